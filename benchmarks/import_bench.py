@@ -1,0 +1,421 @@
+"""Bulk-import benchmark: how much the importer adds on top of the bare work.
+
+Seconds depend on the machine; ratios mostly do not. So the same run also measures a
+FLOOR, the least any importer must do with this corpus (read every file and split it
+into lines, then write the same rows with raw sqlite3 executemany in one transaction),
+and the targets are stated against it:
+
+    full import     <= 3x floor
+    re-import       <  5% of the first import (unchanged files are skipped by hash)
+    shared corpus   <  1 s (the real digests in ../shared/corpus/daily_papers_ko)
+
+The synthetic corpus comes from `synthetic.py`, cached under benchmarks/.cache/.
+Run: python benchmarks/import_bench.py [--digests N] [--entries-per-digest N] [--check] [--json]
+"""
+
+import argparse
+import dataclasses
+import datetime as dt
+import gc
+import hashlib
+import json
+import os
+import platform
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from readinglist.core.digest import Digest, Entry
+from readinglist.core.parser import parse_digest
+from readinglist.importer import FileStatus, ImportReport, find_digest_files, import_paths
+from readinglist.library import migrations
+from readinglist.library.database import open_library
+from synthetic import cached_corpus
+
+SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "daily_papers_ko"
+FULL_IMPORT_MAX_FLOOR_RATIO = 3.0
+REIMPORT_MAX_PERCENT = 5.0
+SHARED_MAX_SECONDS = 1.0
+
+Row = tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One target: `value` must stay below `limit` (or equal it, unless `strict`)."""
+
+    name: str
+    value: float
+    limit: float
+    strict: bool
+    target: str  # the limit as the table prints it
+
+    @property
+    def passed(self) -> bool:
+        return self.value < self.limit if self.strict else self.value <= self.limit
+
+
+@dataclass(slots=True)
+class Figures:
+    """Everything measured, in seconds unless named otherwise: what `--json` prints."""
+
+    digests: int
+    entries_per_digest: int
+    files: int = 0
+    corpus_mb: float = 0.0
+    papers: int = 0
+    appearances: int = 0
+    floor_read: float = 0.0
+    floor_insert: float = 0.0
+    parse_only: float = 0.0
+    full_import: float = 0.0
+    reimport: float = 0.0
+    shared_files: int = 0
+    shared_import: float | None = None
+    shared_skipped: str | None = None
+    environment: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def floor(self) -> float:
+        return self.floor_read + self.floor_insert
+
+    @property
+    def store_estimate(self) -> float:
+        """The import's time beyond reading and parsing: hashing, SQLAlchemy and SQLite."""
+        return self.full_import - self.floor_read - self.parse_only
+
+    def checks(self) -> dict[str, Check]:
+        """The targets by name; the shared-corpus one only if that corpus was there."""
+        full = self.full_import / self.floor
+        reimport = 100 * self.reimport / self.full_import
+        checks = [
+            Check("full import", full, FULL_IMPORT_MAX_FLOOR_RATIO, False, "<= 3x floor"),
+            Check("re-import", reimport, REIMPORT_MAX_PERCENT, True, "< 5% of import"),
+        ]
+        if self.shared_import is not None:
+            checks.append(Check("shared", self.shared_import, SHARED_MAX_SECONDS, True, "< 1 s"))
+        return {check.name: check for check in checks}
+
+    def as_json(self) -> str:
+        derived = {"floor": self.floor, "store_estimate": self.store_estimate}
+        checks = [
+            {**dataclasses.asdict(check), "passed": check.passed}
+            for check in self.checks().values()
+        ]
+        return json.dumps({**dataclasses.asdict(self), **derived, "checks": checks}, indent=2)
+
+
+def timed[T](action: Callable[[], T]) -> tuple[float, T]:
+    """Seconds `action` took (perf_counter), and what it returned."""
+    start = time.perf_counter()
+    value = action()
+    return time.perf_counter() - start, value
+
+
+def progress(message: str) -> None:
+    """Progress goes to stderr so that `--json` output on stdout stays parseable."""
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- the floor ---------------------------------------------------------------------------
+
+
+def read_all(files: Sequence[Path]) -> list[bytes]:
+    """Every file's bytes; run once untimed so every timed step sees a warm disk cache."""
+    return [path.read_bytes() for path in files]
+
+
+def read_and_split(files: Sequence[Path]) -> int:
+    """The floor's reading: the least any importer does to look at every line."""
+    return sum(len(path.read_bytes().split(b"\n")) for path in files)
+
+
+def parse_all(files: Sequence[Path], blobs: Sequence[bytes]) -> list[Digest]:
+    return [parse_digest(data, path.name) for path, data in zip(files, blobs, strict=True)]
+
+
+class FloorRows:
+    """The rows an import of the corpus writes, as plain tuples, built before timing.
+
+    Values are what SQLAlchemy stores (ISO dates, JSON lists, 0/1 booleans) so the floor
+    writes as many bytes as the app. A paper's row is its first listing; a paper listed
+    again gets another appearance but, unlike in the app, no UPDATE: that is app work.
+    """
+
+    def __init__(self) -> None:
+        self.now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        self.digests: list[Row] = []
+        self.digest_files: list[Row] = []
+        self.papers: list[Row] = []
+        self.appearances: list[Row] = []
+        self._paper_ids: dict[str, int] = {}
+        self._listed: set[tuple[int, int]] = set()
+
+    def add(self, name: str, data: bytes, digest: Digest) -> None:
+        """One file's digest row, file row, new papers and appearances."""
+        digest_id = len(self.digests) + 1
+        day = digest.date.isoformat()
+        content_hash = hashlib.sha256(data).hexdigest()
+        self.digests.append((digest_id, day, name, content_hash, self.now))
+        self.digest_files.append((digest_id, content_hash, digest_id, name, self.now))
+        for entry in digest.entries:
+            paper_id = self._paper_id(entry, day)
+            if (paper_id, digest_id) not in self._listed:
+                self._listed.add((paper_id, digest_id))
+                self.appearances.append(_appearance_row(paper_id, digest_id, entry))
+
+    def _paper_id(self, entry: Entry, day: str) -> int:
+        paper_id = self._paper_ids.get(entry.arxiv_id)
+        if paper_id is None:
+            paper_id = self._paper_ids[entry.arxiv_id] = len(self._paper_ids) + 1
+            self.papers.append(_paper_row(paper_id, entry, day, self.now))
+        return paper_id
+
+
+def _paper_row(paper_id: int, entry: Entry, day: str, now: str) -> Row:
+    votes_date = day if entry.votes is not None else None
+    return (
+        paper_id,
+        entry.arxiv_id,
+        entry.url,
+        entry.title,
+        _json(entry.authors),
+        int(entry.authors_truncated),
+        day,
+        day,
+        entry.votes,
+        votes_date,
+        now,
+    )
+
+
+def _appearance_row(paper_id: int, digest_id: int, entry: Entry) -> Row:
+    kind, url = (entry.media.kind.value, entry.media.url) if entry.media else (None, None)
+    return (paper_id, digest_id, entry.position, entry.votes, kind, url, _json(entry.summary))
+
+
+def _json(values: Sequence[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+_INSERTS = (
+    (
+        "digests",
+        "INSERT INTO digests (id, date, source_name, content_hash, imported_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+    ),
+    (
+        "papers",
+        "INSERT INTO papers (id, arxiv_id, url, title, authors, authors_truncated, "
+        "first_seen, last_seen, votes, votes_date, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    (
+        "appearances",
+        "INSERT INTO appearances (paper_id, digest_id, position, votes, "
+        "media_kind, media_url, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ),
+    (
+        "digest_files",
+        "INSERT INTO digest_files (id, content_hash, digest_id, source_name, "
+        "imported_at) VALUES (?, ?, ?, ?, ?)",
+    ),
+)
+
+
+def floor_insert(path: Path, rows: FloorRows) -> float:
+    """Seconds for raw executemany of `rows` in one transaction, with the app's pragmas.
+
+    The schema comes from the app's own migration, created before the clock starts.
+    """
+    with closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        migrations.migrate(connection)
+        start = time.perf_counter()
+        connection.execute("BEGIN IMMEDIATE")
+        for table, statement in _INSERTS:
+            connection.executemany(statement, getattr(rows, table))
+        connection.execute("COMMIT")
+        return time.perf_counter() - start
+
+
+# --- the steps ---------------------------------------------------------------------------
+
+
+def measure_shared(figures: Figures, workdir: Path) -> None:
+    """The real digests into a fresh library; run first, before SQLAlchemy's caches warm."""
+    if not SHARED_CORPUS.is_dir():
+        figures.shared_skipped = f"{SHARED_CORPUS} is absent"
+        return
+    with open_library(workdir / "shared.sqlite", daily_backup=False) as library:
+        seconds, report = timed(lambda: import_paths(library, [SHARED_CORPUS]))
+    figures.shared_import, figures.shared_files = seconds, len(report.files)
+
+
+def measure_floor(figures: Figures, files: Sequence[Path], workdir: Path) -> None:
+    """Read, parse-only and raw-insert times, on a warm disk cache."""
+    blobs = read_all(files)
+    figures.corpus_mb = sum(map(len, blobs)) / 2**20
+    figures.floor_read, _ = timed(lambda: read_and_split(files))
+    progress(f"  floor read + split: {figures.floor_read:.2f} s; parsing")
+    rows = parse_rows(figures, files, blobs)
+    figures.papers, figures.appearances = len(rows.papers), len(rows.appearances)
+    progress(f"  parse only: {figures.parse_only:.2f} s; raw insert")
+    figures.floor_insert = floor_insert(workdir / "floor.sqlite", rows)
+
+
+def parse_rows(figures: Figures, files: Sequence[Path], blobs: Sequence[bytes]) -> FloorRows:
+    """Times parse-only and turns the results into rows. The digests die on return, so
+    that millions of live objects do not slow the import's garbage collections later."""
+    figures.parse_only, digests = timed(lambda: parse_all(files, blobs))
+    rows = FloorRows()
+    for path, data, digest in zip(files, blobs, digests, strict=True):
+        rows.add(path.name, data, digest)
+    return rows
+
+
+def measure_import(figures: Figures, folder: Path, workdir: Path) -> None:
+    """First import into a fresh library, then the same folder again, both checked."""
+    with open_library(workdir / "library.sqlite", daily_backup=False) as library:
+        figures.full_import, first = timed(lambda: import_paths(library, [folder]))
+        progress(f"  full import: {figures.full_import:.2f} s; re-import")
+        figures.reimport, again = timed(lambda: import_paths(library, [folder]))
+    require_all(first, FileStatus.IMPORTED, "full import")
+    require_all(again, FileStatus.UNCHANGED, "re-import")
+    if (first.papers_new, first.appearances_new) != (figures.papers, figures.appearances):
+        raise SystemExit(
+            f"the import stored {first.papers_new} papers and {first.appearances_new} "
+            f"appearances, the floor {figures.papers} and {figures.appearances}: not comparable"
+        )
+
+
+def require_all(report: ImportReport, status: FileStatus, step: str) -> None:
+    """Stop (not `assert`, which -O drops) unless every file ended with `status`."""
+    wrong = [file for file in report.files if file.status is not status]
+    if wrong:
+        sample = "; ".join(f"{file.path.name}: {file.status} {file.error}" for file in wrong[:3])
+        raise SystemExit(f"{step}: {len(wrong)} files were not {status}: {sample}")
+
+
+def run(digests: int, entries_per_digest: int) -> Figures:
+    figures = Figures(digests, entries_per_digest, environment=environment())
+    progress(f"corpus: {digests} digests x {entries_per_digest} entries (cached after 1st run)")
+    folder = cached_corpus(digests, entries_per_digest)
+    files = find_digest_files([folder])  # exactly what the importer will pick up
+    figures.files = len(files)
+    with tempfile.TemporaryDirectory(prefix="readinglist-bench-") as tmp:
+        progress("shared corpus import")
+        measure_shared(figures, Path(tmp))
+        progress("floor")
+        measure_floor(figures, files, Path(tmp))
+        gc.collect()
+        progress("full import")
+        measure_import(figures, folder, Path(tmp))
+    return figures
+
+
+def environment() -> dict[str, str]:
+    return {
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "cpus": str(os.cpu_count()),
+        "platform": platform.platform(),
+    }
+
+
+# --- the report --------------------------------------------------------------------------
+
+
+def print_table(figures: Figures, out: TextIO) -> None:
+    f, checks = figures, figures.checks()
+    print(f"\nreadinglist import benchmark ({_environment_line(f)})", file=out)
+    print(
+        f"corpus: {f.files:,} files, {f.corpus_mb:,.0f} MB, {f.appearances:,} entries, "
+        f"{f.papers:,} distinct papers\n",
+        file=out,
+    )
+    print(_line("step", "seconds", "relative", "target", "result"), file=out)
+    rows = [
+        ("floor: read + split lines", f.floor_read, "", None),
+        ("floor: raw sqlite3 insert", f.floor_insert, "", None),
+        ("floor total", f.floor, "1.00x floor", None),
+        ("parse only (info)", f.parse_only, _times(f.parse_only, f.floor), None),
+        ("store = full - read - parse", f.store_estimate, _times(f.store_estimate, f.floor), None),
+        ("full import", f.full_import, _times(f.full_import, f.floor), checks["full import"]),
+        (
+            "re-import (unchanged files)",
+            f.reimport,
+            f"{100 * f.reimport / f.full_import:.2f}% of import",
+            checks["re-import"],
+        ),
+    ]
+    if f.shared_import is not None:
+        label = f"shared corpus ({f.shared_files} files)"
+        rows.append((label, f.shared_import, "absolute", checks["shared"]))
+    for label, seconds, relative, check in rows:
+        target, result = (check.target, "PASS" if check.passed else "FAIL") if check else ("", "")
+        print(_line(label, f"{seconds:.2f}", relative, target, result), file=out)
+    if f.shared_skipped is not None:
+        print(f"shared corpus: SKIPPED, {f.shared_skipped}", file=out)
+
+
+def _line(label: str, seconds: str, relative: str, target: str, result: str) -> str:
+    return f"{label:<30}{seconds:>8}  {relative:<18}{target:<16}{result}".rstrip()
+
+
+def _times(seconds: float, floor: float) -> str:
+    return f"{seconds / floor:.2f}x floor"
+
+
+def _environment_line(figures: Figures) -> str:
+    env = figures.environment
+    return f"Python {env['python']}, SQLite {env['sqlite']}, {env['cpus']} CPUs"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--digests",
+        type=_positive,
+        default=10_000,
+        help="digest files in the synthetic corpus (default 10000)",
+    )
+    parser.add_argument(
+        "--entries-per-digest", type=_positive, default=20, help="entries per digest (default 20)"
+    )
+    parser.add_argument("--check", action="store_true", help="exit 1 if any target fails")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the figures as JSON on stdout (the table goes to stderr)",
+    )
+    return parser.parse_args(argv)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    figures = run(args.digests, args.entries_per_digest)
+    print_table(figures, sys.stderr if args.json else sys.stdout)
+    if args.json:
+        print(figures.as_json())
+    failed = [check.name for check in figures.checks().values() if not check.passed]
+    return 1 if args.check and failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

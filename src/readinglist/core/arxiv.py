@@ -1,0 +1,37 @@
+"""arXiv identifiers: found in the links that digests use, and typed by people on the CLI."""
+
+import re
+
+_NEW_STYLE = r"\d{4}\.\d{4,5}"
+_OLD_STYLE = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
+_ID = rf"(?P<id>{_NEW_STYLE}|{_OLD_STYLE})(?:v\d+)?"
+
+_PAPER_LINK = re.compile(
+    r"https?://(?:www\.|export\.)?(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/)"
+    rf"{_ID}(?:\.pdf)?/?(?:[?#].*)?",
+    re.IGNORECASE | re.ASCII,  # ASCII: no other script's digits, no Kelvin sign for [a-z]
+)
+_BARE_ID = re.compile(rf"(?:arxiv:)?{_ID}", re.IGNORECASE | re.ASCII)
+
+
+def arxiv_id_from_url(url: str) -> str | None:
+    """The versionless arXiv id of an arxiv.org abs/pdf or huggingface.co/papers link."""
+    match = _PAPER_LINK.fullmatch(url.strip())
+    return _canonical(match.group("id")) if match else None
+
+
+def normalize_arxiv_id(text: str) -> str | None:
+    """What a person may type for a paper (`2401.01234v2`, `arXiv:…`, or a link) as its id."""
+    text = text.strip()
+    match = _BARE_ID.fullmatch(text)
+    if match:
+        return _canonical(match.group("id"))
+    return arxiv_id_from_url(text)
+
+
+def _canonical(arxiv_id: str) -> str:
+    if "/" in arxiv_id:  # old style: archive names are lower case, subject classes upper
+        archive, number = arxiv_id.split("/")
+        name, _, subject = archive.partition(".")
+        return f"{name.lower()}{'.' + subject.upper() if subject else ''}/{number}"
+    return arxiv_id

@@ -1,0 +1,72 @@
+"""A paper as the library knows it, in plain frozen values: what the CLI prints, the GUI shows."""
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from readinglist.core.digest import Media
+
+
+class ReadingStatus(StrEnum):
+    UNREAD = "unread"
+    QUEUED = "queued"
+    READING = "reading"
+    READ = "read"
+    SKIPPED = "skipped"
+
+    @classmethod
+    def parse(cls, text: str) -> "ReadingStatus":
+        """The status named by `text` (any case), or ValueError listing the valid ones."""
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            names = ", ".join(status.value for status in cls)
+            raise ValueError(f"unknown status '{text}' (one of: {names})") from None
+
+
+@dataclass(frozen=True, slots=True)
+class DigestAppearance:
+    date: dt.date
+    votes: int | None
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    id: int
+    arxiv_id: str
+    title: str
+    url: str
+    authors: tuple[str, ...]
+    authors_truncated: bool
+    votes: int | None
+    first_seen: dt.date
+    last_seen: dt.date
+    digests: tuple[DigestAppearance, ...]
+    media: Media | None
+    summary: tuple[str, ...]
+    starred: bool
+    status: ReadingStatus
+    status_changed_at: dt.datetime | None
+    tags: tuple[str, ...]
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's paper shape (a contract: scripts rely on these names)."""
+        return {
+            "arxiv_id": self.arxiv_id,
+            "title": self.title,
+            "url": self.url,
+            "authors": list(self.authors),
+            "authors_truncated": self.authors_truncated,
+            "votes": self.votes,
+            "first_seen": self.first_seen.isoformat(),
+            "digests": [{"date": d.date.isoformat(), "votes": d.votes} for d in self.digests],
+            "media": {"kind": self.media.kind.value, "url": self.media.url} if self.media else None,
+            "summary": list(self.summary),
+            "starred": self.starred,
+            "status": self.status.value,
+            "tags": list(self.tags),
+            "note": self.note,
+        }

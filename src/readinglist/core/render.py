@@ -1,0 +1,49 @@
+"""Markdown (summaries, notes) to safe HTML for the detail pane.
+
+Raw HTML in a digest or a note (`<video>`, `<script>`, `<think>`) is shown as text, never
+interpreted; links survive only with http, https or mailto targets; images become their
+alt text, so rendering never fetches anything.
+"""
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.validateLink = _is_safe_link  # type: ignore[method-assign]
+    md.add_render_rule("image", _image_as_text)
+    return md
+
+
+def _is_safe_link(url: str) -> bool:
+    return url.strip().lower().startswith(SAFE_LINK_SCHEMES)
+
+
+def _image_as_text(self: Any, tokens: Sequence[Any], index: int, options: Any, env: Any) -> str:
+    token = tokens[index]
+    alt = str(self.renderInline(token.children or [], options, env))
+    return f"[{alt or 'image'}]"
+
+
+def markdown_to_html(text: str) -> str:
+    return str(_markdown().render(text))
+
+
+def bullets_to_html(bullets: Sequence[str]) -> str:
+    """A summary's bullets as one rendered Markdown list."""
+    if not bullets:
+        return ""
+    return markdown_to_html("\n".join(f"- {' '.join(b.split())}" for b in bullets))
+
+
+def is_safe_link(url: str) -> bool:
+    """Whether the GUI may hand `url` to the browser: only http and https."""
+    return url.strip().lower().startswith(("http://", "https://"))

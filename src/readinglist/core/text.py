@@ -1,0 +1,56 @@
+"""Cleaning the text of digests: control and invisible characters that crept in upstream."""
+
+import re
+
+# Whitespace-like characters become a plain space; other controls and invisible format
+# characters (U+2062 INVISIBLE TIMES, zero-width space, BOM, soft hyphen, bidi controls)
+# and lone surrogates are dropped. Zero-width (non-)joiners stay: emoji sequences and some
+# scripts need them.
+_AS_SPACE = "\t\n\x0b\x0c\r\xa0\u2007\u2028\u2029\u202f\u3000"
+_DROPPED_RANGES = (
+    (0x00, 0x09),
+    (0x0E, 0x20),
+    (0x7F, 0xA0),
+    (0xAD, 0xAE),
+    (0xD800, 0xE000),  # lone surrogates (from escapes in a Python-list author line)
+    (0x200B, 0x200C),
+    (0x200E, 0x2010),
+    (0x202A, 0x202F),
+    (0x2060, 0x2065),
+    (0x2066, 0x2070),
+    (0xFEFF, 0xFF00),
+    (0xFFF9, 0xFFFC),
+)
+
+
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for start, stop in _DROPPED_RANGES:
+        table.update(dict.fromkeys(range(start, stop)))
+    table.update({ord(c): " " for c in _AS_SPACE})
+    return table
+
+
+_TABLE = _build_table()
+# str.translate with a dict is slow on non-ASCII text (~5 us a line of Korean); almost every
+# line is clean, so a regex search for any character the table touches decides first.
+def _character_class(codes: list[int]) -> str:
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\U{start:08x}-\\U{stop:08x}" for start, stop in runs)
+
+
+_DIRTY = re.compile(f"[{_character_class(sorted(_TABLE))}]")
+
+
+def clean_text(text: str) -> str:
+    """Text with stray control characters removed and the ends trimmed."""
+    return (text.translate(_TABLE) if _DIRTY.search(text) else text).strip()
+
+
+def is_clean(text: str) -> bool:
+    return clean_text(text) == text

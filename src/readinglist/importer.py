@@ -1,0 +1,162 @@
+"""Importing digest files and folders: one transaction per file, a report per file.
+
+Qt-free: the CLI calls it directly, the GUI from a worker thread with `progress` and
+`cancelled` callbacks.
+"""
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from readinglist.core.digest import DigestError
+from readinglist.core.parser import parse_digest
+from readinglist.library import ingest
+from readinglist.library.database import Library, utc_now
+
+DIGEST_SUFFIX = ".md"
+MAX_DIGEST_BYTES = 64 * 1024 * 1024
+
+
+class FileStatus(StrEnum):
+    IMPORTED = "imported"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    path: Path
+    status: FileStatus
+    papers_new: int = 0
+    appearances_new: int = 0
+    error: FileError | None = None
+
+
+@dataclass(slots=True)
+class ImportReport:
+    files: list[FileReport] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for report in self.files if report.status is status)
+
+    @property
+    def papers_new(self) -> int:
+        return sum(report.papers_new for report in self.files)
+
+    @property
+    def appearances_new(self) -> int:
+        return sum(report.appearances_new for report in self.files)
+
+    @property
+    def rejected(self) -> list[FileReport]:
+        return [report for report in self.files if report.status is FileStatus.REJECTED]
+
+
+Progress = Callable[[int, int, FileReport], None]
+
+
+def find_digest_files(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and every `*.md` under the folders given, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(_walk_markdown(path)))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _walk_markdown(folder: Path) -> Iterator[Path]:
+    for child in folder.rglob("*"):
+        if child.suffix.lower() == DIGEST_SUFFIX and child.is_file():
+            yield child
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[Path],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders. A bad file is reported and the rest still import."""
+    files = find_digest_files(paths)
+    report = ImportReport()
+    with library.reading() as connection:
+        known = ingest.known_file_hashes(connection)
+    for index, path in enumerate(files, 1):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        file_report = import_file(library, path, known)
+        report.files.append(file_report)
+        if progress is not None:
+            progress(index, len(files), file_report)
+    return report
+
+
+def import_file(library: Library, path: Path, known_hashes: set[str] | None = None) -> FileReport:
+    """Import one file in one transaction: all of it, or nothing and the reason.
+
+    `known_hashes` (the library's file hashes, kept up to date here) lets a batch skip
+    unchanged files without a query each; the write transaction checks again regardless.
+    """
+    try:
+        data = _read(path)
+    except _Rejected as rejected:
+        return FileReport(path, FileStatus.REJECTED, error=FileError(str(rejected)))
+    content_hash = hashlib.sha256(data).hexdigest()
+    if known_hashes is None:
+        with library.reading() as connection:
+            known_hashes = ingest.known_file_hashes(connection, content_hash)
+    if content_hash in known_hashes:
+        return FileReport(path, FileStatus.UNCHANGED)
+    report = _parse_and_store(library, path, data, content_hash)
+    if report.status is not FileStatus.REJECTED:
+        known_hashes.add(content_hash)
+    return report
+
+
+def _parse_and_store(library: Library, path: Path, data: bytes, content_hash: str) -> FileReport:
+    try:
+        digest = parse_digest(data, path.name)
+    except DigestError as error:
+        return FileReport(path, FileStatus.REJECTED, error=FileError(error.message, error.line))
+    try:
+        with library.writing() as connection:
+            stored = ingest.store_digest(connection, digest, content_hash, path.name, utc_now())
+    except (SQLAlchemyError, sqlite3.Error) as error:
+        message = f"the library could not store it: {getattr(error, 'orig', error)}"
+        return FileReport(path, FileStatus.REJECTED, error=FileError(message))
+    if stored is None or not (stored.digest_new or stored.papers_new or stored.appearances_new):
+        return FileReport(path, FileStatus.UNCHANGED)
+    return FileReport(path, FileStatus.IMPORTED, stored.papers_new, stored.appearances_new)
+
+
+class _Rejected(Exception):
+    pass
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_DIGEST_BYTES:
+            raise _Rejected(f"is {size // 2**20} MB, too large to be a digest")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise _Rejected("no such file") from None
+    except PermissionError:
+        raise _Rejected("permission denied: the file cannot be read") from None
+    except OSError as error:
+        raise _Rejected(f"cannot be read: {error.strerror or error}") from None

@@ -1,0 +1,4 @@
+"""The SQLite library: schema, migrations, backups and every SQL statement the app runs.
+
+Qt-free, like the core; the GUI and the CLI both call it.
+"""

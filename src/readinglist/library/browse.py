@@ -1,0 +1,128 @@
+"""What the main window's list and sidebar show: light rows and counts, straight from SQL."""
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
+
+_CHUNK = 500
+_TAG_SEPARATOR = "\x1f"
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRow:
+    """One line of the paper list: only what the columns show."""
+
+    id: int
+    arxiv_id: str
+    title: str
+    authors: tuple[str, ...]
+    authors_truncated: bool
+    first_seen: dt.date
+    votes: int | None
+    starred: bool
+    status: ReadingStatus
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DigestCount:
+    date: dt.date
+    papers: int
+    unread: int
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarCounts:
+    total: int
+    by_status: dict[ReadingStatus, int]
+    starred: int
+    tags: tuple[tuple[str, int], ...]
+    digests: tuple[DigestCount, ...]
+
+
+def load_rows(connection: Connection, ids: Sequence[int]) -> dict[int, PaperRow]:
+    rows: dict[int, PaperRow] = {}
+    for start in range(0, len(ids), _CHUNK):
+        rows.update(_load_chunk(connection, ids[start : start + _CHUNK]))
+    return rows
+
+
+def _load_chunk(connection: Connection, ids: Sequence[int]) -> dict[int, PaperRow]:
+    p = PAPERS.c
+    tags = (
+        select(func.group_concat(TAGS.c.name, _TAG_SEPARATOR))
+        .join(PAPER_TAGS, PAPER_TAGS.c.tag_id == TAGS.c.id)
+        .where(PAPER_TAGS.c.paper_id == p.id)
+        .scalar_subquery()
+    )
+    columns = (
+        p.id,
+        p.arxiv_id,
+        p.title,
+        p.authors,
+        p.authors_truncated,
+        p.first_seen,
+        p.votes,
+        p.starred,
+        p.status,
+        tags,
+    )
+    found: dict[int, PaperRow] = {}
+    for row in connection.execute(select(*columns).where(p.id.in_(ids))):
+        tag_names = tuple(sorted(row[9].split(_TAG_SEPARATOR), key=str.lower)) if row[9] else ()
+        found[row[0]] = PaperRow(
+            row[0],
+            row[1],
+            row[2],
+            tuple(json.loads(row[3])),
+            bool(row[4]),
+            row[5],
+            row[6],
+            bool(row[7]),
+            ReadingStatus(row[8]),
+            tag_names,
+        )
+    return found
+
+
+def sidebar_counts(connection: Connection) -> SidebarCounts:
+    per_status = select(PAPERS.c.status, func.count()).group_by(PAPERS.c.status)
+    counts = {str(status): int(count) for status, count in connection.execute(per_status)}
+    by_status = {status: counts.get(status.value, 0) for status in ReadingStatus}
+    starred = connection.execute(select(func.count()).where(PAPERS.c.starred)).scalar_one()
+    return SidebarCounts(
+        sum(by_status.values()),
+        by_status,
+        int(starred),
+        all_tags(connection),
+        _digest_counts(connection),
+    )
+
+
+def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:
+    """Every tag with how many papers carry it, alphabetically."""
+    statement = (
+        select(TAGS.c.name, func.count(PAPER_TAGS.c.paper_id))
+        .join(PAPER_TAGS, PAPER_TAGS.c.tag_id == TAGS.c.id, isouter=True)
+        .group_by(TAGS.c.id)
+        .order_by(func.lower(TAGS.c.name))
+    )
+    return tuple((str(name), int(count)) for name, count in connection.execute(statement))
+
+
+def _digest_counts(connection: Connection) -> tuple[DigestCount, ...]:
+    unread = func.sum(func.iif(PAPERS.c.status == ReadingStatus.UNREAD.value, 1, 0))
+    statement = (
+        select(DIGESTS.c.date, func.count(APPEARANCES.c.id), func.coalesce(unread, 0))
+        .join(APPEARANCES, APPEARANCES.c.digest_id == DIGESTS.c.id, isouter=True)
+        .join(PAPERS, PAPERS.c.id == APPEARANCES.c.paper_id, isouter=True)
+        .group_by(DIGESTS.c.id)
+        .order_by(DIGESTS.c.date.desc())
+    )
+    return tuple(DigestCount(date, int(n), int(u)) for date, n, u in connection.execute(statement))

@@ -1,0 +1,251 @@
+"""Storing one parsed digest: the SQL side of an import, run inside one write transaction.
+
+Written against SQLAlchemy Core with executemany, not ORM objects: the ORM's per-object
+path is about 6x slower for bulk inserts. Never touches the user's columns (starred,
+status, note, tags): re-importing is always safe.
+"""
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, select, text, update
+from sqlalchemy.dialects.sqlite import insert
+
+from readinglist.core.digest import Digest, Entry
+from readinglist.library.schema import APPEARANCES as _APPEARANCES
+from readinglist.library.schema import DIGEST_FILES as _FILES
+from readinglist.library.schema import DIGESTS as _DIGESTS
+from readinglist.library.schema import PAPERS as _PAPERS
+
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    digest_new: bool
+    papers_new: int
+    appearances_new: int
+
+
+@dataclass(slots=True)
+class _KnownPaper:
+    id: int
+    first_seen: dt.date
+    last_seen: dt.date
+    votes: int | None
+    votes_date: dt.date | None
+    authors: str
+    authors_truncated: bool
+
+
+def is_known_file(connection: Connection, content_hash: str) -> bool:
+    query = select(_FILES.c.id).where(_FILES.c.content_hash == content_hash)
+    return connection.execute(query).first() is not None
+
+
+def known_file_hashes(connection: Connection, only: str | None = None) -> set[str]:
+    """Hashes of the files imported so far (or just `only`, if it is one of them)."""
+    query = select(_FILES.c.content_hash)
+    if only is not None:
+        query = query.where(_FILES.c.content_hash == only)
+    return set(connection.execute(query).scalars())
+
+
+def store_digest(
+    connection: Connection, digest: Digest, content_hash: str, source_name: str, now: dt.datetime
+) -> StoreResult | None:
+    """Add a digest's papers and appearances. None if this exact file was stored before."""
+    if is_known_file(connection, content_hash):
+        return None
+    digest_id, digest_new = _digest_id(connection, digest.date, content_hash, source_name, now)
+    entries = _first_per_paper(digest.entries)
+    known = _known_papers(connection, [entry.arxiv_id for entry in entries])
+    fresh = [entry for entry in entries if entry.arxiv_id not in known]
+    _insert_papers(connection, fresh, digest.date, now)
+    _update_papers(
+        connection, [entry for entry in entries if entry.arxiv_id in known], known, digest.date
+    )
+    ids = {**{k: p.id for k, p in known.items()}, **_paper_ids(connection, fresh)}
+    appearances_new = _upsert_appearances(connection, entries, ids, digest_id)
+    connection.execute(
+        _FILES.insert(),
+        {
+            "content_hash": content_hash,
+            "digest_id": digest_id,
+            "source_name": source_name,
+            "imported_at": now,
+            "papers_new": len(fresh),
+            "appearances_new": appearances_new,
+        },
+    )
+    return StoreResult(digest_new, len(fresh), appearances_new)
+
+
+def _digest_id(
+    connection: Connection, date: dt.date, content_hash: str, source_name: str, now: dt.datetime
+) -> tuple[int, bool]:
+    existing = connection.execute(select(_DIGESTS.c.id).where(_DIGESTS.c.date == date)).first()
+    if existing is not None:
+        return int(existing[0]), False
+    values = {
+        "date": date,
+        "source_name": source_name,
+        "content_hash": content_hash,
+        "imported_at": now,
+    }
+    digest_id = connection.execute(_DIGESTS.insert().returning(_DIGESTS.c.id), values).scalar_one()
+    return int(digest_id), True
+
+
+def _first_per_paper(entries: Iterable[Entry]) -> list[Entry]:
+    """A paper listed twice in one file appears once: its first listing counts."""
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        seen.setdefault(entry.arxiv_id, entry)
+    return list(seen.values())
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def _known_papers(connection: Connection, arxiv_ids: Sequence[str]) -> dict[str, _KnownPaper]:
+    c = _PAPERS.c
+    columns = (
+        c.arxiv_id,
+        c.id,
+        c.first_seen,
+        c.last_seen,
+        c.votes,
+        c.votes_date,
+        c.authors,
+        c.authors_truncated,
+    )
+    known: dict[str, _KnownPaper] = {}
+    for chunk in _chunks(arxiv_ids):
+        for row in connection.execute(select(*columns).where(c.arxiv_id.in_(chunk))):
+            known[row[0]] = _KnownPaper(*row[1:])
+    return known
+
+
+def _paper_ids(connection: Connection, entries: Sequence[Entry]) -> dict[str, int]:
+    c = _PAPERS.c
+    ids: dict[str, int] = {}
+    for chunk in _chunks([entry.arxiv_id for entry in entries]):
+        ids.update(connection.execute(select(c.arxiv_id, c.id).where(c.arxiv_id.in_(chunk))).all())
+    return ids
+
+
+def _insert_papers(
+    connection: Connection, entries: Sequence[Entry], date: dt.date, now: dt.datetime
+) -> None:
+    if not entries:
+        return
+    rows = [
+        {
+            "arxiv_id": entry.arxiv_id,
+            "url": entry.url,
+            "title": entry.title,
+            "authors": _json(entry.authors),
+            "authors_truncated": entry.authors_truncated,
+            "first_seen": date,
+            "last_seen": date,
+            "votes": entry.votes,
+            "votes_date": date if entry.votes is not None else None,
+            "added_at": now,
+        }
+        for entry in entries
+    ]
+    connection.execute(_PAPERS.insert(), rows)
+
+
+def _update_papers(
+    connection: Connection, entries: Sequence[Entry], known: dict[str, _KnownPaper], date: dt.date
+) -> None:
+    """Dates seen, latest votes and the fullest author list, from a digest of `date`."""
+    rows = []
+    for entry in entries:
+        paper = known[entry.arxiv_id]
+        votes, votes_date = _latest_votes(paper, entry.votes, date)
+        authors, truncated = _fuller_authors(paper, entry)
+        rows.append(
+            {
+                "b_id": paper.id,
+                "first_seen": min(paper.first_seen, date),
+                "last_seen": max(paper.last_seen, date),
+                "votes": votes,
+                "votes_date": votes_date,
+                "authors": authors,
+                "authors_truncated": truncated,
+            }
+        )
+    if rows:
+        statement = update(_PAPERS).where(_PAPERS.c.id == bindparam("b_id"))
+        connection.execute(statement, rows)
+
+
+def _latest_votes(
+    paper: _KnownPaper, votes: int | None, date: dt.date
+) -> tuple[int | None, dt.date | None]:
+    if votes is None or paper.votes_date is None:
+        return (paper.votes, paper.votes_date) if votes is None else (votes, date)
+    if date > paper.votes_date:
+        return votes, date
+    if date == paper.votes_date:  # two files of one day: votes only grow, so the larger is newer
+        return max(votes, paper.votes or 0), date
+    return paper.votes, paper.votes_date
+
+
+def _fuller_authors(paper: _KnownPaper, entry: Entry) -> tuple[str, bool]:
+    known = json.loads(paper.authors)
+    better = (paper.authors_truncated and not entry.authors_truncated and entry.authors) or len(
+        entry.authors
+    ) > len(known)
+    if better:
+        return _json(entry.authors), entry.authors_truncated
+    return paper.authors, paper.authors_truncated
+
+
+def _upsert_appearances(
+    connection: Connection, entries: Sequence[Entry], ids: dict[str, int], digest_id: int
+) -> int:
+    """Insert new appearances; on a day already known, only fill in what was missing."""
+    existing = set(
+        connection.execute(
+            select(_APPEARANCES.c.paper_id).where(_APPEARANCES.c.digest_id == digest_id)
+        ).scalars()
+    )
+    rows = [
+        {
+            "paper_id": ids[entry.arxiv_id],
+            "digest_id": digest_id,
+            "position": entry.position,
+            "votes": entry.votes,
+            "media_kind": entry.media.kind.value if entry.media else None,
+            "media_url": entry.media.url if entry.media else None,
+            "summary": _json(entry.summary),
+        }
+        for entry in entries
+    ]
+    if not rows:
+        return 0
+    statement = insert(_APPEARANCES)
+    kept = _APPEARANCES.c
+    statement = statement.on_conflict_do_update(
+        index_elements=[kept.paper_id, kept.digest_id],
+        set_={
+            "votes": text("max(coalesce(votes, excluded.votes), coalesce(excluded.votes, votes))"),
+            "media_kind": text("coalesce(media_kind, excluded.media_kind)"),
+            "media_url": text("coalesce(media_url, excluded.media_url)"),
+            "summary": text("CASE WHEN summary = '[]' THEN excluded.summary ELSE summary END"),
+        },
+    )
+    connection.execute(statement, rows)
+    return sum(1 for row in rows if row["paper_id"] not in existing)
+
+
+def _json(values: Sequence[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)

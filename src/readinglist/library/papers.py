@@ -1,0 +1,298 @@
+"""Reading papers and changing the user's data on them: the SQL behind the CLI and the GUI.
+
+Every function takes an open `Connection` so callers choose the transaction
+(`library.reading()` or `library.writing()`).
+"""
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    RowMapping,
+    and_,
+    case,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects.sqlite import insert
+
+from readinglist.core.digest import Media, MediaKind
+from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
+from readinglist.core.query import Query
+from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
+
+_CHUNK = 500
+EVERYTHING = Query()
+
+
+class SortKey(StrEnum):
+    LAST_SEEN = "last_seen"
+    FIRST_SEEN = "first_seen"
+    VOTES = "votes"
+    TITLE = "title"
+    STATUS = "status"
+    STARRED = "starred"
+    AUTHORS = "authors"
+    TAGS = "tags"
+
+
+@dataclass(frozen=True, slots=True)
+class LibrarySummary:
+    papers: int
+    digests: int
+    starred: int
+    by_status: dict[ReadingStatus, int]
+    tags: int
+    newest_digest: dt.date | None
+
+
+def find_paper_ids(
+    connection: Connection,
+    query: Query = EVERYTHING,
+    sort: SortKey = SortKey.LAST_SEEN,
+    descending: bool = True,
+    limit: int | None = None,
+) -> list[int]:
+    """Ids of the papers matching `query`, sorted in SQL; ties keep the order of import."""
+    column = _sort_column(sort)
+    order = column.desc() if descending else column.asc()
+    statement = select(PAPERS.c.id).where(*_conditions(query)).order_by(order, PAPERS.c.id)
+    if limit is not None:
+        statement = statement.limit(limit)
+    return list(connection.execute(statement).scalars())
+
+
+def _sort_column(sort: SortKey) -> ColumnElement[Any]:
+    if sort is SortKey.TAGS:  # papers without tags last when ascending
+        first_tag = (
+            select(func.min(func.lower(TAGS.c.name)))
+            .join(PAPER_TAGS, PAPER_TAGS.c.tag_id == TAGS.c.id)
+            .where(PAPER_TAGS.c.paper_id == PAPERS.c.id)
+            .scalar_subquery()
+        )
+        return func.coalesce(first_tag, "\uffff")
+    if sort in {SortKey.TITLE, SortKey.AUTHORS}:
+        return func.lower(PAPERS.c[sort.value])
+    if sort is SortKey.STATUS:  # the workflow's order, not the alphabet's
+        order = {status.value: rank for rank, status in enumerate(ReadingStatus)}
+        return case(order, value=PAPERS.c.status, else_=len(order))
+    return PAPERS.c[sort.value]
+
+
+def _conditions(query: Query) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [_word_matches(word) for word in query.words]
+    conditions += [_has_tag(tag) for tag in query.tags]
+    if query.statuses:
+        conditions.append(PAPERS.c.status.in_([status.value for status in query.statuses]))
+    if query.starred is not None:
+        conditions.append(PAPERS.c.starred == query.starred)
+    if query.digests:
+        conditions.append(_in_digest_of(query.digests))
+    return conditions
+
+
+def _in_digest_of(dates: Sequence[dt.date]) -> ColumnElement[bool]:
+    return exists().where(
+        APPEARANCES.c.paper_id == PAPERS.c.id,
+        APPEARANCES.c.digest_id == DIGESTS.c.id,
+        DIGESTS.c.date.in_(dates),
+    )
+
+
+def _word_matches(word: str) -> ColumnElement[bool]:
+    pattern = f"%{_escape_like(word)}%"
+    in_summary = exists().where(
+        APPEARANCES.c.paper_id == PAPERS.c.id,
+        APPEARANCES.c.summary.like(pattern, escape="\\"),
+    )
+    in_tags = exists().where(
+        PAPER_TAGS.c.paper_id == PAPERS.c.id,
+        PAPER_TAGS.c.tag_id == TAGS.c.id,
+        TAGS.c.name.like(pattern, escape="\\"),
+    )
+    text_columns = (PAPERS.c.title, PAPERS.c.authors, PAPERS.c.note, PAPERS.c.arxiv_id)
+    return or_(*(column.like(pattern, escape="\\") for column in text_columns), in_summary, in_tags)
+
+
+def _has_tag(tag: str) -> ColumnElement[bool]:
+    return exists().where(
+        PAPER_TAGS.c.paper_id == PAPERS.c.id,
+        PAPER_TAGS.c.tag_id == TAGS.c.id,
+        TAGS.c.name == tag,  # the column's NOCASE collation applies
+    )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def paper_id_for(connection: Connection, arxiv_id: str) -> int | None:
+    row = connection.execute(select(PAPERS.c.id).where(PAPERS.c.arxiv_id == arxiv_id)).first()
+    return int(row[0]) if row else None
+
+
+def load_papers(connection: Connection, ids: Sequence[int]) -> list[Paper]:
+    """Full papers for `ids`, in the order given; ids not in the library are left out."""
+    papers: dict[int, Paper] = {}
+    for start in range(0, len(ids), _CHUNK):
+        papers.update(_load_chunk(connection, ids[start : start + _CHUNK]))
+    return [papers[paper_id] for paper_id in ids if paper_id in papers]
+
+
+def load_paper(connection: Connection, arxiv_id: str) -> Paper | None:
+    paper_id = paper_id_for(connection, arxiv_id)
+    return load_papers(connection, [paper_id])[0] if paper_id is not None else None
+
+
+def _load_chunk(connection: Connection, ids: Sequence[int]) -> dict[int, Paper]:
+    appearances = _appearances(connection, ids)
+    tags = _tags_of(connection, ids)
+    rows = connection.execute(select(PAPERS).where(PAPERS.c.id.in_(ids))).mappings()
+    return {
+        row["id"]: _paper(row, appearances.get(row["id"], []), tags.get(row["id"], ()))
+        for row in rows
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class _AppearanceRow:
+    date: dt.date
+    votes: int | None
+    position: int
+    media: Media | None
+    summary: tuple[str, ...]
+
+
+def _appearances(connection: Connection, ids: Sequence[int]) -> dict[int, list[_AppearanceRow]]:
+    a, d = APPEARANCES.c, DIGESTS.c
+    statement = (
+        select(a.paper_id, d.date, a.votes, a.position, a.media_kind, a.media_url, a.summary)
+        .join(DIGESTS, d.id == a.digest_id)
+        .where(a.paper_id.in_(ids))
+        .order_by(a.paper_id, d.date)
+    )
+    found: dict[int, list[_AppearanceRow]] = defaultdict(list)
+    for paper_id, date, votes, position, kind, url, summary in connection.execute(statement):
+        media = Media(MediaKind(kind), url) if kind and url else None
+        found[paper_id].append(
+            _AppearanceRow(date, votes, position, media, tuple(json.loads(summary)))
+        )
+    return found
+
+
+def _tags_of(connection: Connection, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    statement = (
+        select(PAPER_TAGS.c.paper_id, TAGS.c.name)
+        .join(TAGS, TAGS.c.id == PAPER_TAGS.c.tag_id)
+        .where(PAPER_TAGS.c.paper_id.in_(ids))
+        .order_by(func.lower(TAGS.c.name))
+    )
+    found: dict[int, list[str]] = defaultdict(list)
+    for paper_id, name in connection.execute(statement):
+        found[paper_id].append(name)
+    return {paper_id: tuple(names) for paper_id, names in found.items()}
+
+
+def _paper(r: RowMapping, seen: list[_AppearanceRow], tags: tuple[str, ...]) -> Paper:
+    latest_media = next((a.media for a in reversed(seen) if a.media), None)
+    latest_summary = next((a.summary for a in reversed(seen) if a.summary), ())
+    return Paper(
+        id=r["id"],
+        arxiv_id=r["arxiv_id"],
+        title=r["title"],
+        url=r["url"],
+        authors=tuple(json.loads(r["authors"])),
+        authors_truncated=bool(r["authors_truncated"]),
+        votes=r["votes"],
+        first_seen=r["first_seen"],
+        last_seen=r["last_seen"],
+        digests=tuple(DigestAppearance(a.date, a.votes, a.position) for a in seen),
+        media=latest_media,
+        summary=latest_summary,
+        starred=bool(r["starred"]),
+        status=ReadingStatus(r["status"]),
+        status_changed_at=r["status_changed_at"],
+        tags=tags,
+        note=r["note"],
+    )
+
+
+# --- the user's data -------------------------------------------------------------------------
+
+
+def set_starred(connection: Connection, ids: Iterable[int], starred: bool) -> None:
+    connection.execute(update(PAPERS).where(PAPERS.c.id.in_(list(ids))).values(starred=starred))
+
+
+def set_status(
+    connection: Connection, ids: Iterable[int], status: ReadingStatus, now: dt.datetime
+) -> None:
+    """Set the status; the time it changed is kept only where it really changed."""
+    statement = (
+        update(PAPERS)
+        .where(PAPERS.c.id.in_(list(ids)), PAPERS.c.status != status.value)
+        .values(status=status.value, status_changed_at=now)
+    )
+    connection.execute(statement)
+
+
+def set_note(connection: Connection, paper_id: int, note: str, now: dt.datetime) -> None:
+    statement = (
+        update(PAPERS)
+        .where(PAPERS.c.id == paper_id, PAPERS.c.note != note)
+        .values(note=note, note_changed_at=now)
+    )
+    connection.execute(statement)
+
+
+def normalize_tag(name: str) -> str:
+    """Tags are trimmed with inner whitespace collapsed; an empty tag is refused."""
+    tag = " ".join(name.split())
+    if not tag:
+        raise ValueError("a tag cannot be empty")
+    return tag
+
+
+def add_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]) -> None:
+    """Tag papers; a tag that exists in another case is reused as it is spelled."""
+    paper_ids = list(ids)
+    for name in dict.fromkeys(normalize_tag(name) for name in names):
+        connection.execute(insert(TAGS).values(name=name).on_conflict_do_nothing())
+        tag_id = connection.execute(select(TAGS.c.id).where(TAGS.c.name == name)).scalar_one()
+        rows = [{"paper_id": paper_id, "tag_id": tag_id} for paper_id in paper_ids]
+        if rows:
+            connection.execute(insert(PAPER_TAGS).on_conflict_do_nothing(), rows)
+
+
+def remove_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]) -> None:
+    """Untag papers, and forget tags no paper carries any more."""
+    paper_ids = list(ids)
+    tag_ids = select(TAGS.c.id).where(TAGS.c.name.in_([normalize_tag(n) for n in names]))
+    connection.execute(
+        delete(PAPER_TAGS).where(
+            and_(PAPER_TAGS.c.paper_id.in_(paper_ids), PAPER_TAGS.c.tag_id.in_(tag_ids))
+        )
+    )
+    unused = ~exists().where(PAPER_TAGS.c.tag_id == TAGS.c.id)
+    connection.execute(delete(TAGS).where(unused))
+
+
+def library_summary(connection: Connection) -> LibrarySummary:
+    per_status = select(PAPERS.c.status, func.count()).group_by(PAPERS.c.status)
+    counts = {str(status): int(count) for status, count in connection.execute(per_status)}
+    by_status = {status: int(counts.get(status.value, 0)) for status in ReadingStatus}
+    starred = connection.execute(select(func.count()).where(PAPERS.c.starred)).scalar_one()
+    digests, newest = connection.execute(select(func.count(), func.max(DIGESTS.c.date))).one()
+    tags = connection.execute(select(func.count()).select_from(TAGS)).scalar_one()
+    return LibrarySummary(sum(by_status.values()), digests, starred, by_status, tags, newest)

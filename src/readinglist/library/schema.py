@@ -1,0 +1,98 @@
+"""The library's tables as SQLModel classes: the mapping that queries are written against.
+
+The DDL that creates them lives in `migrations.py`, frozen per schema version;
+`tests/test_migrations.py` checks that the two agree.
+"""
+
+import datetime as dt
+
+from sqlalchemy import Column, Index, String, Table, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from readinglist.core.paper import ReadingStatus
+
+
+class PaperRecord(SQLModel, table=True):
+    """A paper, once, keyed by its versionless arXiv id, with the user's own data on it."""
+
+    __tablename__ = "papers"
+    id: int | None = Field(default=None, primary_key=True)
+    arxiv_id: str = Field(sa_column=Column(String, unique=True, nullable=False))
+    url: str
+    title: str
+    authors: str = "[]"  # JSON list, first order kept
+    authors_truncated: bool = False
+    first_seen: dt.date = Field(index=True)
+    last_seen: dt.date = Field(index=True)
+    votes: int | None = Field(default=None, index=True)  # from its latest digest with a vote
+    votes_date: dt.date | None = None
+    starred: bool = False
+    status: str = ReadingStatus.UNREAD.value
+    status_changed_at: dt.datetime | None = None
+    note: str = ""
+    note_changed_at: dt.datetime | None = None
+    added_at: dt.datetime
+
+
+class DigestRecord(SQLModel, table=True):
+    """One day's digest, however many files of that day were imported."""
+
+    __tablename__ = "digests"
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date = Field(unique=True)
+    source_name: str  # the first file that brought it
+    content_hash: str
+    imported_at: dt.datetime
+
+
+class DigestFileRecord(SQLModel, table=True):
+    """A file version that was imported, so a byte-identical file is skipped by its hash."""
+
+    __tablename__ = "digest_files"
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(unique=True)
+    digest_id: int = Field(foreign_key="digests.id", ondelete="CASCADE", index=True)
+    source_name: str
+    imported_at: dt.datetime
+    papers_new: int = 0
+    appearances_new: int = 0
+
+
+class AppearanceRecord(SQLModel, table=True):
+    """A paper as one day's digest showed it: votes, position, summary and media."""
+
+    __tablename__ = "appearances"
+    __table_args__ = (
+        UniqueConstraint("paper_id", "digest_id"),
+        Index("ix_appearances_digest", "digest_id", "position"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    paper_id: int = Field(foreign_key="papers.id", ondelete="CASCADE")
+    digest_id: int = Field(foreign_key="digests.id", ondelete="CASCADE")
+    position: int
+    votes: int | None = None
+    media_kind: str | None = None
+    media_url: str | None = None
+    summary: str = "[]"  # JSON list of bullets
+
+
+class TagRecord(SQLModel, table=True):
+    __tablename__ = "tags"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
+
+
+class PaperTagLink(SQLModel, table=True):
+    __tablename__ = "paper_tags"
+    __table_args__ = (Index("ix_paper_tags_tag", "tag_id"),)
+    paper_id: int = Field(foreign_key="papers.id", primary_key=True, ondelete="CASCADE")
+    tag_id: int = Field(foreign_key="tags.id", primary_key=True, ondelete="CASCADE")
+
+
+# The Core tables, for bulk statements and queries that select columns rather than objects.
+PAPERS: Table = PaperRecord.__table__  # type: ignore[attr-defined]
+DIGESTS: Table = DigestRecord.__table__  # type: ignore[attr-defined]
+DIGEST_FILES: Table = DigestFileRecord.__table__  # type: ignore[attr-defined]
+APPEARANCES: Table = AppearanceRecord.__table__  # type: ignore[attr-defined]
+TAGS: Table = TagRecord.__table__  # type: ignore[attr-defined]
+PAPER_TAGS: Table = PaperTagLink.__table__  # type: ignore[attr-defined]

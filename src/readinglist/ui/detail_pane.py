@@ -1,0 +1,280 @@
+"""The detail pane: everything about the current paper, and the editors of the user's data.
+
+Edits leave as signals carrying the paper id and plain values; the window turns them into
+undoable commands. Notes save by themselves shortly after typing stops (`NOTE_SAVE_DELAY_MS`)
+and whenever `flush_note()` is called (selection change, quit).
+"""
+
+import html
+
+from readinglist.core.paper import Paper, ReadingStatus
+from readinglist.core.render import bullets_to_html, markdown_to_html
+from readinglist.ui.qt import (
+    QComboBox,
+    QCompleter,
+    QCoreApplication,
+    QFont,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPlainTextEdit,
+    QSplitter,
+    QStringListModel,
+    Qt,
+    QTabWidget,
+    QTextBrowser,
+    QTimer,
+    QToolButton,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+NOTE_SAVE_DELAY_MS = 800
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DetailPane", text)
+
+
+def parse_tags(text: str) -> list[str]:
+    """`llm, to read ,LLM` → ['llm', 'to read'] (first spelling of each kept)."""
+    seen: dict[str, str] = {}
+    for part in text.split(","):
+        tag = " ".join(part.split())
+        if tag:
+            seen.setdefault(tag.lower(), tag)
+    return list(seen.values())
+
+
+class DetailPane(QWidget):
+    star_toggled = Signal(int, bool)
+    status_chosen = Signal(int, str)
+    tags_edited = Signal(int, list)
+    note_edited = Signal(int, str)
+    link_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._paper: Paper | None = None
+        self._note_dirty = False
+        self._build()
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush_note)
+        self._connect()
+        self.show_paper(None)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title_label = _wrapping_label(self, "detailTitle")
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.authors_label = _wrapping_label(self, "detailAuthors")
+        self.link_label = _wrapping_label(self, "detailLink")
+        self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.link_label.setOpenExternalLinks(False)
+        self.digests_label = _wrapping_label(self, "detailDigests")
+        self.star_button = QToolButton(self)
+        self.star_button.setCheckable(True)
+        self.star_button.setToolTip(_tr("Star (S)"))
+        self.status_box = QComboBox(self)
+        for status in ReadingStatus:
+            self.status_box.addItem(_tr(status.value.capitalize()), status.value)
+        self.tags_edit = QLineEdit(self)
+        self.tags_edit.setPlaceholderText(_tr("Tags, separated by commas"))
+        self.tags_completer = TagCompleter(self.tags_edit)
+        self.tags_edit.setCompleter(self.tags_completer)
+        self.summary_view = _browser(self, "detailSummary")
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setObjectName("noteEditor")
+        self.note_edit.setPlaceholderText(_tr("Your notes, in Markdown"))
+        self.note_preview = _browser(self, "notePreview")
+        self.note_tabs = QTabWidget(self)
+        self.note_tabs.addTab(self.note_edit, _tr("Note"))
+        self.note_tabs.addTab(self.note_preview, _tr("Preview"))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        controls = QHBoxLayout()
+        controls.addWidget(self.star_button)
+        controls.addWidget(self.status_box)
+        controls.addWidget(self.tags_edit, 1)
+        header = QWidget(self)
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title_label, self.authors_label, self.link_label, self.digests_label):
+            header_layout.addWidget(widget)
+        header_layout.addLayout(controls)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.summary_view)
+        splitter.addWidget(self.note_tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.star_button.toggled.connect(self._on_star)
+        self.status_box.activated.connect(self._on_status)
+        self.tags_edit.editingFinished.connect(self._on_tags)
+        self.note_edit.textChanged.connect(self._on_note_typed)
+        self.note_tabs.currentChanged.connect(self._render_note_preview)
+        self.link_label.linkActivated.connect(self.link_activated)
+        self.summary_view.anchorClicked.connect(self._on_anchor)
+        self.note_preview.anchorClicked.connect(self._on_anchor)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def paper_id(self) -> int | None:
+        return self._paper.id if self._paper else None
+
+    def show_paper(self, paper: Paper | None) -> None:
+        """Show `paper`; the same paper again (after an edit) keeps unsaved note text."""
+        same = paper is not None and self._paper is not None and paper.id == self._paper.id
+        if not same:
+            self.flush_note()
+        self._paper = paper
+        self.setEnabled(paper is not None)
+        if paper is None:
+            self._show_nothing()
+            return
+        self._show_facts(paper)
+        self._show_controls(paper)
+        if not (same and self._note_dirty):
+            self._set_note_text(paper.note)
+
+    def set_tag_choices(self, names: list[str]) -> None:
+        self.tags_completer.setModel(QStringListModel(names, self.tags_completer))
+
+    def _show_nothing(self) -> None:
+        self.title_label.setText(_tr("No paper selected"))
+        for label in (self.authors_label, self.link_label, self.digests_label):
+            label.clear()
+        self.summary_view.clear()
+        self._set_note_text("")
+
+    def _show_facts(self, paper: Paper) -> None:
+        self.title_label.setText(html.escape(paper.title))
+        authors = ", ".join(paper.authors) or _tr("Authors unknown")
+        if paper.authors_truncated:
+            authors += " " + _tr("and more")
+        self.authors_label.setText(html.escape(authors))
+        url = html.escape(paper.url, quote=True)
+        self.link_label.setText(f'<a href="{url}">arXiv:{html.escape(paper.arxiv_id)}</a>')
+        self.digests_label.setText(_digests_text(paper))
+        self.summary_view.setHtml(bullets_to_html(paper.summary))
+
+    def _show_controls(self, paper: Paper) -> None:
+        for widget in (self.star_button, self.status_box, self.tags_edit):
+            widget.blockSignals(True)
+        self.star_button.setChecked(paper.starred)
+        self.star_button.setText("★" if paper.starred else "☆")
+        self.status_box.setCurrentIndex(self.status_box.findData(paper.status.value))
+        if not self.tags_edit.hasFocus():
+            self.tags_edit.setText(", ".join(paper.tags))
+        for widget in (self.star_button, self.status_box, self.tags_edit):
+            widget.blockSignals(False)
+
+    def _set_note_text(self, text: str) -> None:
+        if self.note_edit.toPlainText() != text:
+            self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(text)
+            self.note_edit.blockSignals(False)
+        self._note_dirty = False
+        self._render_note_preview()
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def focus_tags(self) -> None:
+        self.tags_edit.setFocus()
+        self.tags_edit.selectAll()
+
+    def focus_note(self) -> None:
+        self.note_tabs.setCurrentWidget(self.note_edit)
+        self.note_edit.setFocus()
+
+    def flush_note(self) -> None:
+        """Save a note being typed now, rather than when the timer fires."""
+        self._note_timer.stop()
+        if self._note_dirty and self._paper is not None:
+            self._note_dirty = False
+            self.note_edited.emit(self._paper.id, self.note_edit.toPlainText())
+
+    def _on_note_typed(self) -> None:
+        self._note_dirty = True
+        self._note_timer.start()
+
+    def _on_star(self, starred: bool) -> None:
+        if self._paper is not None:
+            self.star_toggled.emit(self._paper.id, starred)
+
+    def _on_status(self, index: int) -> None:
+        if self._paper is not None:
+            self.status_chosen.emit(self._paper.id, str(self.status_box.itemData(index)))
+
+    def _on_tags(self) -> None:
+        if self._paper is None:
+            return
+        tags = parse_tags(self.tags_edit.text())
+        if [t.lower() for t in tags] != [t.lower() for t in self._paper.tags] or tags != list(
+            self._paper.tags
+        ):
+            self.tags_edited.emit(self._paper.id, tags)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        self.link_activated.emit(url.toString())
+
+    def _render_note_preview(self, *_: object) -> None:
+        if self.note_tabs.currentWidget() is self.note_preview:
+            self.note_preview.setHtml(markdown_to_html(self.note_edit.toPlainText()))
+
+
+def _digests_text(paper: Paper) -> str:
+    parts = []
+    for digest in paper.digests:
+        votes = _tr(" · {n} votes").format(n=digest.votes) if digest.votes is not None else ""
+        parts.append(f"{digest.date.isoformat()}{votes}")
+    return _tr("In the digests of {days}").format(days="; ".join(parts)) if parts else ""
+
+
+def _wrapping_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _browser(parent: QWidget, name: str) -> QTextBrowser:
+    browser = QTextBrowser(parent)
+    browser.setObjectName(name)
+    browser.setOpenLinks(False)  # links go through the window, which opens http(s) only
+    browser.setOpenExternalLinks(False)
+    return browser
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma, keeping the ones before it."""
+
+    def __init__(self, editor: QLineEdit) -> None:
+        super().__init__([], editor)
+        self._editor = editor
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.rpartition(",")[2].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        before = self._editor.text().rpartition(",")[0]
+        completion = str(index.data())
+        return f"{before}, {completion}" if before else completion

@@ -1,0 +1,276 @@
+"""The main window: composes the panes, menus and status bar, and wires their signals.
+
+Behaviour lives in the panes, `Triage` (edits and keys) and `ImportController`; this class
+only connects them and remembers the layout.
+"""
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.core.query import Query
+from readinglist.core.render import is_safe_link
+from readinglist.importer import ImportReport
+from readinglist.library.browse import PaperRow
+from readinglist.ui import settings as keys
+from readinglist.ui.detail_pane import DetailPane
+from readinglist.ui.import_status import ImportStatus
+from readinglist.ui.imports import ImportController
+from readinglist.ui.media_pane import MediaPane
+from readinglist.ui.paper_list import PaperListPane
+from readinglist.ui.qt import (
+    QAction,
+    QCloseEvent,
+    QCoreApplication,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QFileDialog,
+    QKeySequence,
+    QMainWindow,
+    QSettings,
+    QSplitter,
+    Qt,
+    QTimer,
+    QUrl,
+    QWidget,
+)
+from readinglist.ui.service import LibraryService
+from readinglist.ui.sidebar import SidebarPane
+from readinglist.ui.triage import Selection, Triage
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+EMPTY_LIBRARY = (
+    "<h2>No papers yet</h2><p>Drop digest files or folders here,<br>"
+    "or use <b>File → Import…</b></p>"
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("readinglist")
+        self.setAcceptDrops(True)
+        self.settings = settings
+        self.service: LibraryService | None = None
+        self.imports: ImportController | None = None
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.sidebar = SidebarPane(self)
+        self.list_pane = PaperListPane(self._load_rows, self)
+        self.detail = DetailPane(self)
+        self.media = MediaPane(self)
+        self.import_status = ImportStatus(self)
+        self.triage = Triage(
+            Selection(self.list_pane.current_id, self.list_pane.selected_ids, self.list_pane.step),
+            self,
+        )
+        self._recount = QTimer(self, singleShot=True, interval=0)
+        self._closed = False
+        self._compose()
+        self._build_menus()
+        self._wire()
+        self._restore_layout()
+
+    # --- composing ---------------------------------------------------------------------------
+
+    def _compose(self) -> None:
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_splitter.addWidget(self.detail)
+        self.side_splitter.addWidget(self.media)
+        self.side_splitter.setSizes([560, 200])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for pane in (self.sidebar, self.list_pane, self.side_splitter):
+            self.main_splitter.addWidget(pane)
+        self.main_splitter.setSizes([170, 720, 390])
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
+        self.statusBar().addPermanentWidget(self.import_status)
+        self.triage.attach_keys_to(self.list_pane.view)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_tr("&File"))
+        self.import_action = file_menu.addAction(_tr("&Import Files…"), self.choose_files)
+        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        file_menu.addAction(_tr("Import &Folder…"), self.choose_folder)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(_tr("&Quit"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        edit_menu = self.menuBar().addMenu(_tr("&Edit"))
+        edit_menu.addActions([self.triage.undo_action, self.triage.redo_action])
+        paper_menu = self.menuBar().addMenu(_tr("&Paper"))
+        paper_menu.addActions(self.triage.paper_actions())
+        paper_menu.addSeparator()
+        self.advance_action = QAction(_tr("&Advance After Setting Status"), self, checkable=True)
+        self.advance_action.setChecked(keys.ADVANCE_AFTER_STATUS.read(self.settings))
+        paper_menu.addAction(self.advance_action)
+
+    def _wire(self) -> None:
+        self.sidebar.query_changed.connect(lambda _: self.reload_list())
+        self.list_pane.connect_sort(self.reload_list)
+        self.list_pane.current_changed.connect(self._show_paper)
+        self.detail.star_toggled.connect(self.triage.set_star)
+        self.detail.status_chosen.connect(
+            lambda paper_id, status: self.triage.set_status(ReadingStatus(status), [paper_id])
+        )
+        self.detail.tags_edited.connect(self.triage.set_tags)
+        self.detail.note_edited.connect(self.triage.set_note)
+        self.detail.link_activated.connect(self.open_link)
+        self.triage.open_requested.connect(self.open_current_paper)
+        self.triage.tags_requested.connect(self.detail.focus_tags)
+        self.triage.note_requested.connect(self.detail.focus_note)
+        self.advance_action.toggled.connect(self._set_advance)
+        self._set_advance(self.advance_action.isChecked())
+        self._recount.timeout.connect(self._refresh_sidebar)
+
+    # --- the library -------------------------------------------------------------------------
+
+    def attach(self, service: LibraryService) -> None:
+        """Show the library (the window is on screen before it is opened)."""
+        self.service = service
+        self.triage.service = service
+        self.imports = ImportController(service.library, self)
+        self.imports.started.connect(self.import_status.on_started)
+        self.imports.progressed.connect(self.import_status.on_progress)
+        self.imports.finished.connect(self._on_import_finished)
+        self.import_status.cancel_requested.connect(self.imports.cancel)
+        service.papers_changed.connect(self._on_papers_changed)
+        self._refresh_sidebar()
+        self.sidebar.select_key(keys.SIDEBAR_ENTRY.read(self.settings))  # loads the list
+        self._select_remembered_paper()
+
+    def _load_rows(self, ids: Sequence[int]) -> dict[int, PaperRow]:
+        return self.service.rows(ids) if self.service else {}
+
+    def reload_list(self) -> None:
+        if self.service is None:
+            return
+        sort, descending = self.list_pane.sort_order()
+        query = self.sidebar.current_query()
+        self.list_pane.set_empty_message(
+            _tr(EMPTY_LIBRARY) if self._library_is_empty() else _tr("No papers here.")
+        )
+        self.list_pane.show_ids(self.service.paper_ids(query, sort, descending))
+
+    def current_query(self) -> Query:
+        return self.sidebar.current_query()
+
+    def select_paper(self, arxiv_id: str) -> bool:
+        paper_id = self.service.paper_id(arxiv_id) if self.service else None
+        if paper_id is None:
+            return False
+        if self.list_pane.model.row_of(paper_id) is None:
+            self.sidebar.select_key("all")
+        return self.list_pane.select_paper(paper_id)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if self.imports is not None and paths:
+            self.imports.start(paths)
+
+    def _library_is_empty(self) -> bool:
+        return self.service is None or self.service.sidebar().total == 0
+
+    def _refresh_sidebar(self) -> None:
+        if self.service is not None:
+            self.sidebar.show_counts(self.service.sidebar())
+            self.detail.set_tag_choices(self.service.tag_names())
+
+    def _show_paper(self, paper_id: int | None) -> None:
+        paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
+        self.detail.show_paper(paper)
+        self.media.show_media(paper.media if paper else None)
+
+    def _on_papers_changed(self, ids: list[int]) -> None:
+        self.list_pane.refresh(ids)
+        if self.detail.paper_id() in ids:
+            self._show_paper(self.detail.paper_id())
+        self._recount.start()
+
+    def _on_import_finished(self, report: ImportReport) -> None:
+        self.import_status.on_finished(report)
+        self._refresh_sidebar()
+        self.reload_list()
+
+    # --- links, files, drops -----------------------------------------------------------------
+
+    def open_link(self, url: str) -> None:
+        """Only http and https leave the app; `javascript:` and `file:` links do nothing."""
+        if is_safe_link(url):
+            self.open_url(QUrl(url))
+
+    def open_current_paper(self) -> None:
+        paper_id = self.list_pane.current_id()
+        paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
+        if paper is not None:
+            self.open_link(paper.url)
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, _tr("Import digests"), "", _tr("Markdown digests (*.md);;All files (*)")
+        )
+        self.import_paths([Path(name) for name in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _tr("Import a folder of digests"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # --- remembering -------------------------------------------------------------------------
+
+    def _set_advance(self, advance: bool) -> None:
+        self.triage.advance_after_status = advance
+        keys.ADVANCE_AFTER_STATUS.write(self.settings, advance)
+
+    def _restore_layout(self) -> None:
+        geometry = keys.WINDOW_GEOMETRY.read(self.settings)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        for setting, splitter in (
+            (keys.MAIN_SPLITTER, self.main_splitter),
+            (keys.SIDE_SPLITTER, self.side_splitter),
+        ):
+            state = setting.read(self.settings)
+            if not state.isEmpty():
+                splitter.restoreState(state)
+        header = keys.LIST_HEADER.read(self.settings)
+        if not header.isEmpty():
+            self.list_pane.restore_header_state(header)
+
+    def _select_remembered_paper(self) -> None:
+        arxiv_id = keys.CURRENT_PAPER.read(self.settings)
+        if arxiv_id:
+            self.select_paper(arxiv_id)
+
+    def save_layout(self) -> None:
+        keys.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
+        keys.MAIN_SPLITTER.write(self.settings, self.main_splitter.saveState())
+        keys.SIDE_SPLITTER.write(self.settings, self.side_splitter.saveState())
+        keys.LIST_HEADER.write(self.settings, self.list_pane.header_state())
+        keys.SIDEBAR_ENTRY.write(self.settings, self.sidebar.current_key())
+        paper_id = self.list_pane.current_id()
+        paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
+        keys.CURRENT_PAPER.write(self.settings, paper.arxiv_id if paper else "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:  # Qt may deliver it twice (a close on a closed window)
+            self._closed = True
+            self._recount.stop()
+            self.detail.flush_note()  # nothing typed is lost
+            if self.imports is not None:
+                self.imports.wait()
+            self.save_layout()
+            self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,180 @@
+"""The paper list pane: a table over `PaperTableModel`, or a friendly empty state.
+
+It tells the window which paper is current and which are selected, as plain ids.
+"""
+
+from collections.abc import Callable
+
+from readinglist.library.papers import SortKey
+from readinglist.ui.paper_model import Column, PaperTableModel, RowLoader
+from readinglist.ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QByteArray,
+    QCoreApplication,
+    QHeaderView,
+    QItemSelection,
+    QItemSelectionModel,
+    QLabel,
+    QMenu,
+    QModelIndex,
+    QPoint,
+    QStackedWidget,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+IdsLoader = Callable[[SortKey, bool], list[int]]
+_DEFAULT_WIDTHS = {
+    Column.STAR: 26,
+    Column.STATUS: 84,
+    Column.FIRST_SEEN: 84,
+    Column.VOTES: 50,
+    Column.AUTHORS: 110,
+    Column.TAGS: 70,
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PaperList", text)
+
+
+class PaperListPane(QWidget):
+    current_changed = Signal(object)  # a paper id, or None
+    selection_changed = Signal(list)  # paper ids
+
+    def __init__(self, load_rows: RowLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PaperTableModel(load_rows, self)
+        self.view = self._make_view()
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._sort = (SortKey.FIRST_SEEN, True)
+        self.set_empty_message(_tr("Opening the library…"))
+
+    def _make_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName("paperList")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setAlternatingRowColors(True)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header = view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for column, width in _DEFAULT_WIDTHS.items():
+            view.setColumnWidth(column, width)
+        header.setSortIndicator(Column.FIRST_SEEN, Qt.SortOrder.DescendingOrder)
+        view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        view.selectionModel().selectionChanged.connect(self._on_selection)
+        return view
+
+    # --- what the window asks ----------------------------------------------------------------
+
+    def sort_order(self) -> tuple[SortKey, bool]:
+        header = self.view.horizontalHeader()
+        column = Column(header.sortIndicatorSection())
+        return column.sort_key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    def show_ids(self, ids: list[int]) -> None:
+        """Show these papers, keeping the current paper (and its row in view) if it remains."""
+        current = self.current_id()
+        self.model.set_ids(ids)
+        if current is not None and self.model.row_of(current) is not None:
+            self.select_paper(current)
+        elif ids and self.current_id() is None:
+            self.select_row(0)
+        self.stack.setCurrentWidget(self.view if ids else self.empty_label)
+        if not ids:
+            self.current_changed.emit(None)
+
+    def set_empty_message(self, text: str) -> None:
+        self.empty_label.setText(text)
+        if self.model.rowCount() == 0:
+            self.stack.setCurrentWidget(self.empty_label)
+
+    def refresh(self, paper_ids: list[int]) -> None:
+        self.model.refresh(paper_ids)
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        ids = [self.model.id_at(row) for row in rows]
+        return [paper_id for paper_id in ids if paper_id is not None]
+
+    def select_paper(self, paper_id: int) -> bool:
+        row = self.model.row_of(paper_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, Column.STAR)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+
+    def step(self, delta: int) -> None:
+        index = self.view.currentIndex()
+        self.select_row((index.row() if index.isValid() else -1) + delta)
+
+    def header_state(self) -> QByteArray:
+        return self.view.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        self.view.horizontalHeader().restoreState(state)
+
+    def connect_sort(self, on_sort: Callable[[], None]) -> None:
+        self.view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: on_sort())
+
+    # --- inside ------------------------------------------------------------------------------
+
+    def _on_current_row(self, current: QModelIndex, _: QModelIndex) -> None:
+        self.current_changed.emit(self.model.id_at(current.row()) if current.isValid() else None)
+
+    def _on_selection(self, *_: QItemSelection) -> None:
+        self.selection_changed.emit(self.selected_ids())
+
+    def _column_menu(self, position: QPoint) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for column in Column:
+            if column is Column.TITLE:
+                continue  # the title always shows
+            action = QAction(column.header if column is not Column.STAR else _tr("Starred"), menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+            menu.addAction(action)
+        menu.exec(header.mapToGlobal(position))

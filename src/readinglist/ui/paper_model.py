@@ -1,0 +1,238 @@
+"""The paper list's model: it holds ids and builds rows only when Qt asks to paint them.
+
+Rows are fetched a page at a time and cached as frozen `PaperRow`s; sorting and filtering
+happen in SQL (a proxy model over 200k Python-backed rows took 52 s to sort here).
+"""
+
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from typing import Any
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.library.browse import PaperRow
+from readinglist.library.papers import SortKey
+from readinglist.ui.qt import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QFont,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+RowLoader = Callable[[Sequence[int]], dict[int, PaperRow]]
+AnyIndex = QModelIndex | QPersistentModelIndex
+PAGE = 100
+MAX_CACHED = 20 * PAGE
+MAX_INSERTED = 5_000  # more new rows than this: a reset is cheaper than the inserts
+PAPER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
+_AUTHORS_SHOWN = 3
+
+
+class Column(IntEnum):
+    STAR = 0
+    STATUS = 1
+    TITLE = 2
+    FIRST_SEEN = 3
+    VOTES = 4
+    AUTHORS = 5
+    TAGS = 6
+
+    @property
+    def sort_key(self) -> SortKey:
+        return _SORT_KEYS[self]
+
+    @property
+    def header(self) -> str:
+        return QCoreApplication.translate("PaperTableModel", _HEADERS[self])
+
+
+_SORT_KEYS = {
+    Column.STAR: SortKey.STARRED,
+    Column.STATUS: SortKey.STATUS,
+    Column.TITLE: SortKey.TITLE,
+    Column.FIRST_SEEN: SortKey.FIRST_SEEN,
+    Column.VOTES: SortKey.VOTES,
+    Column.AUTHORS: SortKey.AUTHORS,
+    Column.TAGS: SortKey.TAGS,
+}
+_HEADERS = {
+    Column.STAR: "★",
+    Column.STATUS: "Status",
+    Column.TITLE: "Title",
+    Column.FIRST_SEEN: "First seen",
+    Column.VOTES: "Votes",
+    Column.AUTHORS: "Authors",
+    Column.TAGS: "Tags",
+}
+_STATUS_MARKS = {
+    ReadingStatus.UNREAD: "●",
+    ReadingStatus.QUEUED: "◷",
+    ReadingStatus.READING: "◐",
+    ReadingStatus.READ: "✓",
+    ReadingStatus.SKIPPED: "–",
+}
+
+
+def short_authors(row: PaperRow) -> str:
+    shown = ", ".join(row.authors[:_AUTHORS_SHOWN])
+    more = len(row.authors) > _AUTHORS_SHOWN or row.authors_truncated
+    return shown + (" et al." if more else "")
+
+
+class PaperTableModel(QAbstractTableModel):
+    def __init__(self, load_rows: RowLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._load_rows = load_rows
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: dict[int, PaperRow] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # --- what Qt asks ----------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return Column(section).header
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.STAR:
+            return QCoreApplication.translate("PaperTableModel", "Starred")
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == PAPER_ID_ROLE:
+            return self._ids[index.row()]
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        return _cell(row, Column(index.column()), role, self._bold)
+
+    # --- ids in, rows out ------------------------------------------------------------------
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, paper_id: int) -> int | None:
+        return self._row_of.get(paper_id)
+
+    def row_at(self, row: int) -> PaperRow | None:
+        paper_id = self._ids[row]
+        cached = self._cache.get(paper_id)
+        if cached is None:
+            self._fetch_page_around(row)
+            cached = self._cache.get(paper_id)
+        return cached
+
+    def _fetch_page_around(self, row: int) -> None:
+        if len(self._cache) > MAX_CACHED:
+            self._cache.clear()
+        start = row - row % PAGE
+        self._cache.update(self._load_rows(self._ids[start : start + PAGE]))
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show exactly these papers, in this order (insertions are announced as such)."""
+        ids = list(ids)
+        if ids == self._ids:
+            return
+        if self._only_insertions(ids):
+            self._insert_new(ids)
+            return
+        self.beginResetModel()
+        self._replace(ids)
+        self.endResetModel()
+
+    def refresh(self, paper_ids: Sequence[int]) -> None:
+        """Re-read these papers' rows and repaint them only."""
+        for paper_id in paper_ids:
+            self._cache.pop(paper_id, None)
+            row = self._row_of.get(paper_id)
+            if row is not None:
+                first, last = self.index(row, 0), self.index(row, len(Column) - 1)
+                self.dataChanged.emit(first, last)
+
+    def _replace(self, ids: list[int]) -> None:
+        self._ids = ids
+        self._row_of = {paper_id: row for row, paper_id in enumerate(ids)}
+        self._cache.clear()
+
+    def _only_insertions(self, ids: list[int]) -> bool:
+        if not self._ids or not len(self._ids) < len(ids) <= len(self._ids) + MAX_INSERTED:
+            return False
+        old = iter(self._ids)
+        expected = next(old, None)
+        for paper_id in ids:
+            if paper_id == expected:
+                expected = next(old, None)
+        return expected is None
+
+    def _insert_new(self, ids: list[int]) -> None:
+        """Announce each run of new ids with beginInsertRows (an inclusive last row)."""
+        known = set(self._ids)
+        row = 0
+        while row < len(ids):
+            if ids[row] in known:
+                row += 1
+                continue
+            end = row
+            while end + 1 < len(ids) and ids[end + 1] not in known:
+                end += 1
+            self.beginInsertRows(QModelIndex(), row, end)
+            self._ids[row:row] = ids[row : end + 1]
+            self.endInsertRows()
+            row = end + 1
+        self._row_of = {paper_id: i for i, paper_id in enumerate(self._ids)}
+
+
+def _cell(row: PaperRow, column: Column, role: int, bold: QFont) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole:
+        return _display(row, column)
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return _tooltip(row, column)
+    if role == Qt.ItemDataRole.FontRole and row.status is ReadingStatus.UNREAD:
+        return bold
+    if role == Qt.ItemDataRole.TextAlignmentRole and column in {Column.VOTES, Column.STAR}:
+        horizontal = (
+            Qt.AlignmentFlag.AlignRight if column is Column.VOTES else Qt.AlignmentFlag.AlignHCenter
+        )
+        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+    return None
+
+
+_DISPLAY: dict[Column, Callable[[PaperRow], str]] = {
+    Column.STAR: lambda row: "★" if row.starred else "",
+    Column.STATUS: lambda row: f"{_STATUS_MARKS[row.status]} {row.status.value}",
+    Column.TITLE: lambda row: row.title,
+    Column.FIRST_SEEN: lambda row: row.first_seen.isoformat(),
+    Column.VOTES: lambda row: "" if row.votes is None else str(row.votes),
+    Column.AUTHORS: short_authors,
+    Column.TAGS: lambda row: ", ".join(row.tags),
+}
+
+
+def _display(row: PaperRow, column: Column) -> str:
+    return _DISPLAY[column](row)
+
+
+def _tooltip(row: PaperRow, column: Column) -> str | None:
+    if column is Column.TITLE:
+        return row.title
+    if column is Column.AUTHORS and row.authors:
+        return ", ".join(row.authors) + (" …" if row.authors_truncated else "")
+    return None

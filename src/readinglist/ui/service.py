@@ -1,0 +1,87 @@
+"""The window's gateway to the library: reads for the panes, writes for the user's edits.
+
+Every write announces the papers it changed (`papers_changed`), so the list repaints
+those rows only and the sidebar recounts; nothing reloads the whole list.
+"""
+
+from collections.abc import Sequence
+
+from readinglist.core.paper import Paper, ReadingStatus
+from readinglist.core.query import Query
+from readinglist.library import browse
+from readinglist.library import papers as store
+from readinglist.library.database import Library, utc_now
+from readinglist.ui.qt import QObject, Signal
+
+
+class LibraryService(QObject):
+    papers_changed = Signal(list)  # paper ids whose user data changed
+    library_changed = Signal()  # papers were added (an import)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+
+    # --- reads ---------------------------------------------------------------------------
+
+    def paper_ids(self, query: Query, sort: store.SortKey, descending: bool) -> list[int]:
+        with self.library.reading() as connection:
+            return store.find_paper_ids(connection, query, sort, descending)
+
+    def rows(self, ids: Sequence[int]) -> dict[int, browse.PaperRow]:
+        with self.library.reading() as connection:
+            return browse.load_rows(connection, ids)
+
+    def paper(self, paper_id: int) -> Paper | None:
+        with self.library.reading() as connection:
+            found = store.load_papers(connection, [paper_id])
+        return found[0] if found else None
+
+    def paper_id(self, arxiv_id: str) -> int | None:
+        with self.library.reading() as connection:
+            return store.paper_id_for(connection, arxiv_id)
+
+    def sidebar(self) -> browse.SidebarCounts:
+        with self.library.reading() as connection:
+            return browse.sidebar_counts(connection)
+
+    def tag_names(self) -> list[str]:
+        with self.library.reading() as connection:
+            return [name for name, _ in browse.all_tags(connection)]
+
+    # --- writes ----------------------------------------------------------------------------
+
+    def set_starred(self, starred_by_id: dict[int, bool]) -> None:
+        with self.library.writing() as connection:
+            for value in (True, False):
+                ids = [i for i, starred in starred_by_id.items() if starred is value]
+                store.set_starred(connection, ids, value)
+        self.papers_changed.emit(list(starred_by_id))
+
+    def set_status(self, status_by_id: dict[int, ReadingStatus]) -> None:
+        now = utc_now()
+        with self.library.writing() as connection:
+            for status in set(status_by_id.values()):
+                ids = [i for i, s in status_by_id.items() if s is status]
+                store.set_status(connection, ids, status, now)
+        self.papers_changed.emit(list(status_by_id))
+
+    def set_tags(self, paper_id: int, tags: Sequence[str]) -> None:
+        """Make the paper's tags exactly `tags`."""
+        with self.library.writing() as connection:
+            current = browse.load_rows(connection, [paper_id])[paper_id].tags
+            wanted = {tag.lower() for tag in tags}
+            store.remove_tags(
+                connection, [paper_id], [t for t in current if t.lower() not in wanted]
+            )
+            store.add_tags(connection, [paper_id], tags)
+        self.papers_changed.emit([paper_id])
+
+    def set_note(self, paper_id: int, note: str) -> None:
+        with self.library.writing() as connection:
+            store.set_note(connection, paper_id, note, utc_now())
+        self.papers_changed.emit([paper_id])
+
+    def note(self, paper_id: int) -> str:
+        paper = self.paper(paper_id)
+        return paper.note if paper else ""

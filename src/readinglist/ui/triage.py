@@ -1,0 +1,142 @@
+"""Triage: the keyboard actions on papers (star, status, tags, note, open), all undoable.
+
+The actions live here, not in the window: the window only puts them in menus.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.ui.commands import (
+    SetNoteCommand,
+    SetStarredCommand,
+    SetStatusCommand,
+    SetTagsCommand,
+)
+from readinglist.ui.qt import (
+    QAction,
+    QCoreApplication,
+    QKeySequence,
+    QObject,
+    Qt,
+    QUndoStack,
+    QWidget,
+    Signal,
+)
+from readinglist.ui.service import LibraryService
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Triage", text)
+
+
+STATUS_KEYS = {
+    ReadingStatus.UNREAD: "U",
+    ReadingStatus.QUEUED: "Q",
+    ReadingStatus.READING: "R",
+    ReadingStatus.READ: "D",
+    ReadingStatus.SKIPPED: "X",
+}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """How triage reads the list's state: plain ids, never indexes."""
+
+    current: Callable[[], int | None]
+    selected: Callable[[], list[int]]
+    step: Callable[[int], None]
+
+
+class Triage(QObject):
+    open_requested = Signal()
+    tags_requested = Signal()
+    note_requested = Signal()
+
+    def __init__(self, selection: Selection, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service: LibraryService | None = None
+        self.undo_stack = QUndoStack(self)
+        self._selection = selection
+        self.advance_after_status = True
+        self.star_action = self._action(_tr("Toggle &Star"), "S", self.toggle_star)
+        self.status_actions = {
+            status: self._action(
+                _tr("Mark as {status}").format(status=_tr(status.value.capitalize())),
+                key,
+                partial(self.set_status, status),
+            )
+            for status, key in STATUS_KEYS.items()
+        }
+        self.tags_action = self._action(_tr("Edit &Tags"), "T", self.tags_requested.emit)
+        self.note_action = self._action(_tr("Edit &Note"), "N", self.note_requested.emit)
+        self.open_action = self._action(_tr("&Open on arXiv"), "O", self.open_requested.emit)
+        self.open_action.setShortcuts([QKeySequence("O"), QKeySequence(Qt.Key.Key_Return)])
+        self.next_action = self._action(_tr("&Next Paper"), "J", partial(selection.step, 1))
+        self.previous_action = self._action(
+            _tr("&Previous Paper"), "K", partial(selection.step, -1)
+        )
+        self.undo_action = self.undo_stack.createUndoAction(self, _tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, _tr("&Redo"))
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+
+    def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda *_: slot())
+        return action
+
+    def paper_actions(self) -> list[QAction]:
+        """The single-key actions: active only while the paper list has focus."""
+        return [
+            self.star_action,
+            *self.status_actions.values(),
+            self.tags_action,
+            self.note_action,
+            self.open_action,
+            self.next_action,
+            self.previous_action,
+        ]
+
+    def attach_keys_to(self, widget: QWidget) -> None:
+        widget.addActions(self.paper_actions())
+
+    # --- the edits ---------------------------------------------------------------------------
+
+    def _targets(self) -> list[int]:
+        selected = self._selection.selected()
+        current = self._selection.current()
+        return selected or ([current] if current is not None else [])
+
+    def toggle_star(self) -> None:
+        ids = self._targets()
+        if self.service is None or not ids:
+            return
+        rows = self.service.rows(ids)
+        starred = not all(row.starred for row in rows.values())
+        self.undo_stack.push(SetStarredCommand(self.service, ids, starred))
+
+    def set_star(self, paper_id: int, starred: bool) -> None:
+        if self.service is not None:
+            self.undo_stack.push(SetStarredCommand(self.service, [paper_id], starred))
+
+    def set_status(self, status: ReadingStatus, ids: list[int] | None = None) -> None:
+        targets = ids if ids is not None else self._targets()
+        if self.service is None or not targets:
+            return
+        self.undo_stack.push(SetStatusCommand(self.service, targets, status))
+        if ids is None and self.advance_after_status and len(targets) == 1:
+            self._selection.step(1)
+
+    def set_tags(self, paper_id: int, tags: list[str]) -> None:
+        if self.service is not None:
+            self.undo_stack.push(SetTagsCommand(self.service, paper_id, tags))
+
+    def set_note(self, paper_id: int, note: str) -> None:
+        if self.service is not None and self.service.note(paper_id) != note:
+            self.undo_stack.push(SetNoteCommand(self.service, paper_id, note))

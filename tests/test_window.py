@@ -1,0 +1,262 @@
+"""The main window, driven like a user: drops, keys, clicks, and a look at the result."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.importer import FileStatus
+from readinglist.library.database import Library, open_library
+from readinglist.ui.main_window import MainWindow
+from readinglist.ui.paper_model import Column
+from readinglist.ui.qt import QDropEvent, QMimeData, QPointF, QSettings, Qt, QUrl
+from readinglist.ui.service import LibraryService
+from tests.digests import DigestWriter, FakeEntry, entries
+
+IMPORT_TIMEOUT_MS = 20_000
+
+
+def drop_files(window: MainWindow, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    event = QDropEvent(
+        QPointF(400, 300),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def import_by_drop(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> object:
+    assert window.imports is not None
+    with qtbot.waitSignal(window.imports.finished, timeout=IMPORT_TIMEOUT_MS) as finished:
+        drop_files(window, paths)
+    return finished.args[0] if finished.args else None
+
+
+def sidebar_count(window: MainWindow, label: str) -> str:
+    items = window.sidebar.tree.findItems(
+        label, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+    )
+    assert items, label
+    return items[0].text(1)
+
+
+def row_titles(window: MainWindow) -> list[str]:
+    model = window.list_pane.model
+    return [model.index(row, Column.TITLE).data() for row in range(model.rowCount())]
+
+
+def focus_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.list_pane.view.setFocus()
+    qtbot.waitUntil(window.list_pane.view.hasFocus)
+
+
+def test_an_empty_library_says_how_to_add_digests(window: MainWindow) -> None:
+    assert window.list_pane.stack.currentWidget() is window.list_pane.empty_label
+    assert "Drop digest files" in window.list_pane.empty_label.text()
+    assert "Import" in window.list_pane.empty_label.text()
+
+
+def test_dropped_files_import_in_the_background(
+    qtbot: QtBot, window: MainWindow, digests: DigestWriter
+) -> None:
+    good = digests.write("d1.md", "2024-03-01", entries("2403.00001", "2403.00002"))
+    bad = digests.write_text("notes.md", "# my notes\n")
+
+    report = import_by_drop(qtbot, window, [good, bad])
+
+    assert row_titles(window) == ["Paper 2403.00001", "Paper 2403.00002"]
+    assert sidebar_count(window, "All papers") == "2"
+    assert sidebar_count(window, "Unread") == "2"
+    assert sidebar_count(window, "2024-03-01") == "2"
+    summary = window.import_status.label.text()
+    assert "2 new papers" in summary and "1 file(s) rejected" in summary
+    assert window.import_status.details_button.isVisible()
+    assert [f.status for f in report.files] == [FileStatus.IMPORTED, FileStatus.REJECTED]  # type: ignore[attr-defined]
+    assert "no '## Daily Papers" in report.files[1].error.message  # type: ignore[attr-defined]
+
+
+def test_new_papers_are_inserted_without_a_reset(
+    qtbot: QtBot, window: MainWindow, digests: DigestWriter, qtmodeltester: object
+) -> None:
+    import_by_drop(qtbot, window, [digests.write("a.md", "2024-03-01", entries("2403.00001"))])
+    window.list_pane.select_row(0)
+    model = window.list_pane.model
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _, first, last: inserted.append((first, last)))
+
+    import_by_drop(
+        qtbot, window, [digests.write("b.md", "2024-03-02", entries("2403.00002", "2403.00003"))]
+    )
+
+    assert (resets, inserted) == ([], [(0, 1)])
+    assert row_titles(window)[0] == "Paper 2403.00002"
+    assert window.detail.title_label.text() == "Paper 2403.00001"  # the selection stayed
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_selecting_rows_drives_detail_and_media(
+    qtbot: QtBot, window: MainWindow, digests: DigestWriter
+) -> None:
+    video = "https://cdn.example.org/v/demo.mp4"
+    papers = [
+        FakeEntry("2403.00001", title="First", media=video, authors=("Kim Minji", "Lee Jun")),
+        FakeEntry("2403.00002", title="Second <think>", media=None, summary=("**굵게** 요약",)),
+    ]
+    import_by_drop(qtbot, window, [digests.write("d.md", "2024-03-01", papers)])
+
+    window.list_pane.select_row(0)
+    assert window.detail.title_label.text() == "First"
+    assert "Kim Minji, Lee Jun" in window.detail.authors_label.text()
+    assert window.media.url_label.text() == video
+    assert "Video" in window.media.kind_label.text()
+
+    window.list_pane.select_row(1)
+    assert window.detail.title_label.text() == "Second &lt;think&gt;"
+    assert "No media" in window.media.kind_label.text()
+    assert (
+        "<b>굵게</b>" in window.detail.summary_view.toHtml()
+        or "굵게" in window.detail.summary_view.toPlainText()
+    )
+
+
+def test_star_and_status_by_keyboard_with_undo_and_redo(
+    qtbot: QtBot, window: MainWindow, digests: DigestWriter
+) -> None:
+    import_by_drop(
+        qtbot, window, [digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))]
+    )
+    window.advance_action.setChecked(False)
+    window.list_pane.select_row(0)
+    focus_list(qtbot, window)
+    model = window.list_pane.model
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
+
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_S)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_D)
+
+    assert model.index(0, Column.STAR).data() == "★"
+    assert "read" in model.index(0, Column.STATUS).data()
+    assert window.detail.star_button.isChecked()
+    assert window.detail.status_box.currentData() == ReadingStatus.READ.value
+    assert changed and all(top == bottom == 0 for top, bottom in changed)  # that row only
+    qtbot.waitUntil(lambda: sidebar_count(window, "Read") == "1")
+    assert sidebar_count(window, "Starred") == "1" and sidebar_count(window, "Unread") == "1"
+
+    assert window.triage.undo_action.text().replace("&", "") == "Undo Mark 1 paper as read"
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "unread" in model.index(0, Column.STATUS).data()
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.index(0, Column.STAR).data() == ""
+    qtbot.waitUntil(lambda: sidebar_count(window, "Starred") == "")
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Z, redo)
+    assert model.index(0, Column.STAR).data() == "★"
+
+
+def test_a_status_key_advances_to_the_next_paper(
+    qtbot: QtBot, window: MainWindow, digests: DigestWriter
+) -> None:
+    import_by_drop(
+        qtbot, window, [digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))]
+    )
+    window.list_pane.select_row(0)
+    focus_list(qtbot, window)
+
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_X)
+    assert window.list_pane.view.currentIndex().row() == 1
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_K)
+    assert window.list_pane.view.currentIndex().row() == 0
+    assert "skipped" in window.list_pane.model.index(0, Column.STATUS).data()
+
+
+def test_a_typed_note_survives_closing_and_reopening(
+    qtbot: QtBot, library: Library, digests: DigestWriter, tmp_path: Path
+) -> None:
+    from readinglist.importer import import_paths
+
+    import_paths(library, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.attach(LibraryService(library, first))
+    first.list_pane.select_row(0)
+    focus_list(qtbot, first)
+    qtbot.keyClick(first.list_pane.view, Qt.Key.Key_N)
+    qtbot.waitUntil(first.detail.note_edit.hasFocus)
+    qtbot.keyClicks(first.detail.note_edit, "# Why")
+    qtbot.keyClick(first.detail.note_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(first.detail.note_edit, "read *this*")
+    first.close()  # before the debounce fires: closing saves it
+
+    with open_library(library.path) as reopened:
+        second = MainWindow(settings)
+        qtbot.addWidget(second)
+        second.attach(LibraryService(reopened, second))
+        assert second.list_pane.current_id() is not None  # the last selection came back
+        assert second.detail.note_edit.toPlainText() == "# Why\nread *this*"
+        second.close()
+
+
+def test_tags_edited_in_the_detail_pane(
+    qtbot: QtBot, window: MainWindow, digests: DigestWriter
+) -> None:
+    import_by_drop(qtbot, window, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])
+    window.list_pane.select_row(0)
+    window.detail.tags_edit.setText("llm, to read , LLM")
+    window.detail.tags_edit.editingFinished.emit()
+
+    assert window.list_pane.model.index(0, Column.TAGS).data() == "llm, to read"
+    qtbot.waitUntil(lambda: sidebar_count(window, "to read") == "1")
+    window.triage.undo_stack.undo()
+    assert window.list_pane.model.index(0, Column.TAGS).data() == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "opened"),
+    [
+        ("https://arxiv.org/abs/2403.00001", True),
+        ("http://example.org", True),
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+    ],
+)
+def test_only_http_links_leave_the_app(window: MainWindow, url: str, opened: bool) -> None:
+    seen: list[str] = []
+    window.open_url = lambda qurl: seen.append(qurl.toString())
+    window.detail.link_activated.emit(url)
+    assert bool(seen) is opened
+
+
+def test_the_screenshot_switch_renders_the_window(
+    library_path: Path, digests: DigestWriter, tmp_path: Path
+) -> None:
+    path = digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))
+    shot = tmp_path / "shot.png"
+    base = [sys.executable, "-m", "readinglist", "--library", str(library_path)]
+    subprocess.run([*base, "import", str(path)], check=True, capture_output=True)
+
+    result = subprocess.run(
+        [*base, "--screenshot", str(shot), "--select", "2403.00002"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    from readinglist.ui.qt import QImage
+
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1280, 800)
