@@ -198,16 +198,22 @@ def test_progress_and_cancel(library: Library, digests: DigestWriter) -> None:
         digests.write(f"{i}.md", f"2024-03-0{i}", entries(f"2403.0000{i}")) for i in range(1, 5)
     ]
     seen: list[tuple[int, int]] = []
+    asked: list[bool] = []
+
+    def cancelled() -> bool:  # the user cancels while the third file is up next
+        asked.append(True)
+        return len(asked) > 2
 
     report = import_paths(
         library,
         paths,
         progress=lambda done, total, _: seen.append((done, total)),
-        cancelled=lambda: len(seen) >= 2,
+        cancelled=cancelled,
     )
 
     assert seen == [(1, 4), (2, 4)]
-    assert report.cancelled and len(report.files) == 2
+    assert report.cancelled and [f.status for f in report.files] == [FileStatus.IMPORTED] * 2
+    assert table_counts(library)["digests"] == 2  # what was read before the cancel is kept
 
 
 def test_the_shared_corpus_imports_and_reimports_as_unchanged(

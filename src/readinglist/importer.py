@@ -4,6 +4,7 @@ Qt-free: the CLI calls it directly, the GUI from a worker thread with `progress`
 `cancelled` callbacks.
 """
 
+import datetime as dt
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -11,14 +12,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from readinglist.core.digest import DigestError
+from readinglist.core.digest import Digest, DigestError
 from readinglist.core.parser import parse_digest
 from readinglist.library import ingest
 from readinglist.library.database import Library, utc_now
 
 DIGEST_SUFFIX = ".md"
+BATCH_FILES = 50
+BATCH_ENTRIES = 2_000
 MAX_DIGEST_BYTES = 64 * 1024 * 1024
 
 
@@ -90,24 +94,61 @@ def import_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Import files and folders. A bad file is reported and the rest still import."""
+    """Import files and folders. A bad file is reported and the rest still import.
+
+    Parsed files are stored a few at a time in one transaction (commits dominate small
+    files); a batch that fails is stored again one file per transaction, so each file is
+    still all in or all out.
+    """
     files = find_digest_files(paths)
     report = ImportReport()
     with library.reading() as connection:
         known = ingest.known_file_hashes(connection)
-    for index, path in enumerate(files, 1):
+    pending: list[FileReport | _Parsed] = []
+
+    def flush() -> None:
+        for file_report in _store_pending(library, pending):
+            report.files.append(file_report)
+            if progress is not None:
+                progress(len(report.files), len(files), file_report)
+        pending.clear()
+
+    for path in files:
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
-        file_report = import_file(library, path, known)
-        report.files.append(file_report)
-        if progress is not None:
-            progress(index, len(files), file_report)
+        pending.append(_prepare(path, known))
+        if _batch_is_full(pending):
+            flush()
+    flush()
     return report
 
 
 def import_file(library: Library, path: Path, known_hashes: set[str] | None = None) -> FileReport:
-    """Import one file in one transaction: all of it, or nothing and the reason.
+    """Import one file in one transaction: all of it, or nothing and the reason."""
+    if known_hashes is None:
+        with library.reading() as connection:
+            known_hashes = ingest.known_file_hashes(connection)
+    return _store_pending(library, [_prepare(path, known_hashes)])[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    path: Path
+    digest: Digest
+    content_hash: str
+
+
+def _batch_is_full(pending: list[FileReport | _Parsed]) -> bool:
+    """At most BATCH_FILES files (settled or parsed) and BATCH_ENTRIES entries at a time."""
+    if len(pending) >= BATCH_FILES:
+        return True
+    entries = sum(len(item.digest.entries) for item in pending if isinstance(item, _Parsed))
+    return entries >= BATCH_ENTRIES
+
+
+def _prepare(path: Path, known_hashes: set[str]) -> "FileReport | _Parsed":
+    """Read, recognise and parse a file: its report if that settles it, else what to store.
 
     `known_hashes` (the library's file hashes, kept up to date here) lets a batch skip
     unchanged files without a query each; the write transaction checks again regardless.
@@ -117,31 +158,46 @@ def import_file(library: Library, path: Path, known_hashes: set[str] | None = No
     except _Rejected as rejected:
         return FileReport(path, FileStatus.REJECTED, error=FileError(str(rejected)))
     content_hash = hashlib.sha256(data).hexdigest()
-    if known_hashes is None:
-        with library.reading() as connection:
-            known_hashes = ingest.known_file_hashes(connection, content_hash)
     if content_hash in known_hashes:
         return FileReport(path, FileStatus.UNCHANGED)
-    report = _parse_and_store(library, path, data, content_hash)
-    if report.status is not FileStatus.REJECTED:
-        known_hashes.add(content_hash)
-    return report
-
-
-def _parse_and_store(library: Library, path: Path, data: bytes, content_hash: str) -> FileReport:
     try:
         digest = parse_digest(data, path.name)
     except DigestError as error:
         return FileReport(path, FileStatus.REJECTED, error=FileError(error.message, error.line))
+    known_hashes.add(content_hash)
+    return _Parsed(path, digest, content_hash)
+
+
+def _store_pending(library: Library, pending: list["FileReport | _Parsed"]) -> list[FileReport]:
+    parsed = [item for item in pending if isinstance(item, _Parsed)]
+    stored = dict(zip(map(id, parsed), _store(library, parsed), strict=True))
+    return [item if isinstance(item, FileReport) else stored[id(item)] for item in pending]
+
+
+def _store(library: Library, parsed: list[_Parsed]) -> list[FileReport]:
+    if not parsed:
+        return []
     try:
         with library.writing() as connection:
-            stored = ingest.store_digest(connection, digest, content_hash, path.name, utc_now())
+            now = utc_now()
+            return [_stored_report(item, _store_one(connection, item, now)) for item in parsed]
     except (SQLAlchemyError, sqlite3.Error) as error:
+        if len(parsed) > 1:  # find the culprit: one file per transaction
+            return [report for item in parsed for report in _store(library, [item])]
         message = f"the library could not store it: {getattr(error, 'orig', error)}"
-        return FileReport(path, FileStatus.REJECTED, error=FileError(message))
+        return [FileReport(parsed[0].path, FileStatus.REJECTED, error=FileError(message))]
+
+
+def _store_one(
+    connection: Connection, item: _Parsed, now: dt.datetime
+) -> ingest.StoreResult | None:
+    return ingest.store_digest(connection, item.digest, item.content_hash, item.path.name, now)
+
+
+def _stored_report(item: _Parsed, stored: ingest.StoreResult | None) -> FileReport:
     if stored is None or not (stored.digest_new or stored.papers_new or stored.appearances_new):
-        return FileReport(path, FileStatus.UNCHANGED)
-    return FileReport(path, FileStatus.IMPORTED, stored.papers_new, stored.appearances_new)
+        return FileReport(item.path, FileStatus.UNCHANGED)
+    return FileReport(item.path, FileStatus.IMPORTED, stored.papers_new, stored.appearances_new)
 
 
 class _Rejected(Exception):

@@ -32,6 +32,8 @@ def _build_table() -> dict[int, str | None]:
 
 
 _TABLE = _build_table()
+
+
 # str.translate with a dict is slow on non-ASCII text (~5 us a line of Korean); almost every
 # line is clean, so a regex search for any character the table touches decides first.
 def _character_class(codes: list[int]) -> str:
