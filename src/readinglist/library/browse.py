@@ -91,11 +91,20 @@ def _load_chunk(connection: Connection, ids: Sequence[int]) -> dict[int, PaperRo
     return found
 
 
-def sidebar_counts(connection: Connection) -> SidebarCounts:
+def status_counts(connection: Connection) -> dict[ReadingStatus, int]:
+    """How many papers have each status (every status present, zeros included)."""
     per_status = select(PAPERS.c.status, func.count()).group_by(PAPERS.c.status)
     counts = {str(status): int(count) for status, count in connection.execute(per_status)}
-    by_status = {status: counts.get(status.value, 0) for status in ReadingStatus}
-    starred = connection.execute(select(func.count()).where(PAPERS.c.starred)).scalar_one()
+    return {status: counts.get(status.value, 0) for status in ReadingStatus}
+
+
+def starred_count(connection: Connection) -> int:
+    return int(connection.execute(select(func.count()).where(PAPERS.c.starred)).scalar_one())
+
+
+def sidebar_counts(connection: Connection) -> SidebarCounts:
+    by_status = status_counts(connection)
+    starred = starred_count(connection)
     return SidebarCounts(
         sum(by_status.values()),
         by_status,

@@ -30,6 +30,7 @@ from sqlalchemy.dialects.sqlite import insert
 from readinglist.core.digest import Media, MediaKind
 from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
 from readinglist.core.query import Query
+from readinglist.library.browse import starred_count, status_counts
 from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
 
 _CHUNK = 500
@@ -289,10 +290,9 @@ def remove_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]
 
 
 def library_summary(connection: Connection) -> LibrarySummary:
-    per_status = select(PAPERS.c.status, func.count()).group_by(PAPERS.c.status)
-    counts = {str(status): int(count) for status, count in connection.execute(per_status)}
-    by_status = {status: int(counts.get(status.value, 0)) for status in ReadingStatus}
-    starred = connection.execute(select(func.count()).where(PAPERS.c.starred)).scalar_one()
+    by_status = status_counts(connection)
     digests, newest = connection.execute(select(func.count(), func.max(DIGESTS.c.date))).one()
     tags = connection.execute(select(func.count()).select_from(TAGS)).scalar_one()
-    return LibrarySummary(sum(by_status.values()), digests, starred, by_status, tags, newest)
+    return LibrarySummary(
+        sum(by_status.values()), digests, starred_count(connection), by_status, tags, newest
+    )
