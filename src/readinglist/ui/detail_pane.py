@@ -225,9 +225,7 @@ class DetailPane(QWidget):
         if self._paper is None:
             return
         tags = parse_tags(self.tags_edit.text())
-        if [t.lower() for t in tags] != [t.lower() for t in self._paper.tags] or tags != list(
-            self._paper.tags
-        ):
+        if tags != list(self._paper.tags):
             self.tags_edited.emit(self._paper.id, tags)
 
     def _on_anchor(self, url: QUrl) -> None:

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         )
         self._recount = QTimer(self, singleShot=True, interval=0)
         self._closed = False
+        self._paper_total = 0
         self._compose()
         self._build_menus()
         self._wire()
@@ -171,12 +172,14 @@ class MainWindow(QMainWindow):
             self.imports.start(paths)
 
     def _library_is_empty(self) -> bool:
-        return self.service is None or self.service.sidebar().total == 0
+        return self._paper_total == 0
 
     def _refresh_sidebar(self) -> None:
         if self.service is not None:
-            self.sidebar.show_counts(self.service.sidebar())
-            self.detail.set_tag_choices(self.service.tag_names())
+            counts = self.service.sidebar()
+            self._paper_total = counts.total
+            self.sidebar.show_counts(counts)
+            self.detail.set_tag_choices([name for name, _ in counts.tags])
 
     def _show_paper(self, paper_id: int | None) -> None:
         paper = self.service.paper(paper_id) if self.service and paper_id is not None else None

@@ -45,10 +45,6 @@ class LibraryService(QObject):
         with self.library.reading() as connection:
             return browse.sidebar_counts(connection)
 
-    def tag_names(self) -> list[str]:
-        with self.library.reading() as connection:
-            return [name for name, _ in browse.all_tags(connection)]
-
     # --- writes ----------------------------------------------------------------------------
 
     def set_starred(self, starred_by_id: dict[int, bool]) -> None:
