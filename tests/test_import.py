@@ -253,3 +253,21 @@ def test_a_file_listed_twice_in_one_batch_is_imported_once(
     report = import_paths(library, [path, copy])
 
     assert [f.status for f in report.files] == [FileStatus.IMPORTED, FileStatus.UNCHANGED]
+
+
+def test_a_file_that_fails_to_store_is_rejected_with_its_copy(
+    library: Library, digests: DigestWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = digests.write("d.md", "2024-03-01", entries("2403.00001"))
+    copy = digests.write_bytes("copy.md", path.read_bytes())
+
+    def fail(*_: object) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr("readinglist.library.ingest._upsert_appearances", fail)
+    report = import_paths(library, [path, copy])
+
+    assert [f.status for f in report.files] == [FileStatus.REJECTED, FileStatus.REJECTED]
+    monkeypatch.undo()
+    again = import_paths(library, [path, copy])
+    assert [f.status for f in again.files] == [FileStatus.IMPORTED, FileStatus.UNCHANGED]

@@ -107,7 +107,7 @@ def import_paths(
     pending: list[FileReport | _Parsed] = []
 
     def flush() -> None:
-        for file_report in _store_pending(library, pending):
+        for file_report in _store_pending(library, pending, known):
             report.files.append(file_report)
             if progress is not None:
                 progress(len(report.files), len(files), file_report)
@@ -129,7 +129,7 @@ def import_file(library: Library, path: Path, known_hashes: set[str] | None = No
     if known_hashes is None:
         with library.reading() as connection:
             known_hashes = ingest.known_file_hashes(connection)
-    return _store_pending(library, [_prepare(path, known_hashes)])[0]
+    return _store_pending(library, [_prepare(path, known_hashes)], known_hashes)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +150,9 @@ def _batch_is_full(pending: list[FileReport | _Parsed]) -> bool:
 def _prepare(path: Path, known_hashes: set[str]) -> "FileReport | _Parsed":
     """Read, recognise and parse a file: its report if that settles it, else what to store.
 
-    `known_hashes` (the library's file hashes, kept up to date here) lets a batch skip
-    unchanged files without a query each; the write transaction checks again regardless.
+    `known_hashes` (the library's file hashes, updated once a file is stored) lets a batch
+    skip unchanged files without a query each; a copy within one batch is caught by the
+    write transaction, which checks the hash again.
     """
     try:
         data = _read(path)
@@ -164,14 +165,20 @@ def _prepare(path: Path, known_hashes: set[str]) -> "FileReport | _Parsed":
         digest = parse_digest(data, path.name)
     except DigestError as error:
         return FileReport(path, FileStatus.REJECTED, error=FileError(error.message, error.line))
-    known_hashes.add(content_hash)
     return _Parsed(path, digest, content_hash)
 
 
-def _store_pending(library: Library, pending: list["FileReport | _Parsed"]) -> list[FileReport]:
+def _store_pending(
+    library: Library, pending: list["FileReport | _Parsed"], known_hashes: set[str]
+) -> list[FileReport]:
+    """Store the parsed files among `pending`; their reports, in order, with the others."""
     parsed = [item for item in pending if isinstance(item, _Parsed)]
-    stored = dict(zip(map(id, parsed), _store(library, parsed), strict=True))
-    return [item if isinstance(item, FileReport) else stored[id(item)] for item in pending]
+    stored = _store(library, parsed)
+    for item, report in zip(parsed, stored, strict=True):
+        if report.status is not FileStatus.REJECTED:  # only what the library really holds
+            known_hashes.add(item.content_hash)
+    reports = iter(stored)
+    return [item if isinstance(item, FileReport) else next(reports) for item in pending]
 
 
 def _store(library: Library, parsed: list[_Parsed]) -> list[FileReport]:

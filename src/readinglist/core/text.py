@@ -34,8 +34,6 @@ def _build_table() -> dict[int, str | None]:
 _TABLE = _build_table()
 
 
-# str.translate with a dict is slow on non-ASCII text (~5 us a line of Korean); almost every
-# line is clean, so a regex search for any character the table touches decides first.
 def _character_class(codes: list[int]) -> str:
     runs: list[list[int]] = []
     for code in codes:
@@ -46,6 +44,8 @@ def _character_class(codes: list[int]) -> str:
     return "".join(f"\\U{start:08x}-\\U{stop:08x}" for start, stop in runs)
 
 
+# str.translate with a dict is slow on non-ASCII text (~5 us a line of Korean); almost every
+# line is clean, so a regex search for any character the table touches decides first.
 _DIRTY = re.compile(f"[{_character_class(sorted(_TABLE))}]")
 
 

@@ -45,12 +45,9 @@ def is_known_file(connection: Connection, content_hash: str) -> bool:
     return connection.execute(query).first() is not None
 
 
-def known_file_hashes(connection: Connection, only: str | None = None) -> set[str]:
-    """Hashes of the files imported so far (or just `only`, if it is one of them)."""
-    query = select(_FILES.c.content_hash)
-    if only is not None:
-        query = query.where(_FILES.c.content_hash == only)
-    return set(connection.execute(query).scalars())
+def known_file_hashes(connection: Connection) -> set[str]:
+    """Hashes of the files imported so far."""
+    return set(connection.execute(select(_FILES.c.content_hash)).scalars())
 
 
 def store_digest(
