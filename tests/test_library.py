@@ -47,6 +47,9 @@ def test_the_migrated_schema_matches_the_models(library_path: Path) -> None:
             in_model = {c.name: not c.nullable for c in table.columns if not c.primary_key}
             assert {k: bool(v) for k, v in on_disk.items() if k in in_model} == in_model
             assert set(on_disk) == {c.name for c in table.columns}, table.name
+            indexes = connection.execute(f"PRAGMA index_list({table.name})").fetchall()
+            named = {name for _, name, *_ in indexes if not name.startswith("sqlite_autoindex")}
+            assert named == {index.name for index in table.indexes}, table.name
 
 
 def test_a_library_from_a_newer_release_is_refused_untouched(library_path: Path) -> None:

@@ -81,14 +81,27 @@ CREATE INDEX ix_paper_tags_tag ON paper_tags (tag_id);
 """
 
 
-def _create_v1(connection: sqlite3.Connection) -> None:
-    for statement in _V1.split(";"):
-        if statement.strip():
-            connection.execute(statement)
+# Version 2: indexes that let the list sort by title or authors, and by star, without
+# sorting the whole library (the v1 starred index covered starred papers only).
+_V2 = """
+DROP INDEX ix_papers_starred;
+CREATE INDEX ix_papers_starred ON papers (starred);
+CREATE INDEX ix_papers_title_lower ON papers (lower(title));
+CREATE INDEX ix_papers_authors_lower ON papers (lower(authors));
+"""
+
+
+def _run_script(script: str) -> Step:
+    def run(connection: sqlite3.Connection) -> None:
+        for statement in script.split(";"):
+            if statement.strip():
+                connection.execute(statement)
+
+    return run
 
 
 # STEPS[n] takes a library from version n to n + 1.
-STEPS: dict[int, Step] = {0: _create_v1}
+STEPS: dict[int, Step] = {0: _run_script(_V1), 1: _run_script(_V2)}
 
 
 def latest_version() -> int:

@@ -6,7 +6,7 @@ The DDL that creates them lives in `migrations.py`, frozen per schema version;
 
 import datetime as dt
 
-from sqlalchemy import Column, Index, String, Table, UniqueConstraint
+from sqlalchemy import Column, Index, String, Table, UniqueConstraint, func, text
 from sqlmodel import Field, SQLModel
 
 from readinglist.core.paper import ReadingStatus
@@ -16,6 +16,12 @@ class PaperRecord(SQLModel, table=True):
     """A paper, once, keyed by its versionless arXiv id, with the user's own data on it."""
 
     __tablename__ = "papers"
+    __table_args__ = (
+        Index("ix_papers_status", "status"),
+        Index("ix_papers_starred", "starred"),
+        Index("ix_papers_title_lower", func.lower(text("title"))),
+        Index("ix_papers_authors_lower", func.lower(text("authors"))),
+    )
     id: int | None = Field(default=None, primary_key=True)
     arxiv_id: str = Field(sa_column=Column(String, unique=True, nullable=False))
     url: str
