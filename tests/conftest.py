@@ -9,6 +9,7 @@ import pytest
 
 from readinglist.library.database import Library, open_library
 from tests.digests import DigestWriter
+from tests.gui import settle
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -56,5 +57,6 @@ def window(qtbot: "QtBot", library: Library, tmp_path: Path) -> "Iterator[MainWi
     main_window.resize(1280, 800)
     main_window.show()
     main_window.attach(LibraryService(library, main_window))
+    settle(qtbot, main_window)
     yield main_window
     main_window.close()  # while the library is still open: closing saves the layout

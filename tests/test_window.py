@@ -15,6 +15,7 @@ from readinglist.ui.paper_model import Column
 from readinglist.ui.qt import QDropEvent, QMimeData, QPointF, QSettings, Qt, QUrl
 from readinglist.ui.service import LibraryService
 from tests.digests import DigestWriter, FakeEntry, entries
+from tests.gui import settle
 
 IMPORT_TIMEOUT_MS = 20_000
 
@@ -36,15 +37,16 @@ def import_by_drop(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> objec
     assert window.imports is not None
     with qtbot.waitSignal(window.imports.finished, timeout=IMPORT_TIMEOUT_MS) as finished:
         drop_files(window, paths)
+    settle(qtbot, window)
     return finished.args[0] if finished.args else None
 
 
 def sidebar_count(window: MainWindow, label: str) -> str:
-    items = window.sidebar.tree.findItems(
-        label, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
-    )
-    assert items, label
-    return items[0].text(1)
+    model = window.sidebar.model
+    flags = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+    found = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, label, 1, flags)
+    assert found, label
+    return str(found[0].siblingAtColumn(1).data())
 
 
 def row_titles(window: MainWindow) -> list[str]:
@@ -191,6 +193,7 @@ def test_a_typed_note_survives_closing_and_reopening(
     qtbot.addWidget(first)
     first.show()
     first.attach(LibraryService(library, first))
+    settle(qtbot, first)
     first.list_pane.select_row(0)
     focus_list(qtbot, first)
     qtbot.keyClick(first.list_pane.view, Qt.Key.Key_N)
@@ -204,6 +207,7 @@ def test_a_typed_note_survives_closing_and_reopening(
         second = MainWindow(settings)
         qtbot.addWidget(second)
         second.attach(LibraryService(reopened, second))
+        settle(qtbot, second)
         assert second.list_pane.current_id() is not None  # the last selection came back
         assert second.detail.note_edit.toPlainText() == "# Why\nread *this*"
         second.close()

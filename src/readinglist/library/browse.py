@@ -44,6 +44,7 @@ class SidebarCounts:
     starred: int
     tags: tuple[tuple[str, int], ...]
     digests: tuple[DigestCount, ...]
+    every_digest: bool = True  # False: `digests` holds only those whose counts may have changed
 
 
 def load_rows(connection: Connection, ids: Sequence[int]) -> dict[int, PaperRow]:
@@ -102,15 +103,20 @@ def starred_count(connection: Connection) -> int:
     return int(connection.execute(select(func.count()).where(PAPERS.c.starred)).scalar_one())
 
 
-def sidebar_counts(connection: Connection) -> SidebarCounts:
+def sidebar_counts(connection: Connection, changed: Sequence[int] | None = None) -> SidebarCounts:
+    """Every count the sidebar shows.
+
+    With `changed` (ids of papers whose status changed), only the digests those papers
+    appeared in are recounted: a full recount reads every appearance.
+    """
     by_status = status_counts(connection)
-    starred = starred_count(connection)
     return SidebarCounts(
         sum(by_status.values()),
         by_status,
-        int(starred),
+        starred_count(connection),
         all_tags(connection),
-        _digest_counts(connection),
+        _digest_counts(connection, changed),
+        every_digest=changed is None,
     )
 
 
@@ -125,13 +131,18 @@ def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:
     return tuple((str(name), int(count)) for name, count in connection.execute(statement))
 
 
-def _digest_counts(connection: Connection) -> tuple[DigestCount, ...]:
-    unread = func.sum(func.iif(PAPERS.c.status == ReadingStatus.UNREAD.value, 1, 0))
+def _digest_counts(connection: Connection, papers: Sequence[int] | None) -> tuple[DigestCount, ...]:
+    a = APPEARANCES.c
+    unread = func.count(a.id).filter(PAPERS.c.status == ReadingStatus.UNREAD.value)
     statement = (
-        select(DIGESTS.c.date, func.count(APPEARANCES.c.id), func.coalesce(unread, 0))
-        .join(APPEARANCES, APPEARANCES.c.digest_id == DIGESTS.c.id, isouter=True)
-        .join(PAPERS, PAPERS.c.id == APPEARANCES.c.paper_id, isouter=True)
+        select(DIGESTS.c.date, func.count(a.id), unread)
+        .select_from(DIGESTS)
+        .join(APPEARANCES, a.digest_id == DIGESTS.c.id, isouter=True)
+        .join(PAPERS, PAPERS.c.id == a.paper_id, isouter=True)
         .group_by(DIGESTS.c.id)
         .order_by(DIGESTS.c.date.desc())
     )
+    if papers is not None:
+        touched = select(a.digest_id).where(a.paper_id.in_(papers))
+        statement = statement.where(DIGESTS.c.id.in_(touched))
     return tuple(DigestCount(date, int(n), int(u)) for date, n, u in connection.execute(statement))

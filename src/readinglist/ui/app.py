@@ -1,18 +1,20 @@
 """Starting the desktop app: the window first, then the library, then any files to import."""
 
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist import __version__
-from readinglist.ui.qt import QApplication, QCoreApplication, QTimer
+from readinglist.ui.qt import QApplication, QCoreApplication, QEventLoop, QTimer
 
 if TYPE_CHECKING:
     from readinglist.ui.main_window import MainWindow
 
 SCREENSHOT_SIZE = (1280, 800)
 SETTLE_MS = 300
+LOAD_LIMIT_S = 30
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,9 @@ def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) ->
         return 1
     if options.select and not window.select_paper(options.select):
         print(f"readinglist: no paper {options.select} in the library", file=sys.stderr)
+        window.close()  # ends the window's reader thread
         return 1
-    _settle(app)
+    _settle(app, window)
     saved = window.grab().save(str(options.screenshot))
     window.close()
     if window.service is not None:
@@ -87,7 +90,11 @@ def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) ->
     return 0
 
 
-def _settle(app: QApplication) -> None:
+def _settle(app: QApplication, window: "MainWindow") -> None:
+    """Let the library reads finish (up to a limit), then give the panes a moment to paint."""
+    deadline = time.monotonic() + LOAD_LIMIT_S
+    while not window.is_settled() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     waited = QTimer(singleShot=True, interval=SETTLE_MS)
     waited.timeout.connect(app.quit)
     waited.start()

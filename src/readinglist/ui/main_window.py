@@ -11,7 +11,8 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
 from readinglist.core.render import is_safe_link
 from readinglist.importer import ImportReport
-from readinglist.library.browse import PaperRow
+from readinglist.library.browse import PaperRow, SidebarCounts
+from readinglist.library.papers import find_paper_ids
 from readinglist.ui import settings as keys
 from readinglist.ui.detail_pane import DetailPane
 from readinglist.ui.import_status import ImportStatus
@@ -31,12 +32,12 @@ from readinglist.ui.qt import (
     QSettings,
     QSplitter,
     Qt,
-    QTimer,
     QUrl,
     QWidget,
 )
+from readinglist.ui.queries import QueryRunner, SidebarCounter
 from readinglist.ui.service import LibraryService
-from readinglist.ui.sidebar import SidebarPane
+from readinglist.ui.sidebar import ALL_PAPERS_KEY, SidebarPane
 from readinglist.ui.triage import Selection, Triage
 
 
@@ -58,6 +59,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.service: LibraryService | None = None
         self.imports: ImportController | None = None
+        self.queries: QueryRunner | None = None
+        self._counter: SidebarCounter | None = None
+        self._paper_to_select: int | None = None  # once the list's ids arrive
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.sidebar = SidebarPane(self)
         self.list_pane = PaperListPane(self._load_rows, self)
@@ -68,9 +72,8 @@ class MainWindow(QMainWindow):
             Selection(self.list_pane.current_id, self.list_pane.selected_ids, self.list_pane.step),
             self,
         )
-        self._recount = QTimer(self, singleShot=True, interval=0)
         self._closed = False
-        self._paper_total = 0
+        self._paper_total: int | None = None  # until the first counts arrive
         self._compose()
         self._build_menus()
         self._wire()
@@ -125,7 +128,6 @@ class MainWindow(QMainWindow):
         self.triage.note_requested.connect(self.detail.focus_note)
         self.advance_action.toggled.connect(self._set_advance)
         self._set_advance(self.advance_action.isChecked())
-        self._recount.timeout.connect(self._refresh_sidebar)
 
     # --- the library -------------------------------------------------------------------------
 
@@ -138,48 +140,70 @@ class MainWindow(QMainWindow):
         self.imports.progressed.connect(self.import_status.on_progress)
         self.imports.finished.connect(self._on_import_finished)
         self.import_status.cancel_requested.connect(self.imports.cancel)
+        self.queries = QueryRunner(service.library, self)
+        self.queries.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self._counter = SidebarCounter(self.queries, self._show_counts)
         service.papers_changed.connect(self._on_papers_changed)
-        self._refresh_sidebar()
-        self.sidebar.select_key(keys.SIDEBAR_ENTRY.read(self.settings))  # loads the list
-        self._select_remembered_paper()
+        self._paper_to_select = self._remembered_paper()
+        self.sidebar.set_current_key(keys.SIDEBAR_ENTRY.read(self.settings))
+        self._counter.recount_all()  # the list loads once the sidebar has its entries
+
+    def is_settled(self) -> bool:
+        """Nothing left to load: no library read running or queued for the panes."""
+        return self.queries is not None and not self.queries.is_busy()
 
     def _load_rows(self, ids: Sequence[int]) -> dict[int, PaperRow]:
         return self.service.rows(ids) if self.service else {}
 
     def reload_list(self) -> None:
-        if self.service is None:
+        """Fetch the ids for the sidebar's entry in the list's order, off the GUI thread."""
+        if self.queries is None:
             return
         sort, descending = self.list_pane.sort_order()
         query = self.sidebar.current_query()
+        self.queries.submit(
+            "ids",
+            lambda connection: find_paper_ids(connection, query, sort, descending),
+            self._show_ids,
+        )
+
+    def _show_ids(self, ids: list[int]) -> None:
         self.list_pane.set_empty_message(
             _tr(EMPTY_LIBRARY) if self._library_is_empty() else _tr("No papers here.")
         )
-        self.list_pane.show_ids(self.service.paper_ids(query, sort, descending))
+        self.list_pane.show_ids(ids)
+        if self._paper_to_select is not None:
+            self.list_pane.select_paper(self._paper_to_select)
+            self._paper_to_select = None
 
     def current_query(self) -> Query:
         return self.sidebar.current_query()
 
     def select_paper(self, arxiv_id: str) -> bool:
+        """Select the paper (showing All papers if it is not in the list); False if unknown."""
         paper_id = self.service.paper_id(arxiv_id) if self.service else None
         if paper_id is None:
             return False
-        if self.list_pane.model.row_of(paper_id) is None:
-            self.sidebar.select_key("all")
-        return self.list_pane.select_paper(paper_id)
+        if not self.list_pane.select_paper(paper_id):
+            self._paper_to_select = paper_id
+            if self.sidebar.current_key() != ALL_PAPERS_KEY:
+                self.sidebar.select_key(ALL_PAPERS_KEY)
+        return True
 
     def import_paths(self, paths: list[Path]) -> None:
         if self.imports is not None and paths:
             self.imports.start(paths)
 
     def _library_is_empty(self) -> bool:
-        return self._paper_total == 0
+        return not self._paper_total
 
-    def _refresh_sidebar(self) -> None:
-        if self.service is not None:
-            counts = self.service.sidebar()
-            self._paper_total = counts.total
-            self.sidebar.show_counts(counts)
-            self.detail.set_tag_choices([name for name, _ in counts.tags])
+    def _show_counts(self, counts: SidebarCounts) -> None:
+        first = self._paper_total is None
+        self._paper_total = counts.total
+        self.sidebar.show_counts(counts)
+        self.detail.set_tag_choices([name for name, _ in counts.tags])
+        if first:
+            self.reload_list()
 
     def _show_paper(self, paper_id: int | None) -> None:
         paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
@@ -190,11 +214,13 @@ class MainWindow(QMainWindow):
         self.list_pane.refresh(ids)
         if self.detail.paper_id() in ids:
             self._show_paper(self.detail.paper_id())
-        self._recount.start()
+        if self._counter is not None:
+            self._counter.recount(ids)
 
     def _on_import_finished(self, report: ImportReport) -> None:
         self.import_status.on_finished(report)
-        self._refresh_sidebar()
+        if self._counter is not None:
+            self._counter.recount_all()
         self.reload_list()
 
     # --- links, files, drops -----------------------------------------------------------------
@@ -252,10 +278,9 @@ class MainWindow(QMainWindow):
         if not header.isEmpty():
             self.list_pane.restore_header_state(header)
 
-    def _select_remembered_paper(self) -> None:
+    def _remembered_paper(self) -> int | None:
         arxiv_id = keys.CURRENT_PAPER.read(self.settings)
-        if arxiv_id:
-            self.select_paper(arxiv_id)
+        return self.service.paper_id(arxiv_id) if self.service and arxiv_id else None
 
     def save_layout(self) -> None:
         keys.WINDOW_GEOMETRY.write(self.settings, self.saveGeometry())
@@ -270,10 +295,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:  # Qt may deliver it twice (a close on a closed window)
             self._closed = True
-            self._recount.stop()
             self.detail.flush_note()  # nothing typed is lost
             if self.imports is not None:
                 self.imports.wait()
+            if self.queries is not None:
+                self.queries.stop()
             self.save_layout()
             self.settings.sync()
         super().closeEvent(event)

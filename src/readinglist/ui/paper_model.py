@@ -15,8 +15,10 @@ from readinglist.ui.qt import (
     QAbstractTableModel,
     QCoreApplication,
     QFont,
+    QGuiApplication,
     QModelIndex,
     QObject,
+    QPalette,
     QPersistentModelIndex,
     Qt,
 )
@@ -91,6 +93,7 @@ class PaperTableModel(QAbstractTableModel):
         self._cache: dict[int, PaperRow] = {}
         self._bold = QFont()
         self._bold.setBold(True)
+        self._unread_mark = QGuiApplication.palette().color(QPalette.ColorRole.Link)
 
     # --- what Qt asks ----------------------------------------------------------------------
 
@@ -119,7 +122,13 @@ class PaperTableModel(QAbstractTableModel):
         row = self.row_at(index.row())
         if row is None:
             return None
-        return _cell(row, Column(index.column()), role, self._bold)
+        column = Column(index.column())
+        if row.status is ReadingStatus.UNREAD:  # unread rows stand out: bold, a coloured mark
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.ForegroundRole and column is Column.STATUS:
+                return self._unread_mark
+        return _cell(row, column, role)
 
     # --- ids in, rows out ------------------------------------------------------------------
 
@@ -200,13 +209,11 @@ class PaperTableModel(QAbstractTableModel):
         self._row_of = {paper_id: i for i, paper_id in enumerate(self._ids)}
 
 
-def _cell(row: PaperRow, column: Column, role: int, bold: QFont) -> Any:
+def _cell(row: PaperRow, column: Column, role: int) -> Any:
     if role == Qt.ItemDataRole.DisplayRole:
         return _display(row, column)
     if role == Qt.ItemDataRole.ToolTipRole:
         return _tooltip(row, column)
-    if role == Qt.ItemDataRole.FontRole and row.status is ReadingStatus.UNREAD:
-        return bold
     if role == Qt.ItemDataRole.TextAlignmentRole and column in {Column.VOTES, Column.STAR}:
         horizontal = (
             Qt.AlignmentFlag.AlignRight if column is Column.VOTES else Qt.AlignmentFlag.AlignHCenter

@@ -1,10 +1,12 @@
 """Every Qt name the app uses, from one place (ruff bans PySide6 imports elsewhere)."""
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QEvent,
+    QEventLoop,
     QItemSelection,
     QItemSelectionModel,
     QMimeData,
@@ -75,13 +77,13 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QTextBrowser,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 __all__ = [
+    "QAbstractItemModel",
     "QAbstractItemView",
     "QAbstractTableModel",
     "QAction",
@@ -100,6 +102,7 @@ __all__ = [
     "QDragEnterEvent",
     "QDropEvent",
     "QEvent",
+    "QEventLoop",
     "QFileDialog",
     "QFont",
     "QFontDatabase",
@@ -145,8 +148,7 @@ __all__ = [
     "QThread",
     "QTimer",
     "QToolButton",
-    "QTreeWidget",
-    "QTreeWidgetItem",
+    "QTreeView",
     "QUndoCommand",
     "QUndoStack",
     "QUrl",

@@ -7,7 +7,6 @@ those rows only and the sidebar recounts; nothing reloads the whole list.
 from collections.abc import Sequence
 
 from readinglist.core.paper import Paper, ReadingStatus
-from readinglist.core.query import Query
 from readinglist.library import browse
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
@@ -24,10 +23,6 @@ class LibraryService(QObject):
 
     # --- reads ---------------------------------------------------------------------------
 
-    def paper_ids(self, query: Query, sort: store.SortKey, descending: bool) -> list[int]:
-        with self.library.reading() as connection:
-            return store.find_paper_ids(connection, query, sort, descending)
-
     def rows(self, ids: Sequence[int]) -> dict[int, browse.PaperRow]:
         with self.library.reading() as connection:
             return browse.load_rows(connection, ids)
@@ -40,10 +35,6 @@ class LibraryService(QObject):
     def paper_id(self, arxiv_id: str) -> int | None:
         with self.library.reading() as connection:
             return store.paper_id_for(connection, arxiv_id)
-
-    def sidebar(self) -> browse.SidebarCounts:
-        with self.library.reading() as connection:
-            return browse.sidebar_counts(connection)
 
     # --- writes ----------------------------------------------------------------------------
 

@@ -1,0 +1,135 @@
+"""Library reads that may take a while (the list's ids, the sidebar's counts) run here,
+on one worker thread, so the window keeps painting while SQLite sorts 200k papers.
+
+Requests go by channel; on each channel only the newest request counts: an older one still
+queued is skipped, and an older answer arriving late is dropped.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Connection
+
+from readinglist.library import browse
+from readinglist.library.database import Library
+from readinglist.ui.qt import QObject, QThread, Signal, Slot
+
+Job = Callable[[Connection], Any]
+Answer = Callable[[Any], None]
+
+
+class _QueryWorker(QObject):
+    answered = Signal(int, str, object)  # serial, channel, result
+    failed = Signal(int, str, str)  # serial, channel, message
+    skipped = Signal(int)
+
+    def __init__(self, library: Library, is_newest: Callable[[str, int], bool]) -> None:
+        super().__init__()
+        self._library = library
+        self._is_newest = is_newest
+
+    @Slot(int, str, object)
+    def run(self, serial: int, channel: str, job: Job) -> None:
+        if not self._is_newest(channel, serial):
+            self.skipped.emit(serial)
+            return
+        try:
+            with self._library.reading() as connection:
+                result = job(connection)
+        except Exception as error:
+            self.failed.emit(serial, channel, f"{type(error).__name__}: {error}")
+            return
+        self.answered.emit(serial, channel, result)
+
+
+class QueryRunner(QObject):
+    requested = Signal(int, str, object)
+    failed = Signal(str)  # a message for the status bar
+    settled = Signal()  # every request answered, skipped or failed
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._newest: dict[str, int] = {}
+        self._answers: dict[str, Answer] = {}
+        self._serial = 0
+        self._pending = 0
+        self._thread = QThread(self)
+        self._worker = _QueryWorker(library, self._is_newest)
+        self._worker.moveToThread(self._thread)
+        self.requested.connect(self._worker.run)
+        self._worker.answered.connect(self._on_answered)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.skipped.connect(lambda _: self._one_done())
+        self._thread.start()
+
+    def submit(self, channel: str, job: Job, answer: Answer) -> None:
+        """Run `job(connection)` off the GUI thread; `answer(result)` on it, if still newest."""
+        self._serial += 1
+        self._newest[channel] = self._serial
+        self._answers[channel] = answer
+        self._pending += 1
+        self.requested.emit(self._serial, channel, job)
+
+    def is_busy(self) -> bool:
+        return self._pending > 0
+
+    def stop(self) -> None:
+        """Finish the job in hand, drop the rest, and end the thread (at quit)."""
+        self._newest.clear()
+        self._answers.clear()
+        self._thread.quit()
+        self._thread.wait()
+
+    def _is_newest(self, channel: str, serial: int) -> bool:
+        return self._newest.get(channel) == serial
+
+    def _on_answered(self, serial: int, channel: str, result: object) -> None:
+        try:
+            if self._is_newest(channel, serial):
+                self._answers.pop(channel)(result)
+        finally:
+            self._one_done()
+
+    def _on_failed(self, serial: int, channel: str, message: str) -> None:
+        if self._is_newest(channel, serial):
+            self._answers.pop(channel)
+            self.failed.emit(message)
+        self._one_done()
+
+    def _one_done(self) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self.settled.emit()
+
+
+class SidebarCounter:
+    """Keeps the sidebar's counts fresh: all of them after an import, and after an edit only
+    what the edited papers can change (their digests' unread counts, not all 10,000)."""
+
+    def __init__(
+        self, queries: QueryRunner, answer: Callable[[browse.SidebarCounts], None]
+    ) -> None:
+        self._queries = queries
+        self._answer = answer
+        self._full_pending = False
+        self._changed: set[int] = set()
+
+    def recount_all(self) -> None:
+        self._full_pending = True
+        self._submit(None)
+
+    def recount(self, changed: list[int]) -> None:
+        self._changed.update(changed)
+        self._submit(None if self._full_pending else sorted(self._changed))
+
+    def _submit(self, changed: list[int] | None) -> None:
+        self._queries.submit(
+            "sidebar",
+            lambda connection: browse.sidebar_counts(connection, changed),
+            self._on_counts,
+        )
+
+    def _on_counts(self, counts: browse.SidebarCounts) -> None:
+        self._full_pending = False  # the newest request covered everything asked so far
+        self._changed.clear()
+        self._answer(counts)

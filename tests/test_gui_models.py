@@ -1,0 +1,177 @@
+"""The window's own models under `qtmodeltester`, and the precise signals they emit."""
+
+import datetime as dt
+import functools
+from collections.abc import Sequence
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.library.browse import DigestCount, PaperRow, SidebarCounts
+from readinglist.library.database import Library
+from readinglist.ui.paper_model import Column, PaperTableModel
+from readinglist.ui.qt import QModelIndex, Qt
+from readinglist.ui.queries import QueryRunner
+from readinglist.ui.sidebar_model import DIGESTS_GROUP, TAGS_GROUP, SidebarModel, _runs
+
+
+def counts(
+    tags: Sequence[tuple[str, int]] = (),
+    digests: Sequence[tuple[str, int]] = (),
+    unread: int = 3,
+    every_digest: bool = True,
+) -> SidebarCounts:
+    by_status = dict.fromkeys(ReadingStatus, 0)
+    by_status[ReadingStatus.UNREAD] = unread
+    return SidebarCounts(
+        total=sum(by_status.values()),
+        by_status=by_status,
+        starred=0,
+        tags=tuple(tags),
+        digests=tuple(DigestCount(dt.date.fromisoformat(d), 20, n) for d, n in digests),
+        every_digest=every_digest,
+    )
+
+
+def child_labels(model: SidebarModel, group: str) -> list[str]:
+    parent = model.index_of(group)
+    return [model.index(row, 0, parent).data() for row in range(model.rowCount(parent))]
+
+
+def record_changes(model: SidebarModel) -> list[str]:
+    changes: list[str] = []
+    model.modelReset.connect(lambda: changes.append("reset"))
+    model.rowsInserted.connect(lambda _, first, last: changes.append(f"insert {first}-{last}"))
+    model.rowsRemoved.connect(lambda _, first, last: changes.append(f"remove {first}-{last}"))
+    model.dataChanged.connect(
+        lambda top, _: changes.append(f"changed {top.data()}")  # the label of the row
+    )
+    return changes
+
+
+def test_the_sidebar_model_passes_the_model_tester(qtmodeltester: object) -> None:
+    model = SidebarModel()
+    model.show_counts(counts([("llm", 2), ("vision", 1)], [("2024-03-02", 5), ("2024-03-01", 0)]))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.show_counts(
+        counts([("agents", 1), ("vision", 1)], [("2024-03-03", 20), ("2024-03-02", 4)])
+    )
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert child_labels(model, TAGS_GROUP) == ["agents", "vision"]
+    assert child_labels(model, DIGESTS_GROUP) == ["2024-03-03", "2024-03-02"]
+
+
+def test_new_counts_change_only_what_changed() -> None:
+    model = SidebarModel()
+    model.show_counts(counts([("llm", 2)], [("2024-03-02", 5), ("2024-03-01", 3)]))
+    changes = record_changes(model)
+
+    model.show_counts(
+        counts([("llm", 2)], [("2024-03-01", 2)], unread=2, every_digest=False)  # one edit
+    )
+
+    assert changes == ["changed All papers", "changed Unread", "changed 2024-03-01"]
+    assert model.index_of("digest:2024-03-02").siblingAtColumn(1).data() == "5"
+
+
+def test_new_tags_and_digests_are_inserted_and_gone_ones_removed() -> None:
+    model = SidebarModel()
+    model.show_counts(counts([("b", 1), ("d", 1)], [("2024-03-01", 1)]))
+    changes = record_changes(model)
+
+    model.show_counts(
+        counts(
+            [("a", 1), ("b", 1), ("c", 1)],
+            [("2024-03-03", 1), ("2024-03-02", 1), ("2024-03-01", 1)],
+        )
+    )
+
+    assert "reset" not in changes
+    assert changes[:3] == ["remove 1-1", "insert 0-0", "insert 2-2"]
+    assert "insert 0-1" in changes  # both new digests at once, newest first
+    assert child_labels(model, TAGS_GROUP) == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "runs"),
+    [([], []), ([3], [(3, 3)]), ([0, 1, 2, 5, 7, 8], [(0, 2), (5, 5), (7, 8)])],
+)
+def test_rows_group_into_runs(rows: list[int], runs: list[tuple[int, int]]) -> None:
+    assert list(_runs(rows)) == runs
+
+
+def fake_rows(ids: Sequence[int]) -> dict[int, PaperRow]:
+    return {
+        i: PaperRow(
+            i,
+            f"2403.{i:05d}",
+            f"Paper {i}",
+            ("Kim",),
+            False,
+            dt.date(2024, 3, 1),
+            i,
+            False,
+            ReadingStatus.UNREAD if i % 2 else ReadingStatus.READ,
+            (),
+        )
+        for i in ids
+    }
+
+
+def test_the_paper_model_passes_the_model_tester(qtmodeltester: object) -> None:
+    model = PaperTableModel(fake_rows)
+    model.set_ids(list(range(1, 251)))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.set_ids([0, *range(1, 251), 300])  # insertions
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.set_ids([5, 4, 3])  # a new order: a reset
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_unread_rows_stand_out() -> None:
+    model = PaperTableModel(fake_rows)
+    model.set_ids([1, 2])  # 1 unread, 2 read
+    unread, read = model.index(0, Column.TITLE), model.index(1, Column.TITLE)
+    assert unread.data(Qt.ItemDataRole.FontRole).bold()
+    assert read.data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(0, Column.STATUS).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_only_the_newest_request_on_a_channel_is_answered(qtbot: QtBot, library: Library) -> None:
+    runner = QueryRunner(library)
+    answers: list[str] = []
+    try:
+        with qtbot.waitSignal(runner.settled, timeout=5_000):
+            for word in ("first", "second", "third"):
+                runner.submit(
+                    "ids", functools.partial(lambda answer, _: answer, word), answers.append
+                )
+            runner.submit("other", lambda _: "other", answers.append)
+    finally:
+        runner.stop()
+    assert answers == ["third", "other"]
+
+
+def test_a_failing_read_is_reported_not_raised(qtbot: QtBot, library: Library) -> None:
+    runner = QueryRunner(library)
+    answers: list[object] = []
+
+    def fail(_: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    try:
+        with qtbot.waitSignal(runner.failed, timeout=5_000) as failed:
+            runner.submit("ids", fail, answers.append)
+        qtbot.waitUntil(lambda: not runner.is_busy())
+    finally:
+        runner.stop()
+    assert failed.args == ["RuntimeError: disk on fire"]
+    assert answers == []
+
+
+def test_the_root_has_no_parent() -> None:
+    model = SidebarModel()
+    model.show_counts(counts())
+    assert not model.parent(QModelIndex()).isValid()
+    assert model.parent(model.index(0, 0)) == QModelIndex()
