@@ -239,3 +239,12 @@ def test_a_library_from_a_newer_release_is_refused_by_every_command(
         connection.execute("PRAGMA user_version = 999")
     code, _, err = run("list")
     assert code == 1 and "newer readinglist" in err
+
+
+def test_the_version_is_the_one_in_pyproject() -> None:
+    import tomllib
+
+    from readinglist import __version__
+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    assert tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"] == __version__

@@ -264,3 +264,24 @@ def test_the_screenshot_switch_renders_the_window(
 
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_the_app_backs_up_the_library_daily_off_the_gui_thread(
+    qtbot: QtBot, library_path: Path, digests: DigestWriter, tmp_path: Path
+) -> None:
+    from readinglist.importer import import_paths
+    from readinglist.library import backup
+    from readinglist.ui.app import AppOptions, _attach
+
+    with open_library(library_path, daily_backup=False) as library:
+        import_paths(library, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+
+    assert _attach(window, AppOptions(library=library_path))
+    settle(qtbot, window)
+
+    assert len(backup.daily_backups(library_path)) == 1
+    assert window.service is not None
+    window.close()
+    window.service.library.close()

@@ -1,8 +1,5 @@
 """readinglist: a desktop library for daily research-paper digests."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("readinglist")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# Kept equal to pyproject.toml's version by tests/test_cli.py; a literal, because reading
+# the installed metadata (importlib.metadata) costs a quarter of a bare Qt window's start.
+__version__ = "0.1.0"

@@ -8,64 +8,32 @@ import datetime as dt
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from readinglist.core.digest import Digest, DigestError
+from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
 from readinglist.core.parser import parse_digest
 from readinglist.library import ingest
 from readinglist.library.database import Library, utc_now
+
+__all__ = [
+    "FileError",
+    "FileReport",
+    "FileStatus",
+    "ImportReport",
+    "find_digest_files",
+    "import_file",
+    "import_paths",
+]
 
 DIGEST_SUFFIX = ".md"
 BATCH_FILES = 50
 BATCH_ENTRIES = 2_000
 MAX_DIGEST_BYTES = 64 * 1024 * 1024
-
-
-class FileStatus(StrEnum):
-    IMPORTED = "imported"
-    UNCHANGED = "unchanged"
-    REJECTED = "rejected"
-
-
-@dataclass(frozen=True, slots=True)
-class FileError:
-    message: str
-    line: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FileReport:
-    path: Path
-    status: FileStatus
-    papers_new: int = 0
-    appearances_new: int = 0
-    error: FileError | None = None
-
-
-@dataclass(slots=True)
-class ImportReport:
-    files: list[FileReport] = field(default_factory=list)
-    cancelled: bool = False
-
-    def count(self, status: FileStatus) -> int:
-        return sum(1 for report in self.files if report.status is status)
-
-    @property
-    def papers_new(self) -> int:
-        return sum(report.papers_new for report in self.files)
-
-    @property
-    def appearances_new(self) -> int:
-        return sum(report.appearances_new for report in self.files)
-
-    @property
-    def rejected(self) -> list[FileReport]:
-        return [report for report in self.files if report.status is FileStatus.REJECTED]
 
 
 Progress = Callable[[int, int, FileReport], None]

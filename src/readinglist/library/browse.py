@@ -1,50 +1,18 @@
 """What the main window's list and sidebar show: light rows and counts, straight from SQL."""
 
-import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
+from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts
 from readinglist.core.paper import ReadingStatus
 from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
 
+__all__ = ["DigestCount", "PaperRow", "SidebarCounts", "load_rows", "sidebar_counts"]
+
 _CHUNK = 500
 _TAG_SEPARATOR = "\x1f"
-
-
-@dataclass(frozen=True, slots=True)
-class PaperRow:
-    """One line of the paper list: only what the columns show."""
-
-    id: int
-    arxiv_id: str
-    title: str
-    authors: tuple[str, ...]
-    authors_truncated: bool
-    first_seen: dt.date
-    votes: int | None
-    starred: bool
-    status: ReadingStatus
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class DigestCount:
-    date: dt.date
-    papers: int
-    unread: int
-
-
-@dataclass(frozen=True, slots=True)
-class SidebarCounts:
-    total: int
-    by_status: dict[ReadingStatus, int]
-    starred: int
-    tags: tuple[tuple[str, int], ...]
-    digests: tuple[DigestCount, ...]
-    every_digest: bool = True  # False: `digests` holds only those whose counts may have changed
 
 
 def load_rows(connection: Connection, ids: Sequence[int]) -> dict[int, PaperRow]:

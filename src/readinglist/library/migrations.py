@@ -82,10 +82,13 @@ CREATE INDEX ix_paper_tags_tag ON paper_tags (tag_id);
 
 
 # Version 2: indexes that let the list sort by title or authors, and by star, without
-# sorting the whole library (the v1 starred index covered starred papers only).
+# sorting the whole library (the v1 starred index covered starred papers only), and list
+# one status's papers newest first straight from an index.
 _V2 = """
 DROP INDEX ix_papers_starred;
 CREATE INDEX ix_papers_starred ON papers (starred);
+DROP INDEX ix_papers_status;
+CREATE INDEX ix_papers_status_first_seen ON papers (status, first_seen);
 CREATE INDEX ix_papers_title_lower ON papers (lower(title));
 CREATE INDEX ix_papers_authors_lower ON papers (lower(authors));
 """

@@ -9,7 +9,6 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -29,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.digest import Media, MediaKind
+from readinglist.core.listing import SortKey
 from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
 from readinglist.core.query import Query
 from readinglist.library.browse import starred_count, status_counts
@@ -36,17 +36,6 @@ from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS,
 
 _CHUNK = 500
 EVERYTHING = Query()
-
-
-class SortKey(StrEnum):
-    LAST_SEEN = "last_seen"
-    FIRST_SEEN = "first_seen"
-    VOTES = "votes"
-    TITLE = "title"
-    STATUS = "status"
-    STARRED = "starred"
-    AUTHORS = "authors"
-    TAGS = "tags"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ class PaperRecord(SQLModel, table=True):
 
     __tablename__ = "papers"
     __table_args__ = (
-        Index("ix_papers_status", "status"),
+        Index("ix_papers_status_first_seen", "status", "first_seen"),
         Index("ix_papers_starred", "starred"),
         Index("ix_papers_title_lower", func.lower(text("title"))),
         Index("ix_papers_authors_lower", func.lower(text("authors"))),

@@ -2,12 +2,21 @@
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist import __version__
-from readinglist.ui.qt import QApplication, QCoreApplication, QEventLoop, QTimer
+from readinglist.ui.qt import (
+    QApplication,
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QTimer,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from readinglist.ui.main_window import MainWindow
@@ -15,6 +24,7 @@ if TYPE_CHECKING:
 SCREENSHOT_SIZE = (1280, 800)
 SETTLE_MS = 300
 LOAD_LIMIT_S = 30
+FIRST_PAINT_LIMIT_MS = 1_000
 
 
 @dataclass(frozen=True)
@@ -34,11 +44,39 @@ def run_app(options: AppOptions) -> int:
     if options.screenshot is not None:
         return _screenshot(app, window, options)
     window.show()
-    QTimer.singleShot(0, lambda: _attach(window, options))
+    _after_first_paint(window, lambda: _attach(window, options))
     code = app.exec()
+    window.close()  # however the loop ended: saves the note and layout, stops the readers
     if window.service is not None:
         window.service.library.close()
     return code
+
+
+class _FirstPaint(QObject):
+    """Runs `then` once the window has painted: opening the library imports SQLAlchemy
+    (0.4 s), and the user should see the window, not wait for it."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[], object] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_LIMIT_MS, self._run)  # a window that never paints
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._run)  # after this paint reaches the screen
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.removeEventFilter(self)
+            then()
+
+
+def _after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
+    _FirstPaint(window, then)
 
 
 def _application() -> QApplication:
@@ -58,12 +96,13 @@ def _attach(window: "MainWindow", options: AppOptions) -> bool:
     from readinglist.ui.service import LibraryService
 
     try:
-        library = open_library(options.library)
+        library = open_library(options.library, daily_backup=False)  # made below, off-thread
     except LibraryError as error:
         QMessageBox.critical(window, "readinglist", str(error))
         window.close()
         return False
     window.attach(LibraryService(library, window))
+    window.back_up_daily()
     window.import_paths(options.files)
     return True
 

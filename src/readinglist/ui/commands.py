@@ -1,10 +1,13 @@
 """Undoable edits of the user's data: every star, status, tag and note change is one of these."""
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.qt import QCoreApplication, QUndoCommand
-from readinglist.ui.service import LibraryService
+
+if TYPE_CHECKING:
+    from readinglist.ui.service import LibraryService
 
 _NOTE_MERGE_ID = 1
 
@@ -18,7 +21,7 @@ def _papers(count: int) -> str:
 
 
 class SetStarredCommand(QUndoCommand):
-    def __init__(self, service: LibraryService, ids: Sequence[int], starred: bool) -> None:
+    def __init__(self, service: "LibraryService", ids: Sequence[int], starred: bool) -> None:
         text = _tr("Star {what}") if starred else _tr("Unstar {what}")
         super().__init__(text.format(what=_papers(len(ids))))
         self._service = service
@@ -33,7 +36,9 @@ class SetStarredCommand(QUndoCommand):
 
 
 class SetStatusCommand(QUndoCommand):
-    def __init__(self, service: LibraryService, ids: Sequence[int], status: ReadingStatus) -> None:
+    def __init__(
+        self, service: "LibraryService", ids: Sequence[int], status: ReadingStatus
+    ) -> None:
         super().__init__(
             _tr("Mark {what} as {status}").format(what=_papers(len(ids)), status=status.value)
         )
@@ -49,7 +54,7 @@ class SetStatusCommand(QUndoCommand):
 
 
 class SetTagsCommand(QUndoCommand):
-    def __init__(self, service: LibraryService, paper_id: int, tags: Sequence[str]) -> None:
+    def __init__(self, service: "LibraryService", paper_id: int, tags: Sequence[str]) -> None:
         super().__init__(_tr("Change tags"))
         self._service = service
         self._paper_id = paper_id
@@ -66,7 +71,7 @@ class SetTagsCommand(QUndoCommand):
 class SetNoteCommand(QUndoCommand):
     """A note edit; consecutive saves of one paper's note merge into one undo step."""
 
-    def __init__(self, service: LibraryService, paper_id: int, note: str) -> None:
+    def __init__(self, service: "LibraryService", paper_id: int, note: str) -> None:
         super().__init__(_tr("Edit note"))
         self._service = service
         self.paper_id = paper_id

@@ -1,6 +1,6 @@
 """The status bar's import widget: progress with a cancel button, then a short summary."""
 
-from readinglist.importer import FileStatus, ImportReport
+from readinglist.core.import_report import FileStatus, ImportReport
 from readinglist.ui.qt import (
     QCoreApplication,
     QDialog,

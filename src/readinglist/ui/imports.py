@@ -2,17 +2,20 @@
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from readinglist.importer import ImportReport, import_paths
-from readinglist.library.database import Library
+from readinglist.core.import_report import ImportReport
 from readinglist.ui.qt import QObject, QThread, Signal, Slot
+
+if TYPE_CHECKING:
+    from readinglist.library.database import Library
 
 
 class _ImportWorker(QObject):
     progressed = Signal(int, int)  # files done, files in all
     finished = Signal(object)  # ImportReport
 
-    def __init__(self, library: Library, paths: list[Path]) -> None:
+    def __init__(self, library: "Library", paths: list[Path]) -> None:
         super().__init__()
         self._library = library
         self._paths = paths
@@ -20,6 +23,8 @@ class _ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from readinglist.importer import import_paths
+
         report = import_paths(
             self._library,
             self._paths,
@@ -36,7 +41,7 @@ class ImportController(QObject):
     progressed = Signal(int, int)
     finished = Signal(object)  # ImportReport
 
-    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+    def __init__(self, library: "Library", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._queue: list[list[Path]] = []

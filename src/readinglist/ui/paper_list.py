@@ -5,7 +5,7 @@ It tells the window which paper is current and which are selected, as plain ids.
 
 from collections.abc import Callable
 
-from readinglist.library.papers import SortKey
+from readinglist.core.listing import SortKey
 from readinglist.ui.paper_model import Column, PaperTableModel, RowLoader
 from readinglist.ui.qt import (
     QAbstractItemView,

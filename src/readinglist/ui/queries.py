@@ -1,20 +1,22 @@
 """Library reads that may take a while (the list's ids, the sidebar's counts) run here,
-on one worker thread, so the window keeps painting while SQLite sorts 200k papers.
+on a worker thread per channel, so the window keeps painting while SQLite sorts 200k papers.
 
 Requests go by channel; on each channel only the newest request counts: an older one still
 queued is skipped, and an older answer arriving late is dropped.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
-
-from readinglist.library import browse
-from readinglist.library.database import Library
+from readinglist.core.listing import SidebarCounts
 from readinglist.ui.qt import QObject, QThread, Signal, Slot
 
-Job = Callable[[Connection], Any]
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from readinglist.library.database import Library
+
+Job = Callable[["Connection"], Any]
 Answer = Callable[[Any], None]
 
 
@@ -23,44 +25,58 @@ class _QueryWorker(QObject):
     failed = Signal(int, str, str)  # serial, channel, message
     skipped = Signal(int)
 
-    def __init__(self, library: Library, is_newest: Callable[[str, int], bool]) -> None:
+    def __init__(
+        self, channel: str, library: "Library", is_newest: Callable[[str, int], bool]
+    ) -> None:
         super().__init__()
+        self._channel = channel
         self._library = library
         self._is_newest = is_newest
 
-    @Slot(int, str, object)
-    def run(self, serial: int, channel: str, job: Job) -> None:
-        if not self._is_newest(channel, serial):
+    @Slot(int, object)
+    def run(self, serial: int, job: Job) -> None:
+        if not self._is_newest(self._channel, serial):
             self.skipped.emit(serial)
             return
         try:
             with self._library.reading() as connection:
                 result = job(connection)
         except Exception as error:
-            self.failed.emit(serial, channel, f"{type(error).__name__}: {error}")
+            self.failed.emit(serial, self._channel, f"{type(error).__name__}: {error}")
             return
-        self.answered.emit(serial, channel, result)
+        self.answered.emit(serial, self._channel, result)
+
+
+class _Channel(QObject):
+    """One channel's thread: a slow sidebar recount never holds up the list's ids."""
+
+    requested = Signal(int, object)  # serial, job
+
+    def __init__(self, worker: _QueryWorker, parent: QObject) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._thread = QThread(self)
+        worker.moveToThread(self._thread)
+        self.requested.connect(worker.run)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
 
 
 class QueryRunner(QObject):
-    requested = Signal(int, str, object)
     failed = Signal(str)  # a message for the status bar
     settled = Signal()  # every request answered, skipped or failed
 
-    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+    def __init__(self, library: "Library", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._library = library
+        self._channels: dict[str, _Channel] = {}
         self._newest: dict[str, int] = {}
         self._answers: dict[str, Answer] = {}
         self._serial = 0
         self._pending = 0
-        self._thread = QThread(self)
-        self._worker = _QueryWorker(library, self._is_newest)
-        self._worker.moveToThread(self._thread)
-        self.requested.connect(self._worker.run)
-        self._worker.answered.connect(self._on_answered)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.skipped.connect(lambda _: self._one_done())
-        self._thread.start()
 
     def submit(self, channel: str, job: Job, answer: Answer) -> None:
         """Run `job(connection)` off the GUI thread; `answer(result)` on it, if still newest."""
@@ -68,17 +84,26 @@ class QueryRunner(QObject):
         self._newest[channel] = self._serial
         self._answers[channel] = answer
         self._pending += 1
-        self.requested.emit(self._serial, channel, job)
+        self._channel(channel).requested.emit(self._serial, job)
 
     def is_busy(self) -> bool:
         return self._pending > 0
 
     def stop(self) -> None:
-        """Finish the job in hand, drop the rest, and end the thread (at quit)."""
+        """Finish the jobs in hand, drop the rest, and end the threads (at quit)."""
         self._newest.clear()
         self._answers.clear()
-        self._thread.quit()
-        self._thread.wait()
+        for channel in self._channels.values():
+            channel.stop()
+
+    def _channel(self, name: str) -> _Channel:
+        if name not in self._channels:
+            worker = _QueryWorker(name, self._library, self._is_newest)
+            worker.answered.connect(self._on_answered)
+            worker.failed.connect(self._on_failed)
+            worker.skipped.connect(lambda _: self._one_done())
+            self._channels[name] = _Channel(worker, self)
+        return self._channels[name]
 
     def _is_newest(self, channel: str, serial: int) -> bool:
         return self._newest.get(channel) == serial
@@ -106,9 +131,7 @@ class SidebarCounter:
     """Keeps the sidebar's counts fresh: all of them after an import, and after an edit only
     what the edited papers can change (their digests' unread counts, not all 10,000)."""
 
-    def __init__(
-        self, queries: QueryRunner, answer: Callable[[browse.SidebarCounts], None]
-    ) -> None:
+    def __init__(self, queries: QueryRunner, answer: Callable[[SidebarCounts], None]) -> None:
         self._queries = queries
         self._answer = answer
         self._full_pending = False
@@ -123,13 +146,14 @@ class SidebarCounter:
         self._submit(None if self._full_pending else sorted(self._changed))
 
     def _submit(self, changed: list[int] | None) -> None:
-        self._queries.submit(
-            "sidebar",
-            lambda connection: browse.sidebar_counts(connection, changed),
-            self._on_counts,
-        )
+        def count(connection: "Connection") -> SidebarCounts:
+            from readinglist.library.browse import sidebar_counts
 
-    def _on_counts(self, counts: browse.SidebarCounts) -> None:
+            return sidebar_counts(connection, changed)
+
+        self._queries.submit("sidebar", count, self._on_counts)
+
+    def _on_counts(self, counts: SidebarCounts) -> None:
         self._full_pending = False  # the newest request covered everything asked so far
         self._changed.clear()
         self._answer(counts)

@@ -3,8 +3,8 @@
 Selecting an entry emits the `Query` it stands for; the window hands it to the list.
 """
 
+from readinglist.core.listing import SidebarCounts
 from readinglist.core.query import Query
-from readinglist.library.browse import SidebarCounts
 from readinglist.ui.qt import (
     QAbstractItemView,
     QHeaderView,
@@ -14,7 +14,13 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
-from readinglist.ui.sidebar_model import ALL_PAPERS_KEY, KEY_ROLE, QUERY_ROLE, SidebarModel
+from readinglist.ui.sidebar_model import (
+    ALL_PAPERS_KEY,
+    KEY_ROLE,
+    QUERY_ROLE,
+    SidebarModel,
+    query_for_key,
+)
 
 __all__ = ["ALL_PAPERS_KEY", "SidebarPane"]
 
@@ -72,7 +78,9 @@ class SidebarPane(QWidget):
 
     def current_query(self) -> Query:
         query = self.tree.currentIndex().data(QUERY_ROLE)
-        return query if isinstance(query, Query) else Query()
+        if isinstance(query, Query):
+            return query
+        return query_for_key(self._current_key) or Query()  # before the first counts
 
     def _reselect(self) -> bool:
         """Make the current key's entry current; False when it is gone (All papers instead)."""

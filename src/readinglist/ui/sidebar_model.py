@@ -7,13 +7,13 @@ selection and scroll position while the user triages.
 """
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from readinglist.core.listing import SidebarCounts
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
-from readinglist.library.browse import SidebarCounts
 from readinglist.ui.qt import (
     QAbstractItemModel,
     QCoreApplication,
@@ -80,6 +80,27 @@ def digest_entries(counts: SidebarCounts) -> list[Entry]:
         )
         for d in counts.digests
     ]
+
+
+_QUERY_OF_KIND: dict[str, Callable[[str], Query]] = {
+    "status": lambda value: Query(statuses=(ReadingStatus(value),)),
+    "tag": lambda value: Query(tags=(value,)),
+    "digest": lambda value: Query(digests=(dt.date.fromisoformat(value),)),
+}
+
+
+def query_for_key(key: str) -> Query | None:
+    """The query an entry's key stands for, without the entry (None for an unknown key)."""
+    if key == ALL_PAPERS_KEY:
+        return Query()
+    if key == "starred":
+        return Query(starred=True)
+    kind, _, value = key.partition(":")
+    build = _QUERY_OF_KIND.get(kind)
+    try:
+        return build(value) if build is not None and value else None
+    except ValueError:
+        return None
 
 
 def _digest_label(date: dt.date) -> str:

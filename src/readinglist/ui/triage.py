@@ -6,6 +6,7 @@ The actions live here, not in the window: the window only puts them in menus.
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.commands import (
@@ -24,7 +25,9 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
-from readinglist.ui.service import LibraryService
+
+if TYPE_CHECKING:
+    from readinglist.ui.service import LibraryService
 
 
 def _tr(text: str) -> str:

@@ -1,0 +1,368 @@
+"""Main-window benchmark on a 200,000-paper library: start-up, sorting, filtering, memory,
+and how long the event loop stalls while an import runs in the background.
+
+Start-up figures are ratios against a FLOOR measured in the same run: a bare PySide6
+window with a table, started the same way (a fresh process, offscreen). Targets:
+
+    window shown        <= 1.5x the bare window's first paint
+    first rows shown    <= 4x the bare window's first paint
+    sort, any column    < 100 ms from the header click to the new rows (median of runs)
+    sidebar filter      < 100 ms from the click to the new rows
+    resident memory     < 200 MB with the library open and rows shown
+    event-loop stall    < 100 ms, longest, during a background import of 1,000 digests
+
+The library is imported once from the synthetic corpus (`synthetic.py`) and cached under
+benchmarks/.cache/. Run: python benchmarks/gui_bench.py [--papers-digests N] [--runs N] [--check]
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import CACHE_DIR, cached_corpus
+
+SHOWN_MAX_RATIO = 1.5
+ROWS_MAX_RATIO = 4.0
+SORT_MAX_MS = 100.0
+FILTER_MAX_MS = 100.0
+RSS_MAX_MB = 200.0
+STALL_MAX_MS = 100.0
+TICK_MS = 5
+ENTRIES_PER_DIGEST = 20
+LIBRARY_DIGESTS = 11_112  # about 200,000 papers
+IMPORT_DIGESTS = 1_000
+
+
+# --- child processes: one start-up each ----------------------------------------------------
+
+
+def child_floor(started: float) -> dict[str, float]:
+    """A bare PySide6 window with a table: the least any Qt window costs to show."""
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget  # noqa: TID251
+
+    app = QApplication(sys.argv[:1])
+    times = _watch_paints(app, started)
+    window = QMainWindow()
+    table = QTableWidget(100, 7, window)
+    table.setObjectName("paperList")
+    window.setCentralWidget(table)
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+    return times
+
+
+def child_app(started: float, library: Path) -> dict[str, float]:
+    """The real app (`readinglist --library PATH`), until its list has painted rows."""
+    from readinglist.ui.app import AppOptions, _application, run_app
+
+    times = _watch_paints(_application(), started)
+    run_app(AppOptions(library=library))
+    times["rss_mb"] = _peak_rss_mb()
+    return times
+
+
+def _watch_paints(app: object, started: float) -> dict[str, float]:
+    """Record the main window's first paint, and the list's first paint with rows (then quit)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: TID251
+    from PySide6.QtWidgets import QAbstractItemView, QMainWindow  # noqa: TID251
+
+    times: dict[str, float] = {}
+
+    def list_has_rows(watched: QObject) -> bool:
+        view = watched.parent()
+        if not isinstance(view, QAbstractItemView) or view.objectName() != "paperList":
+            return False
+        return view.model() is not None and view.model().rowCount() > 0
+
+    class Watcher(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() != QEvent.Type.Paint:
+                return False
+            now = time.time() - started
+            if isinstance(watched, QMainWindow):
+                times.setdefault("shown_s", now)
+            elif "rows_s" not in times and list_has_rows(watched):
+                times["rows_s"] = now
+                QTimer.singleShot(0, app.quit)  # type: ignore[attr-defined]
+            return False
+
+    watcher = Watcher(app)  # type: ignore[arg-type]
+    app.installEventFilter(watcher)  # type: ignore[attr-defined]
+    return times
+
+
+def _peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# --- in-process measurements ---------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    papers: int = 0
+    floor_shown_s: list[float] = field(default_factory=list)
+    floor_rows_s: list[float] = field(default_factory=list)
+    app_shown_s: list[float] = field(default_factory=list)
+    app_rows_s: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+    sort_ms: dict[str, float] = field(default_factory=dict)
+    filter_ms: dict[str, float] = field(default_factory=dict)
+    stall_ms: float = 0.0
+    import_s: float = 0.0
+
+    def checks(self) -> list[tuple[str, float, float, str]]:
+        floor = statistics.median(self.floor_shown_s)
+        return [
+            ("window shown", statistics.median(self.app_shown_s) / floor, SHOWN_MAX_RATIO, "x"),
+            ("first rows", statistics.median(self.app_rows_s) / floor, ROWS_MAX_RATIO, "x"),
+            ("slowest sort", max(self.sort_ms.values()), SORT_MAX_MS, "ms"),
+            ("slowest filter", max(self.filter_ms.values()), FILTER_MAX_MS, "ms"),
+            ("peak memory", max(self.rss_mb), RSS_MAX_MB, "MB"),
+            ("longest stall", self.stall_ms, STALL_MAX_MS, "ms"),
+        ]
+
+
+def start_up(figures: Figures, library: Path, runs: int) -> None:
+    for _ in range(runs):
+        floor = _run_child(["floor"])
+        figures.floor_shown_s.append(floor["shown_s"])
+        app = _run_child(["app", str(library)])
+        figures.app_shown_s.append(app["shown_s"])
+        figures.app_rows_s.append(app["rows_s"])
+        figures.floor_rows_s.append(floor["rows_s"])
+        figures.rss_mb.append(app["rss_mb"])
+
+
+def _run_child(args: list[str]) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as config:
+        env = {**os.environ, "XDG_CONFIG_HOME": config, "QT_QPA_PLATFORM": "offscreen"}
+        command = [sys.executable, __file__, "--child", *args, "--started", repr(time.time())]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"child {args[0]} failed:\n{done.stderr}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+class WindowOnLibrary:
+    """The main window on a library, in this process, with a way to wait for its reads."""
+
+    def __init__(self, library_path: Path, settings_dir: Path) -> None:
+        from readinglist.library.database import open_library
+        from readinglist.ui.app import _application
+        from readinglist.ui.main_window import MainWindow
+        from readinglist.ui.qt import QSettings
+        from readinglist.ui.service import LibraryService
+
+        self.app = _application()
+        self.library = open_library(library_path, daily_backup=False)
+        settings = QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat)
+        self.window = MainWindow(settings)
+        self.window.resize(1280, 800)
+        self.window.show()
+        self.window.attach(LibraryService(self.library, self.window))
+        self.wait()
+
+    def wait(self, until: Callable[[], bool] | None = None) -> float:
+        """Run the event loop until the window has settled; the seconds it took.
+
+        The loop idles in Qt between checks (a 1 ms timer): spinning `processEvents` in
+        Python would hold the GIL the worker threads need.
+        """
+        from readinglist.ui.qt import QEventLoop, QTimer
+
+        ready = until or self.window.is_settled
+        start = time.perf_counter()
+        loop = QEventLoop()
+        check = QTimer(interval=1)
+        check.timeout.connect(lambda: loop.quit() if ready() else None)
+        check.start()
+        if not ready():
+            loop.exec()
+        check.stop()
+        self.app.processEvents()  # the rows' first paint
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self.window.close()
+        self.library.close()
+
+
+def sorts_and_filters(figures: Figures, library: Path, workdir: Path) -> None:
+    from readinglist.ui.paper_model import Column
+    from readinglist.ui.qt import Qt
+
+    bench = WindowOnLibrary(library, workdir)
+    try:
+        figures.papers = bench.window.list_pane.model.rowCount()
+        header = bench.window.list_pane.view.horizontalHeader()
+        for column in Column:
+            runs = []
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder) * 2:
+                header.setSortIndicator(column, order)
+                runs.append(bench.wait() * 1000)
+            figures.sort_ms[column.name.lower()] = statistics.median(runs)
+        header.setSortIndicator(Column.FIRST_SEEN, Qt.SortOrder.DescendingOrder)
+        bench.wait()
+        model = bench.window.sidebar.model
+        keys = [
+            "status:unread",
+            "status:read",
+            "starred",
+            _first_child(model, "group:digests"),
+            "all",
+        ]
+        for key in keys:
+            runs = []
+            for _ in range(3):
+                bench.window.sidebar.select_key("all" if key != "all" else "status:unread")
+                bench.wait()
+                bench.window.sidebar.select_key(key)
+                runs.append(bench.wait() * 1000)
+            figures.filter_ms[key] = statistics.median(runs)
+    finally:
+        bench.close()
+
+
+def _first_child(model: object, group: str) -> str:
+    from readinglist.ui.sidebar_model import KEY_ROLE, SidebarModel
+
+    assert isinstance(model, SidebarModel)
+    parent = model.index_of(group)
+    return str(model.index(0, 0, parent).data(KEY_ROLE))
+
+
+def stall_during_import(figures: Figures, workdir: Path) -> None:
+    """The longest gap between ticks of a 5 ms timer while 1,000 digests import."""
+    from readinglist.ui.qt import QTimer
+
+    corpus = cached_corpus(IMPORT_DIGESTS, ENTRIES_PER_DIGEST)
+    bench = WindowOnLibrary(workdir / "import.sqlite", workdir)
+    try:
+        imports = bench.window.imports
+        assert imports is not None
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer(interval=TICK_MS)
+        timer.timeout.connect(tick)
+        timer.start()
+        finished: list[object] = []
+        imports.finished.connect(finished.append)
+        start = time.perf_counter()
+        bench.window.import_paths([corpus])
+        bench.wait(lambda: bool(finished) and bench.window.is_settled())
+        figures.import_s = time.perf_counter() - start
+        timer.stop()
+        figures.stall_ms = max(gaps) * 1000
+    finally:
+        bench.close()
+
+
+def cached_library(digests: int) -> Path:
+    """A library of the synthetic corpus at the current schema, imported on first use only."""
+    from readinglist.importer import import_paths
+    from readinglist.library.database import open_library
+    from readinglist.library.migrations import latest_version
+
+    path = CACHE_DIR / f"library-v{latest_version()}-d{digests}-e{ENTRIES_PER_DIGEST}.sqlite"
+    if path.is_file():
+        return path
+    corpus = cached_corpus(digests, ENTRIES_PER_DIGEST)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with open_library(partial, daily_backup=False) as library:
+        import_paths(library, [corpus])
+    for leftover in partial.parent.glob(partial.name + "-*"):
+        leftover.unlink()
+    shutil.rmtree(partial.parent / "backups", ignore_errors=True)
+    partial.rename(path)
+    return path
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def print_report(figures: Figures) -> bool:
+    floor = statistics.median(figures.floor_shown_s)
+    print(
+        f"\nreadinglist GUI benchmark: {figures.papers:,} papers, offscreen, {os.cpu_count()} CPUs"
+    )
+    print(f"floor: bare PySide6 window with a table, first paint {floor * 1000:.0f} ms after start")
+    print(
+        f"app: window shown {statistics.median(figures.app_shown_s) * 1000:.0f} ms, "
+        f"first rows {statistics.median(figures.app_rows_s) * 1000:.0f} ms (medians)"
+    )
+    print("sort (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in figures.sort_ms.items()))
+    print("filter (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in figures.filter_ms.items()))
+    print(f"import of {IMPORT_DIGESTS:,} digests with the window open: {figures.import_s:.1f} s")
+    print(f"\n{'figure':<16} {'measured':>10} {'target':>10}  result")
+    passed = True
+    for label, value, target, unit in figures.checks():
+        ok = value <= target
+        passed &= ok
+        limit = f"<= {target:g}{unit}"
+        print(f"{label:<16} {value:>8.2f}{unit:>2} {limit:>10}  {'PASS' if ok else 'FAIL'}")
+    return passed
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--digests", type=int, default=LIBRARY_DIGESTS, help="library size in digests"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="start-ups of each kind")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.child:
+        kind, *rest = args.child
+        times = (
+            child_floor(args.started) if kind == "floor" else child_app(args.started, Path(rest[0]))
+        )
+        print(json.dumps(times))
+        return 0
+    print("preparing the library (cached after the first run)…", file=sys.stderr)
+    library = cached_library(args.digests)
+    figures = Figures()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        print("start-up…", file=sys.stderr)
+        start_up(figures, library, args.runs)
+        print("sorting and filtering…", file=sys.stderr)
+        sorts_and_filters(figures, library, work)
+        print("importing with the window open…", file=sys.stderr)
+        stall_during_import(figures, work)
+    passed = print_report(figures)
+    return 0 if passed or not args.check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

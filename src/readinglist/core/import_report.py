@@ -1,0 +1,47 @@
+"""What an import did, file by file: plain data for the CLI and the window."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class FileStatus(StrEnum):
+    IMPORTED = "imported"
+    UNCHANGED = "unchanged"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    message: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    path: Path
+    status: FileStatus
+    papers_new: int = 0
+    appearances_new: int = 0
+    error: FileError | None = None
+
+
+@dataclass(slots=True)
+class ImportReport:
+    files: list[FileReport] = field(default_factory=list)
+    cancelled: bool = False
+
+    def count(self, status: FileStatus) -> int:
+        return sum(1 for report in self.files if report.status is status)
+
+    @property
+    def papers_new(self) -> int:
+        return sum(report.papers_new for report in self.files)
+
+    @property
+    def appearances_new(self) -> int:
+        return sum(report.appearances_new for report in self.files)
+
+    @property
+    def rejected(self) -> list[FileReport]:
+        return [report for report in self.files if report.status is FileStatus.REJECTED]

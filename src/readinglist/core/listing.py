@@ -1,0 +1,55 @@
+"""What the window's list and sidebar show, as plain data: rows, counts and sort keys.
+
+Kept apart from the SQL that fills them, so the window can be built (and shown) before
+SQLAlchemy is even imported.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from readinglist.core.paper import ReadingStatus
+
+
+class SortKey(StrEnum):
+    LAST_SEEN = "last_seen"
+    FIRST_SEEN = "first_seen"
+    VOTES = "votes"
+    TITLE = "title"
+    STATUS = "status"
+    STARRED = "starred"
+    AUTHORS = "authors"
+    TAGS = "tags"
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRow:
+    """One line of the paper list: only what the columns show."""
+
+    id: int
+    arxiv_id: str
+    title: str
+    authors: tuple[str, ...]
+    authors_truncated: bool
+    first_seen: dt.date
+    votes: int | None
+    starred: bool
+    status: ReadingStatus
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DigestCount:
+    date: dt.date
+    papers: int
+    unread: int
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarCounts:
+    total: int
+    by_status: dict[ReadingStatus, int]
+    starred: int
+    tags: tuple[tuple[str, int], ...]
+    digests: tuple[DigestCount, ...]
+    every_digest: bool = True  # False: `digests` holds only those whose counts may have changed
