@@ -46,7 +46,11 @@ def _application() -> QApplication:
     QCoreApplication.setOrganizationName("readinglist")
     QCoreApplication.setApplicationName("readinglist")
     QCoreApplication.setApplicationVersion(__version__)
-    return QApplication(sys.argv[:1])
+    app = QApplication(sys.argv[:1])
+    from readinglist.ui.identity import set_identity
+
+    set_identity(app)  # icon, desktop entry, Korean font
+    return app
 
 
 def _attach(window: "MainWindow", options: AppOptions) -> bool:
