@@ -21,9 +21,14 @@ class AppOptions:
     files: list[Path] = field(default_factory=list)
     screenshot: Path | None = None
     select: str | None = None
+    self_test: bool = False
 
 
 def run_app(options: AppOptions) -> int:
+    if options.self_test:
+        from readinglist.ui.self_test import run_self_test
+
+        return run_self_test(_application)
     app = _application()
     from readinglist.ui.main_window import MainWindow
     from readinglist.ui.settings import open_settings
