@@ -1,15 +1,20 @@
 # readinglist: two commands for a fresh clone.
 #   make run   sets up .venv and launches the app
 #   make test  sets up .venv with the test tools and runs ruff, mypy, import-linter and pytest
+# Packaging (see build.spec): make package, package-onefile, check-package.
 .DEFAULT_GOAL := run
 SHELL := /bin/sh
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_PACKAGE := $(VENV)/.installed-package
+PYINSTALLER := $(BIN)/pyinstaller --noconfirm --log-level WARN
+BUNDLE := dist/readinglist/readinglist
 ARGS ?=
 
 .PHONY: run test lint typecheck pytest bench clean venv
+.PHONY: package package-onefile check-package
 
 $(BIN)/python:
 	@if [ -x "$(BIN)/python" ] && ! "$(BIN)/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
@@ -26,6 +31,10 @@ $(STAMP_RUN): pyproject.toml | $(BIN)/python
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(STAMP_RUN)
+
+$(STAMP_PACKAGE): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
 	@touch $@ $(STAMP_RUN)
 
 run: $(STAMP_RUN)
@@ -46,6 +55,24 @@ test: lint typecheck pytest
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/import_bench.py
+
+# The onedir bundle, dist/readinglist/ (what people double-click: dist/readinglist/readinglist).
+# READINGLIST_DEBUG=1 make package: a console build with symbols and bootloader messages.
+package: $(STAMP_PACKAGE)
+	$(PYINSTALLER) --distpath dist --workpath build/onedir build.spec
+	@du -sh dist/readinglist
+
+# One self-unpacking file, dist/onefile/readinglist: easier to hand around, slower to start.
+package-onefile: $(STAMP_PACKAGE)
+	READINGLIST_ONEFILE=1 $(PYINSTALLER) --distpath dist/onefile --workpath build/onefile build.spec
+	@du -sh dist/onefile/readinglist
+
+# The bundle's self-test as a user's machine would run it: no venv, no PYTHONPATH, a bare
+# environment. Build it first (make package); CI does both.
+check-package:
+	@test -x $(BUNDLE) || { echo "No bundle at $(BUNDLE): run 'make package' first." >&2; exit 1; }
+	@home=$$(mktemp -d) && trap 'rm -rf "$$home"' EXIT && \
+		env -i HOME="$$home" PATH=/usr/bin:/bin LANG=C.UTF-8 $(BUNDLE) --self-test
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,12 +1,18 @@
 """The packaged app's pieces, checked fast from the source tree: shipped files, build.spec's
 rules, the desktop entry, the Korean font, and `--self-test` (CI also runs it from the bundle)."""
 
+import importlib.machinery
+import importlib.util
 import io
 import os
+import struct
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -14,10 +20,30 @@ from readinglist import resources
 from readinglist.core.parser import parse_digest
 from readinglist.ui import fonts, self_test
 from readinglist.ui.identity import app_icon
-from readinglist.ui.qt import QApplication, QFont, QImage, QRawFont
+from readinglist.ui.qt import QApplication, QFont, QImage, QLibraryInfo, QRawFont
 
 ROOT = Path(__file__).resolve().parents[1]
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def load_tool(name: str) -> ModuleType:
+    """A script in tools/ (no .py suffix) as a module."""
+    loader = importlib.machinery.SourceFileLoader(
+        name.replace("-", "_"), str(ROOT / "tools" / name)
+    )
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def spec() -> dict[str, Any]:
+    """build.spec's definitions (its build runs only under PyInstaller)."""
+    namespace: dict[str, Any] = {}
+    exec(compile((ROOT / "build.spec").read_text(), "build.spec", "exec"), namespace)
+    return namespace
 
 
 def run_readinglist(
@@ -66,6 +92,105 @@ def test_the_sample_digest_is_a_korean_digest_in_the_real_format() -> None:
 def test_the_app_icon_has_every_size(qapp: QApplication) -> None:
     sizes = app_icon().availableSizes()
     assert [size.width() for size in sizes] == list(resources.ICON_SIZES)
+
+
+# --- build.spec ------------------------------------------------------------------------------
+
+
+def test_the_spec_takes_name_and_version_from_pyproject(spec: dict[str, Any]) -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    meta = spec["project_metadata"](ROOT / "pyproject.toml")
+    assert (meta["name"], meta["version"]) == (project["name"], project["version"])
+    assert spec["version_tuple"]("0.1.0") == (0, 1, 0, 0)
+    assert spec["version_tuple"]("2.10.3rc1") == (2, 10, 3, 0)
+    assert f"FileVersion', '{project['version']}'" in spec["windows_version_info"](meta)
+    plist = spec["macos_info_plist"](meta)
+    assert plist["CFBundleShortVersionString"] == project["version"]
+    types = plist["UTImportedTypeDeclarations"][0]["UTTypeTagSpecification"]
+    assert types["public.mime-type"] == ["text/markdown"]
+
+
+def test_the_spec_bundles_every_file_the_app_reads(spec: dict[str, Any]) -> None:
+    bundled = {f"{folder}/{Path(source).name}" for source, folder in spec["DATA_FILES"]}
+    read = {
+        resources.SAMPLE_DIGEST,
+        resources.KOREAN_FONT,
+        resources.KOREAN_FONT_LICENCE,
+        *(f"icons/readinglist-{size}.png" for size in resources.ICON_SIZES),
+    }
+    assert bundled == {f"resources/{name}" for name in read}
+    assert all((ROOT / source).is_file() for source, _ in spec["DATA_FILES"])
+
+
+@pytest.mark.parametrize(
+    ("entry", "kept"),
+    [
+        (("PySide6/Qt/plugins/platforms/libqxcb.so", "/x", "BINARY"), True),
+        (("PySide6/Qt/plugins/platforms/libqeglfs.so", "/x", "BINARY"), False),
+        (("PySide6/Qt/plugins/imageformats/libqgif.so", "/x", "BINARY"), True),
+        (("PySide6/Qt/plugins/imageformats/libqpdf.so", "/x", "BINARY"), False),
+        (("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "/x", "BINARY"), True),
+        (("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", "/x", "BINARY"), True),
+        (("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/x", "BINARY"), False),
+        (("PySide6/Qt/translations/qtbase_ko.qm", "/x", "DATA"), False),
+        (("PySide6/Qt/lib/libQt6Quick.so.6", "/x", "BINARY"), True),
+        (("PySide6/Qt/lib/libQt6Svg.so.6", "/x", "BINARY"), False),
+        (("libQt6Svg.so.6", "PySide6/Qt/lib/libQt6Svg.so.6", "SYMLINK"), False),
+        (("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"), True),
+        (("libpulse.so.0", "/lib/x86_64-linux-gnu/libpulse.so.0", "BINARY"), False),
+        (("libstdc++.so.6", "/lib/x86_64-linux-gnu/libstdc++.so.6", "BINARY"), False),
+        (("libsqlite3.so.0", "/lib/x86_64-linux-gnu/libsqlite3.so.0", "BINARY"), True),
+        (("libxcb-cursor.so.0", "/lib/x86_64-linux-gnu/libxcb-cursor.so.0", "BINARY"), True),
+        (("libxcb.so.1", "/lib/x86_64-linux-gnu/libxcb.so.1", "BINARY"), False),
+        (("libpython3.13.so.1.0", "/opt/python/lib/libpython3.13.so.1.0", "BINARY"), True),
+    ],
+)
+def test_the_spec_keeps_what_the_app_uses(
+    spec: dict[str, Any], entry: tuple[str, str, str], kept: bool
+) -> None:
+    assert spec["kept"](entry) is kept
+
+
+# --- the ICU data trimmer --------------------------------------------------------------------
+
+
+def common_data(items: dict[str, bytes]) -> bytes:
+    """A tiny ICU common data package: header, table of contents, 16-byte aligned items."""
+    header = struct.pack("<HBB", 32, 0xDA, 0x27) + b"\x14\0\0\0\0\x02\0\0" + b"CmnD" + b"\0" * 16
+    names = b"".join(name.encode() + b"\0" for name in items)
+    data_at = (4 + 8 * len(items) + len(names) + 15) // 16 * 16
+    table, blobs, name_at, offset = b"", b"", 4 + 8 * len(items), data_at
+    for name, data in items.items():
+        table += struct.pack("<II", name_at, offset)
+        name_at += len(name) + 1
+        padded = data + b"\0" * (-len(data) % 16)
+        blobs += padded
+        offset += len(padded)
+    body = struct.pack("<I", len(items)) + table + names
+    return header + body + b"\0" * (data_at - len(body)) + blobs
+
+
+def test_trimming_icu_data_keeps_collation_and_drops_converters() -> None:
+    tool = load_tool("trim-icu-data")
+    items = {
+        "icudt73l/coll/ko.res": b"korean collation",
+        "icudt73l/ibm-943_P15A-2003.cnv": b"shift-jis" * 10,
+        "icudt73l/nfkc.nrm": b"normalisation",
+        "icudt73l/zone/ko.res": b"time zone names",
+    }
+    smaller, kept, dropped = tool.trimmed(common_data(items))
+    assert (kept, dropped) == (2, 2)
+    wanted = ("icudt73l/coll/ko.res", "icudt73l/nfkc.nrm")
+    assert smaller == common_data({name: items[name] for name in wanted})
+
+
+def test_trimming_reads_qts_icu_data_library() -> None:
+    libraries = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.LibrariesPath))
+    library = next(libraries.glob("libicudata.so.*"), None)
+    if library is None:
+        pytest.skip("this Qt has no ICU data library of its own")
+    symbol, package = load_tool("trim-icu-data").exported_data(library.read_bytes())
+    assert symbol.startswith("icudt") and package[12:16] == b"CmnD"
 
 
 # --- Korean text -----------------------------------------------------------------------------
