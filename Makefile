@@ -1,7 +1,7 @@
 # readinglist: two commands for a fresh clone.
 #   make run   sets up .venv and launches the app
 #   make test  sets up .venv with the test tools and runs ruff, mypy, import-linter and pytest
-# Packaging (see build.spec): make package, package-onefile, check-package.
+# Packaging (see build.spec): make package, package-onefile, check-package, install-desktop.
 .DEFAULT_GOAL := run
 SHELL := /bin/sh
 VENV := .venv
@@ -14,7 +14,7 @@ BUNDLE := dist/readinglist/readinglist
 ARGS ?=
 
 .PHONY: run test lint typecheck pytest bench clean venv
-.PHONY: package package-onefile check-package
+.PHONY: package package-onefile check-package install-desktop
 
 $(BIN)/python:
 	@if [ -x "$(BIN)/python" ] && ! "$(BIN)/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
@@ -73,6 +73,11 @@ check-package:
 	@test -x $(BUNDLE) || { echo "No bundle at $(BUNDLE): run 'make package' first." >&2; exit 1; }
 	@home=$$(mktemp -d) && trap 'rm -rf "$$home"' EXIT && \
 		env -i HOME="$$home" PATH=/usr/bin:/bin LANG=C.UTF-8 $(BUNDLE) --self-test
+
+# The .desktop entry ("Open with readinglist" for Markdown) and the icon, for this user only;
+# it starts the bundle if there is one, else .venv/bin/readinglist.
+install-desktop:
+	tools/install-desktop "$$(if [ -x $(BUNDLE) ]; then echo $(BUNDLE); else echo $(BIN)/readinglist; fi)"
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,10 +1,12 @@
 """The packaged app's pieces, checked fast from the source tree: shipped files, build.spec's
 rules, the desktop entry, the Korean font, and `--self-test` (CI also runs it from the bundle)."""
 
+import configparser
 import importlib.machinery
 import importlib.util
 import io
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -19,7 +21,7 @@ import pytest
 from readinglist import resources
 from readinglist.core.parser import parse_digest
 from readinglist.ui import fonts, self_test
-from readinglist.ui.identity import app_icon
+from readinglist.ui.identity import DESKTOP_FILE_NAME, app_icon
 from readinglist.ui.qt import QApplication, QFont, QImage, QLibraryInfo, QRawFont
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -191,6 +193,51 @@ def test_trimming_reads_qts_icu_data_library() -> None:
         pytest.skip("this Qt has no ICU data library of its own")
     symbol, package = load_tool("trim-icu-data").exported_data(library.read_bytes())
     assert symbol.startswith("icudt") and package[12:16] == b"CmnD"
+
+
+# --- the desktop entry -----------------------------------------------------------------------
+
+
+def desktop_entry(path: Path) -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(path, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_the_desktop_entry_opens_markdown_files() -> None:
+    path = ROOT / "resources" / "readinglist.desktop"
+    entry = desktop_entry(path)
+    assert path.stem == DESKTOP_FILE_NAME
+    assert entry["Type"] == "Application"
+    assert entry["Exec"] == "readinglist %F"
+    assert entry["Icon"] == "readinglist"
+    assert "text/markdown" in entry["MimeType"].split(";")
+    if shutil.which("desktop-file-validate"):
+        check = subprocess.run(
+            ["desktop-file-validate", str(path)], capture_output=True, text=True, check=False
+        )
+        assert check.returncode == 0 and "error" not in check.stdout, check.stdout
+
+
+def test_install_desktop_installs_for_the_user_and_uninstalls(tmp_path: Path) -> None:
+    program = tmp_path / "my apps" / "readinglist"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    tool = str(ROOT / "tools" / "install-desktop")
+
+    subprocess.run([tool, str(program)], env=env, check=True, capture_output=True)
+
+    installed = tmp_path / "data" / "applications" / "readinglist.desktop"
+    assert desktop_entry(installed)["Exec"] == f'"{program}" %F'
+    icons = tmp_path / "data" / "icons" / "hicolor"
+    assert (icons / "48x48" / "apps" / "readinglist.png").is_file()
+    assert (icons / "scalable" / "apps" / "readinglist.svg").is_file()
+    subprocess.run([tool, "--uninstall"], env=env, check=True, capture_output=True)
+    assert not installed.exists()
+    assert not (icons / "48x48" / "apps" / "readinglist.png").exists()
 
 
 # --- Korean text -----------------------------------------------------------------------------
