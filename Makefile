@@ -68,11 +68,17 @@ package-onefile: $(STAMP_PACKAGE)
 	@du -sh dist/onefile/readinglist
 
 # The bundle's self-test as a user's machine would run it: no venv, no PYTHONPATH, a bare
-# environment. Build it first (make package); CI does both.
+# environment; offscreen, then (where xvfb-run is installed) in a real X11 window under Xvfb.
+# Build it first (make package); CI does both.
+BARE_ENV := env -i HOME="$$home" PATH=/usr/bin:/bin LANG=C.UTF-8
 check-package:
 	@test -x $(BUNDLE) || { echo "No bundle at $(BUNDLE): run 'make package' first." >&2; exit 1; }
-	@home=$$(mktemp -d) && trap 'rm -rf "$$home"' EXIT && \
-		env -i HOME="$$home" PATH=/usr/bin:/bin LANG=C.UTF-8 $(BUNDLE) --self-test
+	@home=$$(mktemp -d) && export home && trap 'rm -rf "$$home"' EXIT && \
+		$(BARE_ENV) $(BUNDLE) --self-test && \
+		if command -v xvfb-run >/dev/null; then \
+			xvfb-run -a sh -c '$(BARE_ENV) DISPLAY="$$DISPLAY" XAUTHORITY="$$XAUTHORITY" \
+				QT_QPA_PLATFORM=xcb $(BUNDLE) --self-test'; \
+		else echo "xvfb-run is not installed: no self-test in an X11 window"; fi
 
 # The .desktop entry ("Open with readinglist" for Markdown) and the icon, for this user only;
 # it starts the bundle if there is one, else .venv/bin/readinglist.

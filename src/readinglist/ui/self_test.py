@@ -46,6 +46,7 @@ from readinglist.ui.qt import (
     QImageReader,
     QImageWriter,
     QIODevice,
+    QLibrary,
     QLocale,
     QMediaFormat,
     QMediaPlayer,
@@ -173,10 +174,23 @@ def _check_platform(run: Run) -> str:
     if not platform:
         raise CheckFailed("Qt started without a platform plugin")
     folders = [Path(folder) / "platforms" for folder in QCoreApplication.libraryPaths()]
-    plugins = [file.name for folder in folders if folder.is_dir() for file in folder.iterdir()]
-    if sys.platform.startswith("linux") and not any("qxcb" in name for name in plugins):
-        raise CheckFailed(f"no X11 (xcb) platform plugin among {sorted(plugins)}")
+    plugins = {
+        file.name: file for folder in folders if folder.is_dir() for file in folder.iterdir()
+    }
+    if sys.platform.startswith("linux"):
+        _load_x11_plugin(plugins)
     return f"running on {platform}; platform plugins: {', '.join(sorted(plugins))}"
+
+
+def _load_x11_plugin(plugins: dict[str, Path]) -> None:
+    """What people double-click on Linux runs on X11 (or XWayland): its plugin must load,
+    with the libraries it links, even when this test runs offscreen."""
+    xcb = next((path for name, path in plugins.items() if "qxcb" in name), None)
+    if xcb is None:
+        raise CheckFailed(f"no X11 (xcb) platform plugin among {sorted(plugins)}")
+    library = QLibrary(str(xcb))
+    if not library.load():
+        raise CheckFailed(f"the X11 platform plugin does not load: {library.errorString()}")
 
 
 def _check_images(run: Run) -> str:
