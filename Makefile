@@ -14,7 +14,7 @@ BUNDLE := dist/readinglist/readinglist
 ARGS ?=
 
 .PHONY: run test lint typecheck pytest bench clean venv
-.PHONY: package package-onefile check-package install-desktop
+.PHONY: package package-onefile check-package install-desktop package-bench
 
 $(BIN)/python:
 	@if [ -x "$(BIN)/python" ] && ! "$(BIN)/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
@@ -84,6 +84,11 @@ check-package:
 # it starts the bundle if there is one, else .venv/bin/readinglist.
 install-desktop:
 	tools/install-desktop "$$(if [ -x $(BUNDLE) ]; then echo $(BUNDLE); else echo $(BIN)/readinglist; fi)"
+
+# Start to first paint of both bundles against `python -m readinglist` (make package and
+# package-onefile first; ARGS="--platform xcb" under xvfb-run for a real X11 window).
+package-bench: $(STAMP_TEST)
+	$(BIN)/python benchmarks/package_bench.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

@@ -21,6 +21,7 @@ import pytest
 from readinglist import resources
 from readinglist.core.parser import parse_digest
 from readinglist.ui import fonts, self_test
+from readinglist.ui.first_paint import FIRST_PAINT_ENV, FIRST_PAINT_LINE
 from readinglist.ui.identity import DESKTOP_FILE_NAME, app_icon
 from readinglist.ui.qt import QApplication, QFont, QImage, QLibraryInfo, QRawFont
 
@@ -323,3 +324,15 @@ def test_the_self_test_from_the_command_line() -> None:
     result = run_readinglist("--self-test")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "readinglist self-test passed" in result.stdout
+
+
+def test_the_first_paint_switch_reports_and_quits(tmp_path: Path) -> None:
+    result = run_readinglist(
+        env={
+            FIRST_PAINT_ENV: "1",
+            "READINGLIST_LIBRARY": str(tmp_path / "library.sqlite"),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [FIRST_PAINT_LINE]

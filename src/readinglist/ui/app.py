@@ -52,9 +52,11 @@ def _application() -> QApplication:
     QCoreApplication.setApplicationName("readinglist")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(sys.argv[:1])
+    from readinglist.ui.first_paint import exit_after_first_paint_if_asked
     from readinglist.ui.identity import set_identity
 
     set_identity(app)  # icon, desktop entry, Korean font
+    exit_after_first_paint_if_asked(app)
     return app
 
 
