@@ -252,6 +252,7 @@ def test_the_bundled_font_covers_every_hangul_syllable(qapp: QApplication) -> No
 
 @pytest.fixture
 def app_font(qapp: QApplication) -> Iterator[QFont]:
+    """The application font, put back afterwards (the Korean fallback changes it)."""
     saved = QFont(qapp.font())
     yield saved
     qapp.setFont(saved)
@@ -300,7 +301,7 @@ def test_korean_renders_on_a_machine_without_cjk_fonts(tmp_path: Path) -> None:
 # --- the self-test ---------------------------------------------------------------------------
 
 
-def test_the_self_test_passes_in_process(qapp: QApplication) -> None:
+def test_the_self_test_passes_in_process(qapp: QApplication, app_font: QFont) -> None:
     out = io.StringIO()
     assert self_test.run_self_test(lambda: qapp, out) == 0, out.getvalue()
     lines = out.getvalue().splitlines()
@@ -310,7 +311,7 @@ def test_the_self_test_passes_in_process(qapp: QApplication) -> None:
 
 
 def test_the_self_test_names_what_failed(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qapp: QApplication, app_font: QFont, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(self_test, "sample_digest_path", lambda: tmp_path / "gone.md")
     out = io.StringIO()
