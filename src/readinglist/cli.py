@@ -112,6 +112,11 @@ def build_app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--select", metavar="ARXIV_ID", help="the paper to select first")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this build works (offscreen, on a temporary library) and exit",
+    )
+    parser.add_argument(
         "files", nargs="*", type=Path, metavar="FILE", help="digest files or folders to import"
     )
     return parser
@@ -371,6 +376,7 @@ def _run_app(args: argparse.Namespace) -> int:
         files=list(getattr(args, "files", [])),
         screenshot=getattr(args, "screenshot", None),
         select=normalize_arxiv_id(select) if select else None,
+        self_test=getattr(args, "self_test", False),
     )
     return run_app(options)
 

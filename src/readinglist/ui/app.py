@@ -33,9 +33,14 @@ class AppOptions:
     files: list[Path] = field(default_factory=list)
     screenshot: Path | None = None
     select: str | None = None
+    self_test: bool = False
 
 
 def run_app(options: AppOptions) -> int:
+    if options.self_test:
+        from readinglist.ui.self_test import run_self_test
+
+        return run_self_test(_application)
     app = _application()
     from readinglist.ui.main_window import MainWindow
     from readinglist.ui.settings import open_settings
@@ -86,7 +91,13 @@ def _application() -> QApplication:
     QCoreApplication.setOrganizationName("readinglist")
     QCoreApplication.setApplicationName("readinglist")
     QCoreApplication.setApplicationVersion(__version__)
-    return QApplication(sys.argv[:1])
+    app = QApplication(sys.argv[:1])
+    from readinglist.ui.first_paint import exit_after_first_paint_if_asked
+    from readinglist.ui.identity import set_identity
+
+    set_identity(app)  # icon, desktop entry, Korean font
+    exit_after_first_paint_if_asked(app)
+    return app
 
 
 def _attach(window: "MainWindow", options: AppOptions) -> bool:
