@@ -6,6 +6,7 @@ test releases them or the client hangs up, so stopping the server is prompt and 
 thread or socket behind.
 """
 
+import contextlib
 import select
 import socket
 import threading
@@ -25,6 +26,7 @@ class MediaServer:
         self.release = threading.Event()
         self.most_running = 0
         self._running = 0
+        self._connections: set[socket.socket] = set()
         self._lock = threading.Lock()
         self._server = _Server(self)
         self._thread = threading.Thread(
@@ -121,6 +123,10 @@ class MediaServer:
         self.stopped = True
         self.release.set()
         self._server.shutdown()
+        with self._lock:  # idle keep-alive connections would hold their threads for minutes
+            for connection in self._connections:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
         self._server.server_close()  # joins the handler threads
         self._thread.join()
 
@@ -138,6 +144,14 @@ class MediaServer:
         with self._lock:
             self._running -= 1
 
+    def _opened(self, connection: socket.socket) -> None:
+        with self._lock:
+            self._connections.add(connection)
+
+    def _closed(self, connection: socket.socket) -> None:
+        with self._lock:
+            self._connections.discard(connection)
+
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = False  # so that server_close() joins them
@@ -150,6 +164,15 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
+    timeout = 10  # a bound on an idle connection that stop() did not see opening
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.owner._opened(self.connection)
+
+    def finish(self) -> None:
+        self.server.owner._closed(self.connection)
+        super().finish()
 
     def do_GET(self) -> None:
         owner = self.server.owner

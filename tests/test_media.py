@@ -121,7 +121,7 @@ def test_the_loading_state_shows_until_the_body_arrives(
 
     assert not pane.is_settled() and pane.stack.currentWidget() is pane.loading_page
     assert "Loading the image" in pane.loading_label.text()
-    qtbot.waitUntil(lambda: " of " in pane.loading_label.text(), timeout=SETTLE_MS)  # progress
+    qtbot.waitUntil(lambda: " of " in pane.loading_bar.text(), timeout=SETTLE_MS)  # progress
     with qtbot.waitSignal(pane.settled, timeout=SETTLE_MS):
         server.release.set()
     assert pane.state is PaneState.SHOWN
@@ -244,7 +244,7 @@ def test_switching_papers_mid_download_cancels_it(
     slow = server.stall("/slow.png", png(300, 300))
     quick = server.file("/quick.png", png(20, 20, BLUE), "image/png")
     pane.show_media(Media.from_url(slow))
-    qtbot.waitUntil(lambda: " of " in pane.loading_label.text(), timeout=SETTLE_MS)
+    qtbot.waitUntil(lambda: " of " in pane.loading_bar.text(), timeout=SETTLE_MS)
 
     assert show_and_settle(qtbot, pane, quick) is PaneState.SHOWN
 

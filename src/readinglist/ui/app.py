@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 SCREENSHOT_SIZE = (1280, 800)
 SETTLE_MS = 300
+MEDIA_WAIT_MS = 15_000  # the selected paper's teaser: loaded or failed by then, or not shown
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) ->
     if options.select and not window.select_paper(options.select):
         print(f"readinglist: no paper {options.select} in the library", file=sys.stderr)
         return 1
+    _wait_for_media(app, window)
     _settle(app)
     saved = window.grab().save(str(options.screenshot))
     window.close()
@@ -85,6 +87,19 @@ def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) ->
         print(f"readinglist: could not write {options.screenshot}", file=sys.stderr)
         return 1
     return 0
+
+
+def _wait_for_media(app: QApplication, window: "MainWindow") -> None:
+    """Until the media pane shows the teaser or says why it cannot (MEDIA_WAIT_MS at most)."""
+    pane = window.media
+    if pane.is_settled():
+        return
+    deadline = QTimer(singleShot=True, interval=MEDIA_WAIT_MS)
+    deadline.timeout.connect(app.quit)
+    pane.settled.connect(app.quit)
+    deadline.start()
+    app.exec()
+    pane.settled.disconnect(app.quit)
 
 
 def _settle(app: QApplication) -> None:

@@ -7,6 +7,7 @@ With "Load remote media automatically" off, only cached teasers show and a butto
 others. Prefetching many papers' teasers runs in the background with a progress row.
 """
 
+import html
 from collections.abc import Iterable
 from enum import StrEnum
 
@@ -104,12 +105,14 @@ class MediaPane(QWidget):
         self.prefetch_label = QLabel(self.prefetch_row)
         self.prefetch_bar = QProgressBar(self.prefetch_row)
         self.prefetch_bar.setMaximumWidth(160)
+        self.prefetch_bar.setTextVisible(False)  # the label counts
         self.prefetch_cancel = QPushButton(_tr("Cancel"), self.prefetch_row)
         self._summary_timer = QTimer(self, singleShot=True, interval=_SUMMARY_MS)
 
     def _message_page(self) -> tuple[QWidget, QLabel, QPushButton]:
         page, label = QWidget(self), QLabel()
         label.setObjectName("mediaMessage")
+        label.setTextFormat(Qt.TextFormat.RichText)  # a bold title; the rest is escaped
         label.setWordWrap(True)
         button = QPushButton()
         _center_in(page, label, button)
@@ -118,7 +121,7 @@ class MediaPane(QWidget):
     def _loading_page(self) -> tuple[QWidget, QLabel, QProgressBar]:
         page, label = QWidget(self), QLabel()
         bar = QProgressBar()
-        bar.setTextVisible(False)
+        bar.setMinimumWidth(160)
         bar.setMaximumWidth(220)
         _center_in(page, label, bar)
         return page, label, bar
@@ -226,6 +229,7 @@ class MediaPane(QWidget):
         self._ticket = self.loader.load(media, use_network=use_network)
         self.loading_label.setText(loading_text(media.kind))
         self.loading_bar.setRange(0, 0)  # busy until the size is known
+        self.loading_bar.setFormat("")
         self.stack.setCurrentWidget(self.loading_page)
         self.state = PaneState.LOADING
 
@@ -241,20 +245,23 @@ class MediaPane(QWidget):
         self.state = state
         self.settled.emit(self._media.url if self._media else "")
 
-    def _show_message(self, text: str, *, button: str) -> None:
-        self.message_label.setText(text)
+    def _show_message(self, text: str, *, button: str, title: str = "") -> None:
+        lines = [f"<b>{html.escape(title)}</b>"] if title else []
+        lines += [html.escape(line) for line in text.splitlines()]
+        self.message_label.setText("<br>".join(lines))
         self.message_button.setText(button)
         self.message_button.setVisible(bool(button))
         self.stack.setCurrentWidget(self.message_page)
 
     def _show_problem(self, problem: Problem) -> None:
         assert self._media is not None
+        text = problem_text(problem, self._media)
         if problem.kind is ProblemKind.NOT_LOADED:
-            self._show_message(problem_text(problem, self._media), button=_tr("Load Teaser"))
+            self._show_message(text, button=_tr("Load Teaser"), title=_tr("Teaser not loaded"))
             self._settle(PaneState.ASKING)
             return
         retry = _tr("Try Again") if problem.kind in _RETRYABLE else ""
-        self._show_message(problem_text(problem, self._media), button=retry)
+        self._show_message(text, button=retry, title=_tr("Teaser not available"))
         self._settle(PaneState.FAILED)
 
     # --- feedback --------------------------------------------------------------------------
@@ -265,9 +272,7 @@ class MediaPane(QWidget):
         if total > 0:
             self.loading_bar.setRange(0, total)
             self.loading_bar.setValue(received)
-        self.loading_label.setText(
-            loading_text(self._media.kind) + "\n" + size_text(received, total)
-        )
+        self.loading_bar.setFormat(size_text(received, total))
 
     def _on_loaded(self, ticket: int, loaded: Loaded) -> None:
         if ticket != self._ticket:
