@@ -23,6 +23,7 @@ class MediaServer:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.hung_up: list[str] = []  # paths whose client went away before the answer ended
+        self.cookies_seen: list[str] = []
         self.release = threading.Event()
         self.most_running = 0
         self._running = 0
@@ -44,8 +45,14 @@ class MediaServer:
 
     # --- behaviours ------------------------------------------------------------------------
 
-    def file(self, path: str, body: bytes, content_type: str = "application/octet-stream") -> str:
-        self.routes[path] = lambda handler: handler.answer(200, body, content_type)
+    def file(
+        self,
+        path: str,
+        body: bytes,
+        content_type: str = "application/octet-stream",
+        headers: dict[str, str] | None = None,
+    ) -> str:
+        self.routes[path] = lambda handler: handler.answer(200, body, content_type, headers)
         return self.url(path)
 
     def status(self, path: str, code: int) -> str:
@@ -178,6 +185,8 @@ class _Handler(BaseHTTPRequestHandler):
         owner = self.server.owner
         path = self.path.split("?", 1)[0]
         owner._enter(path)
+        if "Cookie" in self.headers:
+            owner.cookies_seen.append(self.headers["Cookie"])
         try:
             route = owner.routes.get(path)
             if route is None:
@@ -189,10 +198,14 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             owner._leave()
 
-    def head(self, code: int, content_type: str, length: int) -> None:
+    def head(
+        self, code: int, content_type: str, length: int, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(code)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(length))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.flush()
 
@@ -200,8 +213,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
         self.wfile.flush()
 
-    def answer(self, code: int, body: bytes, content_type: str) -> None:
-        self.head(code, content_type, len(body))
+    def answer(
+        self, code: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
+        self.head(code, content_type, len(body), headers)
         self.send(body)
 
     def wait(self) -> bool:

@@ -334,6 +334,16 @@ def test_a_redirect_off_the_web_is_refused(
     assert "http and https" in pane.message_label.text()
 
 
+def test_media_hosts_get_no_cookies(qtbot: QtBot, pane: MediaPane, server: MediaServer) -> None:
+    first = server.file("/a.png", png(), "image/png", {"Set-Cookie": "tracker=1; Path=/"})
+    show_and_settle(qtbot, pane, first)
+
+    assert show_and_settle(qtbot, pane, server.file("/b.png", png(), "image/png")) is (
+        PaneState.SHOWN
+    )
+    assert server.cookies_seen == []
+
+
 # --- settings ---------------------------------------------------------------------------------
 
 

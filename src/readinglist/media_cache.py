@@ -83,7 +83,7 @@ class MediaCache:
         return path
 
     def discard(self, url: str) -> None:
-        self.path_for(url).unlink(missing_ok=True)
+        _remove(self.path_for(url))
 
     def size_bytes(self) -> int:
         return sum(size for _, _, size in self._entries())
@@ -96,8 +96,7 @@ class MediaCache:
             for path, _, size in entries:
                 if total <= self.limit_bytes:
                     break
-                if path != keep:
-                    path.unlink(missing_ok=True)
+                if path != keep and _remove(path):
                     total -= size
             self._remove_stale_temporaries()
 
@@ -120,7 +119,7 @@ class MediaCache:
             if entry.name.startswith(_TEMP_PREFIX) and entry.name.endswith(_TEMP_SUFFIX):
                 try:
                     if entry.stat().st_mtime < cutoff:
-                        Path(entry.path).unlink(missing_ok=True)
+                        _remove(Path(entry.path))
                 except FileNotFoundError:
                     continue
 
@@ -130,3 +129,12 @@ class MediaCache:
                 return [entry for entry in entries if entry.is_file(follow_symlinks=False)]
         except FileNotFoundError:
             return []
+
+
+def _remove(path: Path) -> bool:
+    """Delete `path` if it can be (a file a player holds open on Windows cannot be yet)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True

@@ -1,7 +1,8 @@
 """Downloads for the media pane: QNetworkAccessManager, a few at a time, each within limits.
 
 Everything here is asynchronous: the GUI thread only starts requests and reacts to signals.
-Only http and https are fetched; every redirect is checked (http or https, a few at most); a
+Only http and https are fetched, without cookies; every redirect is checked (http or https, a
+few at most); a
 body larger than the limit is cut off as soon as its Content-Length or its bytes say so; a
 request that goes quiet for the idle timeout is given up. Each job ends in one `Fetched`
 value, the body or the `Problem` that stopped it, unless it was cancelled (then silently).
@@ -26,6 +27,10 @@ from readinglist.ui.qt import (
 
 WEB_SCHEMES = frozenset({"http", "https"})
 _USER_AGENT = f"readinglist/{__version__}"
+_COOKIE_CONTROLS = (
+    QNetworkRequest.Attribute.CookieLoadControlAttribute,
+    QNetworkRequest.Attribute.CookieSaveControlAttribute,
+)
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,8 @@ class Fetcher(QObject):
         )
         request.setMaximumRedirectsAllowed(self.limits.max_redirects)
         request.setHeader(QNetworkRequest.KnownHeaders.UserAgentHeader, _USER_AGENT)
+        for cookies in _COOKIE_CONTROLS:  # media hosts get no cookies and keep none
+            request.setAttribute(cookies, QNetworkRequest.LoadControl.Manual)
         job.timer = QTimer(self, singleShot=True, interval=self.limits.idle_timeout_ms)
         job.timer.timeout.connect(lambda: self._give_up(job, Problem(ProblemKind.TIMEOUT)))
         job.reply = reply = self._network.get(request)

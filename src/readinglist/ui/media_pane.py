@@ -302,6 +302,7 @@ class MediaPane(QWidget):
     def _on_video_failed(self, reason: str) -> None:
         if self._media is None:
             return
+        self.video_view().stop()  # lets go of the file
         self.loader.forget(self._media.url)  # useless here; a later view may fetch it anew
         self._show_problem(Problem(ProblemKind.UNPLAYABLE, reason))
 
