@@ -103,8 +103,8 @@ def test_space_and_m_control_the_video_when_the_pane_has_focus(
     show_and_settle(qtbot, pane, serve_video(server))
     video = pane.video_view()
     pane.activateWindow()
-    pane.setFocus()
-    qtbot.waitUntil(pane.hasFocus)
+    qtbot.mouseClick(video.video, Qt.MouseButton.LeftButton)  # a click on the picture
+    qtbot.waitUntil(pane.hasFocus)  # gives the pane the keys
 
     qtbot.keyClick(pane, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not video.is_playing())

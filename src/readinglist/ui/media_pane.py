@@ -204,7 +204,7 @@ class MediaPane(QWidget):
         return self._video
 
     def shutdown(self) -> None:
-        """Stop downloads and the loader's thread (at quit; the pane is unusable after)."""
+        """Stop the downloads under way and the loader's thread (when the window closes)."""
         self._stop_showing()
         self.loader.shutdown()
 
@@ -215,6 +215,7 @@ class MediaPane(QWidget):
         self._media = media
         self.url_label.setText(media.url if media else "")
         self.url_label.setToolTip(media.url if media else "")
+        self.kind_label.setVisible(media is not None)  # the message says it all when None
         if media is None:
             self.kind_label.setText(_tr("No media for this paper"))
             self._show_message(_tr("No media for this paper"), button="")
