@@ -427,9 +427,8 @@ def test_prefetching_fills_the_cache_in_the_background_with_progress(
     assert finished.args == [3, 1]
     assert progress[0] == (0, 4) and progress[-1] == (4, 4)
     assert all(pane.loader.cache.contains(item.url) for item in media[:3])
-    assert "3 teasers ready" in pane.prefetch_label.text() and "1 failed" in (
-        pane.prefetch_label.text()
-    )
+    summary = pane.prefetch_row.label.text()
+    assert "3 teasers ready" in summary and "1 failed" in summary
     assert not pane.cancel_prefetch_action.isEnabled()
 
 
@@ -474,7 +473,7 @@ def test_prefetching_can_be_cancelled(
     qtbot.waitUntil(lambda: server.running() == 3)
 
     with qtbot.waitSignal(pane.prefetcher.finished) as finished:
-        qtbot.mouseClick(pane.prefetch_cancel, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(pane.prefetch_row.cancel_button, Qt.MouseButton.LeftButton)
 
     assert finished.args == [0, 0]
     qtbot.waitUntil(lambda: len(server.hung_up) == 3)

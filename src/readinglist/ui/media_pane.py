@@ -18,26 +18,23 @@ from readinglist.ui.media_fetch import DownloadLimits, Problem, ProblemKind
 from readinglist.ui.media_image import ImageView
 from readinglist.ui.media_loader import Loaded, MediaLoader
 from readinglist.ui.media_player import VideoView
-from readinglist.ui.media_prefetch import MediaPrefetcher
+from readinglist.ui.media_prefetch import MediaPrefetcher, PrefetchRow
 from readinglist.ui.media_texts import loading_text, problem_text, size_text
 from readinglist.ui.qt import (
     QAction,
     QCoreApplication,
-    QHBoxLayout,
     QKeyEvent,
     QLabel,
+    QPalette,
     QProgressBar,
     QPushButton,
     QSettings,
     QStackedWidget,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-
-_SUMMARY_MS = 6000  # how long the prefetch summary stays
 
 
 def _tr(text: str) -> str:
@@ -94,20 +91,14 @@ class MediaPane(QWidget):
         self.url_label.setObjectName("mediaUrl")
         self.url_label.setWordWrap(True)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.url_label.setEnabled(False)  # greyed: a caption, not the content
+        self.url_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a caption
         self.stack = QStackedWidget(self)
         self.message_page, self.message_label, self.message_button = self._message_page()
         self.loading_page, self.loading_label, self.loading_bar = self._loading_page()
         self.image_view = ImageView(self)
         for page in (self.message_page, self.loading_page, self.image_view):
             self.stack.addWidget(page)
-        self.prefetch_row = QWidget(self)
-        self.prefetch_label = QLabel(self.prefetch_row)
-        self.prefetch_bar = QProgressBar(self.prefetch_row)
-        self.prefetch_bar.setMaximumWidth(160)
-        self.prefetch_bar.setTextVisible(False)  # the label counts
-        self.prefetch_cancel = QPushButton(_tr("Cancel"), self.prefetch_row)
-        self._summary_timer = QTimer(self, singleShot=True, interval=_SUMMARY_MS)
+        self.prefetch_row = PrefetchRow(self.prefetcher, self)
 
     def _message_page(self) -> tuple[QWidget, QLabel, QPushButton]:
         page, label = QWidget(self), QLabel()
@@ -131,7 +122,7 @@ class MediaPane(QWidget):
             _tr("Load Remote Media &Automatically"), self, checkable=True
         )
         automatic = keys.LOAD_MEDIA_AUTOMATICALLY
-        loads = automatic.read(self._settings) if self._settings else automatic.default
+        loads = automatic.read(self._settings) if self._settings is not None else automatic.default
         self.load_automatically_action.setChecked(loads)
         self.prefetch_digest_action = QAction(_tr("&Prefetch Media for This Digest"), self)
         self.prefetch_selection_action = QAction(_tr("Prefetch Media for the &Selection"), self)
@@ -150,12 +141,6 @@ class MediaPane(QWidget):
         ]
 
     def _compose(self) -> None:
-        row = QHBoxLayout(self.prefetch_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.prefetch_label, 1)
-        row.addWidget(self.prefetch_bar)
-        row.addWidget(self.prefetch_cancel)
-        self.prefetch_row.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.kind_label)
         layout.addWidget(self.stack, 1)
@@ -167,11 +152,9 @@ class MediaPane(QWidget):
         self.loader.progressed.connect(self._on_progress)
         self.message_button.clicked.connect(self.load_now)
         self.load_automatically_action.toggled.connect(self._set_load_automatically)
-        self.prefetcher.progressed.connect(self._on_prefetch_progress)
-        self.prefetcher.finished.connect(self._on_prefetch_finished)
-        self.prefetch_cancel.clicked.connect(self.prefetcher.cancel)
+        self.prefetcher.progressed.connect(lambda: self.cancel_prefetch_action.setEnabled(True))
+        self.prefetcher.finished.connect(lambda: self.cancel_prefetch_action.setEnabled(False))
         self.cancel_prefetch_action.triggered.connect(self.prefetcher.cancel)
-        self._summary_timer.timeout.connect(self.prefetch_row.hide)
 
     # --- what the window asks --------------------------------------------------------------
 
@@ -191,7 +174,6 @@ class MediaPane(QWidget):
 
     def prefetch(self, media: Iterable[Media]) -> None:
         """Fetch these teasers into the cache in the background."""
-        self._summary_timer.stop()
         self.prefetcher.start(media)
 
     def video_view(self) -> VideoView:
@@ -313,29 +295,6 @@ class MediaPane(QWidget):
         if on and self.state is PaneState.ASKING:
             self.load_now()
 
-    def _on_prefetch_progress(self, done: int, total: int) -> None:
-        self._summary_timer.stop()
-        self.prefetch_label.setText(
-            _tr("Prefetching media: {done} of {total}").format(done=done, total=total)
-        )
-        self.prefetch_bar.setRange(0, total)
-        self.prefetch_bar.setValue(done)
-        self.prefetch_bar.show()
-        self.prefetch_cancel.show()
-        self.prefetch_row.show()
-        self.cancel_prefetch_action.setEnabled(True)
-
-    def _on_prefetch_finished(self, cached: int, failed: int) -> None:
-        text = _tr("{cached} teasers ready for offline reading").format(cached=cached)
-        if failed:
-            text += " · " + _tr("{failed} failed").format(failed=failed)
-        self.prefetch_label.setText(text)
-        self.prefetch_bar.hide()
-        self.prefetch_cancel.hide()
-        self.prefetch_row.show()
-        self.cancel_prefetch_action.setEnabled(False)
-        self._summary_timer.start()
-
     # --- keys ------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -360,11 +319,11 @@ def _center_in(page: QWidget, label: QLabel, control: QWidget) -> None:
 
 def _default_cache(settings: QSettings | None) -> MediaCache:
     megabytes = keys.MEDIA_CACHE_MEGABYTES
-    limit = megabytes.read(settings) if settings else megabytes.default
+    limit = megabytes.read(settings) if settings is not None else megabytes.default
     return MediaCache(default_cache_folder(), limit * MEGABYTE)
 
 
 def _limits(settings: QSettings | None) -> DownloadLimits:
     megabytes = keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES
-    limit = megabytes.read(settings) if settings else megabytes.default
+    limit = megabytes.read(settings) if settings is not None else megabytes.default
     return DownloadLimits(max_bytes=limit * MEGABYTE)

@@ -8,7 +8,23 @@ from collections.abc import Iterable
 
 from readinglist.core.digest import Media
 from readinglist.ui.media_loader import Loaded, MediaLoader
-from readinglist.ui.qt import QObject, Signal
+from readinglist.ui.qt import (
+    QCoreApplication,
+    QHBoxLayout,
+    QLabel,
+    QObject,
+    QProgressBar,
+    QPushButton,
+    QTimer,
+    QWidget,
+    Signal,
+)
+
+SUMMARY_MS = 6000  # how long "n teasers ready" stays after a prefetch
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MediaPane", text)
 
 
 class MediaPrefetcher(QObject):
@@ -61,3 +77,48 @@ class MediaPrefetcher(QObject):
     def _end(self) -> None:
         self.finished.emit(self._done - self._failed, self._failed)
         self._done = self._failed = self._total = 0
+
+
+class PrefetchRow(QWidget):
+    """A prefetch under way (count, bar, Cancel), then its summary for a few seconds."""
+
+    def __init__(self, prefetcher: MediaPrefetcher, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setMaximumWidth(160)
+        self.bar.setTextVisible(False)  # the label counts
+        self.cancel_button = QPushButton(_tr("Cancel"), self)
+        self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_MS)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.bar)
+        row.addWidget(self.cancel_button)
+        prefetcher.progressed.connect(self._on_progress)
+        prefetcher.finished.connect(self._on_finished)
+        self.cancel_button.clicked.connect(prefetcher.cancel)
+        self._summary_timer.timeout.connect(self.hide)
+        self.hide()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._summary_timer.stop()
+        self.label.setText(
+            _tr("Prefetching media: {done} of {total}").format(done=done, total=total)
+        )
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        self._show_running(True)
+
+    def _on_finished(self, cached: int, failed: int) -> None:
+        text = _tr("{cached} teasers ready for offline reading").format(cached=cached)
+        if failed:
+            text += " · " + _tr("{failed} failed").format(failed=failed)
+        self.label.setText(text)
+        self._show_running(False)
+        self._summary_timer.start()
+
+    def _show_running(self, running: bool) -> None:
+        self.bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.show()
