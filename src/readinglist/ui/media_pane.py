@@ -121,8 +121,7 @@ class MediaPane(QWidget):
         self.load_automatically_action = QAction(
             _tr("Load Remote Media &Automatically"), self, checkable=True
         )
-        automatic = keys.LOAD_MEDIA_AUTOMATICALLY
-        loads = automatic.read(self._settings) if self._settings is not None else automatic.default
+        loads = _setting(keys.LOAD_MEDIA_AUTOMATICALLY, self._settings)
         self.load_automatically_action.setChecked(loads)
         self.prefetch_digest_action = QAction(_tr("&Prefetch Media for This Digest"), self)
         self.prefetch_selection_action = QAction(_tr("Prefetch Media for the &Selection"), self)
@@ -317,13 +316,16 @@ def _center_in(page: QWidget, label: QLabel, control: QWidget) -> None:
     layout.addStretch(1)
 
 
+def _setting[T](setting: keys.Setting[T], settings: QSettings | None) -> T:
+    """The setting's value, or its default when the pane was given no settings."""
+    return setting.read(settings) if settings is not None else setting.default
+
+
 def _default_cache(settings: QSettings | None) -> MediaCache:
-    megabytes = keys.MEDIA_CACHE_MEGABYTES
-    limit = megabytes.read(settings) if settings is not None else megabytes.default
-    return MediaCache(default_cache_folder(), limit * MEGABYTE)
+    megabytes = _setting(keys.MEDIA_CACHE_MEGABYTES, settings)
+    return MediaCache(default_cache_folder(), megabytes * MEGABYTE)
 
 
 def _limits(settings: QSettings | None) -> DownloadLimits:
-    megabytes = keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES
-    limit = megabytes.read(settings) if settings is not None else megabytes.default
-    return DownloadLimits(max_bytes=limit * MEGABYTE)
+    megabytes = _setting(keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES, settings)
+    return DownloadLimits(max_bytes=megabytes * MEGABYTE)
