@@ -161,3 +161,15 @@ def test_an_image_after_a_video_stops_the_video(
     assert player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
     assert player.source().isEmpty()
     assert pane.stack.currentWidget() is pane.image_view
+
+
+def test_without_a_multimedia_backend_a_video_gives_a_placeholder(
+    qtbot: QtBot, tmp_path: Path, server: MediaServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMediaPlayer, "isAvailable", lambda _: False)
+    pane = make_pane(qtbot, tmp_path / "cache")
+
+    assert show_and_settle(qtbot, pane, serve_video(server)) is PaneState.FAILED
+
+    assert "cannot be played" in pane.message_label.text()
+    assert "no video player" in pane.message_label.text()

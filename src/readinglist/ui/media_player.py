@@ -88,6 +88,9 @@ class VideoView(QWidget):
     def play(self, path: Path) -> None:
         """Open the video file and play it, looping and muted."""
         self._announced = False
+        if not self.player.isAvailable():  # no QtMultimedia backend on this machine
+            self._announce(_tr("no video player is available"))
+            return
         self.set_sound(False)
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self.player.play()
