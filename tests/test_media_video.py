@@ -95,6 +95,11 @@ def test_a_video_teaser_plays_looping_and_silent(
         (wanted.red(), wanted.green(), wanted.blue()),
     )
     assert video.is_playing()
+    positions: list[int] = []
+    video.player.positionChanged.connect(positions.append)
+    qtbot.waitUntil(  # the one-second video starts over
+        lambda: len(positions) > 1 and positions[-1] < max(positions), timeout=SETTLE_MS
+    )
 
 
 def test_space_and_m_control_the_video_when_the_pane_has_focus(
