@@ -45,12 +45,16 @@ def shared_corpus() -> Path:
 
 
 @pytest.fixture
-def window(qtbot: "QtBot", library: Library, tmp_path: Path) -> "Iterator[MainWindow]":
-    """The main window on a fresh library, with its settings in a temporary INI file."""
+def window(
+    qtbot: "QtBot", library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> "Iterator[MainWindow]":
+    """The main window on a fresh library, with its settings in a temporary INI file and its
+    media cache in a temporary folder."""
     from readinglist.ui.main_window import MainWindow
     from readinglist.ui.qt import QSettings
     from readinglist.ui.service import LibraryService
 
+    monkeypatch.setenv("READINGLIST_CACHE", str(tmp_path / "media-cache"))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     main_window = MainWindow(settings)
     qtbot.addWidget(main_window)

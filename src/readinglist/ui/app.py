@@ -25,6 +25,7 @@ SCREENSHOT_SIZE = (1280, 800)
 SETTLE_MS = 300
 LOAD_LIMIT_S = 30
 FIRST_PAINT_LIMIT_MS = 1_000
+MEDIA_WAIT_MS = 15_000  # the selected paper's teaser: loaded or failed by then, or not shown
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class _FirstPaint(QObject):
 
     def _run(self) -> None:
         then, self._then = self._then, None
-        if then is not None:
+        if then is not None and self._window.isVisible():  # not once the window has closed
             self._window.removeEventFilter(self)
             then()
 
@@ -129,7 +130,9 @@ def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) ->
         print(f"readinglist: no paper {options.select} in the library", file=sys.stderr)
         window.close()  # ends the window's reader thread
         return 1
-    _settle(app, window)
+    _wait_for_reads(app, window)
+    _wait_for_media(app, window)
+    _settle(app)
     saved = window.grab().save(str(options.screenshot))
     window.close()
     if window.service is not None:
@@ -140,12 +143,27 @@ def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) ->
     return 0
 
 
-def _settle(app: QApplication, window: "MainWindow") -> None:
-    """Let the library reads finish (up to a limit), then give the panes a moment to paint."""
+def _wait_for_reads(app: QApplication, window: "MainWindow") -> None:
+    """Until the list's ids and the sidebar's counts have arrived (LOAD_LIMIT_S at most)."""
     deadline = time.monotonic() + LOAD_LIMIT_S
     while not window.is_settled() and time.monotonic() < deadline:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-    waited = QTimer(singleShot=True, interval=SETTLE_MS)
-    waited.timeout.connect(app.quit)
-    waited.start()
-    app.exec()
+
+
+def _wait_for_media(app: QApplication, window: "MainWindow") -> None:
+    """Until the media pane shows the teaser or says why it cannot (MEDIA_WAIT_MS at most)."""
+    pane = window.media
+    if pane.is_settled():
+        return
+    loop = QEventLoop()  # a loop of its own: a stray app.quit() cannot end it early
+    pane.settled.connect(loop.quit)
+    QTimer.singleShot(MEDIA_WAIT_MS, loop.quit)
+    loop.exec()
+    pane.settled.disconnect(loop.quit)
+
+
+def _settle(app: QApplication) -> None:
+    """A moment for the panes to lay out and paint what just arrived."""
+    loop = QEventLoop()
+    QTimer.singleShot(SETTLE_MS, loop.quit)
+    loop.exec()

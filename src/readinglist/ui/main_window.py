@@ -8,11 +8,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readinglist.core.digest import Media
 from readinglist.core.import_report import ImportReport
 from readinglist.core.listing import PaperRow, SidebarCounts
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
 from readinglist.core.render import is_safe_link
+from readinglist.resources import sample_digest
 from readinglist.ui import settings as keys
 from readinglist.ui.detail_pane import DetailPane
 from readinglist.ui.import_status import ImportStatus
@@ -52,6 +54,8 @@ def _tr(text: str) -> str:
 EMPTY_LIBRARY = (
     "<h2>No papers yet</h2><p>Drop digest files or folders here,<br>"
     "or use <b>File → Import…</b></p>"
+    '<p><a href="action:import-folder">Import a folder…</a> &nbsp;·&nbsp; '
+    '<a href="action:sample">Try the sample digest</a></p>'
 )
 
 
@@ -70,7 +74,7 @@ class MainWindow(QMainWindow):
         self.sidebar = SidebarPane(self)
         self.list_pane = PaperListPane(self._load_rows, self)
         self.detail = DetailPane(self)
-        self.media = MediaPane(self)
+        self.media = MediaPane(self, settings=settings)
         self.import_status = ImportStatus(self)
         self.triage = Triage(
             Selection(self.list_pane.current_id, self.list_pane.selected_ids, self.list_pane.step),
@@ -115,6 +119,8 @@ class MainWindow(QMainWindow):
         self.advance_action = QAction(_tr("&Advance After Setting Status"), self, checkable=True)
         self.advance_action.setChecked(keys.ADVANCE_AFTER_STATUS.read(self.settings))
         paper_menu.addAction(self.advance_action)
+        media_menu = self.menuBar().addMenu(_tr("&Media"))
+        media_menu.addActions(self.media.menu_actions())
 
     def _wire(self) -> None:
         self.sidebar.query_changed.connect(lambda _: self.reload_list())
@@ -132,11 +138,21 @@ class MainWindow(QMainWindow):
         self.triage.note_requested.connect(self.detail.focus_note)
         self.advance_action.toggled.connect(self._set_advance)
         self._set_advance(self.advance_action.isChecked())
+        self.media.prefetch_digest_action.triggered.connect(self._prefetch_digest_media)
+        self.media.prefetch_selection_action.triggered.connect(self._prefetch_selected_media)
+        empty = self.list_pane.empty_label
+        empty.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        empty.linkActivated.connect(self._on_empty_link)
 
     # --- the library -------------------------------------------------------------------------
 
     def attach(self, service: "LibraryService") -> None:
         """Show the library (the window is on screen before it is opened)."""
+        if self._closed:
+            raise RuntimeError("the window has closed")
         self.service = service
         self.triage.service = service
         self.imports = ImportController(service.library, self)
@@ -245,7 +261,45 @@ class MainWindow(QMainWindow):
             self._counter.recount_all()
         self.reload_list()
 
+    # --- media -------------------------------------------------------------------------------
+
+    def _prefetch_selected_media(self) -> None:
+        self._prefetch_media(Query(), self.list_pane.selected_ids())
+
+    def _prefetch_digest_media(self) -> None:
+        """The digest chosen in the sidebar, else the current paper's latest digest."""
+        query = self.sidebar.current_query()
+        if not query.digests:
+            paper_id = self.list_pane.current_id()
+            paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
+            if paper is None:
+                return
+            query = Query(digests=(paper.last_seen,))
+        self._prefetch_media(query, None)
+
+    def _prefetch_media(self, query: Query, paper_ids: list[int] | None) -> None:
+        """Read the papers' teasers on a reader thread, then hand them to the media pane."""
+        if self.queries is None:
+            return
+        from readinglist.library.papers import find_paper_ids, load_papers
+
+        def teasers(connection: "Connection") -> list[Media]:
+            ids = find_paper_ids(connection, query) if paper_ids is None else paper_ids
+            return [p.media for p in load_papers(connection, ids) if p.media is not None]
+
+        self.queries.submit("prefetch", teasers, self.media.prefetch)
+
     # --- links, files, drops -----------------------------------------------------------------
+
+    def _on_empty_link(self, link: str) -> None:
+        if link == "action:import-folder":
+            self.choose_folder()
+        elif link == "action:sample":
+            self.try_sample_digest()
+
+    def try_sample_digest(self) -> None:
+        """The bundled sample digest, so a new user sees papers within seconds."""
+        self.import_paths([sample_digest()])
 
     def open_link(self, url: str) -> None:
         """Only http and https leave the app; `javascript:` and `file:` links do nothing."""
@@ -320,6 +374,7 @@ class MainWindow(QMainWindow):
             self.detail.flush_note()  # nothing typed is lost
             if self.imports is not None:
                 self.imports.wait()
+            self.media.shutdown()  # downloads stop; the loader's thread ends
             if self.queries is not None:
                 self.queries.stop()
             self.save_layout()

@@ -1,32 +1,331 @@
-"""The media pane: the paper's teaser. Issue 4 plays and previews it; for now, what and where."""
+"""The media pane: the current paper's teaser, a picture or a looping, muted video.
 
-from readinglist.core.digest import Media
-from readinglist.ui.qt import QCoreApplication, QLabel, Qt, QVBoxLayout, QWidget
+The teaser comes through `MediaLoader` (the disk cache first, then the network, never on the
+GUI thread's time); meanwhile the pane says it is loading, and when there is no teaser or it
+cannot be had it says why, in words. Selecting another paper cancels the download under way.
+With "Load remote media automatically" off, only cached teasers show and a button fetches the
+others. Prefetching many papers' teasers runs in the background with a progress row.
+"""
+
+import html
+from collections.abc import Iterable
+from enum import StrEnum
+
+from readinglist.core.digest import Media, MediaKind
+from readinglist.media_cache import MEGABYTE, MediaCache, default_cache_folder
+from readinglist.ui import settings as keys
+from readinglist.ui.media_fetch import DownloadLimits, Problem, ProblemKind
+from readinglist.ui.media_image import ImageView
+from readinglist.ui.media_loader import Loaded, MediaLoader
+from readinglist.ui.media_player import VideoView
+from readinglist.ui.media_prefetch import MediaPrefetcher, PrefetchRow
+from readinglist.ui.media_texts import loading_text, problem_text, size_text
+from readinglist.ui.qt import (
+    QAction,
+    QCoreApplication,
+    QKeyEvent,
+    QLabel,
+    QPalette,
+    QProgressBar,
+    QPushButton,
+    QSettings,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MediaPane", text)
 
 
+class PaneState(StrEnum):
+    EMPTY = "empty"  # the paper has no teaser
+    ASKING = "asking"  # remote media is off and the cache lacks it: a button loads it
+    LOADING = "loading"
+    SHOWN = "shown"
+    FAILED = "failed"
+
+
+SETTLED = frozenset({PaneState.EMPTY, PaneState.ASKING, PaneState.SHOWN, PaneState.FAILED})
+_RETRYABLE = frozenset(
+    {ProblemKind.UNREACHABLE, ProblemKind.HTTP_ERROR, ProblemKind.TIMEOUT, ProblemKind.NOT_MEDIA}
+)
+
+
 class MediaPane(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    settled = Signal(str)  # the teaser's URL ("" for none), once it shows or cannot
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        cache: MediaCache | None = None,
+        limits: DownloadLimits | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Space plays and pauses
+        self._settings = settings
+        cache = cache or _default_cache(settings)
+        self.loader = MediaLoader(cache, limits or _limits(settings), self)
+        self.prefetcher = MediaPrefetcher(self.loader, self)
+        self.state = PaneState.EMPTY
+        self._media: Media | None = None
+        self._ticket: int | None = None
+        self._video: VideoView | None = None
+        self._build_widgets()
+        self._build_actions()
+        self._compose()
+        self._wire()
+        self._present(None)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
         self.kind_label = QLabel(self)
         self.kind_label.setObjectName("mediaKind")
         self.url_label = QLabel(self)
+        self.url_label.setObjectName("mediaUrl")
         self.url_label.setWordWrap(True)
         self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.url_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a caption
+        self.stack = QStackedWidget(self)
+        self.message_page, self.message_label, self.message_button = self._message_page()
+        self.loading_page, self.loading_label, self.loading_bar = self._loading_page()
+        self.image_view = ImageView(self)
+        for page in (self.message_page, self.loading_page, self.image_view):
+            self.stack.addWidget(page)
+        self.prefetch_row = PrefetchRow(self.prefetcher, self)
+
+    def _message_page(self) -> tuple[QWidget, QLabel, QPushButton]:
+        page, label = QWidget(self), QLabel()
+        label.setObjectName("mediaMessage")
+        label.setTextFormat(Qt.TextFormat.RichText)  # a bold title; the rest is escaped
+        label.setWordWrap(True)
+        button = QPushButton()
+        _center_in(page, label, button)
+        return page, label, button
+
+    def _loading_page(self) -> tuple[QWidget, QLabel, QProgressBar]:
+        page, label = QWidget(self), QLabel()
+        bar = QProgressBar()
+        bar.setMinimumWidth(160)
+        bar.setMaximumWidth(220)
+        _center_in(page, label, bar)
+        return page, label, bar
+
+    def _build_actions(self) -> None:
+        self.load_automatically_action = QAction(
+            _tr("Load Remote Media &Automatically"), self, checkable=True
+        )
+        loads = _setting(keys.LOAD_MEDIA_AUTOMATICALLY, self._settings)
+        self.load_automatically_action.setChecked(loads)
+        self.prefetch_digest_action = QAction(_tr("&Prefetch Media for This Digest"), self)
+        self.prefetch_selection_action = QAction(_tr("Prefetch Media for the &Selection"), self)
+        self.cancel_prefetch_action = QAction(_tr("&Cancel Prefetching"), self, enabled=False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.addActions(self.menu_actions())
+
+    def menu_actions(self) -> list[QAction]:
+        """For the window's menus; the window connects the two prefetch actions' `triggered`
+        to a call of `prefetch` with the papers' media."""
+        return [
+            self.load_automatically_action,
+            self.prefetch_digest_action,
+            self.prefetch_selection_action,
+            self.cancel_prefetch_action,
+        ]
+
+    def _compose(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.kind_label)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.url_label)
-        layout.addStretch(1)
-        self.show_media(None)
+        layout.addWidget(self.prefetch_row)
+
+    def _wire(self) -> None:
+        self.loader.finished.connect(self._on_loaded)
+        self.loader.progressed.connect(self._on_progress)
+        self.message_button.clicked.connect(self.load_now)
+        self.load_automatically_action.toggled.connect(self._set_load_automatically)
+        self.prefetcher.progressed.connect(lambda: self.cancel_prefetch_action.setEnabled(True))
+        self.prefetcher.finished.connect(lambda: self.cancel_prefetch_action.setEnabled(False))
+        self.cancel_prefetch_action.triggered.connect(self.prefetcher.cancel)
+
+    # --- what the window asks --------------------------------------------------------------
 
     def show_media(self, media: Media | None) -> None:
+        """Show the paper's teaser (None: it has none). The same teaser again changes nothing,
+        so a video keeps playing while the paper is starred or tagged."""
+        if media != self._media:
+            self._present(media)
+
+    def load_now(self) -> None:
+        """Fetch the teaser from the network (the button, when it was not loaded or failed)."""
+        if self._media is not None:
+            self._load(self._media, use_network=True)
+
+    def is_settled(self) -> bool:
+        return self.state in SETTLED
+
+    def prefetch(self, media: Iterable[Media]) -> None:
+        """Fetch these teasers into the cache in the background."""
+        self.prefetcher.start(media)
+
+    def video_view(self) -> VideoView:
+        """The video player (made the first time a video is shown)."""
+        if self._video is None:
+            self._video = VideoView(self)
+            self.stack.addWidget(self._video)
+            self._video.ready.connect(self._on_video_ready)
+            self._video.failed.connect(self._on_video_failed)
+        return self._video
+
+    def shutdown(self) -> None:
+        """Stop the downloads under way and the loader's thread (when the window closes)."""
+        self._stop_showing()
+        self.loader.shutdown()
+
+    # --- states ----------------------------------------------------------------------------
+
+    def _present(self, media: Media | None) -> None:
+        self._stop_showing()
+        self._media = media
+        self.url_label.setText(media.url if media else "")
+        self.url_label.setToolTip(media.url if media else "")
+        self.kind_label.setVisible(media is not None)  # the message says it all when None
         if media is None:
             self.kind_label.setText(_tr("No media for this paper"))
-            self.url_label.clear()
+            self._show_message(_tr("No media for this paper"), button="")
+            self._settle(PaneState.EMPTY)
             return
-        kind = _tr("Video teaser") if media.kind.value == "video" else _tr("Image teaser")
+        kind = _tr("Video teaser") if media.kind is MediaKind.VIDEO else _tr("Image teaser")
         self.kind_label.setText(f"<b>{kind}</b>")
-        self.url_label.setText(media.url)
+        self._load(media, use_network=self.load_automatically_action.isChecked())
+
+    def _load(self, media: Media, *, use_network: bool) -> None:
+        self._stop_showing()
+        self._ticket = self.loader.load(media, use_network=use_network)
+        self.loading_label.setText(loading_text(media.kind))
+        self.loading_bar.setRange(0, 0)  # busy until the size is known
+        self.loading_bar.setFormat("")
+        self.stack.setCurrentWidget(self.loading_page)
+        self.state = PaneState.LOADING
+
+    def _stop_showing(self) -> None:
+        if self._ticket is not None:
+            self.loader.cancel(self._ticket)
+            self._ticket = None
+        self.image_view.clear()
+        if self._video is not None:
+            self._video.stop()
+
+    def _settle(self, state: PaneState) -> None:
+        self.state = state
+        self.settled.emit(self._media.url if self._media else "")
+
+    def _show_message(self, text: str, *, button: str, title: str = "") -> None:
+        lines = [f"<b>{html.escape(title)}</b>"] if title else []
+        lines += [html.escape(line) for line in text.splitlines()]
+        self.message_label.setText("<br>".join(lines))
+        self.message_button.setText(button)
+        self.message_button.setVisible(bool(button))
+        self.stack.setCurrentWidget(self.message_page)
+
+    def _show_problem(self, problem: Problem) -> None:
+        assert self._media is not None
+        text = problem_text(problem, self._media)
+        if problem.kind is ProblemKind.NOT_LOADED:
+            self._show_message(text, button=_tr("Load Teaser"), title=_tr("Teaser not loaded"))
+            self._settle(PaneState.ASKING)
+            return
+        retry = _tr("Try Again") if problem.kind in _RETRYABLE else ""
+        self._show_message(text, button=retry, title=_tr("Teaser not available"))
+        self._settle(PaneState.FAILED)
+
+    # --- feedback --------------------------------------------------------------------------
+
+    def _on_progress(self, ticket: int, received: int, total: int) -> None:
+        if ticket != self._ticket or self._media is None:
+            return
+        if total > 0:
+            self.loading_bar.setRange(0, total)
+            self.loading_bar.setValue(received)
+        self.loading_bar.setFormat(size_text(received, total))
+
+    def _on_loaded(self, ticket: int, loaded: Loaded) -> None:
+        if ticket != self._ticket:
+            return
+        self._ticket = None
+        if loaded.problem is not None:
+            self._show_problem(loaded.problem)
+        elif loaded.kind is MediaKind.VIDEO and loaded.path is not None:
+            self.loading_label.setText(_tr("Opening the video…"))
+            self.video_view().play(loaded.path)
+        elif loaded.image is not None:
+            self._show_image(loaded)
+
+    def _show_image(self, loaded: Loaded) -> None:
+        assert loaded.image is not None
+        if loaded.animated and loaded.path is not None:
+            self.image_view.show_animation(loaded.path, loaded.image)
+        else:
+            self.image_view.show_image(loaded.image)
+        self.stack.setCurrentWidget(self.image_view)
+        self._settle(PaneState.SHOWN)
+
+    def _on_video_ready(self) -> None:
+        self.stack.setCurrentWidget(self.video_view())
+        self._settle(PaneState.SHOWN)
+
+    def _on_video_failed(self, reason: str) -> None:
+        if self._media is None:
+            return
+        self.video_view().stop()  # lets go of the file
+        self.loader.forget(self._media.url)  # useless here; a later view may fetch it anew
+        self._show_problem(Problem(ProblemKind.UNPLAYABLE, reason))
+
+    def _set_load_automatically(self, on: bool) -> None:
+        if self._settings is not None:
+            keys.LOAD_MEDIA_AUTOMATICALLY.write(self._settings, on)
+        if on and self.state is PaneState.ASKING:
+            self.load_now()
+
+    # --- keys ------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        video = self._video if self.stack.currentWidget() is self._video else None
+        if video is not None and event.key() == Qt.Key.Key_Space:
+            video.toggle_play()
+        elif video is not None and event.key() == Qt.Key.Key_M:
+            video.toggle_sound()
+        else:
+            super().keyPressEvent(event)
+
+
+def _center_in(page: QWidget, label: QLabel, control: QWidget) -> None:
+    """A centred line of text with a control under it, filling `page`."""
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout = QVBoxLayout(page)
+    layout.addStretch(1)
+    layout.addWidget(label)
+    layout.addWidget(control, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addStretch(1)
+
+
+def _setting[T](setting: keys.Setting[T], settings: QSettings | None) -> T:
+    """The setting's value, or its default when the pane was given no settings."""
+    return setting.read(settings) if settings is not None else setting.default
+
+
+def _default_cache(settings: QSettings | None) -> MediaCache:
+    megabytes = _setting(keys.MEDIA_CACHE_MEGABYTES, settings)
+    return MediaCache(default_cache_folder(), megabytes * MEGABYTE)
+
+
+def _limits(settings: QSettings | None) -> DownloadLimits:
+    megabytes = _setting(keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES, settings)
+    return DownloadLimits(max_bytes=megabytes * MEGABYTE)

@@ -275,6 +275,7 @@ def _check_import(run: Run) -> str:
         raise CheckFailed(
             f"the sample digest gave {report.papers_new} papers, not {len(digest.entries)}"
         )
+    _wait_for_reads(window)
     rows = window.list_pane.model.rowCount()
     if rows != len(digest.entries):
         raise CheckFailed(f"the list shows {rows} papers, not {len(digest.entries)}")
@@ -286,6 +287,7 @@ def _check_panes(run: Run) -> str:
     first = _digest(run).entries[0].arxiv_id
     if not window.select_paper(first):
         raise CheckFailed(f"cannot select {first} in the list")
+    _wait_for_reads(window)
     _settle(run.app)
     if window.detail.paper_id() is None:
         raise CheckFailed(f"the detail pane does not show {first}")
@@ -384,6 +386,17 @@ def _wait_for_import(window: "MainWindow", path: Path) -> "ImportReport | None":
     if not reports:
         loop.exec()
     return reports[0] if reports else None
+
+
+def _wait_for_reads(window: "MainWindow") -> None:
+    """Until the window's reader threads have answered (the list's ids, the counts)."""
+    if window.queries is None or window.is_settled():
+        return
+    loop = QEventLoop()
+    window.queries.settled.connect(loop.quit)
+    QTimer.singleShot(IMPORT_TIMEOUT_MS, loop.quit)
+    loop.exec()
+    window.queries.settled.disconnect(loop.quit)
 
 
 def _read_image(data: QByteArray, name: bytes) -> QImage:

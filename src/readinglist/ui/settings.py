@@ -25,6 +25,21 @@ class Setting[T]:
         settings.setValue(self.key, value)
 
 
+@dataclass(frozen=True)
+class IntSetting(Setting[int]):
+    """A whole number, at least `minimum` (INI files store numbers as text)."""
+
+    minimum: int = 0
+
+    def read(self, settings: QSettings) -> int:
+        value = settings.value(self.key, self.default)
+        try:
+            number = int(str(value))
+        except ValueError:
+            return self.default
+        return max(number, self.minimum)
+
+
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray())
 MAIN_SPLITTER = Setting("window/mainSplitter", QByteArray())
@@ -33,6 +48,9 @@ LIST_HEADER = Setting("list/header", QByteArray())
 SIDEBAR_ENTRY = Setting("list/sidebarEntry", "all")
 CURRENT_PAPER = Setting("list/currentPaper", "")
 ADVANCE_AFTER_STATUS = Setting("triage/advanceAfterStatus", True)
+LOAD_MEDIA_AUTOMATICALLY = Setting("media/loadAutomatically", True)
+MEDIA_CACHE_MEGABYTES = IntSetting("media/cacheMegabytes", 500, minimum=50)
+MEDIA_DOWNLOAD_LIMIT_MEGABYTES = IntSetting("media/downloadLimitMegabytes", 50, minimum=1)
 
 
 def open_settings() -> QSettings:

@@ -1,0 +1,255 @@
+"""Downloads for the media pane: QNetworkAccessManager, a few at a time, each within limits.
+
+Everything here is asynchronous: the GUI thread only starts requests and reacts to signals.
+Only http and https are fetched, without cookies; every redirect is checked (http or https, a
+few at most); a
+body larger than the limit is cut off as soon as its Content-Length or its bytes say so; a
+request that goes quiet for the idle timeout is given up. Each job ends in one `Fetched`
+value, the body or the `Problem` that stopped it, unless it was cancelled (then silently).
+"""
+
+from collections import deque
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from readinglist import __version__
+from readinglist.media_cache import MEGABYTE
+from readinglist.ui.qt import (
+    QNetworkAccessManager,
+    QNetworkReply,
+    QNetworkRequest,
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+
+WEB_SCHEMES = frozenset({"http", "https"})
+_USER_AGENT = f"readinglist/{__version__}"
+_COOKIE_CONTROLS = (
+    QNetworkRequest.Attribute.CookieLoadControlAttribute,
+    QNetworkRequest.Attribute.CookieSaveControlAttribute,
+)
+
+
+@dataclass(frozen=True)
+class DownloadLimits:
+    max_bytes: int = 50 * MEGABYTE
+    idle_timeout_ms: int = 20_000  # no byte for this long: the server is not answering
+    max_redirects: int = 5
+    max_parallel: int = 3
+
+
+class ProblemKind(StrEnum):
+    UNSAFE_URL = "unsafe-url"  # not http(s), or redirected to something else
+    UNREACHABLE = "unreachable"  # offline, no such host, connection refused or dropped
+    HTTP_ERROR = "http-error"  # 404, 500, ...
+    TIMEOUT = "timeout"
+    TOO_LARGE = "too-large"
+    REDIRECTS = "redirects"  # too many
+    NOT_MEDIA = "not-media"  # not the promised format, or cut short
+    UNPLAYABLE = "unplayable"  # a video this machine cannot decode
+    NOT_LOADED = "not-loaded"  # remote media is off and the cache does not hold it
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: ProblemKind
+    detail: str = ""  # for people: "404 Not Found", Qt's error text, ...
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str
+    body: bytes = b""
+    problem: Problem | None = None
+
+
+def is_web_url(url: str | QUrl) -> bool:
+    qurl = url if isinstance(url, QUrl) else QUrl(url)
+    return qurl.isValid() and qurl.scheme().lower() in WEB_SCHEMES and bool(qurl.host())
+
+
+@dataclass(eq=False)
+class _Job:
+    id: int
+    url: str
+    reply: QNetworkReply | None = None
+    timer: QTimer | None = None
+    redirects: int = 0
+    problem: Problem | None = None  # why we aborted it, when we did
+    cancelled: bool = False
+    body: bytearray = field(default_factory=bytearray)
+    expected: int = -1  # the Content-Length, when the server gave one
+
+
+class Fetcher(QObject):
+    """Runs downloads, at most `limits.max_parallel` at once; the rest wait in line."""
+
+    progressed = Signal(int, int, int)  # job id, bytes received, bytes in all (-1: unknown)
+    finished = Signal(int, object)  # job id, Fetched
+    _finish_later = Signal(int, object)
+
+    def __init__(self, limits: DownloadLimits, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.limits = limits
+        self._network = QNetworkAccessManager(self)
+        self._waiting: deque[_Job] = deque()
+        self._running: dict[int, _Job] = {}
+        self._next_id = 1
+        self._finish_later.connect(self.finished, Qt.ConnectionType.QueuedConnection)
+
+    def fetch(self, url: str, *, urgent: bool = False) -> int:
+        """Start (or queue) a download of `url`; `urgent` ones jump the line. Returns its id."""
+        job = _Job(self._next_id, url)
+        self._next_id += 1
+        if not is_web_url(url):
+            problem = Problem(ProblemKind.UNSAFE_URL, QUrl(url).scheme())
+            self._finish_later.emit(job.id, Fetched(url, problem=problem))
+            return job.id
+        if urgent:
+            self._waiting.appendleft(job)
+        else:
+            self._waiting.append(job)
+        self._start_waiting()
+        return job.id
+
+    def cancel(self, job_id: int) -> None:
+        """Stop the job (its connection is closed); it reports nothing."""
+        for job in self._waiting:
+            if job.id == job_id:
+                self._waiting.remove(job)
+                return
+        running = self._running.get(job_id)
+        if running is not None and running.reply is not None:
+            running.cancelled = True
+            running.reply.abort()
+
+    def cancel_all(self) -> None:
+        self._waiting.clear()
+        for job_id in list(self._running):
+            self.cancel(job_id)
+
+    def running_count(self) -> int:
+        return len(self._running)
+
+    def waiting_urls(self) -> list[str]:
+        """What waits for a free slot, in the order it will start."""
+        return [job.url for job in self._waiting]
+
+    # --- one request -----------------------------------------------------------------------
+
+    def _start_waiting(self) -> None:
+        while self._waiting and len(self._running) < self.limits.max_parallel:
+            self._start(self._waiting.popleft())
+
+    def _start(self, job: _Job) -> None:
+        request = QNetworkRequest(QUrl(job.url))
+        request.setAttribute(
+            QNetworkRequest.Attribute.RedirectPolicyAttribute,
+            QNetworkRequest.RedirectPolicy.UserVerifiedRedirectPolicy,
+        )
+        request.setMaximumRedirectsAllowed(self.limits.max_redirects)
+        request.setHeader(QNetworkRequest.KnownHeaders.UserAgentHeader, _USER_AGENT)
+        for cookies in _COOKIE_CONTROLS:  # media hosts get no cookies and keep none
+            request.setAttribute(cookies, QNetworkRequest.LoadControl.Manual)
+        job.timer = QTimer(self, singleShot=True, interval=self.limits.idle_timeout_ms)
+        job.timer.timeout.connect(lambda: self._give_up(job, Problem(ProblemKind.TIMEOUT)))
+        job.reply = reply = self._network.get(request)
+        self._running[job.id] = job
+        reply.metaDataChanged.connect(lambda: self._check_headers(job))
+        reply.readyRead.connect(lambda: self._read_some(job))
+        reply.redirected.connect(lambda target: self._check_redirect(job, target))
+        reply.finished.connect(lambda: self._on_finished(job))
+        job.timer.start()
+
+    def _check_headers(self, job: _Job) -> None:
+        assert job.reply is not None and job.timer is not None
+        job.timer.start()
+        if _redirecting(job):
+            return
+        length = job.reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
+        job.expected = length if isinstance(length, int) else -1
+        if job.expected > self.limits.max_bytes:
+            self._give_up(job, Problem(ProblemKind.TOO_LARGE, str(length)))
+
+    def _read_some(self, job: _Job) -> None:
+        """Take what has arrived (Qt reports progress only at the end; this is as it goes)."""
+        assert job.reply is not None and job.timer is not None
+        job.timer.start()
+        if job.cancelled or job.problem is not None or _redirecting(job):
+            return
+        job.body += job.reply.readAll().data()
+        if len(job.body) > self.limits.max_bytes:
+            self._give_up(job, Problem(ProblemKind.TOO_LARGE, str(len(job.body))))
+        else:
+            self.progressed.emit(job.id, len(job.body), job.expected)
+
+    def _check_redirect(self, job: _Job, target: QUrl) -> None:
+        assert job.reply is not None
+        job.redirects += 1
+        if not is_web_url(target):
+            self._give_up(job, Problem(ProblemKind.UNSAFE_URL, target.scheme()))
+        elif job.redirects > self.limits.max_redirects:
+            self._give_up(job, Problem(ProblemKind.REDIRECTS, str(job.redirects)))
+        else:
+            job.reply.redirectAllowed.emit()
+
+    def _give_up(self, job: _Job, problem: Problem) -> None:
+        if job.problem is None and not job.cancelled and job.reply is not None:
+            job.problem = problem
+            job.reply.abort()
+
+    def _on_finished(self, job: _Job) -> None:
+        if self._running.pop(job.id, None) is None:
+            return  # Qt may report the end of an aborted reply twice
+        assert job.reply is not None and job.timer is not None
+        job.timer.stop()
+        job.timer.deleteLater()
+        job.reply.deleteLater()
+        result = None if job.cancelled else _outcome(job)
+        self._start_waiting()
+        if result is not None:
+            self.finished.emit(job.id, result)
+
+
+def _redirecting(job: _Job) -> bool:
+    assert job.reply is not None
+    status = job.reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+    return isinstance(status, int) and 300 <= status < 400
+
+
+def _outcome(job: _Job) -> Fetched:
+    assert job.reply is not None
+    problem = job.problem or _reply_problem(job.reply)
+    if problem is not None:
+        return Fetched(job.url, problem=problem)
+    job.body += job.reply.readAll().data()
+    return Fetched(job.url, body=bytes(job.body))
+
+
+def _reply_problem(reply: QNetworkReply) -> Problem | None:
+    status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+    if isinstance(status, int) and 300 <= status < 400:
+        return _redirect_problem(reply)  # one Qt would not follow, or one too many
+    if isinstance(status, int) and not 200 <= status < 300:
+        reason = reply.attribute(QNetworkRequest.Attribute.HttpReasonPhraseAttribute)
+        return Problem(ProblemKind.HTTP_ERROR, f"{status} {reason or ''}".strip())
+    error = reply.error()
+    if error == QNetworkReply.NetworkError.NoError:
+        return None
+    if error in (
+        QNetworkReply.NetworkError.TimeoutError,
+        QNetworkReply.NetworkError.OperationCanceledError,
+    ):
+        return Problem(ProblemKind.TIMEOUT, reply.errorString())
+    return Problem(ProblemKind.UNREACHABLE, reply.errorString())
+
+
+def _redirect_problem(reply: QNetworkReply) -> Problem:
+    target = reply.header(QNetworkRequest.KnownHeaders.LocationHeader)
+    absolute = isinstance(target, QUrl) and target.isValid() and not target.isRelative()
+    if absolute and not is_web_url(target):
+        return Problem(ProblemKind.UNSAFE_URL, target.scheme())
+    return Problem(ProblemKind.REDIRECTS, reply.errorString())
