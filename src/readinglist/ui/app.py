@@ -131,8 +131,8 @@ def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) ->
         window.close()  # ends the window's reader thread
         return 1
     _wait_for_reads(app, window)
-    _wait_for_media(app, window)
-    _settle(app)
+    _wait_for_media(window)
+    _settle()
     saved = window.grab().save(str(options.screenshot))
     window.close()
     if window.service is not None:
@@ -150,7 +150,7 @@ def _wait_for_reads(app: QApplication, window: "MainWindow") -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
 
-def _wait_for_media(app: QApplication, window: "MainWindow") -> None:
+def _wait_for_media(window: "MainWindow") -> None:
     """Until the media pane shows the teaser or says why it cannot (MEDIA_WAIT_MS at most)."""
     pane = window.media
     if pane.is_settled():
@@ -162,7 +162,7 @@ def _wait_for_media(app: QApplication, window: "MainWindow") -> None:
     pane.settled.disconnect(loop.quit)
 
 
-def _settle(app: QApplication) -> None:
+def _settle() -> None:
     """A moment for the panes to lay out and paint what just arrived."""
     loop = QEventLoop()
     QTimer.singleShot(SETTLE_MS, loop.quit)
