@@ -321,7 +321,9 @@ def test_redirects_are_followed_a_few_times_only(
     assert show_and_settle(qtbot, pane, one_hop) is PaneState.SHOWN
     assert show_and_settle(qtbot, pane, loop) is PaneState.FAILED
     assert "redirected too many times" in pane.message_label.text()
-    assert server.hits["/loop-a.png"] + server.hits["/loop-b.png"] <= 7
+    # 1 request + 5 redirects followed + the 6th refused; Qt may also resend one GET on a fresh
+    # connection when the server closed the kept-alive one (seen 1 run in 8 here).
+    assert server.hits["/loop-a.png"] + server.hits["/loop-b.png"] <= 8
 
 
 def test_a_redirect_off_the_web_is_refused(
