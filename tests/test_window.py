@@ -285,3 +285,24 @@ def test_the_app_backs_up_the_library_daily_off_the_gui_thread(
     assert window.service is not None
     window.close()
     window.service.library.close()
+
+
+def test_a_tag_entry_sorts_by_tags(qtbot: QtBot, window: MainWindow, digests: DigestWriter) -> None:
+    papers = entries("2403.00001", "2403.00002")
+    import_by_drop(qtbot, window, [digests.write("d.md", "2024-03-01", papers)])
+    window.list_pane.select_row(1)
+    window.detail.tags_edit.setText("llm")
+    window.detail.tags_edit.editingFinished.emit()
+    settle(qtbot, window)
+    assert window.queries is not None
+    failures: list[str] = []
+    window.queries.failed.connect(failures.append)
+
+    window.sidebar.select_key("tag:llm")
+    window.list_pane.view.horizontalHeader().setSortIndicator(
+        Column.TAGS, Qt.SortOrder.AscendingOrder
+    )
+    settle(qtbot, window)
+
+    assert failures == []
+    assert row_titles(window) == ["Paper 2403.00002"]

@@ -83,14 +83,15 @@ def _ids_by_tags(
 
     Two queries: sorting every paper by a per-row subquery would sort the whole library.
     """
-    first_tag = func.min(func.lower(TAGS.c.name))
+    links, names = PAPER_TAGS.alias("sort_links"), TAGS.alias("sort_names")  # apart from the
+    first_tag = func.min(func.lower(names.c.name))  # tables a tag: condition correlates with
     tagged = (
-        select(PAPER_TAGS.c.paper_id)
-        .join(TAGS, TAGS.c.id == PAPER_TAGS.c.tag_id)
-        .join(PAPERS, PAPERS.c.id == PAPER_TAGS.c.paper_id)
+        select(links.c.paper_id)
+        .join(names, names.c.id == links.c.tag_id)
+        .join(PAPERS, PAPERS.c.id == links.c.paper_id)
         .where(*conditions)
-        .group_by(PAPER_TAGS.c.paper_id)
-        .order_by(first_tag, PAPER_TAGS.c.paper_id)
+        .group_by(links.c.paper_id)
+        .order_by(first_tag, links.c.paper_id)
     )
     has_tag = exists().where(PAPER_TAGS.c.paper_id == PAPERS.c.id)
     untagged = select(PAPERS.c.id).where(*conditions, ~has_tag).order_by(PAPERS.c.id)
