@@ -27,7 +27,6 @@ from readinglist.ui.qt import (
     Signal,
 )
 
-IdsLoader = Callable[[SortKey, bool], list[int]]
 _DEFAULT_WIDTHS = {
     Column.STAR: 26,
     Column.STATUS: 84,
