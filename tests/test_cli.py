@@ -239,3 +239,70 @@ def test_a_library_from_a_newer_release_is_refused_by_every_command(
         connection.execute("PRAGMA user_version = 999")
     code, _, err = run("list")
     assert code == 1 and "newer readinglist" in err
+
+
+def test_list_reads_the_whole_query_language(run: RunCli, digests: DigestWriter) -> None:
+    papers = [
+        FakeEntry("2403.00001", title="Video Diffusion", votes=80),
+        FakeEntry("2403.00002", title="Language Agents", votes=20, summary=("데이터셋을 만든다",)),
+        FakeEntry("2403.00003", title="A Survey of Video", votes=None),
+    ]
+    run("import", str(digests.write("d.md", "2024-03-01", papers)))
+    run("set", "2403.00003", "--status", "read", "--tag", "survey")
+
+    def listed(*args: str) -> list[str]:
+        code, out, err = run("list", "--json", *args)
+        assert (code, err) == (0, "")
+        return [paper["arxiv_id"] for paper in json.loads(out)]
+
+    assert listed("video", "-survey") == ["2403.00001"]  # an exclusion is not an option
+    assert listed("-tag:survey", "--sort", "votes") == ["2403.00001", "2403.00002"]
+    assert listed("video OR 데이터셋", "-is:read") == ["2403.00001", "2403.00002"]
+    assert listed("votes:>=20", "--sort", "votes", "--reverse") == ["2403.00002", "2403.00001"]
+    assert listed("--sort", "title", "--limit", "2") == ["2403.00003", "2403.00002"]
+    assert listed("--sort", "relevance", "video") == ["2403.00001", "2403.00003"]
+    assert listed("date:2024-03", "digest:2024-03-01", "status:unread,read") == listed()
+    assert listed("--", "-video") == ["2403.00002"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "(video"], "bad query: at character 1: this '(' is never closed"),
+        (["list", "video", 'title:"x'], "bad query: at character 13: this quote is never closed"),
+        (["export", "--format", "csv", "votes:lots"], "'votes:' takes a whole number"),
+        (["list", "--sort", "relevance", "is:starred"], "needs words to rank the papers by"),
+        (["saved", "add", "x", "tga:y"], "unknown field 'tga:'"),
+    ],
+)
+def test_a_malformed_query_exits_2_naming_the_place(
+    run: RunCli, args: list[str], message: str
+) -> None:
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith("readinglist: ") and message in err and "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+def test_saved_searches_from_the_command_line(run: RunCli, digests: DigestWriter) -> None:
+    run("import", str(digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))))
+    run("set", "2403.00002", "--star")
+
+    assert run("saved", "add", "Stars", "is:starred") == (0, "saved Stars: is:starred\n", "")
+    assert run("saved", "add", "all", "paper", "-is:read")[0] == 0
+    code, out, _ = run("saved")
+    assert [line.split() for line in out.splitlines()] == [
+        ["all", "2", "paper", "-is:read"],
+        ["Stars", "1", "is:starred"],
+        ["2", "saved", "searches"],
+    ]
+    code, out, _ = run("list", "--json", "--saved", "stars")
+    assert [paper["arxiv_id"] for paper in json.loads(out)] == ["2403.00002"]
+    code, out, _ = run("list", "--json", "--saved", "all", "2403.00001")
+    assert [paper["arxiv_id"] for paper in json.loads(out)] == ["2403.00001"]
+    assert run("saved", "rename", "stars", "Starred")[1] == "renamed Stars to Starred\n"
+    assert run("saved", "delete", "all")[1] == "deleted all\n"
+    code, _, err = run("saved", "add", "STARRED", "x")
+    assert code == 1 and "already a saved search named 'Starred'" in err
+    code, _, err = run("list", "--saved", "nothing")
+    assert code == 1 and "there is no saved search named 'nothing'" in err
