@@ -126,6 +126,9 @@ CREATE VIRTUAL TABLE paper_search USING fts5 (
     content = 'paper_text', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Merge the index's segments 16 at a time, not 4: each import transaction adds one, and
+-- merging less often took 8% off a 200k import (and 25% off this rebuild), searches as fast.
+INSERT INTO paper_search (paper_search, rank) VALUES ('automerge', 16);
 INSERT INTO paper_search (paper_search) VALUES ('rebuild');
 
 CREATE TRIGGER paper_search_note AFTER UPDATE OF note ON papers

@@ -87,7 +87,13 @@ def conditions(query: Query, today: dt.date | None = None) -> list[ColumnElement
 
 
 def count_matching(connection: Connection, query: Query) -> int:
-    statement = select(func.count()).select_from(PAPERS).where(*conditions(query))
+    """How many papers match (the sidebar's counts of saved searches)."""
+    compiled = compile_query(query)
+    if compiled.match is not None and not compiled.conditions:  # the index alone knows
+        matched = SEARCH_INDEX.c.paper_search.op("MATCH")(compiled.match)
+        statement = select(func.count()).select_from(SEARCH_INDEX).where(matched)
+    else:
+        statement = select(func.count()).select_from(PAPERS).where(*compiled.all_conditions())
     return int(connection.execute(statement).scalar_one())
 
 
