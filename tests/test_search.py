@@ -267,3 +267,28 @@ def test_the_command_line_and_the_window_list_the_same_papers(
         with filled.reading() as connection:
             assert listed == [p.arxiv_id for p in store.load_papers(connection, window)]
         assert listed
+
+
+def test_every_sidebar_entry_sorts_every_way(filled: Library) -> None:
+    """Before v3 a tag's entry sorted by tags failed (a correlated EXISTS lost its FROM)."""
+    with filled.writing() as connection:
+        ids = store.find_paper_ids(connection)
+        store.add_tags(connection, ids[:2], ["b-tag"])
+        store.add_tags(connection, ids[1:], ["a-tag"])
+        store.set_starred(connection, ids[:1], True)
+    entries = [
+        Query(),
+        Query(statuses=(ReadingStatus.UNREAD,)),
+        Query(starred=True),
+        Query(tags=("B-TAG",)),
+        Query(digests=(dt.date(2024, 3, 1),)),
+        Query(tags=("a-tag",)).and_(parse_query("데이터셋 OR agents")),
+    ]
+    with filled.reading() as connection:
+        for entry in entries:
+            for key in store.SortKey:
+                for descending in (True, False):
+                    everything = store.find_paper_ids(connection, Query(), key, descending)
+                    shown = store.find_paper_ids(connection, entry, key, descending)
+                    assert shown == [i for i in everything if i in set(shown)]
+                    assert len(shown) == count_matching(connection, entry)
