@@ -306,3 +306,21 @@ def test_saved_searches_from_the_command_line(run: RunCli, digests: DigestWriter
     assert code == 1 and "already a saved search named 'Starred'" in err
     code, _, err = run("list", "--saved", "nothing")
     assert code == 1 and "there is no saved search named 'nothing'" in err
+
+
+def test_check_notices_a_search_index_out_of_step_and_rebuilds_it(
+    run: RunCli, library_path: Path, digests: DigestWriter
+) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    run("import", str(digests.write("d.md", "2024-03-01", entries("2403.00001"))))
+    with closing(sqlite3.connect(library_path)) as connection, connection:
+        connection.execute("DROP TRIGGER paper_search_note")  # what another tool might do
+        connection.execute("UPDATE papers SET note = 'written elsewhere'")
+
+    code, out, _ = run("check")
+    assert code == 1 and "search index is out of step" in out and "--reindex" in out
+    code, out, _ = run("check", "--reindex")
+    assert code == 0 and out.startswith(f"The library {library_path} is sound")
+    assert json.loads(run("list", "--json", "elsewhere")[1])[0]["arxiv_id"] == "2403.00001"

@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_saved(commands)
     check = commands.add_parser("check", help="check that the library file is sound")
     _add_library_option(check)
+    check.add_argument(
+        "--reindex", action="store_true", help="rebuild the search index (if check says so)"
+    )
     return parser
 
 
@@ -538,14 +541,23 @@ def _change_saved_search(connection: "Connection", args: argparse.Namespace) -> 
 def _cmd_check(args: argparse.Namespace) -> int:
     from readinglist.library.database import default_library_path
     from readinglist.library.health import check_library
+    from readinglist.library.search_index import index_is_sound, rebuild_index
 
     path = (args.library or default_library_path()).expanduser()
     if not path.is_file():
         raise CommandFailed(f"there is no library at {path}")
     report = check_library(path)
     if report.sound:
-        with _open(args) as library, library.reading() as connection:
-            print(f"The library {path} is sound: {_summary_line(connection)}.")
+        with _open(args) as library:
+            if args.reindex:
+                with library.writing() as connection:
+                    rebuild_index(connection)
+            with library.reading() as connection:
+                if not index_is_sound(connection):
+                    print(f"The library {path} is sound, but its search index is out of step")
+                    print("with it: `readinglist check --reindex` rebuilds the index.")
+                    return EXIT_FAILED
+                print(f"The library {path} is sound: {_summary_line(connection)}.")
         return EXIT_OK
     print(f"The library {path} is damaged:")
     for problem in report.problems:
