@@ -5,6 +5,10 @@ change titles, authors and summaries of thousands of papers per transaction, and
 them here, in bulk, when the transaction commits: the importer calls `changing` before it
 changes papers already in the library and `changed` after it wrote papers.
 
+Until that commit the index lags the papers an import touched, so the transaction that
+imports must not also edit their notes or tags (the importer's never does): a trigger
+would take words out of the index that it does not hold yet.
+
 Why at commit: FTS5 holds the terms it is given in memory and writes them out as a new
 segment (later merged with the others) whenever a statement opens a savepoint, as
 triggers, INSERT ... SELECT and RETURNING do, or when a row id comes that is lower than
