@@ -248,3 +248,88 @@ def test_the_version_is_the_one_in_pyproject() -> None:
 
     pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
     assert tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"] == __version__
+
+
+def test_list_reads_the_whole_query_language(run: RunCli, digests: DigestWriter) -> None:
+    papers = [
+        FakeEntry("2403.00001", title="Video Diffusion", votes=80),
+        FakeEntry("2403.00002", title="Language Agents", votes=20, summary=("데이터셋을 만든다",)),
+        FakeEntry("2403.00003", title="A Survey of Video", votes=None),
+    ]
+    run("import", str(digests.write("d.md", "2024-03-01", papers)))
+    run("set", "2403.00003", "--status", "read", "--tag", "survey")
+
+    def listed(*args: str) -> list[str]:
+        code, out, err = run("list", "--json", *args)
+        assert (code, err) == (0, "")
+        return [paper["arxiv_id"] for paper in json.loads(out)]
+
+    assert listed("video", "-survey") == ["2403.00001"]  # an exclusion is not an option
+    assert listed("-tag:survey", "--sort", "votes") == ["2403.00001", "2403.00002"]
+    assert listed("video OR 데이터셋", "-is:read") == ["2403.00001", "2403.00002"]
+    assert listed("votes:>=20", "--sort", "votes", "--reverse") == ["2403.00002", "2403.00001"]
+    assert listed("--sort", "title", "--limit", "2") == ["2403.00003", "2403.00002"]
+    assert listed("--sort", "relevance", "video") == ["2403.00001", "2403.00003"]
+    assert listed("date:2024-03", "digest:2024-03-01", "status:unread,read") == listed()
+    assert listed("--", "-video") == ["2403.00002"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "(video"], "bad query: at character 1: this '(' is never closed"),
+        (["list", "video", 'title:"x'], "bad query: at character 13: this quote is never closed"),
+        (["export", "--format", "csv", "votes:lots"], "'votes:' takes a whole number"),
+        (["list", "--sort", "relevance", "is:starred"], "needs words to rank the papers by"),
+        (["saved", "add", "x", "tga:y"], "unknown field 'tga:'"),
+    ],
+)
+def test_a_malformed_query_exits_2_naming_the_place(
+    run: RunCli, args: list[str], message: str
+) -> None:
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith("readinglist: ") and message in err and "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+def test_saved_searches_from_the_command_line(run: RunCli, digests: DigestWriter) -> None:
+    run("import", str(digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))))
+    run("set", "2403.00002", "--star")
+
+    assert run("saved", "add", "Stars", "is:starred") == (0, "saved Stars: is:starred\n", "")
+    assert run("saved", "add", "all", "paper", "-is:read")[0] == 0
+    code, out, _ = run("saved")
+    assert [line.split() for line in out.splitlines()] == [
+        ["all", "2", "paper", "-is:read"],
+        ["Stars", "1", "is:starred"],
+        ["2", "saved", "searches"],
+    ]
+    code, out, _ = run("list", "--json", "--saved", "stars")
+    assert [paper["arxiv_id"] for paper in json.loads(out)] == ["2403.00002"]
+    code, out, _ = run("list", "--json", "--saved", "all", "2403.00001")
+    assert [paper["arxiv_id"] for paper in json.loads(out)] == ["2403.00001"]
+    assert run("saved", "rename", "stars", "Starred")[1] == "renamed Stars to Starred\n"
+    assert run("saved", "delete", "all")[1] == "deleted all\n"
+    code, _, err = run("saved", "add", "STARRED", "x")
+    assert code == 1 and "already a saved search named 'Starred'" in err
+    code, _, err = run("list", "--saved", "nothing")
+    assert code == 1 and "there is no saved search named 'nothing'" in err
+
+
+def test_check_notices_a_search_index_out_of_step_and_rebuilds_it(
+    run: RunCli, library_path: Path, digests: DigestWriter
+) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    run("import", str(digests.write("d.md", "2024-03-01", entries("2403.00001"))))
+    with closing(sqlite3.connect(library_path)) as connection, connection:
+        connection.execute("DROP TRIGGER paper_search_note")  # what another tool might do
+        connection.execute("UPDATE papers SET note = 'written elsewhere'")
+
+    code, out, _ = run("check")
+    assert code == 1 and "search index is out of step" in out and "--reindex" in out
+    code, out, _ = run("check", "--reindex")
+    assert code == 0 and out.startswith(f"The library {library_path} is sound")
+    assert json.loads(run("list", "--json", "elsewhere")[1])[0]["arxiv_id"] == "2403.00001"

@@ -18,11 +18,14 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from readinglist.core.paper import Paper
+    from readinglist.core.query import Query
     from readinglist.importer import FileReport, ImportReport
     from readinglist.library.database import Library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("import", "list", "show", "set", "check")
+COMMANDS = ("import", "list", "export", "show", "set", "saved", "check")
+# Options of `list` and `export` that take a value: what is not an option is the query.
+_VALUE_OPTIONS = frozenset({"--library", "--sort", "--limit", "--saved", "--format", "--output"})
 
 
 class UsageError(Exception):
@@ -43,10 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_import(commands)
     _add_list(commands)
+    _add_export(commands)
     _add_show(commands)
     _add_set(commands)
+    _add_saved(commands)
     check = commands.add_parser("check", help="check that the library file is sound")
     _add_library_option(check)
+    check.add_argument(
+        "--reindex", action="store_true", help="rebuild the search index (if check says so)"
+    )
     return parser
 
 
@@ -71,9 +79,51 @@ def _add_list(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -
     command = commands.add_parser("list", help="list papers, optionally matching a query")
     _add_library_option(command)
     command.add_argument("--json", action="store_true", help="print papers as JSON")
-    command.add_argument(
-        "query", nargs="*", metavar="QUERY", help="words, tag:X, status:S, is:starred, is:unread"
+    _add_selection(command)
+
+
+def _add_export(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    command = commands.add_parser(
+        "export", help="write papers as BibTeX, CSV, JSON or a Markdown reading list"
     )
+    _add_library_option(command)
+    command.add_argument(
+        "--format", required=True, choices=["bibtex", "csv", "json", "markdown"], metavar="F"
+    )
+    command.add_argument("--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    _add_selection(command)
+
+
+def _add_selection(command: argparse.ArgumentParser) -> None:
+    """Which papers, in which order: shared by `list` and `export`."""
+    sorts = ["last_seen", "first_seen", "votes", "title", "status", "starred", "authors", "tags"]
+    command.add_argument(
+        "--sort",
+        choices=[*sorts, "relevance"],
+        default="last_seen",
+        metavar="KEY",
+        help=f"{', '.join(sorts)} or relevance (default last_seen, newest first)",
+    )
+    command.add_argument("--reverse", action="store_true", help="the other way round")
+    command.add_argument("--limit", type=_positive, metavar="N", help="at most N papers")
+    command.add_argument("--saved", metavar="NAME", help="papers of a saved search (and QUERY)")
+    command.add_argument(
+        "query",
+        nargs="*",
+        metavar="QUERY",
+        help='words, "phrases", -word, OR, (), tag:X, status:S, is:starred, author:"Name", '
+        "votes:>50, date:2024-03, date:<7d, digest:2024-03-01 (see the README)",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def _add_show(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -94,6 +144,23 @@ def _add_set(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") ->
     command.add_argument("--tag", action="append", default=[], metavar="T")
     command.add_argument("--untag", action="append", default=[], metavar="T")
     command.add_argument("--note", metavar="TEXT", help="the paper's Markdown note ('' clears it)")
+
+
+def _add_saved(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    command = commands.add_parser(
+        "saved", help="saved searches: list them with their counts, add, rename or delete one"
+    )
+    _add_library_option(command)
+    actions = command.add_subparsers(dest="action", metavar="ACTION")
+    add = actions.add_parser("add", help="save QUERY as NAME (--replace: overwrite NAME)")
+    add.add_argument("--replace", action="store_true")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("query", nargs="+", metavar="QUERY")
+    rename = actions.add_parser("rename", help="rename a saved search")
+    rename.add_argument("name", metavar="NAME")
+    rename.add_argument("new_name", metavar="NEW_NAME")
+    remove = actions.add_parser("delete", help="delete a saved search")
+    remove.add_argument("name", metavar="NAME")
 
 
 def build_app_parser() -> argparse.ArgumentParser:
@@ -127,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not any(token in COMMANDS for token in arguments):
             return _run_app(build_app_parser().parse_args(arguments))
-        args = build_parser().parse_args(arguments)
+        args = build_parser().parse_args(_query_after_options(arguments))
         return _HANDLERS[args.command](args)
     except UsageError as error:
         print(f"readinglist: {error}", file=sys.stderr)
@@ -138,6 +205,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `readinglist list | head`
         sys.stderr.close()
         return EXIT_OK
+
+
+def _query_after_options(arguments: list[str]) -> list[str]:
+    """The arguments of `list`, `export` and `saved add` with the query last, after `--`:
+    argparse would take an exclusion (`-word`, `-tag:x`) for an unknown option. Their
+    options may come anywhere."""
+    index = next((i for i, token in enumerate(arguments) if token in COMMANDS), None)
+    if index is None or "--" in arguments:
+        return arguments
+    if arguments[index] == "saved" and arguments[index + 1 : index + 2] == ["add"]:
+        index += 1
+    elif arguments[index] not in ("list", "export"):
+        return arguments
+    tokens = arguments[index + 1 :]
+    options: list[str] = []
+    query: list[str] = []
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if token.startswith("--") or token == "-h":
+            takes_value = token in _VALUE_OPTIONS and position + 1 < len(tokens)
+            options += tokens[position : position + 1 + takes_value]
+            position += takes_value
+        else:
+            query.append(token)
+        position += 1
+    return [*arguments[: index + 1], *options, "--", *query]
 
 
 def _open(args: argparse.Namespace) -> "Library":
@@ -205,20 +299,84 @@ def _file_outcome(file: "FileReport") -> str:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from readinglist.core.query import QueryError, parse_query
-    from readinglist.library.papers import find_paper_ids, load_papers
-
-    try:
-        query = parse_query(" ".join(args.query))
-    except QueryError as error:
-        raise UsageError(f"bad query: {error}") from error
+    query = _typed_query(args)
     with _open(args) as library, library.reading() as connection:
-        papers = load_papers(connection, find_paper_ids(connection, query))
+        papers = _selected_papers(connection, args, query)
     if args.json:
         _print_json([paper.to_json() for paper in papers])
     else:
         _print_paper_table(papers)
     return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from readinglist.core.export import ExportFormat, export_papers
+
+    query = _typed_query(args)
+    with _open(args) as library, library.reading() as connection:
+        papers = _selected_papers(connection, args, query)
+    text = export_papers(papers, ExportFormat(args.format))
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        args.output.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        raise CommandFailed(f"cannot write {args.output}: {error.strerror or error}") from error
+    print(f"{_count(len(papers))} written to {args.output}")
+    return EXIT_OK
+
+
+def _typed_query(args: argparse.Namespace) -> "Query":
+    """The query on the command line: checked before the library is even opened."""
+    from readinglist.core.query import QueryError, parse_query
+
+    try:
+        return parse_query(" ".join(args.query))
+    except QueryError as error:
+        raise UsageError(f"bad query: {error}") from error
+
+
+def _selected_papers(
+    connection: "Connection", args: argparse.Namespace, query: "Query"
+) -> "list[Paper]":
+    """The papers `list` and `export` work on: the query (and --saved), sorted, limited."""
+    from readinglist.core.listing import SortKey
+    from readinglist.library.papers import find_paper_ids, load_papers
+    from readinglist.library.search import ranked_ids
+
+    if args.saved is not None:
+        query = _saved_query(connection, args.saved).and_(query)
+    if args.sort == "relevance":
+        ranked = ranked_ids(connection, query)
+        if ranked is None:
+            raise UsageError("--sort relevance needs words to rank the papers by")
+        ids = (ranked[::-1] if args.reverse else ranked)[: args.limit]
+    else:
+        key = SortKey(args.sort)
+        descending = (key in _NEWEST_FIRST) != args.reverse
+        ids = find_paper_ids(connection, query, key, descending, args.limit)
+    return load_papers(connection, ids)
+
+
+_NEWEST_FIRST = frozenset({"last_seen", "first_seen", "votes", "starred"})  # sorted descending
+
+
+def _saved_query(connection: "Connection", name: str) -> "Query":
+    from readinglist.core.query import QueryError, parse_query
+    from readinglist.library.saved_searches import find_saved_search
+
+    saved = find_saved_search(connection, name)
+    if saved is None:
+        raise CommandFailed(f"there is no saved search named '{name}'")
+    try:
+        return parse_query(saved.query_text)
+    except QueryError as error:
+        raise CommandFailed(f"the saved search '{saved.name}' no longer reads: {error}") from error
+
+
+def _count(papers: int) -> str:
+    return f"{papers} paper{'s' if papers != 1 else ''}"
 
 
 def _print_paper_table(papers: "list[Paper]") -> None:
@@ -232,7 +390,7 @@ def _print_paper_table(papers: "list[Paper]") -> None:
         head = f"{paper.arxiv_id:<{id_width}}  {paper.first_seen}  {star} {votes:>5}  "
         head += f"{paper.status.value:<8}  "
         print(head + _shorten(paper.title, max(20, columns - len(head))))
-    print(f"{len(papers)} paper{'s' if len(papers) != 1 else ''}")
+    print(_count(len(papers)))
 
 
 def _shorten(text: str, width: int) -> str:
@@ -330,20 +488,82 @@ def _cmd_set(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- saved searches ---------------------------------------------------------------------------
+
+
+def _cmd_saved(args: argparse.Namespace) -> int:
+    from readinglist.core.query import QueryError
+    from readinglist.library.saved_searches import SavedSearchError
+
+    with _open(args) as library:
+        try:
+            if args.action is None:
+                with library.reading() as connection:
+                    _print_saved_searches(connection)
+            else:
+                with library.writing() as connection:
+                    print(_change_saved_search(connection, args))
+        except QueryError as error:
+            raise UsageError(f"bad query: {error}") from error
+        except SavedSearchError as error:
+            raise CommandFailed(str(error)) from error
+    return EXIT_OK
+
+
+def _print_saved_searches(connection: "Connection") -> None:
+    from readinglist.library.saved_searches import list_saved_searches, saved_search_counts
+
+    searches = list_saved_searches(connection)
+    counts = saved_search_counts(connection)
+    width = max((len(search.name) for search in searches), default=0)
+    for search in searches:
+        count = counts.get(search.id)
+        shown = "?" if count is None else str(count)
+        print(f"{search.name:<{width}}  {shown:>7}  {search.query_text}")
+    print(f"{len(searches)} saved search{'es' if len(searches) != 1 else ''}")
+
+
+def _change_saved_search(connection: "Connection", args: argparse.Namespace) -> str:
+    from readinglist.library import saved_searches as saved
+    from readinglist.library.database import utc_now
+
+    if args.action == "add":
+        text = " ".join(args.query)
+        search = saved.save_search(connection, args.name, text, utc_now(), replace=args.replace)
+        return f"saved {search.name}: {search.query_text}"
+    found = saved.find_saved_search(connection, args.name)
+    if found is None:
+        raise saved.SavedSearchError(f"there is no saved search named '{args.name}'")
+    if args.action == "rename":
+        renamed = saved.rename_saved_search(connection, found.id, args.new_name)
+        return f"renamed {found.name} to {renamed.name}"
+    saved.delete_saved_search(connection, found.id)
+    return f"deleted {found.name}"
+
+
 # --- check, and the app ----------------------------------------------------------------------
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from readinglist.library.database import default_library_path
     from readinglist.library.health import check_library
+    from readinglist.library.search_index import index_is_sound, rebuild_index
 
     path = (args.library or default_library_path()).expanduser()
     if not path.is_file():
         raise CommandFailed(f"there is no library at {path}")
     report = check_library(path)
     if report.sound:
-        with _open(args) as library, library.reading() as connection:
-            print(f"The library {path} is sound: {_summary_line(connection)}.")
+        with _open(args) as library:
+            if args.reindex:
+                with library.writing() as connection:
+                    rebuild_index(connection)
+            with library.reading() as connection:
+                if not index_is_sound(connection):
+                    print(f"The library {path} is sound, but its search index is out of step")
+                    print("with it: `readinglist check --reindex` rebuilds the index.")
+                    return EXIT_FAILED
+                print(f"The library {path} is sound: {_summary_line(connection)}.")
         return EXIT_OK
     print(f"The library {path} is damaged:")
     for problem in report.problems:
@@ -384,6 +604,8 @@ def _run_app(args: argparse.Namespace) -> int:
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _cmd_import,
     "list": _cmd_list,
+    "export": _cmd_export,
+    "saved": _cmd_saved,
     "show": _cmd_show,
     "set": _cmd_set,
     "check": _cmd_check,

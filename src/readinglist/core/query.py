@@ -1,95 +1,83 @@
-"""The query language shared by `readinglist list` and (later) the GUI's search box.
+"""The query language shared by the search box, the sidebar, `readinglist list` and `export`.
 
-For now: words (all must match), `"quoted phrases"`, `tag:X`, `status:S`, `is:starred`,
-`is:unread`, `digest:YYYY-MM-DD` (appeared in that day's digest). A malformed query
-raises `QueryError` pointing at the offending term.
+A `Query` is what the list shows: the sidebar builds one from fields
+(`Query(statuses=(ReadingStatus.QUEUED,))`), the search box and the command line parse one
+from text (`parse_query`), and the window shows papers matching both (`a.and_(b)`).
+`library.search` turns it into SQL. The syntax is in `query_syntax`, the terms in `query_terms`.
 """
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.core.query_format import format_terms
+from readinglist.core.query_syntax import FIELDS, parse_terms
+from readinglist.core.query_terms import (
+    InDigest,
+    Not,
+    Op,
+    QueryError,
+    Span,
+    Starred,
+    Status,
+    Tag,
+    Term,
+    Text,
+    all_of,
+    any_of,
+)
 
-_TOKEN = re.compile(r'(?:[^\s"]*"[^"]*"?)+[^\s"]*|\S+')
-
-
-class QueryError(ValueError):
-    def __init__(self, position: int, message: str) -> None:
-        self.position = position
-        self.message = message
-        super().__init__(f"at character {position + 1}: {message}")
+__all__ = ["FIELDS", "Query", "QueryError", "Term", "parse_query"]
 
 
 @dataclass(frozen=True, slots=True)
 class Query:
+    """Papers matching every field given and the parsed `terms`; `Query()` is every paper.
+
+    `words` must all match; `tags` must all be on the paper; `statuses` and `digests` are
+    alternatives (any status; appeared in any of those days' digests).
+    """
+
     words: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     statuses: tuple[ReadingStatus, ...] = ()
     starred: bool | None = None
     digests: tuple[dt.date, ...] = ()
+    terms: Term | None = None
+
+    def as_term(self) -> Term | None:
+        """Everything this query asks for as one term; None when it asks for nothing."""
+        starred = {None: None, True: Starred(), False: Not(Starred())}[self.starred]
+        return all_of(
+            *(Text(word) for word in self.words),
+            *(Tag(tag) for tag in self.tags),
+            Status(self.statuses) if self.statuses else None,
+            starred,
+            any_of(*(InDigest(Op.EQ, Span.day(day)) for day in self.digests)),
+            self.terms,
+        )
 
     @property
     def is_empty(self) -> bool:
-        return self == Query()
+        return self.as_term() is None
+
+    def and_(self, other: "Query") -> "Query":
+        """Papers matching both (the sidebar's selection and the search box, say)."""
+        return Query.all_of(self, other)
+
+    @staticmethod
+    def all_of(*queries: "Query") -> "Query":
+        return Query(terms=all_of(*(query.as_term() for query in queries)))
+
+    @property
+    def text(self) -> str:
+        """The query as text that `parse_query` reads back to the same query."""
+        return format_terms(self.as_term())
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def parse_query(text: str) -> Query:
-    parts = _Parts()
-    for match in _TOKEN.finditer(text):
-        token, position = match.group(), match.start()
-        if token.count('"') % 2:
-            raise QueryError(position, f"unclosed quote in {token}")
-        field, colon, value = token.partition(":")
-        if colon and field.lower() in _FIELDS:
-            parts.add_field(field.lower(), value.replace('"', "").strip(), position)
-        elif word := token.replace('"', "").strip():
-            parts.words.append(word)
-    return parts.query()
-
-
-_FIELDS = frozenset({"tag", "status", "is", "digest"})
-
-
-@dataclass(slots=True)
-class _Parts:
-    words: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    statuses: list[ReadingStatus] = field(default_factory=list)
-    starred: bool | None = None
-    digests: list[dt.date] = field(default_factory=list)
-
-    def add_field(self, name: str, value: str, position: int) -> None:
-        if not value:
-            raise QueryError(position, f"'{name}:' needs a value")
-        if name == "tag":
-            self.tags.append(value)
-        elif name == "status":
-            self.statuses.append(_status(value, position))
-        elif name == "digest":
-            self.digests.append(_date(value, position))
-        elif value.lower() == "starred":
-            self.starred = True
-        elif value.lower() == "unread":
-            self.statuses.append(ReadingStatus.UNREAD)
-        else:
-            raise QueryError(position, f"unknown 'is:{value}' (use is:starred or is:unread)")
-
-    def query(self) -> Query:
-        statuses = tuple(dict.fromkeys(self.statuses))
-        digests = tuple(dict.fromkeys(self.digests))
-        return Query(tuple(self.words), tuple(self.tags), statuses, self.starred, digests)
-
-
-def _status(value: str, position: int) -> ReadingStatus:
-    try:
-        return ReadingStatus.parse(value)
-    except ValueError as error:
-        raise QueryError(position, str(error)) from None
-
-
-def _date(value: str, position: int) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise QueryError(position, f"'{value}' is not a date as YYYY-MM-DD") from None
+    """The query `text` asks for; `QueryError` (with the position at fault) if malformed."""
+    return Query(terms=parse_terms(text))

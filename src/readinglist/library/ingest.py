@@ -2,7 +2,8 @@
 
 Written against SQLAlchemy Core with executemany, not ORM objects: the ORM's per-object
 path is about 6x slower for bulk inserts. Never touches the user's columns (starred,
-status, note, tags): re-importing is always safe.
+status, note, tags): re-importing is always safe. Updates the full-text index for the
+papers it changes (see `search_index`).
 """
 
 import datetime as dt
@@ -14,6 +15,7 @@ from sqlalchemy import Connection, bindparam, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.digest import Digest, Entry
+from readinglist.library import search_index
 from readinglist.library.schema import APPEARANCES as _APPEARANCES
 from readinglist.library.schema import DIGEST_FILES as _FILES
 from readinglist.library.schema import DIGESTS as _DIGESTS
@@ -59,6 +61,7 @@ def store_digest(
     digest_id, digest_new = _digest_id(connection, digest.date, content_hash, source_name, now)
     entries = _first_per_paper(digest.entries)
     known = _known_papers(connection, [entry.arxiv_id for entry in entries])
+    search_index.changing(connection, [paper.id for paper in known.values()])
     fresh = [entry for entry in entries if entry.arxiv_id not in known]
     _insert_papers(connection, fresh, digest.date, now)
     _update_papers(
@@ -66,6 +69,7 @@ def store_digest(
     )
     ids = {**{k: p.id for k, p in known.items()}, **_paper_ids(connection, fresh)}
     appearances_new = _upsert_appearances(connection, entries, ids, digest_id)
+    search_index.changed(connection, ids.values())
     connection.execute(
         _FILES.insert(),
         {
@@ -92,7 +96,9 @@ def _digest_id(
         "content_hash": content_hash,
         "imported_at": now,
     }
-    digest_id = connection.execute(_DIGESTS.insert().returning(_DIGESTS.c.id), values).scalar_one()
+    # lastrowid, not RETURNING: that opens a statement savepoint, where FTS5 writes out the
+    # terms it holds (see search_index), and it would do so at every file.
+    digest_id = connection.execute(_DIGESTS.insert(), values).lastrowid
     return int(digest_id), True
 
 

@@ -21,7 +21,6 @@ from sqlalchemy import (
     delete,
     exists,
     func,
-    or_,
     select,
     update,
 )
@@ -33,6 +32,7 @@ from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
 from readinglist.core.query import Query
 from readinglist.library.browse import starred_count, status_counts
 from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
+from readinglist.library.search import conditions as _conditions
 
 _CHUNK = 500
 EVERYTHING = Query()
@@ -126,53 +126,6 @@ def _sort_column(sort: SortKey) -> ColumnElement[Any]:
         order = {status.value: rank for rank, status in enumerate(ReadingStatus)}
         return case(order, value=PAPERS.c.status, else_=len(order))
     return PAPERS.c[sort.value]
-
-
-def _conditions(query: Query) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [_word_matches(word) for word in query.words]
-    conditions += [_has_tag(tag) for tag in query.tags]
-    if query.statuses:
-        conditions.append(PAPERS.c.status.in_([status.value for status in query.statuses]))
-    if query.starred is not None:
-        conditions.append(PAPERS.c.starred == query.starred)
-    if query.digests:
-        conditions.append(_in_digest_of(query.digests))
-    return conditions
-
-
-def _in_digest_of(dates: Sequence[dt.date]) -> ColumnElement[bool]:
-    return exists().where(
-        APPEARANCES.c.paper_id == PAPERS.c.id,
-        APPEARANCES.c.digest_id == DIGESTS.c.id,
-        DIGESTS.c.date.in_(dates),
-    )
-
-
-def _word_matches(word: str) -> ColumnElement[bool]:
-    pattern = f"%{_escape_like(word)}%"
-    in_summary = exists().where(
-        APPEARANCES.c.paper_id == PAPERS.c.id,
-        APPEARANCES.c.summary.like(pattern, escape="\\"),
-    )
-    in_tags = exists().where(
-        PAPER_TAGS.c.paper_id == PAPERS.c.id,
-        PAPER_TAGS.c.tag_id == TAGS.c.id,
-        TAGS.c.name.like(pattern, escape="\\"),
-    )
-    text_columns = (PAPERS.c.title, PAPERS.c.authors, PAPERS.c.note, PAPERS.c.arxiv_id)
-    return or_(*(column.like(pattern, escape="\\") for column in text_columns), in_summary, in_tags)
-
-
-def _has_tag(tag: str) -> ColumnElement[bool]:
-    return exists().where(
-        PAPER_TAGS.c.paper_id == PAPERS.c.id,
-        PAPER_TAGS.c.tag_id == TAGS.c.id,
-        TAGS.c.name == tag,  # the column's NOCASE collation applies
-    )
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def paper_id_for(connection: Connection, arxiv_id: str) -> int | None:

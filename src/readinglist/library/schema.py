@@ -1,7 +1,8 @@
 """The library's tables as SQLModel classes: the mapping that queries are written against.
 
 The DDL that creates them lives in `migrations.py`, frozen per schema version;
-`tests/test_migrations.py` checks that the two agree.
+`tests/test_library.py` checks that the two agree. The full-text index (a view and an FTS5
+table, v3) has no model: `library/search.py` names what it uses of it.
 """
 
 import datetime as dt
@@ -95,6 +96,16 @@ class PaperTagLink(SQLModel, table=True):
     tag_id: int = Field(foreign_key="tags.id", primary_key=True, ondelete="CASCADE")
 
 
+class SavedSearchRecord(SQLModel, table=True):
+    """A query the user named, kept as its text (see `core.query.Query.text`)."""
+
+    __tablename__ = "saved_searches"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
+    query: str
+    created_at: dt.datetime
+
+
 # The Core tables, for bulk statements and queries that select columns rather than objects.
 PAPERS: Table = PaperRecord.__table__  # type: ignore[attr-defined]
 DIGESTS: Table = DigestRecord.__table__  # type: ignore[attr-defined]
@@ -102,3 +113,4 @@ DIGEST_FILES: Table = DigestFileRecord.__table__  # type: ignore[attr-defined]
 APPEARANCES: Table = AppearanceRecord.__table__  # type: ignore[attr-defined]
 TAGS: Table = TagRecord.__table__  # type: ignore[attr-defined]
 PAPER_TAGS: Table = PaperTagLink.__table__  # type: ignore[attr-defined]
+SAVED_SEARCHES: Table = SavedSearchRecord.__table__  # type: ignore[attr-defined]

@@ -1,0 +1,205 @@
+"""The terms a query is made of: a small tree that the parser builds and the library compiles.
+
+Plain frozen values, so a query can be compared, hashed and kept by the sidebar, and
+`format_terms` writes any tree back as text that parses to the same tree (saved searches
+are stored as that text).
+"""
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from readinglist.core.paper import ReadingStatus
+
+
+class QueryError(ValueError):
+    """A malformed query; `position` is the 0-based index of the character at fault."""
+
+    def __init__(self, position: int, message: str) -> None:
+        self.position = position
+        self.message = message
+        super().__init__(f"at character {position + 1}: {message}")
+
+
+class TextField(StrEnum):
+    """Where a text term looks; the values are the query's field names."""
+
+    ANY = ""
+    TITLE = "title"
+    AUTHORS = "author"
+    SUMMARY = "summary"
+    NOTE = "note"
+    ARXIV_ID = "id"
+
+
+class Op(StrEnum):
+    EQ = "="
+    LT = "<"
+    LE = "<="
+    GT = ">"
+    GE = ">="
+
+    def flipped(self) -> "Op":
+        return _FLIPPED[self]
+
+
+_FLIPPED = {Op.EQ: Op.EQ, Op.LT: Op.GT, Op.LE: Op.GE, Op.GT: Op.LT, Op.GE: Op.LE}
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Words (a phrase) found in that order; the last may carry more letters (데이터셋은)."""
+
+    value: str
+    field: TextField = TextField.ANY
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    name: str  # compared without regard to case
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    statuses: tuple[ReadingStatus, ...]  # any of them
+
+
+@dataclass(frozen=True, slots=True)
+class Starred:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Votes:
+    op: Op
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Whole days from `start` up to, not including, `end`: a day, a month or a year."""
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def day(cls, day: dt.date) -> "Span":
+        return cls(day, day + dt.timedelta(days=1))
+
+    @classmethod
+    def month(cls, year: int, month: int) -> "Span":
+        start = dt.date(year, month, 1)
+        return cls(start, _add_months(start, 1))
+
+    @classmethod
+    def year(cls, year: int) -> "Span":
+        return cls(dt.date(year, 1, 1), _next_year(year))
+
+    def __str__(self) -> str:
+        start, end = self.start, self.end
+        if end == start + dt.timedelta(days=1):
+            return start.isoformat()
+        if start.day == 1 and end == _add_months(start, 1):
+            return start.isoformat()[:7]
+        if (start.month, start.day) == (1, 1) and end == _next_year(start.year):
+            return f"{start.year:04d}"
+        raise ValueError(f"{start}..{end} is not a day, a month or a year")
+
+
+class AgeUnit(StrEnum):
+    DAYS = "d"
+    WEEKS = "w"
+    MONTHS = "m"
+    YEARS = "y"
+
+
+@dataclass(frozen=True, slots=True)
+class Ago:
+    """A day counted back from today; its operator compares ages, not dates."""
+
+    amount: int
+    unit: AgeUnit
+
+    def span(self, today: dt.date) -> Span:
+        """That day; the first day there is, if it is further back than the calendar goes."""
+        if self.unit in (AgeUnit.MONTHS, AgeUnit.YEARS):
+            months = self.amount * (12 if self.unit is AgeUnit.YEARS else 1)
+            return Span.day(_add_months(today, -months))
+        days = self.amount * (7 if self.unit is AgeUnit.WEEKS else 1)
+        try:
+            return Span.day(today - dt.timedelta(days=days))
+        except OverflowError:
+            return Span.day(dt.date.min)
+
+    def __str__(self) -> str:
+        return f"{self.amount}{self.unit.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class FirstSeen:
+    op: Op
+    when: Span | Ago
+
+
+@dataclass(frozen=True, slots=True)
+class InDigest:
+    """Appeared in a digest of that day (or before, after… with `op`)."""
+
+    op: Op
+    when: Span | Ago
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    term: "Term"
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    terms: tuple["Term", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    terms: tuple["Term", ...]
+
+
+type Term = Text | Tag | Status | Starred | Votes | FirstSeen | InDigest | Not | And | Or
+
+
+def all_of(*terms: Term | None) -> Term | None:
+    """The terms joined by AND (nested ANDs flattened); None for no terms at all."""
+    return _joined(And, terms)
+
+
+def any_of(*terms: Term | None) -> Term | None:
+    return _joined(Or, terms)
+
+
+def _joined(kind: type[And] | type[Or], terms: tuple[Term | None, ...]) -> Term | None:
+    flat: list[Term] = []
+    for term in terms:
+        if isinstance(term, kind):
+            flat.extend(term.terms)
+        elif term is not None:
+            flat.append(term)
+    if len(flat) <= 1:
+        return flat[0] if flat else None
+    return kind(tuple(flat))
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of another month (or that month's last day); clamped to the calendar."""
+    index = day.year * 12 + day.month - 1 + months
+    if index < dt.MINYEAR * 12:
+        return dt.date.min
+    if index > dt.MAXYEAR * 12 + 11:
+        return dt.date.max
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _next_year(year: int) -> dt.date:
+    return dt.date(year + 1, 1, 1) if year < dt.MAXYEAR else dt.date.max
