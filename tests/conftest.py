@@ -9,7 +9,6 @@ import pytest
 
 from readinglist.library.database import Library, open_library
 from tests.digests import DigestWriter
-from tests.gui import settle
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -50,17 +49,9 @@ def window(
 ) -> "Iterator[MainWindow]":
     """The main window on a fresh library, with its settings in a temporary INI file and its
     media cache in a temporary folder."""
-    from readinglist.ui.main_window import MainWindow
-    from readinglist.ui.qt import QSettings
-    from readinglist.ui.service import LibraryService
+    from tests.gui import open_window
 
     monkeypatch.setenv("READINGLIST_CACHE", str(tmp_path / "media-cache"))
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main_window = MainWindow(settings)
-    qtbot.addWidget(main_window)
-    main_window.resize(1280, 800)
-    main_window.show()
-    main_window.attach(LibraryService(library, main_window))
-    settle(qtbot, main_window)
+    main_window = open_window(qtbot, library, tmp_path / "settings.ini")
     yield main_window
     main_window.close()  # while the library is still open: closing saves the layout

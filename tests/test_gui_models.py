@@ -7,13 +7,20 @@ from collections.abc import Sequence
 import pytest
 from pytestqt.qtbot import QtBot
 
+from readinglist.core.listing import SavedSearchCount
 from readinglist.core.paper import ReadingStatus
 from readinglist.library.browse import DigestCount, PaperRow, SidebarCounts
 from readinglist.library.database import Library
 from readinglist.ui.paper_model import Column, PaperTableModel
 from readinglist.ui.qt import QModelIndex, Qt
 from readinglist.ui.queries import QueryRunner
-from readinglist.ui.sidebar_model import DIGESTS_GROUP, TAGS_GROUP, SidebarModel, _runs
+from readinglist.ui.sidebar_model import (
+    DIGESTS_GROUP,
+    SAVED_GROUP,
+    TAGS_GROUP,
+    SidebarModel,
+    _runs,
+)
 
 
 def counts(
@@ -21,6 +28,7 @@ def counts(
     digests: Sequence[tuple[str, int]] = (),
     unread: int = 3,
     every_digest: bool = True,
+    saved: Sequence[tuple[int, str, str, int | None]] = (),
 ) -> SidebarCounts:
     by_status = dict.fromkeys(ReadingStatus, 0)
     by_status[ReadingStatus.UNREAD] = unread
@@ -31,6 +39,7 @@ def counts(
         tags=tuple(tags),
         digests=tuple(DigestCount(dt.date.fromisoformat(d), 20, n) for d, n in digests),
         every_digest=every_digest,
+        saved=tuple(SavedSearchCount(*search) for search in saved),
     )
 
 
@@ -168,6 +177,30 @@ def test_a_failing_read_is_reported_not_raised(qtbot: QtBot, library: Library) -
         runner.stop()
     assert failed.args == ["RuntimeError: disk on fire"]
     assert answers == []
+
+
+def test_saved_searches_come_go_and_are_renamed_in_place(qtmodeltester: object) -> None:
+    model = SidebarModel()
+    model.show_counts(counts(saved=[(1, "Agents", "agents", 4)]))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    changes = record_changes(model)
+
+    model.show_counts(counts(saved=[(1, "Agents", "agents", 5), (2, "Bots", "robot", 1)]))
+    assert changes == ["insert 1-1", "changed Agents"]
+    assert child_labels(model, SAVED_GROUP) == ["Agents", "Bots"]
+    model.show_counts(counts(saved=[(2, "Bots", "robot", 1), (1, "Zebra", "agents", 5)]))
+    assert child_labels(model, SAVED_GROUP) == ["Bots", "Zebra"]
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_a_saved_search_that_no_longer_reads_is_listed_but_not_selectable() -> None:
+    model = SidebarModel()
+    model.show_counts(counts(saved=[(1, "Broken", "(agents", None), (2, "Fine", "x", 0)]))
+    parent = model.index_of(SAVED_GROUP)
+    broken, fine = model.index(0, 0, parent), model.index(1, 0, parent)
+    assert not broken.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert "no longer reads" in broken.data(Qt.ItemDataRole.ToolTipRole)
+    assert fine.flags() & Qt.ItemFlag.ItemIsSelectable
 
 
 def test_the_root_has_no_parent() -> None:

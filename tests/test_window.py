@@ -12,52 +12,9 @@ from readinglist.importer import FileStatus
 from readinglist.library.database import Library, open_library
 from readinglist.ui.main_window import MainWindow
 from readinglist.ui.paper_model import Column
-from readinglist.ui.qt import QDropEvent, QMimeData, QPointF, QSettings, Qt, QUrl
-from readinglist.ui.service import LibraryService
+from readinglist.ui.qt import QSettings, Qt
 from tests.digests import DigestWriter, FakeEntry, entries
-from tests.gui import settle
-
-IMPORT_TIMEOUT_MS = 20_000
-
-
-def drop_files(window: MainWindow, paths: list[Path]) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    event = QDropEvent(
-        QPointF(400, 300),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
-
-
-def import_by_drop(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> object:
-    assert window.imports is not None
-    with qtbot.waitSignal(window.imports.finished, timeout=IMPORT_TIMEOUT_MS) as finished:
-        drop_files(window, paths)
-    settle(qtbot, window)
-    return finished.args[0] if finished.args else None
-
-
-def sidebar_count(window: MainWindow, label: str) -> str:
-    model = window.sidebar.model
-    flags = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
-    found = model.match(model.index(0, 0), Qt.ItemDataRole.DisplayRole, label, 1, flags)
-    assert found, label
-    return str(found[0].siblingAtColumn(1).data())
-
-
-def row_titles(window: MainWindow) -> list[str]:
-    model = window.list_pane.model
-    return [model.index(row, Column.TITLE).data() for row in range(model.rowCount())]
-
-
-def focus_list(qtbot: QtBot, window: MainWindow) -> None:
-    window.activateWindow()
-    window.list_pane.view.setFocus()
-    qtbot.waitUntil(window.list_pane.view.hasFocus)
+from tests.gui import focus_list, import_by_drop, open_window, row_titles, settle, sidebar_count
 
 
 def test_an_empty_library_says_how_to_add_digests(window: MainWindow) -> None:
@@ -188,12 +145,7 @@ def test_a_typed_note_survives_closing_and_reopening(
     from readinglist.importer import import_paths
 
     import_paths(library, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    first = MainWindow(settings)
-    qtbot.addWidget(first)
-    first.show()
-    first.attach(LibraryService(library, first))
-    settle(qtbot, first)
+    first = open_window(qtbot, library, tmp_path / "s.ini")
     first.list_pane.select_row(0)
     focus_list(qtbot, first)
     qtbot.keyClick(first.list_pane.view, Qt.Key.Key_N)
@@ -204,10 +156,7 @@ def test_a_typed_note_survives_closing_and_reopening(
     first.close()  # before the debounce fires: closing saves it
 
     with open_library(library.path) as reopened:
-        second = MainWindow(settings)
-        qtbot.addWidget(second)
-        second.attach(LibraryService(reopened, second))
-        settle(qtbot, second)
+        second = open_window(qtbot, reopened, tmp_path / "s.ini")
         assert second.list_pane.current_id() is not None  # the last selection came back
         assert second.detail.note_edit.toPlainText() == "# Why\nread *this*"
         second.close()

@@ -310,17 +310,16 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from readinglist.core.export import ExportFormat, export_papers
+    from readinglist.core.export import ExportFormat, export_papers, write_export
 
     query = _typed_query(args)
     with _open(args) as library, library.reading() as connection:
         papers = _selected_papers(connection, args, query)
-    text = export_papers(papers, ExportFormat(args.format))
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(export_papers(papers, ExportFormat(args.format)))
         return EXIT_OK
     try:
-        args.output.write_text(text, encoding="utf-8", newline="")
+        write_export(papers, ExportFormat(args.format), args.output)
     except OSError as error:
         raise CommandFailed(f"cannot write {args.output}: {error.strerror or error}") from error
     print(f"{_count(len(papers))} written to {args.output}")

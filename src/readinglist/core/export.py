@@ -7,11 +7,14 @@ papers given, in the order given.
 import csv
 import io
 import json
+import os
 import re
 import string
+import tempfile
 import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
+from pathlib import Path
 
 from readinglist.core.paper import Paper, ReadingStatus
 
@@ -35,6 +38,21 @@ def export_papers(papers: Sequence[Paper], format: ExportFormat) -> str:
         ExportFormat.MARKDOWN: to_markdown,
     }
     return writers[format](papers)
+
+
+def write_export(papers: Sequence[Paper], format: ExportFormat, path: Path) -> None:
+    """Write the export to `path` whole or not at all: a failed write leaves what was there."""
+    text = export_papers(papers, format)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        temporary.chmod(0o644)  # mkstemp's 0600 would hide the file from other apps
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 # --- JSON and CSV ----------------------------------------------------------------------------

@@ -46,6 +46,16 @@ class DigestCount:
 
 
 @dataclass(frozen=True, slots=True)
+class SavedSearchCount:
+    """A saved search as the sidebar lists it; `count` is None when its text no longer parses."""
+
+    id: int
+    name: str
+    query_text: str
+    count: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class SidebarCounts:
     total: int
     by_status: dict[ReadingStatus, int]
@@ -53,3 +63,4 @@ class SidebarCounts:
     tags: tuple[tuple[str, int], ...]
     digests: tuple[DigestCount, ...]
     every_digest: bool = True  # False: `digests` holds only those whose counts may have changed
+    saved: tuple[SavedSearchCount, ...] = ()

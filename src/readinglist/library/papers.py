@@ -7,7 +7,7 @@ Every function takes an open `Connection` so callers choose the transaction
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -223,19 +223,21 @@ def _paper(r: RowMapping, seen: list[_AppearanceRow], tags: tuple[str, ...]) -> 
 
 
 def set_starred(connection: Connection, ids: Iterable[int], starred: bool) -> None:
-    connection.execute(update(PAPERS).where(PAPERS.c.id.in_(list(ids))).values(starred=starred))
+    for chunk in _chunks(ids):
+        connection.execute(update(PAPERS).where(PAPERS.c.id.in_(chunk)).values(starred=starred))
 
 
 def set_status(
     connection: Connection, ids: Iterable[int], status: ReadingStatus, now: dt.datetime
 ) -> None:
     """Set the status; the time it changed is kept only where it really changed."""
-    statement = (
-        update(PAPERS)
-        .where(PAPERS.c.id.in_(list(ids)), PAPERS.c.status != status.value)
-        .values(status=status.value, status_changed_at=now)
-    )
-    connection.execute(statement)
+    for chunk in _chunks(ids):
+        statement = (
+            update(PAPERS)
+            .where(PAPERS.c.id.in_(chunk), PAPERS.c.status != status.value)
+            .values(status=status.value, status_changed_at=now)
+        )
+        connection.execute(statement)
 
 
 def set_note(connection: Connection, paper_id: int, note: str, now: dt.datetime) -> None:
@@ -268,15 +270,50 @@ def add_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]) -
 
 def remove_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]) -> None:
     """Untag papers, and forget tags no paper carries any more."""
-    paper_ids = list(ids)
     tag_ids = select(TAGS.c.id).where(TAGS.c.name.in_([normalize_tag(n) for n in names]))
-    connection.execute(
-        delete(PAPER_TAGS).where(
-            and_(PAPER_TAGS.c.paper_id.in_(paper_ids), PAPER_TAGS.c.tag_id.in_(tag_ids))
+    for chunk in _chunks(ids):
+        connection.execute(
+            delete(PAPER_TAGS).where(
+                and_(PAPER_TAGS.c.paper_id.in_(chunk), PAPER_TAGS.c.tag_id.in_(tag_ids))
+            )
         )
-    )
     unused = ~exists().where(PAPER_TAGS.c.tag_id == TAGS.c.id)
     connection.execute(delete(TAGS).where(unused))
+
+
+def user_states(
+    connection: Connection, ids: Iterable[int]
+) -> dict[int, tuple[bool, ReadingStatus]]:
+    """Each paper's star and status: what a bulk edit must remember to be undone."""
+    states: dict[int, tuple[bool, ReadingStatus]] = {}
+    p = PAPERS.c
+    for chunk in _chunks(ids):
+        rows = connection.execute(select(p.id, p.starred, p.status).where(p.id.in_(chunk)))
+        states.update(
+            (int(i), (bool(starred), ReadingStatus(status))) for i, starred, status in rows
+        )
+    return states
+
+
+def tagged_ids(connection: Connection, ids: Iterable[int], name: str) -> set[int]:
+    """Those of `ids` that carry the tag `name` (in any case)."""
+    tag_id = select(TAGS.c.id).where(TAGS.c.name == normalize_tag(name)).scalar_subquery()
+    found: set[int] = set()
+    for chunk in _chunks(ids):
+        statement = select(PAPER_TAGS.c.paper_id).where(
+            PAPER_TAGS.c.tag_id == tag_id, PAPER_TAGS.c.paper_id.in_(chunk)
+        )
+        found.update(int(row[0]) for row in connection.execute(statement))
+    return found
+
+
+_WRITE_CHUNK = 20_000  # ids per statement: SQLite's bound-variable limit can be 32,766
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    paper_ids = list(ids)
+    for start in range(0, len(paper_ids), _WRITE_CHUNK):
+        yield paper_ids[start : start + _WRITE_CHUNK]
 
 
 def library_summary(connection: Connection) -> LibrarySummary:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, func, select, update
 
+from readinglist.core.listing import SavedSearchCount
 from readinglist.core.query import QueryError, parse_query
 from readinglist.library.schema import SAVED_SEARCHES
 from readinglist.library.search import count_matching
@@ -89,6 +90,15 @@ def saved_search_counts(connection: Connection) -> dict[int, int | None]:
         except QueryError:
             counts[search.id] = None
     return counts
+
+
+def saved_searches_with_counts(connection: Connection) -> tuple[SavedSearchCount, ...]:
+    """Every saved search, by name, with how many papers it finds now (for the sidebar)."""
+    counts = saved_search_counts(connection)
+    return tuple(
+        SavedSearchCount(s.id, s.name, s.query_text, counts.get(s.id))
+        for s in list_saved_searches(connection)
+    )
 
 
 def _text_of(connection: Connection, search_id: int) -> str:

@@ -25,7 +25,7 @@ class SetStarredCommand(QUndoCommand):
         text = _tr("Star {what}") if starred else _tr("Unstar {what}")
         super().__init__(text.format(what=_papers(len(ids))))
         self._service = service
-        self._before = {row.id: row.starred for row in service.rows(ids).values()}
+        self._before = {i: state[0] for i, state in service.user_states(ids).items()}
         self._after = dict.fromkeys(self._before, starred)
 
     def redo(self) -> None:
@@ -43,7 +43,7 @@ class SetStatusCommand(QUndoCommand):
             _tr("Mark {what} as {status}").format(what=_papers(len(ids)), status=status.value)
         )
         self._service = service
-        self._before = {row.id: row.status for row in service.rows(ids).values()}
+        self._before = {i: state[1] for i, state in service.user_states(ids).items()}
         self._after = dict.fromkeys(self._before, status)
 
     def redo(self) -> None:
@@ -66,6 +66,41 @@ class SetTagsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._service.set_tags(self._paper_id, self._before)
+
+
+class AddTagCommand(QUndoCommand):
+    """One tag onto many papers; undo takes it off only those that did not have it."""
+
+    def __init__(self, service: "LibraryService", ids: Sequence[int], tag: str) -> None:
+        super().__init__(_tr("Tag {what} with {tag}").format(what=_papers(len(ids)), tag=tag))
+        self._service = service
+        self._tag = tag
+        had = service.tagged(ids, tag)
+        self._ids = list(ids)
+        self._added = [paper_id for paper_id in ids if paper_id not in had]
+
+    def redo(self) -> None:
+        self._service.add_tag(self._ids, self._tag)
+
+    def undo(self) -> None:
+        self._service.remove_tag(self._added, self._tag)
+
+
+class RemoveTagCommand(QUndoCommand):
+    """One tag off many papers; undo puts it back on those that had it."""
+
+    def __init__(self, service: "LibraryService", ids: Sequence[int], tag: str) -> None:
+        super().__init__(_tr("Untag {what} from {tag}").format(what=_papers(len(ids)), tag=tag))
+        self._service = service
+        self._tag = tag
+        had = service.tagged(ids, tag)
+        self._had = [paper_id for paper_id in ids if paper_id in had]
+
+    def redo(self) -> None:
+        self._service.remove_tag(self._had, self._tag)
+
+    def undo(self) -> None:
+        self._service.add_tag(self._had, self._tag)
 
 
 class SetNoteCommand(QUndoCommand):

@@ -15,8 +15,10 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
 from readinglist.core.render import is_safe_link
 from readinglist.resources import sample_digest
+from readinglist.ui import export_actions, saved_search_actions
 from readinglist.ui import settings as keys
 from readinglist.ui.detail_pane import DetailPane
+from readinglist.ui.export_actions import ExportActions
 from readinglist.ui.import_status import ImportStatus
 from readinglist.ui.imports import ImportController
 from readinglist.ui.media_pane import MediaPane
@@ -30,15 +32,22 @@ from readinglist.ui.qt import (
     QDropEvent,
     QFileDialog,
     QKeySequence,
+    QLabel,
     QMainWindow,
     QSettings,
     QSplitter,
+    QStackedWidget,
     Qt,
+    QToolBar,
     QUrl,
     QWidget,
 )
 from readinglist.ui.queries import QueryRunner, SidebarCounter
+from readinglist.ui.saved_search_actions import SavedSearchActions
+from readinglist.ui.search_box import SearchBox
+from readinglist.ui.selection_panel import SelectionPanel
 from readinglist.ui.sidebar import ALL_PAPERS_KEY, SidebarPane
+from readinglist.ui.sidebar_model import SAVED_PREFIX
 from readinglist.ui.triage import Selection, Triage
 
 if TYPE_CHECKING:
@@ -59,6 +68,10 @@ EMPTY_LIBRARY = (
 )
 
 
+def _papers_text(count: int) -> str:
+    return _tr("1 paper") if count == 1 else _tr("{n} papers").format(n=f"{count:,}")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,13 +82,19 @@ class MainWindow(QMainWindow):
         self.imports: ImportController | None = None
         self.queries: QueryRunner | None = None
         self._counter: SidebarCounter | None = None
+        self.saved_searches: SavedSearchActions | None = None
+        self.exports: ExportActions | None = None
         self._paper_to_select: int | None = None  # once the list's ids arrive
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.sidebar = SidebarPane(self)
+        self.search_box = SearchBox(self)
         self.list_pane = PaperListPane(self._load_rows, self)
         self.detail = DetailPane(self)
+        self.selection_panel = SelectionPanel(self)
         self.media = MediaPane(self, settings=settings)
         self.import_status = ImportStatus(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("paperCount")
         self.triage = Triage(
             Selection(self.list_pane.current_id, self.list_pane.selected_ids, self.list_pane.step),
             self,
@@ -90,8 +109,11 @@ class MainWindow(QMainWindow):
     # --- composing ---------------------------------------------------------------------------
 
     def _compose(self) -> None:
+        self.detail_stack = QStackedWidget(self)  # one paper, or what to do with many
+        self.detail_stack.addWidget(self.detail)
+        self.detail_stack.addWidget(self.selection_panel)
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.side_splitter.addWidget(self.detail)
+        self.side_splitter.addWidget(self.detail_stack)
         self.side_splitter.addWidget(self.media)
         self.side_splitter.setSizes([560, 200])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -100,6 +122,12 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([170, 720, 390])
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
+        toolbar = QToolBar(_tr("Search"), self)
+        toolbar.setObjectName("searchToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+        self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.import_status)
         self.triage.attach_keys_to(self.list_pane.view)
 
@@ -109,10 +137,26 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
         file_menu.addAction(_tr("Import &Folder…"), self.choose_folder)
         file_menu.addSeparator()
+        self.export_action = file_menu.addAction(_tr("&Export…"), self.export)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(_tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(_tr("&Edit"))
         edit_menu.addActions([self.triage.undo_action, self.triage.redo_action])
+        edit_menu.addSeparator()
+        self.find_action = edit_menu.addAction(_tr("&Find"), self.search_box.focus)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.slash_action = QAction(_tr("Find"), self)  # `/` where typing it means nothing
+        self.slash_action.setShortcut(QKeySequence("/"))
+        self.slash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.slash_action.triggered.connect(self.search_box.focus)
+        for widget in (self.list_pane.view, self.sidebar.tree):
+            widget.addAction(self.slash_action)
+        self.save_search_action = edit_menu.addAction(
+            _tr("&Save Search…"), lambda: self._save_search(self.search_box.text())
+        )
+        self.select_all_action = edit_menu.addAction(_tr("Select &All Papers"), self._select_all)
         paper_menu = self.menuBar().addMenu(_tr("&Paper"))
         paper_menu.addActions(self.triage.paper_actions())
         paper_menu.addSeparator()
@@ -124,6 +168,13 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.sidebar.query_changed.connect(lambda _: self.reload_list())
+        self.search_box.query_changed.connect(lambda _: self.reload_list())
+        self.search_box.done.connect(self.list_pane.view.setFocus)
+        self.search_box.save_requested.connect(self._save_search)
+        self.sidebar.rename_requested.connect(self._rename_saved_search)
+        self.sidebar.delete_requested.connect(self._delete_saved_search)
+        self.list_pane.selection_changed.connect(self._on_selection)
+        self._wire_selection_panel()
         self.list_pane.connect_sort(self.reload_list)
         self.list_pane.current_changed.connect(self._show_paper)
         self.detail.star_toggled.connect(self.triage.set_star)
@@ -147,6 +198,14 @@ class MainWindow(QMainWindow):
         )
         empty.linkActivated.connect(self._on_empty_link)
 
+    def _wire_selection_panel(self) -> None:
+        panel = self.selection_panel
+        panel.star_chosen.connect(self.triage.star_selected)
+        panel.status_chosen.connect(lambda status: self.triage.set_status(ReadingStatus(status)))
+        panel.tag_added.connect(self.triage.add_tag)
+        panel.tag_removed.connect(self.triage.remove_tag)
+        panel.export_requested.connect(self.export)
+
     # --- the library -------------------------------------------------------------------------
 
     def attach(self, service: "LibraryService") -> None:
@@ -164,6 +223,12 @@ class MainWindow(QMainWindow):
         self.queries.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         self._counter = SidebarCounter(self.queries, self._show_counts)
         service.papers_changed.connect(self._on_papers_changed)
+        service.saved_searches_changed.connect(self._counter.recount_all)
+        self.saved_searches = SavedSearchActions(service, saved_search_actions.dialogs(self), self)
+        self.saved_searches.saved.connect(self._show_saved_search)
+        self.saved_searches.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.exports = ExportActions(self.queries, export_actions.dialogs(self), self)
+        self.exports.finished.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self._paper_to_select = self._remembered_paper()
         self.sidebar.set_current_key(keys.SIDEBAR_ENTRY.read(self.settings))
         self.reload_list()
@@ -196,7 +261,7 @@ class MainWindow(QMainWindow):
         from readinglist.library.papers import find_paper_ids
 
         sort, descending = self.list_pane.sort_order()
-        query = self.sidebar.current_query()
+        query = self.current_query()
         self.queries.submit(
             "ids",
             lambda connection: find_paper_ids(connection, query, sort, descending),
@@ -206,12 +271,14 @@ class MainWindow(QMainWindow):
     def _show_ids(self, ids: list[int]) -> None:
         self._update_empty_message()
         self.list_pane.show_ids(ids)
+        self.count_label.setText(_papers_text(len(ids)))
         if self._paper_to_select is not None:
             self.list_pane.select_paper(self._paper_to_select)
             self._paper_to_select = None
 
     def current_query(self) -> Query:
-        return self.sidebar.current_query()
+        """What the list shows: the sidebar's entry and the search box, both."""
+        return self.sidebar.current_query().and_(self.search_box.query())
 
     def select_paper(self, arxiv_id: str) -> bool:
         """Select the paper (showing All papers if it is not in the list); False if unknown."""
@@ -232,13 +299,17 @@ class MainWindow(QMainWindow):
         self._paper_total = counts.total
         self._update_empty_message()
         self.sidebar.show_counts(counts)
-        self.detail.set_tag_choices([name for name, _ in counts.tags])
+        tags = [name for name, _ in counts.tags]
+        self.detail.set_tag_choices(tags)
+        self.selection_panel.set_tag_choices(tags)
 
     def _update_empty_message(self) -> None:
         if self._paper_total is None:
             message = _tr("Opening the library…")
         elif self._paper_total == 0:
             message = _tr(EMPTY_LIBRARY)
+        elif not self.search_box.query().is_empty:
+            message = _tr("No papers match this search here.")
         else:
             message = _tr("No papers here.")
         self.list_pane.set_empty_message(message)
@@ -260,6 +331,54 @@ class MainWindow(QMainWindow):
         if self._counter is not None:
             self._counter.recount_all()
         self.reload_list()
+
+    # --- selection, saved searches, export -----------------------------------------------
+
+    def _on_selection(self, ids: list[int]) -> None:
+        """Several papers selected: the detail pane offers what can be done to all of them."""
+        many = len(ids) > 1
+        if many:
+            self.detail.flush_note()
+            self.selection_panel.show_count(len(ids))
+        self.detail_stack.setCurrentWidget(self.selection_panel if many else self.detail)
+
+    def _select_all(self) -> None:
+        self.list_pane.view.setFocus()
+        self.list_pane.view.selectAll()
+
+    def _save_search(self, search_text: str) -> None:
+        """Save what the list shows (the sidebar's entry and the search) under a name."""
+        from readinglist.core.query import QueryError, parse_query
+
+        try:
+            search = parse_query(search_text)
+        except QueryError as error:
+            self.statusBar().showMessage(str(error), 10_000)
+            return
+        query = self.sidebar.current_query().and_(search)
+        if self.saved_searches is not None and not query.is_empty:
+            self.saved_searches.save(query.text)
+
+    def _show_saved_search(self, search_id: int) -> None:
+        """A search just saved: its sidebar entry (once counted) replaces the search box."""
+        self.search_box.clear_quietly()
+        self.sidebar.select_key_when_listed(f"{SAVED_PREFIX}{search_id}")
+
+    def _rename_saved_search(self, search_id: int, name: str) -> None:
+        if self.saved_searches is not None:
+            self.saved_searches.rename(search_id, name)
+
+    def _delete_saved_search(self, search_id: int, name: str) -> None:
+        if self.saved_searches is not None:
+            self.saved_searches.delete(search_id, name)
+
+    def export(self) -> None:
+        """File → Export…: the selection, or every paper the list shows."""
+        if self.exports is not None:
+            selected = self.list_pane.selected_ids()
+            listed = self.list_pane.model.rowCount()
+            order = self.list_pane.sort_order()
+            self.exports.export(selected, listed, self.current_query(), order)
 
     # --- media -------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ queued is skipped, and an older answer arriving late is dropped.
 """
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from readinglist.core.listing import SidebarCounts
@@ -127,6 +128,9 @@ class QueryRunner(QObject):
             self.settled.emit()
 
 
+FULL_RECOUNT_AFTER = 5_000  # edited papers; beyond this a full recount is cheaper
+
+
 class SidebarCounter:
     """Keeps the sidebar's counts fresh: all of them after an import, and after an edit only
     what the edited papers can change (their digests' unread counts, not all 10,000)."""
@@ -143,13 +147,17 @@ class SidebarCounter:
 
     def recount(self, changed: list[int]) -> None:
         self._changed.update(changed)
+        if len(self._changed) > FULL_RECOUNT_AFTER:  # a bulk edit: one pass over everything
+            self._full_pending = True
         self._submit(None if self._full_pending else sorted(self._changed))
 
     def _submit(self, changed: list[int] | None) -> None:
         def count(connection: "Connection") -> SidebarCounts:
             from readinglist.library.browse import sidebar_counts
+            from readinglist.library.saved_searches import saved_searches_with_counts
 
-            return sidebar_counts(connection, changed)
+            counts = sidebar_counts(connection, changed)
+            return replace(counts, saved=saved_searches_with_counts(connection))
 
         self._queries.submit("sidebar", count, self._on_counts)
 

@@ -1,13 +1,14 @@
 """The window's gateway to the library: reads for the panes, writes for the user's edits.
 
 Every write announces the papers it changed (`papers_changed`), so the list repaints
-those rows only and the sidebar recounts; nothing reloads the whole list.
+those rows only and the sidebar recounts; nothing reloads the whole list. Saved searches
+announce themselves the same way (`saved_searches_changed`).
 """
 
 from collections.abc import Sequence
 
 from readinglist.core.paper import Paper, ReadingStatus
-from readinglist.library import browse
+from readinglist.library import browse, saved_searches
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.ui.qt import QObject, Signal
@@ -16,6 +17,7 @@ from readinglist.ui.qt import QObject, Signal
 class LibraryService(QObject):
     papers_changed = Signal(list)  # paper ids whose user data changed
     library_changed = Signal()  # papers were added (an import)
+    saved_searches_changed = Signal()
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +33,15 @@ class LibraryService(QObject):
         with self.library.reading() as connection:
             found = store.load_papers(connection, [paper_id])
         return found[0] if found else None
+
+    def user_states(self, ids: Sequence[int]) -> dict[int, tuple[bool, ReadingStatus]]:
+        """Star and status by paper id: what a bulk edit remembers for its undo."""
+        with self.library.reading() as connection:
+            return store.user_states(connection, ids)
+
+    def tagged(self, ids: Sequence[int], tag: str) -> set[int]:
+        with self.library.reading() as connection:
+            return store.tagged_ids(connection, ids, tag)
 
     def paper_id(self, arxiv_id: str) -> int | None:
         with self.library.reading() as connection:
@@ -64,6 +75,16 @@ class LibraryService(QObject):
             store.add_tags(connection, [paper_id], tags)
         self.papers_changed.emit([paper_id])
 
+    def add_tag(self, ids: Sequence[int], tag: str) -> None:
+        with self.library.writing() as connection:
+            store.add_tags(connection, ids, [tag])
+        self.papers_changed.emit(list(ids))
+
+    def remove_tag(self, ids: Sequence[int], tag: str) -> None:
+        with self.library.writing() as connection:
+            store.remove_tags(connection, ids, [tag])
+        self.papers_changed.emit(list(ids))
+
     def set_note(self, paper_id: int, note: str) -> None:
         with self.library.writing() as connection:
             store.set_note(connection, paper_id, note, utc_now())
@@ -72,3 +93,30 @@ class LibraryService(QObject):
     def note(self, paper_id: int) -> str:
         paper = self.paper(paper_id)
         return paper.note if paper else ""
+
+    # --- saved searches --------------------------------------------------------------------
+
+    def save_search(self, name: str, query_text: str, replace: bool = False) -> int:
+        """Save under `name` (raises SavedSearchError or QueryError); the saved search's id."""
+        with self.library.writing() as connection:
+            saved = saved_searches.save_search(
+                connection, name, query_text, utc_now(), replace=replace
+            )
+        self.saved_searches_changed.emit()
+        return saved.id
+
+    def saved_search_named(self, name: str) -> str | None:
+        """The query text saved under `name` (any case), or None."""
+        with self.library.reading() as connection:
+            found = saved_searches.find_saved_search(connection, name)
+        return found.query_text if found else None
+
+    def rename_saved_search(self, search_id: int, name: str) -> None:
+        with self.library.writing() as connection:
+            saved_searches.rename_saved_search(connection, search_id, name)
+        self.saved_searches_changed.emit()
+
+    def delete_saved_search(self, search_id: int) -> None:
+        with self.library.writing() as connection:
+            saved_searches.delete_saved_search(connection, search_id)
+        self.saved_searches_changed.emit()

@@ -1,14 +1,20 @@
-"""The sidebar: all papers, each status, starred, tags and digests, with their counts.
+"""The sidebar: all papers, each status, starred, saved searches, tags and digests, with
+their counts.
 
-Selecting an entry emits the `Query` it stands for; the window hands it to the list.
+Selecting an entry emits the `Query` it stands for; the window hands it to the list. A saved
+search's context menu asks the window to rename or delete it, by id.
 """
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.core.query import Query
 from readinglist.ui.qt import (
     QAbstractItemView,
+    QCoreApplication,
     QHeaderView,
+    QMenu,
     QModelIndex,
+    QPoint,
+    Qt,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -20,13 +26,20 @@ from readinglist.ui.sidebar_model import (
     QUERY_ROLE,
     SidebarModel,
     query_for_key,
+    saved_search_id,
 )
 
 __all__ = ["ALL_PAPERS_KEY", "SidebarPane"]
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Sidebar", text)
+
+
 class SidebarPane(QWidget):
     query_changed = Signal(object)  # a Query
+    rename_requested = Signal(int, str)  # a saved search's id and its name now
+    delete_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +49,7 @@ class SidebarPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         self._current_key = ALL_PAPERS_KEY
+        self._announced = Query()  # the query the list was last told of
         self._updating = False
 
     def _make_view(self) -> QTreeView:
@@ -51,6 +65,8 @@ class SidebarPane(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(tree.expandAll)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._context_menu)
         return tree
 
     def show_counts(self, counts: SidebarCounts) -> None:
@@ -60,18 +76,30 @@ class SidebarPane(QWidget):
             self.model.show_counts(counts)
         finally:
             self._updating = False
-        if not self._reselect():  # its tag or digest is gone: the list must follow
-            self.query_changed.emit(self.current_query())
+        self._reselect()  # its tag, digest or saved search gone: All papers
+        if self.current_query() != self._announced:  # or a saved search's text changed
+            self._announce()
 
     def select_key(self, key: str) -> None:
         """Select the entry `key` (All papers if there is none) and announce its query."""
         self._current_key = key
         self._reselect()
-        self.query_changed.emit(self.current_query())
+        self._announce()
 
     def set_current_key(self, key: str) -> None:
-        """The entry to select once the counts arrive, without announcing it."""
+        """The entry to select once the counts arrive, without announcing it. A saved
+        search's query is known only then: it is announced when it arrives."""
         self._current_key = key
+        self._announced = self.current_query()
+
+    def select_key_when_listed(self, key: str) -> None:
+        """Select `key` once the next counts list it (a saved search just made), and announce
+        its query then."""
+        self._current_key = key
+
+    def _announce(self) -> None:
+        self._announced = self.current_query()
+        self.query_changed.emit(self._announced)
 
     def current_key(self) -> str:
         return self._current_key
@@ -102,4 +130,15 @@ class SidebarPane(QWidget):
         if self._updating or not isinstance(key, str) or current.data(QUERY_ROLE) is None:
             return
         self._current_key = key
-        self.query_changed.emit(self.current_query())
+        self._announce()
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.tree.indexAt(position)
+        key, entry = index.data(KEY_ROLE), self.model.entry(index)
+        search_id = saved_search_id(key) if isinstance(key, str) else None
+        if search_id is None or entry is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(_tr("Rename…"), lambda: self.rename_requested.emit(search_id, entry.label))
+        menu.addAction(_tr("Delete"), lambda: self.delete_requested.emit(search_id, entry.label))
+        menu.exec(self.tree.viewport().mapToGlobal(position))

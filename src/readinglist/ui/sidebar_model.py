@@ -13,7 +13,7 @@ from typing import Any
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.core.paper import ReadingStatus
-from readinglist.core.query import Query
+from readinglist.core.query import Query, QueryError, parse_query
 from readinglist.ui.qt import (
     QAbstractItemModel,
     QCoreApplication,
@@ -28,6 +28,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL_PAPERS_KEY = "all"
+SAVED_GROUP = "group:saved"
+SAVED_PREFIX = "saved:"
 TAGS_GROUP = "group:tags"
 DIGESTS_GROUP = "group:digests"
 _ROOT = QModelIndex()
@@ -60,9 +62,30 @@ def fixed_entries(counts: SidebarCounts) -> list[Entry]:
         Entry(ALL_PAPERS_KEY, _tr("All papers"), counts.total, Query()),
         *statuses,
         Entry("starred", _tr("Starred"), counts.starred, Query(starred=True)),
+        Entry(SAVED_GROUP, _tr("Saved searches"), 0, None),
         Entry(TAGS_GROUP, _tr("Tags"), 0, None),
         Entry(DIGESTS_GROUP, _tr("Digests"), 0, None),
     ]
+
+
+def saved_entries(counts: SidebarCounts) -> list[Entry]:
+    """A saved search whose text no longer parses is listed, greyed, with the reason."""
+    entries = []
+    for saved in counts.saved:
+        try:
+            query: Query | None = parse_query(saved.query_text)
+            tooltip = saved.query_text
+        except QueryError as error:
+            query, tooltip = None, _tr("This query no longer reads: {error}").format(error=error)
+        key = f"{SAVED_PREFIX}{saved.id}"
+        entries.append(Entry(key, saved.name, saved.count or 0, query, tooltip))
+    return entries
+
+
+def saved_search_id(key: str) -> int | None:
+    """The saved search an entry's key names, or None for any other entry."""
+    prefix, _, value = key.partition(":")
+    return int(value) if f"{prefix}:" == SAVED_PREFIX and value.isdigit() else None
 
 
 def tag_entries(counts: SidebarCounts) -> list[Entry]:
@@ -143,7 +166,7 @@ class SidebarModel(QAbstractItemModel):
         if entry is None:
             return Qt.ItemFlag.NoItemFlags
         if entry.query is None:
-            return Qt.ItemFlag.ItemIsEnabled
+            return Qt.ItemFlag.ItemIsEnabled if _is_group(entry) else Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -162,7 +185,7 @@ class SidebarModel(QAbstractItemModel):
             roles[Qt.ItemDataRole.TextAlignmentRole] = (
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
-        if entry.query is None:
+        if _is_group(entry):
             roles[Qt.ItemDataRole.FontRole] = self._heading_font
         if entry.tooltip:
             roles[Qt.ItemDataRole.ToolTipRole] = entry.tooltip
@@ -197,10 +220,15 @@ class SidebarModel(QAbstractItemModel):
             self.beginResetModel()
             self._top = fixed
             digests = digest_entries(counts) if counts.every_digest else []
-            self._children = {TAGS_GROUP: tag_entries(counts), DIGESTS_GROUP: digests}
+            self._children = {
+                SAVED_GROUP: saved_entries(counts),
+                TAGS_GROUP: tag_entries(counts),
+                DIGESTS_GROUP: digests,
+            }
             self.endResetModel()
             return
         self._replace_changed(_ROOT, self._top, fixed)
+        self._update_group(SAVED_GROUP, saved_entries(counts))
         self._update_group(TAGS_GROUP, tag_entries(counts))
         if counts.every_digest:
             self._update_group(DIGESTS_GROUP, digest_entries(counts))
@@ -251,6 +279,10 @@ class SidebarModel(QAbstractItemModel):
                 self.dataChanged.emit(
                     self.index(row, 0, parent), self.index(row, self.columnCount() - 1, parent)
                 )
+
+
+def _is_group(entry: Entry) -> bool:
+    return entry.key.startswith("group:")
 
 
 def _runs(rows: Sequence[int]) -> Iterator[tuple[int, int]]:

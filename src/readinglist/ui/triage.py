@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.commands import (
+    AddTagCommand,
+    RemoveTagCommand,
     SetNoteCommand,
     SetStarredCommand,
     SetStatusCommand,
@@ -120,13 +122,30 @@ class Triage(QObject):
         ids = self._targets()
         if self.service is None or not ids:
             return
-        rows = self.service.rows(ids)
-        starred = not all(row.starred for row in rows.values())
+        states = self.service.user_states(ids)
+        starred = not all(starred for starred, _ in states.values())
         self.undo_stack.push(SetStarredCommand(self.service, ids, starred))
 
     def set_star(self, paper_id: int, starred: bool) -> None:
         if self.service is not None:
             self.undo_stack.push(SetStarredCommand(self.service, [paper_id], starred))
+
+    def star_selected(self, starred: bool) -> None:
+        """Star (or unstar) every selected paper: one undo step."""
+        ids = self._targets()
+        if self.service is not None and ids:
+            self.undo_stack.push(SetStarredCommand(self.service, ids, starred))
+
+    def add_tag(self, tag: str) -> None:
+        """Tag every selected paper: one undo step."""
+        ids = self._targets()
+        if self.service is not None and ids and tag.strip():
+            self.undo_stack.push(AddTagCommand(self.service, ids, tag))
+
+    def remove_tag(self, tag: str) -> None:
+        ids = self._targets()
+        if self.service is not None and ids and tag.strip():
+            self.undo_stack.push(RemoveTagCommand(self.service, ids, tag))
 
     def set_status(self, status: ReadingStatus, ids: list[int] | None = None) -> None:
         targets = ids if ids is not None else self._targets()

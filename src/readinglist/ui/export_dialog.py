@@ -1,0 +1,88 @@
+"""File → Export…: which papers (the selection, or everything the list shows) in which format.
+
+The dialog only asks; the window reads the papers and writes the file off the GUI thread.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from readinglist.core.export import ExportFormat
+from readinglist.ui.qt import (
+    QComboBox,
+    QCoreApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+FORMAT_NAMES = {
+    ExportFormat.BIBTEX: "BibTeX (.bib)",
+    ExportFormat.CSV: "CSV (.csv)",
+    ExportFormat.JSON: "JSON (.json)",
+    ExportFormat.MARKDOWN: "Markdown reading list (.md)",
+}
+
+
+class ExportScope(StrEnum):
+    SELECTION = "selection"
+    LIST = "list"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportChoice:
+    format: ExportFormat
+    scope: ExportScope
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self,
+        selected: int,
+        listed: int,
+        last_format: ExportFormat = ExportFormat.BIBTEX,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Export papers"))
+        self.format_box = QComboBox(self)
+        for export_format, name in FORMAT_NAMES.items():
+            self.format_box.addItem(_tr(name), export_format.value)
+        self.format_box.setCurrentIndex(self.format_box.findData(last_format.value))
+        self.selection_choice = QRadioButton(_scope_text(ExportScope.SELECTION, selected), self)
+        self.list_choice = QRadioButton(_scope_text(ExportScope.LIST, listed), self)
+        self.selection_choice.setEnabled(selected > 0)
+        (self.selection_choice if selected > 1 else self.list_choice).setChecked(True)
+        self.list_choice.setEnabled(listed > 0)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Export…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(_tr("Format:"), self.format_box)
+        form.addRow(_tr("Papers:"), self.selection_choice)
+        form.addRow("", self.list_choice)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def choice(self) -> ExportChoice:
+        scope = ExportScope.SELECTION if self.selection_choice.isChecked() else ExportScope.LIST
+        return ExportChoice(ExportFormat(self.format_box.currentData()), scope)
+
+
+def _scope_text(scope: ExportScope, count: int) -> str:
+    if scope is ExportScope.SELECTION:
+        text = _tr("The selected paper") if count == 1 else _tr("The {n} selected papers")
+    else:
+        text = _tr("The paper in the list") if count == 1 else _tr("The {n} papers in the list")
+    return text.format(n=f"{count:,}")

@@ -1,0 +1,87 @@
+"""Saving, renaming and deleting saved searches: the questions asked, and the answers kept.
+
+The questions go through `Ask`, so tests (and another front end) can answer them without
+a dialog. A saved search is the query the list shows: the sidebar's entry and the search box.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from readinglist.core.query import QueryError
+from readinglist.ui.qt import (
+    QCoreApplication,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QObject,
+    QWidget,
+    Signal,
+)
+
+if TYPE_CHECKING:
+    from readinglist.ui.service import LibraryService
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SavedSearches", text)
+
+
+@dataclass
+class Ask:
+    """How to ask: `text(title, label, initial)` → str or None; `yes(title, question)`."""
+
+    text: Callable[[str, str, str], str | None]
+    yes: Callable[[str, str], bool]
+
+
+def dialogs(parent: QWidget) -> Ask:
+    def text(title: str, label: str, initial: str) -> str | None:
+        answer, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, initial)
+        return answer if ok else None
+
+    def yes(title: str, question: str) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return QMessageBox.question(parent, title, question, buttons) == buttons.Yes
+
+    return Ask(text, yes)
+
+
+class SavedSearchActions(QObject):
+    saved = Signal(int)  # the new saved search's id: the window selects it
+    failed = Signal(str)  # what went wrong, for the status bar
+
+    def __init__(self, service: "LibraryService", ask: Ask, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.ask = ask
+
+    def save(self, query_text: str) -> None:
+        """Ask for a name and save `query_text` under it; a taken name may be replaced."""
+        name = self.ask.text(_tr("Save search"), _tr("Name:"), "")
+        if name is None or not name.strip():
+            return
+        existing = self._service.saved_search_named(name)
+        replace = existing is not None
+        question = _tr("There is already a saved search named “{name}”. Replace its query?")
+        if replace and not self.ask.yes(_tr("Save search"), question.format(name=name.strip())):
+            return
+        self._try(lambda: self.saved.emit(self._service.save_search(name, query_text, replace)))
+
+    def rename(self, search_id: int, name: str) -> None:
+        new_name = self.ask.text(_tr("Rename saved search"), _tr("Name:"), name)
+        if new_name is not None and new_name.strip() and new_name.strip() != name:
+            self._try(lambda: self._service.rename_saved_search(search_id, new_name))
+
+    def delete(self, search_id: int, name: str) -> None:
+        question = _tr("Delete the saved search “{name}”? Its papers stay in the library.")
+        if self.ask.yes(_tr("Delete saved search"), question.format(name=name)):
+            self._try(lambda: self._service.delete_saved_search(search_id))
+
+    def _try(self, action: Callable[[], object]) -> None:
+        from readinglist.library.saved_searches import SavedSearchError
+
+        try:
+            action()
+        except (SavedSearchError, QueryError) as error:
+            self.failed.emit(str(error))

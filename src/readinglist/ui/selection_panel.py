@@ -1,0 +1,119 @@
+"""What the detail pane shows when several papers are selected: how many, and what can be
+done to all of them at once (star, status, a tag added or removed, export).
+
+Each action leaves as a signal with a plain value; the window makes it one undoable step
+over the selection.
+"""
+
+from collections.abc import Callable
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.ui.qt import (
+    QCompleter,
+    QCoreApplication,
+    QFont,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStringListModel,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from readinglist.ui.triage import STATUS_KEYS
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SelectionPanel", text)
+
+
+class SelectionPanel(QWidget):
+    star_chosen = Signal(bool)
+    status_chosen = Signal(str)  # a ReadingStatus value
+    tag_added = Signal(str)
+    tag_removed = Signal(str)
+    export_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("selectionCount")
+        font = QFont(self.count_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.count_label.setFont(font)
+        self.star_button = self._button(_tr("★ Star all"), lambda: self.star_chosen.emit(True))
+        self.unstar_button = self._button(_tr("☆ Unstar all"), lambda: self.star_chosen.emit(False))
+        self.status_buttons = {
+            status: self._status_button(status, key) for status, key in STATUS_KEYS.items()
+        }
+        self.tag_edit = QLineEdit(self)
+        self.tag_edit.setObjectName("bulkTag")
+        self.tag_edit.setPlaceholderText(_tr("A tag"))
+        self.tag_edit.setCompleter(QCompleter([], self.tag_edit))
+        self.tag_edit.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.add_tag_button = self._button(
+            _tr("Add tag"), lambda: self._emit_tag(self.tag_added.emit)
+        )
+        self.remove_tag_button = self._button(
+            _tr("Remove tag"), lambda: self._emit_tag(self.tag_removed.emit)
+        )
+        self.export_button = self._button(_tr("Export…"), self.export_requested.emit)
+        self.tag_edit.returnPressed.connect(lambda: self._emit_tag(self.tag_added.emit))
+        self._lay_out()
+
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(lambda *_: slot())
+        return button
+
+    def _status_button(self, status: ReadingStatus, key: str) -> QPushButton:
+        button = self._button(
+            _tr(status.value.capitalize()), lambda: self.status_chosen.emit(status.value)
+        )
+        button.setToolTip(_tr("Mark all as {status} ({key})").format(status=status.value, key=key))
+        return button
+
+    def _lay_out(self) -> None:
+        stars = QHBoxLayout()
+        stars.addWidget(self.star_button)
+        stars.addWidget(self.unstar_button)
+        stars.addStretch(1)
+        statuses = QGridLayout()
+        for column, button in enumerate(self.status_buttons.values()):
+            statuses.addWidget(button, 0, column)
+        tags = QHBoxLayout()
+        tags.addWidget(self.tag_edit, 1)
+        tags.addWidget(self.add_tag_button)
+        tags.addWidget(self.remove_tag_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.count_label)
+        layout.addWidget(_caption(self, _tr("Star")))
+        layout.addLayout(stars)
+        layout.addWidget(_caption(self, _tr("Set the status of all")))
+        layout.addLayout(statuses)
+        layout.addWidget(_caption(self, _tr("Tag")))
+        layout.addLayout(tags)
+        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def show_count(self, count: int) -> None:
+        self.count_label.setText(_tr("{n} papers selected").format(n=f"{count:,}"))
+
+    def set_tag_choices(self, names: list[str]) -> None:
+        completer = self.tag_edit.completer()
+        completer.setModel(QStringListModel(names, completer))
+
+    def _emit_tag(self, emit: Callable[[str], object]) -> None:
+        tag = " ".join(self.tag_edit.text().split())
+        if tag:
+            emit(tag)
+
+
+def _caption(parent: QWidget, text: str) -> QLabel:
+    label = QLabel(text, parent)
+    label.setEnabled(False)  # drawn as secondary text
+    return label

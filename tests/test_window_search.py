@@ -1,0 +1,393 @@
+"""Search, saved searches, bulk triage and export in the window, driven like a user."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from readinglist.core.export import ExportFormat
+from readinglist.core.paper import ReadingStatus
+from readinglist.core.query import parse_query
+from readinglist.library.database import Library
+from readinglist.ui.export_actions import ExportQuestions
+from readinglist.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
+from readinglist.ui.main_window import MainWindow
+from readinglist.ui.paper_model import Column
+from readinglist.ui.qt import QItemSelection, QItemSelectionModel, Qt
+from readinglist.ui.saved_search_actions import Ask
+from readinglist.ui.search_box import SEARCH_DELAY_MS
+from tests.digests import DigestWriter, FakeEntry
+from tests.gui import focus_list, import_by_drop, open_window, row_titles, settle, sidebar_count
+
+PAPERS = [
+    FakeEntry("2403.00001", title="Video Diffusion Models", votes=80),
+    FakeEntry("2403.00002", title="Language Agents", votes=20, summary=("데이터셋을 만든다",)),
+    FakeEntry("2403.00003", title="A Survey of Video", votes=None, authors=("Kim Minji",)),
+    FakeEntry("2403.00004", title="Robot Hands", votes=55),
+]
+
+
+@pytest.fixture
+def filled(qtbot: QtBot, window: MainWindow, digests: DigestWriter) -> MainWindow:
+    import_by_drop(qtbot, window, [digests.write("d.md", "2024-03-01", PAPERS)])
+    return window
+
+
+def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    """Type `text` into the box as a user would, and wait for the list to follow."""
+    window.search_box.focus()
+    window.search_box.field.clear()
+    if text.isascii():
+        qtbot.keyClicks(window.search_box.field, text)
+    else:  # QTest types ASCII only; an input method would insert the word like this
+        window.search_box.field.insert(text)
+    qtbot.wait(SEARCH_DELAY_MS + 50)
+    settle(qtbot, window)
+
+
+def titles(window: MainWindow) -> set[str]:
+    return set(row_titles(window))
+
+
+def answer(window: MainWindow, text: str | None = None, yes: bool = True) -> list[str]:
+    """Answer the saved-search questions without dialogs; returns the questions asked."""
+    asked: list[str] = []
+
+    def ask_text(title: str, label: str, initial: str) -> str | None:
+        asked.append(f"{title}: {initial}")
+        return text
+
+    def ask_yes(title: str, question: str) -> bool:
+        asked.append(question)
+        return yes
+
+    assert window.saved_searches is not None
+    window.saved_searches.ask = Ask(ask_text, ask_yes)
+    return asked
+
+
+# --- the search box ----------------------------------------------------------------------------
+
+
+def test_typing_filters_the_list_after_a_pause(qtbot: QtBot, filled: MainWindow) -> None:
+    box = filled.search_box
+    box.focus()
+    qtbot.keyClicks(box.field, "video")
+    assert len(row_titles(filled)) == 4  # not at every keystroke: after a pause
+    qtbot.waitUntil(lambda: titles(filled) == {"Video Diffusion Models", "A Survey of Video"})
+    assert filled.count_label.text() == "2 papers"
+
+    search(qtbot, filled, "video -survey")
+    assert titles(filled) == {"Video Diffusion Models"}
+    search(qtbot, filled, "데이터셋")  # a Korean word, found with its particle attached
+    assert titles(filled) == {"Language Agents"}
+    search(qtbot, filled, 'votes:>50 OR author:"kim minji"')
+    assert titles(filled) == {"Video Diffusion Models", "A Survey of Video", "Robot Hands"}
+
+
+def test_the_sidebar_entry_and_the_search_combine(qtbot: QtBot, filled: MainWindow) -> None:
+    filled.list_pane.select_row(0)
+    focus_list(qtbot, filled)
+    qtbot.keyClick(filled.list_pane.view, Qt.Key.Key_S)  # star Video Diffusion Models
+    filled.sidebar.select_key("starred")
+    settle(qtbot, filled)
+    search(qtbot, filled, "robot")
+    assert row_titles(filled) == []
+    assert "No papers match" in filled.list_pane.empty_label.text()
+    search(qtbot, filled, "video")
+    assert row_titles(filled) == ["Video Diffusion Models"]
+
+
+def test_a_malformed_query_points_at_the_fault_and_keeps_the_list(
+    qtbot: QtBot, filled: MainWindow
+) -> None:
+    search(qtbot, filled, "video")
+    search(qtbot, filled, 'video title:"x')
+    box = filled.search_box
+    assert box.error() == "at character 13: this quote is never closed"
+    assert box.error_label.isVisible()
+    marked = box.error_label.text()
+    assert "video title:" in marked and "background" in marked  # the quote is highlighted
+    assert titles(filled) == {"Video Diffusion Models", "A Survey of Video"}  # unchanged
+    assert not box.save_button.isEnabled()
+
+    search(qtbot, filled, "robot")
+    assert box.error() == "" and not box.error_label.isVisible()
+    assert row_titles(filled) == ["Robot Hands"]
+
+
+def test_keys_focus_and_clear_the_search(qtbot: QtBot, filled: MainWindow) -> None:
+    focus_list(qtbot, filled)
+    qtbot.keyClick(filled.list_pane.view, Qt.Key.Key_Slash)
+    qtbot.waitUntil(filled.search_box.field.hasFocus)
+    qtbot.keyClicks(filled.search_box.field, "robot")
+    qtbot.keyClick(filled.search_box.field, Qt.Key.Key_Return)  # at once, no pause
+    settle(qtbot, filled)
+    assert row_titles(filled) == ["Robot Hands"]
+
+    qtbot.keyClick(filled.search_box.field, Qt.Key.Key_Escape)  # clears
+    settle(qtbot, filled)
+    assert filled.search_box.field.text() == "" and len(row_titles(filled)) == 4
+    qtbot.keyClick(filled.search_box.field, Qt.Key.Key_Escape)  # back to the list
+    qtbot.waitUntil(filled.list_pane.view.hasFocus)
+
+    qtbot.keyClick(filled.list_pane.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(filled.search_box.field.hasFocus)
+
+
+def test_the_window_and_the_command_line_list_the_same_papers(
+    qtbot: QtBot,
+    filled: MainWindow,
+    library_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from readinglist.cli import main
+
+    filled.sidebar.select_key("status:unread")
+    for text in ["video OR 데이터셋", "-video votes:>=20", 'title:video OR author:"kim"']:
+        search(qtbot, filled, text)
+        shown = [filled.list_pane.model.index(r, Column.TITLE).data() for r in range(4)]
+        sort = ["--sort", "first_seen", "--reverse"]
+        args = ["--library", str(library_path), "list", "--json", *sort, "--", "is:unread", text]
+        assert main(args) == 0
+        listed = [paper["title"] for paper in json.loads(capsys.readouterr().out)]
+        assert [title for title in shown if title] == listed and listed
+
+
+# --- saved searches ----------------------------------------------------------------------------
+
+
+def test_a_search_saved_appears_in_the_sidebar_with_its_count(
+    qtbot: QtBot, filled: MainWindow, library: Library
+) -> None:
+    search(qtbot, filled, "video")
+    answer(filled, "Videos")
+    filled.search_box.save_button.click()
+    settle(qtbot, filled)
+
+    assert sidebar_count(filled, "Videos") == "2"
+    assert filled.sidebar.current_key().startswith("saved:")  # selected, the box emptied
+    assert filled.search_box.field.text() == ""
+    assert titles(filled) == {"Video Diffusion Models", "A Survey of Video"}
+
+    filled.list_pane.select_row(0)
+    focus_list(qtbot, filled)
+    qtbot.keyClick(filled.list_pane.view, Qt.Key.Key_D)  # its counts follow edits
+    qtbot.waitUntil(lambda: sidebar_count(filled, "Read") == "1")
+    search(qtbot, filled, "-is:read")
+    assert len(row_titles(filled)) == 1  # the box narrows the saved search
+
+
+def test_saving_combines_the_sidebar_entry_and_asks_before_replacing(
+    qtbot: QtBot, filled: MainWindow, library: Library
+) -> None:
+    from readinglist.library.saved_searches import list_saved_searches
+
+    filled.sidebar.select_key("status:unread")
+    settle(qtbot, filled)
+    search(qtbot, filled, "robot")
+    asked = answer(filled, "Mine", yes=False)
+    filled.save_search_action.trigger()
+    settle(qtbot, filled)
+    filled.save_search_action.trigger()  # the same name again: the user says no
+    settle(qtbot, filled)
+
+    with library.reading() as connection:
+        saved = list_saved_searches(connection)
+    assert [(s.name, parse_query(s.query_text)) for s in saved] == [
+        ("Mine", parse_query("status:unread robot"))
+    ]
+    assert any("already a saved search named “Mine”" in question for question in asked)
+
+
+def test_saved_searches_rename_delete_and_survive_a_restart(
+    qtbot: QtBot, filled: MainWindow, library: Library, tmp_path: Path
+) -> None:
+    search(qtbot, filled, "video")
+    answer(filled, "Videos")
+    filled.search_box.save_button.click()
+    settle(qtbot, filled)
+    key = filled.sidebar.current_key()
+    search_id = int(key.removeprefix("saved:"))
+
+    answer(filled, "Moving pictures")
+    filled.sidebar.rename_requested.emit(search_id, "Videos")  # what its context menu sends
+    settle(qtbot, filled)
+    assert sidebar_count(filled, "Moving pictures") == "2"
+    assert filled.sidebar.current_key() == key
+    filled.close()
+
+    reopened = open_window(qtbot, library, tmp_path / "settings.ini")
+    assert sidebar_count(reopened, "Moving pictures") == "2"
+    assert reopened.sidebar.current_key() == key  # still selected, and its papers shown
+    qtbot.waitUntil(lambda: titles(reopened) == {"Video Diffusion Models", "A Survey of Video"})
+
+    asked = answer(reopened, yes=True)
+    reopened.sidebar.delete_requested.emit(search_id, "Moving pictures")
+    settle(qtbot, reopened)
+    assert asked and "Moving pictures" in asked[0]
+    assert reopened.sidebar.current_key() == "all" and len(row_titles(reopened)) == 4
+    model = reopened.sidebar.model
+    flags = Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+    assert not model.match(
+        model.index(0, 0), Qt.ItemDataRole.DisplayRole, "Moving pictures", 1, flags
+    )
+    reopened.close()
+
+
+# --- bulk triage -------------------------------------------------------------------------------
+
+
+def select_rows(window: MainWindow, rows: list[int]) -> None:
+    view = window.list_pane.view
+    selection = QItemSelection()
+    for row in rows:
+        index = window.list_pane.model.index(row, 0)
+        selection.select(index, index)
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.selectionModel().select(selection, flags)
+
+
+def test_many_papers_selected_show_what_can_be_done_to_all(
+    qtbot: QtBot, filled: MainWindow
+) -> None:
+    filled.list_pane.select_row(0)
+    assert filled.detail_stack.currentWidget() is filled.detail
+    focus_list(qtbot, filled)
+    qtbot.keyClick(filled.list_pane.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+
+    assert filled.detail_stack.currentWidget() is filled.selection_panel
+    assert filled.selection_panel.count_label.text() == "4 papers selected"
+    select_rows(filled, [0])
+    assert filled.detail_stack.currentWidget() is filled.detail
+
+
+def test_a_status_for_many_papers_is_one_undo_step(qtbot: QtBot, filled: MainWindow) -> None:
+    model = filled.list_pane.model
+    select_rows(filled, [0, 2, 3])
+    filled.selection_panel.status_buttons[ReadingStatus.READ].click()
+
+    statuses = [model.index(row, Column.STATUS).data() for row in range(4)]
+    assert ["unread" not in s for s in statuses] == [True, False, True, True]
+    qtbot.waitUntil(lambda: sidebar_count(filled, "Read") == "3")
+    assert filled.triage.undo_action.text().replace("&", "") == "Undo Mark 3 papers as read"
+
+    filled.triage.undo_action.trigger()
+    assert all("unread" in model.index(row, Column.STATUS).data() for row in range(4))
+    qtbot.waitUntil(lambda: sidebar_count(filled, "Read") == "")
+    filled.triage.redo_action.trigger()
+    qtbot.waitUntil(lambda: sidebar_count(filled, "Read") == "3")
+
+
+def test_star_and_tags_for_many_papers_undo_as_one_step_each(
+    qtbot: QtBot, filled: MainWindow
+) -> None:
+    model = filled.list_pane.model
+    filled.list_pane.select_row(1)
+    filled.detail.tags_edit.setText("keep")
+    filled.detail.tags_edit.editingFinished.emit()  # one paper tagged already
+    select_rows(filled, [0, 1, 2])
+    panel = filled.selection_panel
+
+    panel.star_button.click()
+    panel.tag_edit.setText("  to   read ")
+    panel.add_tag_button.click()
+    assert [model.index(r, Column.STAR).data() for r in range(4)] == ["★", "★", "★", ""]
+    assert [model.index(r, Column.TAGS).data() for r in range(4)] == [
+        "to read",
+        "keep, to read",
+        "to read",
+        "",
+    ]
+    qtbot.waitUntil(lambda: sidebar_count(filled, "to read") == "3")
+
+    panel.tag_edit.setText("keep")
+    panel.remove_tag_button.click()
+    assert model.index(1, Column.TAGS).data() == "to read"
+    filled.triage.undo_action.trigger()  # the removal, as one step
+    assert model.index(1, Column.TAGS).data() == "keep, to read"
+    filled.triage.undo_action.trigger()  # the tag added to three papers
+    assert [model.index(r, Column.TAGS).data() for r in range(4)] == ["", "keep", "", ""]
+    filled.triage.undo_action.trigger()  # the stars
+    assert [model.index(r, Column.STAR).data() for r in range(4)] == ["", "", "", ""]
+    qtbot.waitUntil(lambda: sidebar_count(filled, "Starred") == "")
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def export_to(window: MainWindow, path: Path, choice: ExportChoice) -> list[tuple[int, int]]:
+    """Answer the export questions; returns the (selected, listed) counts the dialog got."""
+    offered: list[tuple[int, int]] = []
+
+    def choose(selected: int, listed: int, last: ExportFormat) -> ExportChoice:
+        offered.append((selected, listed))
+        return choice
+
+    assert window.exports is not None
+    window.exports.questions = ExportQuestions(choose, lambda _: path)
+    return offered
+
+
+def test_export_the_selection_as_csv(qtbot: QtBot, filled: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    offered = export_to(filled, target, ExportChoice(ExportFormat.CSV, ExportScope.SELECTION))
+    select_rows(filled, [1, 3])
+    assert filled.exports is not None
+    with qtbot.waitSignal(filled.exports.finished, timeout=10_000) as done:
+        filled.selection_panel.export_button.click()
+
+    assert offered == [(2, 4)]
+    assert done.args == [f"Exported 2 papers to {target}"]
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [row["title"] for row in rows] == row_titles(filled)[1::2]
+
+
+def test_export_the_listed_papers_as_json_in_the_lists_order(
+    qtbot: QtBot, filled: MainWindow, tmp_path: Path
+) -> None:
+    search(qtbot, filled, "video OR robot")
+    filled.list_pane.view.horizontalHeader().setSortIndicator(
+        Column.TITLE, Qt.SortOrder.AscendingOrder
+    )
+    settle(qtbot, filled)
+    target = tmp_path / "out.json"
+    export_to(filled, target, ExportChoice(ExportFormat.JSON, ExportScope.LIST))
+    assert filled.exports is not None
+    with qtbot.waitSignal(filled.exports.finished, timeout=10_000):
+        filled.export_action.trigger()
+
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert [paper["title"] for paper in exported] == row_titles(filled)
+    assert row_titles(filled) == ["A Survey of Video", "Robot Hands", "Video Diffusion Models"]
+
+
+def test_an_export_that_cannot_be_written_says_so(
+    qtbot: QtBot, filled: MainWindow, tmp_path: Path
+) -> None:
+    target = tmp_path / "no such folder" / "out.bib"
+    export_to(filled, target, ExportChoice(ExportFormat.BIBTEX, ExportScope.LIST))
+    assert filled.exports is not None
+    with qtbot.waitSignal(filled.exports.finished, timeout=10_000) as done:
+        filled.export_action.trigger()
+    assert str(done.args[0]).startswith(f"Could not write {target}")
+    assert not target.parent.exists()
+
+
+def test_the_export_dialog_offers_the_selection_only_when_there_is_one(qtbot: QtBot) -> None:
+    dialog = ExportDialog(0, 12, ExportFormat.MARKDOWN)
+    qtbot.addWidget(dialog)
+    assert not dialog.selection_choice.isEnabled() and dialog.list_choice.isChecked()
+    assert dialog.list_choice.text() == "The 12 papers in the list"
+    assert dialog.choice() == ExportChoice(ExportFormat.MARKDOWN, ExportScope.LIST)
+
+    dialog = ExportDialog(3, 12)
+    qtbot.addWidget(dialog)
+    assert dialog.selection_choice.isChecked()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    assert dialog.choice() == ExportChoice(ExportFormat.CSV, ExportScope.SELECTION)
