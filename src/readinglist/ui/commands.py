@@ -1,4 +1,9 @@
-"""Undoable edits of the user's data: every star, status, tag and note change is one of these."""
+"""Undoable edits of the user's data: every star, status, tag and note change is one of these.
+
+A command wraps one of `library.user_edits` (imported when the first edit is made, so the
+window can show before SQLAlchemy loads); the service writes it, in order, and the edit
+remembers what it replaced.
+"""
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -7,7 +12,8 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.ui.qt import QCoreApplication, QUndoCommand
 
 if TYPE_CHECKING:
-    from readinglist.ui.service import LibraryService
+    from readinglist.library.user_edits import NoteEdit
+    from readinglist.ui.service import Edit, LibraryService
 
 _NOTE_MERGE_ID = 1
 
@@ -17,113 +23,73 @@ def _tr(text: str) -> str:
 
 
 def _papers(count: int) -> str:
-    return _tr("1 paper") if count == 1 else _tr("{n} papers").format(n=count)
+    return _tr("1 paper") if count == 1 else _tr("{n} papers").format(n=f"{count:,}")
 
 
-class SetStarredCommand(QUndoCommand):
-    def __init__(self, service: "LibraryService", ids: Sequence[int], starred: bool) -> None:
-        text = _tr("Star {what}") if starred else _tr("Unstar {what}")
-        super().__init__(text.format(what=_papers(len(ids))))
+class EditCommand(QUndoCommand):
+    def __init__(self, service: "LibraryService", edit: "Edit", text: str) -> None:
+        super().__init__(text)
         self._service = service
-        self._before = {i: state[0] for i, state in service.user_states(ids).items()}
-        self._after = dict.fromkeys(self._before, starred)
+        self.edit = edit
 
     def redo(self) -> None:
-        self._service.set_starred(self._after)
+        self._service.apply(self.edit)
 
     def undo(self) -> None:
-        self._service.set_starred(self._before)
+        self._service.revert(self.edit)
 
 
-class SetStatusCommand(QUndoCommand):
-    def __init__(
-        self, service: "LibraryService", ids: Sequence[int], status: ReadingStatus
-    ) -> None:
-        super().__init__(
-            _tr("Mark {what} as {status}").format(what=_papers(len(ids)), status=status.value)
-        )
-        self._service = service
-        self._before = {i: state[1] for i, state in service.user_states(ids).items()}
-        self._after = dict.fromkeys(self._before, status)
+def star_command(service: "LibraryService", ids: Sequence[int], starred: bool) -> EditCommand:
+    from readinglist.library.user_edits import StarEdit
 
-    def redo(self) -> None:
-        self._service.set_status(self._after)
-
-    def undo(self) -> None:
-        self._service.set_status(self._before)
+    text = _tr("Star {what}") if starred else _tr("Unstar {what}")
+    return EditCommand(service, StarEdit(list(ids), starred), text.format(what=_papers(len(ids))))
 
 
-class SetTagsCommand(QUndoCommand):
-    def __init__(self, service: "LibraryService", paper_id: int, tags: Sequence[str]) -> None:
-        super().__init__(_tr("Change tags"))
-        self._service = service
-        self._paper_id = paper_id
-        self._before = service.rows([paper_id])[paper_id].tags
-        self._after = tuple(tags)
+def status_command(
+    service: "LibraryService", ids: Sequence[int], status: ReadingStatus
+) -> EditCommand:
+    from readinglist.library.user_edits import StatusEdit
 
-    def redo(self) -> None:
-        self._service.set_tags(self._paper_id, self._after)
-
-    def undo(self) -> None:
-        self._service.set_tags(self._paper_id, self._before)
+    text = _tr("Mark {what} as {status}").format(what=_papers(len(ids)), status=status.value)
+    return EditCommand(service, StatusEdit(list(ids), status), text)
 
 
-class AddTagCommand(QUndoCommand):
-    """One tag onto many papers; undo takes it off only those that did not have it."""
+def add_tag_command(service: "LibraryService", ids: Sequence[int], tag: str) -> EditCommand:
+    from readinglist.library.user_edits import AddTagEdit
 
-    def __init__(self, service: "LibraryService", ids: Sequence[int], tag: str) -> None:
-        super().__init__(_tr("Tag {what} with {tag}").format(what=_papers(len(ids)), tag=tag))
-        self._service = service
-        self._tag = tag
-        had = service.tagged(ids, tag)
-        self._ids = list(ids)
-        self._added = [paper_id for paper_id in ids if paper_id not in had]
-
-    def redo(self) -> None:
-        self._service.add_tag(self._ids, self._tag)
-
-    def undo(self) -> None:
-        self._service.remove_tag(self._added, self._tag)
+    text = _tr("Tag {what} with {tag}").format(what=_papers(len(ids)), tag=tag)
+    return EditCommand(service, AddTagEdit(list(ids), tag), text)
 
 
-class RemoveTagCommand(QUndoCommand):
-    """One tag off many papers; undo puts it back on those that had it."""
+def remove_tag_command(service: "LibraryService", ids: Sequence[int], tag: str) -> EditCommand:
+    from readinglist.library.user_edits import RemoveTagEdit
 
-    def __init__(self, service: "LibraryService", ids: Sequence[int], tag: str) -> None:
-        super().__init__(_tr("Untag {what} from {tag}").format(what=_papers(len(ids)), tag=tag))
-        self._service = service
-        self._tag = tag
-        had = service.tagged(ids, tag)
-        self._had = [paper_id for paper_id in ids if paper_id in had]
-
-    def redo(self) -> None:
-        self._service.remove_tag(self._had, self._tag)
-
-    def undo(self) -> None:
-        self._service.add_tag(self._had, self._tag)
+    text = _tr("Untag {what} from {tag}").format(what=_papers(len(ids)), tag=tag)
+    return EditCommand(service, RemoveTagEdit(list(ids), tag), text)
 
 
-class SetNoteCommand(QUndoCommand):
+def tags_command(service: "LibraryService", paper_id: int, tags: Sequence[str]) -> EditCommand:
+    from readinglist.library.user_edits import TagsEdit
+
+    return EditCommand(service, TagsEdit(paper_id, tuple(tags)), _tr("Change tags"))
+
+
+class NoteCommand(EditCommand):
     """A note edit; consecutive saves of one paper's note merge into one undo step."""
 
+    edit: "NoteEdit"
+
     def __init__(self, service: "LibraryService", paper_id: int, note: str) -> None:
-        super().__init__(_tr("Edit note"))
-        self._service = service
-        self.paper_id = paper_id
-        self._before = service.note(paper_id)
-        self.after = note
+        from readinglist.library.user_edits import NoteEdit
+
+        super().__init__(service, NoteEdit(paper_id, note), _tr("Edit note"))
 
     def id(self) -> int:
         return _NOTE_MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetNoteCommand) or other.paper_id != self.paper_id:
+        if not isinstance(other, NoteCommand) or other.edit.paper_id != self.edit.paper_id:
             return False
-        self.after = other.after
+        self.edit.note = other.edit.note  # already written by `other`; undo goes back further
         return True
-
-    def redo(self) -> None:
-        self._service.set_note(self.paper_id, self.after)
-
-    def undo(self) -> None:
-        self._service.set_note(self.paper_id, self._before)

@@ -223,6 +223,8 @@ class MainWindow(QMainWindow):
         self.queries.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         self._counter = SidebarCounter(self.queries, self._show_counts)
         service.papers_changed.connect(self._on_papers_changed)
+        service.edits.busy_changed.connect(self._show_saving)
+        service.edits.failed.connect(self._show_edit_failure)
         service.saved_searches_changed.connect(self._counter.recount_all)
         self.saved_searches = SavedSearchActions(service, saved_search_actions.dialogs(self), self)
         self.saved_searches.saved.connect(self._show_saved_search)
@@ -294,6 +296,15 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[Path]) -> None:
         if self.imports is not None and paths:
             self.imports.start(paths)
+
+    def _show_saving(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
+    def _show_edit_failure(self, message: str) -> None:
+        self.statusBar().showMessage(_tr("Could not save a change: {why}").format(why=message))
 
     def _show_counts(self, counts: SidebarCounts) -> None:
         self._paper_total = counts.total
@@ -493,6 +504,8 @@ class MainWindow(QMainWindow):
             self.detail.flush_note()  # nothing typed is lost
             if self.imports is not None:
                 self.imports.wait()
+            if self.service is not None:
+                self.service.edits.finish()  # every edit queued reaches the library
             self.media.shutdown()  # downloads stop; the loader's thread ends
             if self.queries is not None:
                 self.queries.stop()

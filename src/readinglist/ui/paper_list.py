@@ -76,6 +76,11 @@ class PaperListPane(QWidget):
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = view.horizontalHeader()
         header.setSectionsClickable(True)
+        # The header paints a column differently when all its rows are selected, and to find
+        # out it asks the model about every row, through Python: 10 s with 200,000 rows
+        # selected. It gets a selection of its own, always empty; the view keeps the real one.
+        header.setHighlightSections(False)
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
         header.setSortIndicatorShown(True)
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
@@ -122,8 +127,14 @@ class PaperListPane(QWidget):
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
-        ids = [self.model.id_at(row) for row in rows]
+        """In the list's order; read from the selection's ranges, so Ctrl+A on 200,000 rows
+        costs a slice rather than 200,000 indexes."""
+        rows: set[int] = set()
+        selection = self.view.selectionModel().selection()
+        for n in range(selection.count()):
+            selected = selection.at(n)
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        ids = [self.model.id_at(row) for row in sorted(rows)]
         return [paper_id for paper_id in ids if paper_id is not None]
 
     def select_paper(self, paper_id: int) -> bool:

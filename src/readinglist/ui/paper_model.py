@@ -83,6 +83,9 @@ def short_authors(row: PaperRow) -> str:
     return shown + (" et al." if more else "")
 
 
+REFRESH_ROW_BY_ROW = 200  # more changed papers than this are announced as one range
+
+
 class PaperTableModel(QAbstractTableModel):
     def __init__(self, load_rows: RowLoader, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -172,7 +175,13 @@ class PaperTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self, paper_ids: Sequence[int]) -> None:
-        """Re-read these papers' rows and repaint them only."""
+        """Re-read these papers' rows and repaint them only (a bulk edit: all rows, once)."""
+        if len(paper_ids) > REFRESH_ROW_BY_ROW:
+            self._cache.clear()
+            if self._ids:
+                last = self.index(len(self._ids) - 1, len(Column) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)  # the view repaints what shows
+            return
         if len(paper_ids) > 1 and self._row_of is None:
             self._row_of = {paper_id: row for row, paper_id in enumerate(self._ids)}
         for paper_id in paper_ids:

@@ -1,17 +1,33 @@
 """The window's gateway to the library: reads for the panes, writes for the user's edits.
 
-Every write announces the papers it changed (`papers_changed`), so the list repaints
+Edits (`library.user_edits`) go through `EditRunner`, in order, large ones off the GUI
+thread. Every write announces the papers it changed (`papers_changed`), so the list repaints
 those rows only and the sidebar recounts; nothing reloads the whole list. Saved searches
 announce themselves the same way (`saved_searches_changed`).
 """
 
 from collections.abc import Sequence
+from typing import Protocol
+
+from sqlalchemy import Connection
 
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.library import browse, saved_searches
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
+from readinglist.ui.edits import EditRunner
 from readinglist.ui.qt import QObject, Signal
+
+
+class Edit(Protocol):
+    """One of `library.user_edits`: applied and reverted inside a write transaction."""
+
+    @property
+    def ids(self) -> list[int]: ...
+
+    def apply(self, connection: Connection) -> None: ...
+
+    def revert(self, connection: Connection) -> None: ...
 
 
 class LibraryService(QObject):
@@ -22,6 +38,8 @@ class LibraryService(QObject):
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self.edits = EditRunner(library, self)
+        self.edits.applied.connect(self.papers_changed)
 
     # --- reads ---------------------------------------------------------------------------
 
@@ -39,56 +57,18 @@ class LibraryService(QObject):
         with self.library.reading() as connection:
             return store.user_states(connection, ids)
 
-    def tagged(self, ids: Sequence[int], tag: str) -> set[int]:
-        with self.library.reading() as connection:
-            return store.tagged_ids(connection, ids, tag)
-
     def paper_id(self, arxiv_id: str) -> int | None:
         with self.library.reading() as connection:
             return store.paper_id_for(connection, arxiv_id)
 
     # --- writes ----------------------------------------------------------------------------
 
-    def set_starred(self, starred_by_id: dict[int, bool]) -> None:
-        with self.library.writing() as connection:
-            for value in (True, False):
-                ids = [i for i, starred in starred_by_id.items() if starred is value]
-                store.set_starred(connection, ids, value)
-        self.papers_changed.emit(list(starred_by_id))
+    def apply(self, edit: "Edit") -> None:
+        """Make the edit (now, or after those queued); `papers_changed` follows."""
+        self.edits.run(edit.ids, edit.apply)
 
-    def set_status(self, status_by_id: dict[int, ReadingStatus]) -> None:
-        now = utc_now()
-        with self.library.writing() as connection:
-            for status in set(status_by_id.values()):
-                ids = [i for i, s in status_by_id.items() if s is status]
-                store.set_status(connection, ids, status, now)
-        self.papers_changed.emit(list(status_by_id))
-
-    def set_tags(self, paper_id: int, tags: Sequence[str]) -> None:
-        """Make the paper's tags exactly `tags`."""
-        with self.library.writing() as connection:
-            current = browse.load_rows(connection, [paper_id])[paper_id].tags
-            wanted = {tag.lower() for tag in tags}
-            store.remove_tags(
-                connection, [paper_id], [t for t in current if t.lower() not in wanted]
-            )
-            store.add_tags(connection, [paper_id], tags)
-        self.papers_changed.emit([paper_id])
-
-    def add_tag(self, ids: Sequence[int], tag: str) -> None:
-        with self.library.writing() as connection:
-            store.add_tags(connection, ids, [tag])
-        self.papers_changed.emit(list(ids))
-
-    def remove_tag(self, ids: Sequence[int], tag: str) -> None:
-        with self.library.writing() as connection:
-            store.remove_tags(connection, ids, [tag])
-        self.papers_changed.emit(list(ids))
-
-    def set_note(self, paper_id: int, note: str) -> None:
-        with self.library.writing() as connection:
-            store.set_note(connection, paper_id, note, utc_now())
-        self.papers_changed.emit([paper_id])
+    def revert(self, edit: "Edit") -> None:
+        self.edits.run(edit.ids, edit.revert)
 
     def note(self, paper_id: int) -> str:
         paper = self.paper(paper_id)

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.commands import (
-    AddTagCommand,
-    RemoveTagCommand,
-    SetNoteCommand,
-    SetStarredCommand,
-    SetStatusCommand,
-    SetTagsCommand,
+    NoteCommand,
+    add_tag_command,
+    remove_tag_command,
+    star_command,
+    status_command,
+    tags_command,
 )
 from readinglist.ui.qt import (
     QAction,
@@ -124,41 +124,41 @@ class Triage(QObject):
             return
         states = self.service.user_states(ids)
         starred = not all(starred for starred, _ in states.values())
-        self.undo_stack.push(SetStarredCommand(self.service, ids, starred))
+        self.undo_stack.push(star_command(self.service, ids, starred))
 
     def set_star(self, paper_id: int, starred: bool) -> None:
         if self.service is not None:
-            self.undo_stack.push(SetStarredCommand(self.service, [paper_id], starred))
+            self.undo_stack.push(star_command(self.service, [paper_id], starred))
 
     def star_selected(self, starred: bool) -> None:
         """Star (or unstar) every selected paper: one undo step."""
         ids = self._targets()
         if self.service is not None and ids:
-            self.undo_stack.push(SetStarredCommand(self.service, ids, starred))
+            self.undo_stack.push(star_command(self.service, ids, starred))
 
     def add_tag(self, tag: str) -> None:
         """Tag every selected paper: one undo step."""
         ids = self._targets()
         if self.service is not None and ids and tag.strip():
-            self.undo_stack.push(AddTagCommand(self.service, ids, tag))
+            self.undo_stack.push(add_tag_command(self.service, ids, tag))
 
     def remove_tag(self, tag: str) -> None:
         ids = self._targets()
         if self.service is not None and ids and tag.strip():
-            self.undo_stack.push(RemoveTagCommand(self.service, ids, tag))
+            self.undo_stack.push(remove_tag_command(self.service, ids, tag))
 
     def set_status(self, status: ReadingStatus, ids: list[int] | None = None) -> None:
         targets = ids if ids is not None else self._targets()
         if self.service is None or not targets:
             return
-        self.undo_stack.push(SetStatusCommand(self.service, targets, status))
+        self.undo_stack.push(status_command(self.service, targets, status))
         if ids is None and self.advance_after_status and len(targets) == 1:
             self._selection.step(1)
 
     def set_tags(self, paper_id: int, tags: list[str]) -> None:
         if self.service is not None:
-            self.undo_stack.push(SetTagsCommand(self.service, paper_id, tags))
+            self.undo_stack.push(tags_command(self.service, paper_id, tags))
 
     def set_note(self, paper_id: int, note: str) -> None:
         if self.service is not None and self.service.note(paper_id) != note:
-            self.undo_stack.push(SetNoteCommand(self.service, paper_id, note))
+            self.undo_stack.push(NoteCommand(self.service, paper_id, note))
