@@ -31,8 +31,8 @@ from readinglist.core.listing import SortKey
 from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
 from readinglist.core.query import Query
 from readinglist.library.browse import starred_count, status_counts
-from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
 from readinglist.library.search import conditions as _conditions
+from readinglist.library.tables import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
 
 _CHUNK = 500
 EVERYTHING = Query()

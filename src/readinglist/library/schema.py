@@ -1,13 +1,15 @@
-"""The library's tables as SQLModel classes: the mapping that queries are written against.
+"""The library's tables as SQLModel classes: the schema's source of truth.
 
 The DDL that creates them lives in `migrations.py`, frozen per schema version;
-`tests/test_library.py` checks that the two agree. The full-text index (a view and an FTS5
-table, v3) has no model: `library/search.py` names what it uses of it.
+`tests/test_library.py` checks that the two agree. Queries are written against the same
+tables in SQLAlchemy Core (`tables.py`), which the app can import without SQLModel and
+pydantic; `tests/test_tables.py` checks that those agree with these. The full-text index
+(a view and an FTS5 table, v3) has no model: `library/search.py` names what it uses of it.
 """
 
 import datetime as dt
 
-from sqlalchemy import Column, Index, String, Table, UniqueConstraint, func, text
+from sqlalchemy import Column, Index, String, UniqueConstraint, func, text
 from sqlmodel import Field, SQLModel
 
 from readinglist.core.paper import ReadingStatus
@@ -104,13 +106,3 @@ class SavedSearchRecord(SQLModel, table=True):
     name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
     query: str
     created_at: dt.datetime
-
-
-# The Core tables, for bulk statements and queries that select columns rather than objects.
-PAPERS: Table = PaperRecord.__table__  # type: ignore[attr-defined]
-DIGESTS: Table = DigestRecord.__table__  # type: ignore[attr-defined]
-DIGEST_FILES: Table = DigestFileRecord.__table__  # type: ignore[attr-defined]
-APPEARANCES: Table = AppearanceRecord.__table__  # type: ignore[attr-defined]
-TAGS: Table = TagRecord.__table__  # type: ignore[attr-defined]
-PAPER_TAGS: Table = PaperTagLink.__table__  # type: ignore[attr-defined]
-SAVED_SEARCHES: Table = SavedSearchRecord.__table__  # type: ignore[attr-defined]
