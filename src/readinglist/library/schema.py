@@ -24,6 +24,11 @@ class PaperRecord(SQLModel, table=True):
         Index("ix_papers_starred", "starred"),
         Index("ix_papers_title_lower", func.lower(text("title"))),
         Index("ix_papers_authors_lower", func.lower(text("authors"))),
+        Index("ix_papers_status", "status"),
+        Index("ix_papers_status_starred", "status", "starred"),
+        Index("ix_papers_status_votes", "status", "votes"),
+        Index("ix_papers_status_title_lower", "status", func.lower(text("title"))),
+        Index("ix_papers_status_authors_lower", "status", func.lower(text("authors"))),
     )
     id: int | None = Field(default=None, primary_key=True)
     arxiv_id: str = Field(sa_column=Column(String, unique=True, nullable=False))

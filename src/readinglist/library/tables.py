@@ -97,6 +97,11 @@ PAPERS = Table(
     Index("ix_papers_starred", "starred"),
     Index("ix_papers_title_lower", func.lower(text("title"))),
     Index("ix_papers_authors_lower", func.lower(text("authors"))),
+    Index("ix_papers_status", "status"),
+    Index("ix_papers_status_starred", "status", "starred"),
+    Index("ix_papers_status_votes", "status", "votes"),
+    Index("ix_papers_status_title_lower", "status", func.lower(text("title"))),
+    Index("ix_papers_status_authors_lower", "status", func.lower(text("authors"))),
 )
 
 DIGESTS = Table(
