@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from readinglist.core.listing import SidebarCounts
-from readinglist.ui.qt import QObject, QThread, Signal, Slot
+from readinglist.ui.qt import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 Job = Callable[["Connection"], Any]
 Answer = Callable[[Any], None]
+_RELEASE_HELD = QEvent.Type(QEvent.registerEventType())
+_LOW_PRIORITY = Qt.EventPriority.LowEventPriority.value
 
 
 class _QueryWorker(QObject):
@@ -139,16 +141,22 @@ class QueryRunner(QObject):
 
     def _one_done(self, serial: int = 0) -> None:
         self._foreground.discard(serial)
-        if not self._foreground:
-            self._release_held()
+        if not self._foreground and self._held:
+            # Once the answer's repaints are done: Qt posts them at low priority, and events
+            # of one priority come in the order they were posted.
+            QCoreApplication.postEvent(self, QEvent(_RELEASE_HELD), _LOW_PRIORITY)
         self._pending -= 1
         if self._pending == 0:
             self.settled.emit()
 
-    def _release_held(self) -> None:
-        held, self._held = self._held, {}
-        for channel, (serial, job) in held.items():
-            self._channel(channel).requested.emit(serial, job)
+    def event(self, event: QEvent) -> bool:
+        if event.type() != _RELEASE_HELD:
+            return super().event(event)
+        if not self._foreground:  # else the next foreground answer releases them
+            held, self._held = self._held, {}
+            for channel, (serial, job) in held.items():
+                self._channel(channel).requested.emit(serial, job)
+        return True
 
 
 FULL_RECOUNT_AFTER = 5_000  # edited papers; beyond this a full recount is cheaper
