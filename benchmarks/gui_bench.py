@@ -241,6 +241,7 @@ def sorts_and_filters(figures: Figures, library: Path, workdir: Path) -> None:
             "status:unread",
             "status:read",
             "starred",
+            _first_child(model, "group:tags"),
             _first_child(model, "group:digests"),
         ]
         for key in keys:
@@ -329,12 +330,16 @@ def stall_during_import(workdir: Path) -> tuple[float, float]:
 
 
 def cached_library(digests: int) -> Path:
-    """A library of the synthetic corpus at the current schema, imported on first use only."""
+    """A library of the synthetic corpus at the current schema, with a reader's own data on
+    a few percent of its papers (search_bench's: stars, statuses, tags, notes), so that the
+    sidebar's entries other than All papers hold papers; made on first use only."""
     from readinglist.importer import import_paths
     from readinglist.library.database import open_library
     from readinglist.library.migrations import latest_version
+    from search_bench import add_users_data
 
-    path = CACHE_DIR / f"library-v{latest_version()}-d{digests}-e{ENTRIES_PER_DIGEST}.sqlite"
+    name = f"library-v{latest_version()}-d{digests}-e{ENTRIES_PER_DIGEST}-u1.sqlite"
+    path = CACHE_DIR / name
     if path.is_file():
         return path
     corpus = cached_corpus(digests, ENTRIES_PER_DIGEST)
@@ -342,6 +347,7 @@ def cached_library(digests: int) -> Path:
     partial.unlink(missing_ok=True)
     with open_library(partial, daily_backup=False) as library:
         import_paths(library, [corpus])
+        add_users_data(library)
     for leftover in partial.parent.glob(partial.name + "-*"):
         leftover.unlink()
     shutil.rmtree(partial.parent / "backups", ignore_errors=True)
