@@ -188,19 +188,19 @@ class WindowOnLibrary:
     """The main window on a library, in this process, with a way to wait for its reads."""
 
     def __init__(self, library_path: Path, settings_dir: Path) -> None:
-        from readinglist.library.database import open_library
-        from readinglist.ui.app import _application
+        """Attached as the app attaches it (without its daily backup, a copy of 1.2 GB)."""
+        from readinglist.ui.app import _application, attach_library
         from readinglist.ui.main_window import MainWindow
         from readinglist.ui.qt import QSettings
-        from readinglist.ui.service import LibraryService
 
         self.app = _application()
-        self.library = open_library(library_path, daily_backup=False)
         settings = QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat)
         self.window = MainWindow(settings)
         self.window.resize(1280, 800)
         self.window.show()
-        self.window.attach(LibraryService(self.library, self.window))
+        if not attach_library(self.window, library_path) or self.window.service is None:
+            raise SystemExit(f"cannot open {library_path}")
+        self.library = self.window.service.library
         self.wait()
 
     def wait(self, until: Callable[[], bool] | None = None) -> float:

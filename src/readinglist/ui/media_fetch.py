@@ -19,6 +19,7 @@ from readinglist.ui.qt import (
     QNetworkReply,
     QNetworkRequest,
     QObject,
+    QSslConfiguration,
     Qt,
     QTimer,
     QUrl,
@@ -64,6 +65,16 @@ class Fetched:
     url: str
     body: bytes = b""
     problem: Problem | None = None
+
+
+def prepare_tls() -> None:
+    """Load the TLS settings and the system's CA certificates now (70-90 ms, once).
+
+    The first https request does it otherwise, on the GUI thread, holding the GIL: after an
+    import into an empty library, when the first teaser was fetched, that froze the window.
+    The app calls this once the list and the sidebar have their data.
+    """
+    QSslConfiguration.defaultConfiguration()
 
 
 def is_web_url(url: str | QUrl) -> bool:

@@ -68,7 +68,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtMultimedia import QAudioOutput, QMediaFormat, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtMultimediaWidgets import QVideoWidget
-from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
+from PySide6.QtNetwork import (
+    QNetworkAccessManager,
+    QNetworkReply,
+    QNetworkRequest,
+    QSslConfiguration,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -193,6 +198,7 @@ __all__ = [
     "QSize",
     "QSizePolicy",
     "QSplitter",
+    "QSslConfiguration",
     "QStackedWidget",
     "QStandardPaths",
     "QStatusBar",
