@@ -32,7 +32,6 @@ _STORED: dict[type, list[Any]] = {  # what SQLite hands back
     dt.date: ["2024-03-01"],
     dt.datetime: ["2024-03-01 00:30:00.000000", "2024-03-01 09:30:00.000000+09:00"],
 }
-_ = schema  # the models register themselves in SQLModel.metadata
 
 
 def _pairs() -> list[tuple[Table, Table]]:

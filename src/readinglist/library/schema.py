@@ -9,27 +9,18 @@ pydantic; `tests/test_tables.py` checks that those agree with these. The full-te
 
 import datetime as dt
 
-from sqlalchemy import Column, Index, String, UniqueConstraint, func, text
+from sqlalchemy import Column, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.library.tables import paper_indexes
 
 
 class PaperRecord(SQLModel, table=True):
     """A paper, once, keyed by its versionless arXiv id, with the user's own data on it."""
 
     __tablename__ = "papers"
-    __table_args__ = (
-        Index("ix_papers_status_first_seen", "status", "first_seen"),
-        Index("ix_papers_starred", "starred"),
-        Index("ix_papers_title_lower", func.lower(text("title"))),
-        Index("ix_papers_authors_lower", func.lower(text("authors"))),
-        Index("ix_papers_status", "status"),
-        Index("ix_papers_status_starred", "status", "starred"),
-        Index("ix_papers_status_votes", "status", "votes"),
-        Index("ix_papers_status_title_lower", "status", func.lower(text("title"))),
-        Index("ix_papers_status_authors_lower", "status", func.lower(text("authors"))),
-    )
+    __table_args__ = paper_indexes()
     id: int | None = Field(default=None, primary_key=True)
     arxiv_id: str = Field(sa_column=Column(String, unique=True, nullable=False))
     url: str
