@@ -6,13 +6,16 @@ window with a table, started the same way (a fresh process, offscreen). Targets:
 
     window shown        <= 1.5x the bare window's first paint
     first rows shown    <= 4x the bare window's first paint
-    sort, any column    < 100 ms from the header click to the new rows (median of runs)
+    sort, any column    < 100 ms from the header click to the new rows (median of runs), in
+                        every sidebar entry measured
     sidebar filter      < 100 ms from the click to the new rows
     resident memory     < 200 MB with the library open and rows shown
     event-loop stall    < 100 ms, longest, during a background import of 1,000 digests
+                        (the median over imports into fresh libraries; the worst is printed)
 
 The library is imported once from the synthetic corpus (`synthetic.py`) and cached under
-benchmarks/.cache/. Run: python benchmarks/gui_bench.py [--papers-digests N] [--runs N] [--check]
+benchmarks/.cache/. Run:
+    python benchmarks/gui_bench.py [--digests N] [--runs N] [--imports N] [--check]
 """
 
 import argparse
@@ -122,24 +125,30 @@ class Figures:
     app_shown_s: list[float] = field(default_factory=list)
     app_rows_s: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
-    sort_ms: dict[str, float] = field(default_factory=dict)
+    sort_ms: dict[str, dict[str, float]] = field(default_factory=dict)  # entry: column: ms
     filter_ms: dict[str, float] = field(default_factory=dict)
-    stall_ms: float = 0.0
-    import_s: float = 0.0
+    stall_ms: list[float] = field(default_factory=list)  # the longest, one per import
+    import_s: list[float] = field(default_factory=list)
 
     def checks(self) -> list[tuple[str, float, float, str]]:
         floor = statistics.median(self.floor_shown_s)
         return [
             ("window shown", statistics.median(self.app_shown_s) / floor, SHOWN_MAX_RATIO, "x"),
             ("first rows", statistics.median(self.app_rows_s) / floor, ROWS_MAX_RATIO, "x"),
-            ("slowest sort", max(self.sort_ms.values()), SORT_MAX_MS, "ms"),
+            (
+                "slowest sort",
+                max(max(row.values()) for row in self.sort_ms.values()),
+                SORT_MAX_MS,
+                "ms",
+            ),
             ("slowest filter", max(self.filter_ms.values()), FILTER_MAX_MS, "ms"),
             ("peak memory", max(self.rss_mb), RSS_MAX_MB, "MB"),
-            ("longest stall", self.stall_ms, STALL_MAX_MS, "ms"),
+            ("longest stall", statistics.median(self.stall_ms), STALL_MAX_MS, "ms"),
         ]
 
 
 def start_up(figures: Figures, library: Path, runs: int) -> None:
+    _compile_package()
     for _ in range(runs):
         floor = _run_child(["floor"])
         figures.floor_shown_s.append(floor["shown_s"])
@@ -148,6 +157,20 @@ def start_up(figures: Figures, library: Path, runs: int) -> None:
         figures.app_rows_s.append(app["rows_s"])
         figures.floor_rows_s.append(floor["rows_s"])
         figures.rss_mb.append(app["rss_mb"])
+
+
+def _compile_package() -> None:
+    """Byte-code for readinglist, as an installed app has it (pip and PyInstaller ship .pyc).
+
+    Where PYTHONDONTWRITEBYTECODE is set (as on the development machines), every start-up would
+    otherwise compile the app's modules from source: 40-90 ms that no user pays and that
+    the bare window, with no modules of its own, does not pay either.
+    """
+    import compileall
+
+    import readinglist
+
+    compileall.compile_dir(Path(readinglist.__file__).parent, quiet=1)
 
 
 def _run_child(args: list[str]) -> dict[str, float]:
@@ -165,19 +188,19 @@ class WindowOnLibrary:
     """The main window on a library, in this process, with a way to wait for its reads."""
 
     def __init__(self, library_path: Path, settings_dir: Path) -> None:
-        from readinglist.library.database import open_library
-        from readinglist.ui.app import _application
+        """Attached as the app attaches it (without its daily backup, a copy of 1.2 GB)."""
+        from readinglist.ui.app import _application, attach_library
         from readinglist.ui.main_window import MainWindow
         from readinglist.ui.qt import QSettings
-        from readinglist.ui.service import LibraryService
 
         self.app = _application()
-        self.library = open_library(library_path, daily_backup=False)
         settings = QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat)
         self.window = MainWindow(settings)
         self.window.resize(1280, 800)
         self.window.show()
-        self.window.attach(LibraryService(self.library, self.window))
+        if not attach_library(self.window, library_path) or self.window.service is None:
+            raise SystemExit(f"cannot open {library_path}")
+        self.library = self.window.service.library
         self.wait()
 
     def wait(self, until: Callable[[], bool] | None = None) -> float:
@@ -212,24 +235,26 @@ def sorts_and_filters(figures: Figures, library: Path, workdir: Path) -> None:
     bench = WindowOnLibrary(library, workdir)
     try:
         figures.papers = bench.window.list_pane.model.rowCount()
-        header = bench.window.list_pane.view.horizontalHeader()
-        for column in Column:
-            runs = []
-            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder) * 2:
-                header.setSortIndicator(column, order)
-                runs.append(bench.wait() * 1000)
-            figures.sort_ms[column.name.lower()] = statistics.median(runs)
-        header.setSortIndicator(Column.FIRST_SEEN, Qt.SortOrder.DescendingOrder)
-        bench.wait()
         model = bench.window.sidebar.model
         keys = [
+            "all",
             "status:unread",
             "status:read",
             "starred",
+            _first_child(model, "group:tags"),
             _first_child(model, "group:digests"),
-            "all",
         ]
         for key in keys:
+            bench.window.sidebar.select_key(key)
+            bench.wait()
+            figures.sort_ms[key] = {
+                column.name.lower(): _sort_ms(bench, column) for column in Column
+            }
+        bench.window.list_pane.view.horizontalHeader().setSortIndicator(
+            Column.FIRST_SEEN, Qt.SortOrder.DescendingOrder
+        )
+        bench.wait()
+        for key in keys[1:] + keys[:1]:
             runs = []
             for _ in range(3):
                 bench.window.sidebar.select_key("all" if key != "all" else "status:unread")
@@ -241,6 +266,18 @@ def sorts_and_filters(figures: Figures, library: Path, workdir: Path) -> None:
         bench.close()
 
 
+def _sort_ms(bench: WindowOnLibrary, column: int) -> float:
+    """Header clicks on `column`, ascending and descending twice: the median, in ms."""
+    from readinglist.ui.qt import Qt
+
+    header = bench.window.list_pane.view.horizontalHeader()
+    runs = []
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder) * 2:
+        header.setSortIndicator(column, order)
+        runs.append(bench.wait() * 1000)
+    return statistics.median(runs)
+
+
 def _first_child(model: object, group: str) -> str:
     from readinglist.ui.sidebar_model import KEY_ROLE, SidebarModel
 
@@ -249,8 +286,19 @@ def _first_child(model: object, group: str) -> str:
     return str(model.index(0, 0, parent).data(KEY_ROLE))
 
 
-def stall_during_import(figures: Figures, workdir: Path) -> None:
-    """The longest gap between ticks of a 5 ms timer while 1,000 digests import."""
+def stalls_during_imports(figures: Figures, workdir: Path, imports: int) -> None:
+    """Imports of the same 1,000 digests into fresh libraries, each with a window open."""
+    for number in range(imports):
+        folder = workdir / f"import-{number}"
+        folder.mkdir()
+        stall_s, import_s = stall_during_import(folder)
+        figures.stall_ms.append(stall_s * 1000)
+        figures.import_s.append(import_s)
+
+
+def stall_during_import(workdir: Path) -> tuple[float, float]:
+    """The longest gap between ticks of a 5 ms timer while 1,000 digests import; the
+    import's seconds."""
     from readinglist.ui.qt import QTimer
 
     corpus = cached_corpus(IMPORT_DIGESTS, ENTRIES_PER_DIGEST)
@@ -274,20 +322,24 @@ def stall_during_import(figures: Figures, workdir: Path) -> None:
         start = time.perf_counter()
         bench.window.import_paths([corpus])
         bench.wait(lambda: bool(finished) and bench.window.is_settled())
-        figures.import_s = time.perf_counter() - start
+        import_s = time.perf_counter() - start
         timer.stop()
-        figures.stall_ms = max(gaps) * 1000
+        return max(gaps), import_s
     finally:
         bench.close()
 
 
 def cached_library(digests: int) -> Path:
-    """A library of the synthetic corpus at the current schema, imported on first use only."""
+    """A library of the synthetic corpus at the current schema, with a reader's own data on
+    a few percent of its papers (search_bench's: stars, statuses, tags, notes), so that the
+    sidebar's entries other than All papers hold papers; made on first use only."""
     from readinglist.importer import import_paths
     from readinglist.library.database import open_library
     from readinglist.library.migrations import latest_version
+    from search_bench import add_users_data
 
-    path = CACHE_DIR / f"library-v{latest_version()}-d{digests}-e{ENTRIES_PER_DIGEST}.sqlite"
+    name = f"library-v{latest_version()}-d{digests}-e{ENTRIES_PER_DIGEST}-u1.sqlite"
+    path = CACHE_DIR / name
     if path.is_file():
         return path
     corpus = cached_corpus(digests, ENTRIES_PER_DIGEST)
@@ -295,6 +347,7 @@ def cached_library(digests: int) -> Path:
     partial.unlink(missing_ok=True)
     with open_library(partial, daily_backup=False) as library:
         import_paths(library, [corpus])
+        add_users_data(library)
     for leftover in partial.parent.glob(partial.name + "-*"):
         leftover.unlink()
     shutil.rmtree(partial.parent / "backups", ignore_errors=True)
@@ -315,9 +368,16 @@ def print_report(figures: Figures) -> bool:
         f"app: window shown {statistics.median(figures.app_shown_s) * 1000:.0f} ms, "
         f"first rows {statistics.median(figures.app_rows_s) * 1000:.0f} ms (medians)"
     )
-    print("sort (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in figures.sort_ms.items()))
+    _print_sorts(figures.sort_ms)
     print("filter (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in figures.filter_ms.items()))
-    print(f"import of {IMPORT_DIGESTS:,} digests with the window open: {figures.import_s:.1f} s")
+    print(
+        f"import of {IMPORT_DIGESTS:,} digests with the window open: "
+        + ", ".join(f"{s:.1f}" for s in figures.import_s)
+        + " s; longest stall in each: "
+        + ", ".join(f"{ms:.0f}" for ms in figures.stall_ms)
+        + f" ms (median {statistics.median(figures.stall_ms):.0f}, "
+        f"worst {max(figures.stall_ms):.0f})"
+    )
     print(f"\n{'figure':<16} {'measured':>10} {'target':>10}  result")
     passed = True
     for label, value, target, unit in figures.checks():
@@ -328,12 +388,25 @@ def print_report(figures: Figures) -> bool:
     return passed
 
 
+def _print_sorts(sort_ms: dict[str, dict[str, float]]) -> None:
+    """A row per sidebar entry, a column per sort: the median ms of the header clicks."""
+    columns = list(next(iter(sort_ms.values())))
+    width = max(len(key) for key in sort_ms)
+    print(f"\nsort (ms) {'':<{width - 10}} " + " ".join(f"{c:>10}" for c in columns))
+    for key, row in sort_ms.items():
+        print(f"{key:<{width}} " + " ".join(f"{row[c]:>10.0f}" for c in columns))
+    print()
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--digests", type=int, default=LIBRARY_DIGESTS, help="library size in digests"
     )
     parser.add_argument("--runs", type=int, default=5, help="start-ups of each kind")
+    parser.add_argument(
+        "--imports", type=int, default=3, help="imports with the window open (stall: median)"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
@@ -359,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("sorting and filtering…", file=sys.stderr)
         sorts_and_filters(figures, library, work)
         print("importing with the window open…", file=sys.stderr)
-        stall_during_import(figures, work)
+        stalls_during_imports(figures, work, args.imports)
     passed = print_report(figures)
     return 0 if passed or not args.check else 1
 

@@ -40,8 +40,8 @@ from readinglist.importer import import_paths
 from readinglist.library import browse
 from readinglist.library import papers as store
 from readinglist.library.database import Library, open_library, utc_now
-from readinglist.library.schema import APPEARANCES, PAPER_TAGS, PAPERS, TAGS
 from readinglist.library.search import count_matching, ranked_ids
+from readinglist.library.tables import APPEARANCES, PAPER_TAGS, PAPERS, TAGS
 from synthetic import cached_corpus
 
 LIST_MEDIAN_MS, LIST_P95_MS, KEYSTROKE_MEDIAN_MS = 30.0, 100.0, 50.0

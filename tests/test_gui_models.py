@@ -2,6 +2,7 @@
 
 import datetime as dt
 import functools
+import threading
 from collections.abc import Sequence
 
 import pytest
@@ -160,6 +161,37 @@ def test_only_the_newest_request_on_a_channel_is_answered(qtbot: QtBot, library:
     finally:
         runner.stop()
     assert sorted(answers) == ["other", "third"]  # channels run on threads of their own
+
+
+def test_a_background_request_waits_for_the_others(qtbot: QtBot, library: Library) -> None:
+    runner = QueryRunner(library)
+    started: list[str] = []
+    ids_may_finish = threading.Event()
+
+    def ids(_: object) -> str:
+        started.append("ids")
+        ids_may_finish.wait(5)
+        return "ids"
+
+    def counts(name: str, _: object) -> str:
+        started.append(name)
+        return name
+
+    answers: list[str] = []
+    try:
+        with qtbot.waitSignal(runner.settled, timeout=5_000):
+            runner.submit("ids", ids, answers.append)
+            for name in ("old counts", "counts"):
+                runner.submit(
+                    "sidebar", functools.partial(counts, name), answers.append, background=True
+                )
+            qtbot.wait(50)
+            assert started == ["ids"]
+            ids_may_finish.set()
+    finally:
+        runner.stop()
+    assert started == ["ids", "counts"]  # the older recount was dropped before it started
+    assert answers == ["ids", "counts"]
 
 
 def test_a_failing_read_is_reported_not_raised(qtbot: QtBot, library: Library) -> None:

@@ -26,6 +26,11 @@ def _markdown() -> "MarkdownIt":
     return md
 
 
+def prepare() -> None:
+    """Load the parser now (40-80 ms of imports and regexes), before the first summary needs it."""
+    _markdown()
+
+
 def _is_safe_link(url: str) -> bool:
     return url.strip().lower().startswith(SAFE_LINK_SCHEMES)
 

@@ -7,7 +7,7 @@ from sqlalchemy import Connection, func, select
 
 from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts
 from readinglist.core.paper import ReadingStatus
-from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
+from readinglist.library.tables import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
 
 __all__ = ["DigestCount", "PaperRow", "SidebarCounts", "load_rows", "sidebar_counts"]
 

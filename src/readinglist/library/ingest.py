@@ -16,10 +16,10 @@ from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.digest import Digest, Entry
 from readinglist.library import search_index
-from readinglist.library.schema import APPEARANCES as _APPEARANCES
-from readinglist.library.schema import DIGEST_FILES as _FILES
-from readinglist.library.schema import DIGESTS as _DIGESTS
-from readinglist.library.schema import PAPERS as _PAPERS
+from readinglist.library.tables import APPEARANCES as _APPEARANCES
+from readinglist.library.tables import DIGEST_FILES as _FILES
+from readinglist.library.tables import DIGESTS as _DIGESTS
+from readinglist.library.tables import PAPERS as _PAPERS
 
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
 

@@ -227,6 +227,19 @@ END;
 """
 
 
+# Version 4: the list sorted within one status (the sidebar's Unread, Read, ...) reads an
+# index in order instead of sorting most of the library: at 200k papers Unread by title took
+# 160 ms, by authors 185, by votes 125. `ix_papers_status` holds each status's papers in id
+# order, so the sort by status reads one range per status instead of sorting by a rank.
+_V4 = """
+CREATE INDEX ix_papers_status ON papers (status);
+CREATE INDEX ix_papers_status_starred ON papers (status, starred);
+CREATE INDEX ix_papers_status_votes ON papers (status, votes);
+CREATE INDEX ix_papers_status_title_lower ON papers (status, lower(title));
+CREATE INDEX ix_papers_status_authors_lower ON papers (status, lower(authors));
+"""
+
+
 def _run_script(script: str) -> Step:
     def run(connection: sqlite3.Connection) -> None:
         for statement in script.split(";"):
@@ -253,7 +266,12 @@ def _run_statements(script: str) -> Step:
 
 
 # STEPS[n] takes a library from version n to n + 1.
-STEPS: dict[int, Step] = {0: _run_script(_V1), 1: _run_script(_V2), 2: _run_statements(_V3)}
+STEPS: dict[int, Step] = {
+    0: _run_script(_V1),
+    1: _run_script(_V2),
+    2: _run_statements(_V3),
+    3: _run_script(_V4),
+}
 
 
 def latest_version() -> int:

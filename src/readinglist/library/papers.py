@@ -1,7 +1,8 @@
 """Reading papers and changing the user's data on them: the SQL behind the CLI and the GUI.
 
 Every function takes an open `Connection` so callers choose the transaction
-(`library.reading()` or `library.writing()`).
+(`library.reading()` or `library.writing()`). The list's order (`find_paper_ids`) is in
+`sorting.py`.
 """
 
 import datetime as dt
@@ -9,15 +10,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     RowMapping,
-    Select,
     and_,
-    case,
     delete,
     exists,
     func,
@@ -27,15 +24,30 @@ from sqlalchemy import (
 from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.digest import Media, MediaKind
-from readinglist.core.listing import SortKey
 from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
-from readinglist.core.query import Query
 from readinglist.library.browse import starred_count, status_counts
-from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
-from readinglist.library.search import conditions as _conditions
+from readinglist.library.sorting import EVERYTHING, find_paper_ids
+from readinglist.library.tables import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
+
+__all__ = [
+    "EVERYTHING",
+    "LibrarySummary",
+    "add_tags",
+    "find_paper_ids",
+    "library_summary",
+    "load_paper",
+    "load_papers",
+    "normalize_tag",
+    "paper_id_for",
+    "remove_tags",
+    "set_note",
+    "set_starred",
+    "set_status",
+    "tagged_ids",
+    "user_states",
+]
 
 _CHUNK = 500
-EVERYTHING = Query()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,86 +58,6 @@ class LibrarySummary:
     by_status: dict[ReadingStatus, int]
     tags: int
     newest_digest: dt.date | None
-
-
-def find_paper_ids(
-    connection: Connection,
-    query: Query = EVERYTHING,
-    sort: SortKey = SortKey.LAST_SEEN,
-    descending: bool = True,
-    limit: int | None = None,
-) -> list[int]:
-    """Ids of the papers matching `query`, sorted in SQL.
-
-    Ties keep the order of import (a digest's own order within a day), except for title and
-    authors, where ties are rare and following the sort's direction lets SQLite walk the
-    index instead of sorting the whole library.
-    """
-    conditions = _conditions(query)
-    if sort is SortKey.TAGS:
-        return _ids_by_tags(connection, conditions, descending)[:limit]
-    column = _sort_column(sort)
-    tie = PAPERS.c.id.desc() if descending and sort in _TEXT_SORTS else PAPERS.c.id
-    order = (column.desc() if descending else column, tie)
-    statement = select(PAPERS.c.id).where(*conditions).order_by(*order)
-    if limit is not None:
-        statement = statement.limit(limit)
-    return _fetch_ids(connection, statement)
-
-
-_TEXT_SORTS = frozenset({SortKey.TITLE, SortKey.AUTHORS})
-
-
-def _ids_by_tags(
-    connection: Connection, conditions: list[ColumnElement[bool]], descending: bool
-) -> list[int]:
-    """Tagged papers by their first tag, then the (many) untagged ones; reversed when descending.
-
-    Two queries: sorting every paper by a per-row subquery would sort the whole library.
-    """
-    links, names = PAPER_TAGS.alias("sort_links"), TAGS.alias("sort_names")  # apart from the
-    first_tag = func.min(func.lower(names.c.name))  # tables a tag: condition correlates with
-    tagged = (
-        select(links.c.paper_id)
-        .join(names, names.c.id == links.c.tag_id)
-        .join(PAPERS, PAPERS.c.id == links.c.paper_id)
-        .where(*conditions)
-        .group_by(links.c.paper_id)
-        .order_by(first_tag, links.c.paper_id)
-    )
-    has_tag = exists().where(PAPER_TAGS.c.paper_id == PAPERS.c.id)
-    untagged = select(PAPERS.c.id).where(*conditions, ~has_tag).order_by(PAPERS.c.id)
-    ids = _fetch_ids(connection, tagged) + _fetch_ids(connection, untagged)
-    return ids[::-1] if descending else ids
-
-
-def _fetch_ids(connection: Connection, statement: Select[tuple[int]]) -> list[int]:
-    """The statement's single integer column, read through the driver's own cursor.
-
-    SQLAlchemy's row processing costs as much as the query itself for a 200k-row id list.
-    """
-    compiled = statement.compile(connection, compile_kwargs={"render_postcompile": True})
-    parameters = [_driver_value(compiled.params[name]) for name in compiled.positiontup or ()]
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    cursor = driver.execute(str(compiled), parameters)
-    return [row[0] for row in cursor]
-
-
-def _driver_value(value: object) -> object:
-    """A parameter as SQLAlchemy would store it (this path skips its type processing)."""
-    if isinstance(value, dt.datetime):
-        raise TypeError("datetime parameters are not supported here")
-    return value.isoformat() if isinstance(value, dt.date) else value  # SQLite DATE is ISO
-
-
-def _sort_column(sort: SortKey) -> ColumnElement[Any]:
-    if sort in _TEXT_SORTS:  # indexed as lower(column) since v2
-        return func.lower(PAPERS.c[sort.value])
-    if sort is SortKey.STATUS:  # the workflow's order, not the alphabet's
-        order = {status.value: rank for rank, status in enumerate(ReadingStatus)}
-        return case(order, value=PAPERS.c.status, else_=len(order))
-    return PAPERS.c[sort.value]
 
 
 def paper_id_for(connection: Connection, arxiv_id: str) -> int | None:

@@ -11,8 +11,8 @@ from sqlalchemy import Connection, delete, func, select, update
 
 from readinglist.core.listing import SavedSearchCount
 from readinglist.core.query import QueryError, parse_query
-from readinglist.library.schema import SAVED_SEARCHES
 from readinglist.library.search import count_matching
+from readinglist.library.tables import SAVED_SEARCHES
 
 
 class SavedSearchError(ValueError):

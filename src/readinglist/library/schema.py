@@ -1,28 +1,26 @@
-"""The library's tables as SQLModel classes: the mapping that queries are written against.
+"""The library's tables as SQLModel classes: the schema's source of truth.
 
 The DDL that creates them lives in `migrations.py`, frozen per schema version;
-`tests/test_library.py` checks that the two agree. The full-text index (a view and an FTS5
-table, v3) has no model: `library/search.py` names what it uses of it.
+`tests/test_library.py` checks that the two agree. Queries are written against the same
+tables in SQLAlchemy Core (`tables.py`), which the app can import without SQLModel and
+pydantic; `tests/test_tables.py` checks that those agree with these. The full-text index
+(a view and an FTS5 table, v3) has no model: `library/search.py` names what it uses of it.
 """
 
 import datetime as dt
 
-from sqlalchemy import Column, Index, String, Table, UniqueConstraint, func, text
+from sqlalchemy import Column, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.library.tables import paper_indexes
 
 
 class PaperRecord(SQLModel, table=True):
     """A paper, once, keyed by its versionless arXiv id, with the user's own data on it."""
 
     __tablename__ = "papers"
-    __table_args__ = (
-        Index("ix_papers_status_first_seen", "status", "first_seen"),
-        Index("ix_papers_starred", "starred"),
-        Index("ix_papers_title_lower", func.lower(text("title"))),
-        Index("ix_papers_authors_lower", func.lower(text("authors"))),
-    )
+    __table_args__ = paper_indexes()
     id: int | None = Field(default=None, primary_key=True)
     arxiv_id: str = Field(sa_column=Column(String, unique=True, nullable=False))
     url: str
@@ -104,13 +102,3 @@ class SavedSearchRecord(SQLModel, table=True):
     name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
     query: str
     created_at: dt.datetime
-
-
-# The Core tables, for bulk statements and queries that select columns rather than objects.
-PAPERS: Table = PaperRecord.__table__  # type: ignore[attr-defined]
-DIGESTS: Table = DigestRecord.__table__  # type: ignore[attr-defined]
-DIGEST_FILES: Table = DigestFileRecord.__table__  # type: ignore[attr-defined]
-APPEARANCES: Table = AppearanceRecord.__table__  # type: ignore[attr-defined]
-TAGS: Table = TagRecord.__table__  # type: ignore[attr-defined]
-PAPER_TAGS: Table = PaperTagLink.__table__  # type: ignore[attr-defined]
-SAVED_SEARCHES: Table = SavedSearchRecord.__table__  # type: ignore[attr-defined]

@@ -44,7 +44,7 @@ from readinglist.core.query_terms import (
     TextField,
     Votes,
 )
-from readinglist.library.schema import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
+from readinglist.library.tables import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
 
 # The FTS5 table of schema v3 (see migrations.py); `paper_search` is also its hidden column.
 SEARCH_INDEX = table("paper_search", column("rowid", Integer), column("paper_search"))

@@ -14,6 +14,7 @@ from readinglist.ui.qt import (
     QEvent,
     QEventLoop,
     QObject,
+    Qt,
     QTimer,
     QWidget,
 )
@@ -102,21 +103,46 @@ def _application() -> QApplication:
 
 
 def _attach(window: "MainWindow", options: AppOptions) -> bool:
-    """Open the library into the window; False (after telling the user) if it cannot be."""
+    """The library into the window, today's backup once it has settled, then the files."""
+    if not attach_library(window, options.library):
+        return False
+    _after_first_reads(window, window.back_up_daily)  # a copy of the whole library: 1 GB
+    window.import_paths(options.files)
+    return True
+
+
+def attach_library(window: "MainWindow", path: Path | None) -> bool:
+    """Open the library into the window, as the app does once the window has painted;
+    False (after telling the user) if it cannot be opened.
+
+    What the first rows do not need waits for them. While SQLite reads the list's ids (0.1 s
+    at 200k papers, the GIL released) the Markdown parser the first summary needs loads;
+    once the list and the sidebar have their data, TLS does (see `prepare_tls`).
+    """
+    from readinglist.core.render import prepare
     from readinglist.library.database import LibraryError, open_library
+    from readinglist.ui.media_fetch import prepare_tls
     from readinglist.ui.qt import QMessageBox
     from readinglist.ui.service import LibraryService
 
     try:
-        library = open_library(options.library, daily_backup=False)  # made below, off-thread
+        library = open_library(path, daily_backup=False)  # the daily copy: off-thread, later
     except LibraryError as error:
         QMessageBox.critical(window, "readinglist", str(error))
         window.close()
         return False
     window.attach(LibraryService(library, window))
-    window.back_up_daily()
-    window.import_paths(options.files)
+    QTimer.singleShot(0, prepare)
+    _after_first_reads(window, prepare_tls)
     return True
+
+
+def _after_first_reads(window: "MainWindow", then: Callable[[], object]) -> None:
+    queries = window.queries
+    if queries is None or not queries.is_busy():
+        then()
+    else:
+        queries.settled.connect(then, Qt.ConnectionType.SingleShotConnection)
 
 
 def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) -> int:

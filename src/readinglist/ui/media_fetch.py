@@ -8,29 +8,23 @@ request that goes quiet for the idle timeout is given up. Each job ends in one `
 value, the body or the `Problem` that stopped it, unless it was cancelled (then silently).
 """
 
+from __future__ import annotations  # QNetworkReply in annotations, unevaluated
+
 from collections import deque
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from readinglist import __version__
 from readinglist.media_cache import MEGABYTE
-from readinglist.ui.qt import (
-    QNetworkAccessManager,
-    QNetworkReply,
-    QNetworkRequest,
-    QObject,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from readinglist.ui import qt  # its QtNetwork names load on first use, after the first paint
+from readinglist.ui.qt import QObject, Qt, QTimer, QUrl, Signal
+
+if TYPE_CHECKING:
+    from readinglist.ui.qt import QNetworkAccessManager, QNetworkReply
 
 WEB_SCHEMES = frozenset({"http", "https"})
 _USER_AGENT = f"readinglist/{__version__}"
-_COOKIE_CONTROLS = (
-    QNetworkRequest.Attribute.CookieLoadControlAttribute,
-    QNetworkRequest.Attribute.CookieSaveControlAttribute,
-)
 
 
 @dataclass(frozen=True)
@@ -66,6 +60,16 @@ class Fetched:
     problem: Problem | None = None
 
 
+def prepare_tls() -> None:
+    """Load the TLS settings and the system's CA certificates now (70-90 ms, once).
+
+    The first https request does it otherwise, on the GUI thread, holding the GIL: after an
+    import into an empty library, when the first teaser was fetched, that froze the window.
+    The app calls this once the list and the sidebar have their data.
+    """
+    qt.QSslConfiguration.defaultConfiguration()
+
+
 def is_web_url(url: str | QUrl) -> bool:
     qurl = url if isinstance(url, QUrl) else QUrl(url)
     return qurl.isValid() and qurl.scheme().lower() in WEB_SCHEMES and bool(qurl.host())
@@ -94,7 +98,7 @@ class Fetcher(QObject):
     def __init__(self, limits: DownloadLimits, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.limits = limits
-        self._network = QNetworkAccessManager(self)
+        self._network: QNetworkAccessManager | None = None  # made for the first download
         self._waiting: deque[_Job] = deque()
         self._running: dict[int, _Job] = {}
         self._next_id = 1
@@ -145,17 +149,11 @@ class Fetcher(QObject):
             self._start(self._waiting.popleft())
 
     def _start(self, job: _Job) -> None:
-        request = QNetworkRequest(QUrl(job.url))
-        request.setAttribute(
-            QNetworkRequest.Attribute.RedirectPolicyAttribute,
-            QNetworkRequest.RedirectPolicy.UserVerifiedRedirectPolicy,
-        )
-        request.setMaximumRedirectsAllowed(self.limits.max_redirects)
-        request.setHeader(QNetworkRequest.KnownHeaders.UserAgentHeader, _USER_AGENT)
-        for cookies in _COOKIE_CONTROLS:  # media hosts get no cookies and keep none
-            request.setAttribute(cookies, QNetworkRequest.LoadControl.Manual)
+        request = _request(job.url, self.limits.max_redirects)
         job.timer = QTimer(self, singleShot=True, interval=self.limits.idle_timeout_ms)
         job.timer.timeout.connect(lambda: self._give_up(job, Problem(ProblemKind.TIMEOUT)))
+        if self._network is None:
+            self._network = qt.QNetworkAccessManager(self)
         job.reply = reply = self._network.get(request)
         self._running[job.id] = job
         reply.metaDataChanged.connect(lambda: self._check_headers(job))
@@ -169,7 +167,7 @@ class Fetcher(QObject):
         job.timer.start()
         if _redirecting(job):
             return
-        length = job.reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
+        length = job.reply.header(qt.QNetworkRequest.KnownHeaders.ContentLengthHeader)
         job.expected = length if isinstance(length, int) else -1
         if job.expected > self.limits.max_bytes:
             self._give_up(job, Problem(ProblemKind.TOO_LARGE, str(length)))
@@ -214,9 +212,24 @@ class Fetcher(QObject):
             self.finished.emit(job.id, result)
 
 
+def _request(url: str, max_redirects: int) -> qt.QNetworkRequest:
+    request = qt.QNetworkRequest(QUrl(url))
+    attribute, header = qt.QNetworkRequest.Attribute, qt.QNetworkRequest.KnownHeaders
+    request.setAttribute(
+        attribute.RedirectPolicyAttribute,
+        qt.QNetworkRequest.RedirectPolicy.UserVerifiedRedirectPolicy,
+    )
+    request.setMaximumRedirectsAllowed(max_redirects)
+    request.setHeader(header.UserAgentHeader, _USER_AGENT)
+    manual = qt.QNetworkRequest.LoadControl.Manual
+    for cookies in (attribute.CookieLoadControlAttribute, attribute.CookieSaveControlAttribute):
+        request.setAttribute(cookies, manual)  # media hosts get no cookies and keep none
+    return request
+
+
 def _redirecting(job: _Job) -> bool:
     assert job.reply is not None
-    status = job.reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+    status = job.reply.attribute(qt.QNetworkRequest.Attribute.HttpStatusCodeAttribute)
     return isinstance(status, int) and 300 <= status < 400
 
 
@@ -230,25 +243,25 @@ def _outcome(job: _Job) -> Fetched:
 
 
 def _reply_problem(reply: QNetworkReply) -> Problem | None:
-    status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+    status = reply.attribute(qt.QNetworkRequest.Attribute.HttpStatusCodeAttribute)
     if isinstance(status, int) and 300 <= status < 400:
         return _redirect_problem(reply)  # one Qt would not follow, or one too many
     if isinstance(status, int) and not 200 <= status < 300:
-        reason = reply.attribute(QNetworkRequest.Attribute.HttpReasonPhraseAttribute)
+        reason = reply.attribute(qt.QNetworkRequest.Attribute.HttpReasonPhraseAttribute)
         return Problem(ProblemKind.HTTP_ERROR, f"{status} {reason or ''}".strip())
     error = reply.error()
-    if error == QNetworkReply.NetworkError.NoError:
+    if error == qt.QNetworkReply.NetworkError.NoError:
         return None
     if error in (
-        QNetworkReply.NetworkError.TimeoutError,
-        QNetworkReply.NetworkError.OperationCanceledError,
+        qt.QNetworkReply.NetworkError.TimeoutError,
+        qt.QNetworkReply.NetworkError.OperationCanceledError,
     ):
         return Problem(ProblemKind.TIMEOUT, reply.errorString())
     return Problem(ProblemKind.UNREACHABLE, reply.errorString())
 
 
 def _redirect_problem(reply: QNetworkReply) -> Problem:
-    target = reply.header(QNetworkRequest.KnownHeaders.LocationHeader)
+    target = reply.header(qt.QNetworkRequest.KnownHeaders.LocationHeader)
     absolute = isinstance(target, QUrl) and target.isValid() and not target.isRelative()
     if absolute and not is_web_url(target):
         return Problem(ProblemKind.UNSAFE_URL, target.scheme())

@@ -10,6 +10,7 @@ others. Prefetching many papers' teasers runs in the background with a progress 
 import html
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from readinglist.core.digest import Media, MediaKind
 from readinglist.media_cache import MEGABYTE, MediaCache, default_cache_folder
@@ -17,7 +18,6 @@ from readinglist.ui import settings as keys
 from readinglist.ui.media_fetch import DownloadLimits, Problem, ProblemKind
 from readinglist.ui.media_image import ImageView
 from readinglist.ui.media_loader import Loaded, MediaLoader
-from readinglist.ui.media_player import VideoView
 from readinglist.ui.media_prefetch import MediaPrefetcher, PrefetchRow
 from readinglist.ui.media_texts import loading_text, problem_text, size_text
 from readinglist.ui.qt import (
@@ -35,6 +35,9 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from readinglist.ui.media_player import VideoView  # with QtMultimedia: when first needed
 
 
 def _tr(text: str) -> str:
@@ -175,9 +178,11 @@ class MediaPane(QWidget):
         """Fetch these teasers into the cache in the background."""
         self.prefetcher.start(media)
 
-    def video_view(self) -> VideoView:
-        """The video player (made the first time a video is shown)."""
+    def video_view(self) -> "VideoView":
+        """The video player (made, and QtMultimedia loaded, the first time a video is shown)."""
         if self._video is None:
+            from readinglist.ui.media_player import VideoView
+
             self._video = VideoView(self)
             self.stack.addWidget(self._video)
             self._video.ready.connect(self._on_video_ready)

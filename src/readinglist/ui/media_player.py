@@ -9,6 +9,7 @@ black box).
 from pathlib import Path
 
 from readinglist.ui.qt import (
+    QUIET_MULTIMEDIA_PROBES,
     QAudioOutput,
     QCoreApplication,
     QHBoxLayout,
@@ -39,8 +40,8 @@ def _tr(text: str) -> str:
 
 def quiet_backend_probes() -> None:
     """Qt's FFmpeg backend warns for every optional library it does not find (VA-API,
-    PipeWire); they only add hardware speed-ups, so the lines say nothing to people."""
-    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
+    PipeWire), as it loads and when a player starts; the lines say nothing to people."""
+    QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA_PROBES)
 
 
 class VideoView(QWidget):

@@ -1,4 +1,11 @@
-"""Every Qt name the app uses, from one place (ruff bans PySide6 imports elsewhere)."""
+"""Every Qt name the app uses, from one place (ruff bans PySide6 imports elsewhere).
+
+QtMultimedia and QtNetwork load the first time one of their names is used (a video to
+play, a teaser to download), not before the window's first paint: 10 ms of start-up.
+"""
+
+import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -66,9 +73,6 @@ from PySide6.QtGui import (
     QUndoCommand,
     QUndoStack,
 )
-from PySide6.QtMultimedia import QAudioOutput, QMediaFormat, QMediaPlayer, QVideoFrame, QVideoSink
-from PySide6.QtMultimediaWidgets import QVideoWidget
-from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -110,6 +114,58 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:  # at run time, `__getattr__` below
+    from PySide6.QtMultimedia import (
+        QAudioOutput,
+        QMediaFormat,
+        QMediaPlayer,
+        QVideoFrame,
+        QVideoSink,
+    )
+    from PySide6.QtMultimediaWidgets import QVideoWidget
+    from PySide6.QtNetwork import (
+        QNetworkAccessManager,
+        QNetworkReply,
+        QNetworkRequest,
+        QSslConfiguration,
+    )
+
+_LOADED_ON_FIRST_USE = {
+    "PySide6.QtMultimedia": (
+        "QAudioOutput",
+        "QMediaFormat",
+        "QMediaPlayer",
+        "QVideoFrame",
+        "QVideoSink",
+    ),
+    "PySide6.QtMultimediaWidgets": ("QVideoWidget",),
+    "PySide6.QtNetwork": (
+        "QNetworkAccessManager",
+        "QNetworkReply",
+        "QNetworkRequest",
+        "QSslConfiguration",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _LOADED_ON_FIRST_USE.items() for name in names}
+
+
+# QtMultimedia's FFmpeg backend warns, as it loads, of every optional library it does not find
+# (VA-API, PipeWire): they only add hardware speed-ups, so the lines say nothing to people.
+QUIET_MULTIMEDIA_PROBES = "qt.multimedia.symbolsresolver.warning=false"
+
+
+def __getattr__(name: str) -> object:
+    """A name of a module loaded on first use (PEP 562: only names not yet here come here)."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if module.startswith("PySide6.QtMultimedia"):
+        QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA_PROBES)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "QAbstractItemModel",
@@ -193,6 +249,7 @@ __all__ = [
     "QSize",
     "QSizePolicy",
     "QSplitter",
+    "QSslConfiguration",
     "QStackedWidget",
     "QStandardPaths",
     "QStatusBar",

@@ -2,7 +2,9 @@
 on a worker thread per channel, so the window keeps painting while SQLite sorts 200k papers.
 
 Requests go by channel; on each channel only the newest request counts: an older one still
-queued is skipped, and an older answer arriving late is dropped.
+queued is skipped, and an older answer arriving late is dropped. Background requests (the
+sidebar's counts) wait until no other request is under way: on two cores, the list's ids,
+which the user is waiting for, would otherwise share the CPU with a recount of 10,000 digests.
 """
 
 from collections.abc import Callable
@@ -10,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from readinglist.core.listing import SidebarCounts
-from readinglist.ui.qt import QObject, QThread, Signal, Slot
+from readinglist.ui.qt import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 
 Job = Callable[["Connection"], Any]
 Answer = Callable[[Any], None]
+_RELEASE_HELD = QEvent.Type(QEvent.registerEventType())
+_LOW_PRIORITY = Qt.EventPriority.LowEventPriority.value
 
 
 class _QueryWorker(QObject):
@@ -78,13 +82,25 @@ class QueryRunner(QObject):
         self._answers: dict[str, Answer] = {}
         self._serial = 0
         self._pending = 0
+        self._foreground: set[int] = set()  # serials of requests not in the background
+        self._held: dict[str, tuple[int, Job]] = {}  # background requests, newest per channel
 
-    def submit(self, channel: str, job: Job, answer: Answer) -> None:
-        """Run `job(connection)` off the GUI thread; `answer(result)` on it, if still newest."""
+    def submit(self, channel: str, job: Job, answer: Answer, *, background: bool = False) -> None:
+        """Run `job(connection)` off the GUI thread; `answer(result)` on it, if still newest.
+
+        A `background` job starts once no other job is running or queued.
+        """
         self._serial += 1
         self._newest[channel] = self._serial
         self._answers[channel] = answer
         self._pending += 1
+        if not background:
+            self._foreground.add(self._serial)
+        elif self._foreground:
+            if self._held.pop(channel, None) is not None:
+                self._one_done()  # superseded before it started
+            self._held[channel] = (self._serial, job)
+            return
         self._channel(channel).requested.emit(self._serial, job)
 
     def is_busy(self) -> bool:
@@ -94,6 +110,7 @@ class QueryRunner(QObject):
         """Finish the jobs in hand, drop the rest, and end the threads (at quit)."""
         self._newest.clear()
         self._answers.clear()
+        self._held.clear()
         for channel in self._channels.values():
             channel.stop()
 
@@ -102,7 +119,7 @@ class QueryRunner(QObject):
             worker = _QueryWorker(name, self._library, self._is_newest)
             worker.answered.connect(self._on_answered)
             worker.failed.connect(self._on_failed)
-            worker.skipped.connect(lambda _: self._one_done())
+            worker.skipped.connect(self._one_done)
             self._channels[name] = _Channel(worker, self)
         return self._channels[name]
 
@@ -114,18 +131,32 @@ class QueryRunner(QObject):
             if self._is_newest(channel, serial):
                 self._answers.pop(channel)(result)
         finally:
-            self._one_done()
+            self._one_done(serial)
 
     def _on_failed(self, serial: int, channel: str, message: str) -> None:
         if self._is_newest(channel, serial):
             self._answers.pop(channel)
             self.failed.emit(message)
-        self._one_done()
+        self._one_done(serial)
 
-    def _one_done(self) -> None:
+    def _one_done(self, serial: int = 0) -> None:
+        self._foreground.discard(serial)
+        if not self._foreground and self._held:
+            # Once the answer's repaints are done: Qt posts them at low priority, and events
+            # of one priority come in the order they were posted.
+            QCoreApplication.postEvent(self, QEvent(_RELEASE_HELD), _LOW_PRIORITY)
         self._pending -= 1
         if self._pending == 0:
             self.settled.emit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != _RELEASE_HELD:
+            return super().event(event)
+        if not self._foreground:  # else the next foreground answer releases them
+            held, self._held = self._held, {}
+            for channel, (serial, job) in held.items():
+                self._channel(channel).requested.emit(serial, job)
+        return True
 
 
 FULL_RECOUNT_AFTER = 5_000  # edited papers; beyond this a full recount is cheaper
@@ -159,7 +190,7 @@ class SidebarCounter:
             counts = sidebar_counts(connection, changed)
             return replace(counts, saved=saved_searches_with_counts(connection))
 
-        self._queries.submit("sidebar", count, self._on_counts)
+        self._queries.submit("sidebar", count, self._on_counts, background=True)
 
     def _on_counts(self, counts: SidebarCounts) -> None:
         self._full_pending = False  # the newest request covered everything asked so far

@@ -63,6 +63,7 @@ class SidebarPane(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # the rows in view: 1,000 new digests cost 0.1 s
         tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(tree.expandAll)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

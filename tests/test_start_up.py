@@ -1,0 +1,56 @@
+"""What the window loads before its first paint: not QtMultimedia, QtNetwork or SQLAlchemy.
+
+Each of them costs start-up time the user sees as a later window (see benchmarks/gui_bench.py);
+these tests keep them from coming back onto that path unnoticed.
+"""
+
+import ast
+import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from readinglist.ui import qt
+
+QT_MODULE = Path(qt.__file__)
+_BUILD_THE_WINDOW = """
+import sys
+from readinglist.ui.app import _application
+from readinglist.ui.main_window import MainWindow
+from readinglist.ui.qt import QSettings
+
+app = _application()
+window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+window.show()
+app.processEvents()
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_the_window_paints_without_multimedia_network_or_sqlalchemy(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    command = [sys.executable, "-c", _BUILD_THE_WINDOW, str(tmp_path / "settings.ini")]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    late = {"PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtNetwork"}
+    assert not loaded & (late | {"sqlalchemy", "sqlmodel", "markdown_it"})
+
+
+def test_every_name_loaded_on_first_use_is_pyside6s_own() -> None:
+    for module, names in qt._LOADED_ON_FIRST_USE.items():
+        for name in names:
+            assert getattr(qt, name) is getattr(importlib.import_module(module), name)
+
+
+def test_the_names_for_type_checking_are_the_names_loaded_on_first_use() -> None:
+    """qt.py lists them twice (for mypy, and for `__getattr__`): the lists must agree."""
+    tree = ast.parse(QT_MODULE.read_text(encoding="utf-8"))
+    checking = next(node for node in tree.body if isinstance(node, ast.If))
+    imported = {
+        node.module: tuple(alias.name for alias in node.names)
+        for node in checking.body
+        if isinstance(node, ast.ImportFrom) and node.module is not None
+    }
+    assert imported == qt._LOADED_ON_FIRST_USE
+    assert set(qt._MODULE_OF) <= set(qt.__all__)
