@@ -240,3 +240,11 @@ def test_the_root_has_no_parent() -> None:
     model.show_counts(counts())
     assert not model.parent(QModelIndex()).isValid()
     assert model.parent(model.index(0, 0)) == QModelIndex()
+
+
+def test_selected_rows_become_ids_in_the_lists_order() -> None:
+    model = PaperTableModel(fake_rows)
+    model.set_ids([10, 11, 12, 13, 14, 15])
+    assert model.ids_in_rows([(4, 5), (0, 1), (1, 2)]) == [10, 11, 12, 14, 15]
+    assert model.ids_in_rows([(0, 5), (2, 3)]) == [10, 11, 12, 13, 14, 15]
+    assert model.ids_in_rows([]) == []

@@ -12,13 +12,10 @@ from readinglist.core.digest import Media
 from readinglist.core.import_report import ImportReport
 from readinglist.core.listing import PaperRow, SidebarCounts
 from readinglist.core.paper import ReadingStatus
-from readinglist.core.query import Query
 from readinglist.core.render import is_safe_link
 from readinglist.resources import sample_digest
-from readinglist.ui import export_actions, saved_search_actions
 from readinglist.ui import settings as keys
 from readinglist.ui.detail_pane import DetailPane
-from readinglist.ui.export_actions import ExportActions
 from readinglist.ui.import_status import ImportStatus
 from readinglist.ui.imports import ImportController
 from readinglist.ui.media_pane import MediaPane
@@ -43,9 +40,7 @@ from readinglist.ui.qt import (
     QWidget,
 )
 from readinglist.ui.queries import QueryRunner, SidebarCounter
-from readinglist.ui.saved_search_actions import SavedSearchActions
 from readinglist.ui.search_box import SearchBox
-from readinglist.ui.selection_panel import SelectionPanel
 from readinglist.ui.sidebar import ALL_PAPERS_KEY, SidebarPane
 from readinglist.ui.sidebar_model import SAVED_PREFIX
 from readinglist.ui.triage import Selection, Triage
@@ -53,6 +48,10 @@ from readinglist.ui.triage import Selection, Triage
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from readinglist.core.query import Query
+    from readinglist.ui.export_actions import ExportActions
+    from readinglist.ui.saved_search_actions import SavedSearchActions
+    from readinglist.ui.selection_panel import SelectionPanel
     from readinglist.ui.service import LibraryService
 
 
@@ -90,7 +89,8 @@ class MainWindow(QMainWindow):
         self.search_box = SearchBox(self)
         self.list_pane = PaperListPane(self._load_rows, self)
         self.detail = DetailPane(self)
-        self.selection_panel = SelectionPanel(self)
+        self._selection_panel: SelectionPanel | None = None  # built when first needed
+        self._tag_names: list[str] = []
         self.media = MediaPane(self, settings=settings)
         self.import_status = ImportStatus(self)
         self.count_label = QLabel(self)
@@ -111,7 +111,6 @@ class MainWindow(QMainWindow):
     def _compose(self) -> None:
         self.detail_stack = QStackedWidget(self)  # one paper, or what to do with many
         self.detail_stack.addWidget(self.detail)
-        self.detail_stack.addWidget(self.selection_panel)
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.side_splitter.addWidget(self.detail_stack)
         self.side_splitter.addWidget(self.media)
@@ -174,7 +173,6 @@ class MainWindow(QMainWindow):
         self.sidebar.rename_requested.connect(self._rename_saved_search)
         self.sidebar.delete_requested.connect(self._delete_saved_search)
         self.list_pane.selection_changed.connect(self._on_selection)
-        self._wire_selection_panel()
         self.list_pane.connect_sort(self.reload_list)
         self.list_pane.current_changed.connect(self._show_paper)
         self.detail.star_toggled.connect(self.triage.set_star)
@@ -198,8 +196,19 @@ class MainWindow(QMainWindow):
         )
         empty.linkActivated.connect(self._on_empty_link)
 
-    def _wire_selection_panel(self) -> None:
-        panel = self.selection_panel
+    @property
+    def selection_panel(self) -> "SelectionPanel":
+        """What the detail pane shows for several papers; built the first time it is needed."""
+        if self._selection_panel is None:
+            from readinglist.ui.selection_panel import SelectionPanel
+
+            self._selection_panel = SelectionPanel(self)
+            self.detail_stack.addWidget(self._selection_panel)
+            self._wire_selection_panel(self._selection_panel)
+            self._selection_panel.set_tag_choices(self._tag_names)
+        return self._selection_panel
+
+    def _wire_selection_panel(self, panel: "SelectionPanel") -> None:
         panel.star_chosen.connect(self.triage.star_selected)
         panel.status_chosen.connect(lambda status: self.triage.set_status(ReadingStatus(status)))
         panel.tag_added.connect(self.triage.add_tag)
@@ -222,19 +231,30 @@ class MainWindow(QMainWindow):
         self.queries = QueryRunner(service.library, self)
         self.queries.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         self._counter = SidebarCounter(self.queries, self._show_counts)
+        self._attach_actions(service)
         service.papers_changed.connect(self._on_papers_changed)
         service.edits.busy_changed.connect(self._show_saving)
         service.edits.failed.connect(self._show_edit_failure)
         service.saved_searches_changed.connect(self._counter.recount_all)
-        self.saved_searches = SavedSearchActions(service, saved_search_actions.dialogs(self), self)
-        self.saved_searches.saved.connect(self._show_saved_search)
-        self.saved_searches.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        self.exports = ExportActions(self.queries, export_actions.dialogs(self), self)
-        self.exports.finished.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self._paper_to_select = self._remembered_paper()
         self.sidebar.set_current_key(keys.SIDEBAR_ENTRY.read(self.settings))
         self.reload_list()
         self._counter.recount_all()
+
+    def _attach_actions(self, service: "LibraryService") -> None:
+        """Saved searches and export: loaded with the library, after the first paint."""
+        from readinglist.ui import export_actions, saved_search_actions
+
+        assert self.queries is not None
+        saved = saved_search_actions.SavedSearchActions(
+            service, saved_search_actions.dialogs(self), self
+        )
+        saved.saved.connect(self._show_saved_search)
+        saved.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.saved_searches = saved
+        exports = export_actions.ExportActions(self.queries, export_actions.dialogs(self), self)
+        exports.finished.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.exports = exports
 
     def back_up_daily(self) -> None:
         """Today's backup of the library, copied off the GUI thread (700 MB at 200k papers)."""
@@ -278,7 +298,7 @@ class MainWindow(QMainWindow):
             self.list_pane.select_paper(self._paper_to_select)
             self._paper_to_select = None
 
-    def current_query(self) -> Query:
+    def current_query(self) -> "Query":
         """What the list shows: the sidebar's entry and the search box, both."""
         return self.sidebar.current_query().and_(self.search_box.query())
 
@@ -310,9 +330,10 @@ class MainWindow(QMainWindow):
         self._paper_total = counts.total
         self._update_empty_message()
         self.sidebar.show_counts(counts)
-        tags = [name for name, _ in counts.tags]
-        self.detail.set_tag_choices(tags)
-        self.selection_panel.set_tag_choices(tags)
+        self._tag_names = [name for name, _ in counts.tags]
+        self.detail.set_tag_choices(self._tag_names)
+        if self._selection_panel is not None:
+            self._selection_panel.set_tag_choices(self._tag_names)
 
     def _update_empty_message(self) -> None:
         if self._paper_total is None:
@@ -394,10 +415,14 @@ class MainWindow(QMainWindow):
     # --- media -------------------------------------------------------------------------------
 
     def _prefetch_selected_media(self) -> None:
+        from readinglist.core.query import Query
+
         self._prefetch_media(Query(), self.list_pane.selected_ids())
 
     def _prefetch_digest_media(self) -> None:
         """The digest chosen in the sidebar, else the current paper's latest digest."""
+        from readinglist.core.query import Query
+
         query = self.sidebar.current_query()
         if not query.digests:
             paper_id = self.list_pane.current_id()
@@ -407,7 +432,7 @@ class MainWindow(QMainWindow):
             query = Query(digests=(paper.last_seen,))
         self._prefetch_media(query, None)
 
-    def _prefetch_media(self, query: Query, paper_ids: list[int] | None) -> None:
+    def _prefetch_media(self, query: "Query", paper_ids: list[int] | None) -> None:
         """Read the papers' teasers on a reader thread, then hand them to the media pane."""
         if self.queries is None:
             return

@@ -177,9 +177,11 @@ class SidebarCounter:
         self._submit(None)
 
     def recount(self, changed: list[int]) -> None:
-        self._changed.update(changed)
-        if len(self._changed) > FULL_RECOUNT_AFTER:  # a bulk edit: one pass over everything
+        if len(changed) + len(self._changed) > FULL_RECOUNT_AFTER:  # a bulk edit: one pass
             self._full_pending = True
+            self._changed.clear()
+        elif not self._full_pending:
+            self._changed.update(changed)
         self._submit(None if self._full_pending else sorted(self._changed))
 
     def _submit(self, changed: list[int] | None) -> None:

@@ -7,8 +7,8 @@ the window combines its query with the sidebar's and reads the ids off the GUI t
 """
 
 import html
+from typing import TYPE_CHECKING
 
-from readinglist.core.query import Query, QueryError, parse_query
 from readinglist.ui.qt import (
     QCoreApplication,
     QHBoxLayout,
@@ -24,6 +24,9 @@ from readinglist.ui.qt import (
     Signal,
 )
 
+if TYPE_CHECKING:  # the query language loads with the first search, after the first paint
+    from readinglist.core.query import Query, QueryError
+
 SEARCH_DELAY_MS = 200
 MAX_WIDTH = 640  # wide enough for a long query, not a line across the whole window
 EXAMPLE = "diffusion tag:video votes:>50"
@@ -33,7 +36,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SearchBox", text)
 
 
-def marked_error(text: str, error: QueryError) -> str:
+def marked_error(text: str, error: "QueryError") -> str:
     """The message, and the query with the character at fault highlighted (rich text)."""
     at = min(error.position, len(text))
     before, fault, after = text[:at], text[at : at + 1] or " ", text[at + 1 :]
@@ -83,7 +86,7 @@ class SearchBox(QWidget):
         self.error_label.setStyleSheet("color: #b3261e")
         self.error_label.hide()
         self.setMaximumWidth(MAX_WIDTH)
-        self._query = Query()
+        self._query: Query | None = None  # None: the box is empty
         self._error = ""
         self._timer = _single_shot(self, SEARCH_DELAY_MS)
         self._lay_out()
@@ -110,9 +113,11 @@ class SearchBox(QWidget):
 
     # --- what the window asks ------------------------------------------------------------
 
-    def query(self) -> Query:
+    def query(self) -> "Query":
         """The last query that parsed (what the list shows)."""
-        return self._query
+        from readinglist.core.query import Query
+
+        return self._query if self._query is not None else Query()
 
     def text(self) -> str:
         return self.field.text().strip()
@@ -136,10 +141,12 @@ class SearchBox(QWidget):
         self.field.blockSignals(True)
         self.field.clear()
         self.field.blockSignals(False)
-        self._query = Query()
+        self._query = None
         self._show_error("", None)
 
     def search_now(self) -> None:
+        from readinglist.core.query import QueryError, parse_query
+
         self._timer.stop()
         text = self.text()
         try:
@@ -148,7 +155,7 @@ class SearchBox(QWidget):
             self._show_error(text, error)
             return
         self._show_error(text, None)
-        if query != self._query:
+        if query != self.query():
             self._query = query
             self.query_changed.emit(query)
 
@@ -159,11 +166,11 @@ class SearchBox(QWidget):
         self._update_save_button()
 
     def _on_escape(self) -> None:
-        if self._query.is_empty and not self.error():
+        if self.query().is_empty and not self.error():
             self.done.emit()
         self.search_now()
 
-    def _show_error(self, text: str, error: QueryError | None) -> None:
+    def _show_error(self, text: str, error: "QueryError | None") -> None:
         self._error = str(error) if error is not None else ""
         self.error_label.setVisible(error is not None)
         self.error_label.setText(marked_error(text, error) if error is not None else "")

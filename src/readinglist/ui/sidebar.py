@@ -5,8 +5,9 @@ Selecting an entry emits the `Query` it stands for; the window hands it to the l
 search's context menu asks the window to rename or delete it, by id.
 """
 
+from typing import TYPE_CHECKING
+
 from readinglist.core.listing import SidebarCounts
-from readinglist.core.query import Query
 from readinglist.ui.qt import (
     QAbstractItemView,
     QCoreApplication,
@@ -29,6 +30,9 @@ from readinglist.ui.sidebar_model import (
     saved_search_id,
 )
 
+if TYPE_CHECKING:
+    from readinglist.core.query import Query
+
 __all__ = ["ALL_PAPERS_KEY", "SidebarPane"]
 
 
@@ -49,7 +53,7 @@ class SidebarPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         self._current_key = ALL_PAPERS_KEY
-        self._announced = Query()  # the query the list was last told of
+        self._announced: Query | None = None  # the query the list was last told of
         self._updating = False
 
     def _make_view(self) -> QTreeView:
@@ -105,7 +109,9 @@ class SidebarPane(QWidget):
     def current_key(self) -> str:
         return self._current_key
 
-    def current_query(self) -> Query:
+    def current_query(self) -> "Query":
+        from readinglist.core.query import Query
+
         query = self.tree.currentIndex().data(QUERY_ROLE)
         if isinstance(query, Query):
             return query

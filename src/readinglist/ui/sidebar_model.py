@@ -9,11 +9,10 @@ selection and scroll position while the user triages.
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.core.paper import ReadingStatus
-from readinglist.core.query import Query, QueryError, parse_query
 from readinglist.ui.qt import (
     QAbstractItemModel,
     QCoreApplication,
@@ -23,6 +22,9 @@ from readinglist.ui.qt import (
     QPersistentModelIndex,
     Qt,
 )
+
+if TYPE_CHECKING:  # the query language loads with the first counts, after the first paint
+    from readinglist.core.query import Query
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,11 +46,13 @@ class Entry:
     key: str
     label: str
     count: int
-    query: Query | None  # None for a group's heading
+    query: "Query | None"  # None for a group's heading
     tooltip: str = ""
 
 
 def fixed_entries(counts: SidebarCounts) -> list[Entry]:
+    from readinglist.core.query import Query
+
     statuses = [
         Entry(
             f"status:{status.value}",
@@ -70,6 +74,8 @@ def fixed_entries(counts: SidebarCounts) -> list[Entry]:
 
 def saved_entries(counts: SidebarCounts) -> list[Entry]:
     """A saved search whose text no longer parses is listed, greyed, with the reason."""
+    from readinglist.core.query import Query, QueryError, parse_query
+
     entries = []
     for saved in counts.saved:
         try:
@@ -89,10 +95,14 @@ def saved_search_id(key: str) -> int | None:
 
 
 def tag_entries(counts: SidebarCounts) -> list[Entry]:
+    from readinglist.core.query import Query
+
     return [Entry(f"tag:{name}", name, n, Query(tags=(name,))) for name, n in counts.tags]
 
 
 def digest_entries(counts: SidebarCounts) -> list[Entry]:
+    from readinglist.core.query import Query
+
     return [
         Entry(
             f"digest:{d.date}",
@@ -105,21 +115,21 @@ def digest_entries(counts: SidebarCounts) -> list[Entry]:
     ]
 
 
-_QUERY_OF_KIND: dict[str, Callable[[str], Query]] = {
-    "status": lambda value: Query(statuses=(ReadingStatus(value),)),
-    "tag": lambda value: Query(tags=(value,)),
-    "digest": lambda value: Query(digests=(dt.date.fromisoformat(value),)),
-}
-
-
-def query_for_key(key: str) -> Query | None:
+def query_for_key(key: str) -> "Query | None":
     """The query an entry's key stands for, without the entry (None for an unknown key)."""
+    from readinglist.core.query import Query
+
+    query_of_kind: dict[str, Callable[[str], Query]] = {
+        "status": lambda value: Query(statuses=(ReadingStatus(value),)),
+        "tag": lambda value: Query(tags=(value,)),
+        "digest": lambda value: Query(digests=(dt.date.fromisoformat(value),)),
+    }
     if key == ALL_PAPERS_KEY:
         return Query()
     if key == "starred":
         return Query(starred=True)
     kind, _, value = key.partition(":")
-    build = _QUERY_OF_KIND.get(kind)
+    build = query_of_kind.get(kind)
     try:
         return build(value) if build is not None and value else None
     except ValueError:
