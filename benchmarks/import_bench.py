@@ -5,7 +5,9 @@ FLOOR, the least any importer must do with this corpus, and the targets are stat
 against it. The floor reads every file and splits it into lines, writes the same rows
 with raw sqlite3 executemany in one transaction, and then builds the same full-text
 index in a second one: raw inserts of each paper's text, in rowid order, into the
-migration's own FTS5 table (same columns, tokenizer and merge settings).
+migration's own FTS5 table (same columns, tokenizer and merge settings). Its writes
+vary most from run to run, so it runs twice and the faster time of each part counts:
+a lower floor, a stricter ratio.
 
 Why the index belongs in the floor: since schema v3 a paper is not imported until it can
 be found, so every importer has to tokenize every title, author list and summary, and
@@ -53,6 +55,7 @@ SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 FULL_IMPORT_MAX_FLOOR_RATIO = 3.0
 REIMPORT_MAX_PERCENT = 5.0
 SHARED_MAX_SECONDS = 1.0
+FLOOR_RUNS = 2  # the floor's parts vary by 10-30% from run to run here; the best counts
 
 Row = tuple[object, ...]
 
@@ -319,7 +322,26 @@ def measure_floor(figures: Figures, files: Sequence[Path], workdir: Path) -> Non
     figures.papers, figures.appearances = len(rows.papers), len(rows.appearances)
     progress(f"  parse only: {figures.parse_only:.2f} s; raw insert and index")
     texts = search_texts(rows)
-    figures.floor_insert, figures.floor_index = floor_insert(workdir / "floor.sqlite", rows, texts)
+    runs = [fresh_floor(workdir / "floor.sqlite", rows, texts) for _ in range(FLOOR_RUNS)]
+    figures.floor_insert = min(tables for tables, _ in runs)
+    figures.floor_index = min(index for _, index in runs)
+
+
+def fresh_floor(path: Path, rows: FloorRows, texts: Sequence[Row]) -> tuple[float, float]:
+    """One floor into a new file, deleted after: a gigabyte of writes that a later step
+    would otherwise wait behind (as it would behind the last step's dirty pages: synced)."""
+    settle_disk()
+    seconds = floor_insert(path, rows, texts)
+    for written in path.parent.glob(path.name + "*"):
+        written.unlink()
+    progress(f"  floor insert: {seconds[0]:.2f} s, index: {seconds[1]:.2f} s")
+    return seconds
+
+
+def settle_disk() -> None:
+    """Write out what earlier steps left in the page cache, so no step pays for another's."""
+    if hasattr(os, "sync"):  # not on Windows
+        os.sync()
 
 
 def parse_rows(figures: Figures, files: Sequence[Path], blobs: Sequence[bytes]) -> FloorRows:
@@ -335,6 +357,7 @@ def parse_rows(figures: Figures, files: Sequence[Path], blobs: Sequence[bytes]) 
 def measure_import(figures: Figures, folder: Path, workdir: Path) -> None:
     """First import into a fresh library, then the same folder again, both checked."""
     with open_library(workdir / "library.sqlite", daily_backup=False) as library:
+        settle_disk()
         figures.full_import, first = timed(lambda: import_paths(library, [folder]))
         progress(f"  full import: {figures.full_import:.2f} s; re-import")
         figures.reimport, again = timed(lambda: import_paths(library, [folder]))
