@@ -2,6 +2,7 @@
 stays in step with every change (imports, notes, tags, deletions, an upgrade from v2)."""
 
 import datetime as dt
+import itertools
 import shutil
 from pathlib import Path
 
@@ -127,6 +128,37 @@ def test_field_filters_and_their_combinations(filled: Library, digests: DigestWr
     assert found(filled, "digest:2024-03-01") == march
     assert found(filled, "digest:<2024-03") == ["2402.00001"]
     assert found(filled, 'video (is:starred OR tag:"to share")') == ["2402.00001", "2403.00002"]
+
+
+def test_a_conjunction_finds_what_its_terms_find_apart(
+    filled: Library, digests: DigestWriter
+) -> None:
+    """Where a query starts (a tag, a status, a star, the text, or walking the sort index
+    past unread papers) changes how SQLite reads the library, never what it finds."""
+    import_file(filled, digests.write("e.md", "2024-03-02", [FakeEntry("2403.00004")]))
+    with filled.writing() as connection:
+        ids = store.find_paper_ids(connection, Query(), SortKey.LAST_SEEN, False)
+        store.add_tags(connection, ids[1:3], ["picked"])
+        store.set_starred(connection, ids[:2], True)
+        store.set_status(connection, ids[2:3], ReadingStatus.QUEUED, utc_now())
+        store.set_status(connection, ids[3:], ReadingStatus.READ, utc_now())
+    with filled.reading() as connection:
+        status_of = {p.arxiv_id: p.status for p in store.load_papers(connection, ids)}
+    unread = [arxiv_id for arxiv_id, status in status_of.items() if status is ReadingStatus.UNREAD]
+    assert found(filled, "is:unread") == unread == ["2403.00001", "2403.00002"]
+    statuses = ["is:unread", "status:unread,queued", "status:queued"]  # two: either (an OR)
+    others = ["is:starred", "-is:starred", "tag:picked", "데이터셋", "video OR agents", "-video"]
+    others += ["votes:>1", "date:2024-03"]
+    pairs = [*itertools.product(statuses, others), *itertools.combinations(others, 2)]
+    for first, second in pairs:
+        apart = set(found(filled, second))
+        assert found(filled, f"{first} {second}") == [i for i in found(filled, first) if i in apart]
+    for triple in [
+        ("is:unread", "votes:>1", "video OR agents"),
+        ("votes:>1", "date:2024", "-video"),
+    ]:
+        alone = [set(found(filled, text)) for text in triple]
+        assert set(found(filled, " ".join(triple))) == set.intersection(*alone)
 
 
 def test_a_text_match_keeps_the_lists_sort(filled: Library) -> None:

@@ -5,10 +5,21 @@ Every text term becomes an FTS5 phrase whose last word is a prefix (`"large lang
 the index. Text terms that sit side by side (or in an OR) go to the index as one MATCH
 expression, which FTS5 answers far faster than one lookup per word. Each condition is
 a plain, NULL-free boolean on `papers`, so NOT and OR compose as they read.
+
+Conditions are shaped for SQLite's planner, which has no statistics and takes any
+condition on an indexed column or on the id for a small set to start from. A query
+starts from the papers that people picked by hand (a tag, a star, a status other than
+unread), a digest's day, or a range of dates, when it names any, and only tests a text
+match on those (as `+papers.id IN (...)`, which the planner cannot start from); else
+from the text match. A range of dates that is not narrow costs at worst what a common
+word costs; a narrow one, looked up first, makes `word date:2024` 2-5x faster.
+Most papers are unread: never a place to start, and on its own tested as "not in the
+few that are not unread" while SQLite walks the list's sort index.
 """
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -25,7 +36,10 @@ from sqlalchemy import (
     table,
     true,
 )
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
+from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
 from readinglist.core.query_terms import (
     Ago,
@@ -66,10 +80,13 @@ class Compiled:
 
     match: str | None
     conditions: list[ColumnElement[bool]]
+    match_tested: bool = False  # only tested on the papers the conditions select
 
     def all_conditions(self) -> list[ColumnElement[bool]]:
-        matched = [] if self.match is None else [_matches(self.match)]
-        return matched + self.conditions
+        if self.match is None:
+            return self.conditions
+        matched = _tested(self.match) if self.match_tested else _matches(self.match)
+        return [matched, *self.conditions]
 
 
 def compile_query(query: Query, today: dt.date | None = None) -> Compiled:
@@ -115,8 +132,22 @@ def ranked_ids(connection: Connection, query: Query, limit: int | None = None) -
 
 
 def _matches(expression: str) -> ColumnElement[bool]:
-    found = select(SEARCH_INDEX.c.rowid).where(SEARCH_INDEX.c.paper_search.op("MATCH")(expression))
-    return PAPERS.c.id.in_(found)
+    return PAPERS.c.id.in_(_found(expression))
+
+
+def _found(expression: str) -> Select[tuple[int]]:
+    return select(SEARCH_INDEX.c.rowid).where(SEARCH_INDEX.c.paper_search.op("MATCH")(expression))
+
+
+def _tested(expression: str) -> ColumnElement[bool]:
+    """`_matches` as `+papers.id IN (...)`: the same test, but not a set of ids that
+    SQLite may start from."""
+    return _unindexed(PAPERS.c.id).in_(_found(expression))
+
+
+def _unindexed(value: ColumnElement[Any]) -> ColumnElement[Any]:
+    """`+value`: equal to `value`, but SQLite looks it up in no index."""
+    return UnaryExpression(value, operator=custom_op("+"), type_=value.type)
 
 
 class _Compiler:
@@ -126,22 +157,33 @@ class _Compiler:
     def conjunction(self, terms: tuple[Term, ...]) -> Compiled:
         """Side-by-side text terms (and exclusions) as one MATCH; the rest as conditions.
 
-        A range of votes or dates is looked up in its own index, unless a text match, a tag
-        or a digest narrows the papers already: then it is checked on those few.
+        SQLite starts from a term that picks few papers when there is one (one picked by
+        hand, or a range of dates) and only tests the text match on those. A range is
+        looked up in its own index unless something narrower is there to start from, and
+        then checked on those papers: for dates, a term picked by hand; for votes, also a
+        text match or a range of dates.
         """
         wanted, unwanted, rest = _split_text(terms)
-        narrowed = bool(wanted) or any(isinstance(term, Tag | InDigest) for term in rest)
-        conditions = [
-            self._range(term)
-            if narrowed and isinstance(term, Votes | FirstSeen)
-            else self.condition(term)
-            for term in rest
-        ]
+        by_hand = any(_picked_by_hand(term) for term in rest)
+        few = by_hand or any(isinstance(term, FirstSeen) for term in rest)
+        voted = any(isinstance(term, Votes) for term in rest)
+        starts = _Starts(by_hand, few or bool(wanted), few or bool(wanted) or voted)
+        conditions = [self._conjunct(term, starts) for term in rest]
         if wanted:
-            return Compiled(_all(wanted, unwanted), conditions)
+            return Compiled(_all(wanted, unwanted), conditions, match_tested=few)
         if unwanted:
             conditions.insert(0, not_(_matches(_any(unwanted))))
         return Compiled(None, conditions)
+
+    def _conjunct(self, term: Term, starts: "_Starts") -> ColumnElement[bool]:
+        """`term` as one of a conjunction's conditions."""
+        if isinstance(term, FirstSeen) and starts.by_hand:
+            return self._range(term)
+        if isinstance(term, Votes) and starts.before_votes:
+            return self._range(term)
+        if isinstance(term, Status) and ReadingStatus.UNREAD in term.statuses:
+            return _most_papers(term, starts.anywhere)
+        return self.condition(term)
 
     def condition(self, term: Term) -> ColumnElement[bool]:
         text = _fts(term)
@@ -207,6 +249,34 @@ class _Compiler:
                 return date < when.start
             case Op.LE:
                 return date < when.end
+
+
+@dataclass(frozen=True, slots=True)
+class _Starts:
+    """Where SQLite may start a conjunction, other than from the term at hand."""
+
+    by_hand: bool  # papers picked by hand (or a digest's day)
+    before_votes: bool  # those, a range of dates or a text match
+    anywhere: bool  # any of those, or a range of votes
+
+
+def _picked_by_hand(term: Term) -> bool:
+    """Terms for papers people picked (or a digest's day): few, compared with a library."""
+    if isinstance(term, Status):
+        return ReadingStatus.UNREAD not in term.statuses
+    return isinstance(term, Tag | Starred | InDigest)
+
+
+def _most_papers(term: Status, started: bool) -> ColumnElement[bool]:
+    """Statuses that include unread, as most papers have: checked on each paper at hand
+    when another condition selects them; else "not one of the other statuses", a test
+    against the few papers that have those (SQLite then walks the sort index)."""
+    wanted = [status.value for status in term.statuses]
+    if started:
+        return _unindexed(PAPERS.c.status).in_(wanted)
+    others = [status.value for status in ReadingStatus if status.value not in wanted]
+    having = select(_INDEXED.c.id).where(_INDEXED.c.status.in_(others))
+    return not_(_unindexed(PAPERS.c.id).in_(having))
 
 
 def _split_text(terms: tuple[Term, ...]) -> tuple[list[str], list[str], list[Term]]:
