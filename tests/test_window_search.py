@@ -446,3 +446,17 @@ def test_the_header_does_not_see_the_selection(qtbot: QtBot, filled: MainWindow)
     )
     settle(qtbot, filled)
     assert row_titles(filled)[0] == "A Survey of Video"  # sorting still works
+
+
+def test_edits_made_while_an_import_writes_wait_off_the_gui_thread(
+    qtbot: QtBot, filled: MainWindow
+) -> None:
+    assert filled.service is not None and filled.imports is not None
+    runner = filled.service.edits
+    filled.imports.started.emit()  # as when an import begins
+    filled.list_pane.select_row(0)
+    focus_list(qtbot, filled)
+    qtbot.keyClick(filled.list_pane.view, Qt.Key.Key_S)
+    assert runner.is_busy()  # queued behind the import's write lock, not waited for here
+    qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10_000)
+    assert filled.list_pane.model.index(0, Column.STAR).data() == "★"

@@ -13,8 +13,9 @@ unread), a digest's day, or a range of dates, when it names any, and only tests 
 match on those (as `+papers.id IN (...)`, which the planner cannot start from); else
 from the text match. A range of dates that is not narrow costs at worst what a common
 word costs; a narrow one, looked up first, makes `word date:2024` 2-5x faster.
-Most papers are unread: never a place to start, and on its own tested as "not in the
-few that are not unread" while SQLite walks the list's sort index.
+Most papers are unread: never a place to start with other conditions. Alone (the Unread
+entry), SQLite walks the schema v4 index of the status and the list's sort column; several
+statuses with unread are tested as "not in the few that have the others".
 """
 
 import datetime as dt
@@ -89,18 +90,24 @@ class Compiled:
         return [matched, *self.conditions]
 
 
-def compile_query(query: Query, today: dt.date | None = None) -> Compiled:
+def compile_query(
+    query: Query, today: dt.date | None = None, *, status_leads: bool = True
+) -> Compiled:
+    """`status_leads`: an index begins with the status and goes on with the list's sort
+    column (schema v4 has one for every column the window sorts by, not for last_seen)."""
     term = query.as_term()
     if term is None:
         return Compiled(None, [])
-    compiler = _Compiler(today or dt.date.today())
+    compiler = _Compiler(today or dt.date.today(), status_leads)
     parts = term.terms if isinstance(term, And) else (term,)
     return compiler.conjunction(parts)
 
 
-def conditions(query: Query, today: dt.date | None = None) -> list[ColumnElement[bool]]:
+def conditions(
+    query: Query, today: dt.date | None = None, *, status_leads: bool = True
+) -> list[ColumnElement[bool]]:
     """WHERE conditions on `papers` for `query` (ANDed); none for `Query()`."""
-    return compile_query(query, today).all_conditions()
+    return compile_query(query, today, status_leads=status_leads).all_conditions()
 
 
 def count_matching(connection: Connection, query: Query) -> int:
@@ -151,8 +158,9 @@ def _unindexed(value: ColumnElement[Any]) -> ColumnElement[Any]:
 
 
 class _Compiler:
-    def __init__(self, today: dt.date) -> None:
+    def __init__(self, today: dt.date, status_leads: bool = True) -> None:
         self.today = today
+        self.status_leads = status_leads
 
     def conjunction(self, terms: tuple[Term, ...]) -> Compiled:
         """Side-by-side text terms (and exclusions) as one MATCH; the rest as conditions.
@@ -182,7 +190,7 @@ class _Compiler:
         if isinstance(term, Votes) and starts.before_votes:
             return self._range(term)
         if isinstance(term, Status) and ReadingStatus.UNREAD in term.statuses:
-            return _most_papers(term, starts.anywhere)
+            return _most_papers(term, starts.anywhere, self.status_leads)
         return self.condition(term)
 
     def condition(self, term: Term) -> ColumnElement[bool]:
@@ -267,13 +275,16 @@ def _picked_by_hand(term: Term) -> bool:
     return isinstance(term, Tag | Starred | InDigest)
 
 
-def _most_papers(term: Status, started: bool) -> ColumnElement[bool]:
+def _most_papers(term: Status, started: bool, status_leads: bool) -> ColumnElement[bool]:
     """Statuses that include unread, as most papers have: checked on each paper at hand
-    when another condition selects them; else "not one of the other statuses", a test
-    against the few papers that have those (SQLite then walks the sort index)."""
+    when another condition selects them; unread alone, walked in order on the index of the
+    status and the sort column when there is one; else "not one of the other statuses", a
+    test against the few papers that have those (SQLite then walks the sort index)."""
     wanted = [status.value for status in term.statuses]
     if started:
         return _unindexed(PAPERS.c.status).in_(wanted)
+    if len(wanted) == 1 and status_leads:
+        return PAPERS.c.status == wanted[0]
     others = [status.value for status in ReadingStatus if status.value not in wanted]
     having = select(_INDEXED.c.id).where(_INDEXED.c.status.in_(others))
     return not_(_unindexed(PAPERS.c.id).in_(having))

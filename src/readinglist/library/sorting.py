@@ -42,7 +42,7 @@ def find_paper_ids(
     authors, where ties are rare and following the sort's direction lets SQLite walk the
     index instead of sorting the whole library.
     """
-    conditions = _conditions(query)
+    conditions = _conditions(query, status_leads=sort is not SortKey.LAST_SEEN)
     if sort is SortKey.TAGS:
         return _ids_by_tags(connection, conditions, descending)[:limit]
     if sort in _VALUES_IN_ORDER:

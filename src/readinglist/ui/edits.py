@@ -3,7 +3,8 @@
 A small edit (a key pressed on one paper) is written at once, on the GUI thread, so the list
 shows it before the next key. A large one (a tag added to 20,000 selected papers rewrites
 their search index entries: seconds) goes to a writer thread; so does every edit made while
-one is still queued, so that edits, undos and redos always reach the library in order.
+one is still queued, so that edits, undos and redos always reach the library in order, and
+every edit made while an import is writing.
 """
 
 from collections.abc import Callable
@@ -64,10 +65,11 @@ class EditRunner(QObject):
         self._serial = 0
         self._thread: QThread | None = None
         self._writer: _Writer | None = None  # held here: a moved QObject has no parent
+        self._others_writing = False
 
     def run(self, ids: list[int], job: Job) -> None:
         """Write `job` (which changes the papers `ids`) now, or after the edits queued."""
-        if not self._pending and len(ids) <= SYNC_LIMIT:
+        if not self._pending and not self._others_writing and len(ids) <= SYNC_LIMIT:
             self._run_here(ids, job)
             return
         self._serial += 1
@@ -75,6 +77,11 @@ class EditRunner(QObject):
         self._writer_thread()
         self._post.emit(self._serial, job)
         self._announce_busy()
+
+    def set_others_writing(self, writing: bool) -> None:
+        """While an import holds the write lock a batch at a time, even a small edit would
+        wait for it on the GUI thread: send every edit to the writer thread meanwhile."""
+        self._others_writing = writing
 
     def is_busy(self) -> bool:
         return bool(self._pending)

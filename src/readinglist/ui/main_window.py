@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         self.triage.service = service
         self.imports = ImportController(service.library, self)
         self.imports.started.connect(self.import_status.on_started)
+        self.imports.started.connect(lambda *_: service.edits.set_others_writing(True))
         self.imports.progressed.connect(self.import_status.on_progress)
         self.imports.finished.connect(self._on_import_finished)
         self.import_status.cancel_requested.connect(self.imports.cancel)
@@ -359,6 +360,8 @@ class MainWindow(QMainWindow):
             self._counter.recount(ids)
 
     def _on_import_finished(self, report: ImportReport) -> None:
+        if self.service is not None:
+            self.service.edits.set_others_writing(False)
         self.import_status.on_finished(report)
         if self._counter is not None:
             self._counter.recount_all()
