@@ -218,6 +218,19 @@ def test_saved_searches_rename_delete_and_survive_a_restart(
     settle(qtbot, filled)
     assert sidebar_count(filled, "Moving pictures") == "2"
     assert filled.sidebar.current_key() == key
+
+    answer(filled, "video OR robot")  # its query edited: the list follows
+    filled.sidebar.edit_requested.emit(search_id, "Moving pictures")
+    settle(qtbot, filled)
+    assert sidebar_count(filled, "Moving pictures") == "3"
+    assert len(row_titles(filled)) == 3
+    answer(filled, "video OR (robot")  # malformed: refused, said in the status bar
+    filled.sidebar.edit_requested.emit(search_id, "Moving pictures")
+    settle(qtbot, filled)
+    assert "never closed" in filled.statusBar().currentMessage()
+    answer(filled, "video")
+    filled.sidebar.edit_requested.emit(search_id, "Moving pictures")
+    settle(qtbot, filled)
     filled.close()
 
     reopened = open_window(qtbot, library, tmp_path / "settings.ini")

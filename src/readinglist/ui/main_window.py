@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.search_box.done.connect(self.list_pane.view.setFocus)
         self.search_box.save_requested.connect(self._save_search)
         self.sidebar.rename_requested.connect(self._rename_saved_search)
+        self.sidebar.edit_requested.connect(self._edit_saved_search)
         self.sidebar.delete_requested.connect(self._delete_saved_search)
         self.list_pane.selection_changed.connect(self._on_selection)
         self.list_pane.connect_sort(self.reload_list)
@@ -402,6 +403,10 @@ class MainWindow(QMainWindow):
     def _rename_saved_search(self, search_id: int, name: str) -> None:
         if self.saved_searches is not None:
             self.saved_searches.rename(search_id, name)
+
+    def _edit_saved_search(self, _: int, name: str) -> None:
+        if self.saved_searches is not None:
+            self.saved_searches.edit(name)
 
     def _delete_saved_search(self, search_id: int, name: str) -> None:
         if self.saved_searches is not None:

@@ -73,6 +73,16 @@ class SavedSearchActions(QObject):
         if new_name is not None and new_name.strip() and new_name.strip() != name:
             self._try(lambda: self._service.rename_saved_search(search_id, new_name))
 
+    def edit(self, name: str) -> None:
+        """Ask for a new query text for the saved search `name` (a malformed one is refused,
+        with the reason in the status bar)."""
+        text = self._service.saved_search_named(name)
+        if text is None:
+            return
+        new_text = self.ask.text(_tr("Edit saved search"), _tr("Query:"), text)
+        if new_text is not None and new_text.strip() and new_text.strip() != text:
+            self._try(lambda: self._service.save_search(name, new_text, replace=True))
+
     def delete(self, search_id: int, name: str) -> None:
         question = _tr("Delete the saved search “{name}”? Its papers stay in the library.")
         if self.ask.yes(_tr("Delete saved search"), question.format(name=name)):

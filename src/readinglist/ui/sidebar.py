@@ -2,7 +2,7 @@
 their counts.
 
 Selecting an entry emits the `Query` it stands for; the window hands it to the list. A saved
-search's context menu asks the window to rename or delete it, by id.
+search's context menu asks the window to rename it, edit its query or delete it, by id.
 """
 
 from typing import TYPE_CHECKING
@@ -43,6 +43,7 @@ def _tr(text: str) -> str:
 class SidebarPane(QWidget):
     query_changed = Signal(object)  # a Query
     rename_requested = Signal(int, str)  # a saved search's id and its name now
+    edit_requested = Signal(int, str)
     delete_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -147,5 +148,6 @@ class SidebarPane(QWidget):
             return
         menu = QMenu(self)
         menu.addAction(_tr("Rename…"), lambda: self.rename_requested.emit(search_id, entry.label))
+        menu.addAction(_tr("Edit Query…"), lambda: self.edit_requested.emit(search_id, entry.label))
         menu.addAction(_tr("Delete"), lambda: self.delete_requested.emit(search_id, entry.label))
         menu.exec(self.tree.viewport().mapToGlobal(position))
