@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import Connection
 
 from readinglist.core.paper import ReadingStatus
@@ -16,6 +17,7 @@ from readinglist.library.user_edits import (
     StarEdit,
     StatusEdit,
     TagsEdit,
+    ToggleStarEdit,
 )
 from tests.digests import DigestWriter, entries
 
@@ -99,3 +101,56 @@ def test_an_edit_remembers_the_library_as_the_edits_before_it_left_it(
     assert rows(library, [ids[0]])[0].tags == ("bulk",)
     with library.reading() as connection:
         assert store.load_papers(connection, [ids[0]])[0].note == "first"
+
+
+def test_undoing_a_tag_removal_keeps_the_tags_spelling(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    run(library, AddTagEdit(ids[:2], "Video").apply)
+    remove = RemoveTagEdit(ids, "VIDEO")  # typed in another case; the tag is then forgotten
+    run(library, remove.apply)
+    run(library, remove.revert)
+    assert [r.tags for r in rows(library, ids)] == [("Video",), ("Video",), ()]
+
+
+def test_undoing_a_status_gives_back_when_it_was_set(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    run(library, StatusEdit([ids[0]], ReadingStatus.READ).apply)
+    with library.reading() as connection:
+        before = store.user_states(connection, ids)
+    edit = StatusEdit(ids, ReadingStatus.QUEUED)
+    run(library, edit.apply)
+    run(library, edit.revert)
+    with library.reading() as connection:
+        assert store.user_states(connection, ids) == before
+    assert before[ids[0]].status_changed_at is not None and before[ids[1]].status_changed_at is None
+
+
+def test_a_toggle_decides_when_it_is_written(library: Library, digests: DigestWriter) -> None:
+    ids = fill(library, digests)
+    first, second = ToggleStarEdit(ids), ToggleStarEdit(ids)  # `s` twice, both queued
+    run(library, first.apply)
+    run(library, second.apply)
+    assert (first.starred, second.starred) == (True, False)
+    assert [r.starred for r in rows(library, ids)] == [False] * 3
+    run(library, second.revert)
+    assert [r.starred for r in rows(library, ids)] == [True] * 3
+
+
+def test_bulk_writes_and_reads_go_in_chunks(
+    library: Library, digests: DigestWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store, "_WRITE_CHUNK", 2)  # SQLite's variable limit, made tiny
+    ids = fill(library, digests)
+    for edit in (StarEdit(ids, True), StatusEdit(ids, ReadingStatus.READ), AddTagEdit(ids, "x")):
+        run(library, edit.apply)
+    assert [(r.starred, r.status, r.tags) for r in rows(library, ids)] == [
+        (True, ReadingStatus.READ, ("x",))
+    ] * 3
+    run(library, RemoveTagEdit(ids, "x").apply)
+    with library.reading() as connection:
+        assert len(store.user_states(connection, ids)) == 3
+        assert store.tagged_ids(connection, ids, "x") == set()

@@ -473,3 +473,46 @@ def test_edits_made_while_an_import_writes_wait_off_the_gui_thread(
     assert runner.is_busy()  # queued behind the import's write lock, not waited for here
     qtbot.waitUntil(lambda: not runner.is_busy(), timeout=10_000)
     assert filled.list_pane.model.index(0, Column.STAR).data() == "★"
+
+
+def test_a_note_emptied_while_its_first_save_is_queued_is_saved_empty(
+    qtbot: QtBot, filled: MainWindow, library: Library
+) -> None:
+    from readinglist.library import papers as store
+
+    assert filled.service is not None
+    paper_id = filled.list_pane.model.id_at(0)
+    assert paper_id is not None
+    filled.service.edits.set_others_writing(True)  # an import holds the lock: edits queue
+    filled.triage.set_note(paper_id, "typed")
+    filled.triage.set_note(paper_id, "")  # before the first reached the library
+    qtbot.waitUntil(lambda: not filled.service.edits.is_busy(), timeout=10_000)  # type: ignore[union-attr]
+    filled.service.edits.set_others_writing(False)
+    with library.reading() as connection:
+        assert store.load_papers(connection, [paper_id])[0].note == ""
+
+
+def test_esc_right_after_typing_clears_first_and_leaves_the_focus(
+    qtbot: QtBot, filled: MainWindow
+) -> None:
+    box = filled.search_box
+    box.focus()
+    qtbot.waitUntil(box.field.hasFocus)
+    qtbot.keyClicks(box.field, "robot")
+    qtbot.keyClick(box.field, Qt.Key.Key_Escape)  # before the pause ended
+    assert box.field.text() == "" and box.field.hasFocus()
+    qtbot.keyClick(box.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(filled.list_pane.view.hasFocus)
+
+
+def test_a_second_export_waits_for_the_first(
+    qtbot: QtBot, filled: MainWindow, tmp_path: Path
+) -> None:
+    export_to(filled, tmp_path / "a.json", ExportChoice(ExportFormat.JSON, ExportScope.LIST))
+    assert filled.exports is not None
+    said: list[str] = []
+    filled.exports.finished.connect(said.append)
+    filled.export_action.trigger()
+    filled.export_action.trigger()  # while the first is written
+    qtbot.waitUntil(lambda: len(said) == 2, timeout=10_000)
+    assert "still being written" in said[0] and said[1].startswith("Exported 4 papers")

@@ -48,6 +48,8 @@ def write_export(papers: Sequence[Paper], format: ExportFormat, path: Path) -> N
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
+            out.flush()
+            os.fsync(out.fileno())  # on disk before it takes the name
         temporary.chmod(0o644)  # mkstemp's 0600 would hide the file from other apps
         temporary.replace(path)
     except BaseException:

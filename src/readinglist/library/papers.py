@@ -32,6 +32,7 @@ from readinglist.library.tables import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS,
 __all__ = [
     "EVERYTHING",
     "LibrarySummary",
+    "UserState",
     "add_tags",
     "find_paper_ids",
     "library_summary",
@@ -43,6 +44,7 @@ __all__ = [
     "set_note",
     "set_starred",
     "set_status",
+    "tag_spelling",
     "tagged_ids",
     "user_states",
 ]
@@ -160,9 +162,10 @@ def set_starred(connection: Connection, ids: Iterable[int], starred: bool) -> No
 
 
 def set_status(
-    connection: Connection, ids: Iterable[int], status: ReadingStatus, now: dt.datetime
+    connection: Connection, ids: Iterable[int], status: ReadingStatus, now: dt.datetime | None
 ) -> None:
-    """Set the status; the time it changed is kept only where it really changed."""
+    """Set the status; the time it changed is kept only where it really changed (an undo
+    gives the time it had before, None for never)."""
     for chunk in _chunks(ids):
         statement = (
             update(PAPERS)
@@ -213,18 +216,33 @@ def remove_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]
     connection.execute(delete(TAGS).where(unused))
 
 
-def user_states(
-    connection: Connection, ids: Iterable[int]
-) -> dict[int, tuple[bool, ReadingStatus]]:
-    """Each paper's star and status: what a bulk edit must remember to be undone."""
-    states: dict[int, tuple[bool, ReadingStatus]] = {}
+@dataclass(frozen=True, slots=True)
+class UserState:
+    """What a bulk edit of stars or statuses must remember to be undone exactly."""
+
+    starred: bool
+    status: ReadingStatus
+    status_changed_at: dt.datetime | None
+
+
+def user_states(connection: Connection, ids: Iterable[int]) -> dict[int, UserState]:
+    """Each paper's star, status and when the status last changed."""
+    states: dict[int, UserState] = {}
     p = PAPERS.c
+    columns = (p.id, p.starred, p.status, p.status_changed_at)
     for chunk in _chunks(ids):
-        rows = connection.execute(select(p.id, p.starred, p.status).where(p.id.in_(chunk)))
-        states.update(
-            (int(i), (bool(starred), ReadingStatus(status))) for i, starred, status in rows
-        )
+        for paper_id, starred, status, changed in connection.execute(
+            select(*columns).where(p.id.in_(chunk))
+        ):
+            states[int(paper_id)] = UserState(bool(starred), ReadingStatus(status), changed)
     return states
+
+
+def tag_spelling(connection: Connection, name: str) -> str | None:
+    """How the library spells the tag `name` (tags match in any case), if it has it."""
+    statement = select(TAGS.c.name).where(TAGS.c.name == normalize_tag(name))
+    found = connection.execute(statement).scalar_one_or_none()
+    return str(found) if found is not None else None
 
 
 def tagged_ids(connection: Connection, ids: Iterable[int], name: str) -> set[int]:

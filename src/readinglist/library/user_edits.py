@@ -6,6 +6,7 @@ seconds, so the window runs edits on a writer thread, in order) sees the library
 edits before it left it, not as it was when the user pressed the key.
 """
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ class StarEdit:
     def apply(self, connection: Connection) -> None:
         if self._before is None:
             states = store.user_states(connection, self.ids)
-            self._before = {paper_id: starred for paper_id, (starred, _) in states.items()}
+            self._before = {paper_id: state.starred for paper_id, state in states.items()}
         store.set_starred(connection, self.ids, self.starred)
 
     def revert(self, connection: Connection) -> None:
@@ -36,22 +37,43 @@ class StarEdit:
 
 
 @dataclass
-class StatusEdit:
-    ids: list[int]
-    status: ReadingStatus
-    _before: dict[int, ReadingStatus] | None = None
+class ToggleStarEdit(StarEdit):
+    """Star them all, unless all are starred: then unstar them. Decided when first applied,
+    on the library as the edits before it left it (`s` pressed twice, quickly, on many
+    papers toggles twice)."""
+
+    starred: bool = False
+
+    @property
+    def decided(self) -> bool:
+        return self._before is not None
 
     def apply(self, connection: Connection) -> None:
         if self._before is None:
             states = store.user_states(connection, self.ids)
-            self._before = {paper_id: status for paper_id, (_, status) in states.items()}
+            self._before = {paper_id: state.starred for paper_id, state in states.items()}
+            self.starred = not all(self._before.values())
+        store.set_starred(connection, self.ids, self.starred)
+
+
+@dataclass
+class StatusEdit:
+    ids: list[int]
+    status: ReadingStatus
+    _before: dict[int, store.UserState] | None = None
+
+    def apply(self, connection: Connection) -> None:
+        if self._before is None:
+            self._before = store.user_states(connection, self.ids)
         store.set_status(connection, self.ids, self.status, utc_now())
 
     def revert(self, connection: Connection) -> None:
-        before = self._before or {}
-        for status in set(before.values()):
-            ids = [i for i, s in before.items() if s is status]
-            store.set_status(connection, ids, status, utc_now())
+        """Each paper gets its status back, and the time that status was set."""
+        groups: dict[tuple[ReadingStatus, dt.datetime | None], list[int]] = {}
+        for paper_id, state in (self._before or {}).items():
+            groups.setdefault((state.status, state.status_changed_at), []).append(paper_id)
+        for (status, changed_at), ids in groups.items():
+            store.set_status(connection, ids, status, changed_at)
 
 
 @dataclass
@@ -74,7 +96,8 @@ class AddTagEdit:
 
 @dataclass
 class RemoveTagEdit:
-    """One tag off many papers; reverting puts it back on those that had it."""
+    """One tag off many papers; reverting puts it back on those that had it, spelled as it
+    was (the tag is forgotten once no paper carries it)."""
 
     ids: list[int]
     tag: str
@@ -84,6 +107,7 @@ class RemoveTagEdit:
         if self._had is None:
             had = store.tagged_ids(connection, self.ids, self.tag)
             self._had = [paper_id for paper_id in self.ids if paper_id in had]
+            self.tag = store.tag_spelling(connection, self.tag) or self.tag
         store.remove_tags(connection, self._had, [self.tag])
 
     def revert(self, connection: Connection) -> None:

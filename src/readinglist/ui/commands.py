@@ -46,6 +46,25 @@ def star_command(service: "LibraryService", ids: Sequence[int], starred: bool) -
     return EditCommand(service, StarEdit(list(ids), starred), text.format(what=_papers(len(ids))))
 
 
+class ToggleStarCommand(EditCommand):
+    """`s` on the selection: star all, unless all are starred. What it did is known once it
+    is written; the Edit menu says so then (at once, unless the edit waits its turn)."""
+
+    def __init__(self, service: "LibraryService", ids: Sequence[int]) -> None:
+        from readinglist.library.user_edits import ToggleStarEdit
+
+        self._count = len(ids)
+        self._toggle: ToggleStarEdit = ToggleStarEdit(list(ids))
+        text = _tr("Toggle the star of {what}").format(what=_papers(self._count))
+        super().__init__(service, self._toggle, text)
+
+    def redo(self) -> None:
+        super().redo()
+        if self._toggle.decided:
+            text = _tr("Star {what}") if self._toggle.starred else _tr("Unstar {what}")
+            self.setText(text.format(what=_papers(self._count)))
+
+
 def status_command(
     service: "LibraryService", ids: Sequence[int], status: ReadingStatus
 ) -> EditCommand:

@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.export import ExportFormat
-from readinglist.core.listing import SortKey
-from readinglist.core.query import Query
 from readinglist.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
 from readinglist.ui.qt import QCoreApplication, QDialog, QFileDialog, QObject, QWidget, Signal
 from readinglist.ui.queries import QueryRunner
@@ -24,14 +22,11 @@ def _tr(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
-    """What to export: these ids, or (when `ids` is None) every paper matching `query` in the
-    list's order."""
+    """These papers, in this order, to `path`."""
 
     choice: ExportChoice
     path: Path
-    ids: list[int] | None
-    query: Query
-    order: tuple[SortKey, bool]  # the list's sort column, and whether it descends
+    ids: list[int]
 
 
 @dataclass
@@ -45,7 +40,9 @@ class ExportQuestions:
 def dialogs(parent: QWidget) -> ExportQuestions:
     def choose(selected: int, listed: int, last: ExportFormat) -> ExportChoice | None:
         dialog = ExportDialog(selected, listed, last, parent)
-        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.choice() if accepted else None
 
     def where(export_format: ExportFormat) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
@@ -69,30 +66,29 @@ class ExportActions(QObject):
         self._queries = queries
         self.questions = questions
         self._last_format = ExportFormat.BIBTEX
+        self._writing = False  # one export at a time: the channel answers only the newest
 
-    def export(
-        self, selected: list[int], listed: int, list_query: Query, order: tuple[SortKey, bool]
-    ) -> None:
-        """Ask, then export the selection or the list (`list_query`, sorted by `order`)."""
-        choice = self.questions.choose(len(selected), listed, self._last_format)
+    def export(self, selected: list[int], listed: list[int]) -> None:
+        """Ask, then export the selection or the papers the list shows, in its order."""
+        if self._writing:
+            self.finished.emit(_tr("An export is still being written; try again when it is done."))
+            return
+        choice = self.questions.choose(len(selected), len(listed), self._last_format)
         if choice is None:
             return
         self._last_format = choice.format
         path = self.questions.where(choice.format)
         if path is None:
             return
-        ids = selected if choice.scope is ExportScope.SELECTION else None
-        self.write(ExportRequest(choice, path, ids, list_query, order))
+        ids = selected if choice.scope is ExportScope.SELECTION else listed
+        self.write(ExportRequest(choice, path, ids))
 
     def write(self, request: ExportRequest) -> None:
         def export(connection: "Connection") -> str:
             from readinglist.core.export import write_export
-            from readinglist.library.papers import find_paper_ids, load_papers
+            from readinglist.library.papers import load_papers
 
-            ids = request.ids
-            if ids is None:
-                ids = find_paper_ids(connection, request.query, *request.order)
-            papers = load_papers(connection, ids)
+            papers = load_papers(connection, request.ids)
             try:
                 write_export(papers, request.choice.format, request.path)
             except OSError as error:
@@ -101,7 +97,12 @@ class ExportActions(QObject):
                 )
             return _exported(len(papers), request.path)
 
-        self._queries.submit("export", export, self.finished.emit)
+        self._writing = True
+        self._queries.submit("export", export, self._on_written)
+
+    def _on_written(self, message: str) -> None:
+        self._writing = False
+        self.finished.emit(message)
 
 
 def _exported(count: int, path: Path) -> str:

@@ -413,12 +413,9 @@ class MainWindow(QMainWindow):
             self.saved_searches.delete(search_id, name)
 
     def export(self) -> None:
-        """File → Export…: the selection, or every paper the list shows."""
+        """File → Export…: the selection, or every paper the list shows, in its order."""
         if self.exports is not None:
-            selected = self.list_pane.selected_ids()
-            listed = self.list_pane.model.rowCount()
-            order = self.list_pane.sort_order()
-            self.exports.export(selected, listed, self.current_query(), order)
+            self.exports.export(self.list_pane.selected_ids(), self.list_pane.model.ids())
 
     # --- media -------------------------------------------------------------------------------
 

@@ -89,9 +89,13 @@ class SavedSearchActions(QObject):
             self._try(lambda: self._service.delete_saved_search(search_id))
 
     def _try(self, action: Callable[[], object]) -> None:
+        from sqlalchemy.exc import OperationalError
+
         from readinglist.library.saved_searches import SavedSearchError
 
         try:
             action()
         except (SavedSearchError, QueryError) as error:
             self.failed.emit(str(error))
+        except OperationalError as error:  # the library stayed locked (a long bulk edit)
+            self.failed.emit(_tr("Could not save: {why}").format(why=error.orig))

@@ -50,13 +50,14 @@ def marked_error(text: str, error: "QueryError") -> str:
 class _QueryField(QLineEdit):
     """Esc clears the text; a second Esc (on an empty box) hands the focus back."""
 
-    escaped = Signal()
+    escaped = Signal(bool)  # whether it cleared any text
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            if self.text():
+            had_text = bool(self.text())
+            if had_text:
                 self.clear()
-            self.escaped.emit()
+            self.escaped.emit(had_text)
             return
         super().keyPressEvent(event)
 
@@ -165,10 +166,10 @@ class SearchBox(QWidget):
         self._timer.start()
         self._update_save_button()
 
-    def _on_escape(self) -> None:
-        if self.query().is_empty and not self.error():
-            self.done.emit()
+    def _on_escape(self, cleared: bool) -> None:
         self.search_now()
+        if not cleared:
+            self.done.emit()
 
     def _show_error(self, text: str, error: "QueryError | None") -> None:
         self._error = str(error) if error is not None else ""

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from sqlalchemy import Connection
 
-from readinglist.core.paper import Paper, ReadingStatus
+from readinglist.core.paper import Paper
 from readinglist.library import browse, saved_searches
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
@@ -51,11 +51,6 @@ class LibraryService(QObject):
         with self.library.reading() as connection:
             found = store.load_papers(connection, [paper_id])
         return found[0] if found else None
-
-    def user_states(self, ids: Sequence[int]) -> dict[int, tuple[bool, ReadingStatus]]:
-        """Star and status by paper id: what a bulk edit remembers for its undo."""
-        with self.library.reading() as connection:
-            return store.user_states(connection, ids)
 
     def paper_id(self, arxiv_id: str) -> int | None:
         with self.library.reading() as connection:

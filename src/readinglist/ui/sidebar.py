@@ -151,3 +151,4 @@ class SidebarPane(QWidget):
         menu.addAction(_tr("Edit Query…"), lambda: self.edit_requested.emit(search_id, entry.label))
         menu.addAction(_tr("Delete"), lambda: self.delete_requested.emit(search_id, entry.label))
         menu.exec(self.tree.viewport().mapToGlobal(position))
+        menu.deleteLater()

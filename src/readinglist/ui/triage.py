@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.commands import (
     NoteCommand,
+    ToggleStarCommand,
     add_tag_command,
     remove_tag_command,
     star_command,
@@ -119,12 +120,10 @@ class Triage(QObject):
         return selected or ([current] if current is not None else [])
 
     def toggle_star(self) -> None:
+        """Star the selection, or unstar it when all are starred: decided as it is written."""
         ids = self._targets()
-        if self.service is None or not ids:
-            return
-        states = self.service.user_states(ids)
-        starred = not all(starred for starred, _ in states.values())
-        self.undo_stack.push(star_command(self.service, ids, starred))
+        if self.service is not None and ids:
+            self.undo_stack.push(ToggleStarCommand(self.service, ids))
 
     def set_star(self, paper_id: int, starred: bool) -> None:
         if self.service is not None:
@@ -160,5 +159,14 @@ class Triage(QObject):
             self.undo_stack.push(tags_command(self.service, paper_id, tags))
 
     def set_note(self, paper_id: int, note: str) -> None:
-        if self.service is not None and self.service.note(paper_id) != note:
+        if self.service is not None and self._note_now(paper_id) != note:
             self.undo_stack.push(NoteCommand(self.service, paper_id, note))
+
+    def _note_now(self, paper_id: int) -> str | None:
+        """The note as the edits made so far leave it; None when that is not known yet (an
+        edit still queued may change it: the new one is pushed, harmless if the same)."""
+        last = self.undo_stack.command(self.undo_stack.index() - 1)
+        if isinstance(last, NoteCommand) and last.edit.paper_id == paper_id:
+            return last.edit.note
+        assert self.service is not None
+        return None if self.service.edits.is_busy() else self.service.note(paper_id)
