@@ -16,7 +16,7 @@ from readinglist.ui.export_actions import ExportQuestions
 from readinglist.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
 from readinglist.ui.main_window import MainWindow
 from readinglist.ui.paper_model import Column
-from readinglist.ui.qt import QItemSelection, QItemSelectionModel, Qt
+from readinglist.ui.qt import QDialogButtonBox, QItemSelection, QItemSelectionModel, Qt
 from readinglist.ui.saved_search_actions import Ask
 from readinglist.ui.search_box import SEARCH_DELAY_MS
 from tests.digests import DigestWriter, FakeEntry
@@ -398,6 +398,14 @@ def test_the_export_dialog_offers_the_selection_only_when_there_is_one(qtbot: Qt
     assert not dialog.selection_choice.isEnabled() and dialog.list_choice.isChecked()
     assert dialog.list_choice.text() == "The 12 papers in the list"
     assert dialog.choice() == ExportChoice(ExportFormat.MARKDOWN, ExportScope.LIST)
+
+    dialog = ExportDialog(0, 0)
+    qtbot.addWidget(dialog)
+    assert (
+        not dialog.findChild(QDialogButtonBox)
+        .button(QDialogButtonBox.StandardButton.Ok)
+        .isEnabled()
+    )
 
     dialog = ExportDialog(3, 12)
     qtbot.addWidget(dialog)

@@ -64,7 +64,9 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Export…"))
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_tr("Export…"))
+        ok.setEnabled(selected > 0 or listed > 0)  # nothing to write: nothing to accept
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
