@@ -401,11 +401,9 @@ def test_the_export_dialog_offers_the_selection_only_when_there_is_one(qtbot: Qt
 
     dialog = ExportDialog(0, 0)
     qtbot.addWidget(dialog)
-    assert (
-        not dialog.findChild(QDialogButtonBox)
-        .button(QDialogButtonBox.StandardButton.Ok)
-        .isEnabled()
-    )
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    assert not buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
     dialog = ExportDialog(3, 12)
     qtbot.addWidget(dialog)
