@@ -307,30 +307,18 @@ def search_box(figures: Figures, bench: WindowOnLibrary) -> None:
 def bulk_edit(figures: Figures, bench: WindowOnLibrary) -> None:
     """Ctrl+A on the whole library, star all, undo: the longest gap between ticks of a 5 ms
     timer while that runs (written on the writer thread), and the seconds until both are in."""
-    from readinglist.ui.qt import QTimer
 
     window = bench.window
     assert window.service is not None
     edits = window.service.edits
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer(interval=TICK_MS)
-    timer.timeout.connect(tick)
     start = time.perf_counter()
-    timer.start()
-    window.list_pane.view.selectAll()
-    window.selection_panel.star_button.click()
-    window.triage.undo_action.trigger()
-    bench.wait(lambda: not edits.is_busy() and window.is_settled())
-    timer.stop()
+    with GapWatch() as watch:
+        window.list_pane.view.selectAll()
+        window.selection_panel.star_button.click()
+        window.triage.undo_action.trigger()
+        bench.wait(lambda: not edits.is_busy() and window.is_settled())
     figures.bulk_s = time.perf_counter() - start
-    figures.bulk_stall_ms = max(gaps) * 1000
+    figures.bulk_stall_ms = watch.longest_s() * 1000
     window.list_pane.select_row(0)
 
 
@@ -367,34 +355,47 @@ def stalls_during_imports(figures: Figures, workdir: Path, imports: int) -> None
 def stall_during_import(workdir: Path) -> tuple[float, float]:
     """The longest gap between ticks of a 5 ms timer while 1,000 digests import; the
     import's seconds."""
-    from readinglist.ui.qt import QTimer
-
     corpus = cached_corpus(IMPORT_DIGESTS, ENTRIES_PER_DIGEST)
     bench = WindowOnLibrary(workdir / "import.sqlite", workdir)
     try:
         imports = bench.window.imports
         assert imports is not None
-        gaps: list[float] = []
-        last = [time.perf_counter()]
-
-        def tick() -> None:
-            now = time.perf_counter()
-            gaps.append(now - last[0])
-            last[0] = now
-
-        timer = QTimer(interval=TICK_MS)
-        timer.timeout.connect(tick)
-        timer.start()
         finished: list[object] = []
         imports.finished.connect(finished.append)
-        start = time.perf_counter()
-        bench.window.import_paths([corpus])
-        bench.wait(lambda: bool(finished) and bench.window.is_settled())
-        import_s = time.perf_counter() - start
-        timer.stop()
-        return max(gaps), import_s
+        with GapWatch() as watch:
+            start = time.perf_counter()
+            bench.window.import_paths([corpus])
+            bench.wait(lambda: bool(finished) and bench.window.is_settled())
+            import_s = time.perf_counter() - start
+        return watch.longest_s(), import_s
     finally:
         bench.close()
+
+
+class GapWatch:
+    """Ticks of a 5 ms timer while the block runs: the longest gap between two is the
+    longest the event loop was kept from running."""
+
+    def __enter__(self) -> "GapWatch":
+        from readinglist.ui.qt import QTimer
+
+        self._gaps: list[float] = []
+        self._last = time.perf_counter()
+        self._timer = QTimer(interval=TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self._gaps.append(now - self._last)
+        self._last = now
+
+    def longest_s(self) -> float:
+        return max(self._gaps, default=0.0)
 
 
 def cached_library(digests: int) -> Path:
