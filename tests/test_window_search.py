@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -489,11 +490,19 @@ def test_a_note_emptied_while_its_first_save_is_queued_is_saved_empty(
     assert filled.service is not None
     paper_id = filled.list_pane.model.id_at(0)
     assert paper_id is not None
+    filled.list_pane.select_row(0)
+    shown: list[str] = []
+    filled.service.papers_changed.connect(  # after the window has shown the change
+        lambda _: shown.append(filled.detail.note_edit.toPlainText())
+    )
     filled.service.edits.set_others_writing(True)  # an import holds the lock: edits queue
     filled.triage.set_note(paper_id, "typed")
+    filled.service.edits.run([paper_id], lambda _: time.sleep(0.5))  # a slow edit between
+    filled.triage.set_tags(paper_id, ["x"])  # so that the next note is its own undo step
     filled.triage.set_note(paper_id, "")  # before the first reached the library
     qtbot.waitUntil(lambda: not filled.service.edits.is_busy(), timeout=10_000)  # type: ignore[union-attr]
     filled.service.edits.set_others_writing(False)
+    assert "typed" not in shown  # the editor did not jump back to a save still landing
     with library.reading() as connection:
         assert store.load_papers(connection, [paper_id])[0].note == ""
 

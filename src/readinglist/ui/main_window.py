@@ -355,7 +355,8 @@ class MainWindow(QMainWindow):
 
     def _on_papers_changed(self, ids: list[int]) -> None:
         self.list_pane.refresh(ids)
-        if self.detail.paper_id() in ids:
+        settled = self.service is None or not self.service.edits.is_busy()
+        if self.detail.paper_id() in ids and settled:  # not the notes of edits still queued
             self._show_paper(self.detail.paper_id())
         if self._counter is not None:
             self._counter.recount(ids)
