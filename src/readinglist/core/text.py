@@ -56,3 +56,20 @@ def clean_text(text: str) -> str:
 
 def is_clean(text: str) -> bool:
     return clean_text(text) == text
+
+
+# What a terminal or a one-line report must never receive raw: C0 and C1 controls (ESC starts
+# a terminal command, a newline forges a report line), DEL, and the bidi controls that
+# reorder what is shown (Trojan Source).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return ascii(match.group())[1:-1]
+
+
+def for_display(text: str) -> str:
+    """`text` with every control character written as a visible escape (`\\n`, `\\x1b`,
+    `\\u202e`): for file names, URLs and other outside text shown on one line or printed to a
+    terminal. Printable text, Hangul included, is left as it is."""
+    return _UNPRINTABLE.sub(_escape, text)
