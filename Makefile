@@ -12,11 +12,19 @@ STAMP_PACKAGE := $(VENV)/.installed-package
 PYINSTALLER := $(BIN)/pyinstaller --noconfirm --log-level WARN
 BUNDLE := dist/readinglist/readinglist
 ARGS ?=
+# The system packages to check for: the tests' set for test goals, the app's for the rest.
+TEST_GOALS := test lint typecheck pytest bench package-bench soak
+DEPS_PROFILE := $(if $(filter $(TEST_GOALS),$(MAKECMDGOALS)),test,run)
 
-.PHONY: run test lint typecheck pytest bench clean venv
+.PHONY: run test lint typecheck pytest bench clean venv system-deps soak
 .PHONY: package package-onefile check-package install-desktop package-bench
 
-$(BIN)/python:
+# Before anything is made: the system libraries, installed where that can be done without a
+# password, else one line naming the command to run (tools/system-deps).
+system-deps:
+	@tools/system-deps $(DEPS_PROFILE)
+
+$(BIN)/python: | system-deps
 	@if [ -x "$(BIN)/python" ] && ! "$(BIN)/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 		echo "Replacing $(VENV): it was made with a Python older than 3.12."; rm -rf "$(VENV)"; fi
 	@py="$${PYTHON:-$$(tools/find-python)}" || exit 1; \
@@ -52,6 +60,10 @@ pytest: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
 
 test: lint typecheck pytest
+
+# The suite under load, to prove it is not flaky (not part of make test; see tools/soak-tests).
+soak: $(STAMP_TEST)
+	tools/soak-tests $(ARGS)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/import_bench.py
