@@ -44,7 +44,10 @@ def test_a_library_that_cannot_be_opened_exits_non_zero(
         guard.stop()
 
     assert code == 1
-    assert said == [f"{garbage} is not a readable library: it is damaged or not a library"]
+    assert said == [
+        f"{garbage} is not a readable library: it is damaged or not a library "
+        "(`readinglist check` says more)"
+    ]
 
 
 def test_the_window_says_when_todays_backup_could_not_be_made(

@@ -12,7 +12,6 @@ crafted digest or file name cannot send the terminal its own commands or forge a
 """
 
 import argparse
-import difflib
 import json
 import re
 import sys
@@ -22,8 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readinglist import __version__
-from readinglist.core.text import for_display
-from readinglist.library.failures import LibraryError
+from readinglist.library.errors import LibraryError
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -195,6 +193,9 @@ def build_app_parser() -> argparse.ArgumentParser:
         prog="readinglist",
         description="Open the readinglist window (and import FILEs into it). "
         f"Commands for scripts: {', '.join(COMMANDS)} (readinglist COMMAND --help).",
+        epilog="Qt's own options (-style NAME, -platform NAME, -platformtheme NAME, "
+        "-stylesheet FILE, -reverse, -qwindowgeometry WxH+X+Y, -display HOST:N, ...) "
+        "are passed to Qt.",
     )
     parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
     _add_library_option(parser, default=None)
@@ -236,13 +237,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _say(message: str) -> None:
     """One line on stderr, for people: whatever outside text it quotes, escaped."""
-    print(f"readinglist: {for_display(message)}", file=sys.stderr)
+    print(f"readinglist: {_display(message)}", file=sys.stderr)
 
 
 def _out(lines: Iterable[str]) -> None:
     """Lines for people on stdout, each escaped: no outside text can start a new one."""
     for line in lines:
-        print(for_display(line))
+        print(_display(line))
+
+
+def _display(text: str) -> str:
+    """`core.text.for_display`, imported when first needed: it builds its tables on import,
+    and the window's start (which passes through here) does not need them."""
+    from readinglist.core.text import for_display
+
+    return for_display(text)
 
 
 def _query_after_options(arguments: list[str]) -> list[str]:
@@ -348,7 +357,7 @@ def _print_import_report(report: "ImportReport") -> None:
     cannot forge a line of the report."""
     from readinglist.importer import FileStatus
 
-    names = [for_display(str(file.path)) for file in report.files]
+    names = [_display(str(file.path)) for file in report.files]
     width = max(map(len, names), default=0)
     for file, name in zip(report.files, names, strict=True):
         print(f"{file.status.value:<9}  {name:<{width}}  {_file_outcome(file)}".rstrip())
@@ -362,7 +371,7 @@ def _print_import_report(report: "ImportReport") -> None:
 def _file_outcome(file: "FileReport") -> str:
     if file.error is not None:
         where = f"line {file.error.line}: " if file.error.line else ""
-        return where + for_display(file.error.message)
+        return where + _display(file.error.message)
     if file.papers_new or file.appearances_new:
         return f"{file.papers_new} new papers, {file.appearances_new} new appearances"
     return ""
@@ -461,7 +470,7 @@ def _print_paper_table(papers: "list[Paper]") -> None:
         votes = "" if paper.votes is None else str(paper.votes)
         head = f"{paper.arxiv_id:<{id_width}}  {paper.first_seen}  {star} {votes:>5}  "
         head += f"{paper.status.value:<8}  "
-        print(head + _shorten(for_display(paper.title), max(20, columns - len(head))))
+        print(head + _shorten(_display(paper.title), max(20, columns - len(head))))
     print(_count(len(papers)))
 
 
@@ -589,7 +598,7 @@ def _saved_search_lines(connection: "Connection") -> list[str]:
 
     searches = list_saved_searches(connection)
     counts = saved_search_counts(connection)
-    names = [for_display(search.name) for search in searches]
+    names = [_display(search.name) for search in searches]
     width = max(map(len, names), default=0)
     lines = []
     for search, name in zip(searches, names, strict=True):
@@ -764,6 +773,8 @@ def _refuse_unknown_words(files: list[Path]) -> None:
     """The window imports FILEs; a word that names no file is a mistyped command."""
     for path in files:
         if not path.exists():
+            import difflib
+
             word = str(path)
             close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
             hint = f"; did you mean '{close[0]}'?" if close else ""

@@ -14,7 +14,7 @@ import pytest
 
 from readinglist.library import backup, migrations
 from readinglist.library.health import check_library
-from tests.cli_helpers import RunCli, scribble_over
+from tests.cli_helpers import RunCli, cli_runner, scribble_over
 from tests.digests import DigestWriter, entries
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "libraries"
@@ -164,3 +164,12 @@ def test_restore_of_an_older_schema_says_it_is_upgraded_on_opening(
     code, out, _ = run("restore", str(old))
     assert code == 0 and out.splitlines()[-1] == "It is upgraded from schema 3 when next opened."
     assert run("list")[0] == 0 and run("check")[0] == 0
+
+
+def test_restore_into_a_new_place_needs_no_library_there(
+    run: RunCli, daily_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "elsewhere" / "library.sqlite"
+    code, out, _ = cli_runner(elsewhere, capsys)("restore", str(daily_copy))
+    assert code == 0 and out.splitlines() == [f"Restored {elsewhere} from {daily_copy}: 2 papers."]
+    assert check_library(elsewhere).sound

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from readinglist.library import backup, failures, migrations
-from readinglist.library.failures import LibraryError
+from readinglist.library.errors import LibraryError
 from readinglist.library.location import default_library_path
 
 __all__ = [
@@ -110,7 +110,10 @@ def open_library(path: Path | None = None, *, daily_backup: bool = True) -> Libr
 
 def _cannot_open(path: Path, error: sqlite3.Error | OSError) -> LibraryError:
     if failures.is_damage(error):
-        return LibraryError(f"{path} is not a readable library: it is damaged or not a library")
+        return LibraryError(
+            f"{path} is not a readable library: it is damaged or not a library "
+            "(`readinglist check` says more)"
+        )
     return LibraryError(f"cannot open the library {path}: {failures.describe(error)}")
 
 

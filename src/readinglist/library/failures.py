@@ -18,10 +18,6 @@ IO_ERROR = "the disk could not read or write it (an input/output error)"
 DENIED = "permission denied: this user may not read or write it"
 
 
-class LibraryError(Exception):
-    """A library that cannot be opened or used, with a message for people."""
-
-
 # By SQLite's primary result code (the name's first part: SQLITE_READONLY_DIRECTORY is
 # SQLITE_READONLY).
 _BY_SQLITE_CODE = {

@@ -8,7 +8,7 @@ import os
 import re
 from pathlib import Path
 
-from readinglist.library.failures import LibraryError
+from readinglist.library.errors import LibraryError
 
 LIBRARY_ENV = "READINGLIST_LIBRARY"
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")

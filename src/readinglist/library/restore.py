@@ -30,7 +30,7 @@ from pathlib import Path
 from readinglist.library import failures, migrations
 from readinglist.library.backup import backup_dir
 from readinglist.library.database import connect_raw, connect_read_only
-from readinglist.library.failures import LibraryError
+from readinglist.library.errors import LibraryError
 from readinglist.library.health import find_problems
 
 _SIDE_FILES = ("-wal", "-shm")
