@@ -13,6 +13,7 @@ crafted digest or file name cannot send the terminal its own commands or forge a
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -223,7 +224,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not any(token in COMMANDS for token in arguments):
             return _run_app(arguments)
         args = build_parser().parse_args(_query_after_options(arguments))
-        return _HANDLERS[args.command](args)
+        code = _HANDLERS[args.command](args)
+        sys.stdout.flush()  # a write that fails fails here, not at exit with a traceback
+        return code
     except UsageError as error:
         _say(str(error))
         return EXIT_USAGE
@@ -233,6 +236,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `readinglist list | head`
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:  # stdout on a full disk, or a file no command expected to fail
+        from readinglist.library.failures import describe
+
+        if error.filename is not None:
+            _say(f"{error.filename}: {describe(error)}")
+        else:
+            _drop_output()  # what is left of stdout cannot be written
+            _say(f"could not write the output: {describe(error)}")
+        return EXIT_FAILED
+
+
+def _drop_output() -> None:
+    """Send what stdout still holds nowhere, so that Python's flush at exit succeeds."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _say(message: str) -> None:

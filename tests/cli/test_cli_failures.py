@@ -221,3 +221,49 @@ def test_a_library_folder_that_cannot_be_made_is_said_in_words(
     assert main(["--library", str(library), "list"]) == 1
     err = capsys.readouterr().err
     _assert_one_line_about(err, library, "the disk is full")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "args", [["list"], ["show", "--json", "2403.00001"], ["export", "--format", "csv"]]
+)
+def test_output_to_a_full_disk_is_said_in_one_line(
+    library_path: Path, filled: None, args: list[str]
+) -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "readinglist", "--library", str(library_path), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr == "readinglist: could not write the output: the disk is full\n"
+
+
+def test_a_file_no_command_expected_to_fail_is_named_in_one_line(
+    run: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readinglist import importer
+
+    folder = tmp_path / "unreadable"
+
+    def denied(_: object) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+
+    monkeypatch.setattr(importer, "find_digest_files", denied)
+    code, out, err = run("import", str(folder))
+    assert (code, out) == (1, "")
+    assert err == f"readinglist: {folder}: permission denied: this user may not read or write it\n"
+
+
+@pytest.mark.usefixtures("read_only")
+def test_import_into_a_read_only_library_rejects_each_file_without_a_traceback(
+    run: RunCli, digests: DigestWriter
+) -> None:
+    path = digests.write("new.md", "2024-03-02", entries("2403.00003"))
+    code, out, err = run("import", str(path))
+    assert (code, err) == (1, "")
+    assert out.startswith("rejected ") and "could not store it" in out
