@@ -41,6 +41,8 @@ def _leftovers(folder: Path) -> list[str]:
 def test_restore_puts_the_backup_in_place_and_keeps_the_library_aside(
     run: RunCli, library_path: Path, daily_copy: Path
 ) -> None:
+    killed = library_path.with_name(f".{library_path.name}.restore-0badc0de.partial")
+    killed.write_bytes(b"half a copy, from a restore that was killed")
     code, out, err = run("restore", str(daily_copy))
 
     assert (code, err) == (0, "")

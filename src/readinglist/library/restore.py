@@ -53,6 +53,8 @@ def restore_backup(backup: Path, library: Path) -> Restored:
     if library.exists() and library.samefile(backup):
         raise LibraryError(f"{backup} is the library itself: name one of its backups")
     library.parent.mkdir(parents=True, exist_ok=True)
+    for stale in library.parent.glob(f".{library.name}.restore-*.partial*"):
+        stale.unlink(missing_ok=True)  # what a restore killed half-way left
     staged = library.with_name(f".{library.name}.restore-{secrets.token_hex(4)}.partial")
     try:
         schema, papers = _stage(backup, staged)
