@@ -3,16 +3,26 @@
 The command names, options, exit codes and JSON shapes are a contract that scripts
 rely on; see the README. Heavy modules are imported inside the commands so that
 `--version` and `--help` stay instant.
+
+What goes wrong reaches people as one line on stderr (`readinglist: ...`), never a
+traceback: a library that cannot be read or written is said in words, naming its file
+(`library/failures.py`), and success is printed only once what it reports is saved. Text
+from outside (titles, authors, URLs, file names) is printed through `for_display`, so a
+crafted digest or file name cannot send the terminal its own commands or forge a line.
 """
 
 import argparse
 import json
+import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readinglist import __version__
+from readinglist.library.errors import LibraryError
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -21,9 +31,11 @@ if TYPE_CHECKING:
     from readinglist.core.query import Query
     from readinglist.importer import FileReport, ImportReport
     from readinglist.library.database import Library
+    from readinglist.library.health import HealthReport
+    from readinglist.library.papers import LibrarySummary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("import", "list", "export", "show", "set", "saved", "check")
+COMMANDS = ("import", "list", "export", "show", "set", "saved", "check", "restore")
 # Options of `list` and `export` that take a value: what is not an option is the query.
 _VALUE_OPTIONS = frozenset({"--library", "--sort", "--limit", "--saved", "--format", "--output"})
 
@@ -55,17 +67,31 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--reindex", action="store_true", help="rebuild the search index (if check says so)"
     )
+    restore = commands.add_parser(
+        "restore", help="put a backup in the library's place, keeping the library as it was"
+    )
+    _add_library_option(restore)
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="a copy from backups/")
     return parser
 
 
 def _add_library_option(parser: argparse.ArgumentParser, default: Any = argparse.SUPPRESS) -> None:
     parser.add_argument(
         "--library",
-        type=Path,
+        type=_library_argument,
         metavar="PATH",
         default=default,
         help="the library file (default: $READINGLIST_LIBRARY, else the app-data folder)",
     )
+
+
+def _library_argument(text: str) -> Path:
+    from readinglist.library.location import library_path
+
+    try:
+        return library_path(text)
+    except LibraryError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _add_import(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -168,6 +194,9 @@ def build_app_parser() -> argparse.ArgumentParser:
         prog="readinglist",
         description="Open the readinglist window (and import FILEs into it). "
         f"Commands for scripts: {', '.join(COMMANDS)} (readinglist COMMAND --help).",
+        epilog="Qt's own options (-style NAME, -platform NAME, -platformtheme NAME, "
+        "-stylesheet FILE, -reverse, -qwindowgeometry WxH+X+Y, -display HOST:N, ...) "
+        "are passed to Qt.",
     )
     parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
     _add_library_option(parser, default=None)
@@ -193,18 +222,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         if not any(token in COMMANDS for token in arguments):
-            return _run_app(build_app_parser().parse_args(arguments))
+            return _run_app(arguments)
         args = build_parser().parse_args(_query_after_options(arguments))
-        return _HANDLERS[args.command](args)
+        code = _HANDLERS[args.command](args)
+        sys.stdout.flush()  # a write that fails fails here, not at exit with a traceback
+        return code
     except UsageError as error:
-        print(f"readinglist: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_USAGE
-    except CommandFailed as error:
-        print(f"readinglist: {error}", file=sys.stderr)
+    except (CommandFailed, LibraryError) as error:
+        _say(str(error))
         return EXIT_FAILED
     except BrokenPipeError:  # `readinglist list | head`
         sys.stderr.close()
         return EXIT_OK
+    except OSError as error:  # stdout on a full disk, or a file no command expected to fail
+        from readinglist.library.failures import describe
+
+        if error.filename is not None:
+            _say(f"{error.filename}: {describe(error)}")
+        else:
+            _drop_output()  # what is left of stdout cannot be written
+            _say(f"could not write the output: {describe(error)}")
+        return EXIT_FAILED
+
+
+def _drop_output() -> None:
+    """Send what stdout still holds nowhere, so that Python's flush at exit succeeds."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, for people: whatever outside text it quotes, escaped."""
+    print(f"readinglist: {_display(message)}", file=sys.stderr)
+
+
+def _out(lines: Iterable[str]) -> None:
+    """Lines for people on stdout, each escaped: no outside text can start a new one."""
+    for line in lines:
+        print(_display(line))
+
+
+def _display(text: str) -> str:
+    """`core.text.for_display`, imported when first needed: it builds its tables on import,
+    and the window's start (which passes through here) does not need them."""
+    from readinglist.core.text import for_display
+
+    return for_display(text)
 
 
 def _query_after_options(arguments: list[str]) -> list[str]:
@@ -234,17 +300,49 @@ def _query_after_options(arguments: list[str]) -> list[str]:
     return [*arguments[: index + 1], *options, "--", *query]
 
 
-def _open(args: argparse.Namespace) -> "Library":
-    from readinglist.library.database import LibraryError, open_library
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator["Library"]:
+    """The library, open for the block. A daily backup that could not be made is a warning;
+    a read that fails is said in words (`_failures_said`)."""
+    from readinglist.library.database import open_library
+
+    library = open_library(args.library)
+    if library.open_report.backup_warning is not None:
+        _say(f"warning: {library.open_report.backup_warning}")
+    with library, _failures_said("read", library.path):
+        yield library
+
+
+@contextmanager
+def _writing(library: "Library") -> Iterator["Connection"]:
+    """`library.writing()`, its failures (at commit too) said in words: what the block
+    reports may be printed once it is over, saved."""
+    with _failures_said("save to", library.path), library.writing() as connection:
+        yield connection
+
+
+@contextmanager
+def _failures_said(doing: str, path: Path) -> Iterator[None]:
+    """SQLite's failures in the block as one line naming the library, in words."""
+    from readinglist.library.failures import driver_error, reason
 
     try:
-        return open_library(args.library)
-    except LibraryError as error:
-        raise CommandFailed(str(error)) from error
+        yield
+    except Exception as error:
+        words = reason(error)
+        if words is None or isinstance(driver_error(error), OSError):
+            raise  # not SQLite's (a closed pipe, stdout on a full disk): not the library's
+        raise CommandFailed(f"could not {doing} the library {path}: {words}") from error
+
+
+# Characters JSON may carry raw that a terminal still obeys (C1 controls, DEL) or that
+# reorder what it shows (bidi controls): written as \u escapes, the same JSON value.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    print(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
 
 
 # --- import ----------------------------------------------------------------------------------
@@ -253,7 +351,7 @@ def _print_json(value: object) -> None:
 def _cmd_import(args: argparse.Namespace) -> int:
     from readinglist.importer import FileStatus, import_paths
 
-    with _open(args) as library:
+    with _opened(args) as library:
         report = import_paths(library, args.paths)
     if args.json:
         _print_json({"files": [_file_json(file) for file in report.files]})
@@ -274,11 +372,14 @@ def _file_json(file: "FileReport") -> dict[str, Any]:
 
 
 def _print_import_report(report: "ImportReport") -> None:
+    """One line per file, its name escaped before it is aligned: a name holding a newline
+    cannot forge a line of the report."""
     from readinglist.importer import FileStatus
 
-    width = max((len(str(file.path)) for file in report.files), default=0)
-    for file in report.files:
-        print(f"{file.status.value:<9}  {file.path!s:<{width}}  {_file_outcome(file)}".rstrip())
+    names = [_display(str(file.path)) for file in report.files]
+    width = max(map(len, names), default=0)
+    for file, name in zip(report.files, names, strict=True):
+        print(f"{file.status.value:<9}  {name:<{width}}  {_file_outcome(file)}".rstrip())
     counts = ", ".join(f"{report.count(status)} {status.value}" for status in FileStatus)
     print(
         f"{len(report.files)} files: {counts}; "
@@ -289,7 +390,7 @@ def _print_import_report(report: "ImportReport") -> None:
 def _file_outcome(file: "FileReport") -> str:
     if file.error is not None:
         where = f"line {file.error.line}: " if file.error.line else ""
-        return where + file.error.message
+        return where + _display(file.error.message)
     if file.papers_new or file.appearances_new:
         return f"{file.papers_new} new papers, {file.appearances_new} new appearances"
     return ""
@@ -300,7 +401,7 @@ def _file_outcome(file: "FileReport") -> str:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     query = _typed_query(args)
-    with _open(args) as library, library.reading() as connection:
+    with _opened(args) as library, library.reading() as connection:
         papers = _selected_papers(connection, args, query)
     if args.json:
         _print_json([paper.to_json() for paper in papers])
@@ -313,7 +414,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from readinglist.core.export import ExportFormat, export_papers, write_export
 
     query = _typed_query(args)
-    with _open(args) as library, library.reading() as connection:
+    with _opened(args) as library, library.reading() as connection:
         papers = _selected_papers(connection, args, query)
     if args.output is None:
         sys.stdout.write(export_papers(papers, ExportFormat(args.format)))
@@ -322,7 +423,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         write_export(papers, ExportFormat(args.format), args.output)
     except OSError as error:
         raise CommandFailed(f"cannot write {args.output}: {error.strerror or error}") from error
-    print(f"{_count(len(papers))} written to {args.output}")
+    _out([f"{_count(len(papers))} written to {args.output}"])
     return EXIT_OK
 
 
@@ -388,7 +489,7 @@ def _print_paper_table(papers: "list[Paper]") -> None:
         votes = "" if paper.votes is None else str(paper.votes)
         head = f"{paper.arxiv_id:<{id_width}}  {paper.first_seen}  {star} {votes:>5}  "
         head += f"{paper.status.value:<8}  "
-        print(head + _shorten(paper.title, max(20, columns - len(head))))
+        print(head + _shorten(_display(paper.title), max(20, columns - len(head))))
     print(_count(len(papers)))
 
 
@@ -410,12 +511,12 @@ def _paper_for(connection: "Connection", text: str) -> "Paper":
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    with _open(args) as library, library.reading() as connection:
+    with _opened(args) as library, library.reading() as connection:
         paper = _paper_for(connection, args.arxiv_id)
     if args.json:
         _print_json(paper.to_json())
     else:
-        print(_describe(paper))
+        _out(_describe(paper))
     return EXIT_OK
 
 
@@ -430,7 +531,7 @@ def _facts(paper: "Paper") -> str:
     return " · ".join(facts)
 
 
-def _describe(paper: "Paper") -> str:
+def _describe(paper: "Paper") -> list[str]:
     authors = ", ".join(paper.authors) + (" and more" if paper.authors_truncated else "")
     digests = ", ".join(
         f"{d.date}" + (f" ({d.votes} votes)" if d.votes is not None else "") for d in paper.digests
@@ -448,7 +549,7 @@ def _describe(paper: "Paper") -> str:
     ]
     if paper.note:
         lines += ["Note:", *(f"  {line}" for line in paper.note.split("\n"))]
-    return "\n".join(lines)
+    return lines
 
 
 # --- set -------------------------------------------------------------------------------------
@@ -470,8 +571,8 @@ def _cmd_set(args: argparse.Namespace) -> int:
         untags = [store.normalize_tag(tag) for tag in args.untag]
     except ValueError as error:
         raise UsageError(str(error)) from error
-    with _open(args) as library:
-        with library.writing() as connection:
+    with _opened(args) as library:
+        with _writing(library) as connection:
             paper = _paper_for(connection, args.arxiv_id)
             ids, now = [paper.id], utc_now()
             if args.starred is not None:
@@ -483,7 +584,8 @@ def _cmd_set(args: argparse.Namespace) -> int:
             if args.note is not None:
                 store.set_note(connection, paper.id, args.note, now)
         with library.reading() as connection:
-            print(f"{paper.arxiv_id}: {_facts(_paper_for(connection, paper.arxiv_id))}")
+            facts = _facts(_paper_for(connection, paper.arxiv_id))
+    _out([f"{paper.arxiv_id}: {facts}"])
     return EXIT_OK
 
 
@@ -494,32 +596,35 @@ def _cmd_saved(args: argparse.Namespace) -> int:
     from readinglist.core.query import QueryError
     from readinglist.library.saved_searches import SavedSearchError
 
-    with _open(args) as library:
+    with _opened(args) as library:
         try:
             if args.action is None:
                 with library.reading() as connection:
-                    _print_saved_searches(connection)
+                    lines = _saved_search_lines(connection)
             else:
-                with library.writing() as connection:
-                    print(_change_saved_search(connection, args))
+                with _writing(library) as connection:
+                    lines = [_change_saved_search(connection, args)]
         except QueryError as error:
             raise UsageError(f"bad query: {error}") from error
         except SavedSearchError as error:
             raise CommandFailed(str(error)) from error
+    _out(lines)  # once saved: a commit that fails prints no "saved"
     return EXIT_OK
 
 
-def _print_saved_searches(connection: "Connection") -> None:
+def _saved_search_lines(connection: "Connection") -> list[str]:
     from readinglist.library.saved_searches import list_saved_searches, saved_search_counts
 
     searches = list_saved_searches(connection)
     counts = saved_search_counts(connection)
-    width = max((len(search.name) for search in searches), default=0)
-    for search in searches:
+    names = [_display(search.name) for search in searches]
+    width = max(map(len, names), default=0)
+    lines = []
+    for search, name in zip(searches, names, strict=True):
         count = counts.get(search.id)
         shown = "?" if count is None else str(count)
-        print(f"{search.name:<{width}}  {shown:>7}  {search.query_text}")
-    print(f"{len(searches)} saved search{'es' if len(searches) != 1 else ''}")
+        lines.append(f"{name:<{width}}  {shown:>7}  {search.query_text}")
+    return [*lines, f"{len(searches)} saved search{'es' if len(searches) != 1 else ''}"]
 
 
 def _change_saved_search(connection: "Connection", args: argparse.Namespace) -> str:
@@ -540,42 +645,52 @@ def _change_saved_search(connection: "Connection", args: argparse.Namespace) -> 
     return f"deleted {found.name}"
 
 
-# --- check, and the app ----------------------------------------------------------------------
+# --- check and restore -----------------------------------------------------------------------
+
+
+def _library_file(args: argparse.Namespace) -> Path:
+    from readinglist.library.location import default_library_path
+
+    return (args.library or default_library_path()).expanduser().absolute()
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from readinglist.library.database import default_library_path
-    from readinglist.library.health import check_library
-    from readinglist.library.search_index import index_is_sound, rebuild_index
+    from readinglist.library.health import check_library_and_index
 
-    path = (args.library or default_library_path()).expanduser()
+    path = _library_file(args)
     if not path.is_file():
         raise CommandFailed(f"there is no library at {path}")
-    report = check_library(path)
-    if report.sound:
-        with _open(args) as library:
-            if args.reindex:
-                with library.writing() as connection:
-                    rebuild_index(connection)
-            with library.reading() as connection:
-                if not index_is_sound(connection):
-                    print(f"The library {path} is sound, but its search index is out of step")
-                    print("with it: `readinglist check --reindex` rebuilds the index.")
-                    return EXIT_FAILED
-                print(f"The library {path} is sound: {_summary_line(connection)}.")
-        return EXIT_OK
-    print(f"The library {path} is damaged:")
-    for problem in report.problems:
-        print(f"  {problem}")
-    print("Restore a copy from the backups folder beside it.")
-    return EXIT_FAILED
+    report = check_library_and_index(path, reindex=args.reindex)
+    _out(_health_lines(report))
+    complete = report.sound and report.index_in_step and not report.not_done
+    return EXIT_OK if complete else EXIT_FAILED
 
 
-def _summary_line(connection: "Connection") -> str:
+def _health_lines(report: "HealthReport") -> list[str]:
+    """What is wrong (and the cure) apart from what check could not do (and why)."""
+    could_not = [f"  {text}" for text in report.not_done]
+    if report.problems:
+        return [
+            f"The library {report.path} is damaged:",
+            *(f"  {problem}" for problem in report.problems),
+            "Restore a copy from the backups folder beside it (readinglist restore BACKUP).",
+            *(["What check could not do:", *could_not] if could_not else []),
+        ]
+    if not report.readable:
+        return [f"Could not check the library {report.path}:", *could_not]
+    summary = f": {_summary_line(report.summary)}" if report.summary else ""
+    lines = [f"The library {report.path} is sound{summary}."]
+    if report.index_in_step is False:
+        lines += [
+            "Its search index is out of step with it: `readinglist check --reindex` rebuilds",
+            "the index.",
+        ]
+    return lines + (["What check could not do:", *could_not] if could_not else [])
+
+
+def _summary_line(summary: "LibrarySummary") -> str:
     from readinglist.core.paper import ReadingStatus
-    from readinglist.library.papers import library_summary
 
-    summary = library_summary(connection)
     newest = f", newest digest {summary.newest_digest}" if summary.newest_digest else ""
     return (
         f"{summary.papers} papers in {summary.digests} digests, {summary.starred} starred, "
@@ -583,21 +698,109 @@ def _summary_line(connection: "Connection") -> str:
     )
 
 
-def _run_app(args: argparse.Namespace) -> int:
-    from readinglist.core.arxiv import normalize_arxiv_id
-    from readinglist.ui.app import AppOptions, run_app
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from readinglist.library.migrations import latest_version
+    from readinglist.library.restore import restore_backup
 
-    select = getattr(args, "select", None)
+    done = restore_backup(args.backup.expanduser(), _library_file(args))
+    lines = [f"Restored {done.library} from {done.backup}: {_count(done.papers)}."]
+    if done.kept_aside:
+        kept, *side = done.kept_aside
+        along = f" (with its {' and '.join(path.name[-4:] for path in side)})" if side else ""
+        lines.append(f"The library as it was is kept as {kept}{along}.")
+    if done.schema < latest_version():
+        lines.append(f"It is upgraded from schema {done.schema} when next opened.")
+    _out(lines)
+    return EXIT_OK
+
+
+# --- the app ---------------------------------------------------------------------------------
+
+# Qt's own options (QGuiApplication's and QApplication's), passed on to QApplication:
+# `-style Fusion`, `-style=Fusion` or `--style Fusion`.
+_QT_VALUE_OPTIONS = frozenset(
+    {
+        "display",
+        "fontengine",
+        "geometry",
+        "name",
+        "platform",
+        "platformpluginpath",
+        "platformtheme",
+        "plugin",
+        "qwindowgeometry",
+        "qwindowicon",
+        "qwindowtitle",
+        "session",
+        "style",
+        "stylesheet",
+        "title",
+    }
+)
+_QT_FLAGS = frozenset({"dograb", "nograb", "reverse", "sync", "widgetcount"})
+_QT_ONLY_WITH_EQUALS = frozenset({"dialogs", "qmljsdebugger"})
+
+
+def _split_qt_options(arguments: list[str]) -> tuple[list[str], list[str]]:
+    """Qt's options for the window (in order), and the rest of the arguments."""
+    qt: list[str] = []
+    rest: list[str] = []
+    position = 0
+    while position < len(arguments):
+        token = arguments[position]
+        name, _, value = token.lstrip("-").partition("=")
+        takes = 2 if name in _QT_VALUE_OPTIONS and not value else 1
+        is_qt = token.startswith("-") and token != "--" and _is_qt_option(name, value)
+        if is_qt and position + takes <= len(arguments):
+            qt += arguments[position : position + takes]
+            position += takes
+        else:
+            rest.append(token)
+            position += 1
+    return qt, rest
+
+
+def _is_qt_option(name: str, value: str) -> bool:
+    if value:
+        return name in _QT_VALUE_OPTIONS or name in _QT_ONLY_WITH_EQUALS
+    return name in _QT_VALUE_OPTIONS or name in _QT_FLAGS
+
+
+def _run_app(arguments: list[str]) -> int:
+    from readinglist.core.arxiv import normalize_arxiv_id
+
+    qt_arguments, rest = _split_qt_options(arguments)
+    args = build_app_parser().parse_args(rest)
+    _refuse_unknown_words(args.files)
+    select = args.select
     if select is not None and normalize_arxiv_id(select) is None:
         raise UsageError(f"'{select}' is not an arXiv id (like 2312.08723) or link")
+    from readinglist.ui.app import AppOptions, run_app
+
     options = AppOptions(
         library=args.library,
-        files=list(getattr(args, "files", [])),
-        screenshot=getattr(args, "screenshot", None),
+        files=list(args.files),
+        screenshot=args.screenshot,
         select=normalize_arxiv_id(select) if select else None,
-        self_test=getattr(args, "self_test", False),
+        self_test=args.self_test,
+        qt_arguments=qt_arguments,
     )
     return run_app(options)
+
+
+def _refuse_unknown_words(files: list[Path]) -> None:
+    """The window imports FILEs; a word that names no file is a mistyped command."""
+    for path in files:
+        if not path.exists():
+            import difflib
+
+            word = str(path)
+            close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise UsageError(
+                f"'{word}' is neither a command nor an existing file (commands: "
+                f"{', '.join(COMMANDS)}; readinglist COMMAND --help){hint}"
+            )
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -608,6 +811,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": _cmd_show,
     "set": _cmd_set,
     "check": _cmd_check,
+    "restore": _cmd_restore,
 }
 
 if __name__ == "__main__":
