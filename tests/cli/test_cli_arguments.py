@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from readinglist.cli import COMMANDS, main
+from readinglist.cli import main
+from readinglist.cli.registry import command_names
 from readinglist.ui import app
 from readinglist.ui.app import AppOptions
 
@@ -48,7 +49,7 @@ def test_an_unknown_command_is_a_usage_error_not_files_for_the_window(
     assert main(words) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"readinglist: '{words[0]}' is neither a command nor an existing file")
-    assert ", ".join(COMMANDS) in err and suggestion in err and err.count("\n") == 1
+    assert ", ".join(command_names()) in err and suggestion in err and err.count("\n") == 1
     assert started == []
 
 
