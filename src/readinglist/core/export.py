@@ -9,13 +9,12 @@ import io
 import json
 import os
 import re
-import string
 import tempfile
-import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 
+from readinglist.core.bibtex import write_bibtex
 from readinglist.core.paper import Paper, ReadingStatus
 
 
@@ -123,89 +122,10 @@ def _flag(value: bool) -> str:
 
 
 def to_bibtex(papers: Sequence[Paper]) -> str:
-    """One `@misc` entry per paper, as arXiv itself exports them, keyed `lastname2023word`."""
-    used: set[str] = set()
-    return "\n".join(_bibtex_entry(paper, _unique(_citation_key(paper), used)) for paper in papers)
-
-
-def _bibtex_entry(paper: Paper, key: str) -> str:
-    authors = [_bibtex_author(name) for name in paper.authors]
-    if paper.authors_truncated:
-        authors.append("others")
-    fields = [
-        ("title", _bibtex_text(paper.title)),
-        ("author", " and ".join(authors)),
-        ("year", str(arxiv_year(paper))),
-        ("eprint", paper.arxiv_id),
-        ("archivePrefix", "arXiv"),
-        ("url", _balanced(paper.url)),
-    ]
-    if paper.tags:
-        fields.append(("keywords", _bibtex_text(", ".join(paper.tags))))
-    lines = [f"  {name} = {{{value}}}," for name, value in fields if value]
-    return "\n".join([f"@misc{{{key},", *lines, "}", ""])
-
-
-def arxiv_year(paper: Paper) -> int:
-    """The year the paper went on arXiv, from its id (2312.08723, hep-th/9901001)."""
-    number = paper.arxiv_id.rpartition("/")[2]
-    if re.fullmatch(r"[0-9]{4}\.[0-9]{4,5}", number) or re.fullmatch(r"[0-9]{7}", number):
-        year = int(number[:2])
-        return 1900 + year if year >= 91 else 2000 + year
-    return paper.first_seen.year
-
-
-_LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "#": r"\#"}
-
-
-def _bibtex_text(text: str) -> str:
-    """`text` safe in a braced BibTeX value and in LaTeX: its $math$ kept, specials escaped."""
-    parts = re.split(r"(\$[^$]*\$)", _balanced(text))
-    for index in range(0, len(parts), 2):  # the parts outside $...$
-        escaped = re.sub(r"(?<!\\)([&%#])", lambda m: _LATEX_SPECIALS[m.group(1)], parts[index])
-        parts[index] = re.sub(r"(?<!\\)_", r"\\_", escaped)
-    return "".join(parts)
-
-
-def _bibtex_author(name: str) -> str:
-    """A name that holds the word "and" is braced, or BibTeX would take it for two."""
-    name = _bibtex_text(name)
-    return f"{{{name}}}" if re.search(r"\sand\s", name, re.IGNORECASE) else name
-
-
-def _balanced(text: str) -> str:
-    """Braces must pair up in BibTeX; when they do not, they are dropped."""
-    depth = 0
-    for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            break
-    return text if depth == 0 else text.replace("{", "").replace("}", "")
-
-
-_STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "is"})
-
-
-def _citation_key(paper: Paper) -> str:
-    author = _ascii_word(paper.authors[0].split()[-1]) if paper.authors else ""
-    words = (_ascii_word(word) for word in paper.title.split())
-    title = next((word for word in words if word and word not in _STOP_WORDS), "")
-    return f"{author or 'arxiv'}{arxiv_year(paper)}{title}"
-
-
-def _ascii_word(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", folded.lower())
-
-
-def _unique(key: str, used: set[str]) -> str:
-    """`key`, or `keyb`, `keyc`… when a paper before took it."""
-    candidate, count = key, 1
-    while candidate in used:
-        count += 1
-        candidate = key + (string.ascii_lowercase[count - 1] if count <= 26 else str(count))
-    used.add(candidate)
-    return candidate
+    """BibTeX that pdflatex, biber and pandoc read as written (see `core.bibtex`)."""
+    out = io.StringIO()
+    write_bibtex(papers, out)
+    return out.getvalue()
 
 
 # --- Markdown --------------------------------------------------------------------------------
