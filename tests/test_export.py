@@ -196,7 +196,7 @@ def test_every_format_from_the_command_line(
     args = ["export", "--output", str(target), "--format", "csv", "is:starred", "--sort", "title"]
     assert main(["--library", str(library_path), *args]) == 0
     starred = sorted((p for p in papers if p.starred), key=lambda p: p.title.lower())
-    assert target.read_bytes().decode() == export_papers(starred, ExportFormat.CSV)
+    assert target.read_bytes().decode("utf-8-sig") == export_papers(starred, ExportFormat.CSV)
 
     missing = tmp_path / "no" / "such" / "dir.bib"
     args = ["export", "--format", "json", "--output", str(missing)]

@@ -1,4 +1,5 @@
-"""File → Export… in the window: the papers read a chunk at a time as they are written."""
+"""File → Export… in the window: the papers read a chunk at a time as they are written, and a
+CSV that a spreadsheet opens with its Korean intact."""
 
 import csv
 import io
@@ -26,7 +27,7 @@ PAPERS = [
 ]
 
 
-def test_the_window_streams_its_export(
+def test_the_window_streams_a_csv_a_spreadsheet_reads_in_korean(
     qtbot: QtBot,
     window: MainWindow,
     digests: DigestWriter,
@@ -51,6 +52,8 @@ def test_the_window_streams_its_export(
 
     assert done.args == [f"Exported 3 papers to {target}"]
     assert reads == [2, 1]
-    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == row_titles(window)
     assert "대규모 언어 모델 평가" in row_titles(window)

@@ -10,15 +10,14 @@ and at 52 MB streamed.
 import csv
 import io
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
 
 from readinglist.core.bibtex import write_bibtex
+from readinglist.core.export_file import write_atomically
 from readinglist.core.paper import Paper, ReadingStatus
 
 
@@ -53,20 +52,13 @@ def export_papers(papers: Iterable[Paper], format: ExportFormat) -> str:
 
 def write_export(papers: Iterable[Paper], format: ExportFormat, path: Path) -> int:
     """Write the export to `path` whole or not at all (a failed write leaves what was there);
-    returns how many papers it holds."""
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            count = write_papers(papers, format, out)
-            out.flush()
-            os.fsync(out.fileno())  # on disk before it takes the name
-        temporary.chmod(0o644)  # mkstemp's 0600 would hide the file from other apps
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return count
+    returns how many papers it holds. A CSV file starts with a UTF-8 byte order mark: without
+    one, Excel reads the file in the system's legacy code page and shows Korean as mojibake."""
+
+    def write(out: TextIO) -> int:
+        return write_papers(papers, format, out)
+
+    return write_atomically(path, write, byte_order_mark=format is ExportFormat.CSV)
 
 
 # --- JSON and CSV ----------------------------------------------------------------------------
