@@ -1,16 +1,18 @@
 """Export files as other programs find them: a CSV a spreadsheet opens with its Korean intact,
-the permissions the umask asks for, and no temporaries left behind by an export that was
-killed."""
+no control characters, the permissions the umask asks for, and no temporaries left behind by an
+export that was killed."""
 
 import csv
 import io
 import os
+import re
 import signal
 import stat
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -52,6 +54,37 @@ def test_the_command_line_writes_the_mark_to_a_file_only(
     args = ["export", "--format", "csv", "--output", str(target)]
     assert main(["--library", str(library_path), *args]) == 0
     assert target.read_bytes().startswith(BOM + b"arxiv_id,")
+
+
+# --- control characters ----------------------------------------------------------------------
+
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def hostile_paper() -> Paper:
+    paper = make_paper(1, "Evil\x1b]0;pwned\x07 Title\u202e", ("Ada\x00 Lovelace",))
+    return replace(
+        paper,
+        url="https://arxiv.org/abs/2403.00001\x1b[2J",
+        tags=("to\x1bread",),
+        note="First line\x1b[31m\n  - an item\x00\n\ttabbed\r\nlast\x9b",
+        summary=("Bullet\x07 one",),
+    )
+
+
+@pytest.mark.parametrize("format", [ExportFormat.CSV, ExportFormat.MARKDOWN])
+def test_control_characters_are_left_out_of_csv_and_markdown(format: ExportFormat) -> None:
+    text = export_papers([hostile_paper()], format)
+
+    assert not _CONTROL.search(text)
+    assert "0;pwned Title" in text and "https://arxiv.org/abs/2403.00001[2J" in text
+    assert "First line[31m" in text and "  - an item" in text  # the note keeps its lines
+
+
+def test_the_csv_note_keeps_its_line_breaks_and_indentation() -> None:
+    rows = list(csv.DictReader(io.StringIO(export_papers([hostile_paper()], ExportFormat.CSV))))
+    assert rows[0]["note"] == "First line[31m\n  - an item\ntabbed\nlast"
+    assert rows[0]["tags"] == "toread" and rows[0]["authors"] == "Ada Lovelace"
 
 
 # --- permissions -----------------------------------------------------------------------------

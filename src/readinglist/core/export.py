@@ -19,6 +19,7 @@ from typing import TextIO
 from readinglist.core.bibtex import write_bibtex
 from readinglist.core.export_file import write_atomically
 from readinglist.core.paper import Paper, ReadingStatus
+from readinglist.core.text import clean_text
 
 
 class ExportFormat(StrEnum):
@@ -97,7 +98,8 @@ CSV_COLUMNS = (
 
 def write_csv(papers: Iterable[Paper], out: TextIO) -> int:
     """One row per paper. Lists (authors, digest dates, tags, summary bullets) hold one item
-    per line of their cell: no item can contain a line break, so none is ambiguous."""
+    per line of their cell: no item can contain a line break, so none is ambiguous. Control
+    characters are left out (a spreadsheet shows them as boxes, a terminal obeys them)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     count = 0
@@ -111,10 +113,10 @@ def _csv_row(paper: Paper) -> tuple[str, ...]:
     changed = paper.status_changed_at
     return (
         paper.arxiv_id,
-        paper.title,
-        "\n".join(paper.authors),
+        clean_text(paper.title),
+        _lines(paper.authors),
         _flag(paper.authors_truncated),
-        paper.url,
+        clean_text(paper.url),
         paper.first_seen.isoformat(),
         paper.last_seen.isoformat(),
         "" if paper.votes is None else str(paper.votes),
@@ -122,14 +124,25 @@ def _csv_row(paper: Paper) -> tuple[str, ...]:
         _flag(paper.starred),
         paper.status.value,
         "" if changed is None else changed.isoformat(),
-        "\n".join(paper.tags),
-        paper.note,
-        "\n".join(paper.summary),
+        _lines(paper.tags),
+        _clean_note(paper.note),
+        _lines(paper.summary),
     )
+
+
+def _lines(items: Iterable[str]) -> str:
+    return "\n".join(clean_text(item) for item in items)
 
 
 def _flag(value: bool) -> str:
     return "true" if value else "false"
+
+
+def _clean_note(note: str) -> str:
+    """A note's lines, each cleaned as `clean_text` cleans one line but with its indentation
+    kept, so that a list in a note stays a list."""
+    lines = note.splitlines()
+    return "\n".join(line[: len(line) - len(line.lstrip(" "))] + clean_text(line) for line in lines)
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -154,7 +167,8 @@ def write_markdown(papers: Iterable[Paper], out: TextIO) -> int:
 
 def _markdown_item(paper: Paper) -> str:
     box = "[x]" if paper.status is ReadingStatus.READ else "[ ]"
-    url = paper.url if re.fullmatch(r"[^\s()<>]+", paper.url) else f"<{paper.url}>"
+    url = clean_text(paper.url)
+    url = url if re.fullmatch(r"[^\s()<>]+", url) else f"<{url}>"
     facts = [f"arXiv {paper.arxiv_id}", f"first seen {paper.first_seen}"]
     if paper.authors:
         more = " and more" if paper.authors_truncated else ""
@@ -164,11 +178,12 @@ def _markdown_item(paper: Paper) -> str:
     if paper.tags:
         facts.append("tags: " + _markdown_text(", ".join(paper.tags)))
     lines = [f"- {box} [{_markdown_text(paper.title)}]({url}) — " + " · ".join(facts)]
-    if paper.note.strip():
-        lines += ["", *(f"  > {line}".rstrip() for line in paper.note.splitlines()), ""]
+    note = _clean_note(paper.note)
+    if note.strip():
+        lines += ["", *(f"  > {line}".rstrip() for line in note.splitlines()), ""]
     return "\n".join(lines) + "\n"
 
 
 def _markdown_text(text: str) -> str:
-    """Characters that Markdown would read as markup, escaped."""
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    """One line, without control characters; what Markdown would read as markup, escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", clean_text(text))
