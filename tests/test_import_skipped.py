@@ -139,3 +139,15 @@ def test_the_command_line_shows_the_warnings(
             "message": f"the title is 2,000 characters long: kept its first {MAX_TITLE_CHARS:,}",
         }
     ]
+
+
+def test_a_digest_of_an_impossible_day_is_rejected_at_its_header(
+    library: Library, digests: DigestWriter
+) -> None:
+    path = digests.write("far.md", "9999-12-31", entries("2403.00001"))
+
+    (file,) = import_paths(library, [path]).files
+
+    assert file.status is FileStatus.REJECTED and file.error is not None
+    assert file.error.line == 1
+    assert file.error.message.startswith("'9999-12-31' is not a possible digest date")

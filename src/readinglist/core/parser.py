@@ -355,10 +355,13 @@ class _EntryDraft:
 
 def _capped(text: str, limit: int, what: str, warn: Warn) -> str:
     """`text`, or its first `limit` characters (the last an ellipsis) and a warning."""
-    if len(text) <= limit:
-        return text
-    warn(f"{what} is {len(text):,} characters long: kept its first {limit:,}")
-    return text[: limit - 1] + "…"
+    if len(text) > limit:
+        warn(f"{what} is {len(text):,} characters long: kept its first {limit:,}")
+    return _cut_to(text, limit)
+
+
+def _cut_to(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _too_long(what: str, url: str) -> str:
@@ -371,7 +374,7 @@ def _cut_summary(summary: tuple[str, ...]) -> tuple[str, ...]:
     room = MAX_SUMMARY_CHARS
     for bullet in summary:
         if len(bullet) >= room:
-            kept.append(bullet if len(bullet) == room else bullet[: room - 1] + "…")
+            kept.append(_cut_to(bullet, room))
             break
         kept.append(bullet)
         room -= len(bullet)
@@ -398,10 +401,16 @@ def _parse_authors(text: str, warn: Warn) -> tuple[tuple[str, ...], bool]:
     if len(split) > MAX_AUTHORS:
         warn(f"more than {MAX_AUTHORS:,} authors: kept the first {MAX_AUTHORS:,}")
     names = [clean_text(name) for name in split[:MAX_AUTHORS]]
+    long_names = [name for name in names if len(name) > MAX_AUTHOR_CHARS]
+    if len(long_names) == 1:
+        _capped(long_names[0], MAX_AUTHOR_CHARS, "an author's name", warn)
+    elif long_names:
+        warn(
+            f"{len(long_names):,} authors' names are longer than {MAX_AUTHOR_CHARS:,} "
+            f"characters: kept the first {MAX_AUTHOR_CHARS:,} of each"
+        )
     unique = dict.fromkeys(
-        _capped(name, MAX_AUTHOR_CHARS, "an author's name", warn)
-        for name in names
-        if name and name != "+"
+        _cut_to(name, MAX_AUTHOR_CHARS) for name in names if name and name != "+"
     )
     return tuple(unique), truncated or "+" in names or len(split) > MAX_AUTHORS
 
