@@ -98,7 +98,7 @@ def clean_url(url: str) -> str:
     (WHATWG URL standard): nothing hidden at the ends, tabs and line breaks removed, lone
     surrogates (which no encoding carries) dropped, and every other space, control or
     invisible character percent-encoded."""
-    if not _URL_UNSAFE.search(url):
+    if url.isprintable() and " " not in url:  # nothing to clean: 0.1 us, not 3 us
         return url
     first, last = _URL_SAFE.search(url), _URL_SAFE.search(url[::-1])
     if first is None or last is None:
