@@ -20,8 +20,8 @@ from readinglist.ui.import_status import ImportDetailsDialog
 from readinglist.ui.main_window import MainWindow
 from readinglist.ui.qt import Qt
 from tests.digests import DigestWriter, FakeEntry, entries
+from tests.fifos import GUARD_SECONDS, released_when_done
 from tests.gui import IMPORT_TIMEOUT_MS, row_titles, settle
-from tests.test_import_hostile import GUARD_SECONDS, released_when_done
 
 CHUNK = 64  # bytes: a digest is read in many chunks, so one can be held
 
