@@ -45,16 +45,19 @@ def test_an_unreadable_sub_folder_is_reported(
     assert "permission denied: the folder cannot be read" in reasons(report)["locked"]
 
 
-def test_a_folder_named_like_a_digest_says_it_holds_none(library: Library, tmp_path: Path) -> None:
+def test_a_folder_named_like_a_digest_says_it_holds_none(
+    library: Library, tmp_path: Path, digests: DigestWriter
+) -> None:
     named = tmp_path / "x.md"
     named.mkdir()
     (named / "notes.txt").write_text("not a digest")
     empty = tmp_path / "empty"
     empty.mkdir()
+    good = digests.write("a.md", "2024-03-01", entries("2403.00001"))
 
-    report = import_paths(library, [named, empty])
+    report = import_paths(library, [named, good, empty])
 
-    assert [file.path for file in report.files] == [named, empty]
+    assert [file.path for file in report.files] == [named, good, empty]  # in the order given
     assert reasons(report) == dict.fromkeys(
         ["x.md", "empty"], "a folder with no digest files (*.md) in it"
     )

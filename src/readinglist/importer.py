@@ -18,6 +18,7 @@ from readinglist.core.digest import Digest, DigestError
 from readinglist.core.digest_files import (
     MAX_DIGEST_BYTES,
     Cancelled,
+    Skipped,
     Stopped,
     Unreadable,
     find_digest_files,
@@ -63,24 +64,25 @@ def import_paths(
     except Stopped:
         report.cancelled = True
         return report
-    skipped = [_rejected(item.path, item.reason) for item in found.skipped]
-    total = len(found.files) + len(skipped)
     with library.reading() as connection:
         known = ingest.known_file_hashes(connection)
-    pending: list[FileReport | _Parsed] = [*skipped]
+    pending: list[FileReport | _Parsed] = []
 
     def flush() -> None:
         for file_report in _store_pending(library, pending, known):
             report.files.append(file_report)
             if progress is not None:
-                progress(len(report.files), total, file_report)
+                progress(len(report.files), len(found), file_report)
         pending.clear()
 
     try:
-        for path in found.files:
+        for item in found:
+            if isinstance(item, Skipped):
+                pending.append(_rejected(item.path, item.reason))
+                continue
             if cancelled():
                 raise Stopped
-            pending.append(_prepare(path, known, cancelled))
+            pending.append(_prepare(item, known, cancelled))
             if _batch_is_full(pending):
                 flush()
     except Stopped:

@@ -12,7 +12,7 @@ is said, with the reason, in words for people.
 import os
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DIGEST_SUFFIX = ".md"
@@ -41,37 +41,33 @@ class Stopped(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
+    """A folder whose digests could not be listed, or that holds none."""
+
     path: Path
     reason: str
 
 
-@dataclass(slots=True)
-class DigestFiles:
-    """The files to read, in order, and the folders whose files could not be listed."""
-
-    files: list[Path] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
+type Found = Path | Skipped
 
 
-def find_digest_files(paths: Iterable[Path], cancelled: Cancelled = lambda: False) -> DigestFiles:
-    """Files as given, and every `*.md` under the folders given, in a stable order.
-
-    Symbolic links to folders are not followed inside a folder (no loops); a folder given
-    that holds no digest file, or cannot be listed, is skipped with the reason.
-    """
-    found = DigestFiles()
+def find_digest_files(paths: Iterable[Path], cancelled: Cancelled = lambda: False) -> list[Found]:
+    """Files as given, and every `*.md` under the folders given, in a stable order; a folder
+    given that holds no digest file, or one that cannot be listed, where it was met, with
+    the reason. Symbolic links to folders are not followed inside a folder (no loops)."""
+    found: list[Found] = []
     for path in paths:
-        if path.is_dir():
-            _add_folder(path, found, cancelled)
-        else:
-            found.files.append(path)
-    found.files = list(dict.fromkeys(found.files))
-    return found
+        found.extend(_folder(path, cancelled) if path.is_dir() else [path])
+    return list(dict.fromkeys(found))
 
 
-def _add_folder(folder: Path, found: DigestFiles, cancelled: Cancelled) -> None:
+def digest_paths(found: list[Found]) -> list[Path]:
+    return [item for item in found if isinstance(item, Path)]
+
+
+def _folder(folder: Path, cancelled: Cancelled) -> list[Found]:
+    """The folder's digest files, sorted, then the folders under it that could not be read."""
     files: list[Path] = []
-    skipped = len(found.skipped)
+    skipped: list[Skipped] = []
     pending = [folder]
     while pending:
         if cancelled():
@@ -80,10 +76,10 @@ def _add_folder(folder: Path, found: DigestFiles, cancelled: Cancelled) -> None:
         try:
             _list_folder(directory, pending, files)
         except OSError as error:
-            found.skipped.append(Skipped(directory, _folder_problem(error)))
-    if not files and len(found.skipped) == skipped:
-        found.skipped.append(Skipped(folder, "a folder with no digest files (*.md) in it"))
-    found.files.extend(sorted(files))
+            skipped.append(Skipped(directory, _folder_problem(error)))
+    if not files and not skipped:
+        return [Skipped(folder, "a folder with no digest files (*.md) in it")]
+    return [*sorted(files), *sorted(skipped, key=lambda item: item.path)]
 
 
 def _list_folder(directory: Path, folders: list[Path], files: list[Path]) -> None:
