@@ -48,8 +48,9 @@ from pathlib import Path
 from typing import TextIO
 
 from readinglist.core.digest import Digest, Entry
+from readinglist.core.digest_files import digest_paths, find_digest_files
 from readinglist.core.parser import parse_digest
-from readinglist.importer import FileStatus, ImportReport, find_digest_files, import_paths
+from readinglist.importer import FileStatus, ImportReport, import_paths
 from readinglist.library import migrations
 from readinglist.library.database import open_library
 from synthetic import cached_corpus
@@ -397,7 +398,7 @@ def run(digests: int, entries_per_digest: int, runs: int) -> Figures:
     figures = Figures(digests, entries_per_digest, runs, environment=environment())
     progress(f"corpus: {digests} digests x {entries_per_digest} entries (cached after 1st run)")
     folder = cached_corpus(digests, entries_per_digest)
-    files = find_digest_files([folder])  # exactly what the importer will pick up
+    files = digest_paths(find_digest_files([folder]))  # exactly what the importer will pick up
     figures.files = len(files)
     with tempfile.TemporaryDirectory(prefix="readinglist-bench-") as tmp:
         progress("shared corpus import")

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Bump when the output changes, so stale caches are not reused.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
-START_DATE = dt.date(1990, 1, 1)
+START_DATE = dt.date(1992, 1, 1)  # a day a digest may be of (arXiv began in August 1991)
 
 VIDEO_RATE = 0.05
 NO_VOTE_RATE = 0.03

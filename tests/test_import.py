@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from readinglist.core.digest_files import digest_paths, find_digest_files
 from readinglist.core.paper import Paper, ReadingStatus
-from readinglist.importer import FileStatus, find_digest_files, import_file, import_paths
+from readinglist.importer import FileStatus, import_file, import_paths
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from tests.digests import DigestWriter, FakeEntry, digest_text, entries
@@ -176,7 +177,7 @@ def test_a_folder_is_walked_for_markdown(library: Library, digests: DigestWriter
     digests.write("2024/03/02.MD", "2024-03-02", entries("2403.00002"))
     digests.write_text("2024/notes.txt", "not a digest")
 
-    found = find_digest_files([digests.folder])
+    found = digest_paths(find_digest_files([digests.folder]))
     report = import_paths(library, [digests.folder])
 
     assert [p.name for p in found] == ["01.md", "02.MD"]

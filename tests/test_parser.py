@@ -288,7 +288,7 @@ def test_a_very_long_author_line() -> None:
         ("Authors: ['\\ud800D']", ("D",), False),
         ("Authors: [{[]: 1}]", ("{[]: 1}",), False),
         ("Authors: [" + "[" * 300 + "]" * 301, (), False),
-        ("Authors: [" + "1" * 5000 + "]", ("1" * 5000,), False),
+        ("Authors: [" + "1" * 5000 + "]", ("1" * 199 + "…",), False),  # MAX_AUTHOR_CHARS
     ],
 )
 def test_odd_author_lines(line: str, authors: tuple[str, ...], truncated: bool) -> None:

@@ -5,6 +5,7 @@ hand-written fixtures) mutated line- and byte-wise. A `Digest` must then keep it
 invariants. Example counts are kept small so that the whole file runs in a few seconds.
 """
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
@@ -13,10 +14,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from readinglist.core import digest as limits
 from readinglist.core.arxiv import arxiv_id_from_url
-from readinglist.core.digest import Digest, DigestError, Media
+from readinglist.core.digest import Digest, DigestError, Entry, Media
 from readinglist.core.parser import parse_digest
-from readinglist.core.text import is_clean
+from readinglist.core.text import clean_url, is_clean
 
 FIXTURES = Path(__file__).parent / "fixtures" / "digests"
 VALID = {path.name: path.read_bytes() for path in sorted(FIXTURES.glob("*.md"))}
@@ -37,6 +39,8 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 # Beginnings of the lines a digest is made of, to get past the first checks quickly.
 LINE_STARTS = [
     "## Daily Papers (2024-01-02)",
+    "## Daily Papers (9999-12-31)",  # impossible dates: refused
+    "## Daily Papers (1991-08-13)",
     "## Daily Papers (",
     "## ",
     "# ",
@@ -93,6 +97,10 @@ def check_error(error: DigestError) -> None:
 
 def check_digest(digest: Digest) -> None:
     assert digest.header_count >= 1
+    latest = dt.date.today() + dt.timedelta(days=limits.MAX_DAYS_AHEAD)
+    assert limits.EARLIEST_DATE <= digest.date <= latest
+    assert len(digest.warnings) <= limits.MAX_WARNINGS + 1
+    assert all(w.message and (w.line is None or w.line >= 1) for w in digest.warnings)
     assert [entry.position for entry in digest.entries] == list(range(1, len(digest.entries) + 1))
     lines = [entry.line for entry in digest.entries]
     assert lines == sorted(set(lines))
@@ -101,6 +109,7 @@ def check_digest(digest: Digest) -> None:
         assert ARXIV_ID.fullmatch(entry.arxiv_id), entry.arxiv_id
         assert arxiv_id_from_url(entry.url) == entry.arxiv_id
         assert entry.title
+        check_sizes(entry)
         assert len(set(entry.authors)) == len(entry.authors)
         assert "+" not in entry.authors
         for text in (entry.title, *entry.authors, *entry.summary):
@@ -108,6 +117,20 @@ def check_digest(digest: Digest) -> None:
         assert entry.votes is None or entry.votes >= 0
         if entry.media is not None:
             assert entry.media == Media.from_url(entry.media.url)
+            check_url(entry.media.url)
+        check_url(entry.url)
+
+
+def check_sizes(entry: Entry) -> None:
+    assert len(entry.title) <= limits.MAX_TITLE_CHARS
+    assert sum(len(bullet) for bullet in entry.summary) <= limits.MAX_SUMMARY_CHARS
+    assert len(entry.authors) <= limits.MAX_AUTHORS
+    assert all(len(name) <= limits.MAX_AUTHOR_CHARS for name in entry.authors)
+
+
+def check_url(url: str) -> None:
+    assert url and len(url) <= limits.MAX_URL_CHARS
+    assert clean_url(url) == url, repr(url)  # nothing hidden: no space, control, format
 
 
 def check_clean(text: str) -> None:
@@ -268,3 +291,76 @@ def test_line_ends_boms_and_utf16_give_the_same_result(text: str) -> None:
         b"\xfe\xff" + crlf.encode("utf-16-be"),
     ):
         assert same(outcome(variant), expected)
+
+
+# --- oversized fields and impossible dates --------------------------------------------
+
+
+def _around(limit: int) -> st.SearchStrategy[int]:
+    """Lengths at the limit, either side of it, and well past it."""
+    return st.one_of(st.sampled_from([limit - 1, limit, limit + 1]), st.integers(1, 3 * limit))
+
+
+def _sized(length: int, piece: str) -> str:
+    return (piece * (length // len(piece) + 1))[:length]
+
+
+PIECE = st.text(st.characters(codec="utf-8", categories=["L", "N"]), min_size=1, max_size=4)
+
+
+SIZES = st.fixed_dictionaries(
+    {
+        "title": _around(limits.MAX_TITLE_CHARS),
+        "teaser": _around(limits.MAX_URL_CHARS),
+        "summary": _around(limits.MAX_SUMMARY_CHARS),
+        "authors": _around(limits.MAX_AUTHORS),
+        "name": _around(limits.MAX_AUTHOR_CHARS),
+    }
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SIZES, PIECE)
+def test_oversized_fields_are_cut_and_said(sizes: dict[str, int], piece: str) -> None:
+    """Each field at, below and past its limit: cut (a teaser link dropped) with a
+    warning at its line exactly when it is past."""
+    names = [str(number) for number in range(1, sizes["authors"])] + [_sized(sizes["name"], piece)]
+    url = "https://x.org/" + _sized(sizes["teaser"], piece)
+    text = "\n".join(
+        [
+            "## Daily Papers (2024-03-01)",
+            f"### [{_sized(sizes['title'], piece)}](https://arxiv.org/abs/2401.00001)",
+            f"![]({url})",
+            "Authors: " + ", ".join(names),
+            f"- {_sized(sizes['summary'], piece)}",
+        ]
+    )
+
+    digest = outcome(text.encode("utf-8"))
+
+    assert isinstance(digest, Digest)
+    (entry,) = digest.entries
+    too_long = {
+        2: sizes["title"] > limits.MAX_TITLE_CHARS,
+        3: len(url) > limits.MAX_URL_CHARS,
+        4: sizes["authors"] > limits.MAX_AUTHORS or sizes["name"] > limits.MAX_AUTHOR_CHARS,
+        5: sizes["summary"] > limits.MAX_SUMMARY_CHARS,
+    }
+    warned = {line for line, over in too_long.items() if over}
+    assert {warning.line for warning in digest.warnings} == warned
+    assert (entry.media is None) == too_long[3]
+
+
+@FAST
+@given(st.dates())
+def test_a_digest_is_of_a_possible_day_or_refused_at_its_header(day: dt.date) -> None:
+    text = f"## Daily Papers ({day.isoformat()})\n### [T](https://arxiv.org/abs/2401.00001)\n"
+
+    result = outcome(text.encode("utf-8"))
+
+    latest = dt.date.today() + dt.timedelta(days=limits.MAX_DAYS_AHEAD)
+    if limits.EARLIEST_DATE <= day <= latest:
+        assert isinstance(result, Digest) and result.date == day
+    else:
+        assert isinstance(result, DigestError) and result.line == 1
+        assert "not a possible digest date" in result.message

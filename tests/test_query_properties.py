@@ -263,12 +263,12 @@ def _in_span(day: dt.date, op: Op, when: Span | Ago) -> bool:
     if isinstance(when, Ago):  # an age: less than 7 days old is a later day
         op, when = op.flipped(), when.span(TODAY)
     if op is Op.EQ:
-        return when.start <= day < when.end
+        return when.start <= day <= when.last
     return {
-        Op.GT: day >= when.end,
+        Op.GT: day > when.last,
         Op.GE: day >= when.start,
         Op.LT: day < when.start,
-        Op.LE: day < when.end,
+        Op.LE: day <= when.last,
     }[op]
 
 

@@ -7,7 +7,7 @@ Qt-free: the CLI calls it directly, the GUI from a worker thread with `progress`
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,15 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from readinglist.core.digest import Digest, DigestError
+from readinglist.core.digest_files import (
+    MAX_DIGEST_BYTES,
+    Cancelled,
+    Skipped,
+    Stopped,
+    Unreadable,
+    find_digest_files,
+    read_digest_file,
+)
 from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
 from readinglist.core.parser import parse_digest
 from readinglist.library import ingest
@@ -25,51 +34,36 @@ __all__ = [
     "FileReport",
     "FileStatus",
     "ImportReport",
-    "find_digest_files",
     "import_file",
     "import_paths",
 ]
 
-DIGEST_SUFFIX = ".md"
 BATCH_FILES = 50
 BATCH_ENTRIES = 2_000
-MAX_DIGEST_BYTES = 64 * 1024 * 1024
 
 
 Progress = Callable[[int, int, FileReport], None]
-
-
-def find_digest_files(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and every `*.md` under the folders given, in a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(_walk_markdown(path)))
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
-def _walk_markdown(folder: Path) -> Iterator[Path]:
-    for child in folder.rglob("*"):
-        if child.suffix.lower() == DIGEST_SUFFIX and child.is_file():
-            yield child
 
 
 def import_paths(
     library: Library,
     paths: Iterable[Path],
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Cancelled = lambda: False,
 ) -> ImportReport:
     """Import files and folders. A bad file is reported and the rest still import.
 
     Parsed files are stored a few at a time in one transaction (commits dominate small
     files); a batch that fails is stored again one file per transaction, so each file is
-    still all in or all out.
+    still all in or all out. `cancelled` is asked before each file, between the folders
+    of a walk and between the chunks of a file: what was parsed by then is stored.
     """
-    files = find_digest_files(paths)
     report = ImportReport()
+    try:
+        found = find_digest_files(paths, cancelled)
+    except Stopped:
+        report.cancelled = True
+        return report
     with library.reading() as connection:
         known = ingest.known_file_hashes(connection)
     pending: list[FileReport | _Parsed] = []
@@ -78,16 +72,21 @@ def import_paths(
         for file_report in _store_pending(library, pending, known):
             report.files.append(file_report)
             if progress is not None:
-                progress(len(report.files), len(files), file_report)
+                progress(len(report.files), len(found), file_report)
         pending.clear()
 
-    for path in files:
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        pending.append(_prepare(path, known))
-        if _batch_is_full(pending):
-            flush()
+    try:
+        for item in found:
+            if isinstance(item, Skipped):
+                pending.append(_rejected(item.path, item.reason))
+                continue
+            if cancelled():
+                raise Stopped
+            pending.append(_prepare(item, known, cancelled))
+            if _batch_is_full(pending):
+                flush()
+    except Stopped:
+        report.cancelled = True
     flush()
     return report
 
@@ -105,17 +104,24 @@ class _Parsed:
     path: Path
     digest: Digest
     content_hash: str
+    size: int  # bytes read
 
 
 def _batch_is_full(pending: list[FileReport | _Parsed]) -> bool:
-    """At most BATCH_FILES files (settled or parsed) and BATCH_ENTRIES entries at a time."""
+    """At most BATCH_FILES files (settled or parsed), BATCH_ENTRIES entries and
+    MAX_DIGEST_BYTES of files read at a time: what is held waiting for the write stays
+    the size of one large file."""
     if len(pending) >= BATCH_FILES:
         return True
-    entries = sum(len(item.digest.entries) for item in pending if isinstance(item, _Parsed))
-    return entries >= BATCH_ENTRIES
+    parsed = [item for item in pending if isinstance(item, _Parsed)]
+    if sum(item.size for item in parsed) >= MAX_DIGEST_BYTES:
+        return True
+    return sum(len(item.digest.entries) for item in parsed) >= BATCH_ENTRIES
 
 
-def _prepare(path: Path, known_hashes: set[str]) -> "FileReport | _Parsed":
+def _prepare(
+    path: Path, known_hashes: set[str], cancelled: Cancelled = lambda: False
+) -> "FileReport | _Parsed":
     """Read, recognise and parse a file: its report if that settles it, else what to store.
 
     `known_hashes` (the library's file hashes, updated once a file is stored) lets a batch
@@ -123,9 +129,9 @@ def _prepare(path: Path, known_hashes: set[str]) -> "FileReport | _Parsed":
     write transaction, which checks the hash again.
     """
     try:
-        data = _read(path)
-    except _Rejected as rejected:
-        return FileReport(path, FileStatus.REJECTED, error=FileError(str(rejected)))
+        data = read_digest_file(path, cancelled)
+    except Unreadable as unreadable:
+        return _rejected(path, str(unreadable))
     content_hash = hashlib.sha256(data).hexdigest()
     if content_hash in known_hashes:
         return FileReport(path, FileStatus.UNCHANGED)
@@ -133,7 +139,11 @@ def _prepare(path: Path, known_hashes: set[str]) -> "FileReport | _Parsed":
         digest = parse_digest(data, path.name)
     except DigestError as error:
         return FileReport(path, FileStatus.REJECTED, error=FileError(error.message, error.line))
-    return _Parsed(path, digest, content_hash)
+    return _Parsed(path, digest, content_hash, len(data))
+
+
+def _rejected(path: Path, reason: str) -> FileReport:
+    return FileReport(path, FileStatus.REJECTED, error=FileError(reason))
 
 
 def _store_pending(
@@ -157,10 +167,24 @@ def _store(library: Library, parsed: list[_Parsed]) -> list[FileReport]:
             now = utc_now()
             return [_stored_report(item, _store_one(connection, item, now)) for item in parsed]
     except (SQLAlchemyError, sqlite3.Error) as error:
+        cause = getattr(error, "orig", error)
+        if _is_busy(cause):  # no file is the culprit, and each would wait as long again
+            return [_rejected(item.path, _BUSY) for item in parsed]
         if len(parsed) > 1:  # find the culprit: one file per transaction
             return [report for item in parsed for report in _store(library, [item])]
-        message = f"the library could not store it: {getattr(error, 'orig', error)}"
-        return [FileReport(parsed[0].path, FileStatus.REJECTED, error=FileError(message))]
+        return [_rejected(parsed[0].path, f"the library could not store it: {cause}")]
+
+
+_BUSY = (
+    "the library is busy: another program is writing to it. Import this file again when "
+    "that program is done"
+)
+
+
+def _is_busy(error: object) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED (or an extended code of theirs): the busy timeout ran out."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _store_one(
@@ -172,22 +196,7 @@ def _store_one(
 def _stored_report(item: _Parsed, stored: ingest.StoreResult | None) -> FileReport:
     if stored is None or not (stored.digest_new or stored.papers_new or stored.appearances_new):
         return FileReport(item.path, FileStatus.UNCHANGED)
-    return FileReport(item.path, FileStatus.IMPORTED, stored.papers_new, stored.appearances_new)
-
-
-class _Rejected(Exception):
-    pass
-
-
-def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_DIGEST_BYTES:
-            raise _Rejected(f"is {size // 2**20} MB, too large to be a digest")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise _Rejected("no such file") from None
-    except PermissionError:
-        raise _Rejected("permission denied: the file cannot be read") from None
-    except OSError as error:
-        raise _Rejected(f"cannot be read: {error.strerror or error}") from None
+    warnings = tuple(FileError(warning.message, warning.line) for warning in item.digest.warnings)
+    return FileReport(
+        item.path, FileStatus.IMPORTED, stored.papers_new, stored.appearances_new, warnings=warnings
+    )

@@ -250,7 +250,7 @@ def test_a_file_no_command_expected_to_fail_is_named_in_one_line(
 
     folder = tmp_path / "unreadable"
 
-    def denied(_: object) -> None:
+    def denied(*_: object) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
 
     monkeypatch.setattr(importer, "find_digest_files", denied)

@@ -31,12 +31,14 @@ def _run(args: argparse.Namespace) -> int:
 
 def _file_json(file: "FileReport") -> dict[str, Any]:
     error = {"line": file.error.line, "message": file.error.message} if file.error else None
+    warnings = [{"line": w.line, "message": w.message} for w in file.warnings]
     return {
         "path": str(file.path),
         "status": file.status.value,
         "papers_new": file.papers_new,
         "appearances_new": file.appearances_new,
         "error": error,
+        **({"warnings": warnings} if warnings else {}),  # only then: the shape scripts know
     }
 
 
@@ -49,6 +51,9 @@ def _print_report(report: "ImportReport") -> None:
     width = max(map(len, names), default=0)
     for file, name in zip(report.files, names, strict=True):
         print(f"{file.status.value:<9}  {name:<{width}}  {_outcome(file)}".rstrip())
+        for warning in file.warnings:  # what of the file was cut or left out, by line
+            where = f"line {warning.line}: " if warning.line else ""
+            print(f"{'warning':<9}  {name:<{width}}  {where}{display(warning.message)}")
     counts = ", ".join(f"{report.count(status)} {status.value}" for status in FileStatus)
     print(
         f"{len(report.files)} files: {counts}; "

@@ -20,6 +20,11 @@ def arxiv_id_from_url(url: str) -> str | None:
     return _canonical(match.group("id")) if match else None
 
 
+def abs_url(arxiv_id: str) -> str:
+    """The paper's page on arxiv.org: its link when the digest's own cannot be kept."""
+    return f"https://arxiv.org/abs/{arxiv_id}"
+
+
 def normalize_arxiv_id(text: str) -> str | None:
     """What a person may type for a paper (`2401.01234v2`, `arXiv:…`, or a link) as its id."""
     text = text.strip()

@@ -6,6 +6,23 @@ from enum import StrEnum
 
 VIDEO_EXTENSIONS = frozenset({".qt", ".mov", ".mp4", ".webm", ".m4v", ".mkv"})
 
+# The days a digest may be of: from the day arXiv began to a few days after today (time
+# zones put a digest at most a day ahead; three leave room for one dated ahead of time).
+# Any other date is a mistake, and 9999-12-31 left the query code no day after it.
+EARLIEST_DATE = dt.date(1991, 8, 14)
+MAX_DAYS_AHEAD = 3
+
+# What a field may hold. Each is many times the most that 1,210 papers of 75 real digests
+# hold (title 154 characters, summary 2,081, authors 663 of at most 33 characters, teaser
+# link 108): more is not a title or a link, and would only make every screen that shows it
+# slow. A longer field is cut (a link dropped) and the paper kept, with a warning.
+MAX_TITLE_CHARS = 1_000
+MAX_SUMMARY_CHARS = 20_000
+MAX_AUTHORS = 5_000  # the longest author lists (particle physics) hold about 3,000 names
+MAX_AUTHOR_CHARS = 200
+MAX_URL_CHARS = 2_048  # the longest URL that every browser and server takes
+MAX_WARNINGS = 20  # a file's first warnings are shown; the rest are counted
+
 
 class MediaKind(StrEnum):
     IMAGE = "image"
@@ -44,10 +61,19 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class DigestWarning:
+    """Something of a file left out or cut to import the rest: where, and what was done."""
+
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Digest:
     date: dt.date
     entries: tuple[Entry, ...]
     header_count: int = 1
+    warnings: tuple[DigestWarning, ...] = ()
 
 
 class DigestError(ValueError):

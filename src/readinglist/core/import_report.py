@@ -13,6 +13,8 @@ class FileStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FileError:
+    """Why a file was rejected, or (as a warning) what of an imported file was cut or left out."""
+
     message: str
     line: int | None = None
 
@@ -24,6 +26,7 @@ class FileReport:
     papers_new: int = 0
     appearances_new: int = 0
     error: FileError | None = None
+    warnings: tuple[FileError, ...] = ()  # of an imported file: fields cut, links dropped
 
 
 @dataclass(slots=True)
@@ -45,3 +48,8 @@ class ImportReport:
     @property
     def rejected(self) -> list[FileReport]:
         return [report for report in self.files if report.status is FileStatus.REJECTED]
+
+    @property
+    def warned(self) -> list[FileReport]:
+        """The files imported with warnings."""
+        return [report for report in self.files if report.warnings]

@@ -8,12 +8,27 @@ fast; it is used where it pays, to render one paper's summary and notes in the G
 import ast
 import codecs
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
-from readinglist.core.arxiv import arxiv_id_from_url
-from readinglist.core.digest import Digest, DigestError, Entry, Media
-from readinglist.core.text import clean_text
+from readinglist.core.arxiv import abs_url, arxiv_id_from_url
+from readinglist.core.digest import (
+    EARLIEST_DATE,
+    MAX_AUTHOR_CHARS,
+    MAX_AUTHORS,
+    MAX_DAYS_AHEAD,
+    MAX_SUMMARY_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_URL_CHARS,
+    MAX_WARNINGS,
+    Digest,
+    DigestError,
+    DigestWarning,
+    Entry,
+    Media,
+)
+from readinglist.core.text import clean_text, clean_url, for_display
 
 _HEADER = re.compile(r"##[ \t]+Daily Papers[ \t]*\((?P<date>[^)]*)\)[ \t]*")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?P<url>[^)\s>]+)")
@@ -23,12 +38,38 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _BOMS_UTF16 = (b"\xff\xfe", b"\xfe\xff")
 _PREVIEW = 80
 _MAX_VOTE_DIGITS = 18  # more would not fit the database's 64-bit integers
+_LINES_BLOCK = 1 << 20  # characters split into lines at a time
+# An author line written as a Python list is read by `ast.literal_eval` up to this length;
+# its syntax tree takes about 50 times the text. A longer one is split at its commas.
+_MAX_AUTHOR_LIST_CHARS = 200_000
+
+type Warn = Callable[[str], None]
 
 
-def parse_digest(data: bytes, source: str = "<digest>") -> Digest:
-    """Parse one digest file; a `DigestError` names `source` (and the line) if it isn't one."""
-    lines = _decode(data, source).split("\n")
-    return _DigestReader(source).read(lines)
+def parse_digest(data: bytes, source: str = "<digest>", today: dt.date | None = None) -> Digest:
+    """Parse one digest file; a `DigestError` names `source` (and the line) if it isn't one.
+
+    `today` (the local date if not given) bounds the digest's date: see `MAX_DAYS_AHEAD`.
+    """
+    text = _decode(data, source)
+    return _DigestReader(source, today or dt.date.today()).read(_lines(text))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, split a block at a time: a list of them all costs 8 bytes a
+    line, 128 MB for a 16 MB file of empty lines. Chained in C: a Python generator of
+    lines cost 0.1 us a line more to iterate (measured on the largest real digest)."""
+    return itertools.chain.from_iterable(_line_blocks(text))
+
+
+def _line_blocks(text: str) -> Iterator[list[str]]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _LINES_BLOCK)
+        if end < 0:
+            end = len(text)
+        yield text[start:end].split("\n")
+        start = end + 1
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -74,18 +115,39 @@ def _encoding_error(data: bytes, offset: int, reason: str, source: str) -> Diges
     )
 
 
+class _Warnings:
+    """A file's first `MAX_WARNINGS` warnings, and a count of the others."""
+
+    def __init__(self) -> None:
+        self.kept: list[DigestWarning] = []
+        self.more = 0
+
+    def add(self, line: int, message: str) -> None:
+        if len(self.kept) < MAX_WARNINGS:
+            self.kept.append(DigestWarning(line, message))
+        else:
+            self.more += 1
+
+    def all(self) -> tuple[DigestWarning, ...]:
+        if not self.more:
+            return tuple(self.kept)
+        return (*self.kept, DigestWarning(None, f"and {self.more:,} more warnings"))
+
+
 class _DigestReader:
     """The state of one pass over a file's lines."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, today: dt.date) -> None:
         self.source = source
+        self.today = today
         self.date: dt.date | None = None
         self.header_line = 0
         self.header_count = 0
         self.entries: list[Entry] = []
         self.current: _EntryDraft | None = None
+        self.warnings = _Warnings()
 
-    def read(self, lines: list[str]) -> Digest:
+    def read(self, lines: Iterable[str]) -> Digest:
         in_digest = False
         for number, line in enumerate(lines, 1):
             if not line:
@@ -93,30 +155,30 @@ class _DigestReader:
             if line[0] == "#":
                 in_digest = self._heading(line, number, in_digest)
             elif self.current is not None:
-                self.current.feed(line)
+                self.current.feed(line, number)
         self._finish_entry()
         if self.date is None:
             raise DigestError(
                 self.source, None, "not a digest: no '## Daily Papers (YYYY-MM-DD)' header"
             )
-        return Digest(self.date, tuple(self.entries), self.header_count)
+        return Digest(self.date, tuple(self.entries), self.header_count, self.warnings.all())
 
     def _heading(self, line: str, number: int, in_digest: bool) -> bool:
         """Handle a line starting with '#'; returns whether we are inside a digest after it."""
         level = len(line) - len(line.lstrip("#"))
         if level >= len(line) or line[level] not in " \t":
             if self.current is not None:  # '#hashtag' text, not a heading
-                self.current.feed(line)
+                self.current.feed(line, number)
             return in_digest
         if level == 3 and in_digest:
             self._finish_entry()
-            self.current = _EntryDraft.from_heading(line, number, self.source)
+            self.current = _EntryDraft.from_heading(line, number, self.source, self.warnings)
             return True
         if level <= 2:
             self._finish_entry()
             return self._header(line, number)
         if self.current is not None:
-            self.current.feed(line)
+            self.current.feed(line, number)
         return in_digest
 
     def _header(self, line: str, number: int) -> bool:
@@ -130,6 +192,7 @@ class _DigestReader:
                 )
             return False  # any other heading ends the digest (README wrappers)
         date = _parse_date(match.group("date"), number, self.source)
+        _check_possible(date, self.today, number, self.source)
         if self.date is not None and date != self.date:
             raise DigestError(
                 self.source,
@@ -158,23 +221,52 @@ def _parse_date(text: str, line: int, source: str) -> dt.date:
     raise DigestError(source, line, f"'{_cut(text)}' is not a date as YYYY-MM-DD")
 
 
+def _check_possible(date: dt.date, today: dt.date, line: int, source: str) -> None:
+    if date < EARLIEST_DATE or (date - today).days > MAX_DAYS_AHEAD:
+        raise DigestError(
+            source,
+            line,
+            f"'{date}' is not a possible digest date: digests are dated from {EARLIEST_DATE} "
+            f"(when arXiv began) to {MAX_DAYS_AHEAD} days after today ({today})",
+        )
+
+
 class _EntryDraft:
     """An entry while its lines are being read."""
 
-    __slots__ = ("arxiv_id", "authors", "bullets", "line", "media", "title", "url", "votes")
+    __slots__ = (
+        "arxiv_id",
+        "authors",
+        "bullets",
+        "line",
+        "media",
+        "media_seen",
+        "summary_chars",
+        "summary_full",
+        "title",
+        "url",
+        "votes",
+        "warnings",
+    )
 
-    def __init__(self, line: int, arxiv_id: str, url: str, title: str) -> None:
+    def __init__(self, line: int, arxiv_id: str, url: str, title: str, warnings: _Warnings) -> None:
         self.line = line
         self.arxiv_id = arxiv_id
         self.url = url
         self.title = title
+        self.warnings = warnings
         self.media: Media | None = None
+        self.media_seen = False
         self.votes: int | None = None
         self.authors: tuple[tuple[str, ...], bool] | None = None
         self.bullets: list[list[str]] = []  # each bullet's lines, joined at the end
+        self.summary_chars = 0
+        self.summary_full = False  # past MAX_SUMMARY_CHARS: later lines are not kept
 
     @classmethod
-    def from_heading(cls, line: str, number: int, source: str) -> "_EntryDraft":
+    def from_heading(
+        cls, line: str, number: int, source: str, warnings: _Warnings
+    ) -> "_EntryDraft":
         body = line[3:].strip()
         if not body.startswith("["):
             raise DigestError(
@@ -184,48 +276,71 @@ class _EntryDraft:
         if split < 0 or not body.endswith(")"):
             raise DigestError(source, number, f"the paper heading is cut off: {_cut(body)}")
         title = clean_text(body[1:split])
-        url = body[split + 2 : -1].strip().split(" ", 1)[0].strip("<>")
+        url = clean_url(body[split + 2 : -1].strip().split(" ", 1)[0].strip("<>"))
         arxiv_id = arxiv_id_from_url(url)
         if arxiv_id is None:
             raise DigestError(source, number, f"the paper link is not an arXiv link: {_cut(url)}")
         if not title:
             raise DigestError(source, number, "the paper heading has no title")
-        return cls(number, arxiv_id, url, title)
+        if len(url) > MAX_URL_CHARS:
+            too_long = _too_long("the paper link", url)
+            url = abs_url(arxiv_id)
+            warnings.add(number, f"{too_long}: kept as {url}")
+        if len(title) > MAX_TITLE_CHARS:
+            warnings.add(number, _kept_first("the title", title, MAX_TITLE_CHARS))
+            title = _cut_to(title, MAX_TITLE_CHARS)
+        return cls(number, arxiv_id, url, title, warnings)
 
-    def feed(self, line: str) -> None:
+    def feed(self, line: str, number: int) -> None:
         first = line[0]
         if first in "-*" and line[1:2] == " ":
-            self.bullets.append([line[2:]])
+            self._summary(line[2:], number, True)
         elif first == "!" and line.startswith("!["):
-            self._media(_IMAGE.match(line), line)
+            self._media(_IMAGE.match(line), line, number)
         elif first == "[" and line.startswith("[Watch Video]"):
-            self._media(_WATCH_VIDEO.match(line), line)
+            self._media(_WATCH_VIDEO.match(line), line, number)
         elif first == "<" and "video" in line[:12]:
-            self._media(_VIDEO_SRC.search(line), line)
+            self._media(_VIDEO_SRC.search(line), line, number)
         elif first == "V" and line.startswith(("Vote:", "Votes:")):
             self.votes = _parse_votes(line.partition(":")[2])
         elif first == "A" and self.authors is None and line.startswith("Authors:"):
-            self.authors = _parse_authors(line[8:])
-        else:
-            self._text(line)
+            self.authors = _parse_authors(line[8:], lambda text: self.warnings.add(number, text))
+        elif text := line.strip():  # a line that is not a bullet continues the one above
+            self._summary(text, number, False)
 
-    def _media(self, match: re.Match[str] | None, line: str) -> None:
+    def _media(self, match: re.Match[str] | None, line: str, number: int) -> None:
         """The first media line wins; later ones (the `<video>` repeating a `[Watch Video]`
         link, a second thumbnail) are dropped rather than read as summary text."""
         if match is None:
-            self._text(line)
-        elif self.media is None:
-            self.media = Media.from_url(match.group("url"))
-
-    def _text(self, line: str) -> None:
-        """A line that is not a bullet: it continues the bullet above (or opens one)."""
-        text = line.strip()
-        if not text:
+            if text := line.strip():
+                self._summary(text, number, False)
             return
-        if self.bullets:
-            self.bullets[-1].append(text)  # not `+=` on a str: quadratic on long runs of lines
-        else:
+        if self.media_seen:
+            return
+        self.media_seen = True
+        url = clean_url(match.group("url"))
+        if len(url) > MAX_URL_CHARS:
+            self.warnings.add(number, f"{_too_long('the teaser link', url)}: not kept")
+        elif url:
+            self.media = Media.from_url(url)
+
+    def _summary(self, text: str, number: int, new_bullet: bool) -> None:
+        """Keeps summary lines up to the first past `MAX_SUMMARY_CHARS` (counted before
+        cleaning, which only shortens them); the text is cut to size in `build`."""
+        if self.summary_full:
+            return
+        if new_bullet or not self.bullets:
             self.bullets.append([text])
+        else:
+            self.bullets[-1].append(text)  # not `+=` on a str: quadratic on long runs of lines
+        self.summary_chars += len(text)
+        if self.summary_chars > MAX_SUMMARY_CHARS:
+            self.summary_full = True
+            self.warnings.add(
+                number,
+                f"the summary is longer than {MAX_SUMMARY_CHARS:,} characters: "
+                f"kept its first {MAX_SUMMARY_CHARS:,}",
+            )
 
     def build(self, position: int) -> Entry:
         authors, truncated = self.authors or ((), False)
@@ -240,8 +355,34 @@ class _EntryDraft:
             votes=self.votes,
             authors=authors,
             authors_truncated=truncated,
-            summary=summary,
+            summary=_cut_summary(summary) if self.summary_full else summary,
         )
+
+
+def _cut_to(text: str, limit: int) -> str:
+    """`text`, or its first `limit` characters, the last an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _kept_first(what: str, text: str, limit: int) -> str:
+    return f"{what} is {len(text):,} characters long: kept its first {limit:,}"
+
+
+def _too_long(what: str, url: str) -> str:
+    return f"{what} is {len(url):,} characters long (at most {MAX_URL_CHARS:,})"
+
+
+def _cut_summary(summary: tuple[str, ...]) -> tuple[str, ...]:
+    """The bullets that fit in `MAX_SUMMARY_CHARS`, the last of them cut to fit."""
+    kept: list[str] = []
+    room = MAX_SUMMARY_CHARS
+    for bullet in summary:
+        if len(bullet) >= room:
+            kept.append(_cut_to(bullet, room))
+            break
+        kept.append(bullet)
+        room -= len(bullet)
+    return tuple(kept)
 
 
 def _parse_votes(text: str) -> int | None:
@@ -252,33 +393,54 @@ def _parse_votes(text: str) -> int | None:
     return None
 
 
-def _parse_authors(text: str) -> tuple[tuple[str, ...], bool]:
+def _parse_authors(text: str, warn: Warn) -> tuple[tuple[str, ...], bool]:
     """Authors as written: comma-separated or a Python list. A `+` item, at the end (` +`)
-    or in the middle (`…, +, …`), marks names left out: it sets the truncated flag."""
+    or in the middle (`…, +, …`), marks names left out: it sets the truncated flag, as
+    more than `MAX_AUTHORS` names do."""
     text = clean_text(text)
     truncated = text == "+" or text.endswith((" +", ",+"))
     if truncated:
         text = text[:-1].rstrip().rstrip(",").rstrip()
-    names = [clean_text(name) for name in _split_names(text)]
+    split = _split_names(text)
+    too_many = len(split) > MAX_AUTHORS
+    if too_many:
+        warn(f"more than {MAX_AUTHORS:,} authors: kept the first {MAX_AUTHORS:,}")
+        del split[MAX_AUTHORS:]
+    names = [clean_text(name) for name in split]
+    if max(map(len, names), default=0) > MAX_AUTHOR_CHARS:
+        names = _cut_names(names, warn)
     unique = dict.fromkeys(name for name in names if name and name != "+")
-    return tuple(unique), truncated or "+" in names
+    return tuple(unique), truncated or too_many or "+" in names
 
 
-def _split_names(text: str) -> Iterable[str]:
-    return _python_list(text) if text.startswith("[") else text.split(",")
+def _cut_names(names: list[str], warn: Warn) -> list[str]:
+    """The names cut to `MAX_AUTHOR_CHARS`, and one warning for the line."""
+    long_names = [name for name in names if len(name) > MAX_AUTHOR_CHARS]
+    if len(long_names) == 1:
+        warn(_kept_first("an author's name", long_names[0], MAX_AUTHOR_CHARS))
+    else:
+        warn(
+            f"{len(long_names):,} authors' names are longer than {MAX_AUTHOR_CHARS:,} "
+            f"characters: kept the first {MAX_AUTHOR_CHARS:,} of each"
+        )
+    return [_cut_to(name, MAX_AUTHOR_CHARS) for name in names]
 
 
-def _python_list(text: str) -> Iterable[str]:
-    if text.endswith("]"):
+def _split_names(text: str) -> list[str]:
+    """At most `MAX_AUTHORS` + 1 names: one more says there are too many."""
+    if not text.startswith("["):
+        return text.split(",", MAX_AUTHORS)
+    if text.endswith("]") and len(text) <= _MAX_AUTHOR_LIST_CHARS:
         try:
             value = ast.literal_eval(text)
         except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):  # [{[]: 1}]
             value = None
         if isinstance(value, list) and all(isinstance(name, str) for name in value):
-            return value
+            return value[: MAX_AUTHORS + 1]
     inner = text.strip("[]")
-    return (name.strip().strip("'\"") for name in inner.split(","))
+    return [name.strip().strip("'\"") for name in inner.split(",", MAX_AUTHORS)]
 
 
 def _cut(text: str) -> str:
-    return text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
+    """A preview of the file's text for a message, its controls made visible."""
+    return for_display(text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…")

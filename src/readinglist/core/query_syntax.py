@@ -351,8 +351,6 @@ def _when(value: str, at: int) -> tuple[Op, Span | Ago]:
     year, month, day = (int(part) if part else None for part in date.groups())
     assert year is not None
     try:
-        if not 1 <= year < 9999:
-            raise ValueError
         if month is None:
             return op, Span.year(year)
         if day is None:

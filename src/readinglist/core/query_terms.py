@@ -78,33 +78,36 @@ class Votes:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Whole days from `start` up to, not including, `end`: a day, a month or a year."""
+    """Whole days from `start` to `last`, both included: a day, a month or a year.
+
+    The last day is kept rather than the day after it, which the calendar does not have
+    after 9999-12-31: no span, and no query on one, ever needs a day past `dt.date.max`.
+    """
 
     start: dt.date
-    end: dt.date
+    last: dt.date
 
     @classmethod
     def day(cls, day: dt.date) -> "Span":
-        return cls(day, day + dt.timedelta(days=1))
+        return cls(day, day)
 
     @classmethod
     def month(cls, year: int, month: int) -> "Span":
-        start = dt.date(year, month, 1)
-        return cls(start, _add_months(start, 1))
+        return cls(dt.date(year, month, 1), _month_end(year, month))
 
     @classmethod
     def year(cls, year: int) -> "Span":
-        return cls(dt.date(year, 1, 1), _next_year(year))
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     def __str__(self) -> str:
-        start, end = self.start, self.end
-        if end == start + dt.timedelta(days=1):
+        start, last = self.start, self.last
+        if start == last:
             return start.isoformat()
-        if start.day == 1 and end == _add_months(start, 1):
+        if start.day == 1 and last == _month_end(start.year, start.month):
             return start.isoformat()[:7]
-        if (start.month, start.day) == (1, 1) and end == _next_year(start.year):
+        if (start, last) == (dt.date(start.year, 1, 1), dt.date(start.year, 12, 31)):
             return f"{start.year:04d}"
-        raise ValueError(f"{start}..{end} is not a day, a month or a year")
+        raise ValueError(f"{start}..{last} is not a day, a month or a year")
 
 
 class AgeUnit(StrEnum):
@@ -197,9 +200,9 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     if index > dt.MAXYEAR * 12 + 11:
         return dt.date.max
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
+    end = _month_end(year, month + 1)
+    return end.replace(day=min(day.day, end.day))
 
 
-def _next_year(year: int) -> dt.date:
-    return dt.date(year + 1, 1, 1) if year < dt.MAXYEAR else dt.date.max
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -248,15 +248,15 @@ class _Compiler:
             op, when = op.flipped(), when.span(self.today)
         match op:
             case Op.EQ:
-                return and_(date >= when.start, date < when.end)
+                return and_(date >= when.start, date <= when.last)
             case Op.GT:
-                return date >= when.end
+                return date > when.last
             case Op.GE:
                 return date >= when.start
             case Op.LT:
                 return date < when.start
             case Op.LE:
-                return date < when.end
+                return date <= when.last
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,20 +1,26 @@
 """The status bar's import widget: progress with a cancel button, then a short summary."""
 
-from readinglist.core.import_report import FileStatus, ImportReport
+from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
+from readinglist.core.text import for_display
 from readinglist.ui.qt import (
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QResizeEvent,
     QTableWidget,
     QTableWidgetItem,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+
+_FILE_COLUMN_WIDTH = 320  # px: the reason, the longest column, gets the rest
 
 
 def _tr(text: str) -> str:
@@ -30,6 +36,9 @@ def summarize(report: ImportReport) -> str:
     rejected = len(report.rejected)
     if rejected:
         parts.append(_tr("{n} file(s) rejected").format(n=rejected))
+    warned = len(report.warned)
+    if warned:
+        parts.append(_tr("{n} file(s) with warnings").format(n=warned))
     if report.cancelled:
         parts.append(_tr("cancelled"))
     return " · ".join(parts)
@@ -71,7 +80,7 @@ class ImportStatus(QWidget):
         self._report = report
         self._set_running(False)
         self.label.setText(summarize(report))
-        self.details_button.setVisible(bool(report.rejected))
+        self.details_button.setVisible(bool(report.rejected or report.warned))
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)
@@ -79,27 +88,63 @@ class ImportStatus(QWidget):
 
     def _show_details(self) -> None:
         if self._report is not None:
-            RejectedFilesDialog(self._report, self).exec()
+            ImportDetailsDialog(self._report, self).exec()
 
 
-class RejectedFilesDialog(QDialog):
-    """The files an import rejected, each with its line and reason."""
+class ImportDetailsDialog(QDialog):
+    """The files an import rejected, and what it cut from those it imported: each with its
+    line and reason. Names and reasons are shown with their control characters as escapes
+    (`for_display`): a newline in a file name must not make a row look like two."""
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Files not imported"))
-        self.table = QTableWidget(len(report.rejected), 3, self)
-        self.table.setHorizontalHeaderLabels([_tr("File"), _tr("Line"), _tr("Reason")])
-        for row, file in enumerate(report.rejected):
-            line = str(file.error.line) if file.error and file.error.line else ""
-            reason = file.error.message if file.error else ""
-            for column, text in enumerate((str(file.path), line, reason)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.setWindowTitle(_tr("Import details"))
+        rows = _detail_rows(report)
+        self.table = QTableWidget(len(rows), 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [_tr("File"), _tr("Outcome"), _tr("Line"), _tr("Reason")]
+        )
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self._lay_out_columns()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(760, 320)
+        self.resize(960, 360)
+
+    def _lay_out_columns(self) -> None:
+        """The reason, the longest, takes the width the others leave and wraps in it."""
+        table, header = self.table, self.table.horizontalHeader()
+        table.resizeColumnsToContents()
+        table.setColumnWidth(0, min(table.columnWidth(0), _FILE_COLUMN_WIDTH))
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The rows take the height of their wrapped reasons once the table has its new
+        width: Qt measures only the columns in view, known after this event."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)
+
+
+def _detail_rows(report: ImportReport) -> list[tuple[str, str, str, str]]:
+    """(file, outcome, line, reason): rejected files first, then each warning."""
+    rejected = [(file, _tr("not imported"), file.error) for file in report.rejected]
+    warned = [
+        (file, _tr("imported, with a warning"), warning)
+        for file in report.warned
+        for warning in file.warnings
+    ]
+    return [_detail_row(file, outcome, problem) for file, outcome, problem in rejected + warned]
+
+
+def _detail_row(
+    file: FileReport, outcome: str, problem: FileError | None
+) -> tuple[str, str, str, str]:
+    line = str(problem.line) if problem and problem.line else ""
+    reason = for_display(problem.message) if problem else ""
+    return for_display(str(file.path)), outcome, line, reason

@@ -58,13 +58,15 @@ class ImportController(QObject):
             self._start_next()
 
     def cancel(self) -> None:
-        """Stop after the file being imported (it completes or rolls back whole)."""
+        """Stop at the next file, folder or chunk of a file being read (nothing blocks: a
+        FIFO is never waited for); what was parsed by then is stored, each file whole."""
         self._queue.clear()
         if self._worker is not None:
             self._worker.cancel_requested.set()
 
     def wait(self) -> None:
-        """Block until the running import ends (at quit: files are never left half-done)."""
+        """Cancel and block until the running import ends (at quit: files are never left
+        half-done). Prompt: the import stops at its next file, folder or chunk."""
         self.cancel()
         if self._thread is not None:
             self._thread.quit()

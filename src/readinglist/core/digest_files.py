@@ -1,0 +1,164 @@
+"""Finding and reading digest files: regular files only, never blocking, never past a limit.
+
+A path may name a FIFO (opening it waits for a writer that never comes), a device
+(`/dev/zero` never ends), a folder that cannot be listed, or be swapped for any of these
+between the walk that found it and its reading. So a file is opened without blocking
+(O_NONBLOCK), the opened file is checked to be a regular one (fstat: the name may have
+changed since it was looked at), and it is read a chunk at a time, never more than
+`MAX_DIGEST_BYTES` + 1 bytes, asking between chunks whether to stop. Whatever is not read
+is said, with the reason, in words for people.
+"""
+
+import os
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+DIGEST_SUFFIX = ".md"
+# The largest of 75 real digests is 118 KB: 16 MB is 140 times that, and bounds what one
+# file costs in memory while it is read and parsed (its bytes, its text and one line).
+MAX_DIGEST_BYTES = 16 * 2**20
+_CHUNK_BYTES = 2**20
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting for a writer
+    | getattr(os, "O_NOCTTY", 0)  # a terminal device never becomes ours
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+type Cancelled = Callable[[], bool]
+
+
+class Unreadable(Exception):
+    """A path that was not read; the message says why, for people."""
+
+
+class Stopped(Exception):
+    """The import was cancelled while a folder was walked or a file read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A folder whose digests could not be listed, or that holds none."""
+
+    path: Path
+    reason: str
+
+
+type Found = Path | Skipped
+
+
+def find_digest_files(paths: Iterable[Path], cancelled: Cancelled = lambda: False) -> list[Found]:
+    """Files as given, and every `*.md` under the folders given, in a stable order; a folder
+    given that holds no digest file, or one that cannot be listed, where it was met, with
+    the reason. Symbolic links to folders are not followed inside a folder (no loops)."""
+    found: list[Found] = []
+    for path in paths:
+        found.extend(_folder(path, cancelled) if path.is_dir() else [path])
+    return list(dict.fromkeys(found))
+
+
+def digest_paths(found: list[Found]) -> list[Path]:
+    return [item for item in found if isinstance(item, Path)]
+
+
+def _folder(folder: Path, cancelled: Cancelled) -> list[Found]:
+    """The folder's digest files, sorted, then the folders under it that could not be read."""
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    pending = [folder]
+    while pending:
+        if cancelled():
+            raise Stopped
+        directory = pending.pop()
+        try:
+            _list_folder(directory, pending, files)
+        except OSError as error:
+            skipped.append(Skipped(directory, _folder_problem(error)))
+    if not files and not skipped:
+        return [Skipped(folder, "a folder with no digest files (*.md) in it")]
+    return [*sorted(files), *sorted(skipped, key=lambda item: item.path)]
+
+
+def _list_folder(directory: Path, folders: list[Path], files: list[Path]) -> None:
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    folders.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() == DIGEST_SUFFIX:
+                files.append(Path(entry.path))
+
+
+def _folder_problem(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied: the folder cannot be read, and its digests were not imported"
+    return f"the folder cannot be read ({error.strerror or error}): its digests were not imported"
+
+
+def read_digest_file(path: Path, cancelled: Cancelled = lambda: False) -> bytes:
+    """The bytes of a regular file of at most `MAX_DIGEST_BYTES`; `Unreadable` if it is not
+    one, `Stopped` if `cancelled` says so between chunks."""
+    try:
+        _check_regular(path.stat().st_mode)  # a device is not even opened: that can act
+        descriptor = _open(path)
+        try:
+            return _read_regular(descriptor, cancelled)
+        finally:
+            os.close(descriptor)
+    except FileNotFoundError:
+        raise Unreadable("no such file") from None
+    except PermissionError:
+        raise Unreadable("permission denied: the file cannot be read") from None
+    except OSError as error:
+        raise Unreadable(f"cannot be read: {error.strerror or error}") from None
+
+
+def _open(path: Path) -> int:
+    return os.open(path, _OPEN_FLAGS)
+
+
+def _read_regular(descriptor: int, cancelled: Cancelled) -> bytes:
+    status = os.fstat(descriptor)
+    _check_regular(status.st_mode)
+    if status.st_size > MAX_DIGEST_BYTES:
+        raise _too_large()
+    chunks: list[bytes] = []
+    room = MAX_DIGEST_BYTES + 1  # one byte more says it is too large
+    while chunk := _read_chunk(descriptor, wanted := min(_CHUNK_BYTES, room)):
+        chunks.append(chunk)
+        room -= len(chunk)
+        if not room:  # it grew, or said it was smaller than it is (files in /proc)
+            raise _too_large()
+        if len(chunk) == wanted and cancelled():  # a full chunk: more may follow
+            raise Stopped
+    return b"".join(chunks)
+
+
+def _read_chunk(descriptor: int, size: int) -> bytes:
+    return os.read(descriptor, size)
+
+
+def _check_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise Unreadable(f"not a file but {_kind(mode)}: it was not read")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "something other than a regular file"
+
+
+def _too_large() -> Unreadable:
+    return Unreadable(
+        f"larger than {MAX_DIGEST_BYTES // 2**20} MB: too large to be a digest, not read"
+    )
