@@ -46,6 +46,13 @@ STATUS_KEYS = {
 }
 
 
+def platform_keys(standard: QKeySequence.StandardKey, *also: str) -> list[QKeySequence]:
+    """The platform's keys for `standard`, then `also`, each once: an action given one key
+    twice is "ambiguous" to Qt and never fires (Redo is Ctrl+Shift+Z on Linux desktops)."""
+    keys = [*QKeySequence.keyBindings(standard), *(QKeySequence(key) for key in also)]
+    return list({key.toString(): key for key in keys}.values())
+
+
 @dataclass(frozen=True)
 class Selection:
     """How triage reads the list's state: plain ids, never indexes."""
@@ -86,9 +93,7 @@ class Triage(QObject):
         self.undo_action = self.undo_stack.createUndoAction(self, _tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, _tr("&Redo"))
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
-        )
+        self.redo_action.setShortcuts(platform_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
 
     def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
