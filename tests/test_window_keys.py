@@ -17,14 +17,16 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.importer import import_paths
 from readinglist.library.database import Library
+from readinglist.library.papers import find_paper_ids, user_states
 from readinglist.ui.main_window import MainWindow
 from readinglist.ui.paper_model import Column
 from readinglist.ui.qt import QAction, Qt
 from tests.digests import DigestWriter, entries
-from tests.gui import focus_list
+from tests.gui import focus_list, settle
 
 IDS = [f"2403.{n:05d}" for n in range(1, 7)]
 CTRL = Qt.KeyboardModifier.ControlModifier
+NO_MODIFIER = Qt.KeyboardModifier.NoModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 PYTEST_RUN_TIMEOUT_S = 300
 not_in_x11_run = pytest.mark.skipif(
@@ -50,6 +52,44 @@ def window_shortcuts(window: MainWindow) -> dict[str, list[str]]:
 
 def starred(window: MainWindow, row: int) -> bool:
     return bool(window.list_pane.model.index(row, Column.STAR).data() == "★")
+
+
+def starred_ids(window: MainWindow) -> set[int]:
+    assert window.service is not None
+    with window.service.library.reading() as connection:
+        ids = find_paper_ids(connection)
+        return {i for i, state in user_states(connection, ids).items() if state.starred}
+
+
+def shown_ids(window: MainWindow) -> list[int]:
+    """What the detail pane shows: one paper, or the selection it counts (highlighted in the
+    list either way)."""
+    highlighted = window.list_pane.selected_ids()
+    if window.detail_stack.currentWidget() is window.detail:
+        paper = window.detail.paper_id()
+        assert paper is not None and highlighted == [paper]
+        return [paper]
+    assert window.selection_panel.count_label.text().startswith(f"{len(highlighted)} papers")
+    return highlighted
+
+
+def assert_keys_act_on_what_is_shown(qtbot: QtBot, window: MainWindow) -> None:
+    """`s` stars exactly what the detail pane shows; Ctrl+Z takes it back."""
+    shown, before = shown_ids(window), starred_ids(window)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_S)
+    assert starred_ids(window) ^ before == set(shown)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Z, CTRL)
+    assert starred_ids(window) == before
+
+
+def click_row(qtbot: QtBot, window: MainWindow, row: int, modifier: object = NO_MODIFIER) -> None:
+    view = window.list_pane.view
+    position = view.visualRect(window.list_pane.model.index(row, Column.TITLE)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, position)
+
+
+def current_row(window: MainWindow) -> int:
+    return window.list_pane.view.currentIndex().row()
 
 
 # --- shortcuts -------------------------------------------------------------------------------
@@ -87,6 +127,111 @@ def test_a_qt_warning_fails_the_test_wherever_it_is_printed(options: list[str]) 
     failed = [line for line in result.stdout.splitlines() if line.startswith(("FAILED", "ERROR"))]
     assert any("test_warns_in_the_call" in line for line in failed), result.stdout
     assert any("test_warns_in_a_teardown" in line for line in failed), result.stdout
+
+
+# --- what the keys act on ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier", "row"),
+    [
+        (Qt.Key.Key_End, CTRL, 5),
+        (Qt.Key.Key_Home, CTRL, 0),
+        (Qt.Key.Key_End, NO_MODIFIER, 5),
+        (Qt.Key.Key_Home, NO_MODIFIER, 0),
+        (Qt.Key.Key_Down, CTRL, 3),
+        (Qt.Key.Key_Up, CTRL, 1),
+        (Qt.Key.Key_PageDown, NO_MODIFIER, 5),
+        (Qt.Key.Key_PageUp, NO_MODIFIER, 0),
+        (Qt.Key.Key_PageDown, CTRL, 5),
+        (Qt.Key.Key_Down, NO_MODIFIER, 3),
+    ],
+    ids=[
+        "ctrl+end",
+        "ctrl+home",
+        "end",
+        "home",
+        "ctrl+down",
+        "ctrl+up",
+        "page-down",
+        "page-up",
+        "ctrl+page-down",
+        "down",
+    ],
+)
+def test_a_move_from_a_clicked_row_selects_where_it_lands(
+    qtbot: QtBot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier, row: int
+) -> None:
+    """Click the 3rd row, Ctrl+End, `s`: the star goes on the last paper, which the detail
+    pane shows and the list highlights, not on the row clicked before."""
+    focus_list(qtbot, window)
+    click_row(qtbot, window, 2)
+
+    qtbot.keyClick(window.list_pane.view, key, modifier)
+
+    assert current_row(window) == row
+    assert window.detail.paper_id() == window.list_pane.model.id_at(row)
+    assert_keys_act_on_what_is_shown(qtbot, window)
+
+
+def test_a_ctrl_click_that_leaves_one_row_shows_that_row(qtbot: QtBot, window: MainWindow) -> None:
+    focus_list(qtbot, window)
+    click_row(qtbot, window, 1)
+    click_row(qtbot, window, 3, Qt.KeyboardModifier.ShiftModifier)
+    assert shown_ids(window) == window.list_pane.model.ids()[1:4]
+    assert_keys_act_on_what_is_shown(qtbot, window)
+
+    click_row(qtbot, window, 2, CTRL)
+    click_row(qtbot, window, 3, CTRL)  # rows 2 and 3 unselected: row 1 is left
+
+    assert shown_ids(window) == [window.list_pane.model.id_at(1)]
+    assert_keys_act_on_what_is_shown(qtbot, window)
+
+
+def test_a_ctrl_click_that_leaves_nothing_selected_shows_nothing_to_act_on(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    focus_list(qtbot, window)
+    click_row(qtbot, window, 1)
+    click_row(qtbot, window, 1, CTRL)
+
+    assert window.list_pane.selected_ids() == []
+    assert window.detail.paper_id() is None
+    before = starred_ids(window)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_S)
+    assert starred_ids(window) == before
+
+
+def test_keys_follow_a_search_and_a_sidebar_entry(qtbot: QtBot, window: MainWindow) -> None:
+    focus_list(qtbot, window)
+    click_row(qtbot, window, 2)
+    window.search_box.set_text(f"-id:{IDS[-3]}")  # the clicked paper leaves the list
+    settle(qtbot, window)
+    assert_keys_act_on_what_is_shown(qtbot, window)
+
+    click_row(qtbot, window, 1)
+    click_row(qtbot, window, 3, Qt.KeyboardModifier.ShiftModifier)
+    window.sidebar.select_key("starred")  # none: an empty list
+    settle(qtbot, window)
+    assert window.detail_stack.currentWidget() is window.detail
+    assert window.detail.paper_id() is None
+
+    window.sidebar.select_key("all")
+    settle(qtbot, window)
+    focus_list(qtbot, window)
+    assert_keys_act_on_what_is_shown(qtbot, window)
+
+
+def test_keys_act_on_what_is_shown_after_an_undo(qtbot: QtBot, window: MainWindow) -> None:
+    focus_list(qtbot, window)
+    click_row(qtbot, window, 2)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_D)  # read, then the next paper
+    assert current_row(window) == 3
+
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Z, CTRL)
+
+    assert "unread" in window.list_pane.model.index(2, Column.STATUS).data()
+    assert_keys_act_on_what_is_shown(qtbot, window)
 
 
 # --- the same in a real X11 window -------------------------------------------------------------

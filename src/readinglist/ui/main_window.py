@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("paperCount")
         self.triage = Triage(
-            Selection(self.list_pane.current_id, self.list_pane.selected_ids, self.list_pane.step),
+            Selection(self.list_pane.selected_ids, self.list_pane.step),
             self,
         )
         self._closed = False
@@ -173,9 +173,8 @@ class MainWindow(QMainWindow):
         self.sidebar.rename_requested.connect(self._rename_saved_search)
         self.sidebar.edit_requested.connect(self._edit_saved_search)
         self.sidebar.delete_requested.connect(self._delete_saved_search)
-        self.list_pane.selection_changed.connect(self._on_selection)
+        self.list_pane.shown_changed.connect(self._on_shown)
         self.list_pane.connect_sort(self.reload_list)
-        self.list_pane.current_changed.connect(self._show_paper)
         self.detail.star_toggled.connect(self.triage.set_star)
         self.detail.status_chosen.connect(
             lambda paper_id, status: self.triage.set_status(ReadingStatus(status), [paper_id])
@@ -371,12 +370,15 @@ class MainWindow(QMainWindow):
 
     # --- selection, saved searches, export -----------------------------------------------
 
-    def _on_selection(self, ids: list[int]) -> None:
-        """Several papers selected: the detail pane offers what can be done to all of them."""
+    def _on_shown(self, ids: list[int]) -> None:
+        """One paper selected: the detail pane shows it. Several: it offers what can be done
+        to all of them. None: nothing."""
         many = len(ids) > 1
         if many:
             self.detail.flush_note()
             self.selection_panel.show_count(len(ids))
+        else:
+            self._show_paper(ids[0] if ids else None)
         self.detail_stack.setCurrentWidget(self.selection_panel if many else self.detail)
 
     def _select_all(self) -> None:
@@ -468,7 +470,7 @@ class MainWindow(QMainWindow):
             self.open_url(QUrl(url))
 
     def open_current_paper(self) -> None:
-        paper_id = self.list_pane.current_id()
+        paper_id = self.list_pane.shown_id()
         paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
         if paper is not None:
             self.open_link(paper.url)

@@ -55,10 +55,10 @@ def platform_keys(standard: QKeySequence.StandardKey, *also: str) -> list[QKeySe
 
 @dataclass(frozen=True)
 class Selection:
-    """How triage reads the list's state: plain ids, never indexes."""
+    """How triage reads the list's state: plain ids, never indexes. Edits act on `shown`,
+    the papers the detail pane shows."""
 
-    current: Callable[[], int | None]
-    selected: Callable[[], list[int]]
+    shown: Callable[[], list[int]]
     step: Callable[[int], None]
 
 
@@ -120,9 +120,7 @@ class Triage(QObject):
     # --- the edits ---------------------------------------------------------------------------
 
     def _targets(self) -> list[int]:
-        selected = self._selection.selected()
-        current = self._selection.current()
-        return selected or ([current] if current is not None else [])
+        return self._selection.shown()
 
     def toggle_star(self) -> None:
         """Star the selection, or unstar it when all are starred: decided as it is written."""
