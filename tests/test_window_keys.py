@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from readinglist.core.paper import Paper
 from readinglist.importer import import_paths
 from readinglist.library.database import Library
 from readinglist.library.papers import find_paper_ids, user_states
 from readinglist.ui.main_window import MainWindow
 from readinglist.ui.paper_model import Column
-from readinglist.ui.qt import QAction, Qt
+from readinglist.ui.qt import QAction, QApplication, Qt, QWidget
 from tests.digests import DigestWriter, entries
 from tests.gui import focus_list, settle
 
@@ -232,6 +233,146 @@ def test_keys_act_on_what_is_shown_after_an_undo(qtbot: QtBot, window: MainWindo
 
     assert "unread" in window.list_pane.model.index(2, Column.STATUS).data()
     assert_keys_act_on_what_is_shown(qtbot, window)
+
+
+# --- text fields: in and out by keyboard, and the app's shortcuts -------------------------
+
+
+def library_paper(window: MainWindow, row: int) -> Paper:
+    assert window.service is not None
+    paper = window.service.paper(window.list_pane.model.ids()[row])
+    assert paper is not None
+    return paper
+
+
+def focus(qtbot: QtBot, widget: QWidget) -> None:
+    widget.window().activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def type_then(qtbot: QtBot, window: MainWindow, key: Qt.Key, text: str, last: Qt.Key) -> None:
+    """On the first paper: `key` (t or n), `text` typed in the field it opens, then `last`
+    (Enter or Esc), which must hand the focus back to the list."""
+    window.list_pane.select_row(0)
+    focus_list(qtbot, window)
+    qtbot.keyClick(window.list_pane.view, key)
+    field = QApplication.focusWidget()
+    assert field in (window.detail.tags_edit, window.detail.note_edit)
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, last)
+    qtbot.waitUntil(window.list_pane.view.hasFocus)
+
+
+def test_enter_in_the_tag_field_saves_and_returns_to_the_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    type_then(qtbot, window, Qt.Key.Key_T, "vlm", Qt.Key.Key_Return)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_J)
+
+    assert current_row(window) == 1
+    assert window.triage.undo_stack.count() == 1
+    assert library_paper(window, 0).tags == ("vlm",)
+    assert library_paper(window, 1).tags == ()
+
+
+def test_esc_in_the_tag_field_drops_what_was_not_entered(qtbot: QtBot, window: MainWindow) -> None:
+    type_then(qtbot, window, Qt.Key.Key_T, "draft", Qt.Key.Key_Escape)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_J)
+
+    assert window.detail.tags_edit.text() == ""
+    assert [library_paper(window, row).tags for row in (0, 1)] == [(), ()]
+    assert window.triage.undo_stack.count() == 0
+
+
+def test_esc_in_the_note_keeps_it_and_returns_to_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    type_then(qtbot, window, Qt.Key.Key_N, "read this", Qt.Key.Key_Escape)
+
+    assert window.detail.note_edit.toPlainText() == "read this"
+    assert library_paper(window, 0).note == "read this"
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_J)
+    assert current_row(window) == 1
+
+
+def has_focus_within(pane: QWidget) -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and (focused is pane or pane.isAncestorOf(focused))
+
+
+def test_tab_moves_from_pane_to_pane(qtbot: QtBot, window: MainWindow) -> None:
+    """Search, sidebar, list, detail; never cell by cell through the list, never to the
+    next paper."""
+    window.list_pane.select_row(2)
+    focus(qtbot, window.search_box.field)
+    panes = [window.sidebar.tree, window.list_pane.view, window.detail]
+
+    for pane in panes:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda pane=pane: has_focus_within(pane))  # type: ignore[misc]
+        assert current_row(window) == 2
+
+    for pane in [window.list_pane.view, window.sidebar.tree, window.search_box.field]:
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier
+        )
+        qtbot.waitUntil(pane.hasFocus)
+    assert current_row(window) == 2
+
+
+def test_ctrl_z_in_the_bulk_tag_field_undoes_the_typing_then_the_tag(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """What is typed is the field's to undo; once entered (the tag is on the papers, the
+    field empties), Ctrl+Z undoes the tag."""
+    focus_list(qtbot, window)
+    click_row(qtbot, window, 0)
+    click_row(qtbot, window, 2, Qt.KeyboardModifier.ShiftModifier)
+    field = window.selection_panel.tag_edit
+    focus(qtbot, field)
+
+    qtbot.keyClicks(field, "later")
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert field.text() == ""
+    assert window.triage.undo_stack.count() == 0
+
+    qtbot.keyClicks(field, "later")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == ""
+    assert [library_paper(window, row).tags for row in range(4)] == [("later",)] * 3 + [()]
+
+    qtbot.keyClick(field, Qt.Key.Key_Z, CTRL)
+    assert [library_paper(window, row).tags for row in range(3)] == [()] * 3
+    assert field.hasFocus()
+
+
+def text_fields(window: MainWindow) -> dict[str, QWidget]:
+    return {
+        "search": window.search_box.field,
+        "tags": window.detail.tags_edit,
+        "note": window.detail.note_edit,
+        "bulk tag": window.selection_panel.tag_edit,
+    }
+
+
+@pytest.mark.parametrize("name", ["search", "tags", "note", "bulk tag"])
+def test_the_apps_shortcuts_reach_it_from_a_text_field(
+    qtbot: QtBot, window: MainWindow, name: str
+) -> None:
+    """Ctrl+E is Export, whatever a text field would do with it (on Linux: go to the end
+    of the line, which End does too)."""
+    window.exports = None  # no dialog: the action is what is tested
+    focus_list(qtbot, window)
+    if name == "bulk tag":
+        window.list_pane.view.selectAll()
+    else:
+        window.list_pane.select_row(0)
+    field = text_fields(window)[name]
+    focus(qtbot, field)
+    qtbot.keyClicks(field, "abc")
+
+    with qtbot.waitSignal(window.export_action.triggered, timeout=5_000):
+        qtbot.keyClick(field, Qt.Key.Key_E, CTRL)
+    assert field.hasFocus()
 
 
 # --- the same in a real X11 window -------------------------------------------------------------

@@ -3,6 +3,10 @@
 Edits leave as signals carrying the paper id and plain values; the window turns them into
 undoable commands. Notes save by themselves shortly after typing stops (`NOTE_SAVE_DELAY_MS`)
 and whenever `flush_note()` is called (selection change, quit).
+
+The keyboard gets out as it got in (`t`, `n`): Enter in the tags saves them and Esc drops
+what was not entered, Esc in the note keeps it; either way `done` sends the focus back to the
+list, so the next `j` moves on instead of landing in the field.
 """
 
 import html
@@ -13,11 +17,14 @@ from readinglist.ui.qt import (
     QComboBox,
     QCompleter,
     QCoreApplication,
+    QEvent,
     QFont,
     QHBoxLayout,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPlainTextEdit,
     QSplitter,
@@ -56,6 +63,7 @@ class DetailPane(QWidget):
     tags_edited = Signal(int, list)
     note_edited = Signal(int, str)
     link_activated = Signal(str)
+    done = Signal()  # Enter in the tags, Esc in the tags or the note: back to the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +87,12 @@ class DetailPane(QWidget):
         self.title_label.setFont(font)
         self.authors_label = _wrapping_label(self, "detailAuthors")
         self.link_label = _wrapping_label(self, "detailLink")
-        self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        # Clicked, not tabbed to: a label's links keep Tab to themselves (o or Enter in the
+        # list opens the paper).
+        self.link_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.link_label.setOpenExternalLinks(False)
         self.digests_label = _wrapping_label(self, "detailDigests")
         self.star_button = QToolButton(self)
@@ -96,6 +109,7 @@ class DetailPane(QWidget):
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("noteEditor")
         self.note_edit.setPlaceholderText(_tr("Your notes, in Markdown"))
+        self.note_edit.setTabChangesFocus(True)  # Tab goes on to the next pane
         self.note_preview = _browser(self, "notePreview")
         self.note_tabs = QTabWidget(self)
         self.note_tabs.addTab(self.note_edit, _tr("Note"))
@@ -126,6 +140,9 @@ class DetailPane(QWidget):
         self.star_button.toggled.connect(self._on_star)
         self.status_box.activated.connect(self._on_status)
         self.tags_edit.editingFinished.connect(self._on_tags)
+        self.tags_edit.returnPressed.connect(self.done)
+        self.tags_edit.installEventFilter(self)
+        self.note_edit.installEventFilter(self)
         self.note_edit.textChanged.connect(self._on_note_typed)
         self.note_tabs.currentChanged.connect(self._render_note_preview)
         self.link_label.linkActivated.connect(self.link_activated)
@@ -202,6 +219,20 @@ class DetailPane(QWidget):
         self.note_tabs.setCurrentWidget(self.note_edit)
         self.note_edit.setFocus()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the tags puts back the saved ones; Esc in the note saves it."""
+        escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+        if not escape or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        if watched is self.tags_edit:
+            self.tags_edit.setText(", ".join(self._paper.tags) if self._paper else "")
+        elif watched is self.note_edit:
+            self.flush_note()
+        else:
+            return super().eventFilter(watched, event)
+        self.done.emit()
+        return True
+
     def flush_note(self) -> None:
         """Save a note being typed now, rather than when the timer fires."""
         self._note_timer.stop()
@@ -258,6 +289,7 @@ def _browser(parent: QWidget, name: str) -> QTextBrowser:
     browser.setObjectName(name)
     browser.setOpenLinks(False)  # links go through the window, which opens http(s) only
     browser.setOpenExternalLinks(False)
+    browser.setTabChangesFocus(True)  # Tab goes from pane to pane, not from link to link
     return browser
 
 

@@ -5,6 +5,7 @@ only connects them and remembers the layout.
 """
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ from readinglist.ui.queries import QueryRunner, SidebarCounter
 from readinglist.ui.search_box import SearchBox
 from readinglist.ui.sidebar import ALL_PAPERS_KEY, SidebarPane
 from readinglist.ui.sidebar_model import SAVED_PREFIX
-from readinglist.ui.triage import Selection, Triage
+from readinglist.ui.triage import FieldKeys, Selection, Triage
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -69,6 +70,12 @@ EMPTY_LIBRARY = (
 
 def _papers_text(count: int) -> str:
     return _tr("1 paper") if count == 1 else _tr("{n} papers").format(n=f"{count:,}")
+
+
+def _chain_tab_order(*widgets: QWidget) -> None:
+    """Tab goes from each pane to the next (the detail and media panes follow the list)."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 class MainWindow(QMainWindow):
@@ -129,6 +136,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.import_status)
         self.triage.attach_keys_to(self.list_pane.view)
+        self.field_keys = FieldKeys(self)
+        self.field_keys.watch(self.search_box.field, self.detail.tags_edit, self.detail.note_edit)
+        _chain_tab_order(self.search_box.field, self.sidebar.tree, self.list_pane.view)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_tr("&File"))
@@ -182,6 +192,7 @@ class MainWindow(QMainWindow):
         self.detail.tags_edited.connect(self.triage.set_tags)
         self.detail.note_edited.connect(self.triage.set_note)
         self.detail.link_activated.connect(self.open_link)
+        self.detail.done.connect(self.list_pane.view.setFocus)
         self.triage.open_requested.connect(self.open_current_paper)
         self.triage.tags_requested.connect(self.detail.focus_tags)
         self.triage.note_requested.connect(self.detail.focus_note)
@@ -204,6 +215,7 @@ class MainWindow(QMainWindow):
 
             self._selection_panel = SelectionPanel(self)
             self.detail_stack.addWidget(self._selection_panel)
+            self.field_keys.watch(self._selection_panel.tag_edit)
             self._wire_selection_panel(self._selection_panel)
             self._selection_panel.set_tag_choices(self._tag_names)
         return self._selection_panel

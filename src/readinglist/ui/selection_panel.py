@@ -108,8 +108,11 @@ class SelectionPanel(QWidget):
         completer.setModel(QStringListModel(names, completer))
 
     def _emit_tag(self, emit: Callable[[str], object]) -> None:
+        """Entered: the field empties (and forgets its typing), so Ctrl+Z there undoes the
+        tag rather than the text."""
         tag = " ".join(self.tag_edit.text().split())
         if tag:
+            self.tag_edit.setText("")  # clear() would be undoable
             emit(tag)
 
 

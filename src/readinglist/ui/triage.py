@@ -21,8 +21,12 @@ from readinglist.ui.commands import (
 from readinglist.ui.qt import (
     QAction,
     QCoreApplication,
+    QEvent,
+    QKeyEvent,
     QKeySequence,
+    QLineEdit,
     QObject,
+    QPlainTextEdit,
     Qt,
     QUndoStack,
     QWidget,
@@ -173,3 +177,65 @@ class Triage(QObject):
             return last.edit.note
         assert self.service is not None
         return None if self.service.edits.is_busy() else self.service.note(paper_id)
+
+
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+_CLIPBOARD_KEYS = (
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.SelectAll,
+)
+TextField = QLineEdit | QPlainTextEdit
+
+
+class FieldKeys(QObject):
+    """Shares the keyboard between a text field with the focus and the window's shortcuts.
+
+    A field claims every key it has a meaning for, so on Linux Ctrl+E (the end of the line,
+    as End is) never reached Export, and Ctrl+Z undid a bulk tag's text rather than the tag.
+    Here a field keeps typing, the clipboard and select-all, and Undo and Redo while it has
+    something of its own to undo or redo; any other key the window has a shortcut for goes
+    to the window.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def watch(self, *fields: TextField) -> None:
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, TextField) or _field_keeps(watched, event):
+            return False
+        if not self._is_window_shortcut(event):
+            return False
+        event.ignore()  # not claimed: Qt hands the key to the window's shortcut
+        return True
+
+    def _is_window_shortcut(self, event: QKeyEvent) -> bool:
+        if not event.modifiers() & _COMMAND_MODIFIERS:
+            return False  # a typed character
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch
+            for action in self._window.findChildren(QAction)
+            for key in action.shortcuts()
+        )
+
+
+def _field_keeps(field: TextField, event: QKeyEvent) -> bool:
+    history = field if isinstance(field, QLineEdit) else field.document()
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return history.isUndoAvailable()
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return history.isRedoAvailable()
+    return any(event.matches(key) for key in _CLIPBOARD_KEYS)
