@@ -4,6 +4,10 @@ Edits leave as signals carrying the paper id and plain values; the window turns 
 undoable commands. Notes save by themselves shortly after typing stops (`NOTE_SAVE_DELAY_MS`)
 and whenever `flush_note()` is called (selection change, quit).
 
+A note that could not be saved is kept (`keep_unsaved_note`): the editor shows it, marked
+as not saved, whenever its paper is shown, and it is saved again when the user leaves the
+paper; the window asks about those left before it closes (`unsaved_notes.py`).
+
 The keyboard gets out as it got in (`t`, `n`): Enter in the tags saves them and Esc drops
 what was not entered, Esc in the note keeps it; either way `done` sends the focus back to the
 list, so the next `j` moves on instead of landing in the field.
@@ -39,6 +43,7 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
+from readinglist.ui.unsaved_notes import UnsavedNote
 
 NOTE_SAVE_DELAY_MS = 800
 
@@ -69,6 +74,7 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self._paper: Paper | None = None
         self._note_dirty = False
+        self._unsaved: dict[int, UnsavedNote] = {}
         self._build()
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -114,6 +120,9 @@ class DetailPane(QWidget):
         self.note_tabs = QTabWidget(self)
         self.note_tabs.addTab(self.note_edit, _tr("Note"))
         self.note_tabs.addTab(self.note_preview, _tr("Preview"))
+        self.note_warning = _wrapping_label(self, "noteNotSaved")
+        self.note_warning.setStyleSheet("color: #b3261e")
+        self.note_warning.hide()
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -127,9 +136,14 @@ class DetailPane(QWidget):
         for widget in (self.title_label, self.authors_label, self.link_label, self.digests_label):
             header_layout.addWidget(widget)
         header_layout.addLayout(controls)
+        note = QWidget(self)
+        note_layout = QVBoxLayout(note)
+        note_layout.setContentsMargins(0, 0, 0, 0)
+        note_layout.addWidget(self.note_warning)
+        note_layout.addWidget(self.note_tabs, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.summary_view)
-        splitter.addWidget(self.note_tabs)
+        splitter.addWidget(note)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -167,7 +181,10 @@ class DetailPane(QWidget):
         self._show_facts(paper)
         self._show_controls(paper)
         if not (same and self._note_dirty):
-            self._set_note_text(paper.note)
+            unsaved = self._unsaved.get(paper.id)
+            self._set_note_text(unsaved.text if unsaved else paper.note)
+            self._note_dirty = unsaved is not None  # saved again when the paper is left
+        self._show_note_warning()
 
     def set_tag_choices(self, names: list[str]) -> None:
         self.tags_completer.setModel(QStringListModel(names, self.tags_completer))
@@ -178,6 +195,40 @@ class DetailPane(QWidget):
             label.clear()
         self.summary_view.clear()
         self._set_note_text("")
+        self._show_note_warning()
+
+    def keep_unsaved_note(self, note: UnsavedNote) -> None:
+        """A note whose save failed: kept, shown (unless typed over since), saved again."""
+        self._unsaved[note.paper_id] = note
+        if self._paper is not None and self._paper.id == note.paper_id:
+            if not self._note_dirty:
+                self._set_note_text(note.text)
+            self._note_dirty = True
+        self._show_note_warning()
+
+    def unsaved_notes(self) -> list[UnsavedNote]:
+        return list(self._unsaved.values())
+
+    def let_go_of_note(self, paper_id: int) -> None:
+        """The user saved it elsewhere or discarded it: no more tries."""
+        self._unsaved.pop(paper_id, None)
+        if self._paper is not None and self._paper.id == paper_id:
+            self._note_dirty = False
+        self._show_note_warning()
+
+    def _show_note_warning(self) -> None:
+        unsaved = self._unsaved.get(self._paper.id) if self._paper is not None else None
+        self.note_warning.setVisible(unsaved is not None)
+        if unsaved is not None:
+            self.note_warning.setText(
+                html.escape(
+                    _tr(
+                        "This note is not saved: {why}. It stays here and is saved again when "
+                        "you leave this paper; you will be asked about it before the window "
+                        "closes."
+                    ).format(why=unsaved.why)
+                )
+            )
 
     def _show_facts(self, paper: Paper) -> None:
         self.title_label.setText(html.escape(paper.title))
@@ -238,7 +289,9 @@ class DetailPane(QWidget):
         self._note_timer.stop()
         if self._note_dirty and self._paper is not None:
             self._note_dirty = False
+            self._unsaved.pop(self._paper.id, None)  # a failure puts it back
             self.note_edited.emit(self._paper.id, self.note_edit.toPlainText())
+            self._show_note_warning()
 
     def _on_note_typed(self) -> None:
         self._note_dirty = True

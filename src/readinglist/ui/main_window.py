@@ -45,11 +45,13 @@ from readinglist.ui.search_box import SearchBox
 from readinglist.ui.sidebar import ALL_PAPERS_KEY, SidebarPane
 from readinglist.ui.sidebar_model import SAVED_PREFIX
 from readinglist.ui.triage import FieldKeys, Selection, Triage
+from readinglist.ui.unsaved_notes import NoteQuestions, NoteRescue, UnsavedNote
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from readinglist.core.query import Query
+    from readinglist.ui.edits import Failure
     from readinglist.ui.export_actions import ExportActions
     from readinglist.ui.saved_search_actions import SavedSearchActions
     from readinglist.ui.selection_panel import SelectionPanel
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self._closed = False
+        self.note_questions: NoteQuestions | None = None  # dialogs, made when first needed
         self._paper_total: int | None = None  # until the first counts arrive
         self._compose()
         self._build_menus()
@@ -234,7 +237,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             raise RuntimeError("the window has closed")
         self.service = service
-        self.triage.service = service
+        self.triage.attach(service)
         self.imports = ImportController(service.library, self)
         self.imports.started.connect(self.import_status.on_started)
         self.imports.started.connect(lambda *_: service.edits.set_others_writing(True))
@@ -242,12 +245,13 @@ class MainWindow(QMainWindow):
         self.imports.finished.connect(self._on_import_finished)
         self.import_status.cancel_requested.connect(self.imports.cancel)
         self.queries = QueryRunner(service.library, self)
-        self.queries.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.queries.failed.connect(self._show_read_failure)
         self._counter = SidebarCounter(self.queries, self._show_counts)
         self._attach_actions(service)
         service.papers_changed.connect(self._on_papers_changed)
         service.edits.busy_changed.connect(self._show_saving)
-        service.edits.failed.connect(self._show_edit_failure)
+        service.edits.failed.connect(self._on_edit_failed)
+        service.read_failed.connect(self._show_read_failure)
         service.saved_searches_changed.connect(self._counter.recount_all)
         self._paper_to_select = self._remembered_paper()
         self.sidebar.set_current_key(keys.SIDEBAR_ENTRY.read(self.settings))
@@ -336,8 +340,19 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _show_edit_failure(self, message: str) -> None:
-        self.statusBar().showMessage(_tr("Could not save a change: {why}").format(why=message))
+    def _show_read_failure(self, why: str) -> None:
+        self.statusBar().showMessage(_tr("Could not read the library: {why}").format(why=why))
+
+    def _on_edit_failed(self, failure: "Failure") -> None:
+        """An edit that was not written is undone on screen: the list's rows, the detail
+        pane's controls and the counts show the library as it is. A note is kept."""
+        from readinglist.library.user_edits import NoteEdit
+
+        edit = failure.edit
+        if isinstance(edit, NoteEdit) and not failure.undoing:
+            self.detail.keep_unsaved_note(UnsavedNote(edit.paper_id, edit.note, failure.why))
+        self._on_papers_changed(edit.ids)
+        self.statusBar().showMessage(_tr("Could not save: {why}").format(why=failure.why))
 
     def _show_counts(self, counts: SidebarCounts) -> None:
         self._paper_total = counts.total
@@ -543,7 +558,40 @@ class MainWindow(QMainWindow):
         paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
         keys.CURRENT_PAPER.write(self.settings, paper.arxiv_id if paper else "")
 
+    def _settle_unsaved_notes(self) -> bool:
+        """Every note typed is saved, or the user said what to do with it; False: the user
+        keeps the window open."""
+        self.detail.flush_note()
+        if self.service is None:
+            return True
+        self.service.edits.finish()  # the queued saves written, their failures known
+        notes = self.detail.unsaved_notes()
+        if not notes:
+            return True
+        if self.note_questions is None:
+            from readinglist.ui.unsaved_notes import dialogs
+
+            self.note_questions = dialogs(self)
+        let_go = NoteRescue(self.note_questions, self._title_of, self._save_note_again).settle(
+            notes
+        )
+        for paper_id in let_go or []:
+            self.detail.let_go_of_note(paper_id)
+        return let_go is not None
+
+    def _title_of(self, paper_id: int) -> str:
+        paper = self.service.paper(paper_id) if self.service else None
+        return paper.title if paper else _tr("a paper")
+
+    def _save_note_again(self, note: UnsavedNote) -> str | None:
+        self.triage.set_note(note.paper_id, note.text, again=True)
+        kept = {n.paper_id: n for n in self.detail.unsaved_notes()}.get(note.paper_id)
+        return kept.why if kept is not None else None
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self._settle_unsaved_notes():
+            event.ignore()  # the note stays in its editor
+            return
         if not self._closed:  # Qt may deliver it twice (a close on a closed window)
             self._closed = True
             self.detail.flush_note()  # nothing typed is lost

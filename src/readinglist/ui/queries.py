@@ -47,7 +47,9 @@ class _QueryWorker(QObject):
             with self._library.reading() as connection:
                 result = job(connection)
         except Exception as error:
-            self.failed.emit(serial, self._channel, f"{type(error).__name__}: {error}")
+            from readinglist.ui.edits import why_not
+
+            self.failed.emit(serial, self._channel, why_not(error, self._library.path))
             return
         self.answered.emit(serial, self._channel, result)
 
@@ -71,7 +73,7 @@ class _Channel(QObject):
 
 
 class QueryRunner(QObject):
-    failed = Signal(str)  # a message for the status bar
+    failed = Signal(str)  # why a read failed, for "Could not read the library: …"
     settled = Signal()  # every request answered, skipped or failed
 
     def __init__(self, library: "Library", parent: QObject | None = None) -> None:

@@ -6,32 +6,23 @@ those rows only and the sidebar recounts; nothing reloads the whole list. Saved 
 announce themselves the same way (`saved_searches_changed`).
 """
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from readinglist.core.paper import Paper
 from readinglist.library import browse, saved_searches
 from readinglist.library import papers as store
-from readinglist.library.database import Library, utc_now
-from readinglist.ui.edits import EditRunner
+from readinglist.library.database import Library, LibraryError, utc_now
+from readinglist.library.user_edits import Edit
+from readinglist.ui.edits import EditRunner, why_not
 from readinglist.ui.qt import QObject, Signal
-
-
-class Edit(Protocol):
-    """One of `library.user_edits`: applied and reverted inside a write transaction."""
-
-    @property
-    def ids(self) -> list[int]: ...
-
-    def apply(self, connection: Connection) -> None: ...
-
-    def revert(self, connection: Connection) -> None: ...
 
 
 class LibraryService(QObject):
     papers_changed = Signal(list)  # paper ids whose user data changed
+    read_failed = Signal(str)  # why a read on the GUI thread failed (it answered "nothing")
     library_changed = Signal()  # papers were added (an import)
     saved_searches_changed = Signal()
 
@@ -44,26 +35,35 @@ class LibraryService(QObject):
     # --- reads ---------------------------------------------------------------------------
 
     def rows(self, ids: Sequence[int]) -> dict[int, browse.PaperRow]:
-        with self.library.reading() as connection:
-            return browse.load_rows(connection, ids)
+        return self._read(lambda connection: browse.load_rows(connection, ids), {})
 
     def paper(self, paper_id: int) -> Paper | None:
-        with self.library.reading() as connection:
-            found = store.load_papers(connection, [paper_id])
+        none: list[Paper] = []
+        found = self._read(lambda connection: store.load_papers(connection, [paper_id]), none)
         return found[0] if found else None
 
     def paper_id(self, arxiv_id: str) -> int | None:
-        with self.library.reading() as connection:
-            return store.paper_id_for(connection, arxiv_id)
+        return self._read(lambda connection: store.paper_id_for(connection, arxiv_id), None)
+
+    def _read[T](self, read: Callable[[Connection], T], otherwise: T) -> T:
+        """`read` in a read transaction; `otherwise` when the library cannot be read (a
+        disk error), said through `read_failed` rather than raised into Qt's event loop."""
+        try:
+            with self.library.reading() as connection:
+                return read(connection)
+        except (SQLAlchemyError, LibraryError) as error:
+            self.read_failed.emit(why_not(error, self.library.path))
+            return otherwise
 
     # --- writes ----------------------------------------------------------------------------
 
-    def apply(self, edit: "Edit") -> None:
-        """Make the edit (now, or after those queued); `papers_changed` follows."""
-        self.edits.run(edit.ids, edit.apply)
+    def apply(self, edit: Edit) -> bool:
+        """Make the edit (now, or after those queued); `papers_changed` follows, or
+        `edits.failed`. False when it failed at once."""
+        return self.edits.run(edit)
 
-    def revert(self, edit: "Edit") -> None:
-        self.edits.run(edit.ids, edit.revert)
+    def revert(self, edit: Edit) -> bool:
+        return self.edits.run(edit, undoing=True)
 
     def note(self, paper_id: int) -> str:
         paper = self.paper(paper_id)
@@ -82,8 +82,7 @@ class LibraryService(QObject):
 
     def saved_search_named(self, name: str) -> str | None:
         """The query text saved under `name` (any case), or None."""
-        with self.library.reading() as connection:
-            found = saved_searches.find_saved_search(connection, name)
+        found = self._read(lambda c: saved_searches.find_saved_search(c, name), None)
         return found.query_text if found else None
 
     def rename_saved_search(self, search_id: int, name: str) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.commands import (
+    EditCommand,
     NoteCommand,
     ToggleStarCommand,
     add_tag_command,
@@ -34,6 +35,8 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from readinglist.library.user_edits import Edit
+    from readinglist.ui.edits import Failure
     from readinglist.ui.service import LibraryService
 
 
@@ -121,6 +124,36 @@ class Triage(QObject):
     def attach_keys_to(self, widget: QWidget) -> None:
         widget.addActions(self.paper_actions())
 
+    def attach(self, service: "LibraryService") -> None:
+        self.service = service
+        # Queued: an edit that fails as it is pushed or undone is handled once QUndoStack
+        # has finished with it.
+        service.edits.failed.connect(self._forget_failed, Qt.ConnectionType.QueuedConnection)
+
+    def _forget_failed(self, failure: "Failure") -> None:
+        """An edit that was not written leaves the history (Ctrl+Z would undo nothing); one
+        whose undo was not written stays done, as it is in the library."""
+        position = self._position_of(failure.edit)
+        if position is None:  # failed as it was made: QUndoStack never kept it
+            return
+        command = self.undo_stack.command(position)
+        assert isinstance(command, EditCommand)
+        if failure.undoing:
+            if position == self.undo_stack.index():
+                command.stay_done()
+                self.undo_stack.redo()
+            return
+        command.setObsolete(True)  # dropped by QUndoStack when undo or redo reaches it
+        if position == self.undo_stack.index() - 1:
+            self.undo_stack.undo()  # the newest: dropped now
+
+    def _position_of(self, edit: "Edit") -> int | None:
+        for position in range(self.undo_stack.count()):
+            command = self.undo_stack.command(position)
+            if isinstance(command, EditCommand) and command.edit is edit:
+                return position
+        return None
+
     # --- the edits ---------------------------------------------------------------------------
 
     def _targets(self) -> list[int]:
@@ -165,8 +198,10 @@ class Triage(QObject):
         if self.service is not None:
             self.undo_stack.push(tags_command(self.service, paper_id, tags))
 
-    def set_note(self, paper_id: int, note: str) -> None:
-        if self.service is not None and self._note_now(paper_id) != note:
+    def set_note(self, paper_id: int, note: str, *, again: bool = False) -> None:
+        """Save the note, unless it is what the library will hold anyway; `again`: save it
+        in any case (a save that failed, tried again)."""
+        if self.service is not None and (again or self._note_now(paper_id) != note):
             self.undo_stack.push(NoteCommand(self.service, paper_id, note))
 
     def _note_now(self, paper_id: int) -> str | None:
@@ -174,7 +209,7 @@ class Triage(QObject):
         edit still queued may change it: the new one is pushed, harmless if the same)."""
         last = self.undo_stack.command(self.undo_stack.index() - 1)
         if isinstance(last, NoteCommand) and last.edit.paper_id == paper_id:
-            return last.edit.note
+            return None if last.isObsolete() else last.edit.note
         assert self.service is not None
         return None if self.service.edits.is_busy() else self.service.note(paper_id)
 
