@@ -4,6 +4,11 @@ Edits leave as signals carrying the paper id and plain values; the window turns 
 undoable commands. Notes save by themselves shortly after typing stops (`NOTE_SAVE_DELAY_MS`)
 and whenever `flush_note()` is called (selection change, quit).
 
+A field of any length can come from a digest (a 0.2 MB title froze the window 19 s, 20 MB
+104 s): the pane shows the first `TITLE_SHOWN`, `AUTHORS_SHOWN` or `MARKDOWN_SHOWN`
+characters, with "Show all N characters" opening the whole in a window of its own
+(`full_text.py`), and renders Markdown longer than `RENDER_HERE` on a pool thread.
+
 A note that could not be saved is kept (`keep_unsaved_note`): the editor shows it, marked
 as not saved, whenever its paper is shown, and it is saved again when the user leaves the
 paper; the window asks about those left before it closes (`unsaved_notes.py`).
@@ -14,9 +19,12 @@ list, so the next `j` moves on instead of landing in the field.
 """
 
 import html
+from collections.abc import Callable
+from contextlib import suppress
 
 from readinglist.core.paper import Paper, ReadingStatus
-from readinglist.core.render import bullets_to_html, markdown_to_html
+from readinglist.core.render import bullets_to_html, clip, clip_bullets, markdown_to_html
+from readinglist.ui.full_text import FullTextViewer
 from readinglist.ui.qt import (
     QComboBox,
     QCompleter,
@@ -36,6 +44,7 @@ from readinglist.ui.qt import (
     Qt,
     QTabWidget,
     QTextBrowser,
+    QThreadPool,
     QTimer,
     QToolButton,
     QUrl,
@@ -46,6 +55,12 @@ from readinglist.ui.qt import (
 from readinglist.ui.unsaved_notes import UnsavedNote
 
 NOTE_SAVE_DELAY_MS = 800
+TITLE_SHOWN = 300  # characters (real titles: under 250): 5 lines of the pane, laid out in 0.1 ms
+AUTHORS_SHOWN = 1_000  # a wrapped label lays 1,000 out in 0.4 ms; 100,000 took 100 ms
+DIGESTS_SHOWN = 50  # digests a paper appeared in, listed
+MARKDOWN_SHOWN = 20_000  # characters of a summary or a note, rendered (20 ms to lay out)
+RENDER_HERE = 2_000  # Markdown this long renders on the GUI thread in 15 ms; 20,000 in 100 ms
+SHOW_ALL = "readinglist:show-all/"  # a link's target: the field follows
 
 
 def _tr(text: str) -> str:
@@ -93,13 +108,6 @@ class DetailPane(QWidget):
         self.title_label.setFont(font)
         self.authors_label = _wrapping_label(self, "detailAuthors")
         self.link_label = _wrapping_label(self, "detailLink")
-        # Clicked, not tabbed to: a label's links keep Tab to themselves (o or Enter in the
-        # list opens the paper).
-        self.link_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
-        self.link_label.setOpenExternalLinks(False)
         self.digests_label = _wrapping_label(self, "detailDigests")
         self.star_button = QToolButton(self)
         self.star_button.setCheckable(True)
@@ -123,6 +131,9 @@ class DetailPane(QWidget):
         self.note_warning = _wrapping_label(self, "noteNotSaved")
         self.note_warning.setStyleSheet("color: #b3261e")
         self.note_warning.hide()
+        self.summary_renderer = MarkdownRenderer(self.summary_view)
+        self.note_renderer = MarkdownRenderer(self.note_preview)
+        self.viewer: FullTextViewer | None = None  # the last "Show all" opened
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -160,6 +171,8 @@ class DetailPane(QWidget):
         self.note_edit.textChanged.connect(self._on_note_typed)
         self.note_tabs.currentChanged.connect(self._render_note_preview)
         self.link_label.linkActivated.connect(self.link_activated)
+        self.title_label.linkActivated.connect(self._on_anchor)
+        self.authors_label.linkActivated.connect(self._on_anchor)
         self.summary_view.anchorClicked.connect(self._on_anchor)
         self.note_preview.anchorClicked.connect(self._on_anchor)
 
@@ -185,6 +198,12 @@ class DetailPane(QWidget):
             self._set_note_text(unsaved.text if unsaved else paper.note)
             self._note_dirty = unsaved is not None  # saved again when the paper is left
         self._show_note_warning()
+
+    def show_loading(self) -> None:
+        """A paper on its way (one with huge fields takes a while to read): nothing of the
+        one before shows meanwhile, and nothing can be edited."""
+        self.show_paper(None)
+        self.title_label.setText(html.escape(_tr("Loading the paper…")))
 
     def set_tag_choices(self, names: list[str]) -> None:
         self.tags_completer.setModel(QStringListModel(names, self.tags_completer))
@@ -231,15 +250,22 @@ class DetailPane(QWidget):
             )
 
     def _show_facts(self, paper: Paper) -> None:
-        self.title_label.setText(html.escape(paper.title))
-        authors = ", ".join(paper.authors) or _tr("Authors unknown")
-        if paper.authors_truncated:
-            authors += " " + _tr("and more")
-        self.authors_label.setText(html.escape(authors))
+        self.title_label.setText(_clipped(paper.title, TITLE_SHOWN, "title"))
+        self.authors_label.setText(
+            _clipped(_authors_text(paper, AUTHORS_SHOWN), AUTHORS_SHOWN, "authors")
+        )
         url = html.escape(paper.url, quote=True)
         self.link_label.setText(f'<a href="{url}">arXiv:{html.escape(paper.arxiv_id)}</a>')
         self.digests_label.setText(_digests_text(paper))
-        self.summary_view.setHtml(bullets_to_html(paper.summary))
+        bullets = clip_bullets(paper.summary, MARKDOWN_SHOWN)
+        size = sum(len(bullet) for bullet in paper.summary)
+        more = _show_all_link(size, "summary") if size > MARKDOWN_SHOWN else ""
+        shown = min(size, MARKDOWN_SHOWN)
+        self.summary_renderer.show(lambda: bullets_to_html(bullets) + more, shown)
+
+    def is_settled(self) -> bool:
+        """No Markdown left to render."""
+        return not (self.summary_renderer.is_busy() or self.note_renderer.is_busy())
 
     def _show_controls(self, paper: Paper) -> None:
         for widget in (self.star_button, self.status_box, self.tags_edit):
@@ -312,28 +338,87 @@ class DetailPane(QWidget):
         if tags != list(self._paper.tags):
             self.tags_edited.emit(self._paper.id, tags)
 
-    def _on_anchor(self, url: QUrl) -> None:
-        self.link_activated.emit(url.toString())
+    def _on_anchor(self, url: QUrl | str) -> None:
+        target = url.toString() if isinstance(url, QUrl) else url
+        if target.startswith(SHOW_ALL):
+            self.show_all(target.removeprefix(SHOW_ALL))
+        else:
+            self.link_activated.emit(target)
+
+    def show_all(self, field: str) -> None:
+        """The whole of a field shown clipped, in a window of its own."""
+        if self._paper is None:
+            return
+        paper = self._paper
+        fields: dict[str, tuple[str, Callable[[], str]]] = {
+            "title": (_tr("Title"), lambda: paper.title),
+            "authors": (_tr("Authors"), lambda: ", ".join(paper.authors)),
+            "summary": (_tr("Summary"), lambda: "\n".join(f"- {b}" for b in paper.summary)),
+            "note": (_tr("Note"), self.note_edit.toPlainText),
+        }
+        if field not in fields:
+            return
+        name, text = fields[field]
+        title = _tr("{field} of “{paper}”").format(field=name, paper=clip(paper.title, 80))
+        self.viewer = FullTextViewer(title, text(), self.window())
+        self.viewer.show()
 
     def _render_note_preview(self, *_: object) -> None:
-        if self.note_tabs.currentWidget() is self.note_preview:
-            self.note_preview.setHtml(markdown_to_html(self.note_edit.toPlainText()))
+        if self.note_tabs.currentWidget() is not self.note_preview:
+            return
+        note = self.note_edit.toPlainText()
+        shown = clip(note, MARKDOWN_SHOWN)
+        more = _show_all_link(len(note), "note") if len(note) > MARKDOWN_SHOWN else ""
+        self.note_renderer.show(lambda: markdown_to_html(shown) + more, len(shown))
 
 
 def _digests_text(paper: Paper) -> str:
     parts = []
-    for digest in paper.digests:
+    for digest in paper.digests[:DIGESTS_SHOWN]:
         votes = _tr(" · {n} votes").format(n=digest.votes) if digest.votes is not None else ""
         parts.append(f"{digest.date.isoformat()}{votes}")
+    hidden = len(paper.digests) - DIGESTS_SHOWN
+    if hidden > 0:
+        parts.append(_tr("and {n} more").format(n=f"{hidden:,}"))
     return _tr("In the digests of {days}").format(days="; ".join(parts)) if parts else ""
 
 
+def _authors_text(paper: Paper, limit: int) -> str:
+    """The authors, joined until `limit` characters are passed (a million authors would be
+    joined whole otherwise)."""
+    shown: list[str] = []
+    length = 0
+    for author in paper.authors:
+        if length > limit:
+            break
+        shown.append(clip(author, limit))
+        length += len(author) + 2
+    text = ", ".join(shown) or _tr("Authors unknown")
+    return text + (" " + _tr("and more") if paper.authors_truncated else "")
+
+
+def _clipped(text: str, limit: int, field: str) -> str:
+    """`text` clipped to `limit` characters as rich text, with a link to the whole."""
+    shown = html.escape(clip(text, limit))
+    return f"{shown} {_show_all_link(len(text), field)}" if len(text) > limit else shown
+
+
+def _show_all_link(length: int, field: str) -> str:
+    text = _tr("Show all {n} characters").format(n=f"{length:,}")
+    return f'<a href="{SHOW_ALL}{field}">{html.escape(text)}</a>'
+
+
 def _wrapping_label(parent: QWidget, name: str) -> QLabel:
+    """Selectable text whose links are clicked, not tabbed to: a label's links keep Tab to
+    themselves (o or Enter in the list opens the paper)."""
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    )
+    label.setOpenExternalLinks(False)
     return label
 
 
@@ -361,3 +446,42 @@ class TagCompleter(QCompleter):
         before = self._editor.text().rpartition(",")[0]
         completion = str(index.data())
         return f"{before}, {completion}" if before else completion
+
+
+class MarkdownRenderer(QObject):
+    """Markdown to HTML for one browser: short texts at once, long ones on a pool thread
+    (markdown-it is pure Python: 20,000 characters with links and emphasis took ~100 ms
+    here); only the newest text is shown."""
+
+    _rendered = Signal(int, str)  # serial, html
+
+    def __init__(self, browser: QTextBrowser) -> None:
+        super().__init__(browser)
+        self._browser = browser
+        self._serial = 0
+        self._busy = False
+        self._rendered.connect(self._show)
+
+    def show(self, make_html: Callable[[], str], size: int) -> None:
+        self._serial += 1
+        self._busy = size > RENDER_HERE
+        if not self._busy:
+            self._browser.setHtml(make_html())
+            return
+        self._browser.setHtml(f"<p><i>{html.escape(_tr('Rendering…'))}</i></p>")
+        serial = self._serial
+        QThreadPool.globalInstance().start(lambda: self._render(serial, make_html))
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def _render(self, serial: int, make_html: Callable[[], str]) -> None:
+        """On a pool thread: the HTML goes back to the GUI thread as a queued signal."""
+        rendered = make_html()
+        with suppress(RuntimeError):  # the pane has been deleted meanwhile
+            self._rendered.emit(serial, rendered)
+
+    def _show(self, serial: int, rendered: str) -> None:
+        if serial == self._serial:
+            self._busy = False
+            self._browser.setHtml(rendered)

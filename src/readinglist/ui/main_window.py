@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.digest import Media
 from readinglist.core.import_report import ImportReport
 from readinglist.core.listing import PaperRow, SidebarCounts
-from readinglist.core.paper import ReadingStatus
+from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.render import is_safe_link
 from readinglist.resources import sample_digest
 from readinglist.ui import settings as keys
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from readinglist.ui.export_actions import ExportActions
     from readinglist.ui.saved_search_actions import SavedSearchActions
     from readinglist.ui.selection_panel import SelectionPanel
-    from readinglist.ui.service import LibraryService
+    from readinglist.ui.service import LibraryService, PaperLoader
 
 
 def _tr(text: str) -> str:
@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self.saved_searches: SavedSearchActions | None = None
         self.exports: ExportActions | None = None
         self._paper_to_select: int | None = None  # once the list's ids arrive
+        self._papers: PaperLoader | None = None  # the detail pane's reads
+        self._paper_wanted: int | None = None  # the paper the detail pane shows, or will
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.sidebar = SidebarPane(self)
         self.search_box = SearchBox(self)
@@ -238,6 +240,10 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the window has closed")
         self.service = service
         self.triage.attach(service)
+        from readinglist.ui.service import PaperLoader
+
+        self._papers = PaperLoader(service)
+        self._papers.loaded.connect(self._on_paper_loaded)
         self.imports = ImportController(service.library, self)
         self.imports.started.connect(self.import_status.on_started)
         self.imports.started.connect(lambda *_: service.edits.set_others_writing(True))
@@ -287,8 +293,14 @@ class MainWindow(QMainWindow):
         self.queries.submit("backup", back_up, lambda _: None)
 
     def is_settled(self) -> bool:
-        """Nothing left to load: no library read running or queued for the panes."""
-        return self.queries is not None and not self.queries.is_busy()
+        """Nothing left to load: no library read running or queued for the panes, no
+        Markdown being rendered."""
+        return (
+            self.queries is not None
+            and not self.queries.is_busy()
+            and not (self._papers is not None and self._papers.is_waiting())
+            and self.detail.is_settled()
+        )
 
     def _load_rows(self, ids: Sequence[int]) -> dict[int, PaperRow]:
         return self.service.rows(ids) if self.service else {}
@@ -375,15 +387,31 @@ class MainWindow(QMainWindow):
         self.list_pane.set_empty_message(message)
 
     def _show_paper(self, paper_id: int | None) -> None:
-        paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
+        """The paper in the detail and media panes; a slow one (huge fields) once read."""
+        self._paper_wanted = paper_id
+        if self._papers is None or paper_id is None:
+            self._show_loaded(None)
+            return
+        arrived, paper = self._papers.load(paper_id)
+        if arrived:
+            self._show_loaded(paper)
+        else:
+            self.detail.show_loading()
+            self.media.show_media(None)
+
+    def _on_paper_loaded(self, serial: int, paper: "Paper | None") -> None:
+        if self._papers is not None and self._papers.take(serial):
+            self._show_loaded(paper)
+
+    def _show_loaded(self, paper: "Paper | None") -> None:
         self.detail.show_paper(paper)
         self.media.show_media(paper.media if paper else None)
 
     def _on_papers_changed(self, ids: list[int]) -> None:
         self.list_pane.refresh(ids)
         settled = self.service is None or not self.service.edits.is_busy()
-        if self.detail.paper_id() in ids and settled:  # not the notes of edits still queued
-            self._show_paper(self.detail.paper_id())
+        if self._paper_wanted in ids and settled:  # not the notes of edits still queued
+            self._show_paper(self._paper_wanted)
         if self._counter is not None:
             self._counter.recount(ids)
 
@@ -602,6 +630,8 @@ class MainWindow(QMainWindow):
             self.media.shutdown()  # downloads stop; the loader's thread ends
             if self.queries is not None:
                 self.queries.stop()
+            if self._papers is not None:
+                self._papers.shutdown()
             self.save_layout()
             self.settings.sync()
         super().closeEvent(event)
