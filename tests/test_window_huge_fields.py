@@ -173,3 +173,16 @@ def test_pieces_break_only_lines_too_long_to_show(length: int) -> None:
     assert shown.replace("\n", "") == text.replace("\n", "")
     assert all(len(line) <= LINE for line in shown.split("\n"))
     assert "\nshort\n" in shown
+
+
+def test_sqlite_measures_the_longest_text_of_a_paper(library: Library) -> None:
+    from readinglist.library.field_sizes import longest_text
+    from readinglist.library.papers import paper_id_for
+
+    with library.reading() as connection:
+        lengths = [longest_text(connection, paper_id_for(connection, i) or 0) for i in IDS]
+        missing = longest_text(connection, 10**9)
+    assert lengths[1] == HUGE  # the title
+    assert lengths[2] == len(json.dumps([markdown(HUGE)]))  # the summary, as stored
+    assert lengths[4] > BIG_NOTE - 10_000  # the note (its lines joined)
+    assert lengths[0] < 1_000 and missing == 0

@@ -8,7 +8,6 @@ announce themselves the same way (`saved_searches_changed`).
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as NotYet
 from contextlib import suppress
 from functools import partial
 
@@ -16,7 +15,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from readinglist.core.paper import Paper
-from readinglist.library import browse, saved_searches
+from readinglist.library import browse, field_sizes, saved_searches
 from readinglist.library import papers as store
 from readinglist.library.database import Library, LibraryError, utc_now
 from readinglist.library.user_edits import Edit
@@ -48,6 +47,9 @@ class LibraryService(QObject):
 
     def paper_id(self, arxiv_id: str) -> int | None:
         return self._read(lambda connection: store.paper_id_for(connection, arxiv_id), None)
+
+    def longest_text(self, paper_id: int) -> int:
+        return self._read(lambda connection: field_sizes.longest_text(connection, paper_id), 0)
 
     def _read[T](self, read: Callable[[Connection], T], otherwise: T) -> T:
         """`read` in a read transaction; `otherwise` when the library cannot be read (a
@@ -100,14 +102,14 @@ class LibraryService(QObject):
         self.saved_searches_changed.emit()
 
 
-LOAD_WAIT_S = 0.03
+LARGE_TEXT = 1_000_000  # characters in a paper's longest text: read off the GUI thread
 
 
 class PaperLoader(QObject):
-    """Reads a paper for the detail pane on a thread of its own, waiting for it on the GUI
-    thread for `LOAD_WAIT_S` at most. A paper reads in 2-5 ms and shows at once, as it
-    always did; one with a 20 MB summary took 0.2 s (SQLite and JSON) on the GUI thread, and
-    now arrives through `loaded` while the window keeps painting."""
+    """Reads a paper for the detail pane: on the GUI thread, at once, as always, when its
+    texts are of usual sizes; on a thread of its own when one is huge (a 20 MB summary took
+    0.24 s to read, SQLite and JSON), answering through `loaded` while the window paints.
+    Which it is, SQLite measures without reading the texts into Python (`field_sizes`)."""
 
     loaded = Signal(int, object)  # the request's serial, the Paper (None: gone)
 
@@ -120,20 +122,16 @@ class PaperLoader(QObject):
         self._closed = False
 
     def load(self, paper_id: int) -> tuple[bool, Paper | None]:
-        """(True, the paper) when it came in time; (False, None) when `loaded` will bring it.
+        """(True, the paper) when read at once; (False, None) when `loaded` will bring it.
         Only the newest request is answered."""
         self._serial += 1
-        if self._closed:  # the window is closing: no thread to wait for
-            return True, self._service.paper(paper_id)
-        future = self._pool.submit(self._service.paper, paper_id)
-        try:
-            paper = future.result(timeout=LOAD_WAIT_S)
-        except NotYet:
-            self._waiting = True
-            future.add_done_callback(partial(self._deliver, self._serial))
-            return False, None
         self._waiting = False
-        return True, paper
+        if self._closed or self._service.longest_text(paper_id) <= LARGE_TEXT:
+            return True, self._service.paper(paper_id)
+        self._waiting = True
+        future = self._pool.submit(self._service.paper, paper_id)
+        future.add_done_callback(partial(self._deliver, self._serial))
+        return False, None
 
     def is_waiting(self) -> bool:
         return self._waiting
