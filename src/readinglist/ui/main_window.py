@@ -70,6 +70,9 @@ EMPTY_LIBRARY = (
 )
 
 
+MAIN_SIZES = [170, 720, 390]  # sidebar, list, detail and media
+
+
 def _papers_text(count: int) -> str:
     return _tr("1 paper") if count == 1 else _tr("{n} papers").format(n=f"{count:,}")
 
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for pane in (self.sidebar, self.list_pane, self.side_splitter):
             self.main_splitter.addWidget(pane)
-        self.main_splitter.setSizes([170, 720, 390])
+        self.main_splitter.setSizes(MAIN_SIZES)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
         toolbar = QToolBar(_tr("Search"), self)
@@ -307,17 +310,38 @@ class MainWindow(QMainWindow):
 
     def reload_list(self) -> None:
         """Fetch the ids for the sidebar's entry in the list's order, off the GUI thread."""
-        if self.queries is None:
+        if self.queries is None or self.service is None:
             return
         from readinglist.library.papers import find_paper_ids
 
         sort, descending = self.list_pane.sort_order()
-        query = self.current_query()
+        try:
+            query = self.current_query()
+        except Exception as error:  # an entry's query that cannot be made (a day + 1 overflows)
+            from readinglist.ui.edits import why_not
+
+            self._on_list_failed(why_not(error, self.service.library.path))
+            return
         self.queries.submit(
             "ids",
             lambda connection: find_paper_ids(connection, query, sort, descending),
             self._show_ids,
+            failed=self._on_list_failed,
         )
+
+    def _on_list_failed(self, why: str) -> None:
+        """The sidebar entry's list could not be read: All papers instead, remembered at
+        once (a digest dated 9999-12-31, restored at every start, kept the list empty)."""
+        if self.sidebar.current_key() == ALL_PAPERS_KEY:
+            self._show_read_failure(why)
+            return
+        self.statusBar().showMessage(
+            _tr("Could not show {entry}: {why}; showing all papers").format(
+                entry=self.sidebar.current_label(), why=why
+            )
+        )
+        keys.SIDEBAR_ENTRY.write(self.settings, ALL_PAPERS_KEY)
+        self.sidebar.select_key(ALL_PAPERS_KEY)
 
     def _show_ids(self, ids: list[int]) -> None:
         self._update_empty_message()
@@ -568,6 +592,8 @@ class MainWindow(QMainWindow):
             state = setting.read(self.settings)
             if not state.isEmpty():
                 splitter.restoreState(state)
+        if self.main_splitter.sizes()[1] == 0:  # the list dragged shut: it opens visible
+            self.main_splitter.setSizes(MAIN_SIZES)
         header = keys.LIST_HEADER.read(self.settings)
         if not header.isEmpty():
             self.list_pane.restore_header_state(header)

@@ -222,8 +222,21 @@ class PaperListPane(QWidget):
     def header_state(self) -> QByteArray:
         return self.view.horizontalHeader().saveState()
 
-    def restore_header_state(self, state: QByteArray) -> None:
-        self.view.horizontalHeader().restoreState(state)
+    def restore_header_state(self, state: QByteArray) -> bool:
+        """Widths, order, hidden columns and sort, as saved; False (and the defaults kept)
+        for a state that does not fit this list: damaged, or saved by a version with other
+        columns (Qt restores a sort on a column that is not there, or more columns)."""
+        header = self.view.horizontalHeader()
+        default = header.saveState()
+        fits = (
+            header.restoreState(state)
+            and header.count() == len(Column)
+            and 0 <= header.sortIndicatorSection() < len(Column)
+            and not header.isSectionHidden(Column.TITLE)
+        )
+        if not fits:
+            header.restoreState(default)
+        return fits
 
     def connect_sort(self, on_sort: Callable[[], None]) -> None:
         self.view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: on_sort())
