@@ -175,6 +175,30 @@ def test_a_move_from_a_clicked_row_selects_where_it_lands(
     assert_keys_act_on_what_is_shown(qtbot, window)
 
 
+def test_menus_and_the_selection_panel_act_on_what_is_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    focus_list(qtbot, window)
+    click_row(qtbot, window, 2)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_End, CTRL)
+    opened: list[str] = []
+    window.open_url = lambda url: opened.append(url.toString())
+
+    window.triage.star_action.trigger()  # Paper → Toggle Star
+    window.triage.open_action.trigger()  # Paper → Open on arXiv
+
+    last = window.list_pane.model.id_at(5)
+    assert last is not None and window.service is not None
+    assert starred_ids(window) == {last}
+    paper = window.service.paper(last)
+    assert paper is not None and opened == [paper.url]
+
+    click_row(qtbot, window, 0)
+    click_row(qtbot, window, 2, Qt.KeyboardModifier.ShiftModifier)
+    window.selection_panel.star_button.click()  # ★ Star all
+    assert starred_ids(window) == {last, *window.list_pane.model.ids()[:3]}
+
+
 def test_a_ctrl_click_that_leaves_one_row_shows_that_row(qtbot: QtBot, window: MainWindow) -> None:
     focus_list(qtbot, window)
     click_row(qtbot, window, 1)
