@@ -12,11 +12,19 @@ STAMP_PACKAGE := $(VENV)/.installed-package
 PYINSTALLER := $(BIN)/pyinstaller --noconfirm --log-level WARN
 BUNDLE := dist/readinglist/readinglist
 ARGS ?=
+# The system packages to check for: the tests' set for test goals, the app's for the rest.
+TEST_GOALS := test lint typecheck pytest bench package-bench soak
+DEPS_PROFILE := $(if $(filter $(TEST_GOALS),$(MAKECMDGOALS)),test,run)
 
-.PHONY: run test lint typecheck pytest bench clean venv
+.PHONY: run test lint typecheck pytest bench clean venv system-deps soak translations lupdate
 .PHONY: package package-onefile check-package install-desktop package-bench
 
-$(BIN)/python:
+# Before anything is made: the system libraries, installed where that can be done without a
+# password, else one line naming the command to run (tools/system-deps).
+system-deps:
+	@tools/system-deps $(DEPS_PROFILE)
+
+$(BIN)/python: | system-deps
 	@if [ -x "$(BIN)/python" ] && ! "$(BIN)/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 		echo "Replacing $(VENV): it was made with a Python older than 3.12."; rm -rf "$(VENV)"; fi
 	@py="$${PYTHON:-$$(tools/find-python)}" || exit 1; \
@@ -37,7 +45,22 @@ $(STAMP_PACKAGE): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[package]'
 	@touch $@ $(STAMP_RUN)
 
-run: $(STAMP_RUN)
+# Translations: resources/translations/readinglist_<lang>.ts are the sources (edited with Qt
+# Linguist or by hand); the .qm files the app loads are built from them when stale.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+PY_SOURCES = $(shell find src/readinglist -name '*.py' | sort)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP_RUN)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM_FILES)
+
+# Refresh every .ts from the code's tr()/QT_TR_NOOP strings (keeps what is translated).
+lupdate: $(STAMP_RUN)
+	$(BIN)/pyside6-lupdate $(PY_SOURCES) -locations none -no-obsolete -source-language en -ts $(TS_FILES)
+
+run: $(STAMP_RUN) $(QM_FILES)
 	$(BIN)/readinglist $(ARGS)
 
 lint: $(STAMP_TEST)
@@ -48,22 +71,26 @@ lint: $(STAMP_TEST)
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
 
-pytest: $(STAMP_TEST)
+pytest: $(STAMP_TEST) $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(ARGS)
 
 test: lint typecheck pytest
+
+# The suite under load, to prove it is not flaky (not part of make test; see tools/soak-tests).
+soak: $(STAMP_TEST)
+	tools/soak-tests $(ARGS)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/import_bench.py
 
 # The onedir bundle, dist/readinglist/ (what people double-click: dist/readinglist/readinglist).
 # READINGLIST_DEBUG=1 make package: a console build with symbols and bootloader messages.
-package: $(STAMP_PACKAGE)
+package: $(STAMP_PACKAGE) $(QM_FILES)
 	$(PYINSTALLER) --distpath dist --workpath build/onedir build.spec
 	@du -sh dist/readinglist
 
 # One self-unpacking file, dist/onefile/readinglist: easier to hand around, slower to start.
-package-onefile: $(STAMP_PACKAGE)
+package-onefile: $(STAMP_PACKAGE) $(QM_FILES)
 	READINGLIST_ONEFILE=1 $(PYINSTALLER) --distpath dist/onefile --workpath build/onefile build.spec
 	@du -sh dist/onefile/readinglist
 
@@ -91,4 +118,4 @@ package-bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/package_bench.py $(ARGS)
 
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache $(QM_FILES)

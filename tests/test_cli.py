@@ -4,13 +4,13 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from readinglist import __version__
 from readinglist.cli import main
+from tests.cli_helpers import RunCli, cli_runner
 from tests.digests import DigestWriter, FakeEntry, digest_text, entries
 
 PAPER_KEYS = {
@@ -31,17 +31,9 @@ PAPER_KEYS = {
 }
 
 
-RunCli = Callable[..., tuple[int, str, str]]
-
-
 @pytest.fixture
 def run(library_path: Path, capsys: pytest.CaptureFixture[str]) -> RunCli:
-    def run_cli(*args: str) -> tuple[int, str, str]:
-        code = main(["--library", str(library_path), *args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return run_cli
+    return cli_runner(library_path, capsys)
 
 
 def test_version_is_printed_by_the_installed_command() -> None:

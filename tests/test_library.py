@@ -125,7 +125,7 @@ def test_daily_backups_rotate_keeping_seven(library_path: Path) -> None:
             backup.rotate_daily(connection, library_path, dt.date(2024, 3, day))
         again = backup.rotate_daily(connection, library_path, dt.date(2024, 3, 10))
     kept = backup.daily_backups(library_path)
-    assert again is None  # one a day
+    assert again.path is None  # one a day
     assert [p.stem[-5:] for p in kept] == [f"03-{day:02d}" for day in range(4, 11)]
     assert len(kept) == backup.KEEP_DAILY
     assert all(user_version(p) == migrations.latest_version() for p in kept)

@@ -12,6 +12,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 SAMPLE_DIGEST = "sample/daily-papers-sample.md"
 KOREAN_FONT = "fonts/NanumGothic.ttf"
 KOREAN_FONT_LICENCE = "fonts/OFL.txt"
+TRANSLATIONS = "translations"  # readinglist_<lang>.ts sources; the Makefile builds the .qm beside
 
 
 class ResourceMissing(FileNotFoundError):
@@ -36,6 +37,12 @@ def resource(relative: str) -> Path:
 def sample_digest() -> Path:
     """A small digest in the real format, for a first look at the app and for --self-test."""
     return resource(SAMPLE_DIGEST)
+
+
+def translations_dir() -> Path:
+    """Where the compiled translations (`readinglist_<lang>.qm`) are: a language without its
+    file is shown in English, so this is not checked like the other resources."""
+    return resources_dir() / TRANSLATIONS
 
 
 def korean_font() -> Path:

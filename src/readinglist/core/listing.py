@@ -21,6 +21,15 @@ class SortKey(StrEnum):
     AUTHORS = "authors"
     TAGS = "tags"
 
+    @property
+    def newest_first(self) -> bool:
+        """Whether this key sorts descending unless reversed: newest, most voted, starred
+        first; text keys A to Z."""
+        return self in _NEWEST_FIRST
+
+
+_NEWEST_FIRST = frozenset({SortKey.LAST_SEEN, SortKey.FIRST_SEEN, SortKey.VOTES, SortKey.STARRED})
+
 
 @dataclass(frozen=True, slots=True)
 class PaperRow:

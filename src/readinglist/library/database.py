@@ -1,24 +1,34 @@
 """Opening a library: the file, its pragmas, its schema version, its backups and its engine."""
 
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
-from readinglist.library import backup, migrations
+from readinglist.library import backup, failures, migrations
+from readinglist.library.errors import LibraryError
+from readinglist.library.location import default_library_path
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "Library",
+    "LibraryError",
+    "LibraryTooNewError",
+    "OpenReport",
+    "connect_raw",
+    "connect_read_only",
+    "default_library_path",
+    "open_library",
+    "utc_now",
+]
 
 BUSY_TIMEOUT_MS = 10_000
-LIBRARY_ENV = "READINGLIST_LIBRARY"
-
-
-class LibraryError(Exception):
-    """A library that cannot be opened or used, with a message for people."""
 
 
 class LibraryTooNewError(LibraryError):
@@ -33,6 +43,7 @@ class OpenReport:
     migrated_from: int | None = None
     pre_migration_backup: Path | None = None
     daily_backup: Path | None = None
+    backup_warning: str | None = None  # why today's copy could not be made
 
 
 class Library:
@@ -77,31 +88,87 @@ class Library:
         self.close()
 
 
-def default_library_path() -> Path:
-    """`READINGLIST_LIBRARY`, or library.sqlite in the platform's app-data folder."""
-    override = os.environ.get(LIBRARY_ENV)
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("readinglist", appauthor=False) / "library.sqlite"
-
-
 def open_library(path: Path | None = None, *, daily_backup: bool = True) -> Library:
     """Open (creating or upgrading as needed) the library at `path`.
 
     Refuses a library made by a newer readinglist. Backs up before any migration and,
-    once a day, keeps a rotating copy beside the library (see `backup.py`).
+    once a day, keeps a rotating copy beside the library (see `backup.py`); a daily copy
+    that cannot be made is skipped, saying why in `open_report.backup_warning`. A library
+    whose file or folder cannot be written is opened read-only: it reads, and a write
+    fails saying the library is read-only.
     """
     path = (path or default_library_path()).expanduser().absolute()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         report = _prepare(path, daily_backup)
-    except sqlite3.DatabaseError as error:
-        raise LibraryError(f"{path} is not a readable library: {error}") from error
-    except OSError as error:
-        raise LibraryError(f"cannot open the library {path}: {error.strerror or error}") from error
+    except (sqlite3.Error, OSError) as error:
+        if path.is_file() and failures.is_read_only(error):
+            return _open_read_only(path)
+        raise _cannot_open(path, error) from error
     return Library(path, _make_engine(path), report)
+
+
+def _cannot_open(path: Path, error: sqlite3.Error | OSError) -> LibraryError:
+    if failures.is_damage(error):
+        return LibraryError(
+            f"{path} is not a readable library: it is damaged or not a library "
+            "(`readinglist check` says more)"
+        )
+    return LibraryError(f"cannot open the library {path}: {failures.describe(error)}")
+
+
+def _open_read_only(path: Path) -> Library:
+    try:
+        with closing(connect_read_only(path)) as connection:
+            version = migrations.read_version(connection)
+    except sqlite3.Error as error:
+        raise _cannot_open(path, error) from error
+    _refuse_newer(path, version)
+    if version < migrations.latest_version():
+        raise LibraryError(
+            f"{path} needs upgrading from schema {version} to read it, but it is read-only: "
+            "open it once where it can be written"
+        )
+    engine = create_engine(
+        "sqlite://", creator=partial(connect_read_only, path), poolclass=QueuePool
+    )
+    _listen(engine)
+    return Library(path, engine, OpenReport())
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that never writes to the library, nor beside it if it cannot.
+
+    In a read-only folder SQLite cannot make the `-shm` file a WAL library is read
+    through, and refuses even `mode=ro`; the library is then read as immutable, which is
+    exact when no `-wal` file holds changes not yet in the library file (else this fails).
+    """
+    uri = path.as_uri() + "?mode=ro"
+    try:
+        return _connect_checked(uri)
+    except sqlite3.Error as error:
+        wal = path.with_name(path.name + "-wal")
+        if not failures.is_read_only(error) or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    return _connect_checked(uri + "&immutable=1")
+
+
+def _connect_checked(uri: str) -> sqlite3.Connection:
+    """SQLite opens the file at the first read: one is made here, so failing is now."""
+    connection = sqlite3.connect(
+        uri,
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        _apply_pragmas(connection)
+        migrations.read_version(connection)
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
 
 
 def connect_raw(path: Path) -> sqlite3.Connection:
@@ -126,17 +193,13 @@ def _prepare(path: Path, daily_backup: bool) -> OpenReport:
     with closing(connect_raw(path)) as connection:
         version = migrations.read_version(connection)
         latest = migrations.latest_version()
-        if version > latest:
-            raise LibraryTooNewError(
-                f"{path} was written by a newer readinglist (schema {version}; this one "
-                f"knows up to {latest}). Update readinglist to open it; nothing was changed."
-            )
+        _refuse_newer(path, version)
         if version == 0 and _has_tables(connection):
             raise LibraryError(f"{path} is an SQLite database, but not a readinglist library")
         connection.execute("PRAGMA journal_mode = WAL")
         pre_migration = None
         if 0 < version < latest:
-            pre_migration = backup.backup_before_migration(connection, path, version)
+            pre_migration = _backup_before_migration(connection, path, version)
         if version < latest:
             _migrate(connection, path, version)
         daily = backup.rotate_daily(connection, path) if daily_backup and existed else None
@@ -144,8 +207,35 @@ def _prepare(path: Path, daily_backup: bool) -> OpenReport:
         created=not existed,
         migrated_from=version if 0 < version < latest else None,
         pre_migration_backup=pre_migration,
-        daily_backup=daily,
+        daily_backup=daily.path if daily else None,
+        backup_warning=_not_backed_up(path, daily),
     )
+
+
+def _not_backed_up(path: Path, daily: backup.BackupOutcome | None) -> str | None:
+    if daily is None or daily.why_not_made is None:
+        return None
+    return f"today's backup of {path} was not made: {daily.why_not_made}"
+
+
+def _refuse_newer(path: Path, version: int) -> None:
+    latest = migrations.latest_version()
+    if version > latest:
+        raise LibraryTooNewError(
+            f"{path} was written by a newer readinglist (schema {version}; this one "
+            f"knows up to {latest}). Update readinglist to open it; nothing was changed."
+        )
+
+
+def _backup_before_migration(connection: sqlite3.Connection, path: Path, version: int) -> Path:
+    try:
+        return backup.backup_before_migration(connection, path, version)
+    except (backup.NoRoomError, OSError, sqlite3.Error) as error:
+        why = str(error) if isinstance(error, backup.NoRoomError) else failures.describe(error)
+        raise LibraryError(
+            f"{path} needs upgrading from schema {version}, and the backup made first could "
+            f"not be made: {why}. Nothing was changed."
+        ) from error
 
 
 def _migrate(connection: sqlite3.Connection, path: Path, version: int) -> None:
@@ -153,7 +243,8 @@ def _migrate(connection: sqlite3.Connection, path: Path, version: int) -> None:
         migrations.migrate(connection)
     except sqlite3.Error as error:
         raise LibraryError(
-            f"upgrading {path} from schema {version} failed, nothing was changed: {error}"
+            f"upgrading {path} from schema {version} failed, nothing was changed: "
+            f"{failures.describe(error)}"
         ) from error
 
 
@@ -167,7 +258,11 @@ def _make_engine(path: Path) -> Engine:
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
+    _listen(engine)
+    return engine
 
+
+def _listen(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _: ConnectionPoolEntry) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions begin (SQLAlchemy's
@@ -179,8 +274,6 @@ def _make_engine(path: Path) -> Engine:
     def on_begin(connection: Connection) -> None:
         immediate = connection.get_execution_options().get("readinglist_immediate", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-    return engine
 
 
 def utc_now() -> dt.datetime:

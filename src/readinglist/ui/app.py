@@ -2,7 +2,7 @@
 
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from readinglist.ui.qt import (
 if TYPE_CHECKING:
     from readinglist.ui.main_window import MainWindow
 
+EXIT_FAILED = 1
 SCREENSHOT_SIZE = (1280, 800)
 SETTLE_MS = 300
 LOAD_LIMIT_S = 30
@@ -36,14 +37,17 @@ class AppOptions:
     screenshot: Path | None = None
     select: str | None = None
     self_test: bool = False
+    qt_arguments: list[str] = field(default_factory=list)  # -style Fusion, -reverse, ...
 
 
 def run_app(options: AppOptions) -> int:
+    """The window until it is closed: its exit code, or EXIT_FAILED when the library could
+    not be opened (after the dialog that says why)."""
     if options.self_test:
         from readinglist.ui.self_test import run_self_test
 
-        return run_self_test(_application)
-    app = _application()
+        return run_self_test(lambda: _application(options.qt_arguments))
+    app = _application(options.qt_arguments)
     from readinglist.ui.main_window import MainWindow
     from readinglist.ui.settings import open_settings
 
@@ -51,12 +55,18 @@ def run_app(options: AppOptions) -> int:
     if options.screenshot is not None:
         return _screenshot(app, window, options)
     window.show()
-    _after_first_paint(window, lambda: _attach(window, options))
+    opened = True
+
+    def attach() -> None:
+        nonlocal opened
+        opened = _attach(window, options)
+
+    _after_first_paint(window, attach)
     code = app.exec()
     window.close()  # however the loop ended: saves the note and layout, stops the readers
     if window.service is not None:
         window.service.library.close()
-    return code
+    return code if opened else EXIT_FAILED
 
 
 class _FirstPaint(QObject):
@@ -86,14 +96,15 @@ def _after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
     _FirstPaint(window, then)
 
 
-def _application() -> QApplication:
+def _application(qt_arguments: Sequence[str] = ()) -> QApplication:
+    """The QApplication, given Qt's own options from the command line (`-style Fusion`)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     QCoreApplication.setOrganizationName("readinglist")
     QCoreApplication.setApplicationName("readinglist")
     QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication(sys.argv[:1])
+    app = QApplication([*sys.argv[:1], *qt_arguments])
     from readinglist.ui.first_paint import exit_after_first_paint_if_asked
     from readinglist.ui.identity import set_identity
 
@@ -151,11 +162,11 @@ def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) ->
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     if not _attach(window, options):
-        return 1
+        return EXIT_FAILED
     if options.select and not window.select_paper(options.select):
         print(f"readinglist: no paper {options.select} in the library", file=sys.stderr)
         window.close()  # ends the window's reader thread
-        return 1
+        return EXIT_FAILED
     _wait_for_reads(app, window)
     _wait_for_media(window)
     _settle()
@@ -165,7 +176,7 @@ def _screenshot(app: QApplication, window: "MainWindow", options: AppOptions) ->
         window.service.library.close()
     if not saved:
         print(f"readinglist: could not write {options.screenshot}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     return 0
 
 

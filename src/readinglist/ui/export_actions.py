@@ -1,5 +1,6 @@
 """File → Export…: ask which papers and which format, ask where, then write the file on a
-reader thread (200,000 papers take seconds to load and format) and say how it went.
+reader thread (200,000 papers take seconds to load and format), reading the papers a chunk at
+a time as they are written, and say how it went.
 """
 
 from collections.abc import Callable
@@ -86,16 +87,16 @@ class ExportActions(QObject):
     def write(self, request: ExportRequest) -> None:
         def export(connection: "Connection") -> str:
             from readinglist.core.export import write_export
-            from readinglist.library.papers import load_papers
+            from readinglist.library.export_source import stream_papers
 
-            papers = load_papers(connection, request.ids)
+            papers = stream_papers(connection, request.ids)
             try:
-                write_export(papers, request.choice.format, request.path)
+                count = write_export(papers, request.choice.format, request.path)
             except OSError as error:
                 return _tr("Could not write {path}: {why}").format(
                     path=request.path, why=error.strerror or error
                 )
-            return _exported(len(papers), request.path)
+            return _exported(count, request.path)
 
         self._writing = True
         self._queries.submit("export", export, self._on_written)

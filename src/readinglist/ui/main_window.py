@@ -283,17 +283,23 @@ class MainWindow(QMainWindow):
         self.exports = exports
 
     def back_up_daily(self) -> None:
-        """Today's backup of the library, copied off the GUI thread (700 MB at 200k papers)."""
+        """Today's backup of the library, copied off the GUI thread (700 MB at 200k papers);
+        the status bar says why when it could not be made."""
         if self.queries is None or self.service is None:
             return
-        from readinglist.library.backup import rotate_daily
+        from readinglist.library.backup import BackupOutcome, rotate_daily
 
         path = self.service.library.path
 
-        def back_up(connection: "Connection") -> object:
+        def back_up(connection: "Connection") -> BackupOutcome:
             return rotate_daily(connection.connection.driver_connection, path)  # type: ignore[arg-type]
 
-        self.queries.submit("backup", back_up, lambda _: None)
+        def said(outcome: BackupOutcome) -> None:
+            if outcome.why_not_made is not None:
+                text = _tr("Today's backup of the library was not made: {reason}")
+                self.statusBar().showMessage(text.format(reason=outcome.why_not_made), 30_000)
+
+        self.queries.submit("backup", back_up, said)
 
     def is_settled(self) -> bool:
         """Nothing left to load: no library read running or queued for the panes, no

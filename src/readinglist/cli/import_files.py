@@ -1,0 +1,68 @@
+"""`readinglist import PATH...`: digest files, or folders of them, into the library."""
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from readinglist.cli.opening import opened
+from readinglist.cli.output import EXIT_FAILED, EXIT_OK, display, print_json
+from readinglist.cli.registry import Command
+
+if TYPE_CHECKING:
+    from readinglist.importer import FileReport, ImportReport
+
+
+def _add_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--json", action="store_true", help="print the report as JSON")
+    command.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from readinglist.importer import FileStatus, import_paths
+
+    with opened(args) as library:
+        report = import_paths(library, args.paths)
+    if args.json:
+        print_json({"files": [_file_json(file) for file in report.files]})
+    else:
+        _print_report(report)
+    return EXIT_FAILED if report.count(FileStatus.REJECTED) else EXIT_OK
+
+
+def _file_json(file: "FileReport") -> dict[str, Any]:
+    error = {"line": file.error.line, "message": file.error.message} if file.error else None
+    return {
+        "path": str(file.path),
+        "status": file.status.value,
+        "papers_new": file.papers_new,
+        "appearances_new": file.appearances_new,
+        "error": error,
+    }
+
+
+def _print_report(report: "ImportReport") -> None:
+    """One line per file, its name escaped before it is aligned: a name holding a newline
+    cannot forge a line of the report."""
+    from readinglist.importer import FileStatus
+
+    names = [display(str(file.path)) for file in report.files]
+    width = max(map(len, names), default=0)
+    for file, name in zip(report.files, names, strict=True):
+        print(f"{file.status.value:<9}  {name:<{width}}  {_outcome(file)}".rstrip())
+    counts = ", ".join(f"{report.count(status)} {status.value}" for status in FileStatus)
+    print(
+        f"{len(report.files)} files: {counts}; "
+        f"{report.papers_new} new papers, {report.appearances_new} new appearances"
+    )
+
+
+def _outcome(file: "FileReport") -> str:
+    if file.error is not None:
+        where = f"line {file.error.line}: " if file.error.line else ""
+        return where + display(file.error.message)
+    if file.papers_new or file.appearances_new:
+        return f"{file.papers_new} new papers, {file.appearances_new} new appearances"
+    return ""
+
+
+COMMAND = Command("import", "import digest files or folders of them", _add_arguments, _run)

@@ -1,0 +1,76 @@
+"""The library, opened for a command: its failures said in words, naming the file."""
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from readinglist.cli.output import CommandFailed, say
+from readinglist.library.errors import LibraryError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from readinglist.library.database import Library
+
+
+def add_library_option(parser: argparse.ArgumentParser, default: Any = argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        "--library",
+        type=_library_argument,
+        metavar="PATH",
+        default=default,
+        help="the library file (default: $READINGLIST_LIBRARY, else the app-data folder)",
+    )
+
+
+def _library_argument(text: str) -> Path:
+    from readinglist.library.location import library_path
+
+    try:
+        return library_path(text)
+    except LibraryError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def library_file(args: argparse.Namespace) -> Path:
+    """The library's file, whether or not it exists (check and restore look before opening)."""
+    from readinglist.library.location import default_library_path
+
+    return (args.library or default_library_path()).expanduser().absolute()
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator["Library"]:
+    """The library, open for the block. A daily backup that could not be made is a warning;
+    a read that fails is said in words (`failures_said`)."""
+    from readinglist.library.database import open_library
+
+    library = open_library(args.library)
+    if library.open_report.backup_warning is not None:
+        say(f"warning: {library.open_report.backup_warning}")
+    with library, failures_said("read", library.path):
+        yield library
+
+
+@contextmanager
+def writing(library: "Library") -> Iterator["Connection"]:
+    """`library.writing()`, its failures (at commit too) said in words: what the block
+    reports may be printed once it is over, saved."""
+    with failures_said("save to", library.path), library.writing() as connection:
+        yield connection
+
+
+@contextmanager
+def failures_said(doing: str, path: Path) -> Iterator[None]:
+    """SQLite's failures in the block as one line naming the library, in words."""
+    from readinglist.library.failures import driver_error, reason
+
+    try:
+        yield
+    except Exception as error:
+        words = reason(error)
+        if words is None or isinstance(driver_error(error), OSError):
+            raise  # not SQLite's (a closed pipe, stdout on a full disk): not the library's
+        raise CommandFailed(f"could not {doing} the library {path}: {words}") from error

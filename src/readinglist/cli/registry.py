@@ -1,0 +1,83 @@
+"""Every command, declared once: the parser, the dispatch and the list of names come from here."""
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from readinglist import __version__
+from readinglist.cli.opening import add_library_option
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    # The words after which a query comes (`list`; `saved add`): what follows them that is not
+    # an option is the query, so an exclusion (`-survey`) is not taken for an option.
+    query_after: tuple[str, ...] = ()
+
+
+def all_commands() -> tuple[Command, ...]:
+    """In the order `--help` lists them."""
+    from readinglist.cli import (
+        check,
+        export,
+        import_files,
+        listing,
+        restore,
+        saved,
+        set_paper,
+        show,
+    )
+
+    return (
+        import_files.COMMAND,
+        listing.COMMAND,
+        export.COMMAND,
+        show.COMMAND,
+        set_paper.COMMAND,
+        saved.COMMAND,
+        check.COMMAND,
+        restore.COMMAND,
+    )
+
+
+def command_names() -> tuple[str, ...]:
+    return tuple(command.name for command in all_commands())
+
+
+def command_named(name: str) -> Command:
+    return next(command for command in all_commands() if command.name == name)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readinglist",
+        description="Keep the papers of daily research digests in a local library.",
+    )
+    parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
+    add_library_option(parser, default=None)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in all_commands():
+        subparser = subparsers.add_parser(command.name, help=command.help)
+        add_library_option(subparser)
+        command.add_arguments(subparser)
+    return parser
+
+
+def value_options(parser: argparse.ArgumentParser, command: str) -> frozenset[str]:
+    """The options that take a value (`--sort KEY`) before and after the command's name."""
+    subparser = next(
+        action.choices[command]
+        for action in parser._actions  # argparse keeps no public list of them
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    return _value_options(parser) | _value_options(subparser)
+
+
+def _value_options(parser: argparse.ArgumentParser) -> frozenset[str]:
+    return frozenset(
+        name for action in parser._actions for name in action.option_strings if action.nargs != 0
+    )

@@ -1,0 +1,49 @@
+"""The UI's one translation function, and the translators installed at start-up.
+
+Every string the window shows goes through `tr("…")` (or is declared with `QT_TR_NOOP` and
+passed through `tr` later). `pyside6-lupdate` extracts a bare `tr("…")` call, in any module or
+class, under the empty context, so `tr` looks its text up there too: one context for the app,
+and a per-file wrapper can never hide a string from the tool again (tests/test_translations.py
+checks that lupdate finds every literal). Placeholders are Python's `{name}`, filled with
+`.format()` after translation; `n` picks the plural form (`%n` in the text).
+
+`install_translators` loads the app's `readinglist_<lang>.qm` (built from
+`resources/translations/*.ts` by the Makefile) and Qt's own `qtbase_<lang>.qm` (standard dialogs,
+text fields' context menus) for the locale; English needs neither.
+"""
+
+from readinglist.core.translatable import QT_TR_NOOP
+from readinglist.resources import translations_dir
+from readinglist.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+CONTEXT = ""  # where lupdate files a bare tr() call
+SOURCE_LANGUAGE = "en"
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`text` in the UI's language (itself when there is no translation)."""
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[str]:
+    """Install the app's and Qt's translators for `locale` (the system's by default); returns
+    the files loaded, so start-up can say which (none for English or a missing language)."""
+    locale = locale if locale is not None else QLocale.system()
+    if locale.language() == QLocale.Language.English:
+        return []
+    sources = (
+        ("readinglist", str(translations_dir())),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    )
+    loaded: list[str] = []
+    for name, folder in sources:
+        translator = QTranslator(app)  # parented: lives as long as the app
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            loaded.append(translator.filePath())
+        else:
+            translator.deleteLater()
+    return loaded
+
+
+__all__ = ["QT_TR_NOOP", "SOURCE_LANGUAGE", "install_translators", "tr"]
