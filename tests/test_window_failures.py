@@ -19,6 +19,7 @@ from sqlalchemy import event
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.importer import import_paths
+from readinglist.library import failures
 from readinglist.library.database import Library
 from readinglist.library.papers import find_paper_ids, load_papers, user_states
 from readinglist.ui.main_window import MainWindow
@@ -31,10 +32,10 @@ from tests.gui import focus_list, settle, sidebar_count
 IDS = [f"2403.{n:05d}" for n in range(1, 7)]
 READ_ONLY, FULL, LOCKED, UNREADABLE = "read-only", "full", "locked", "unreadable"
 REASONS = {
-    READ_ONLY: "the library is read-only",
-    FULL: "the disk is full",
-    LOCKED: "the library is locked by another program",
-    UNREADABLE: "the disk could not be read or written",
+    READ_ONLY: failures.READ_ONLY,
+    FULL: failures.DISK_FULL,
+    LOCKED: failures.LOCKED,
+    UNREADABLE: failures.IO_ERROR,
 }
 _INJECTED = {
     FULL: (sqlite3.SQLITE_FULL, "database or disk is full"),

@@ -11,8 +11,6 @@ An edit that cannot be written is reported as a `Failure`, in words a person und
 the window then shows the library as it is, and the undo history drops the edit.
 """
 
-import errno
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,47 +35,17 @@ class Failure:
     why: str  # "the disk is full", for "Could not save: …"
 
 
-def _sqlite_reasons() -> dict[int, str]:
-    damaged = _tr("the library file is damaged (readinglist check says more)")
-    locked = _tr("the library is locked by another program")
-    return {
-        sqlite3.SQLITE_FULL: _tr("the disk is full"),
-        sqlite3.SQLITE_READONLY: _tr("the library is read-only"),
-        sqlite3.SQLITE_BUSY: locked,
-        sqlite3.SQLITE_LOCKED: locked,
-        sqlite3.SQLITE_IOERR: _tr("the disk could not be read or written"),
-        sqlite3.SQLITE_CANTOPEN: _tr("the library file cannot be opened"),
-        sqlite3.SQLITE_PERM: _tr("the library may not be written to"),
-        sqlite3.SQLITE_CORRUPT: damaged,
-        sqlite3.SQLITE_NOTADB: damaged,
-    }
-
-
-def _os_reasons() -> dict[int, str]:
-    return {
-        errno.ENOSPC: _tr("the disk is full"),
-        errno.EDQUOT: _tr("the disk quota is used up"),
-        errno.EROFS: _tr("the library is read-only"),
-        errno.EACCES: _tr("the library may not be written to"),
-        errno.EPERM: _tr("the library may not be written to"),
-    }
-
-
 def why_not(error: BaseException, library: Path) -> str:
     """Why a read or write of the library failed, as words for a sentence, naming the file:
     never the SQL and its parameters (a note's text) that the driver's message carries."""
-    cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error
-    reason: str | None = None
-    if isinstance(cause, sqlite3.Error):
-        code = getattr(cause, "sqlite_errorcode", 0) & 0xFF  # extended codes: the low byte
-        reason = _sqlite_reasons().get(code)
-    elif isinstance(cause, OSError):
-        reason = _os_reasons().get(cause.errno or 0, cause.strerror)
-    elif type(cause).__module__.startswith("readinglist"):
-        reason = str(cause)  # our own errors are written for people
-    if not reason:
-        reason = _tr("an unexpected error ({kind})").format(kind=type(cause).__name__)
-    return _tr("{reason} ({file})").format(reason=reason, file=library)
+    from readinglist.library.failures import reason
+
+    words = reason(error)
+    if words is None and type(error).__module__.startswith("readinglist"):
+        words = str(error)  # our own errors are written for people
+    if words is None:
+        words = _tr("an unexpected error ({kind})").format(kind=type(error).__name__)
+    return _tr("{reason} ({file})").format(reason=words, file=library)
 
 
 class _Writer(QObject):
