@@ -369,6 +369,24 @@ def test_ctrl_z_in_the_bulk_tag_field_undoes_the_typing_then_the_tag(
     assert field.hasFocus()
 
 
+def test_t_on_several_papers_goes_to_the_bulk_tag_and_esc_comes_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    focus_list(qtbot, window)
+    click_row(qtbot, window, 0)
+    click_row(qtbot, window, 2, Qt.KeyboardModifier.ShiftModifier)
+    field = window.selection_panel.tag_edit
+
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_T)
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "draft")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+
+    qtbot.waitUntil(window.list_pane.view.hasFocus)
+    assert field.text() == ""
+    assert [library_paper(window, row).tags for row in range(3)] == [()] * 3
+
+
 def text_fields(window: MainWindow) -> dict[str, QWidget]:
     return {
         "search": window.search_box.field,

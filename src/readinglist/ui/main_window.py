@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.detail.link_activated.connect(self.open_link)
         self.detail.done.connect(self.list_pane.view.setFocus)
         self.triage.open_requested.connect(self.open_current_paper)
-        self.triage.tags_requested.connect(self.detail.focus_tags)
+        self.triage.tags_requested.connect(self._focus_tags)
         self.triage.note_requested.connect(self.detail.focus_note)
         self.advance_action.toggled.connect(self._set_advance)
         self._set_advance(self.advance_action.isChecked())
@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         panel.tag_added.connect(self.triage.add_tag)
         panel.tag_removed.connect(self.triage.remove_tag)
         panel.export_requested.connect(self.export)
+        panel.done.connect(self.list_pane.view.setFocus)
 
     # --- the library -------------------------------------------------------------------------
 
@@ -465,6 +466,13 @@ class MainWindow(QMainWindow):
         else:
             self._show_paper(ids[0] if ids else None)
         self.detail_stack.setCurrentWidget(self.selection_panel if many else self.detail)
+
+    def _focus_tags(self) -> None:
+        """`t`: the tags of the paper shown, or the tag for all the papers selected."""
+        if self.detail_stack.currentWidget() is self.detail:
+            self.detail.focus_tags()
+        else:
+            self.selection_panel.focus_tag()
 
     def _select_all(self) -> None:
         self.list_pane.view.setFocus()
