@@ -251,9 +251,9 @@ class DetailPane(QWidget):
 
     def _show_facts(self, paper: Paper) -> None:
         self.title_label.setText(_clipped(paper.title, TITLE_SHOWN, "title"))
-        self.authors_label.setText(
-            _clipped(_authors_text(paper, AUTHORS_SHOWN), AUTHORS_SHOWN, "authors")
-        )
+        authors = _authors_text(paper, AUTHORS_SHOWN)
+        every = sum(map(len, paper.authors)) + 2 * max(len(paper.authors) - 1, 0)
+        self.authors_label.setText(_clipped(authors, AUTHORS_SHOWN, "authors", every))
         url = html.escape(paper.url, quote=True)
         self.link_label.setText(f'<a href="{url}">arXiv:{html.escape(paper.arxiv_id)}</a>')
         self.digests_label.setText(_digests_text(paper))
@@ -397,10 +397,12 @@ def _authors_text(paper: Paper, limit: int) -> str:
     return text + (" " + _tr("and more") if paper.authors_truncated else "")
 
 
-def _clipped(text: str, limit: int, field: str) -> str:
-    """`text` clipped to `limit` characters as rich text, with a link to the whole."""
+def _clipped(text: str, limit: int, field: str, whole: int | None = None) -> str:
+    """`text` clipped to `limit` characters as rich text, with a link to the whole field
+    (`whole` characters long, when `text` is already only the start of it)."""
+    length = len(text) if whole is None else whole
     shown = html.escape(clip(text, limit))
-    return f"{shown} {_show_all_link(len(text), field)}" if len(text) > limit else shown
+    return f"{shown} {_show_all_link(length, field)}" if length > limit else shown
 
 
 def _show_all_link(length: int, field: str) -> str:

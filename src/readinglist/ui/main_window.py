@@ -13,7 +13,7 @@ from readinglist.core.digest import Media
 from readinglist.core.import_report import ImportReport
 from readinglist.core.listing import PaperRow, SidebarCounts
 from readinglist.core.paper import Paper, ReadingStatus
-from readinglist.core.render import is_safe_link
+from readinglist.core.render import clip, is_safe_link
 from readinglist.resources import sample_digest
 from readinglist.ui import settings as keys
 from readinglist.ui.detail_pane import DetailPane
@@ -71,6 +71,7 @@ EMPTY_LIBRARY = (
 
 
 MAIN_SIZES = [170, 720, 390]  # sidebar, list, detail and media
+TITLE_IN_QUESTIONS = 80  # characters of a paper's title in a dialog
 
 
 def _papers_text(count: int) -> str:
@@ -430,11 +431,11 @@ class MainWindow(QMainWindow):
             self.detail.show_loading()
             self.media.show_media(None)
 
-    def _on_paper_loaded(self, serial: int, paper: "Paper | None") -> None:
+    def _on_paper_loaded(self, serial: int, paper: Paper | None) -> None:
         if self._papers is not None and self._papers.take(serial):
             self._show_loaded(paper)
 
-    def _show_loaded(self, paper: "Paper | None") -> None:
+    def _show_loaded(self, paper: Paper | None) -> None:
         self.detail.show_paper(paper)
         self.media.show_media(paper.media if paper else None)
 
@@ -649,12 +650,13 @@ class MainWindow(QMainWindow):
 
     def _title_of(self, paper_id: int) -> str:
         paper = self.service.paper(paper_id) if self.service else None
-        return paper.title if paper else _tr("a paper")
+        return clip(paper.title, TITLE_IN_QUESTIONS) if paper else _tr("a paper")
 
     def _save_note_again(self, note: UnsavedNote) -> str | None:
+        """None once saved; else why not."""
         self.triage.set_note(note.paper_id, note.text, again=True)
-        kept = {n.paper_id: n for n in self.detail.unsaved_notes()}.get(note.paper_id)
-        return kept.why if kept is not None else None
+        kept = self.detail.unsaved_notes()
+        return next((n.why for n in kept if n.paper_id == note.paper_id), None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed and not self._settle_unsaved_notes():
