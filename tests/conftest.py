@@ -1,6 +1,8 @@
 """Shared fixtures: a library in a temporary folder and a writer of digest files."""
 
 import os
+import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +20,51 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "daily_papers_ko"
+
+
+class StrayQtWarnings:
+    """Qt warnings that no test's capture saw: pytest-qt's `qt_log_level_fail` checks only
+    what a test's setup and call print, and nothing at all under `pytest -s`. A warning
+    printed while a fixture closes the window ("Ambiguous shortcut overload" when Esc or a
+    shortcut fires there), or in a run with `-s`, would otherwise pass unnoticed."""
+
+    def __init__(self, ignore: list[str]) -> None:
+        self.messages: list[str] = []
+        self._ignore = [re.compile(pattern) for pattern in ignore]
+
+    def handle(self, mode: object, _: object, message: str) -> None:
+        from readinglist.ui.qt import QtMsgType
+
+        print(message, file=sys.stderr)
+        serious = mode in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        if serious and not any(pattern.search(message) for pattern in self._ignore):
+            self.messages.append(message)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from readinglist.ui.qt import qInstallMessageHandler
+
+    stray = StrayQtWarnings(list(config.getini("qt_log_ignore")))
+    config.stash[_STRAY] = stray
+    qInstallMessageHandler(stray.handle)
+
+
+_STRAY = pytest.StashKey[StrayQtWarnings]()
+
+
+@pytest.fixture(autouse=True)
+def no_stray_qt_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test after which a Qt warning was printed that its own capture did not catch
+    (torn down last: autouse fixtures are set up first)."""
+    stray = request.config.stash[_STRAY]
+    stray.messages.clear()
+    yield
+    marker = request.node.get_closest_marker("qt_log_ignore")
+    ignored = [re.compile(pattern) for pattern in (marker.args if marker else ())]
+    left = [m for m in stray.messages if not any(p.search(m) for p in ignored)]
+    stray.messages.clear()
+    if left:
+        pytest.fail("Qt printed warnings outside the test's capture:\n" + "\n".join(left))
 
 
 @pytest.fixture

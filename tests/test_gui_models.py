@@ -207,7 +207,7 @@ def test_a_failing_read_is_reported_not_raised(qtbot: QtBot, library: Library) -
         qtbot.waitUntil(lambda: not runner.is_busy())
     finally:
         runner.stop()
-    assert failed.args == ["RuntimeError: disk on fire"]
+    assert failed.args == [f"an unexpected error (RuntimeError) ({library.path})"]
     assert answers == []
 
 

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -482,6 +483,17 @@ def test_edits_made_while_an_import_writes_wait_off_the_gui_thread(
     assert filled.list_pane.model.index(0, Column.STAR).data() == "★"
 
 
+@dataclass
+class SlowEdit:
+    ids: list[int]
+
+    def apply(self, *_: object) -> None:
+        time.sleep(0.5)
+
+    def revert(self, *_: object) -> None:
+        time.sleep(0.5)
+
+
 def test_a_note_emptied_while_its_first_save_is_queued_is_saved_empty(
     qtbot: QtBot, filled: MainWindow, library: Library
 ) -> None:
@@ -497,7 +509,7 @@ def test_a_note_emptied_while_its_first_save_is_queued_is_saved_empty(
     )
     filled.service.edits.set_others_writing(True)  # an import holds the lock: edits queue
     filled.triage.set_note(paper_id, "typed")
-    filled.service.edits.run([paper_id], lambda _: time.sleep(0.5))  # a slow edit between
+    filled.service.edits.run(SlowEdit([paper_id]))  # a slow edit between
     filled.triage.set_tags(paper_id, ["x"])  # so that the next note is its own undo step
     filled.triage.set_note(paper_id, "")  # before the first reached the library
     qtbot.waitUntil(lambda: not filled.service.edits.is_busy(), timeout=10_000)  # type: ignore[union-attr]

@@ -1,8 +1,12 @@
-"""Markdown (summaries, notes) to safe HTML for the detail pane.
+"""Markdown (summaries, notes) to safe HTML for the detail pane, and what of a field is shown.
 
 Raw HTML in a digest or a note (`<video>`, `<script>`, `<think>`) is shown as text, never
 interpreted; links survive only with http, https or mailto targets; images become their
-alt text, so rendering never fetches anything.
+alt text, so rendering never fetches anything. The output is plain text, so it can be made
+on a worker thread.
+
+A field of any length can come from a digest the importer accepts (a 20 MB title froze the
+window 104 s): panes show `clip`ped text, with the whole reachable on request.
 """
 
 from collections.abc import Sequence
@@ -55,3 +59,20 @@ def bullets_to_html(bullets: Sequence[str]) -> str:
 def is_safe_link(url: str) -> bool:
     """Whether the GUI may hand `url` to the browser: only http and https."""
     return url.strip().lower().startswith(("http://", "https://"))
+
+
+def clip(text: str, limit: int) -> str:
+    """`text`, or its first `limit` characters and an ellipsis."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def clip_bullets(bullets: Sequence[str], limit: int) -> list[str]:
+    """The first bullets, `limit` characters in all at most (the last one clipped)."""
+    kept: list[str] = []
+    room = limit
+    for bullet in bullets:
+        if room <= 0:
+            break
+        kept.append(clip(bullet, room))
+        room -= len(bullet)
+    return kept

@@ -2,7 +2,9 @@
 
 A command wraps one of `library.user_edits` (imported when the first edit is made, so the
 window can show before SQLAlchemy loads); the service writes it, in order, and the edit
-remembers what it replaced.
+remembers what it replaced. An edit that could not be written leaves the history: at once
+when it failed as it was made (the command marks itself obsolete, and QUndoStack drops it),
+through `Triage` when it failed on the writer thread.
 """
 
 from collections.abc import Sequence
@@ -12,8 +14,8 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.ui.qt import QCoreApplication, QUndoCommand
 
 if TYPE_CHECKING:
-    from readinglist.library.user_edits import NoteEdit
-    from readinglist.ui.service import Edit, LibraryService
+    from readinglist.library.user_edits import Edit, NoteEdit
+    from readinglist.ui.service import LibraryService
 
 _NOTE_MERGE_ID = 1
 
@@ -31,12 +33,21 @@ class EditCommand(QUndoCommand):
         super().__init__(text)
         self._service = service
         self.edit = edit
+        self._still_done = False
 
     def redo(self) -> None:
-        self._service.apply(self.edit)
+        if self._still_done:  # its undo failed: the library has it still
+            self._still_done = False
+        elif not self._service.apply(self.edit):
+            self.setObsolete(True)
 
     def undo(self) -> None:
         self._service.revert(self.edit)
+
+    def stay_done(self) -> None:
+        """Its undo could not be written: the next redo puts the history back in step with
+        the library, writing nothing."""
+        self._still_done = True
 
 
 def star_command(service: "LibraryService", ids: Sequence[int], starred: bool) -> EditCommand:
@@ -108,7 +119,10 @@ class NoteCommand(EditCommand):
         return _NOTE_MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
+        """Not a save that failed, nor one still queued (it may yet fail)."""
         if not isinstance(other, NoteCommand) or other.edit.paper_id != self.edit.paper_id:
+            return False
+        if other.isObsolete() or self._service.edits.is_busy():
             return False
         self.edit.note = other.edit.note  # already written by `other`; undo goes back further
         return True

@@ -3,21 +3,40 @@
 Edits leave as signals carrying the paper id and plain values; the window turns them into
 undoable commands. Notes save by themselves shortly after typing stops (`NOTE_SAVE_DELAY_MS`)
 and whenever `flush_note()` is called (selection change, quit).
+
+A field of any length can come from a digest (a 0.2 MB title froze the window 19 s, 20 MB
+104 s): the pane shows the first `TITLE_SHOWN`, `AUTHORS_SHOWN` or `MARKDOWN_SHOWN`
+characters, with "Show all N characters" opening the whole in a window of its own
+(`full_text.py`), and renders Markdown longer than `RENDER_HERE` on a pool thread.
+
+A note that could not be saved is kept (`keep_unsaved_note`): the editor shows it, marked
+as not saved, whenever its paper is shown, and it is saved again when the user leaves the
+paper; the window asks about those left before it closes (`unsaved_notes.py`).
+
+The keyboard gets out as it got in (`t`, `n`): Enter in the tags saves them and Esc drops
+what was not entered, Esc in the note keeps it; either way `done` sends the focus back to the
+list, so the next `j` moves on instead of landing in the field.
 """
 
 import html
+from collections.abc import Callable
+from contextlib import suppress
 
 from readinglist.core.paper import Paper, ReadingStatus
-from readinglist.core.render import bullets_to_html, markdown_to_html
+from readinglist.core.render import bullets_to_html, clip, clip_bullets, markdown_to_html
+from readinglist.ui.full_text import FullTextViewer
 from readinglist.ui.qt import (
     QComboBox,
     QCompleter,
     QCoreApplication,
+    QEvent,
     QFont,
     QHBoxLayout,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPlainTextEdit,
     QSplitter,
@@ -25,6 +44,7 @@ from readinglist.ui.qt import (
     Qt,
     QTabWidget,
     QTextBrowser,
+    QThreadPool,
     QTimer,
     QToolButton,
     QUrl,
@@ -32,8 +52,15 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
+from readinglist.ui.unsaved_notes import UnsavedNote
 
 NOTE_SAVE_DELAY_MS = 800
+TITLE_SHOWN = 300  # characters (real titles: under 250): 5 lines of the pane, laid out in 0.1 ms
+AUTHORS_SHOWN = 1_000  # a wrapped label lays 1,000 out in 0.4 ms; 100,000 took 100 ms
+DIGESTS_SHOWN = 50  # digests a paper appeared in, listed
+MARKDOWN_SHOWN = 20_000  # characters of a summary or a note, rendered (20 ms to lay out)
+RENDER_HERE = 2_000  # Markdown this long renders on the GUI thread in 15 ms; 20,000 in 100 ms
+SHOW_ALL = "readinglist:show-all/"  # a link's target: the field follows
 
 
 def _tr(text: str) -> str:
@@ -56,11 +83,13 @@ class DetailPane(QWidget):
     tags_edited = Signal(int, list)
     note_edited = Signal(int, str)
     link_activated = Signal(str)
+    done = Signal()  # Enter in the tags, Esc in the tags or the note: back to the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._paper: Paper | None = None
         self._note_dirty = False
+        self._unsaved: dict[int, UnsavedNote] = {}
         self._build()
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -79,8 +108,6 @@ class DetailPane(QWidget):
         self.title_label.setFont(font)
         self.authors_label = _wrapping_label(self, "detailAuthors")
         self.link_label = _wrapping_label(self, "detailLink")
-        self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.link_label.setOpenExternalLinks(False)
         self.digests_label = _wrapping_label(self, "detailDigests")
         self.star_button = QToolButton(self)
         self.star_button.setCheckable(True)
@@ -96,10 +123,17 @@ class DetailPane(QWidget):
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("noteEditor")
         self.note_edit.setPlaceholderText(_tr("Your notes, in Markdown"))
+        self.note_edit.setTabChangesFocus(True)  # Tab goes on to the next pane
         self.note_preview = _browser(self, "notePreview")
         self.note_tabs = QTabWidget(self)
         self.note_tabs.addTab(self.note_edit, _tr("Note"))
         self.note_tabs.addTab(self.note_preview, _tr("Preview"))
+        self.note_warning = _wrapping_label(self, "noteNotSaved")
+        self.note_warning.setStyleSheet("color: #b3261e")
+        self.note_warning.hide()
+        self.summary_renderer = MarkdownRenderer(self.summary_view)
+        self.note_renderer = MarkdownRenderer(self.note_preview)
+        self.viewer: FullTextViewer | None = None  # the last "Show all" opened
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -113,9 +147,14 @@ class DetailPane(QWidget):
         for widget in (self.title_label, self.authors_label, self.link_label, self.digests_label):
             header_layout.addWidget(widget)
         header_layout.addLayout(controls)
+        note = QWidget(self)
+        note_layout = QVBoxLayout(note)
+        note_layout.setContentsMargins(0, 0, 0, 0)
+        note_layout.addWidget(self.note_warning)
+        note_layout.addWidget(self.note_tabs, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.summary_view)
-        splitter.addWidget(self.note_tabs)
+        splitter.addWidget(note)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -126,9 +165,14 @@ class DetailPane(QWidget):
         self.star_button.toggled.connect(self._on_star)
         self.status_box.activated.connect(self._on_status)
         self.tags_edit.editingFinished.connect(self._on_tags)
+        self.tags_edit.returnPressed.connect(self.done)
+        self.tags_edit.installEventFilter(self)
+        self.note_edit.installEventFilter(self)
         self.note_edit.textChanged.connect(self._on_note_typed)
         self.note_tabs.currentChanged.connect(self._render_note_preview)
         self.link_label.linkActivated.connect(self.link_activated)
+        self.title_label.linkActivated.connect(self._on_anchor)
+        self.authors_label.linkActivated.connect(self._on_anchor)
         self.summary_view.anchorClicked.connect(self._on_anchor)
         self.note_preview.anchorClicked.connect(self._on_anchor)
 
@@ -150,7 +194,16 @@ class DetailPane(QWidget):
         self._show_facts(paper)
         self._show_controls(paper)
         if not (same and self._note_dirty):
-            self._set_note_text(paper.note)
+            unsaved = self._unsaved.get(paper.id)
+            self._set_note_text(unsaved.text if unsaved else paper.note)
+            self._note_dirty = unsaved is not None  # saved again when the paper is left
+        self._show_note_warning()
+
+    def show_loading(self) -> None:
+        """A paper on its way (one with huge fields takes a while to read): nothing of the
+        one before shows meanwhile, and nothing can be edited."""
+        self.show_paper(None)
+        self.title_label.setText(html.escape(_tr("Loading the paper…")))
 
     def set_tag_choices(self, names: list[str]) -> None:
         self.tags_completer.setModel(QStringListModel(names, self.tags_completer))
@@ -161,17 +214,58 @@ class DetailPane(QWidget):
             label.clear()
         self.summary_view.clear()
         self._set_note_text("")
+        self._show_note_warning()
+
+    def keep_unsaved_note(self, note: UnsavedNote) -> None:
+        """A note whose save failed: kept, shown (unless typed over since), saved again."""
+        self._unsaved[note.paper_id] = note
+        if self._paper is not None and self._paper.id == note.paper_id:
+            if not self._note_dirty:
+                self._set_note_text(note.text)
+            self._note_dirty = True
+        self._show_note_warning()
+
+    def unsaved_notes(self) -> list[UnsavedNote]:
+        return list(self._unsaved.values())
+
+    def let_go_of_note(self, paper_id: int) -> None:
+        """The user saved it elsewhere or discarded it: no more tries."""
+        self._unsaved.pop(paper_id, None)
+        if self._paper is not None and self._paper.id == paper_id:
+            self._note_dirty = False
+        self._show_note_warning()
+
+    def _show_note_warning(self) -> None:
+        unsaved = self._unsaved.get(self._paper.id) if self._paper is not None else None
+        self.note_warning.setVisible(unsaved is not None)
+        if unsaved is not None:
+            self.note_warning.setText(
+                html.escape(
+                    _tr(
+                        "This note is not saved: {why}. It stays here and is saved again when "
+                        "you leave this paper; you will be asked about it before the window "
+                        "closes."
+                    ).format(why=unsaved.why)
+                )
+            )
 
     def _show_facts(self, paper: Paper) -> None:
-        self.title_label.setText(html.escape(paper.title))
-        authors = ", ".join(paper.authors) or _tr("Authors unknown")
-        if paper.authors_truncated:
-            authors += " " + _tr("and more")
-        self.authors_label.setText(html.escape(authors))
+        self.title_label.setText(_clipped(paper.title, TITLE_SHOWN, "title"))
+        authors = _authors_text(paper, AUTHORS_SHOWN)
+        every = sum(map(len, paper.authors)) + 2 * max(len(paper.authors) - 1, 0)
+        self.authors_label.setText(_clipped(authors, AUTHORS_SHOWN, "authors", every))
         url = html.escape(paper.url, quote=True)
         self.link_label.setText(f'<a href="{url}">arXiv:{html.escape(paper.arxiv_id)}</a>')
         self.digests_label.setText(_digests_text(paper))
-        self.summary_view.setHtml(bullets_to_html(paper.summary))
+        bullets = clip_bullets(paper.summary, MARKDOWN_SHOWN)
+        size = sum(len(bullet) for bullet in paper.summary)
+        more = _show_all_link(size, "summary") if size > MARKDOWN_SHOWN else ""
+        shown = min(size, MARKDOWN_SHOWN)
+        self.summary_renderer.show(lambda: bullets_to_html(bullets) + more, shown)
+
+    def is_settled(self) -> bool:
+        """No Markdown left to render."""
+        return not (self.summary_renderer.is_busy() or self.note_renderer.is_busy())
 
     def _show_controls(self, paper: Paper) -> None:
         for widget in (self.star_button, self.status_box, self.tags_edit):
@@ -202,12 +296,28 @@ class DetailPane(QWidget):
         self.note_tabs.setCurrentWidget(self.note_edit)
         self.note_edit.setFocus()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the tags puts back the saved ones; Esc in the note saves it."""
+        escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+        if not escape or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        if watched is self.tags_edit:
+            self.tags_edit.setText(", ".join(self._paper.tags) if self._paper else "")
+        elif watched is self.note_edit:
+            self.flush_note()
+        else:
+            return super().eventFilter(watched, event)
+        self.done.emit()
+        return True
+
     def flush_note(self) -> None:
         """Save a note being typed now, rather than when the timer fires."""
         self._note_timer.stop()
         if self._note_dirty and self._paper is not None:
             self._note_dirty = False
+            self._unsaved.pop(self._paper.id, None)  # a failure puts it back
             self.note_edited.emit(self._paper.id, self.note_edit.toPlainText())
+            self._show_note_warning()
 
     def _on_note_typed(self) -> None:
         self._note_dirty = True
@@ -228,28 +338,89 @@ class DetailPane(QWidget):
         if tags != list(self._paper.tags):
             self.tags_edited.emit(self._paper.id, tags)
 
-    def _on_anchor(self, url: QUrl) -> None:
-        self.link_activated.emit(url.toString())
+    def _on_anchor(self, url: QUrl | str) -> None:
+        target = url.toString() if isinstance(url, QUrl) else url
+        if target.startswith(SHOW_ALL):
+            self.show_all(target.removeprefix(SHOW_ALL))
+        else:
+            self.link_activated.emit(target)
+
+    def show_all(self, field: str) -> None:
+        """The whole of a field shown clipped, in a window of its own."""
+        if self._paper is None:
+            return
+        paper = self._paper
+        fields: dict[str, tuple[str, Callable[[], str]]] = {
+            "title": (_tr("Title"), lambda: paper.title),
+            "authors": (_tr("Authors"), lambda: ", ".join(paper.authors)),
+            "summary": (_tr("Summary"), lambda: "\n".join(f"- {b}" for b in paper.summary)),
+            "note": (_tr("Note"), self.note_edit.toPlainText),
+        }
+        if field not in fields:
+            return
+        name, text = fields[field]
+        title = _tr("{field} of “{paper}”").format(field=name, paper=clip(paper.title, 80))
+        self.viewer = FullTextViewer(title, text(), self.window())
+        self.viewer.show()
 
     def _render_note_preview(self, *_: object) -> None:
-        if self.note_tabs.currentWidget() is self.note_preview:
-            self.note_preview.setHtml(markdown_to_html(self.note_edit.toPlainText()))
+        if self.note_tabs.currentWidget() is not self.note_preview:
+            return
+        note = self.note_edit.toPlainText()
+        shown = clip(note, MARKDOWN_SHOWN)
+        more = _show_all_link(len(note), "note") if len(note) > MARKDOWN_SHOWN else ""
+        self.note_renderer.show(lambda: markdown_to_html(shown) + more, len(shown))
 
 
 def _digests_text(paper: Paper) -> str:
     parts = []
-    for digest in paper.digests:
+    for digest in paper.digests[:DIGESTS_SHOWN]:
         votes = _tr(" · {n} votes").format(n=digest.votes) if digest.votes is not None else ""
         parts.append(f"{digest.date.isoformat()}{votes}")
+    hidden = len(paper.digests) - DIGESTS_SHOWN
+    if hidden > 0:
+        parts.append(_tr("and {n} more").format(n=f"{hidden:,}"))
     return _tr("In the digests of {days}").format(days="; ".join(parts)) if parts else ""
 
 
+def _authors_text(paper: Paper, limit: int) -> str:
+    """The authors, joined until `limit` characters are passed (a million authors would be
+    joined whole otherwise)."""
+    shown: list[str] = []
+    length = 0
+    for author in paper.authors:
+        if length > limit:
+            break
+        shown.append(clip(author, limit))
+        length += len(author) + 2
+    text = ", ".join(shown) or _tr("Authors unknown")
+    return text + (" " + _tr("and more") if paper.authors_truncated else "")
+
+
+def _clipped(text: str, limit: int, field: str, whole: int | None = None) -> str:
+    """`text` clipped to `limit` characters as rich text, with a link to the whole field
+    (`whole` characters long, when `text` is already only the start of it)."""
+    length = len(text) if whole is None else whole
+    shown = html.escape(clip(text, limit))
+    return f"{shown} {_show_all_link(length, field)}" if length > limit else shown
+
+
+def _show_all_link(length: int, field: str) -> str:
+    text = _tr("Show all {n} characters").format(n=f"{length:,}")
+    return f'<a href="{SHOW_ALL}{field}">{html.escape(text)}</a>'
+
+
 def _wrapping_label(parent: QWidget, name: str) -> QLabel:
+    """Selectable text whose links are clicked, not tabbed to: a label's links keep Tab to
+    themselves (o or Enter in the list opens the paper)."""
     label = QLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    )
+    label.setOpenExternalLinks(False)
     return label
 
 
@@ -258,6 +429,7 @@ def _browser(parent: QWidget, name: str) -> QTextBrowser:
     browser.setObjectName(name)
     browser.setOpenLinks(False)  # links go through the window, which opens http(s) only
     browser.setOpenExternalLinks(False)
+    browser.setTabChangesFocus(True)  # Tab goes from pane to pane, not from link to link
     return browser
 
 
@@ -276,3 +448,42 @@ class TagCompleter(QCompleter):
         before = self._editor.text().rpartition(",")[0]
         completion = str(index.data())
         return f"{before}, {completion}" if before else completion
+
+
+class MarkdownRenderer(QObject):
+    """Markdown to HTML for one browser: short texts at once, long ones on a pool thread
+    (markdown-it is pure Python: 20,000 characters with links and emphasis took ~100 ms
+    here); only the newest text is shown."""
+
+    _rendered = Signal(int, str)  # serial, html
+
+    def __init__(self, browser: QTextBrowser) -> None:
+        super().__init__(browser)
+        self._browser = browser
+        self._serial = 0
+        self._busy = False
+        self._rendered.connect(self._show)
+
+    def show(self, make_html: Callable[[], str], size: int) -> None:
+        self._serial += 1
+        self._busy = size > RENDER_HERE
+        if not self._busy:
+            self._browser.setHtml(make_html())
+            return
+        self._browser.setHtml(f"<p><i>{html.escape(_tr('Rendering…'))}</i></p>")
+        serial = self._serial
+        QThreadPool.globalInstance().start(lambda: self._render(serial, make_html))
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def _render(self, serial: int, make_html: Callable[[], str]) -> None:
+        """On a pool thread: the HTML goes back to the GUI thread as a queued signal."""
+        rendered = make_html()
+        with suppress(RuntimeError):  # the pane has been deleted meanwhile
+            self._rendered.emit(serial, rendered)
+
+    def _show(self, serial: int, rendered: str) -> None:
+        if serial == self._serial:
+            self._busy = False
+            self._browser.setHtml(rendered)

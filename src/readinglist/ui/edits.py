@@ -2,22 +2,25 @@
 
 A small edit (a key pressed on one paper) is written at once, on the GUI thread, so the list
 shows it before the next key. A large one (a tag added to 20,000 selected papers rewrites
-their search index entries: seconds) goes to a writer thread; so does every edit made while
-one is still queued, so that edits, undos and redos always reach the library in order, and
-every edit made while an import is writing.
+their search index entries: seconds) goes to a writer thread, a part at a time
+(`write_in_parts`: other programs writing the library wait for a part, not the whole edit);
+so does every edit made while one is still queued, so that edits, undos and redos always
+reach the library in order, and every edit made while an import is writing.
+
+An edit that cannot be written is reported as a `Failure`, in words a person understands:
+the window then shows the library as it is, and the undo history drops the edit.
 """
 
-from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readinglist.ui.qt import QCoreApplication, QObject, QThread, Signal, Slot
+from readinglist.ui.qt import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
     from readinglist.library.database import Library
+    from readinglist.library.user_edits import Edit
 
-Job = Callable[["Connection"], None]
 SYNC_LIMIT = 50  # papers an edit may touch and still be written on the GUI thread
 
 
@@ -25,8 +28,28 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Edits", text)
 
 
+@dataclass(frozen=True)
+class Failure:
+    edit: "Edit"
+    undoing: bool
+    why: str  # "the disk is full", for "Could not save: …"
+
+
+def why_not(error: BaseException, library: Path) -> str:
+    """Why a read or write of the library failed, as words for a sentence, naming the file:
+    never the SQL and its parameters (a note's text) that the driver's message carries."""
+    from readinglist.library.failures import reason
+
+    words = reason(error)
+    if words is None and type(error).__module__.startswith("readinglist"):
+        words = str(error)  # our own errors are written for people
+    if words is None:
+        words = _tr("an unexpected error ({kind})").format(kind=type(error).__name__)
+    return _tr("{reason} ({file})").format(reason=words, file=library)
+
+
 class _Writer(QObject):
-    """Lives on the writer thread; runs jobs in the order they were posted."""
+    """Lives on the writer thread; runs edits in the order they were posted."""
 
     done = Signal(int)
     failed = Signal(int, str)
@@ -35,48 +58,50 @@ class _Writer(QObject):
         super().__init__()
         self._library = library
 
-    @Slot(int, object)
-    def run(self, serial: int, job: Job) -> None:
+    @Slot(int, object, bool)
+    def run(self, serial: int, edit: "Edit", undoing: bool) -> None:
+        from readinglist.library.user_edits import write_in_parts
+
         try:
-            with self._library.writing() as connection:
-                job(connection)
+            write_in_parts(self._library, edit, undo=undoing)
         except Exception as error:
-            self.failed.emit(serial, f"{type(error).__name__}: {error}")
+            self.failed.emit(serial, why_not(error, self._library.path))
             return
         self.done.emit(serial)
 
-    @Slot(int, object)
-    def stop(self, _: int, __: object) -> None:
+    @Slot(int, object, bool)
+    def stop(self, *_: object) -> None:
         QThread.currentThread().quit()
 
 
 class EditRunner(QObject):
     applied = Signal(list)  # ids of the papers an edit changed
-    failed = Signal(str)
+    failed = Signal(object)  # a Failure
     busy_changed = Signal(str)  # what is being saved, or "" when nothing is
 
-    _post = Signal(int, object)
-    _post_stop = Signal(int, object)
+    _post = Signal(int, object, bool)
+    _post_stop = Signal(int, object, bool)
 
     def __init__(self, library: "Library", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
-        self._pending: dict[int, list[int]] = {}
+        self._pending: dict[int, tuple[Edit, bool]] = {}
         self._serial = 0
         self._thread: QThread | None = None
         self._writer: _Writer | None = None  # held here: a moved QObject has no parent
         self._others_writing = False
 
-    def run(self, ids: list[int], job: Job) -> None:
-        """Write `job` (which changes the papers `ids`) now, or after the edits queued."""
-        if not self._pending and not self._others_writing and len(ids) <= SYNC_LIMIT:
-            self._run_here(ids, job)
-            return
+    def run(self, edit: "Edit", undoing: bool = False) -> bool:
+        """Write `edit` (revert it when `undoing`) now, or after the edits queued; False
+        when it failed at once (`failed` has said why)."""
+        if not self._pending and not self._others_writing and len(edit.ids) <= SYNC_LIMIT:
+            return self._run_here(edit, undoing)
         self._serial += 1
-        self._pending[self._serial] = ids
+        self._pending[self._serial] = (edit, undoing)
         self._writer_thread()
-        self._post.emit(self._serial, job)
+        self._post.emit(self._serial, edit, undoing)
         self._announce_busy()
+        return True
 
     def set_others_writing(self, writing: bool) -> None:
         """While an import holds the write lock a batch at a time, even a small edit would
@@ -87,23 +112,27 @@ class EditRunner(QObject):
         return bool(self._pending)
 
     def finish(self) -> None:
-        """Write everything queued, then stop the writer thread (the window is closing)."""
+        """Write everything queued and say how each went, then stop the writer thread (the
+        window is closing; a later edit starts it again)."""
         if self._thread is None:
             return
-        self._post_stop.emit(0, None)  # queued behind every edit
+        self._post_stop.emit(0, None, False)  # queued behind every edit
         self._thread.wait()
         self._thread = self._writer = None
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall.value)
 
     # --- inside --------------------------------------------------------------------------
 
-    def _run_here(self, ids: list[int], job: Job) -> None:
+    def _run_here(self, edit: "Edit", undoing: bool) -> bool:
+        from readinglist.library.user_edits import write_in_parts
+
         try:
-            with self._library.writing() as connection:
-                job(connection)
+            write_in_parts(self._library, edit, undo=undoing)
         except Exception as error:
-            self.failed.emit(f"{type(error).__name__}: {error}")
-            return
-        self.applied.emit(ids)
+            self.failed.emit(Failure(edit, undoing, why_not(error, self._library.path)))
+            return False
+        self.applied.emit(edit.ids)
+        return True
 
     def _writer_thread(self) -> None:
         if self._thread is not None:
@@ -120,16 +149,16 @@ class EditRunner(QObject):
         self._thread.start()
 
     def _on_done(self, serial: int) -> None:
-        ids = self._pending.pop(serial, [])
+        edit, _ = self._pending.pop(serial)
         self._announce_busy()
-        self.applied.emit(ids)
+        self.applied.emit(edit.ids)
 
-    def _on_failed(self, serial: int, message: str) -> None:
-        self._pending.pop(serial, None)
+    def _on_failed(self, serial: int, why: str) -> None:
+        edit, undoing = self._pending.pop(serial)
         self._announce_busy()
-        self.failed.emit(message)
+        self.failed.emit(Failure(edit, undoing, why))
 
     def _announce_busy(self) -> None:
-        papers = sum(len(ids) for ids in self._pending.values())
+        papers = sum(len(edit.ids) for edit, _ in self._pending.values())
         text = _tr("Saving changes to {n} papers…").format(n=f"{papers:,}") if papers else ""
         self.busy_changed.emit(text)

@@ -5,14 +5,15 @@ only connects them and remembers the layout.
 """
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.digest import Media
 from readinglist.core.import_report import ImportReport
 from readinglist.core.listing import PaperRow, SidebarCounts
-from readinglist.core.paper import ReadingStatus
-from readinglist.core.render import is_safe_link
+from readinglist.core.paper import Paper, ReadingStatus
+from readinglist.core.render import clip, is_safe_link
 from readinglist.resources import sample_digest
 from readinglist.ui import settings as keys
 from readinglist.ui.detail_pane import DetailPane
@@ -43,16 +44,18 @@ from readinglist.ui.queries import QueryRunner, SidebarCounter
 from readinglist.ui.search_box import SearchBox
 from readinglist.ui.sidebar import ALL_PAPERS_KEY, SidebarPane
 from readinglist.ui.sidebar_model import SAVED_PREFIX
-from readinglist.ui.triage import Selection, Triage
+from readinglist.ui.triage import FieldKeys, Selection, Triage
+from readinglist.ui.unsaved_notes import NoteQuestions, NoteRescue, UnsavedNote
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from readinglist.core.query import Query
+    from readinglist.ui.edits import Failure
     from readinglist.ui.export_actions import ExportActions
     from readinglist.ui.saved_search_actions import SavedSearchActions
     from readinglist.ui.selection_panel import SelectionPanel
-    from readinglist.ui.service import LibraryService
+    from readinglist.ui.service import LibraryService, PaperLoader
 
 
 def _tr(text: str) -> str:
@@ -67,8 +70,18 @@ EMPTY_LIBRARY = (
 )
 
 
+MAIN_SIZES = [170, 720, 390]  # sidebar, list, detail and media
+TITLE_IN_QUESTIONS = 80  # characters of a paper's title in a dialog
+
+
 def _papers_text(count: int) -> str:
     return _tr("1 paper") if count == 1 else _tr("{n} papers").format(n=f"{count:,}")
+
+
+def _chain_tab_order(*widgets: QWidget) -> None:
+    """Tab goes from each pane to the next (the detail and media panes follow the list)."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +97,8 @@ class MainWindow(QMainWindow):
         self.saved_searches: SavedSearchActions | None = None
         self.exports: ExportActions | None = None
         self._paper_to_select: int | None = None  # once the list's ids arrive
+        self._papers: PaperLoader | None = None  # the detail pane's reads
+        self._paper_wanted: int | None = None  # the paper the detail pane shows, or will
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.sidebar = SidebarPane(self)
         self.search_box = SearchBox(self)
@@ -96,10 +111,11 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("paperCount")
         self.triage = Triage(
-            Selection(self.list_pane.current_id, self.list_pane.selected_ids, self.list_pane.step),
+            Selection(self.list_pane.selected_ids, self.list_pane.step),
             self,
         )
         self._closed = False
+        self.note_questions: NoteQuestions | None = None  # dialogs, made when first needed
         self._paper_total: int | None = None  # until the first counts arrive
         self._compose()
         self._build_menus()
@@ -118,7 +134,7 @@ class MainWindow(QMainWindow):
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for pane in (self.sidebar, self.list_pane, self.side_splitter):
             self.main_splitter.addWidget(pane)
-        self.main_splitter.setSizes([170, 720, 390])
+        self.main_splitter.setSizes(MAIN_SIZES)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
         toolbar = QToolBar(_tr("Search"), self)
@@ -129,6 +145,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.import_status)
         self.triage.attach_keys_to(self.list_pane.view)
+        self.field_keys = FieldKeys(self)
+        self.field_keys.watch(self.search_box.field, self.detail.tags_edit, self.detail.note_edit)
+        _chain_tab_order(self.search_box.field, self.sidebar.tree, self.list_pane.view)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_tr("&File"))
@@ -173,9 +192,8 @@ class MainWindow(QMainWindow):
         self.sidebar.rename_requested.connect(self._rename_saved_search)
         self.sidebar.edit_requested.connect(self._edit_saved_search)
         self.sidebar.delete_requested.connect(self._delete_saved_search)
-        self.list_pane.selection_changed.connect(self._on_selection)
+        self.list_pane.shown_changed.connect(self._on_shown)
         self.list_pane.connect_sort(self.reload_list)
-        self.list_pane.current_changed.connect(self._show_paper)
         self.detail.star_toggled.connect(self.triage.set_star)
         self.detail.status_chosen.connect(
             lambda paper_id, status: self.triage.set_status(ReadingStatus(status), [paper_id])
@@ -183,8 +201,9 @@ class MainWindow(QMainWindow):
         self.detail.tags_edited.connect(self.triage.set_tags)
         self.detail.note_edited.connect(self.triage.set_note)
         self.detail.link_activated.connect(self.open_link)
+        self.detail.done.connect(self.list_pane.view.setFocus)
         self.triage.open_requested.connect(self.open_current_paper)
-        self.triage.tags_requested.connect(self.detail.focus_tags)
+        self.triage.tags_requested.connect(self._focus_tags)
         self.triage.note_requested.connect(self.detail.focus_note)
         self.advance_action.toggled.connect(self._set_advance)
         self._set_advance(self.advance_action.isChecked())
@@ -205,6 +224,7 @@ class MainWindow(QMainWindow):
 
             self._selection_panel = SelectionPanel(self)
             self.detail_stack.addWidget(self._selection_panel)
+            self.field_keys.watch(self._selection_panel.tag_edit)
             self._wire_selection_panel(self._selection_panel)
             self._selection_panel.set_tag_choices(self._tag_names)
         return self._selection_panel
@@ -215,6 +235,7 @@ class MainWindow(QMainWindow):
         panel.tag_added.connect(self.triage.add_tag)
         panel.tag_removed.connect(self.triage.remove_tag)
         panel.export_requested.connect(self.export)
+        panel.done.connect(self.list_pane.view.setFocus)
 
     # --- the library -------------------------------------------------------------------------
 
@@ -223,7 +244,11 @@ class MainWindow(QMainWindow):
         if self._closed:
             raise RuntimeError("the window has closed")
         self.service = service
-        self.triage.service = service
+        self.triage.attach(service)
+        from readinglist.ui.service import PaperLoader
+
+        self._papers = PaperLoader(service)
+        self._papers.loaded.connect(self._on_paper_loaded)
         self.imports = ImportController(service.library, self)
         self.imports.started.connect(self.import_status.on_started)
         self.imports.started.connect(lambda *_: service.edits.set_others_writing(True))
@@ -231,12 +256,13 @@ class MainWindow(QMainWindow):
         self.imports.finished.connect(self._on_import_finished)
         self.import_status.cancel_requested.connect(self.imports.cancel)
         self.queries = QueryRunner(service.library, self)
-        self.queries.failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
+        self.queries.failed.connect(self._show_read_failure)
         self._counter = SidebarCounter(self.queries, self._show_counts)
         self._attach_actions(service)
         service.papers_changed.connect(self._on_papers_changed)
         service.edits.busy_changed.connect(self._show_saving)
-        service.edits.failed.connect(self._show_edit_failure)
+        service.edits.failed.connect(self._on_edit_failed)
+        service.read_failed.connect(self._show_read_failure)
         service.saved_searches_changed.connect(self._counter.recount_all)
         self._paper_to_select = self._remembered_paper()
         self.sidebar.set_current_key(keys.SIDEBAR_ENTRY.read(self.settings))
@@ -278,25 +304,52 @@ class MainWindow(QMainWindow):
         self.queries.submit("backup", back_up, said)
 
     def is_settled(self) -> bool:
-        """Nothing left to load: no library read running or queued for the panes."""
-        return self.queries is not None and not self.queries.is_busy()
+        """Nothing left to load: no library read running or queued for the panes, no
+        Markdown being rendered."""
+        return (
+            self.queries is not None
+            and not self.queries.is_busy()
+            and not (self._papers is not None and self._papers.is_waiting())
+            and self.detail.is_settled()
+        )
 
     def _load_rows(self, ids: Sequence[int]) -> dict[int, PaperRow]:
         return self.service.rows(ids) if self.service else {}
 
     def reload_list(self) -> None:
         """Fetch the ids for the sidebar's entry in the list's order, off the GUI thread."""
-        if self.queries is None:
+        if self.queries is None or self.service is None:
             return
         from readinglist.library.papers import find_paper_ids
 
         sort, descending = self.list_pane.sort_order()
-        query = self.current_query()
+        try:
+            query = self.current_query()
+        except Exception as error:  # an entry's query that cannot be made (a day + 1 overflows)
+            from readinglist.ui.edits import why_not
+
+            self._on_list_failed(why_not(error, self.service.library.path))
+            return
         self.queries.submit(
             "ids",
             lambda connection: find_paper_ids(connection, query, sort, descending),
             self._show_ids,
+            failed=self._on_list_failed,
         )
+
+    def _on_list_failed(self, why: str) -> None:
+        """The sidebar entry's list could not be read: All papers instead, remembered at
+        once (a digest dated 9999-12-31, restored at every start, kept the list empty)."""
+        if self.sidebar.current_key() == ALL_PAPERS_KEY:
+            self._show_read_failure(why)
+            return
+        self.statusBar().showMessage(
+            _tr("Could not show {entry}: {why}; showing all papers").format(
+                entry=self.sidebar.current_label(), why=why
+            )
+        )
+        keys.SIDEBAR_ENTRY.write(self.settings, ALL_PAPERS_KEY)
+        self.sidebar.select_key(ALL_PAPERS_KEY)
 
     def _show_ids(self, ids: list[int]) -> None:
         self._update_empty_message()
@@ -331,8 +384,19 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _show_edit_failure(self, message: str) -> None:
-        self.statusBar().showMessage(_tr("Could not save a change: {why}").format(why=message))
+    def _show_read_failure(self, why: str) -> None:
+        self.statusBar().showMessage(_tr("Could not read the library: {why}").format(why=why))
+
+    def _on_edit_failed(self, failure: "Failure") -> None:
+        """An edit that was not written is undone on screen: the list's rows, the detail
+        pane's controls and the counts show the library as it is. A note is kept."""
+        from readinglist.library.user_edits import NoteEdit
+
+        edit = failure.edit
+        if isinstance(edit, NoteEdit) and not failure.undoing:
+            self.detail.keep_unsaved_note(UnsavedNote(edit.paper_id, edit.note, failure.why))
+        self._on_papers_changed(edit.ids)
+        self.statusBar().showMessage(_tr("Could not save: {why}").format(why=failure.why))
 
     def _show_counts(self, counts: SidebarCounts) -> None:
         self._paper_total = counts.total
@@ -355,15 +419,31 @@ class MainWindow(QMainWindow):
         self.list_pane.set_empty_message(message)
 
     def _show_paper(self, paper_id: int | None) -> None:
-        paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
+        """The paper in the detail and media panes; a slow one (huge fields) once read."""
+        self._paper_wanted = paper_id
+        if self._papers is None or paper_id is None:
+            self._show_loaded(None)
+            return
+        arrived, paper = self._papers.load(paper_id)
+        if arrived:
+            self._show_loaded(paper)
+        else:
+            self.detail.show_loading()
+            self.media.show_media(None)
+
+    def _on_paper_loaded(self, serial: int, paper: Paper | None) -> None:
+        if self._papers is not None and self._papers.take(serial):
+            self._show_loaded(paper)
+
+    def _show_loaded(self, paper: Paper | None) -> None:
         self.detail.show_paper(paper)
         self.media.show_media(paper.media if paper else None)
 
     def _on_papers_changed(self, ids: list[int]) -> None:
         self.list_pane.refresh(ids)
         settled = self.service is None or not self.service.edits.is_busy()
-        if self.detail.paper_id() in ids and settled:  # not the notes of edits still queued
-            self._show_paper(self.detail.paper_id())
+        if self._paper_wanted in ids and settled:  # not the notes of edits still queued
+            self._show_paper(self._paper_wanted)
         if self._counter is not None:
             self._counter.recount(ids)
 
@@ -377,13 +457,23 @@ class MainWindow(QMainWindow):
 
     # --- selection, saved searches, export -----------------------------------------------
 
-    def _on_selection(self, ids: list[int]) -> None:
-        """Several papers selected: the detail pane offers what can be done to all of them."""
+    def _on_shown(self, ids: list[int]) -> None:
+        """One paper selected: the detail pane shows it. Several: it offers what can be done
+        to all of them. None: nothing."""
         many = len(ids) > 1
         if many:
             self.detail.flush_note()
             self.selection_panel.show_count(len(ids))
+        else:
+            self._show_paper(ids[0] if ids else None)
         self.detail_stack.setCurrentWidget(self.selection_panel if many else self.detail)
+
+    def _focus_tags(self) -> None:
+        """`t`: the tags of the paper shown, or the tag for all the papers selected."""
+        if self.detail_stack.currentWidget() is self.detail:
+            self.detail.focus_tags()
+        else:
+            self.selection_panel.focus_tag()
 
     def _select_all(self) -> None:
         self.list_pane.view.setFocus()
@@ -474,7 +564,7 @@ class MainWindow(QMainWindow):
             self.open_url(QUrl(url))
 
     def open_current_paper(self) -> None:
-        paper_id = self.list_pane.current_id()
+        paper_id = self.list_pane.shown_id()
         paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
         if paper is not None:
             self.open_link(paper.url)
@@ -517,6 +607,8 @@ class MainWindow(QMainWindow):
             state = setting.read(self.settings)
             if not state.isEmpty():
                 splitter.restoreState(state)
+        if self.main_splitter.sizes()[1] == 0:  # the list dragged shut: it opens visible
+            self.main_splitter.setSizes(MAIN_SIZES)
         header = keys.LIST_HEADER.read(self.settings)
         if not header.isEmpty():
             self.list_pane.restore_header_state(header)
@@ -535,7 +627,41 @@ class MainWindow(QMainWindow):
         paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
         keys.CURRENT_PAPER.write(self.settings, paper.arxiv_id if paper else "")
 
+    def _settle_unsaved_notes(self) -> bool:
+        """Every note typed is saved, or the user said what to do with it; False: the user
+        keeps the window open."""
+        self.detail.flush_note()
+        if self.service is None:
+            return True
+        self.service.edits.finish()  # the queued saves written, their failures known
+        notes = self.detail.unsaved_notes()
+        if not notes:
+            return True
+        if self.note_questions is None:
+            from readinglist.ui.unsaved_notes import dialogs
+
+            self.note_questions = dialogs(self)
+        let_go = NoteRescue(self.note_questions, self._title_of, self._save_note_again).settle(
+            notes
+        )
+        for paper_id in let_go or []:
+            self.detail.let_go_of_note(paper_id)
+        return let_go is not None
+
+    def _title_of(self, paper_id: int) -> str:
+        paper = self.service.paper(paper_id) if self.service else None
+        return clip(paper.title, TITLE_IN_QUESTIONS) if paper else _tr("a paper")
+
+    def _save_note_again(self, note: UnsavedNote) -> str | None:
+        """None once saved; else why not."""
+        self.triage.set_note(note.paper_id, note.text, again=True)
+        kept = self.detail.unsaved_notes()
+        return next((n.why for n in kept if n.paper_id == note.paper_id), None)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed and not self._settle_unsaved_notes():
+            event.ignore()  # the note stays in its editor
+            return
         if not self._closed:  # Qt may deliver it twice (a close on a closed window)
             self._closed = True
             self.detail.flush_note()  # nothing typed is lost
@@ -546,6 +672,8 @@ class MainWindow(QMainWindow):
             self.media.shutdown()  # downloads stop; the loader's thread ends
             if self.queries is not None:
                 self.queries.stop()
+            if self._papers is not None:
+                self._papers.shutdown()
             self.save_layout()
             self.settings.sync()
         super().closeEvent(event)

@@ -1,6 +1,8 @@
 """The paper list pane: a table over `PaperTableModel`, or a friendly empty state.
 
-It tells the window which paper is current and which are selected, as plain ids.
+It tells the window which papers are shown, as plain ids: the selection, which is what the
+detail pane shows and what every action acts on. Every way of moving selects where it
+lands, so the row with the focus frame is never another paper than the one shown.
 """
 
 from collections.abc import Callable
@@ -12,12 +14,15 @@ from readinglist.ui.qt import (
     QAction,
     QByteArray,
     QCoreApplication,
+    QEvent,
     QHeaderView,
     QItemSelection,
     QItemSelectionModel,
+    QKeyEvent,
     QLabel,
     QMenu,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QStackedWidget,
     Qt,
@@ -37,13 +42,67 @@ _DEFAULT_WIDTHS = {
 }
 
 
+_MOVES = {
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+}
+_MOVE_TO_END = {
+    QAbstractItemView.CursorAction.MoveHome,
+    QAbstractItemView.CursorAction.MoveEnd,
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PaperList", text)
 
 
+class PaperTableView(QTableView):
+    """A table of papers whose keys move from paper to paper and select where they land.
+
+    Qt's extended selection moves only the focus frame on Ctrl+arrows, Ctrl+Home/End and
+    Ctrl+PageUp/Down (to pick rows one by one with Ctrl+Space): the detail pane then showed
+    one paper while `s` starred the row clicked before. Here Ctrl changes nothing about a
+    move (Shift still extends), Home and End go to the first and last paper rather than the
+    first and last column, and Tab leaves the list instead of walking its cells.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
+
+    def selectionCommand(
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        if isinstance(event, QKeyEvent) and _is_ctrl_move(event):
+            event = _without_ctrl(event)
+        return super().selectionCommand(index, event)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if cursorAction in _MOVE_TO_END:
+            modifiers |= Qt.KeyboardModifier.ControlModifier  # the first or last row
+        return super().moveCursor(cursorAction, modifiers)
+
+
+def _is_ctrl_move(event: QKeyEvent) -> bool:
+    ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+    return event.type() == QEvent.Type.KeyPress and bool(ctrl) and event.key() in _MOVES
+
+
+def _without_ctrl(event: QKeyEvent) -> QKeyEvent:
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.ControlModifier
+    return QKeyEvent(event.type(), event.key(), modifiers, event.text())
+
+
 class PaperListPane(QWidget):
-    current_changed = Signal(object)  # a paper id, or None
-    selection_changed = Signal(list)  # paper ids
+    shown_changed = Signal(list)  # the ids of the papers shown: the selection, in list order
 
     def __init__(self, load_rows: RowLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +122,7 @@ class PaperListPane(QWidget):
         self.set_empty_message(_tr("Opening the library…"))
 
     def _make_view(self) -> QTableView:
-        view = QTableView(self)
+        view = PaperTableView(self)
         view.setObjectName("paperList")
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,7 +150,6 @@ class PaperListPane(QWidget):
         for column, width in _DEFAULT_WIDTHS.items():
             view.setColumnWidth(column, width)
         header.setSortIndicator(Column.FIRST_SEEN, Qt.SortOrder.DescendingOrder)
-        view.selectionModel().currentRowChanged.connect(self._on_current_row)
         view.selectionModel().selectionChanged.connect(self._on_selection)
         return view
 
@@ -111,8 +169,8 @@ class PaperListPane(QWidget):
         elif ids and self.current_id() is None:
             self.select_row(0)
         self.stack.setCurrentWidget(self.view if ids else self.empty_label)
-        if not ids:
-            self.current_changed.emit(None)
+        if not ids:  # a reset drops the selection without a word
+            self.shown_changed.emit([])
 
     def set_empty_message(self, text: str) -> None:
         self.empty_label.setText(text)
@@ -125,6 +183,12 @@ class PaperListPane(QWidget):
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None
+
+    def shown_id(self) -> int | None:
+        """The one paper the detail pane shows, or None (none, or several, are selected)."""
+        ranges = self.view.selectionModel().selection()
+        only = ranges.count() == 1 and ranges.at(0).top() == ranges.at(0).bottom()
+        return self.model.id_at(ranges.at(0).top()) if only else None
 
     def selected_ids(self) -> list[int]:
         """In the list's order; read from the selection's ranges, so Ctrl+A on 200,000 rows
@@ -158,19 +222,37 @@ class PaperListPane(QWidget):
     def header_state(self) -> QByteArray:
         return self.view.horizontalHeader().saveState()
 
-    def restore_header_state(self, state: QByteArray) -> None:
-        self.view.horizontalHeader().restoreState(state)
+    def restore_header_state(self, state: QByteArray) -> bool:
+        """Widths, order, hidden columns and sort, as saved; False (and the defaults kept)
+        for a state that does not fit this list: damaged, or saved by a version with other
+        columns (Qt restores a sort on a column that is not there, or more columns)."""
+        header = self.view.horizontalHeader()
+        default = header.saveState()
+        fits = (
+            header.restoreState(state)
+            and header.count() == len(Column)
+            and 0 <= header.sortIndicatorSection() < len(Column)
+            and not header.isSectionHidden(Column.TITLE)
+        )
+        if not fits:
+            header.restoreState(default)
+        return fits
 
     def connect_sort(self, on_sort: Callable[[], None]) -> None:
         self.view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: on_sort())
 
     # --- inside ------------------------------------------------------------------------------
 
-    def _on_current_row(self, current: QModelIndex, _: QModelIndex) -> None:
-        self.current_changed.emit(self.model.id_at(current.row()) if current.isValid() else None)
-
     def _on_selection(self, *_: QItemSelection) -> None:
-        self.selection_changed.emit(self.selected_ids())
+        """A Ctrl+click that leaves one row selected leaves the frame on the row clicked:
+        the frame goes to the row shown, so j and k move on from there."""
+        shown = self.shown_id()
+        if shown is not None and shown != self.current_id():
+            index = self.model.index(self.model.row_of(shown) or 0, Column.STAR)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self.shown_changed.emit(self.selected_ids())
 
     def _column_menu(self, position: QPoint) -> None:
         header = self.view.horizontalHeader()

@@ -1,7 +1,9 @@
 """The paper list's model: it holds ids and builds rows only when Qt asks to paint them.
 
 Rows are fetched a page at a time and cached as frozen `PaperRow`s; sorting and filtering
-happen in SQL (a proxy model over 200k Python-backed rows took 52 s to sort here).
+happen in SQL (a proxy model over 200k Python-backed rows took 52 s to sort here). A cell
+shows `CELL_SHOWN` characters at most: Qt lays out a cell's whole text to elide it, and a
+20 MB title (a digest can hold one) froze the window for minutes.
 """
 
 from collections.abc import Callable, Sequence
@@ -10,6 +12,7 @@ from typing import Any
 
 from readinglist.core.listing import PaperRow, SortKey
 from readinglist.core.paper import ReadingStatus
+from readinglist.core.render import clip
 from readinglist.ui.qt import (
     QAbstractTableModel,
     QCoreApplication,
@@ -30,6 +33,8 @@ MAX_INSERTED = 5_000  # more new rows than this: a reset is cheaper than the ins
 PAPER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
 _AUTHORS_SHOWN = 3
+CELL_SHOWN = 300  # characters: more than the widest cell shows
+TOOLTIP_SHOWN = 1_000
 
 
 class Column(IntEnum):
@@ -78,7 +83,7 @@ _STATUS_MARKS = {
 
 
 def short_authors(row: PaperRow) -> str:
-    shown = ", ".join(row.authors[:_AUTHORS_SHOWN])
+    shown = ", ".join(clip(author, CELL_SHOWN) for author in row.authors[:_AUTHORS_SHOWN])
     more = len(row.authors) > _AUTHORS_SHOWN or row.authors_truncated
     return shown + (" et al." if more else "")
 
@@ -261,12 +266,13 @@ _DISPLAY: dict[Column, Callable[[PaperRow], str]] = {
 
 
 def _display(row: PaperRow, column: Column) -> str:
-    return _DISPLAY[column](row)
+    return clip(_DISPLAY[column](row), CELL_SHOWN)
 
 
 def _tooltip(row: PaperRow, column: Column) -> str | None:
     if column is Column.TITLE:
-        return row.title
+        return clip(row.title, TOOLTIP_SHOWN)
     if column is Column.AUTHORS and row.authors:
-        return ", ".join(row.authors) + (" …" if row.authors_truncated else "")
+        authors = ", ".join(clip(a, TOOLTIP_SHOWN) for a in row.authors[:TOOLTIP_SHOWN])
+        return clip(authors, TOOLTIP_SHOWN) + (" …" if row.authors_truncated else "")
     return None

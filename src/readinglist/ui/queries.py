@@ -47,7 +47,9 @@ class _QueryWorker(QObject):
             with self._library.reading() as connection:
                 result = job(connection)
         except Exception as error:
-            self.failed.emit(serial, self._channel, f"{type(error).__name__}: {error}")
+            from readinglist.ui.edits import why_not
+
+            self.failed.emit(serial, self._channel, why_not(error, self._library.path))
             return
         self.answered.emit(serial, self._channel, result)
 
@@ -71,7 +73,7 @@ class _Channel(QObject):
 
 
 class QueryRunner(QObject):
-    failed = Signal(str)  # a message for the status bar
+    failed = Signal(str)  # why a read failed, for "Could not read the library: …"
     settled = Signal()  # every request answered, skipped or failed
 
     def __init__(self, library: "Library", parent: QObject | None = None) -> None:
@@ -80,19 +82,30 @@ class QueryRunner(QObject):
         self._channels: dict[str, _Channel] = {}
         self._newest: dict[str, int] = {}
         self._answers: dict[str, Answer] = {}
+        self._on_failure: dict[str, Callable[[str], None] | None] = {}
         self._serial = 0
         self._pending = 0
         self._foreground: set[int] = set()  # serials of requests not in the background
         self._held: dict[str, tuple[int, Job]] = {}  # background requests, newest per channel
 
-    def submit(self, channel: str, job: Job, answer: Answer, *, background: bool = False) -> None:
-        """Run `job(connection)` off the GUI thread; `answer(result)` on it, if still newest.
+    def submit(
+        self,
+        channel: str,
+        job: Job,
+        answer: Answer,
+        *,
+        background: bool = False,
+        failed: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run `job(connection)` off the GUI thread; `answer(result)` on it, if still newest;
+        if it fails, `failed(why)`, or else the `failed` signal.
 
         A `background` job starts once no other job is running or queued.
         """
         self._serial += 1
         self._newest[channel] = self._serial
         self._answers[channel] = answer
+        self._on_failure[channel] = failed
         self._pending += 1
         if not background:
             self._foreground.add(self._serial)
@@ -110,6 +123,7 @@ class QueryRunner(QObject):
         """Finish the jobs in hand, drop the rest, and end the threads (at quit)."""
         self._newest.clear()
         self._answers.clear()
+        self._on_failure.clear()
         self._held.clear()
         for channel in self._channels.values():
             channel.stop()
@@ -129,15 +143,22 @@ class QueryRunner(QObject):
     def _on_answered(self, serial: int, channel: str, result: object) -> None:
         try:
             if self._is_newest(channel, serial):
+                self._on_failure.pop(channel, None)
                 self._answers.pop(channel)(result)
         finally:
             self._one_done(serial)
 
     def _on_failed(self, serial: int, channel: str, message: str) -> None:
-        if self._is_newest(channel, serial):
-            self._answers.pop(channel)
-            self.failed.emit(message)
-        self._one_done(serial)
+        try:
+            if self._is_newest(channel, serial):
+                self._answers.pop(channel)
+                on_failure = self._on_failure.pop(channel, None)
+                if on_failure is not None:
+                    on_failure(message)
+                else:
+                    self.failed.emit(message)
+        finally:
+            self._one_done(serial)
 
     def _one_done(self, serial: int = 0) -> None:
         self._foreground.discard(serial)

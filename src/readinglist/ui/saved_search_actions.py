@@ -97,5 +97,8 @@ class SavedSearchActions(QObject):
             action()
         except (SavedSearchError, QueryError) as error:
             self.failed.emit(str(error))
-        except OperationalError as error:  # the library stayed locked (a long bulk edit)
-            self.failed.emit(_tr("Could not save: {why}").format(why=error.orig))
+        except OperationalError as error:  # locked, read-only, full: in words, not SQL
+            from readinglist.ui.edits import why_not
+
+            why = why_not(error, self._service.library.path)
+            self.failed.emit(_tr("Could not save: {why}").format(why=why))

@@ -80,6 +80,7 @@ class SearchBox(QWidget):
         self.save_button.setObjectName("saveSearch")
         self.save_button.setText(_tr("Save…"))
         self.save_button.setToolTip(_tr("Save this search in the sidebar"))
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab: on to the sidebar
         self.error_label = QLabel(self)
         self.error_label.setObjectName("searchError")
         self.error_label.setTextFormat(Qt.TextFormat.RichText)

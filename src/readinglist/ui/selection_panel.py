@@ -11,11 +11,14 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.ui.qt import (
     QCompleter,
     QCoreApplication,
+    QEvent,
     QFont,
     QGridLayout,
     QHBoxLayout,
+    QKeyEvent,
     QLabel,
     QLineEdit,
+    QObject,
     QPushButton,
     QStringListModel,
     Qt,
@@ -36,6 +39,7 @@ class SelectionPanel(QWidget):
     tag_added = Signal(str)
     tag_removed = Signal(str)
     export_requested = Signal()
+    done = Signal()  # Esc in the tag field: back to the list
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +67,7 @@ class SelectionPanel(QWidget):
         )
         self.export_button = self._button(_tr("Export…"), self.export_requested.emit)
         self.tag_edit.returnPressed.connect(lambda: self._emit_tag(self.tag_added.emit))
+        self.tag_edit.installEventFilter(self)
         self._lay_out()
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -100,6 +105,18 @@ class SelectionPanel(QWidget):
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
+    def focus_tag(self) -> None:
+        self.tag_edit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the tag field drops what was typed and goes back to the list."""
+        escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+        if watched is self.tag_edit and escape and event.type() == QEvent.Type.KeyPress:
+            self.tag_edit.setText("")
+            self.done.emit()
+            return True
+        return super().eventFilter(watched, event)
+
     def show_count(self, count: int) -> None:
         self.count_label.setText(_tr("{n} papers selected").format(n=f"{count:,}"))
 
@@ -108,8 +125,11 @@ class SelectionPanel(QWidget):
         completer.setModel(QStringListModel(names, completer))
 
     def _emit_tag(self, emit: Callable[[str], object]) -> None:
+        """Entered: the field empties (and forgets its typing), so Ctrl+Z there undoes the
+        tag rather than the text."""
         tag = " ".join(self.tag_edit.text().split())
         if tag:
+            self.tag_edit.setText("")  # clear() would be undoable
             emit(tag)
 
 

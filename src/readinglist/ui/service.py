@@ -6,32 +6,26 @@ those rows only and the sidebar recounts; nothing reloads the whole list. Saved 
 announce themselves the same way (`saved_searches_changed`).
 """
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
+from functools import partial
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from readinglist.core.paper import Paper
-from readinglist.library import browse, saved_searches
+from readinglist.library import browse, field_sizes, saved_searches
 from readinglist.library import papers as store
-from readinglist.library.database import Library, utc_now
-from readinglist.ui.edits import EditRunner
+from readinglist.library.database import Library, LibraryError, utc_now
+from readinglist.library.user_edits import Edit
+from readinglist.ui.edits import EditRunner, why_not
 from readinglist.ui.qt import QObject, Signal
-
-
-class Edit(Protocol):
-    """One of `library.user_edits`: applied and reverted inside a write transaction."""
-
-    @property
-    def ids(self) -> list[int]: ...
-
-    def apply(self, connection: Connection) -> None: ...
-
-    def revert(self, connection: Connection) -> None: ...
 
 
 class LibraryService(QObject):
     papers_changed = Signal(list)  # paper ids whose user data changed
+    read_failed = Signal(str)  # why a read on the GUI thread failed (it answered "nothing")
     library_changed = Signal()  # papers were added (an import)
     saved_searches_changed = Signal()
 
@@ -44,26 +38,38 @@ class LibraryService(QObject):
     # --- reads ---------------------------------------------------------------------------
 
     def rows(self, ids: Sequence[int]) -> dict[int, browse.PaperRow]:
-        with self.library.reading() as connection:
-            return browse.load_rows(connection, ids)
+        return self._read(lambda connection: browse.load_rows(connection, ids), {})
 
     def paper(self, paper_id: int) -> Paper | None:
-        with self.library.reading() as connection:
-            found = store.load_papers(connection, [paper_id])
+        none: list[Paper] = []
+        found = self._read(lambda connection: store.load_papers(connection, [paper_id]), none)
         return found[0] if found else None
 
     def paper_id(self, arxiv_id: str) -> int | None:
-        with self.library.reading() as connection:
-            return store.paper_id_for(connection, arxiv_id)
+        return self._read(lambda connection: store.paper_id_for(connection, arxiv_id), None)
+
+    def longest_text(self, paper_id: int) -> int:
+        return self._read(lambda connection: field_sizes.longest_text(connection, paper_id), 0)
+
+    def _read[T](self, read: Callable[[Connection], T], otherwise: T) -> T:
+        """`read` in a read transaction; `otherwise` when the library cannot be read (a
+        disk error), said through `read_failed` rather than raised into Qt's event loop."""
+        try:
+            with self.library.reading() as connection:
+                return read(connection)
+        except (SQLAlchemyError, LibraryError) as error:
+            self.read_failed.emit(why_not(error, self.library.path))
+            return otherwise
 
     # --- writes ----------------------------------------------------------------------------
 
-    def apply(self, edit: "Edit") -> None:
-        """Make the edit (now, or after those queued); `papers_changed` follows."""
-        self.edits.run(edit.ids, edit.apply)
+    def apply(self, edit: Edit) -> bool:
+        """Make the edit (now, or after those queued); `papers_changed` follows, or
+        `edits.failed`. False when it failed at once."""
+        return self.edits.run(edit)
 
-    def revert(self, edit: "Edit") -> None:
-        self.edits.run(edit.ids, edit.revert)
+    def revert(self, edit: Edit) -> bool:
+        return self.edits.run(edit, undoing=True)
 
     def note(self, paper_id: int) -> str:
         paper = self.paper(paper_id)
@@ -82,8 +88,7 @@ class LibraryService(QObject):
 
     def saved_search_named(self, name: str) -> str | None:
         """The query text saved under `name` (any case), or None."""
-        with self.library.reading() as connection:
-            found = saved_searches.find_saved_search(connection, name)
+        found = self._read(lambda c: saved_searches.find_saved_search(c, name), None)
         return found.query_text if found else None
 
     def rename_saved_search(self, search_id: int, name: str) -> None:
@@ -95,3 +100,54 @@ class LibraryService(QObject):
         with self.library.writing() as connection:
             saved_searches.delete_saved_search(connection, search_id)
         self.saved_searches_changed.emit()
+
+
+LARGE_TEXT = 1_000_000  # characters in a paper's longest text: read off the GUI thread
+
+
+class PaperLoader(QObject):
+    """Reads a paper for the detail pane: on the GUI thread, at once, as always, when its
+    texts are of usual sizes; on a thread of its own when one is huge (a 20 MB summary took
+    0.24 s to read, SQLite and JSON), answering through `loaded` while the window paints.
+    Which it is, SQLite measures without reading the texts into Python (`field_sizes`)."""
+
+    loaded = Signal(int, object)  # the request's serial, the Paper (None: gone)
+
+    def __init__(self, service: LibraryService) -> None:
+        super().__init__(service)
+        self._service = service
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readinglist-paper")
+        self._serial = 0
+        self._waiting = False
+        self._closed = False
+
+    def load(self, paper_id: int) -> tuple[bool, Paper | None]:
+        """(True, the paper) when read at once; (False, None) when `loaded` will bring it.
+        Only the newest request is answered."""
+        self._serial += 1
+        self._waiting = False
+        if self._closed or self._service.longest_text(paper_id) <= LARGE_TEXT:
+            return True, self._service.paper(paper_id)
+        self._waiting = True
+        future = self._pool.submit(self._service.paper, paper_id)
+        future.add_done_callback(partial(self._deliver, self._serial))
+        return False, None
+
+    def is_waiting(self) -> bool:
+        return self._waiting
+
+    def shutdown(self) -> None:
+        self._closed = True
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _deliver(self, serial: int, future: "Future[Paper | None]") -> None:
+        """On the reading thread: `loaded` reaches the GUI thread queued."""
+        with suppress(RuntimeError):  # the window has gone
+            self.loaded.emit(serial, future.result())
+
+    def take(self, serial: int) -> bool:
+        """Whether an answer is the newest request's (then nothing is awaited any more)."""
+        newest = serial == self._serial
+        if newest:
+            self._waiting = False
+        return newest

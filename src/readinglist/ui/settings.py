@@ -6,6 +6,7 @@ from typing import cast
 from readinglist.ui.qt import QByteArray, QSettings
 
 ORGANIZATION = "readinglist"
+_BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
 APPLICATION = "readinglist"
 
 
@@ -15,10 +16,11 @@ class Setting[T]:
     default: T
 
     def read(self, settings: QSettings) -> T:
-        """The stored value, or the default when it is missing or of the wrong type."""
+        """The stored value, or the default when it is missing, of the wrong type, or a
+        boolean that is neither (INI files store booleans as text)."""
         value = settings.value(self.key, self.default)
         if isinstance(self.default, bool) and isinstance(value, str):
-            return cast(T, value.lower() == "true")  # INI files store booleans as text
+            return cast(T, _BOOLEANS.get(value.strip().lower(), self.default))
         return value if isinstance(value, type(self.default)) else self.default
 
     def write(self, settings: QSettings, value: T) -> None:

@@ -110,6 +110,11 @@ class SidebarPane(QWidget):
     def current_key(self) -> str:
         return self._current_key
 
+    def current_label(self) -> str:
+        """The entry's name as the sidebar shows it (before the counts: from its key)."""
+        entry = self.model.entry(self.model.index_of(self._current_key))
+        return entry.label if entry is not None else self._current_key.partition(":")[2]
+
     def current_query(self) -> "Query":
         from readinglist.core.query import Query
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.commands import (
+    EditCommand,
     NoteCommand,
     ToggleStarCommand,
     add_tag_command,
@@ -21,8 +22,12 @@ from readinglist.ui.commands import (
 from readinglist.ui.qt import (
     QAction,
     QCoreApplication,
+    QEvent,
+    QKeyEvent,
     QKeySequence,
+    QLineEdit,
     QObject,
+    QPlainTextEdit,
     Qt,
     QUndoStack,
     QWidget,
@@ -30,6 +35,8 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from readinglist.library.user_edits import Edit
+    from readinglist.ui.edits import Failure
     from readinglist.ui.service import LibraryService
 
 
@@ -46,12 +53,19 @@ STATUS_KEYS = {
 }
 
 
+def platform_keys(standard: QKeySequence.StandardKey, *also: str) -> list[QKeySequence]:
+    """The platform's keys for `standard`, then `also`, each once: an action given one key
+    twice is "ambiguous" to Qt and never fires (Redo is Ctrl+Shift+Z on Linux desktops)."""
+    keys = [*QKeySequence.keyBindings(standard), *(QKeySequence(key) for key in also)]
+    return list({key.toString(): key for key in keys}.values())
+
+
 @dataclass(frozen=True)
 class Selection:
-    """How triage reads the list's state: plain ids, never indexes."""
+    """How triage reads the list's state: plain ids, never indexes. Edits act on `shown`,
+    the papers the detail pane shows."""
 
-    current: Callable[[], int | None]
-    selected: Callable[[], list[int]]
+    shown: Callable[[], list[int]]
     step: Callable[[int], None]
 
 
@@ -86,9 +100,7 @@ class Triage(QObject):
         self.undo_action = self.undo_stack.createUndoAction(self, _tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, _tr("&Redo"))
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
-        )
+        self.redo_action.setShortcuts(platform_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
 
     def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
@@ -112,12 +124,40 @@ class Triage(QObject):
     def attach_keys_to(self, widget: QWidget) -> None:
         widget.addActions(self.paper_actions())
 
+    def attach(self, service: "LibraryService") -> None:
+        self.service = service
+        # Queued: an edit that fails as it is pushed or undone is handled once QUndoStack
+        # has finished with it.
+        service.edits.failed.connect(self._forget_failed, Qt.ConnectionType.QueuedConnection)
+
+    def _forget_failed(self, failure: "Failure") -> None:
+        """An edit that was not written leaves the history (Ctrl+Z would undo nothing); one
+        whose undo was not written stays done, as it is in the library."""
+        position = self._position_of(failure.edit)
+        if position is None:  # failed as it was made: QUndoStack never kept it
+            return
+        command = self.undo_stack.command(position)
+        assert isinstance(command, EditCommand)
+        if failure.undoing:
+            if position == self.undo_stack.index():
+                command.stay_done()
+                self.undo_stack.redo()
+            return
+        command.setObsolete(True)  # dropped by QUndoStack when undo or redo reaches it
+        if position == self.undo_stack.index() - 1:
+            self.undo_stack.undo()  # the newest: dropped now
+
+    def _position_of(self, edit: "Edit") -> int | None:
+        for position in range(self.undo_stack.count()):
+            command = self.undo_stack.command(position)
+            if isinstance(command, EditCommand) and command.edit is edit:
+                return position
+        return None
+
     # --- the edits ---------------------------------------------------------------------------
 
     def _targets(self) -> list[int]:
-        selected = self._selection.selected()
-        current = self._selection.current()
-        return selected or ([current] if current is not None else [])
+        return self._selection.shown()
 
     def toggle_star(self) -> None:
         """Star the selection, or unstar it when all are starred: decided as it is written."""
@@ -158,8 +198,10 @@ class Triage(QObject):
         if self.service is not None:
             self.undo_stack.push(tags_command(self.service, paper_id, tags))
 
-    def set_note(self, paper_id: int, note: str) -> None:
-        if self.service is not None and self._note_now(paper_id) != note:
+    def set_note(self, paper_id: int, note: str, *, again: bool = False) -> None:
+        """Save the note, unless it is what the library will hold anyway; `again`: save it
+        in any case (a save that failed, tried again)."""
+        if self.service is not None and (again or self._note_now(paper_id) != note):
             self.undo_stack.push(NoteCommand(self.service, paper_id, note))
 
     def _note_now(self, paper_id: int) -> str | None:
@@ -167,6 +209,68 @@ class Triage(QObject):
         edit still queued may change it: the new one is pushed, harmless if the same)."""
         last = self.undo_stack.command(self.undo_stack.index() - 1)
         if isinstance(last, NoteCommand) and last.edit.paper_id == paper_id:
-            return last.edit.note
+            return None if last.isObsolete() else last.edit.note
         assert self.service is not None
         return None if self.service.edits.is_busy() else self.service.note(paper_id)
+
+
+_COMMAND_MODIFIERS = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+_CLIPBOARD_KEYS = (
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.SelectAll,
+)
+TextField = QLineEdit | QPlainTextEdit
+
+
+class FieldKeys(QObject):
+    """Shares the keyboard between a text field with the focus and the window's shortcuts.
+
+    A field claims every key it has a meaning for, so on Linux Ctrl+E (the end of the line,
+    as End is) never reached Export, and Ctrl+Z undid a bulk tag's text rather than the tag.
+    Here a field keeps typing, the clipboard and select-all, and Undo and Redo while it has
+    something of its own to undo or redo; any other key the window has a shortcut for goes
+    to the window.
+    """
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def watch(self, *fields: TextField) -> None:
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, TextField) or _field_keeps(watched, event):
+            return False
+        if not self._is_window_shortcut(event):
+            return False
+        event.ignore()  # not claimed: Qt hands the key to the window's shortcut
+        return True
+
+    def _is_window_shortcut(self, event: QKeyEvent) -> bool:
+        if not event.modifiers() & _COMMAND_MODIFIERS:
+            return False  # a typed character
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch
+            for action in self._window.findChildren(QAction)
+            for key in action.shortcuts()
+        )
+
+
+def _field_keeps(field: TextField, event: QKeyEvent) -> bool:
+    history = field if isinstance(field, QLineEdit) else field.document()
+    if event.matches(QKeySequence.StandardKey.Undo):
+        return history.isUndoAvailable()
+    if event.matches(QKeySequence.StandardKey.Redo):
+        return history.isRedoAvailable()
+    return any(event.matches(key) for key in _CLIPBOARD_KEYS)
