@@ -58,7 +58,7 @@ translations: $(QM_FILES)
 
 # Refresh every .ts from the code's tr()/QT_TR_NOOP strings (keeps what is translated).
 lupdate: $(STAMP_RUN)
-	$(BIN)/pyside6-lupdate $(PY_SOURCES) -locations none -no-obsolete -source-language en -ts $(TS_FILES)
+	@$(BIN)/pyside6-lupdate $(PY_SOURCES) -locations none -no-obsolete -source-language en -ts $(TS_FILES)
 
 run: $(STAMP_RUN) $(QM_FILES)
 	$(BIN)/readinglist $(ARGS)

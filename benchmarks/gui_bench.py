@@ -73,7 +73,7 @@ def child_floor(started: float) -> dict[str, float]:
 
 def child_app(started: float, library: Path) -> dict[str, float]:
     """The real app (`readinglist --library PATH`), until its list has painted rows."""
-    from readinglist.ui.app import AppOptions, _application, run_app
+    from readinglist.ui.startup.app import AppOptions, _application, run_app
 
     times = _watch_paints(_application(), started)
     run_app(AppOptions(library=library))
@@ -202,9 +202,9 @@ class WindowOnLibrary:
 
     def __init__(self, library_path: Path, settings_dir: Path) -> None:
         """Attached as the app attaches it (without its daily backup, a copy of 1.2 GB)."""
-        from readinglist.ui.app import _application, attach_library
-        from readinglist.ui.main_window import MainWindow
         from readinglist.ui.qt import QSettings
+        from readinglist.ui.startup.app import _application, attach_library
+        from readinglist.ui.window.main_window import MainWindow
 
         self.app = _application()
         settings = QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat)
@@ -242,7 +242,7 @@ class WindowOnLibrary:
 
 
 def sorts_and_filters(figures: Figures, library: Path, workdir: Path) -> None:
-    from readinglist.ui.paper_model import Column
+    from readinglist.ui.list.model import Column
     from readinglist.ui.qt import Qt
 
     bench = WindowOnLibrary(library, workdir)
@@ -335,7 +335,7 @@ def _sort_ms(bench: WindowOnLibrary, column: int) -> float:
 
 
 def _first_child(model: object, group: str) -> str:
-    from readinglist.ui.sidebar_model import KEY_ROLE, SidebarModel
+    from readinglist.ui.sidebar.model import KEY_ROLE, SidebarModel
 
     assert isinstance(model, SidebarModel)
     parent = model.index_of(group)
@@ -402,8 +402,8 @@ def cached_library(digests: int) -> Path:
     """A library of the synthetic corpus at the current schema, with a reader's own data on
     a few percent of its papers (search_bench's: stars, statuses, tags, notes), so that the
     sidebar's entries other than All papers hold papers; made on first use only."""
-    from readinglist.importer import import_paths
     from readinglist.library.database import open_library
+    from readinglist.library.importer import import_paths
     from readinglist.library.migrations import latest_version
     from search_bench import add_users_data
 

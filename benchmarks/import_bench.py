@@ -50,9 +50,9 @@ from typing import TextIO
 from readinglist.core.digest import Digest, Entry
 from readinglist.core.digest_files import digest_paths, find_digest_files
 from readinglist.core.parser import parse_digest
-from readinglist.importer import FileStatus, ImportReport, import_paths
 from readinglist.library import migrations
 from readinglist.library.database import open_library
+from readinglist.library.importer import FileStatus, ImportReport, import_paths
 from synthetic import cached_corpus
 
 SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "daily_papers_ko"

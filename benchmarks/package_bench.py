@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from readinglist.ui.first_paint import FIRST_PAINT_ENV, FIRST_PAINT_LINE
+from readinglist.ui.startup.first_paint import FIRST_PAINT_ENV, FIRST_PAINT_LINE
 
 ROOT = Path(__file__).resolve().parents[1]
 ONEDIR = ROOT / "dist" / "readinglist"

@@ -37,10 +37,10 @@ from sqlalchemy import Connection, and_, exists, func, or_, select
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, parse_query
 from readinglist.core.query_terms import And, Term, Text
-from readinglist.importer import import_paths
 from readinglist.library import browse
 from readinglist.library import papers as store
 from readinglist.library.database import Library, open_library, utc_now
+from readinglist.library.importer import import_paths
 from readinglist.library.search import count_matching, ranked_ids
 from readinglist.library.tables import APPEARANCES, PAPER_TAGS, PAPERS, TAGS
 from synthetic import cached_corpus

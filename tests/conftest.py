@@ -15,7 +15,7 @@ from tests.digests import DigestWriter
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
-    from readinglist.ui.main_window import MainWindow
+    from readinglist.ui.window.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

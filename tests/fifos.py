@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from readinglist.importer import ImportReport
+from readinglist.library.importer import ImportReport
 
 GUARD_SECONDS = 60  # never reached when the code under test is right
 

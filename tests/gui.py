@@ -5,10 +5,10 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from readinglist.library.database import Library
-from readinglist.ui.main_window import MainWindow
-from readinglist.ui.paper_model import Column
+from readinglist.ui.data.service import LibraryService
+from readinglist.ui.list.model import Column
 from readinglist.ui.qt import QDropEvent, QMimeData, QPointF, QSettings, Qt, QUrl
-from readinglist.ui.service import LibraryService
+from readinglist.ui.window.main_window import MainWindow
 
 
 def open_window(qtbot: QtBot, library: Library, settings_file: Path) -> MainWindow:

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from readinglist.library import backup
 from readinglist.library.database import open_library
 from readinglist.ui import settings
-from readinglist.ui.app import AppOptions, _attach, run_app
-from readinglist.ui.main_window import MainWindow
 from readinglist.ui.qt import QApplication, QMessageBox, QSettings, QTimer
+from readinglist.ui.startup.app import AppOptions, _attach, run_app
+from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, entries
 from tests.gui import settle
 
@@ -57,7 +57,7 @@ def test_the_window_says_when_todays_backup_could_not_be_made(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from readinglist.importer import import_paths
+    from readinglist.library.importer import import_paths
 
     with open_library(library_path, daily_backup=False) as library:
         import_paths(library, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])

@@ -27,7 +27,7 @@ NOTE_BYTES = 3 * 2**20  # a library of a few MB: a copy takes long enough for op
 @pytest.fixture
 def filled_library(library_path: Path, digests: DigestWriter) -> Path:
     """A library of a few megabytes, with no daily backup yet."""
-    from readinglist.importer import import_paths
+    from readinglist.library.importer import import_paths
 
     ids = [f"2403.{n:05d}" for n in range(200)]
     with open_library(library_path, daily_backup=False) as library:

@@ -13,10 +13,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.importer import import_paths
 from readinglist.library import papers as store
 from readinglist.library import user_edits
 from readinglist.library.database import Library, utc_now
+from readinglist.library.importer import import_paths
 from readinglist.library.user_edits import (
     AddTagEdit,
     RemoveTagEdit,
@@ -25,7 +25,7 @@ from readinglist.library.user_edits import (
     ToggleStarEdit,
     write_in_parts,
 )
-from readinglist.ui.main_window import MainWindow
+from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, FakeEntry
 
 PAPERS = 3_000

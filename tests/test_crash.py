@@ -18,7 +18,7 @@ FILES, ENTRIES = 60, 300
 CHILD = """
 import sys
 from pathlib import Path
-from readinglist.importer import import_paths
+from readinglist.library.importer import import_paths
 from readinglist.library.database import open_library
 
 with open_library(Path(sys.argv[1])) as library:

@@ -15,9 +15,9 @@ from readinglist.cli import main
 from readinglist.core.bibtex import arxiv_year
 from readinglist.core.export import CSV_COLUMNS, ExportFormat, export_papers
 from readinglist.core.paper import Paper, ReadingStatus
-from readinglist.importer import import_file
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
+from readinglist.library.importer import import_file
 from tests.digests import DigestWriter, FakeEntry
 
 ENTRIES = [

@@ -63,7 +63,7 @@ def test_write_export_takes_a_list_or_an_iterator_and_counts(tmp_path: Path) -> 
 def test_the_library_is_read_a_thousand_papers_at_a_time(
     library: Library, digests: DigestWriter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from readinglist.importer import import_file
+    from readinglist.library.importer import import_file
 
     import_file(library, digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002")))
     reads: list[int] = []

@@ -23,8 +23,8 @@ import pytest
 from readinglist.core.bibtex import arxiv_year
 from readinglist.core.export import ExportFormat, export_papers
 from readinglist.core.paper import Paper
-from readinglist.importer import import_paths
 from readinglist.library.database import Library
+from readinglist.library.importer import import_paths
 from readinglist.library.papers import find_paper_ids, load_papers
 from tests.export_fixtures import HARD_TITLES, hard_papers
 

@@ -14,9 +14,9 @@ from readinglist.core.export import ExportFormat
 from readinglist.core.paper import Paper
 from readinglist.library import export_source
 from readinglist.library.papers import load_papers
-from readinglist.ui.export_actions import ExportQuestions
-from readinglist.ui.export_dialog import ExportChoice, ExportScope
-from readinglist.ui.main_window import MainWindow
+from readinglist.ui.export.actions import ExportQuestions
+from readinglist.ui.export.dialog import ExportChoice, ExportScope
+from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, FakeEntry
 from tests.gui import import_by_drop, row_titles
 

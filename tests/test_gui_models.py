@@ -12,10 +12,10 @@ from readinglist.core.listing import SavedSearchCount
 from readinglist.core.paper import ReadingStatus
 from readinglist.library.browse import DigestCount, PaperRow, SidebarCounts
 from readinglist.library.database import Library
-from readinglist.ui.paper_model import Column, PaperTableModel
+from readinglist.ui.data.queries import QueryRunner
+from readinglist.ui.list.model import Column, PaperTableModel
 from readinglist.ui.qt import QModelIndex, Qt
-from readinglist.ui.queries import QueryRunner
-from readinglist.ui.sidebar_model import (
+from readinglist.ui.sidebar.model import (
     DIGESTS_GROUP,
     SAVED_GROUP,
     TAGS_GROUP,

@@ -8,9 +8,9 @@ import pytest
 
 from readinglist.core.digest_files import digest_paths, find_digest_files
 from readinglist.core.paper import Paper, ReadingStatus
-from readinglist.importer import FileStatus, import_file, import_paths
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
+from readinglist.library.importer import FileStatus, import_file, import_paths
 from tests.digests import DigestWriter, FakeEntry, digest_text, entries
 
 

@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy import Connection
 
 from readinglist.core import digest_files
-from readinglist.importer import FileStatus, ImportReport, import_paths
 from readinglist.library import database
 from readinglist.library.database import Library
+from readinglist.library.importer import FileStatus, ImportReport, import_paths
 from tests.digests import DigestWriter, digest_text, entries
 from tests.fifos import GUARD_SECONDS, released_when_done, run_guarded
 
@@ -224,7 +224,7 @@ def test_a_library_locked_by_another_writer_is_waited_for_once(
 PEAK_SCRIPT = """
 import resource, sys
 from pathlib import Path
-from readinglist.importer import import_paths
+from readinglist.library.importer import import_paths
 from readinglist.library.database import open_library
 
 with open_library(Path(sys.argv[1])) as library:

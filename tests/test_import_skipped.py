@@ -12,9 +12,9 @@ import pytest
 
 from readinglist.cli import main
 from readinglist.core.digest import MAX_TITLE_CHARS, MAX_URL_CHARS
-from readinglist.importer import FileStatus, ImportReport, import_paths
 from readinglist.library import papers as store
 from readinglist.library.database import Library
+from readinglist.library.importer import FileStatus, ImportReport, import_paths
 from tests.digests import DigestWriter, FakeEntry, digest_text, entries
 
 

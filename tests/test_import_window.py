@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.core import digest_files
 from readinglist.core.import_report import ImportReport
-from readinglist.importer import FileStatus
-from readinglist.ui.import_status import ImportDetailsDialog
-from readinglist.ui.main_window import MainWindow
+from readinglist.library.importer import FileStatus
+from readinglist.ui.imports.status import ImportDetailsDialog
 from readinglist.ui.qt import Qt
+from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, FakeEntry, entries
 from tests.fifos import GUARD_SECONDS, released_when_done
 from tests.gui import IMPORT_TIMEOUT_MS, row_titles, settle

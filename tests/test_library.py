@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from sqlmodel import SQLModel
 
-from readinglist.importer import import_file
 from readinglist.library import backup, migrations
 from readinglist.library.database import (
     LibraryError,
@@ -18,6 +17,7 @@ from readinglist.library.database import (
     open_library,
 )
 from readinglist.library.health import check_library
+from readinglist.library.importer import import_file
 from tests.digests import DigestWriter, entries
 
 

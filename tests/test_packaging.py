@@ -20,10 +20,11 @@ import pytest
 
 from readinglist import resources
 from readinglist.core.parser import parse_digest
-from readinglist.ui import fonts, self_test
-from readinglist.ui.first_paint import FIRST_PAINT_ENV, FIRST_PAINT_LINE
-from readinglist.ui.identity import DESKTOP_FILE_NAME, app_icon
+from readinglist.ui import self_test
 from readinglist.ui.qt import QApplication, QFont, QImage, QLibraryInfo, QRawFont
+from readinglist.ui.startup import fonts
+from readinglist.ui.startup.first_paint import FIRST_PAINT_ENV, FIRST_PAINT_LINE
+from readinglist.ui.startup.identity import DESKTOP_FILE_NAME, app_icon
 
 ROOT = Path(__file__).resolve().parents[1]
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")

@@ -37,9 +37,9 @@ from readinglist.core.query_terms import (
     all_of,
     any_of,
 )
-from readinglist.importer import import_paths
 from readinglist.library import papers as store
 from readinglist.library.database import open_library, utc_now
+from readinglist.library.importer import import_paths
 from tests.digests import DigestWriter, FakeEntry
 
 FAST = settings(

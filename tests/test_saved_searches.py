@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from readinglist.core.query import QueryError
-from readinglist.importer import import_file
 from readinglist.library.database import Library, open_library, utc_now
+from readinglist.library.importer import import_file
 from readinglist.library.saved_searches import (
     SavedSearch,
     SavedSearchError,

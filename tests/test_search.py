@@ -11,9 +11,9 @@ import pytest
 from readinglist.core.listing import SortKey
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, parse_query
-from readinglist.importer import import_file, import_paths
 from readinglist.library import papers as store
 from readinglist.library.database import Library, open_library, utc_now
+from readinglist.library.importer import import_file, import_paths
 from readinglist.library.search import count_matching, ranked_ids
 from readinglist.library.search_index import index_is_sound, rebuild_index
 from tests.digests import DigestWriter, FakeEntry

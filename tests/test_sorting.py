@@ -12,9 +12,9 @@ import pytest
 from readinglist.core.listing import SortKey
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.query import Query
-from readinglist.importer import import_paths
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
+from readinglist.library.importer import import_paths
 from tests.digests import DigestWriter, FakeEntry
 
 TITLES = ["beta", "Alpha", "alpha", "Gamma", "beta", "Ärger", "delta", "Alpha"]

@@ -16,8 +16,8 @@ from readinglist.ui import qt
 QT_MODULE = Path(qt.__file__)
 _BUILD_THE_WINDOW = """
 import sys
-from readinglist.ui.app import _application
-from readinglist.ui.main_window import MainWindow
+from readinglist.ui.startup.app import _application
+from readinglist.ui.window.main_window import MainWindow
 from readinglist.ui.qt import QSettings
 
 app = _application()

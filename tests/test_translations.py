@@ -58,7 +58,6 @@ def _extracted(tmp_path: Path) -> set[str]:
     return _sources_in(ts_file)
 
 
-@pytest.mark.xfail(strict=True, reason="until every UI string moves from _tr wrappers to tr()")
 def test_lupdate_extracts_every_string_the_code_marks(tmp_path: Path) -> None:
     in_code = _literals_in_code()
     extracted = _extracted(tmp_path)

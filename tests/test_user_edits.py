@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import Connection
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.importer import import_paths
 from readinglist.library import browse
 from readinglist.library import papers as store
 from readinglist.library.database import Library
+from readinglist.library.importer import import_paths
 from readinglist.library.user_edits import (
     AddTagEdit,
     NoteEdit,

@@ -8,11 +8,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.importer import FileStatus
 from readinglist.library.database import Library, open_library
-from readinglist.ui.main_window import MainWindow
-from readinglist.ui.paper_model import Column
+from readinglist.library.importer import FileStatus
+from readinglist.ui.list.model import Column
 from readinglist.ui.qt import QSettings, Qt
+from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, FakeEntry, entries
 from tests.gui import focus_list, import_by_drop, open_window, row_titles, settle, sidebar_count
 
@@ -142,7 +142,7 @@ def test_a_status_key_advances_to_the_next_paper(
 def test_a_typed_note_survives_closing_and_reopening(
     qtbot: QtBot, library: Library, digests: DigestWriter, tmp_path: Path
 ) -> None:
-    from readinglist.importer import import_paths
+    from readinglist.library.importer import import_paths
 
     import_paths(library, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])
     first = open_window(qtbot, library, tmp_path / "s.ini")
@@ -218,9 +218,9 @@ def test_the_screenshot_switch_renders_the_window(
 def test_the_app_backs_up_the_library_daily_off_the_gui_thread(
     qtbot: QtBot, library_path: Path, digests: DigestWriter, tmp_path: Path
 ) -> None:
-    from readinglist.importer import import_paths
     from readinglist.library import backup
-    from readinglist.ui.app import AppOptions, _attach
+    from readinglist.library.importer import import_paths
+    from readinglist.ui.startup.app import AppOptions, _attach
 
     with open_library(library_path, daily_backup=False) as library:
         import_paths(library, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])

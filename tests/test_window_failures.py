@@ -18,14 +18,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.importer import import_paths
 from readinglist.library import failures
 from readinglist.library.database import Library
+from readinglist.library.importer import import_paths
 from readinglist.library.papers import find_paper_ids, load_papers, user_states
-from readinglist.ui.main_window import MainWindow
-from readinglist.ui.paper_model import Column
+from readinglist.ui.detail.unsaved_notes import NoteChoice, NoteQuestions, UnsavedNote
+from readinglist.ui.list.model import Column
 from readinglist.ui.qt import QGuiApplication, Qt
-from readinglist.ui.unsaved_notes import NoteChoice, NoteQuestions, UnsavedNote
+from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, entries
 from tests.gui import focus_list, settle, sidebar_count
 
@@ -295,7 +295,7 @@ def test_a_discarded_note_is_not_tried_again(
 def test_a_saved_search_that_is_not_saved_says_why(
     qtbot: QtBot, window: MainWindow, library: Library, faults: Faults
 ) -> None:
-    from readinglist.ui.saved_search_actions import Ask
+    from readinglist.ui.search.saved_searches import Ask
 
     assert window.saved_searches is not None
     window.saved_searches.ask = Ask(lambda *_: "mine", lambda *_: True)

@@ -15,12 +15,12 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from readinglist.importer import import_paths
 from readinglist.library.database import Library
-from readinglist.ui.full_text import LINE, FullTextViewer, pieces
-from readinglist.ui.main_window import MainWindow
-from readinglist.ui.paper_model import Column
+from readinglist.library.importer import import_paths
+from readinglist.ui.detail.full_text import LINE, FullTextViewer, pieces
+from readinglist.ui.list.model import Column
 from readinglist.ui.qt import QGuiApplication, Qt, QTimer
+from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, entries
 from tests.gui import settle
 

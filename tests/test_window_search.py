@@ -14,13 +14,13 @@ from readinglist.core.export import ExportFormat
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import parse_query
 from readinglist.library.database import Library
-from readinglist.ui.export_actions import ExportQuestions
-from readinglist.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
-from readinglist.ui.main_window import MainWindow
-from readinglist.ui.paper_model import Column
+from readinglist.ui.export.actions import ExportQuestions
+from readinglist.ui.export.dialog import ExportChoice, ExportDialog, ExportScope
+from readinglist.ui.list.model import Column
 from readinglist.ui.qt import QDialogButtonBox, QItemSelection, QItemSelectionModel, Qt
-from readinglist.ui.saved_search_actions import Ask
-from readinglist.ui.search_box import SEARCH_DELAY_MS
+from readinglist.ui.search.saved_searches import Ask
+from readinglist.ui.search.search_box import SEARCH_DELAY_MS
+from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, FakeEntry
 from tests.gui import focus_list, import_by_drop, open_window, row_titles, settle, sidebar_count
 
@@ -418,7 +418,7 @@ def test_large_edits_are_written_in_order_off_the_gui_thread(
     qtbot: QtBot, filled: MainWindow, library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from readinglist.library import papers as store
-    from readinglist.ui import edits
+    from readinglist.ui.data import edits
 
     monkeypatch.setattr(edits, "SYNC_LIMIT", 0)  # every edit counts as large
     assert filled.service is not None

@@ -13,13 +13,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from readinglist.core.query import Query
-from readinglist.importer import import_paths
 from readinglist.library import papers
 from readinglist.library.database import Library
+from readinglist.library.importer import import_paths
 from readinglist.ui import settings as keys
-from readinglist.ui.main_window import MainWindow
-from readinglist.ui.paper_model import Column
+from readinglist.ui.list.model import Column
 from readinglist.ui.qt import QByteArray, QSettings, Qt, QTableWidget
+from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, entries
 from tests.gui import open_window, row_titles
 

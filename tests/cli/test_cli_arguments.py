@@ -11,8 +11,8 @@ import pytest
 
 from readinglist.cli import main
 from readinglist.cli.registry import command_names
-from readinglist.ui import app
-from readinglist.ui.app import AppOptions
+from readinglist.ui.startup import app
+from readinglist.ui.startup.app import AppOptions
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_an_option_of_a_command_is_never_taken_for_qts(
 
 def test_qapplication_is_given_qts_options() -> None:
     probe = (
-        "from readinglist.ui.app import _application\n"
+        "from readinglist.ui.startup.app import _application\n"
         "app = _application(['-style', 'Fusion', '-reverse'])\n"
         "print(app.style().name(), app.isRightToLeft())\n"
     )

@@ -246,7 +246,7 @@ def test_output_to_a_full_disk_is_said_in_one_line(
 def test_a_file_no_command_expected_to_fail_is_named_in_one_line(
     run: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from readinglist import importer
+    from readinglist.library import importer
 
     folder = tmp_path / "unreadable"
 

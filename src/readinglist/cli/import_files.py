@@ -9,7 +9,7 @@ from readinglist.cli.output import EXIT_FAILED, EXIT_OK, display, print_json
 from readinglist.cli.registry import Command
 
 if TYPE_CHECKING:
-    from readinglist.importer import FileReport, ImportReport
+    from readinglist.library.importer import FileReport, ImportReport
 
 
 def _add_arguments(command: argparse.ArgumentParser) -> None:
@@ -18,7 +18,7 @@ def _add_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from readinglist.importer import FileStatus, import_paths
+    from readinglist.library.importer import FileStatus, import_paths
 
     with opened(args) as library:
         report = import_paths(library, args.paths)
@@ -45,7 +45,7 @@ def _file_json(file: "FileReport") -> dict[str, Any]:
 def _print_report(report: "ImportReport") -> None:
     """One line per file, its name escaped before it is aligned: a name holding a newline
     cannot forge a line of the report."""
-    from readinglist.importer import FileStatus
+    from readinglist.library.importer import FileStatus
 
     names = [display(str(file.path)) for file in report.files]
     width = max(map(len, names), default=0)

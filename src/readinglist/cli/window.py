@@ -98,7 +98,7 @@ def run_window(arguments: list[str]) -> int:
     select = args.select
     if select is not None and normalize_arxiv_id(select) is None:
         raise UsageError(f"'{select}' is not an arXiv id (like 2312.08723) or link")
-    from readinglist.ui.app import AppOptions, run_app
+    from readinglist.ui.startup.app import AppOptions, run_app
 
     options = AppOptions(
         library=args.library,

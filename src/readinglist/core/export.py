@@ -12,6 +12,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TextIO
@@ -20,28 +21,40 @@ from readinglist.core.bibtex import write_bibtex
 from readinglist.core.export_file import write_atomically
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.text import clean_text
+from readinglist.core.translatable import QT_TR_NOOP
+
+Writer = Callable[[Iterable[Paper], TextIO], int]
 
 
 class ExportFormat(StrEnum):
+    """The formats, each described once in `FORMATS` (below): the command line's choices and
+    the window's list are made from that table."""
+
     BIBTEX = "bibtex"
     CSV = "csv"
     JSON = "json"
     MARKDOWN = "markdown"
 
     @property
+    def facts(self) -> "FormatFacts":
+        return FORMATS[self]
+
+    @property
     def suffix(self) -> str:
-        return {"bibtex": ".bib", "csv": ".csv", "json": ".json", "markdown": ".md"}[self.value]
+        return self.facts.suffix
+
+
+@dataclass(frozen=True, slots=True)
+class FormatFacts:
+    label: str  # what the window lists, translated where it is shown
+    suffix: str
+    write: Writer
+    byte_order_mark: bool = False  # a file of it starts with one (never standard output)
 
 
 def write_papers(papers: Iterable[Paper], format: ExportFormat, out: TextIO) -> int:
     """Write the export to `out` as the papers come; returns how many were written."""
-    writers: dict[ExportFormat, Callable[[Iterable[Paper], TextIO], int]] = {
-        ExportFormat.BIBTEX: write_bibtex,
-        ExportFormat.CSV: write_csv,
-        ExportFormat.JSON: write_json,
-        ExportFormat.MARKDOWN: write_markdown,
-    }
-    return writers[format](papers, out)
+    return format.facts.write(papers, out)
 
 
 def export_papers(papers: Iterable[Paper], format: ExportFormat) -> str:
@@ -59,7 +72,7 @@ def write_export(papers: Iterable[Paper], format: ExportFormat, path: Path) -> i
     def write(out: TextIO) -> int:
         return write_papers(papers, format, out)
 
-    return write_atomically(path, write, byte_order_mark=format is ExportFormat.CSV)
+    return write_atomically(path, write, byte_order_mark=format.facts.byte_order_mark)
 
 
 # --- JSON and CSV ----------------------------------------------------------------------------
@@ -187,3 +200,14 @@ def _markdown_item(paper: Paper) -> str:
 def _markdown_text(text: str) -> str:
     """One line, without control characters; what Markdown would read as markup, escaped."""
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", clean_text(text))
+
+
+FORMATS = {
+    ExportFormat.BIBTEX: FormatFacts(QT_TR_NOOP("BibTeX (.bib)"), ".bib", write_bibtex),
+    # Without a byte order mark, Excel reads a CSV file in the system's legacy code page.
+    ExportFormat.CSV: FormatFacts(QT_TR_NOOP("CSV (.csv)"), ".csv", write_csv, True),
+    ExportFormat.JSON: FormatFacts(QT_TR_NOOP("JSON (.json)"), ".json", write_json),
+    ExportFormat.MARKDOWN: FormatFacts(
+        QT_TR_NOOP("Markdown reading list (.md)"), ".md", write_markdown
+    ),
+}

@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Any
 
 from readinglist.core.digest import Media
+from readinglist.core.translatable import QT_TR_NOOP
 
 
 class ReadingStatus(StrEnum):
@@ -23,6 +24,29 @@ class ReadingStatus(StrEnum):
         except ValueError:
             names = ", ".join(status.value for status in cls)
             raise ValueError(f"unknown status '{text}' (one of: {names})") from None
+
+    @property
+    def look(self) -> "StatusLook":
+        return STATUS_LOOKS[self]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusLook:
+    """How a reading status shows itself: the list, the sidebar, the detail pane, the
+    selection panel, the menus and the command line all read this one table."""
+
+    label: str  # what people read, translated where it is shown (`tr(look.label)`)
+    mark: str  # the list's one-character sign
+    key: str  # the triage key that sets it (also its menu shortcut)
+
+
+STATUS_LOOKS = {
+    ReadingStatus.UNREAD: StatusLook(QT_TR_NOOP("Unread"), "●", "U"),
+    ReadingStatus.QUEUED: StatusLook(QT_TR_NOOP("Queued"), "◷", "Q"),
+    ReadingStatus.READING: StatusLook(QT_TR_NOOP("Reading"), "◐", "R"),
+    ReadingStatus.READ: StatusLook(QT_TR_NOOP("Read"), "✓", "D"),
+    ReadingStatus.SKIPPED: StatusLook(QT_TR_NOOP("Skipped"), "–", "X"),
+}
 
 
 @dataclass(frozen=True, slots=True)

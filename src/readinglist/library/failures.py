@@ -93,3 +93,14 @@ def is_read_only(error: BaseException) -> bool:
     """Whether `error` says the library (or its folder) cannot be written, or cannot be
     opened for writing: SQLite then reads it through a read-only connection."""
     return reason(error) in (READ_ONLY, CANNOT_OPEN, DENIED, _BY_ERRNO[errno.EROFS])
+
+
+def storage_errors() -> tuple[type[Exception], ...]:
+    """What a read or write of the library raises when the file fails it: SQLAlchemy's
+    wrappers, the driver's own errors and ours. The window catches these (and says them with
+    `reason`) without importing the database layers itself."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from readinglist.library.errors import LibraryError
+
+    return (SQLAlchemyError, sqlite3.Error, LibraryError)

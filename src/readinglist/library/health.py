@@ -109,3 +109,8 @@ def _could_not(what: str, error: Exception) -> str:
     if words is None:
         raise error
     return f"could not {what}: {words}"
+
+
+def sqlite_version() -> str:
+    """The SQLite library this Python links (the bundle's own, with FTS5)."""
+    return sqlite3.sqlite_version

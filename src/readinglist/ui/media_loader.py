@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readinglist.core.digest import Media, MediaKind
+from readinglist.core.media_format import media_format, sniff
 from readinglist.media_cache import MediaCache
-from readinglist.media_format import media_format, sniff
 from readinglist.ui.media_fetch import (
     DownloadLimits,
     Fetched,

@@ -15,7 +15,6 @@ say). Nothing is written outside a temporary folder.
 import base64
 import os
 import re
-import sqlite3
 import sys
 import tempfile
 import time
@@ -31,8 +30,6 @@ from readinglist.core.digest import Digest
 from readinglist.core.parser import parse_digest
 from readinglist.resources import KOREAN_FONT_LICENCE, app_icon_files, korean_font, resource
 from readinglist.resources import sample_digest as sample_digest_path
-from readinglist.ui.fonts import load_font
-from readinglist.ui.identity import set_identity
 from readinglist.ui.qt import (
     QApplication,
     QBuffer,
@@ -60,11 +57,13 @@ from readinglist.ui.qt import (
     qInstallMessageHandler,
     qVersion,
 )
+from readinglist.ui.startup.fonts import load_font
+from readinglist.ui.startup.identity import set_identity
 
 if TYPE_CHECKING:
-    from readinglist.importer import ImportReport
     from readinglist.library.database import Library
-    from readinglist.ui.main_window import MainWindow
+    from readinglist.library.importer import ImportReport
+    from readinglist.ui.window.main_window import MainWindow
 
 IMPORT_TIMEOUT_MS = 30_000
 SETTLE_MS = 200
@@ -116,10 +115,12 @@ def run_self_test(make_app: Callable[[], QApplication], out: TextIO = sys.stdout
 
 
 def _banner() -> str:
+    from readinglist.library.health import sqlite_version
+
     where = "bundle" if getattr(sys, "frozen", False) else "source"
     return (
         f"readinglist {__version__} self-test ({where}; Python {sys.version.split()[0]}, "
-        f"Qt {qVersion()}, SQLite {sqlite3.sqlite_version}, "
+        f"Qt {qVersion()}, SQLite {sqlite_version()}, "
         f"platform {QGuiApplication.platformName()})"
     )
 
@@ -257,8 +258,8 @@ def _check_korean(run: Run) -> str:
 
 def _check_import(run: Run) -> str:
     from readinglist.library.database import open_library
-    from readinglist.ui.main_window import MainWindow
-    from readinglist.ui.service import LibraryService
+    from readinglist.ui.data.service import LibraryService
+    from readinglist.ui.window.main_window import MainWindow
 
     digest = _digest(run)
     run.library = open_library(run.folder / "library.sqlite")

@@ -47,7 +47,7 @@ class _QueryWorker(QObject):
             with self._library.reading() as connection:
                 result = job(connection)
         except Exception as error:
-            from readinglist.ui.edits import why_not
+            from readinglist.ui.data.edits import why_not
 
             self.failed.emit(serial, self._channel, why_not(error, self._library.path))
             return

@@ -16,15 +16,17 @@ from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.render import clip, is_safe_link
 from readinglist.resources import sample_digest
 from readinglist.ui import settings as keys
-from readinglist.ui.detail_pane import DetailPane
-from readinglist.ui.import_status import ImportStatus
-from readinglist.ui.imports import ImportController
+from readinglist.ui.data.queries import QueryRunner, SidebarCounter
+from readinglist.ui.detail.pane import DetailPane
+from readinglist.ui.detail.unsaved_notes import NoteQuestions, NoteRescue, UnsavedNote
+from readinglist.ui.i18n import QT_TR_NOOP, tr
+from readinglist.ui.imports.controller import ImportController
+from readinglist.ui.imports.status import ImportStatus
+from readinglist.ui.list.pane import PaperListPane
 from readinglist.ui.media_pane import MediaPane
-from readinglist.ui.paper_list import PaperListPane
 from readinglist.ui.qt import (
     QAction,
     QCloseEvent,
-    QCoreApplication,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
@@ -40,29 +42,23 @@ from readinglist.ui.qt import (
     QUrl,
     QWidget,
 )
-from readinglist.ui.queries import QueryRunner, SidebarCounter
-from readinglist.ui.search_box import SearchBox
-from readinglist.ui.sidebar import ALL_PAPERS_KEY, SidebarPane
-from readinglist.ui.sidebar_model import SAVED_PREFIX
-from readinglist.ui.triage import FieldKeys, Selection, Triage
-from readinglist.ui.unsaved_notes import NoteQuestions, NoteRescue, UnsavedNote
+from readinglist.ui.search.search_box import SearchBox
+from readinglist.ui.sidebar.model import SAVED_PREFIX
+from readinglist.ui.sidebar.pane import ALL_PAPERS_KEY, SidebarPane
+from readinglist.ui.triage.actions import FieldKeys, Selection, Triage
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from readinglist.core.query import Query
-    from readinglist.ui.edits import Failure
-    from readinglist.ui.export_actions import ExportActions
-    from readinglist.ui.saved_search_actions import SavedSearchActions
-    from readinglist.ui.selection_panel import SelectionPanel
-    from readinglist.ui.service import LibraryService, PaperLoader
+    from readinglist.ui.data.edits import Failure
+    from readinglist.ui.data.service import LibraryService, PaperLoader
+    from readinglist.ui.detail.selection_panel import SelectionPanel
+    from readinglist.ui.export.actions import ExportActions
+    from readinglist.ui.search.saved_searches import SavedSearchActions
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
-EMPTY_LIBRARY = (
+EMPTY_LIBRARY = QT_TR_NOOP(
     "<h2>No papers yet</h2><p>Drop digest files or folders here,<br>"
     "or use <b>File → Import…</b></p>"
     '<p><a href="action:import-folder">Import a folder…</a> &nbsp;·&nbsp; '
@@ -75,7 +71,7 @@ TITLE_IN_QUESTIONS = 80  # characters of a paper's title in a dialog
 
 
 def _papers_text(count: int) -> str:
-    return _tr("1 paper") if count == 1 else _tr("{n} papers").format(n=f"{count:,}")
+    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=f"{count:,}")
 
 
 def _chain_tab_order(*widgets: QWidget) -> None:
@@ -137,7 +133,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes(MAIN_SIZES)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
-        toolbar = QToolBar(_tr("Search"), self)
+        toolbar = QToolBar(tr("Search"), self)
         toolbar.setObjectName("searchToolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.search_box)
@@ -150,38 +146,38 @@ class MainWindow(QMainWindow):
         _chain_tab_order(self.search_box.field, self.sidebar.tree, self.list_pane.view)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_tr("&File"))
-        self.import_action = file_menu.addAction(_tr("&Import Files…"), self.choose_files)
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        self.import_action = file_menu.addAction(tr("&Import Files…"), self.choose_files)
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        file_menu.addAction(_tr("Import &Folder…"), self.choose_folder)
+        file_menu.addAction(tr("Import &Folder…"), self.choose_folder)
         file_menu.addSeparator()
-        self.export_action = file_menu.addAction(_tr("&Export…"), self.export)
+        self.export_action = file_menu.addAction(tr("&Export…"), self.export)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         file_menu.addSeparator()
-        quit_action = file_menu.addAction(_tr("&Quit"), self.close)
+        quit_action = file_menu.addAction(tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        edit_menu = self.menuBar().addMenu(_tr("&Edit"))
+        edit_menu = self.menuBar().addMenu(tr("&Edit"))
         edit_menu.addActions([self.triage.undo_action, self.triage.redo_action])
         edit_menu.addSeparator()
-        self.find_action = edit_menu.addAction(_tr("&Find"), self.search_box.focus)
+        self.find_action = edit_menu.addAction(tr("&Find"), self.search_box.focus)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.slash_action = QAction(_tr("Find"), self)  # `/` where typing it means nothing
+        self.slash_action = QAction(tr("Find"), self)  # `/` where typing it means nothing
         self.slash_action.setShortcut(QKeySequence("/"))
         self.slash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.slash_action.triggered.connect(self.search_box.focus)
         for widget in (self.list_pane.view, self.sidebar.tree):
             widget.addAction(self.slash_action)
         self.save_search_action = edit_menu.addAction(
-            _tr("&Save Search…"), lambda: self._save_search(self.search_box.text())
+            tr("&Save Search…"), lambda: self._save_search(self.search_box.text())
         )
-        self.select_all_action = edit_menu.addAction(_tr("Select &All Papers"), self._select_all)
-        paper_menu = self.menuBar().addMenu(_tr("&Paper"))
+        self.select_all_action = edit_menu.addAction(tr("Select &All Papers"), self._select_all)
+        paper_menu = self.menuBar().addMenu(tr("&Paper"))
         paper_menu.addActions(self.triage.paper_actions())
         paper_menu.addSeparator()
-        self.advance_action = QAction(_tr("&Advance After Setting Status"), self, checkable=True)
+        self.advance_action = QAction(tr("&Advance After Setting Status"), self, checkable=True)
         self.advance_action.setChecked(keys.ADVANCE_AFTER_STATUS.read(self.settings))
         paper_menu.addAction(self.advance_action)
-        media_menu = self.menuBar().addMenu(_tr("&Media"))
+        media_menu = self.menuBar().addMenu(tr("&Media"))
         media_menu.addActions(self.media.menu_actions())
 
     def _wire(self) -> None:
@@ -220,7 +216,7 @@ class MainWindow(QMainWindow):
     def selection_panel(self) -> "SelectionPanel":
         """What the detail pane shows for several papers; built the first time it is needed."""
         if self._selection_panel is None:
-            from readinglist.ui.selection_panel import SelectionPanel
+            from readinglist.ui.detail.selection_panel import SelectionPanel
 
             self._selection_panel = SelectionPanel(self)
             self.detail_stack.addWidget(self._selection_panel)
@@ -245,7 +241,7 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the window has closed")
         self.service = service
         self.triage.attach(service)
-        from readinglist.ui.service import PaperLoader
+        from readinglist.ui.data.service import PaperLoader
 
         self._papers = PaperLoader(service)
         self._papers.loaded.connect(self._on_paper_loaded)
@@ -271,7 +267,8 @@ class MainWindow(QMainWindow):
 
     def _attach_actions(self, service: "LibraryService") -> None:
         """Saved searches and export: loaded with the library, after the first paint."""
-        from readinglist.ui import export_actions, saved_search_actions
+        from readinglist.ui.export import actions as export_actions
+        from readinglist.ui.search import saved_searches as saved_search_actions
 
         assert self.queries is not None
         saved = saved_search_actions.SavedSearchActions(
@@ -298,7 +295,7 @@ class MainWindow(QMainWindow):
 
         def said(outcome: BackupOutcome) -> None:
             if outcome.why_not_made is not None:
-                text = _tr("Today's backup of the library was not made: {reason}")
+                text = tr("Today's backup of the library was not made: {reason}")
                 self.statusBar().showMessage(text.format(reason=outcome.why_not_made), 30_000)
 
         self.queries.submit("backup", back_up, said)
@@ -326,7 +323,7 @@ class MainWindow(QMainWindow):
         try:
             query = self.current_query()
         except Exception as error:  # an entry's query that cannot be made (a day + 1 overflows)
-            from readinglist.ui.edits import why_not
+            from readinglist.ui.data.edits import why_not
 
             self._on_list_failed(why_not(error, self.service.library.path))
             return
@@ -344,7 +341,7 @@ class MainWindow(QMainWindow):
             self._show_read_failure(why)
             return
         self.statusBar().showMessage(
-            _tr("Could not show {entry}: {why}; showing all papers").format(
+            tr("Could not show {entry}: {why}; showing all papers").format(
                 entry=self.sidebar.current_label(), why=why
             )
         )
@@ -385,7 +382,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _show_read_failure(self, why: str) -> None:
-        self.statusBar().showMessage(_tr("Could not read the library: {why}").format(why=why))
+        self.statusBar().showMessage(tr("Could not read the library: {why}").format(why=why))
 
     def _on_edit_failed(self, failure: "Failure") -> None:
         """An edit that was not written is undone on screen: the list's rows, the detail
@@ -396,7 +393,7 @@ class MainWindow(QMainWindow):
         if isinstance(edit, NoteEdit) and not failure.undoing:
             self.detail.keep_unsaved_note(UnsavedNote(edit.paper_id, edit.note, failure.why))
         self._on_papers_changed(edit.ids)
-        self.statusBar().showMessage(_tr("Could not save: {why}").format(why=failure.why))
+        self.statusBar().showMessage(tr("Could not save: {why}").format(why=failure.why))
 
     def _show_counts(self, counts: SidebarCounts) -> None:
         self._paper_total = counts.total
@@ -409,13 +406,13 @@ class MainWindow(QMainWindow):
 
     def _update_empty_message(self) -> None:
         if self._paper_total is None:
-            message = _tr("Opening the library…")
+            message = tr("Opening the library…")
         elif self._paper_total == 0:
-            message = _tr(EMPTY_LIBRARY)
+            message = tr(EMPTY_LIBRARY)
         elif not self.search_box.query().is_empty:
-            message = _tr("No papers match this search here.")
+            message = tr("No papers match this search here.")
         else:
-            message = _tr("No papers here.")
+            message = tr("No papers here.")
         self.list_pane.set_empty_message(message)
 
     def _show_paper(self, paper_id: int | None) -> None:
@@ -571,12 +568,12 @@ class MainWindow(QMainWindow):
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, _tr("Import digests"), "", _tr("Markdown digests (*.md);;All files (*)")
+            self, tr("Import digests"), "", tr("Markdown digests (*.md);;All files (*)")
         )
         self.import_paths([Path(name) for name in names])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _tr("Import a folder of digests"))
+        folder = QFileDialog.getExistingDirectory(self, tr("Import a folder of digests"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -638,7 +635,7 @@ class MainWindow(QMainWindow):
         if not notes:
             return True
         if self.note_questions is None:
-            from readinglist.ui.unsaved_notes import dialogs
+            from readinglist.ui.detail.unsaved_notes import dialogs
 
             self.note_questions = dialogs(self)
         let_go = NoteRescue(self.note_questions, self._title_of, self._save_note_again).settle(
@@ -650,7 +647,7 @@ class MainWindow(QMainWindow):
 
     def _title_of(self, paper_id: int) -> str:
         paper = self.service.paper(paper_id) if self.service else None
-        return clip(paper.title, TITLE_IN_QUESTIONS) if paper else _tr("a paper")
+        return clip(paper.title, TITLE_IN_QUESTIONS) if paper else tr("a paper")
 
     def _save_note_again(self, note: UnsavedNote) -> str | None:
         """None once saved; else why not."""

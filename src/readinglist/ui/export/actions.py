@@ -9,16 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.export import ExportFormat
-from readinglist.ui.export_dialog import ExportChoice, ExportDialog, ExportScope
-from readinglist.ui.qt import QCoreApplication, QDialog, QFileDialog, QObject, QWidget, Signal
-from readinglist.ui.queries import QueryRunner
+from readinglist.ui.data.queries import QueryRunner
+from readinglist.ui.export.dialog import ExportChoice, ExportDialog, ExportScope
+from readinglist.ui.i18n import tr
+from readinglist.ui.qt import QDialog, QFileDialog, QObject, QWidget, Signal
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +45,7 @@ def dialogs(parent: QWidget) -> ExportQuestions:
     def where(export_format: ExportFormat) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
             parent,
-            _tr("Export papers"),
+            tr("Export papers"),
             f"readinglist{export_format.suffix}",
             f"{export_format.value} (*{export_format.suffix})",
         )
@@ -72,7 +69,7 @@ class ExportActions(QObject):
     def export(self, selected: list[int], listed: list[int]) -> None:
         """Ask, then export the selection or the papers the list shows, in its order."""
         if self._writing:
-            self.finished.emit(_tr("An export is still being written; try again when it is done."))
+            self.finished.emit(tr("An export is still being written; try again when it is done."))
             return
         choice = self.questions.choose(len(selected), len(listed), self._last_format)
         if choice is None:
@@ -93,7 +90,7 @@ class ExportActions(QObject):
             try:
                 count = write_export(papers, request.choice.format, request.path)
             except OSError as error:
-                return _tr("Could not write {path}: {why}").format(
+                return tr("Could not write {path}: {why}").format(
                     path=request.path, why=error.strerror or error
                 )
             return _exported(count, request.path)
@@ -107,5 +104,5 @@ class ExportActions(QObject):
 
 
 def _exported(count: int, path: Path) -> str:
-    text = _tr("Exported 1 paper to {path}") if count == 1 else _tr("Exported {n} papers to {path}")
+    text = tr("Exported 1 paper to {path}") if count == 1 else tr("Exported {n} papers to {path}")
     return text.format(n=f"{count:,}", path=path)

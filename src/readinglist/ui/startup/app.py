@@ -20,7 +20,7 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from readinglist.ui.main_window import MainWindow
+    from readinglist.ui.window.main_window import MainWindow
 
 EXIT_FAILED = 1
 SCREENSHOT_SIZE = (1280, 800)
@@ -48,8 +48,8 @@ def run_app(options: AppOptions) -> int:
 
         return run_self_test(lambda: _application(options.qt_arguments))
     app = _application(options.qt_arguments)
-    from readinglist.ui.main_window import MainWindow
     from readinglist.ui.settings import open_settings
+    from readinglist.ui.window.main_window import MainWindow
 
     window = MainWindow(open_settings())
     if options.screenshot is not None:
@@ -105,8 +105,8 @@ def _application(qt_arguments: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setApplicationName("readinglist")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication([*sys.argv[:1], *qt_arguments])
-    from readinglist.ui.first_paint import exit_after_first_paint_if_asked
-    from readinglist.ui.identity import set_identity
+    from readinglist.ui.startup.first_paint import exit_after_first_paint_if_asked
+    from readinglist.ui.startup.identity import set_identity
 
     set_identity(app)  # icon, desktop entry, Korean font
     exit_after_first_paint_if_asked(app)
@@ -132,9 +132,9 @@ def attach_library(window: "MainWindow", path: Path | None) -> bool:
     """
     from readinglist.core.render import prepare
     from readinglist.library.database import LibraryError, open_library
+    from readinglist.ui.data.service import LibraryService
     from readinglist.ui.media_fetch import prepare_tls
     from readinglist.ui.qt import QMessageBox
-    from readinglist.ui.service import LibraryService
 
     try:
         library = open_library(path, daily_backup=False)  # the daily copy: off-thread, later

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.core.paper import ReadingStatus
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QAbstractItemModel,
-    QCoreApplication,
     QFont,
     QModelIndex,
     QObject,
@@ -37,10 +37,6 @@ DIGESTS_GROUP = "group:digests"
 _ROOT = QModelIndex()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sidebar", text)
-
-
 @dataclass(frozen=True, slots=True)
 class Entry:
     key: str
@@ -56,19 +52,19 @@ def fixed_entries(counts: SidebarCounts) -> list[Entry]:
     statuses = [
         Entry(
             f"status:{status.value}",
-            _tr(status.value.capitalize()),
+            tr(status.look.label),
             counts.by_status[status],
             Query(statuses=(status,)),
         )
         for status in ReadingStatus
     ]
     return [
-        Entry(ALL_PAPERS_KEY, _tr("All papers"), counts.total, Query()),
+        Entry(ALL_PAPERS_KEY, tr("All papers"), counts.total, Query()),
         *statuses,
-        Entry("starred", _tr("Starred"), counts.starred, Query(starred=True)),
-        Entry(SAVED_GROUP, _tr("Saved searches"), 0, None),
-        Entry(TAGS_GROUP, _tr("Tags"), 0, None),
-        Entry(DIGESTS_GROUP, _tr("Digests"), 0, None),
+        Entry("starred", tr("Starred"), counts.starred, Query(starred=True)),
+        Entry(SAVED_GROUP, tr("Saved searches"), 0, None),
+        Entry(TAGS_GROUP, tr("Tags"), 0, None),
+        Entry(DIGESTS_GROUP, tr("Digests"), 0, None),
     ]
 
 
@@ -82,7 +78,7 @@ def saved_entries(counts: SidebarCounts) -> list[Entry]:
             query: Query | None = parse_query(saved.query_text)
             tooltip = saved.query_text
         except QueryError as error:
-            query, tooltip = None, _tr("This query no longer reads: {error}").format(error=error)
+            query, tooltip = None, tr("This query no longer reads: {error}").format(error=error)
         key = f"{SAVED_PREFIX}{saved.id}"
         entries.append(Entry(key, saved.name, saved.count or 0, query, tooltip))
     return entries
@@ -109,7 +105,7 @@ def digest_entries(counts: SidebarCounts) -> list[Entry]:
             _digest_label(d.date),
             d.unread,
             Query(digests=(d.date,)),
-            _tr("{papers} papers, {unread} unread").format(papers=d.papers, unread=d.unread),
+            tr("{papers} papers, {unread} unread").format(papers=d.papers, unread=d.unread),
         )
         for d in counts.digests
     ]

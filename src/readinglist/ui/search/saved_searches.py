@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readinglist.core.query import QueryError
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
-    QCoreApplication,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -20,11 +20,7 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from readinglist.ui.service import LibraryService
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SavedSearches", text)
+    from readinglist.ui.data.service import LibraryService
 
 
 @dataclass
@@ -58,18 +54,18 @@ class SavedSearchActions(QObject):
 
     def save(self, query_text: str) -> None:
         """Ask for a name and save `query_text` under it; a taken name may be replaced."""
-        name = self.ask.text(_tr("Save search"), _tr("Name:"), "")
+        name = self.ask.text(tr("Save search"), tr("Name:"), "")
         if name is None or not name.strip():
             return
         existing = self._service.saved_search_named(name)
         replace = existing is not None
-        question = _tr("There is already a saved search named “{name}”. Replace its query?")
-        if replace and not self.ask.yes(_tr("Save search"), question.format(name=name.strip())):
+        question = tr("There is already a saved search named “{name}”. Replace its query?")
+        if replace and not self.ask.yes(tr("Save search"), question.format(name=name.strip())):
             return
         self._try(lambda: self.saved.emit(self._service.save_search(name, query_text, replace)))
 
     def rename(self, search_id: int, name: str) -> None:
-        new_name = self.ask.text(_tr("Rename saved search"), _tr("Name:"), name)
+        new_name = self.ask.text(tr("Rename saved search"), tr("Name:"), name)
         if new_name is not None and new_name.strip() and new_name.strip() != name:
             self._try(lambda: self._service.rename_saved_search(search_id, new_name))
 
@@ -79,26 +75,25 @@ class SavedSearchActions(QObject):
         text = self._service.saved_search_named(name)
         if text is None:
             return
-        new_text = self.ask.text(_tr("Edit saved search"), _tr("Query:"), text)
+        new_text = self.ask.text(tr("Edit saved search"), tr("Query:"), text)
         if new_text is not None and new_text.strip() and new_text.strip() != text:
             self._try(lambda: self._service.save_search(name, new_text, replace=True))
 
     def delete(self, search_id: int, name: str) -> None:
-        question = _tr("Delete the saved search “{name}”? Its papers stay in the library.")
-        if self.ask.yes(_tr("Delete saved search"), question.format(name=name)):
+        question = tr("Delete the saved search “{name}”? Its papers stay in the library.")
+        if self.ask.yes(tr("Delete saved search"), question.format(name=name)):
             self._try(lambda: self._service.delete_saved_search(search_id))
 
     def _try(self, action: Callable[[], object]) -> None:
-        from sqlalchemy.exc import OperationalError
-
+        from readinglist.library.failures import storage_errors
         from readinglist.library.saved_searches import SavedSearchError
 
         try:
             action()
         except (SavedSearchError, QueryError) as error:
             self.failed.emit(str(error))
-        except OperationalError as error:  # locked, read-only, full: in words, not SQL
-            from readinglist.ui.edits import why_not
+        except storage_errors() as error:  # locked, read-only, full: in words, not SQL
+            from readinglist.ui.data.edits import why_not
 
             why = why_not(error, self._service.library.path)
-            self.failed.emit(_tr("Could not save: {why}").format(why=why))
+            self.failed.emit(tr("Could not save: {why}").format(why=why))

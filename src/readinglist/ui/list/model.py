@@ -73,13 +73,6 @@ _HEADERS = {
     Column.AUTHORS: "Authors",
     Column.TAGS: "Tags",
 }
-_STATUS_MARKS = {
-    ReadingStatus.UNREAD: "●",
-    ReadingStatus.QUEUED: "◷",
-    ReadingStatus.READING: "◐",
-    ReadingStatus.READ: "✓",
-    ReadingStatus.SKIPPED: "–",
-}
 
 
 def short_authors(row: PaperRow) -> str:
@@ -256,7 +249,7 @@ def _cell(row: PaperRow, column: Column, role: int) -> Any:
 
 _DISPLAY: dict[Column, Callable[[PaperRow], str]] = {
     Column.STAR: lambda row: "★" if row.starred else "",
-    Column.STATUS: lambda row: f"{_STATUS_MARKS[row.status]} {row.status.value}",
+    Column.STATUS: lambda row: f"{row.status.look.mark} {row.status.value}",
     Column.TITLE: lambda row: row.title,
     Column.FIRST_SEEN: lambda row: row.first_seen.isoformat(),
     Column.VOTES: lambda row: "" if row.votes is None else str(row.votes),

@@ -3,8 +3,8 @@
 import sys
 
 from readinglist.resources import ICON_SIZES, ResourceMissing, resources_dir
-from readinglist.ui.fonts import FontError, install_korean_fallback
 from readinglist.ui.qt import QApplication, QGuiApplication, QIcon
+from readinglist.ui.startup.fonts import FontError, install_korean_fallback
 
 DESKTOP_FILE_NAME = "readinglist"  # resources/readinglist.desktop: Wayland matches windows by it
 

@@ -8,9 +8,9 @@ search's context menu asks the window to rename it, edit its query or delete it,
 from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SidebarCounts
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QAbstractItemView,
-    QCoreApplication,
     QHeaderView,
     QMenu,
     QModelIndex,
@@ -21,7 +21,7 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
-from readinglist.ui.sidebar_model import (
+from readinglist.ui.sidebar.model import (
     ALL_PAPERS_KEY,
     KEY_ROLE,
     QUERY_ROLE,
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
     from readinglist.core.query import Query
 
 __all__ = ["ALL_PAPERS_KEY", "SidebarPane"]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sidebar", text)
 
 
 class SidebarPane(QWidget):
@@ -152,8 +148,8 @@ class SidebarPane(QWidget):
         if search_id is None or entry is None:
             return
         menu = QMenu(self)
-        menu.addAction(_tr("Rename…"), lambda: self.rename_requested.emit(search_id, entry.label))
-        menu.addAction(_tr("Edit Query…"), lambda: self.edit_requested.emit(search_id, entry.label))
-        menu.addAction(_tr("Delete"), lambda: self.delete_requested.emit(search_id, entry.label))
+        menu.addAction(tr("Rename…"), lambda: self.rename_requested.emit(search_id, entry.label))
+        menu.addAction(tr("Edit Query…"), lambda: self.edit_requested.emit(search_id, entry.label))
+        menu.addAction(tr("Delete"), lambda: self.delete_requested.emit(search_id, entry.label))
         menu.exec(self.tree.viewport().mapToGlobal(position))
         menu.deleteLater()

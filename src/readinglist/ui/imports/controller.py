@@ -23,7 +23,7 @@ class _ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from readinglist.importer import import_paths
+        from readinglist.library.importer import import_paths
 
         report = import_paths(
             self._library,

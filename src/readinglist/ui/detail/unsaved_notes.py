@@ -12,17 +12,13 @@ from dataclasses import dataclass, replace
 from enum import Enum, auto
 from pathlib import Path
 
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
-    QCoreApplication,
     QFileDialog,
     QGuiApplication,
     QMessageBox,
     QWidget,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnsavedNotes", text)
 
 
 @dataclass(frozen=True)
@@ -52,22 +48,22 @@ class NoteQuestions:
 
 def dialogs(parent: QWidget) -> NoteQuestions:
     def choose(title: str, note: UnsavedNote) -> NoteChoice:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Note not saved"), "", parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Note not saved"), "", parent=parent)
         box.setText(
-            _tr("Your note on “{title}” could not be saved: {why}.").format(
+            tr("Your note on “{title}” could not be saved: {why}.").format(
                 title=title, why=note.why
             )
         )
         box.setInformativeText(
-            _tr("Copy puts it on the clipboard and keeps the window open, to paste it elsewhere.")
+            tr("Copy puts it on the clipboard and keeps the window open, to paste it elsewhere.")
         )
         box.setDetailedText(note.text)
         role = QMessageBox.ButtonRole
         choices = [
-            (box.addButton(_tr("Try Again"), role.AcceptRole), NoteChoice.RETRY),
-            (box.addButton(_tr("Save to File…"), role.ActionRole), NoteChoice.SAVE_TO_FILE),
-            (box.addButton(_tr("Copy"), role.ActionRole), NoteChoice.COPY),
-            (box.addButton(_tr("Discard"), role.DestructiveRole), NoteChoice.DISCARD),
+            (box.addButton(tr("Try Again"), role.AcceptRole), NoteChoice.RETRY),
+            (box.addButton(tr("Save to File…"), role.ActionRole), NoteChoice.SAVE_TO_FILE),
+            (box.addButton(tr("Copy"), role.ActionRole), NoteChoice.COPY),
+            (box.addButton(tr("Discard"), role.DestructiveRole), NoteChoice.DISCARD),
         ]
         box.setEscapeButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
@@ -76,12 +72,12 @@ def dialogs(parent: QWidget) -> NoteQuestions:
 
     def file_for(suggested: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            parent, _tr("Save the note"), suggested, _tr("Markdown (*.md);;All files (*)")
+            parent, tr("Save the note"), suggested, tr("Markdown (*.md);;All files (*)")
         )
         return Path(name) if name else None
 
     def tell(message: str) -> None:
-        QMessageBox.warning(parent, _tr("Note not saved"), message)
+        QMessageBox.warning(parent, tr("Note not saved"), message)
 
     return NoteQuestions(choose, file_for, tell)
 
@@ -130,14 +126,14 @@ class NoteRescue:
                 return True if choice is NoteChoice.DISCARD else None
 
     def _write_to_file(self, note: UnsavedNote) -> bool:
-        path = self._questions.file_for(_tr("note.md"))
+        path = self._questions.file_for(tr("note.md"))
         if path is None:
             return False
         try:
             path.write_text(note.text, encoding="utf-8")
         except OSError as error:
             self._questions.tell(
-                _tr("Could not write {file}: {why}").format(file=path, why=error.strerror)
+                tr("Could not write {file}: {why}").format(file=path, why=error.strerror)
             )
             return False
         return True

@@ -10,17 +10,19 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from functools import partial
-
-from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING
 
 from readinglist.core.paper import Paper
 from readinglist.library import browse, field_sizes, saved_searches
 from readinglist.library import papers as store
-from readinglist.library.database import Library, LibraryError, utc_now
+from readinglist.library.database import Library, utc_now
+from readinglist.library.failures import storage_errors
 from readinglist.library.user_edits import Edit
-from readinglist.ui.edits import EditRunner, why_not
+from readinglist.ui.data.edits import EditRunner, why_not
 from readinglist.ui.qt import QObject, Signal
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 class LibraryService(QObject):
@@ -51,13 +53,13 @@ class LibraryService(QObject):
     def longest_text(self, paper_id: int) -> int:
         return self._read(lambda connection: field_sizes.longest_text(connection, paper_id), 0)
 
-    def _read[T](self, read: Callable[[Connection], T], otherwise: T) -> T:
+    def _read[T](self, read: Callable[["Connection"], T], otherwise: T) -> T:
         """`read` in a read transaction; `otherwise` when the library cannot be read (a
         disk error), said through `read_failed` rather than raised into Qt's event loop."""
         try:
             with self.library.reading() as connection:
                 return read(connection)
-        except (SQLAlchemyError, LibraryError) as error:
+        except storage_errors() as error:
             self.read_failed.emit(why_not(error, self.library.path))
             return otherwise
 

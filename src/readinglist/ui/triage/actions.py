@@ -9,19 +9,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.commands import (
-    EditCommand,
-    NoteCommand,
-    ToggleStarCommand,
-    add_tag_command,
-    remove_tag_command,
-    star_command,
-    status_command,
-    tags_command,
-)
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QAction,
-    QCoreApplication,
     QEvent,
     QKeyEvent,
     QKeySequence,
@@ -33,24 +23,21 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
+from readinglist.ui.triage.commands import (
+    EditCommand,
+    NoteCommand,
+    ToggleStarCommand,
+    add_tag_command,
+    remove_tag_command,
+    star_command,
+    status_command,
+    tags_command,
+)
 
 if TYPE_CHECKING:
     from readinglist.library.user_edits import Edit
-    from readinglist.ui.edits import Failure
-    from readinglist.ui.service import LibraryService
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Triage", text)
-
-
-STATUS_KEYS = {
-    ReadingStatus.UNREAD: "U",
-    ReadingStatus.QUEUED: "Q",
-    ReadingStatus.READING: "R",
-    ReadingStatus.READ: "D",
-    ReadingStatus.SKIPPED: "X",
-}
+    from readinglist.ui.data.edits import Failure
+    from readinglist.ui.data.service import LibraryService
 
 
 def platform_keys(standard: QKeySequence.StandardKey, *also: str) -> list[QKeySequence]:
@@ -80,26 +67,24 @@ class Triage(QObject):
         self.undo_stack = QUndoStack(self)
         self._selection = selection
         self.advance_after_status = True
-        self.star_action = self._action(_tr("Toggle &Star"), "S", self.toggle_star)
+        self.star_action = self._action(tr("Toggle &Star"), "S", self.toggle_star)
         self.status_actions = {
             status: self._action(
-                _tr("Mark as {status}").format(status=_tr(status.value.capitalize())),
-                key,
+                tr("Mark as {status}").format(status=tr(status.look.label)),
+                status.look.key,
                 partial(self.set_status, status),
             )
-            for status, key in STATUS_KEYS.items()
+            for status in ReadingStatus
         }
-        self.tags_action = self._action(_tr("Edit &Tags"), "T", self.tags_requested.emit)
-        self.note_action = self._action(_tr("Edit &Note"), "N", self.note_requested.emit)
-        self.open_action = self._action(_tr("&Open on arXiv"), "O", self.open_requested.emit)
+        self.tags_action = self._action(tr("Edit &Tags"), "T", self.tags_requested.emit)
+        self.note_action = self._action(tr("Edit &Note"), "N", self.note_requested.emit)
+        self.open_action = self._action(tr("&Open on arXiv"), "O", self.open_requested.emit)
         self.open_action.setShortcuts([QKeySequence("O"), QKeySequence(Qt.Key.Key_Return)])
-        self.next_action = self._action(_tr("&Next Paper"), "J", partial(selection.step, 1))
-        self.previous_action = self._action(
-            _tr("&Previous Paper"), "K", partial(selection.step, -1)
-        )
-        self.undo_action = self.undo_stack.createUndoAction(self, _tr("&Undo"))
+        self.next_action = self._action(tr("&Next Paper"), "J", partial(selection.step, 1))
+        self.previous_action = self._action(tr("&Previous Paper"), "K", partial(selection.step, -1))
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, _tr("&Redo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcuts(platform_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
 
     def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 if TYPE_CHECKING:
@@ -22,10 +23,6 @@ if TYPE_CHECKING:
     from readinglist.library.user_edits import Edit
 
 SYNC_LIMIT = 50  # papers an edit may touch and still be written on the GUI thread
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Edits", text)
 
 
 @dataclass(frozen=True)
@@ -44,8 +41,8 @@ def why_not(error: BaseException, library: Path) -> str:
     if words is None and type(error).__module__.startswith("readinglist"):
         words = str(error)  # our own errors are written for people
     if words is None:
-        words = _tr("an unexpected error ({kind})").format(kind=type(error).__name__)
-    return _tr("{reason} ({file})").format(reason=words, file=library)
+        words = tr("an unexpected error ({kind})").format(kind=type(error).__name__)
+    return tr("{reason} ({file})").format(reason=words, file=library)
 
 
 class _Writer(QObject):
@@ -160,5 +157,5 @@ class EditRunner(QObject):
 
     def _announce_busy(self) -> None:
         papers = sum(len(edit.ids) for edit, _ in self._pending.values())
-        text = _tr("Saving changes to {n} papers…").format(n=f"{papers:,}") if papers else ""
+        text = tr("Saving changes to {n} papers…").format(n=f"{papers:,}") if papers else ""
         self.busy_changed.emit(text)

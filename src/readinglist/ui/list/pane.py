@@ -8,12 +8,12 @@ lands, so the row with the focus frame is never another paper than the one shown
 from collections.abc import Callable
 
 from readinglist.core.listing import SortKey
-from readinglist.ui.paper_model import Column, PaperTableModel, RowLoader
+from readinglist.ui.i18n import tr
+from readinglist.ui.list.model import Column, PaperTableModel, RowLoader
 from readinglist.ui.qt import (
     QAbstractItemView,
     QAction,
     QByteArray,
-    QCoreApplication,
     QEvent,
     QHeaderView,
     QItemSelection,
@@ -56,10 +56,6 @@ _MOVE_TO_END = {
     QAbstractItemView.CursorAction.MoveHome,
     QAbstractItemView.CursorAction.MoveEnd,
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PaperList", text)
 
 
 class PaperTableView(QTableView):
@@ -119,7 +115,7 @@ class PaperListPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._sort = (SortKey.FIRST_SEEN, True)
-        self.set_empty_message(_tr("Opening the library…"))
+        self.set_empty_message(tr("Opening the library…"))
 
     def _make_view(self) -> QTableView:
         view = PaperTableView(self)
@@ -260,7 +256,7 @@ class PaperListPane(QWidget):
         for column in Column:
             if column is Column.TITLE:
                 continue  # the title always shows
-            action = QAction(column.header if column is not Column.STAR else _tr("Starred"), menu)
+            action = QAction(column.header if column is not Column.STAR else tr("Starred"), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))

@@ -24,11 +24,12 @@ from contextlib import suppress
 
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.render import bullets_to_html, clip, clip_bullets, markdown_to_html
-from readinglist.ui.full_text import FullTextViewer
+from readinglist.ui.detail.full_text import FullTextViewer
+from readinglist.ui.detail.unsaved_notes import UnsavedNote
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QComboBox,
     QCompleter,
-    QCoreApplication,
     QEvent,
     QFont,
     QHBoxLayout,
@@ -52,7 +53,6 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
-from readinglist.ui.unsaved_notes import UnsavedNote
 
 NOTE_SAVE_DELAY_MS = 800
 TITLE_SHOWN = 300  # characters (real titles: under 250): 5 lines of the pane, laid out in 0.1 ms
@@ -61,10 +61,6 @@ DIGESTS_SHOWN = 50  # digests a paper appeared in, listed
 MARKDOWN_SHOWN = 20_000  # characters of a summary or a note, rendered (20 ms to lay out)
 RENDER_HERE = 2_000  # Markdown this long renders on the GUI thread in 15 ms; 20,000 in 100 ms
 SHOW_ALL = "readinglist:show-all/"  # a link's target: the field follows
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DetailPane", text)
 
 
 def parse_tags(text: str) -> list[str]:
@@ -111,23 +107,23 @@ class DetailPane(QWidget):
         self.digests_label = _wrapping_label(self, "detailDigests")
         self.star_button = QToolButton(self)
         self.star_button.setCheckable(True)
-        self.star_button.setToolTip(_tr("Star (S)"))
+        self.star_button.setToolTip(tr("Star (S)"))
         self.status_box = QComboBox(self)
         for status in ReadingStatus:
-            self.status_box.addItem(_tr(status.value.capitalize()), status.value)
+            self.status_box.addItem(tr(status.look.label), status.value)
         self.tags_edit = QLineEdit(self)
-        self.tags_edit.setPlaceholderText(_tr("Tags, separated by commas"))
+        self.tags_edit.setPlaceholderText(tr("Tags, separated by commas"))
         self.tags_completer = TagCompleter(self.tags_edit)
         self.tags_edit.setCompleter(self.tags_completer)
         self.summary_view = _browser(self, "detailSummary")
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("noteEditor")
-        self.note_edit.setPlaceholderText(_tr("Your notes, in Markdown"))
+        self.note_edit.setPlaceholderText(tr("Your notes, in Markdown"))
         self.note_edit.setTabChangesFocus(True)  # Tab goes on to the next pane
         self.note_preview = _browser(self, "notePreview")
         self.note_tabs = QTabWidget(self)
-        self.note_tabs.addTab(self.note_edit, _tr("Note"))
-        self.note_tabs.addTab(self.note_preview, _tr("Preview"))
+        self.note_tabs.addTab(self.note_edit, tr("Note"))
+        self.note_tabs.addTab(self.note_preview, tr("Preview"))
         self.note_warning = _wrapping_label(self, "noteNotSaved")
         self.note_warning.setStyleSheet("color: #b3261e")
         self.note_warning.hide()
@@ -203,13 +199,13 @@ class DetailPane(QWidget):
         """A paper on its way (one with huge fields takes a while to read): nothing of the
         one before shows meanwhile, and nothing can be edited."""
         self.show_paper(None)
-        self.title_label.setText(html.escape(_tr("Loading the paper…")))
+        self.title_label.setText(html.escape(tr("Loading the paper…")))
 
     def set_tag_choices(self, names: list[str]) -> None:
         self.tags_completer.setModel(QStringListModel(names, self.tags_completer))
 
     def _show_nothing(self) -> None:
-        self.title_label.setText(_tr("No paper selected"))
+        self.title_label.setText(tr("No paper selected"))
         for label in (self.authors_label, self.link_label, self.digests_label):
             label.clear()
         self.summary_view.clear()
@@ -241,7 +237,7 @@ class DetailPane(QWidget):
         if unsaved is not None:
             self.note_warning.setText(
                 html.escape(
-                    _tr(
+                    tr(
                         "This note is not saved: {why}. It stays here and is saved again when "
                         "you leave this paper; you will be asked about it before the window "
                         "closes."
@@ -351,15 +347,15 @@ class DetailPane(QWidget):
             return
         paper = self._paper
         fields: dict[str, tuple[str, Callable[[], str]]] = {
-            "title": (_tr("Title"), lambda: paper.title),
-            "authors": (_tr("Authors"), lambda: ", ".join(paper.authors)),
-            "summary": (_tr("Summary"), lambda: "\n".join(f"- {b}" for b in paper.summary)),
-            "note": (_tr("Note"), self.note_edit.toPlainText),
+            "title": (tr("Title"), lambda: paper.title),
+            "authors": (tr("Authors"), lambda: ", ".join(paper.authors)),
+            "summary": (tr("Summary"), lambda: "\n".join(f"- {b}" for b in paper.summary)),
+            "note": (tr("Note"), self.note_edit.toPlainText),
         }
         if field not in fields:
             return
         name, text = fields[field]
-        title = _tr("{field} of “{paper}”").format(field=name, paper=clip(paper.title, 80))
+        title = tr("{field} of “{paper}”").format(field=name, paper=clip(paper.title, 80))
         self.viewer = FullTextViewer(title, text(), self.window())
         self.viewer.show()
 
@@ -375,12 +371,12 @@ class DetailPane(QWidget):
 def _digests_text(paper: Paper) -> str:
     parts = []
     for digest in paper.digests[:DIGESTS_SHOWN]:
-        votes = _tr(" · {n} votes").format(n=digest.votes) if digest.votes is not None else ""
+        votes = tr(" · {n} votes").format(n=digest.votes) if digest.votes is not None else ""
         parts.append(f"{digest.date.isoformat()}{votes}")
     hidden = len(paper.digests) - DIGESTS_SHOWN
     if hidden > 0:
-        parts.append(_tr("and {n} more").format(n=f"{hidden:,}"))
-    return _tr("In the digests of {days}").format(days="; ".join(parts)) if parts else ""
+        parts.append(tr("and {n} more").format(n=f"{hidden:,}"))
+    return tr("In the digests of {days}").format(days="; ".join(parts)) if parts else ""
 
 
 def _authors_text(paper: Paper, limit: int) -> str:
@@ -393,8 +389,8 @@ def _authors_text(paper: Paper, limit: int) -> str:
             break
         shown.append(clip(author, limit))
         length += len(author) + 2
-    text = ", ".join(shown) or _tr("Authors unknown")
-    return text + (" " + _tr("and more") if paper.authors_truncated else "")
+    text = ", ".join(shown) or tr("Authors unknown")
+    return text + (" " + tr("and more") if paper.authors_truncated else "")
 
 
 def _clipped(text: str, limit: int, field: str, whole: int | None = None) -> str:
@@ -406,7 +402,7 @@ def _clipped(text: str, limit: int, field: str, whole: int | None = None) -> str
 
 
 def _show_all_link(length: int, field: str) -> str:
-    text = _tr("Show all {n} characters").format(n=f"{length:,}")
+    text = tr("Show all {n} characters").format(n=f"{length:,}")
     return f'<a href="{SHOW_ALL}{field}">{html.escape(text)}</a>'
 
 
@@ -470,7 +466,8 @@ class MarkdownRenderer(QObject):
         if not self._busy:
             self._browser.setHtml(make_html())
             return
-        self._browser.setHtml(f"<p><i>{html.escape(_tr('Rendering…'))}</i></p>")
+        rendering = html.escape(tr("Rendering…"))  # lupdate reads no call inside an f-string
+        self._browser.setHtml(f"<p><i>{rendering}</i></p>")
         serial = self._serial
         QThreadPool.globalInstance().start(lambda: self._render(serial, make_html))
 

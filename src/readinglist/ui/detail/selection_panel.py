@@ -8,9 +8,9 @@ over the selection.
 from collections.abc import Callable
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QCompleter,
-    QCoreApplication,
     QEvent,
     QFont,
     QGridLayout,
@@ -26,11 +26,6 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
-from readinglist.ui.triage import STATUS_KEYS
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SelectionPanel", text)
 
 
 class SelectionPanel(QWidget):
@@ -49,23 +44,21 @@ class SelectionPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.count_label.setFont(font)
-        self.star_button = self._button(_tr("★ Star all"), lambda: self.star_chosen.emit(True))
-        self.unstar_button = self._button(_tr("☆ Unstar all"), lambda: self.star_chosen.emit(False))
-        self.status_buttons = {
-            status: self._status_button(status, key) for status, key in STATUS_KEYS.items()
-        }
+        self.star_button = self._button(tr("★ Star all"), lambda: self.star_chosen.emit(True))
+        self.unstar_button = self._button(tr("☆ Unstar all"), lambda: self.star_chosen.emit(False))
+        self.status_buttons = {status: self._status_button(status) for status in ReadingStatus}
         self.tag_edit = QLineEdit(self)
         self.tag_edit.setObjectName("bulkTag")
-        self.tag_edit.setPlaceholderText(_tr("A tag"))
+        self.tag_edit.setPlaceholderText(tr("A tag"))
         self.tag_edit.setCompleter(QCompleter([], self.tag_edit))
         self.tag_edit.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.add_tag_button = self._button(
-            _tr("Add tag"), lambda: self._emit_tag(self.tag_added.emit)
+            tr("Add tag"), lambda: self._emit_tag(self.tag_added.emit)
         )
         self.remove_tag_button = self._button(
-            _tr("Remove tag"), lambda: self._emit_tag(self.tag_removed.emit)
+            tr("Remove tag"), lambda: self._emit_tag(self.tag_removed.emit)
         )
-        self.export_button = self._button(_tr("Export…"), self.export_requested.emit)
+        self.export_button = self._button(tr("Export…"), self.export_requested.emit)
         self.tag_edit.returnPressed.connect(lambda: self._emit_tag(self.tag_added.emit))
         self.tag_edit.installEventFilter(self)
         self._lay_out()
@@ -75,11 +68,10 @@ class SelectionPanel(QWidget):
         button.clicked.connect(lambda *_: slot())
         return button
 
-    def _status_button(self, status: ReadingStatus, key: str) -> QPushButton:
-        button = self._button(
-            _tr(status.value.capitalize()), lambda: self.status_chosen.emit(status.value)
-        )
-        button.setToolTip(_tr("Mark all as {status} ({key})").format(status=status.value, key=key))
+    def _status_button(self, status: ReadingStatus) -> QPushButton:
+        button = self._button(tr(status.look.label), lambda: self.status_chosen.emit(status.value))
+        text = tr("Mark all as {status} ({key})")
+        button.setToolTip(text.format(status=tr(status.look.label), key=status.look.key))
         return button
 
     def _lay_out(self) -> None:
@@ -96,11 +88,11 @@ class SelectionPanel(QWidget):
         tags.addWidget(self.remove_tag_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count_label)
-        layout.addWidget(_caption(self, _tr("Star")))
+        layout.addWidget(_caption(self, tr("Star")))
         layout.addLayout(stars)
-        layout.addWidget(_caption(self, _tr("Set the status of all")))
+        layout.addWidget(_caption(self, tr("Set the status of all")))
         layout.addLayout(statuses)
-        layout.addWidget(_caption(self, _tr("Tag")))
+        layout.addWidget(_caption(self, tr("Tag")))
         layout.addLayout(tags)
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -118,7 +110,7 @@ class SelectionPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def show_count(self, count: int) -> None:
-        self.count_label.setText(_tr("{n} papers selected").format(n=f"{count:,}"))
+        self.count_label.setText(tr("{n} papers selected").format(n=f"{count:,}"))
 
     def set_tag_choices(self, names: list[str]) -> None:
         completer = self.tag_edit.completer()

@@ -9,8 +9,8 @@ the window combines its query with the sidebar's and reads the ids off the GUI t
 import html
 from typing import TYPE_CHECKING
 
+from readinglist.ui.i18n import QT_TR_NOOP, tr
 from readinglist.ui.qt import (
-    QCoreApplication,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -30,10 +30,6 @@ if TYPE_CHECKING:  # the query language loads with the first search, after the f
 SEARCH_DELAY_MS = 200
 MAX_WIDTH = 640  # wide enough for a long query, not a line across the whole window
 EXAMPLE = "diffusion tag:video votes:>50"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchBox", text)
 
 
 def marked_error(text: str, error: "QueryError") -> str:
@@ -73,13 +69,13 @@ class SearchBox(QWidget):
         self.field.setObjectName("searchField")
         self.field.setClearButtonEnabled(True)
         self.field.setPlaceholderText(
-            _tr("Search (Ctrl+F)   e.g. {example}").format(example=EXAMPLE)
+            tr("Search (Ctrl+F)   e.g. {example}").format(example=EXAMPLE)
         )
-        self.field.setToolTip(_tr(QUERY_HELP))
+        self.field.setToolTip(tr(QUERY_HELP))
         self.save_button = QToolButton(self)
         self.save_button.setObjectName("saveSearch")
-        self.save_button.setText(_tr("Save…"))
-        self.save_button.setToolTip(_tr("Save this search in the sidebar"))
+        self.save_button.setText(tr("Save…"))
+        self.save_button.setToolTip(tr("Save this search in the sidebar"))
         self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab: on to the sidebar
         self.error_label = QLabel(self)
         self.error_label.setObjectName("searchError")
@@ -189,8 +185,10 @@ def _single_shot(parent: QObject, delay_ms: int) -> QTimer:
     return timer
 
 
-QUERY_HELP = """<b>Search</b>: words and "phrases" (title, authors, summaries, notes, tags)<br>
--word excludes; AND is implied; OR; (parentheses)<br>
-tag:X · status:read · is:starred · is:unread<br>
-author:"Name" · title:word · note:word<br>
-votes:&gt;50 · date:2024-03 · date:&lt;7d · digest:2024-03-01"""
+QUERY_HELP = QT_TR_NOOP(
+    "<b>Search</b>: words and &quot;phrases&quot; (title, authors, summaries, notes, tags)<br>"
+    "-word excludes; AND is implied; OR; (parentheses)<br>"
+    "tag:X · status:read · is:starred · is:unread<br>"
+    'author:"Name" · title:word · note:word<br>'
+    "votes:&gt;50 · date:2024-03 · date:&lt;7d · digest:2024-03-01"
+)

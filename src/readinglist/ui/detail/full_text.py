@@ -9,8 +9,8 @@ broken into lines of that length; Copy All copies the text exactly as it is.
 
 from collections.abc import Iterator
 
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
-    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QGuiApplication,
@@ -26,10 +26,6 @@ from readinglist.ui.qt import (
 
 PIECE = 250_000  # characters added per turn of the event loop
 LINE = 2_000  # characters in a shown line at most
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FullText", text)
 
 
 def pieces(text: str, piece: int = PIECE, line: int = LINE) -> Iterator[str]:
@@ -61,14 +57,12 @@ class FullTextViewer(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(720, 560)
         self._text = text
-        self.size_label = QLabel(_tr("{n} characters").format(n=f"{len(text):,}"), self)
+        self.size_label = QLabel(tr("{n} characters").format(n=f"{len(text):,}"), self)
         self.view = QPlainTextEdit(self)
         self.view.setObjectName("fullText")
         self.view.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = buttons.addButton(
-            _tr("Copy All"), QDialogButtonBox.ButtonRole.ActionRole
-        )
+        self.copy_button = buttons.addButton(tr("Copy All"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self._text))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from readinglist.core.export import ExportFormat
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QComboBox,
-    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,18 +17,6 @@ from readinglist.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
-
-
-FORMAT_NAMES = {
-    ExportFormat.BIBTEX: "BibTeX (.bib)",
-    ExportFormat.CSV: "CSV (.csv)",
-    ExportFormat.JSON: "JSON (.json)",
-    ExportFormat.MARKDOWN: "Markdown reading list (.md)",
-}
 
 
 class ExportScope(StrEnum):
@@ -51,10 +39,10 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Export papers"))
+        self.setWindowTitle(tr("Export papers"))
         self.format_box = QComboBox(self)
-        for export_format, name in FORMAT_NAMES.items():
-            self.format_box.addItem(_tr(name), export_format.value)
+        for export_format in ExportFormat:
+            self.format_box.addItem(tr(export_format.facts.label), export_format.value)
         self.format_box.setCurrentIndex(self.format_box.findData(last_format.value))
         self.selection_choice = QRadioButton(_scope_text(ExportScope.SELECTION, selected), self)
         self.list_choice = QRadioButton(_scope_text(ExportScope.LIST, listed), self)
@@ -65,13 +53,13 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_tr("Export…"))
+        ok.setText(tr("Export…"))
         ok.setEnabled(selected > 0 or listed > 0)  # nothing to write: nothing to accept
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(_tr("Format:"), self.format_box)
-        form.addRow(_tr("Papers:"), self.selection_choice)
+        form.addRow(tr("Format:"), self.format_box)
+        form.addRow(tr("Papers:"), self.selection_choice)
         form.addRow("", self.list_choice)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -84,7 +72,7 @@ class ExportDialog(QDialog):
 
 def _scope_text(scope: ExportScope, count: int) -> str:
     if scope is ExportScope.SELECTION:
-        text = _tr("The selected paper") if count == 1 else _tr("The {n} selected papers")
+        text = tr("The selected paper") if count == 1 else tr("The {n} selected papers")
     else:
-        text = _tr("The paper in the list") if count == 1 else _tr("The {n} papers in the list")
+        text = tr("The paper in the list") if count == 1 else tr("The {n} papers in the list")
     return text.format(n=f"{count:,}")

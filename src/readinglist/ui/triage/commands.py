@@ -11,21 +11,18 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.qt import QCoreApplication, QUndoCommand
+from readinglist.ui.i18n import tr
+from readinglist.ui.qt import QUndoCommand
 
 if TYPE_CHECKING:
     from readinglist.library.user_edits import Edit, NoteEdit
-    from readinglist.ui.service import LibraryService
+    from readinglist.ui.data.service import LibraryService
 
 _NOTE_MERGE_ID = 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
-
-
 def _papers(count: int) -> str:
-    return _tr("1 paper") if count == 1 else _tr("{n} papers").format(n=f"{count:,}")
+    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=f"{count:,}")
 
 
 class EditCommand(QUndoCommand):
@@ -53,7 +50,7 @@ class EditCommand(QUndoCommand):
 def star_command(service: "LibraryService", ids: Sequence[int], starred: bool) -> EditCommand:
     from readinglist.library.user_edits import StarEdit
 
-    text = _tr("Star {what}") if starred else _tr("Unstar {what}")
+    text = tr("Star {what}") if starred else tr("Unstar {what}")
     return EditCommand(service, StarEdit(list(ids), starred), text.format(what=_papers(len(ids))))
 
 
@@ -66,13 +63,13 @@ class ToggleStarCommand(EditCommand):
 
         self._count = len(ids)
         self._toggle: ToggleStarEdit = ToggleStarEdit(list(ids))
-        text = _tr("Toggle the star of {what}").format(what=_papers(self._count))
+        text = tr("Toggle the star of {what}").format(what=_papers(self._count))
         super().__init__(service, self._toggle, text)
 
     def redo(self) -> None:
         super().redo()
         if self._toggle.decided:
-            text = _tr("Star {what}") if self._toggle.starred else _tr("Unstar {what}")
+            text = tr("Star {what}") if self._toggle.starred else tr("Unstar {what}")
             self.setText(text.format(what=_papers(self._count)))
 
 
@@ -81,28 +78,28 @@ def status_command(
 ) -> EditCommand:
     from readinglist.library.user_edits import StatusEdit
 
-    text = _tr("Mark {what} as {status}").format(what=_papers(len(ids)), status=status.value)
+    text = tr("Mark {what} as {status}").format(what=_papers(len(ids)), status=status.value)
     return EditCommand(service, StatusEdit(list(ids), status), text)
 
 
 def add_tag_command(service: "LibraryService", ids: Sequence[int], tag: str) -> EditCommand:
     from readinglist.library.user_edits import AddTagEdit
 
-    text = _tr("Tag {what} with {tag}").format(what=_papers(len(ids)), tag=tag)
+    text = tr("Tag {what} with {tag}").format(what=_papers(len(ids)), tag=tag)
     return EditCommand(service, AddTagEdit(list(ids), tag), text)
 
 
 def remove_tag_command(service: "LibraryService", ids: Sequence[int], tag: str) -> EditCommand:
     from readinglist.library.user_edits import RemoveTagEdit
 
-    text = _tr("Untag {what} from {tag}").format(what=_papers(len(ids)), tag=tag)
+    text = tr("Untag {what} from {tag}").format(what=_papers(len(ids)), tag=tag)
     return EditCommand(service, RemoveTagEdit(list(ids), tag), text)
 
 
 def tags_command(service: "LibraryService", paper_id: int, tags: Sequence[str]) -> EditCommand:
     from readinglist.library.user_edits import TagsEdit
 
-    return EditCommand(service, TagsEdit(paper_id, tuple(tags)), _tr("Change tags"))
+    return EditCommand(service, TagsEdit(paper_id, tuple(tags)), tr("Change tags"))
 
 
 class NoteCommand(EditCommand):
@@ -113,7 +110,7 @@ class NoteCommand(EditCommand):
     def __init__(self, service: "LibraryService", paper_id: int, note: str) -> None:
         from readinglist.library.user_edits import NoteEdit
 
-        super().__init__(service, NoteEdit(paper_id, note), _tr("Edit note"))
+        super().__init__(service, NoteEdit(paper_id, note), tr("Edit note"))
 
     def id(self) -> int:
         return _NOTE_MERGE_ID

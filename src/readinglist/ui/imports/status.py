@@ -2,8 +2,8 @@
 
 from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
 from readinglist.core.text import for_display
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
-    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -23,24 +23,20 @@ from readinglist.ui.qt import (
 _FILE_COLUMN_WIDTH = 320  # px: the reason, the longest column, gets the rest
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportStatus", text)
-
-
 def summarize(report: ImportReport) -> str:
     """'21 new papers · 3 unchanged · 1 file rejected', for people."""
-    parts = [_tr("{n} new papers").format(n=report.papers_new)]
+    parts = [tr("{n} new papers").format(n=report.papers_new)]
     unchanged = report.count(FileStatus.UNCHANGED)
     if unchanged:
-        parts.append(_tr("{n} unchanged").format(n=unchanged))
+        parts.append(tr("{n} unchanged").format(n=unchanged))
     rejected = len(report.rejected)
     if rejected:
-        parts.append(_tr("{n} file(s) rejected").format(n=rejected))
+        parts.append(tr("{n} file(s) rejected").format(n=rejected))
     warned = len(report.warned)
     if warned:
-        parts.append(_tr("{n} file(s) with warnings").format(n=warned))
+        parts.append(tr("{n} file(s) with warnings").format(n=warned))
     if report.cancelled:
-        parts.append(_tr("cancelled"))
+        parts.append(tr("cancelled"))
     return " · ".join(parts)
 
 
@@ -52,8 +48,8 @@ class ImportStatus(QWidget):
         self.label = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
-        self.cancel_button = QPushButton(_tr("Cancel"), self)
-        self.details_button = QPushButton(_tr("Details…"), self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
+        self.details_button = QPushButton(tr("Details…"), self)
         self.details_button.setFlat(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,7 +62,7 @@ class ImportStatus(QWidget):
         self.details_button.hide()
 
     def on_started(self) -> None:
-        self.label.setText(_tr("Importing…"))
+        self.label.setText(tr("Importing…"))
         self.progress.setRange(0, 0)
         self._set_running(True)
         self.details_button.hide()
@@ -74,7 +70,7 @@ class ImportStatus(QWidget):
     def on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.label.setText(_tr("Importing {done} of {total}").format(done=done, total=total))
+        self.label.setText(tr("Importing {done} of {total}").format(done=done, total=total))
 
     def on_finished(self, report: ImportReport) -> None:
         self._report = report
@@ -98,12 +94,10 @@ class ImportDetailsDialog(QDialog):
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Import details"))
+        self.setWindowTitle(tr("Import details"))
         rows = _detail_rows(report)
         self.table = QTableWidget(len(rows), 4, self)
-        self.table.setHorizontalHeaderLabels(
-            [_tr("File"), _tr("Outcome"), _tr("Line"), _tr("Reason")]
-        )
+        self.table.setHorizontalHeaderLabels([tr("File"), tr("Outcome"), tr("Line"), tr("Reason")])
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -133,9 +127,9 @@ class ImportDetailsDialog(QDialog):
 
 def _detail_rows(report: ImportReport) -> list[tuple[str, str, str, str]]:
     """(file, outcome, line, reason): rejected files first, then each warning."""
-    rejected = [(file, _tr("not imported"), file.error) for file in report.rejected]
+    rejected = [(file, tr("not imported"), file.error) for file in report.rejected]
     warned = [
-        (file, _tr("imported, with a warning"), warning)
+        (file, tr("imported, with a warning"), warning)
         for file in report.warned
         for warning in file.warnings
     ]
