@@ -48,7 +48,7 @@ def test_the_window_streams_a_csv_a_spreadsheet_reads_in_korean(
     assert window.exports is not None
     window.exports.questions = ExportQuestions(lambda *_: choice, lambda _: target)
     with qtbot.waitSignal(window.exports.finished, timeout=20_000) as done:
-        window.export_action.trigger()
+        window.menu_actions.export.trigger()
 
     assert done.args == [f"Exported 3 papers to {target}"]
     assert reads == [2, 1]

@@ -94,7 +94,7 @@ def test_star_and_status_by_keyboard_with_undo_and_redo(
     import_by_drop(
         qtbot, window, [digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))]
     )
-    window.advance_action.setChecked(False)
+    window.menu_actions.advance.setChecked(False)
     window.list_pane.select_row(0)
     focus_list(qtbot, window)
     model = window.list_pane.model

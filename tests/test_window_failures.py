@@ -129,7 +129,7 @@ def test_a_star_that_is_not_saved_is_undone_on_screen(
 def test_keys_that_are_not_saved_leave_the_list_and_counts_as_the_library_is(
     qtbot: QtBot, window: MainWindow, library: Library, faults: Faults
 ) -> None:
-    window.advance_action.setChecked(False)
+    window.menu_actions.advance.setChecked(False)
     window.list_pane.select_row(0)
     focus_list(qtbot, window)
     faults.refuse(READ_ONLY)

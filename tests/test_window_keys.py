@@ -412,7 +412,7 @@ def test_the_apps_shortcuts_reach_it_from_a_text_field(
     focus(qtbot, field)
     qtbot.keyClicks(field, "abc")
 
-    with qtbot.waitSignal(window.export_action.triggered, timeout=5_000):
+    with qtbot.waitSignal(window.menu_actions.export.triggered, timeout=5_000):
         qtbot.keyClick(field, Qt.Key.Key_E, CTRL)
     assert field.hasFocus()
 

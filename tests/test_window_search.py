@@ -80,7 +80,7 @@ def test_typing_filters_the_list_after_a_pause(qtbot: QtBot, filled: MainWindow)
     qtbot.keyClicks(box.field, "video")
     assert len(row_titles(filled)) == 4  # not at every keystroke: after a pause
     qtbot.waitUntil(lambda: titles(filled) == {"Video Diffusion Models", "A Survey of Video"})
-    assert filled.count_label.text() == "2 papers"
+    assert filled.browsing.count_label.text() == "2 papers"
 
     search(qtbot, filled, "video -survey")
     assert titles(filled) == {"Video Diffusion Models"}
@@ -192,9 +192,9 @@ def test_saving_combines_the_sidebar_entry_and_asks_before_replacing(
     settle(qtbot, filled)
     search(qtbot, filled, "robot")
     asked = answer(filled, "Mine", yes=False)
-    filled.save_search_action.trigger()
+    filled.menu_actions.save_search.trigger()
     settle(qtbot, filled)
-    filled.save_search_action.trigger()  # the same name again: the user says no
+    filled.menu_actions.save_search.trigger()  # the same name again: the user says no
     settle(qtbot, filled)
 
     with library.reading() as connection:
@@ -375,7 +375,7 @@ def test_export_the_listed_papers_as_json_in_the_lists_order(
     export_to(filled, target, ExportChoice(ExportFormat.JSON, ExportScope.LIST))
     assert filled.exports is not None
     with qtbot.waitSignal(filled.exports.finished, timeout=10_000):
-        filled.export_action.trigger()
+        filled.menu_actions.export.trigger()
 
     exported = json.loads(target.read_text(encoding="utf-8"))
     assert [paper["title"] for paper in exported] == row_titles(filled)
@@ -389,7 +389,7 @@ def test_an_export_that_cannot_be_written_says_so(
     export_to(filled, target, ExportChoice(ExportFormat.BIBTEX, ExportScope.LIST))
     assert filled.exports is not None
     with qtbot.waitSignal(filled.exports.finished, timeout=10_000) as done:
-        filled.export_action.trigger()
+        filled.menu_actions.export.trigger()
     assert str(done.args[0]).startswith(f"Could not write {target}")
     assert not target.parent.exists()
 
@@ -539,7 +539,7 @@ def test_a_second_export_waits_for_the_first(
     assert filled.exports is not None
     said: list[str] = []
     filled.exports.finished.connect(said.append)
-    filled.export_action.trigger()
-    filled.export_action.trigger()  # while the first is written
+    filled.menu_actions.export.trigger()
+    filled.menu_actions.export.trigger()  # while the first is written
     qtbot.waitUntil(lambda: len(said) == 2, timeout=10_000)
     assert "still being written" in said[0] and said[1].startswith("Exported 4 papers")

@@ -28,8 +28,12 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readinglist.library import failures
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 KEEP_DAILY = 7
 FREE_MARGIN_BYTES = 64 * 2**20
@@ -182,3 +186,10 @@ def rotate_daily(
 
 def daily_backups(library_path: Path) -> list[Path]:
     return sorted(backup_dir(library_path).glob(f"{_DAILY_PREFIX}{library_path.stem}-*.sqlite"))
+
+
+def back_up_today(connection: "Connection", library_path: Path) -> BackupOutcome:
+    """`rotate_daily` from a connection of the library (the window's reader threads hold one)."""
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return rotate_daily(driver, library_path)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum, auto
 from pathlib import Path
+from typing import Protocol
 
 from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
@@ -137,3 +138,30 @@ class NoteRescue:
             )
             return False
         return True
+
+
+class HoldsNotes(Protocol):
+    """What keeps unsaved notes (the detail pane)."""
+
+    def unsaved_notes(self) -> list[UnsavedNote]: ...
+
+    def let_go_of_note(self, paper_id: int) -> None: ...
+
+
+def settle_unsaved_notes(
+    holder: HoldsNotes,
+    questions: NoteQuestions | None,
+    title_of: Callable[[int], str],
+    save_again: Callable[[UnsavedNote], str | None],
+) -> bool:
+    """Ask about every note `holder` could not save; False when the user keeps the window
+    open (or no one can be asked)."""
+    notes = holder.unsaved_notes()
+    if not notes:
+        return True
+    if questions is None:
+        return False
+    let_go = NoteRescue(questions, title_of, save_again).settle(notes)
+    for paper_id in let_go or []:
+        holder.let_go_of_note(paper_id)
+    return let_go is not None

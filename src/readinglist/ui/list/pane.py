@@ -99,6 +99,7 @@ def _without_ctrl(event: QKeyEvent) -> QKeyEvent:
 
 class PaperListPane(QWidget):
     shown_changed = Signal(list)  # the ids of the papers shown: the selection, in list order
+    empty_link_activated = Signal(str)  # a link of the empty state's message
 
     def __init__(self, load_rows: RowLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +109,11 @@ class PaperListPane(QWidget):
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        self.empty_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.empty_label.linkActivated.connect(self.empty_link_activated)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty_label)
@@ -210,6 +216,10 @@ class PaperListPane(QWidget):
         )
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
+
+    def select_all(self) -> None:
+        self.view.setFocus()
+        self.view.selectAll()
 
     def step(self, delta: int) -> None:
         index = self.view.currentIndex()

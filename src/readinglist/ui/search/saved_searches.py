@@ -20,6 +20,7 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from readinglist.core.query import Query
     from readinglist.ui.data.service import LibraryService
 
 
@@ -51,6 +52,20 @@ class SavedSearchActions(QObject):
         super().__init__(parent)
         self._service = service
         self.ask = ask
+
+    def save_view(self, entry: "Query", search_text: str) -> None:
+        """Save what the list shows (the sidebar's entry AND the search) under a name; a
+        search that does not read is said, not saved."""
+        from readinglist.core.query import parse_query
+
+        try:
+            search = parse_query(search_text)
+        except QueryError as error:
+            self.failed.emit(str(error))
+            return
+        query = entry.and_(search)
+        if not query.is_empty:
+            self.save(query.text)
 
     def save(self, query_text: str) -> None:
         """Ask for a name and save `query_text` under it; a taken name may be replaced."""

@@ -25,6 +25,7 @@ from readinglist.ui.sidebar.model import (
     ALL_PAPERS_KEY,
     KEY_ROLE,
     QUERY_ROLE,
+    SAVED_PREFIX,
     SidebarModel,
     query_for_key,
     saved_search_id,
@@ -93,6 +94,9 @@ class SidebarPane(QWidget):
         search's query is known only then: it is announced when it arrives."""
         self._current_key = key
         self._announced = self.current_query()
+
+    def select_saved_search_when_listed(self, search_id: int) -> None:
+        self.select_key_when_listed(f"{SAVED_PREFIX}{search_id}")
 
     def select_key_when_listed(self, key: str) -> None:
         """Select `key` once the next counts list it (a saved search just made), and announce

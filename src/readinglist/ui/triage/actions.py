@@ -66,7 +66,7 @@ class Triage(QObject):
         self.service: LibraryService | None = None
         self.undo_stack = QUndoStack(self)
         self._selection = selection
-        self.advance_after_status = True
+        self.advance_after_status = True  # to the next paper after a status key
         self.star_action = self._action(tr("Toggle &Star"), "S", self.toggle_star)
         self.status_actions = {
             status: self._action(
@@ -108,6 +108,9 @@ class Triage(QObject):
 
     def attach_keys_to(self, widget: QWidget) -> None:
         widget.addActions(self.paper_actions())
+
+    def set_advance_after_status(self, advance: bool) -> None:
+        self.advance_after_status = advance
 
     def attach(self, service: "LibraryService") -> None:
         self.service = service

@@ -1,0 +1,150 @@
+"""What the list shows: the sidebar's entry AND the search box's query, read off the GUI thread.
+
+The sidebar, the search box and the list know nothing of one another; this joins them. A
+request for the list's ids goes to the `ids` channel of the query runner, so only the newest is
+answered. An entry whose list cannot be read (a digest dated 9999-12-31 once overflowed while
+its query was made) falls back to All papers and is remembered so, or every later start would
+show an empty list.
+"""
+
+from typing import TYPE_CHECKING
+
+from readinglist.core.listing import SidebarCounts
+from readinglist.ui import settings as keys
+from readinglist.ui.i18n import QT_TR_NOOP, tr
+from readinglist.ui.imports.sources import IMPORT_FOLDER_LINK, SAMPLE_LINK
+from readinglist.ui.qt import QLabel, QObject, QSettings, Signal
+from readinglist.ui.sidebar.pane import ALL_PAPERS_KEY
+
+if TYPE_CHECKING:
+    from readinglist.core.query import Query
+    from readinglist.ui.data.queries import QueryRunner
+    from readinglist.ui.data.service import LibraryService
+    from readinglist.ui.list.pane import PaperListPane
+    from readinglist.ui.search.search_box import SearchBox
+    from readinglist.ui.sidebar.pane import SidebarPane
+
+EMPTY_LIBRARY = QT_TR_NOOP(
+    "<h2>No papers yet</h2><p>Drop digest files or folders here,<br>"
+    "or use <b>File → Import…</b></p>"
+    '<p><a href="{import_folder}">Import a folder…</a> &nbsp;·&nbsp; '
+    '<a href="{sample}">Try the sample digest</a></p>'
+)
+
+
+def papers_text(count: int) -> str:
+    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=f"{count:,}")
+
+
+class Browsing(QObject):
+    said = Signal(str)  # a message for the status bar
+
+    def __init__(
+        self,
+        sidebar: "SidebarPane",
+        search_box: "SearchBox",
+        list_pane: "PaperListPane",
+        settings: QSettings,
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self._sidebar = sidebar
+        self._search_box = search_box
+        self._list = list_pane
+        self._settings = settings
+        self.count_label = QLabel()
+        self.count_label.setObjectName("paperCount")
+        self._queries: QueryRunner | None = None
+        self._service: LibraryService | None = None
+        self._paper_to_select: int | None = None  # once the list's ids arrive
+        self._paper_total: int | None = None  # until the first counts arrive
+        sidebar.query_changed.connect(lambda _: self.reload())
+        search_box.query_changed.connect(lambda _: self.reload())
+        list_pane.connect_sort(self.reload)
+
+    def attach(self, service: "LibraryService", queries: "QueryRunner") -> None:
+        """Show the library's papers, starting with the entry and paper of the last session."""
+        self._service = service
+        self._queries = queries
+        arxiv_id = keys.CURRENT_PAPER.read(self._settings)
+        self._paper_to_select = service.paper_id(arxiv_id) if arxiv_id else None
+        self._sidebar.set_current_key(keys.SIDEBAR_ENTRY.read(self._settings))
+        self.reload()
+
+    def remember(self) -> None:
+        """The entry and the paper to start with next time."""
+        keys.SIDEBAR_ENTRY.write(self._settings, self._sidebar.current_key())
+        paper_id = self._list.current_id()
+        paper = self._service.paper(paper_id) if self._service and paper_id is not None else None
+        keys.CURRENT_PAPER.write(self._settings, paper.arxiv_id if paper else "")
+
+    def current_query(self) -> "Query":
+        """What the list shows: the sidebar's entry and the search box, both."""
+        return self._sidebar.current_query().and_(self._search_box.query())
+
+    def reload(self) -> None:
+        """Fetch the ids for the sidebar's entry in the list's order, off the GUI thread."""
+        if self._queries is None or self._service is None:
+            return
+        from readinglist.library.papers import find_paper_ids
+        from readinglist.ui.data.edits import why_not
+
+        sort, descending = self._list.sort_order()
+        try:
+            query = self.current_query()
+        except Exception as error:  # an entry's query that cannot be made (a day + 1 overflows)
+            self._on_failed(why_not(error, self._service.library.path))
+            return
+        self._queries.submit(
+            "ids",
+            lambda connection: find_paper_ids(connection, query, sort, descending),
+            self._show_ids,
+            failed=self._on_failed,
+        )
+
+    def select_paper(self, arxiv_id: str) -> bool:
+        """Select the paper (showing All papers if it is not in the list); False if unknown."""
+        paper_id = self._service.paper_id(arxiv_id) if self._service else None
+        if paper_id is None:
+            return False
+        if not self._list.select_paper(paper_id):
+            self._paper_to_select = paper_id
+            if self._sidebar.current_key() != ALL_PAPERS_KEY:
+                self._sidebar.select_key(ALL_PAPERS_KEY)
+        return True
+
+    def show_counts(self, counts: SidebarCounts) -> None:
+        self._paper_total = counts.total
+        self._update_empty_message()
+        self._sidebar.show_counts(counts)
+
+    def _show_ids(self, ids: list[int]) -> None:
+        self._update_empty_message()
+        self._list.show_ids(ids)
+        self.count_label.setText(papers_text(len(ids)))
+        if self._paper_to_select is not None:
+            self._list.select_paper(self._paper_to_select)
+            self._paper_to_select = None
+
+    def _on_failed(self, why: str) -> None:
+        if self._sidebar.current_key() == ALL_PAPERS_KEY:
+            self.said.emit(tr("Could not read the library: {why}").format(why=why))
+            return
+        self.said.emit(
+            tr("Could not show {entry}: {why}; showing all papers").format(
+                entry=self._sidebar.current_label(), why=why
+            )
+        )
+        keys.SIDEBAR_ENTRY.write(self._settings, ALL_PAPERS_KEY)
+        self._sidebar.select_key(ALL_PAPERS_KEY)
+
+    def _update_empty_message(self) -> None:
+        if self._paper_total is None:
+            message = tr("Opening the library…")
+        elif self._paper_total == 0:
+            message = tr(EMPTY_LIBRARY).format(import_folder=IMPORT_FOLDER_LINK, sample=SAMPLE_LINK)
+        elif not self._search_box.query().is_empty:
+            message = tr("No papers match this search here.")
+        else:
+            message = tr("No papers here.")
+        self._list.set_empty_message(message)

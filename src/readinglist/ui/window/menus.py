@@ -1,0 +1,84 @@
+"""The menu bar: File, Edit, Paper and Media. The actions a menu lists belong to their
+features (triage's edits, the media pane's prefetching); the window's own are made here."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from readinglist.ui import settings as keys
+from readinglist.ui.i18n import tr
+from readinglist.ui.qt import QAction, QKeySequence, QMainWindow, QMenuBar, QSettings, Qt, QWidget
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    import_files: QAction
+    import_folder: QAction
+    export: QAction
+    quit: QAction
+    find: QAction
+    slash: QAction  # `/`: Find, where typing it means nothing
+    save_search: QAction
+    select_all: QAction
+    advance: QAction  # Paper → Advance After Setting Status
+
+
+def window_actions(window: QMainWindow, settings: QSettings) -> WindowActions:
+    def action(text: str, key: QKeySequence.StandardKey | str | None = None) -> QAction:
+        made = QAction(text, window)
+        if key is not None:
+            made.setShortcut(QKeySequence(key))
+        return made
+
+    advance = action(tr("&Advance After Setting Status"))
+    advance.setCheckable(True)
+    advance.setChecked(keys.ADVANCE_AFTER_STATUS.read(settings))
+    advance.toggled.connect(lambda on: keys.ADVANCE_AFTER_STATUS.write(settings, on))
+    slash = action(tr("Find"), "/")
+    slash.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return WindowActions(
+        import_files=action(tr("&Import Files…"), QKeySequence.StandardKey.Open),
+        import_folder=action(tr("Import &Folder…")),
+        export=action(tr("&Export…"), "Ctrl+E"),
+        quit=action(tr("&Quit"), QKeySequence.StandardKey.Quit),
+        find=action(tr("&Find"), QKeySequence.StandardKey.Find),
+        slash=slash,
+        save_search=action(tr("&Save Search…")),
+        select_all=action(tr("Select &All Papers")),
+        advance=advance,
+    )
+
+
+def build_menus(
+    bar: QMenuBar,
+    actions: WindowActions,
+    edit_actions: list[QAction],
+    paper_actions: list[QAction],
+    media_actions: list[QAction],
+) -> None:
+    """`edit_actions`: Undo and Redo; `paper_actions`: triage's; `media_actions`: the media
+    pane's."""
+    sections: list[tuple[str, list[list[QAction]]]] = [
+        (
+            tr("&File"),
+            [[actions.import_files, actions.import_folder], [actions.export], [actions.quit]],
+        ),
+        (tr("&Edit"), [edit_actions, [actions.find, actions.save_search, actions.select_all]]),
+        (tr("&Paper"), [paper_actions, [actions.advance]]),
+        (tr("&Media"), [media_actions]),
+    ]
+    for title, groups in sections:
+        menu = bar.addMenu(title)
+        for number, group in enumerate(groups):
+            if number:
+                menu.addSeparator()
+            menu.addActions(group)
+
+
+def on_trigger(action: QAction, slot: Callable[[], object]) -> None:
+    action.triggered.connect(lambda *_: slot())
+
+
+def give_to(action: QAction, *widgets: QWidget) -> None:
+    """An action whose shortcut works only where those widgets have the focus."""
+    for widget in widgets:
+        widget.addAction(action)

@@ -1,0 +1,74 @@
+"""The paper the detail and media panes show: whatever the list's selection is.
+
+One paper selected: the detail pane and its teaser. Several: the selection panel. None:
+nothing. A paper with huge fields is read off the GUI thread (`PaperLoader`); only the newest
+request is shown, so a slow read never lands on the paper selected after it.
+"""
+
+from typing import TYPE_CHECKING
+
+from readinglist.core.paper import Paper
+from readinglist.ui.qt import QObject
+
+if TYPE_CHECKING:
+    from readinglist.ui.data.service import LibraryService, PaperLoader
+    from readinglist.ui.detail.stack import DetailStack
+    from readinglist.ui.media_pane import MediaPane
+
+
+class ShownPaper(QObject):
+    def __init__(self, stack: "DetailStack", media: "MediaPane", parent: QObject) -> None:
+        super().__init__(parent)
+        self._stack = stack
+        self._media = media
+        self._service: LibraryService | None = None
+        self._loader: PaperLoader | None = None
+        self._wanted: int | None = None  # the paper shown, or about to be
+
+    def attach(self, service: "LibraryService") -> None:
+        from readinglist.ui.data.service import PaperLoader
+
+        self._service = service
+        self._loader = PaperLoader(service)
+        self._loader.loaded.connect(self._on_loaded)
+
+    def show_selection(self, ids: list[int]) -> None:
+        if len(ids) > 1:
+            self._stack.show_selection(len(ids))
+            return
+        self._show(ids[0] if ids else None)
+        self._stack.show_detail()
+
+    def refresh(self, ids: list[int]) -> None:
+        """Papers changed: the one shown is read again, unless edits of it are still queued
+        (the note would jump back to a save still landing)."""
+        settled = self._service is None or not self._service.edits.is_busy()
+        if self._wanted in ids and settled:
+            self._show(self._wanted)
+
+    def is_waiting(self) -> bool:
+        return self._loader is not None and self._loader.is_waiting()
+
+    def shutdown(self) -> None:
+        if self._loader is not None:
+            self._loader.shutdown()
+
+    def _show(self, paper_id: int | None) -> None:
+        self._wanted = paper_id
+        if self._loader is None or paper_id is None:
+            self._present(None)
+            return
+        arrived, paper = self._loader.load(paper_id)
+        if arrived:
+            self._present(paper)
+        else:
+            self._stack.detail.show_loading()
+            self._media.show_media(None)
+
+    def _on_loaded(self, serial: int, paper: Paper | None) -> None:
+        if self._loader is not None and self._loader.take(serial):
+            self._present(paper)
+
+    def _present(self, paper: Paper | None) -> None:
+        self._stack.detail.show_paper(paper)
+        self._media.show_media(paper.media if paper else None)
