@@ -95,8 +95,7 @@ def serving() -> Iterator[MediaServer]:
 def make_pane(
     qtbot: QtBot, cache_folder: Path, settings: QSettings | None = None, **limits: int
 ) -> MediaPane:
-    """A shown media pane of a useful size on `cache_folder`, with quick time-outs."""
-    limits.setdefault("idle_timeout_ms", QUICK_TIMEOUT_MS)
+    """A shown media pane of a useful size on `cache_folder`."""
     pane = MediaPane(
         cache=MediaCache(cache_folder), limits=DownloadLimits(**limits), settings=settings
     )

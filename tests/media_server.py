@@ -147,6 +147,10 @@ class MediaServer:
             self._running += 1
             self.most_running = max(self.most_running, self._running)
 
+    def _saw_hang_up(self, path: str) -> None:
+        with self._lock:
+            self.hung_up.append(path)
+
     def _leave(self) -> None:
         with self._lock:
             self._running -= 1
@@ -194,7 +198,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 route(self)
         except (BrokenPipeError, ConnectionResetError):
-            owner.hung_up.append(path)
+            owner._saw_hang_up(path)
         finally:
             owner._leave()
 
@@ -223,7 +227,7 @@ class _Handler(BaseHTTPRequestHandler):
         """Until the test releases it (True) or the client hangs up (False)."""
         while not self.server.owner.release.wait(_POLL_SECONDS):
             if self._client_gone():
-                self.server.owner.hung_up.append(self.path.split("?", 1)[0])
+                self.server.owner._saw_hang_up(self.path.split("?", 1)[0])
                 return False
         return True
 

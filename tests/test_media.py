@@ -13,10 +13,21 @@ from readinglist.ui.media_fetch import ProblemKind
 from readinglist.ui.media_image import scaled_pixmap
 from readinglist.ui.media_loader import MAX_IMAGE_SIDE, Loaded, decode_image
 from readinglist.ui.media_pane import MediaPane, PaneState
-from readinglist.ui.qt import QColor, QImage, QSettings, QSize, Qt, QTimer
+from readinglist.ui.qt import (
+    QColor,
+    QImage,
+    QNetworkAccessManager,
+    QNetworkReply,
+    QNetworkRequest,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+)
 from tests.media_helpers import (
     BLUE,
     PINK,
+    QUICK_TIMEOUT_MS,
     SETTLE_MS,
     animated_gif,
     cache_files,
@@ -142,7 +153,7 @@ def test_a_paper_without_media_says_so(qtbot: QtBot, pane: MediaPane, server: Me
     assert pane.state is PaneState.EMPTY  # from the start
     show_and_settle(qtbot, pane, server.file("/teaser.png", png(), "image/png"))
 
-    with qtbot.waitSignal(pane.settled) as settled:
+    with qtbot.waitSignal(pane.settled, timeout=SETTLE_MS) as settled:
         pane.show_media(None)
 
     assert settled.args == [""] and pane.state is PaneState.EMPTY
@@ -222,8 +233,9 @@ def test_offline_gives_a_placeholder(qtbot: QtBot, pane: MediaPane, server: Medi
 
 
 def test_a_server_that_never_answers_gives_up_while_the_window_responds(
-    qtbot: QtBot, pane: MediaPane, server: MediaServer
+    qtbot: QtBot, server: MediaServer, cache_folder: Path
 ) -> None:
+    pane = make_pane(qtbot, cache_folder, idle_timeout_ms=QUICK_TIMEOUT_MS)
     url = server.hang("/hang.png")
     ticks: list[int] = []
     heartbeat = QTimer(interval=10)
@@ -235,7 +247,7 @@ def test_a_server_that_never_answers_gives_up_while_the_window_responds(
     heartbeat.stop()
     assert "did not answer" in pane.message_label.text()
     assert len(ticks) >= 10  # the event loop kept running all along
-    qtbot.waitUntil(lambda: "/hang.png" in server.hung_up)  # and the connection was closed
+    qtbot.waitUntil(lambda: "/hang.png" in server.hung_up, timeout=SETTLE_MS)  # and closed
 
 
 def test_switching_papers_mid_download_cancels_it(
@@ -441,8 +453,11 @@ def test_at_most_a_few_downloads_run_at_once(
     fetcher = pane.loader.fetcher
 
     pane.prefetch(media)
-    qtbot.waitUntil(lambda: fetcher.running_count() == 3 and len(fetcher.waiting_urls()) == 3)
-    qtbot.waitUntil(lambda: server.running() == 3)
+    qtbot.waitUntil(
+        lambda: fetcher.running_count() == 3 and len(fetcher.waiting_urls()) == 3,
+        timeout=SETTLE_MS,
+    )
+    qtbot.waitUntil(lambda: server.running() == 3, timeout=SETTLE_MS)
 
     with qtbot.waitSignal(pane.prefetcher.finished, timeout=SETTLE_MS) as finished:
         server.release.set()
@@ -467,16 +482,32 @@ def test_the_current_teaser_jumps_the_prefetch_line(
     assert pane.state is PaneState.SHOWN
 
 
-def test_prefetching_can_be_cancelled(
-    qtbot: QtBot, server: MediaServer, cache_folder: Path
-) -> None:
-    pane = make_pane(qtbot, cache_folder, idle_timeout_ms=SETTLE_MS)
-    pane.prefetch([Media.from_url(server.hang(f"/h{i}.png")) for i in range(4)])
-    qtbot.waitUntil(lambda: server.running() == 3)
+def requests_sent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the requests the app hands to Qt's network manager, as it does."""
+    sent: list[str] = []
+    send = QNetworkAccessManager.get
 
-    with qtbot.waitSignal(pane.prefetcher.finished) as finished:
+    def get(manager: QNetworkAccessManager, request: QNetworkRequest) -> QNetworkReply:
+        sent.append(request.url().path())
+        return send(manager, request)
+
+    monkeypatch.setattr(QNetworkAccessManager, "get", get)
+    return sent
+
+
+def test_prefetching_can_be_cancelled(
+    qtbot: QtBot, server: MediaServer, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = requests_sent(monkeypatch)
+    pane = make_pane(qtbot, cache_folder)
+    pane.prefetch([Media.from_url(server.hang(f"/h{i}.png")) for i in range(4)])
+    qtbot.waitUntil(lambda: server.running() == 3, timeout=SETTLE_MS)
+
+    with qtbot.waitSignal(pane.prefetcher.finished, timeout=SETTLE_MS) as finished:
         qtbot.mouseClick(pane.prefetch_row.cancel_button, Qt.MouseButton.LeftButton)
 
     assert finished.args == [0, 0]
-    qtbot.waitUntil(lambda: len(server.hung_up) == 3, timeout=15_000)  # the server's threads notice
+    assert sorted(sent) == ["/h0.png", "/h1.png", "/h2.png"]  # the fourth was never asked for
     assert pane.loader.fetcher.running_count() == len(pane.loader.fetcher.waiting_urls()) == 0
+    hung_up = ["/h0.png", "/h1.png", "/h2.png"]  # the server's threads see the connections close
+    qtbot.waitUntil(lambda: sorted(server.hung_up) == hung_up, timeout=2 * SETTLE_MS)

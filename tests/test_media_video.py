@@ -109,13 +109,13 @@ def test_space_and_m_control_the_video_when_the_pane_has_focus(
     video = pane.video_view()
     pane.activateWindow()
     qtbot.mouseClick(video.video, Qt.MouseButton.LeftButton)  # a click on the picture
-    qtbot.waitUntil(pane.hasFocus)  # gives the pane the keys
+    qtbot.waitUntil(pane.hasFocus, timeout=SETTLE_MS)  # gives the pane the keys
 
     qtbot.keyClick(pane, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: not video.is_playing())
+    qtbot.waitUntil(lambda: not video.is_playing(), timeout=SETTLE_MS)
     assert video.play_button.text() == "Play"
     qtbot.keyClick(pane, Qt.Key.Key_Space)
-    qtbot.waitUntil(video.is_playing)
+    qtbot.waitUntil(video.is_playing, timeout=SETTLE_MS)
 
     qtbot.keyClick(pane, Qt.Key.Key_M)
     assert video.has_sound() and video.sound_button.text() == "Sound on"

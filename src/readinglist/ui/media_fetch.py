@@ -94,6 +94,7 @@ class Fetcher(QObject):
     progressed = Signal(int, int, int)  # job id, bytes received, bytes in all (-1: unknown)
     finished = Signal(int, object)  # job id, Fetched
     _finish_later = Signal(int, object)
+    _slot_freed = Signal()
 
     def __init__(self, limits: DownloadLimits, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +104,10 @@ class Fetcher(QObject):
         self._running: dict[int, _Job] = {}
         self._next_id = 1
         self._finish_later.connect(self.finished, Qt.ConnectionType.QueuedConnection)
+        # A freed slot is refilled once the caller's cancels are all done: `abort()` ends a
+        # reply at once, and cancelling a prefetch's jobs one by one started each waiting one
+        # as its turn came, just before cancelling it (a request the server saw, every time).
+        self._slot_freed.connect(self._start_waiting, Qt.ConnectionType.QueuedConnection)
 
     def fetch(self, url: str, *, urgent: bool = False) -> int:
         """Start (or queue) a download of `url`; `urgent` ones jump the line. Returns its id."""
@@ -207,7 +212,7 @@ class Fetcher(QObject):
         job.timer.deleteLater()
         job.reply.deleteLater()
         result = None if job.cancelled else _outcome(job)
-        self._start_waiting()
+        self._slot_freed.emit()
         if result is not None:
             self.finished.emit(job.id, result)
 
