@@ -1,15 +1,17 @@
 """A local HTTP server for the media tests (127.0.0.1, a free port, one thread per request).
 
 Each path is given a behaviour: a file, an error status, a server that never answers, a huge
-Content-Length, a redirect, a body that stalls halfway. Handlers that wait do so until the
-test releases them or the client hangs up, so stopping the server is prompt and leaves no
-thread or socket behind.
+Content-Length, a redirect, a body that stalls halfway, one that trickles in byte by byte.
+Handlers that wait do so until the test releases them or the client hangs up, so stopping
+the server is prompt and leaves no thread or socket behind. What the server saw (requests,
+hang-ups) is recorded for the tests to wait on.
 """
 
 import contextlib
 import select
 import socket
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -105,8 +107,21 @@ class MediaServer:
         """Answers with `body` after `seconds` (or at release)."""
 
         def route(handler: _Handler) -> None:
-            self.release.wait(seconds)
-            handler.answer(200, body, content_type)
+            if handler.wait(seconds):
+                handler.answer(200, body, content_type)
+
+        self.routes[path] = route
+        return self.url(path)
+
+    def trickle(self, path: str, body: bytes, every: float, content_type: str = "image/png") -> str:
+        """Sends `body` one byte every `every` seconds: never silent, never done."""
+
+        def route(handler: _Handler) -> None:
+            handler.head(200, content_type, len(body))
+            for byte in body:
+                if not handler.wait(every) or self.release.is_set():
+                    return
+                handler.send(bytes((byte,)))
 
         self.routes[path] = route
         return self.url(path)
@@ -223,12 +238,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.head(code, content_type, len(body), headers)
         self.send(body)
 
-    def wait(self) -> bool:
-        """Until the test releases it (True) or the client hangs up (False)."""
+    def wait(self, seconds: float | None = None) -> bool:
+        """Until the test releases it or `seconds` pass (True), or the client hangs up (False)."""
+        until = None if seconds is None else time.monotonic() + seconds
         while not self.server.owner.release.wait(_POLL_SECONDS):
             if self._client_gone():
                 self.server.owner._saw_hang_up(self.path.split("?", 1)[0])
                 return False
+            if until is not None and time.monotonic() >= until:
+                break
         return True
 
     def _client_gone(self) -> bool:

@@ -414,11 +414,13 @@ def test_size_limits_come_from_the_settings(tmp_path: Path, qtbot: QtBot) -> Non
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue(keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES.key, "2")
     settings.setValue(keys.MEDIA_CACHE_MEGABYTES.key, "abc")  # nonsense: the default
+    settings.setValue(keys.MEDIA_DOWNLOAD_DEADLINE_SECONDS.key, "30")
 
     pane = MediaPane(settings=settings, cache=None)
     qtbot.addWidget(pane)
 
     assert pane.loader.fetcher.limits.max_bytes == 2 * 1024 * 1024
+    assert pane.loader.fetcher.limits.deadline_ms == 30_000
     assert pane.loader.cache.limit_bytes == 500 * 1024 * 1024
     assert pane.load_automatically_action.isChecked()
 
@@ -464,22 +466,46 @@ def test_at_most_a_few_downloads_run_at_once(
     assert finished.args == [6, 0]
 
 
-def test_the_current_teaser_jumps_the_prefetch_line(
-    qtbot: QtBot, server: MediaServer, cache_folder: Path
+def test_the_current_teaser_never_waits_behind_prefetches(
+    qtbot: QtBot, pane: MediaPane, server: MediaServer
 ) -> None:
-    pane = make_pane(qtbot, cache_folder, idle_timeout_ms=SETTLE_MS)
-    pane.prefetch([Media.from_url(server.hang(f"/h{i}.png")) for i in range(5)])
-    fetcher = pane.loader.fetcher
-    qtbot.waitUntil(lambda: len(fetcher.waiting_urls()) == 2)
+    hanging = [Media.from_url(server.hang(f"/h{i}.png")) for i in range(5)]
+    pane.prefetch(hanging)
+    qtbot.waitUntil(lambda: server.running() == 3, timeout=SETTLE_MS)
     url = server.file("/now.png", png(), "image/png")
 
-    pane.show_media(Media.from_url(url))
+    assert show_and_settle(qtbot, pane, url) is PaneState.SHOWN  # the three still hang
 
-    qtbot.waitUntil(lambda: len(fetcher.waiting_urls()) == 3)
-    assert fetcher.waiting_urls()[0] == url  # first in line, before the two prefetches
-    with qtbot.waitSignal(pane.settled, timeout=SETTLE_MS):
-        pane.prefetcher.cancel()  # frees the slots: the hanging three are closed
-    assert pane.state is PaneState.SHOWN
+    assert server.running() == 3
+    assert pane.loader.fetcher.waiting_urls() == [item.url for item in hanging[3:]]
+
+
+def test_a_trickling_server_is_given_up_at_the_deadline(
+    qtbot: QtBot, server: MediaServer, cache_folder: Path
+) -> None:
+    pane = make_pane(qtbot, cache_folder, deadline_ms=QUICK_TIMEOUT_MS)
+    url = server.trickle("/trickle.png", png(), every=QUICK_TIMEOUT_MS / 10_000)  # never idle
+
+    assert show_and_settle(qtbot, pane, url) is PaneState.FAILED
+
+    assert "too slowly" in pane.message_label.text()
+    assert "Try Again" in pane.message_button.text()
+    qtbot.waitUntil(lambda: "/trickle.png" in server.hung_up, timeout=SETTLE_MS)
+
+
+def test_trickling_teasers_hold_up_a_prefetch_only_until_the_deadline(
+    qtbot: QtBot, server: MediaServer, cache_folder: Path
+) -> None:
+    pane = make_pane(qtbot, cache_folder, deadline_ms=QUICK_TIMEOUT_MS)
+    every = QUICK_TIMEOUT_MS / 10_000
+    media = [Media.from_url(server.trickle(f"/t{i}.png", png(), every)) for i in range(3)]
+    media.append(Media.from_url(server.file("/after.png", png(), "image/png")))
+
+    with qtbot.waitSignal(pane.prefetcher.finished, timeout=SETTLE_MS) as finished:
+        pane.prefetch(media)
+
+    assert finished.args == [1, 3]
+    assert pane.loader.cache.contains(media[-1].url)
 
 
 def requests_sent(monkeypatch: pytest.MonkeyPatch) -> list[str]:

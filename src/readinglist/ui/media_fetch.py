@@ -2,10 +2,12 @@
 
 Everything here is asynchronous: the GUI thread only starts requests and reacts to signals.
 Only http and https are fetched, without cookies; every redirect is checked (http or https, a
-few at most); a
-body larger than the limit is cut off as soon as its Content-Length or its bytes say so; a
-request that goes quiet for the idle timeout is given up. Each job ends in one `Fetched`
-value, the body or the `Problem` that stopped it, unless it was cancelled (then silently).
+few at most); a body larger than the limit is cut off as soon as its Content-Length or its
+bytes say so; a request that goes quiet for the idle timeout, or is still going at the
+deadline (a server trickling a byte now and then is never quiet), is given up. Background
+downloads (prefetching) share a few slots; the current paper's teaser has a slot of its own,
+so it never waits behind them. Each job ends in one `Fetched` value, the body or the
+`Problem` that stopped it, unless it was cancelled (then silently).
 """
 
 from __future__ import annotations  # QNetworkReply in annotations, unevaluated
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 from readinglist import __version__
 from readinglist.media_cache import MEGABYTE
 from readinglist.ui import qt  # its QtNetwork names load on first use, after the first paint
+from readinglist.ui import settings as keys
 from readinglist.ui.qt import QObject, Qt, QTimer, QUrl, Signal
 
 if TYPE_CHECKING:
@@ -27,12 +30,19 @@ WEB_SCHEMES = frozenset({"http", "https"})
 _USER_AGENT = f"readinglist/{__version__}"
 
 
+_SECOND_MS = 1000
+
+
 @dataclass(frozen=True)
 class DownloadLimits:
-    max_bytes: int = 50 * MEGABYTE
+    max_bytes: int = keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES.default * MEGABYTE
     idle_timeout_ms: int = 20_000  # no byte for this long: the server is not answering
+    deadline_ms: int = keys.MEDIA_DOWNLOAD_DEADLINE_SECONDS.default * _SECOND_MS  # in all
     max_redirects: int = 5
-    max_parallel: int = 3
+    max_parallel: int = 3  # background downloads at once; the current teaser may add one
+
+
+CURRENT_TEASER_SLOTS = 1  # beyond `max_parallel`, for urgent downloads only
 
 
 class ProblemKind(StrEnum):
@@ -40,6 +50,7 @@ class ProblemKind(StrEnum):
     UNREACHABLE = "unreachable"  # offline, no such host, connection refused or dropped
     HTTP_ERROR = "http-error"  # 404, 500, ...
     TIMEOUT = "timeout"
+    TOO_SLOW = "too-slow"  # still arriving at the deadline
     TOO_LARGE = "too-large"
     REDIRECTS = "redirects"  # too many
     NOT_MEDIA = "not-media"  # not the promised format, or cut short
@@ -79,8 +90,10 @@ def is_web_url(url: str | QUrl) -> bool:
 class _Job:
     id: int
     url: str
+    urgent: bool
     reply: QNetworkReply | None = None
-    timer: QTimer | None = None
+    timer: QTimer | None = None  # restarts with every byte: the idle timeout
+    deadline: QTimer | None = None
     redirects: int = 0
     problem: Problem | None = None  # why we aborted it, when we did
     cancelled: bool = False
@@ -89,7 +102,8 @@ class _Job:
 
 
 class Fetcher(QObject):
-    """Runs downloads, at most `limits.max_parallel` at once; the rest wait in line."""
+    """Runs downloads, `limits.max_parallel` in the background and one urgent one more; the
+    rest wait in line, urgent ones first."""
 
     progressed = Signal(int, int, int)  # job id, bytes received, bytes in all (-1: unknown)
     finished = Signal(int, object)  # job id, Fetched
@@ -110,8 +124,9 @@ class Fetcher(QObject):
         self._slot_freed.connect(self._start_waiting, Qt.ConnectionType.QueuedConnection)
 
     def fetch(self, url: str, *, urgent: bool = False) -> int:
-        """Start (or queue) a download of `url`; `urgent` ones jump the line. Returns its id."""
-        job = _Job(self._next_id, url)
+        """Start (or queue) a download of `url`; `urgent` ones jump the line and have a slot
+        no background download takes. Returns its id."""
+        job = _Job(self._next_id, url, urgent)
         self._next_id += 1
         if not is_web_url(url):
             problem = Problem(ProblemKind.UNSAFE_URL, QUrl(url).scheme())
@@ -150,13 +165,21 @@ class Fetcher(QObject):
     # --- one request -----------------------------------------------------------------------
 
     def _start_waiting(self) -> None:
-        while self._waiting and len(self._running) < self.limits.max_parallel:
+        """Start what the slots allow; urgent jobs are first in line, so one that cannot
+        start means none can."""
+        while self._waiting and len(self._running) < self._slots_for(self._waiting[0]):
             self._start(self._waiting.popleft())
+
+    def _slots_for(self, job: _Job) -> int:
+        return self.limits.max_parallel + (CURRENT_TEASER_SLOTS if job.urgent else 0)
 
     def _start(self, job: _Job) -> None:
         request = _request(job.url, self.limits.max_redirects)
         job.timer = QTimer(self, singleShot=True, interval=self.limits.idle_timeout_ms)
         job.timer.timeout.connect(lambda: self._give_up(job, Problem(ProblemKind.TIMEOUT)))
+        job.deadline = QTimer(self, singleShot=True, interval=self.limits.deadline_ms)
+        too_slow = Problem(ProblemKind.TOO_SLOW, str(self.limits.deadline_ms // _SECOND_MS))
+        job.deadline.timeout.connect(lambda: self._give_up(job, too_slow))
         if self._network is None:
             self._network = qt.QNetworkAccessManager(self)
         job.reply = reply = self._network.get(request)
@@ -166,6 +189,7 @@ class Fetcher(QObject):
         reply.redirected.connect(lambda target: self._check_redirect(job, target))
         reply.finished.connect(lambda: self._on_finished(job))
         job.timer.start()
+        job.deadline.start()
 
     def _check_headers(self, job: _Job) -> None:
         assert job.reply is not None and job.timer is not None
@@ -207,9 +231,11 @@ class Fetcher(QObject):
     def _on_finished(self, job: _Job) -> None:
         if self._running.pop(job.id, None) is None:
             return  # Qt may report the end of an aborted reply twice
-        assert job.reply is not None and job.timer is not None
-        job.timer.stop()
-        job.timer.deleteLater()
+        assert job.reply is not None
+        for timer in (job.timer, job.deadline):
+            assert timer is not None
+            timer.stop()
+            timer.deleteLater()
         job.reply.deleteLater()
         result = None if job.cancelled else _outcome(job)
         self._slot_freed.emit()

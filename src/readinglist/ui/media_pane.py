@@ -54,7 +54,13 @@ class PaneState(StrEnum):
 
 SETTLED = frozenset({PaneState.EMPTY, PaneState.ASKING, PaneState.SHOWN, PaneState.FAILED})
 _RETRYABLE = frozenset(
-    {ProblemKind.UNREACHABLE, ProblemKind.HTTP_ERROR, ProblemKind.TIMEOUT, ProblemKind.NOT_MEDIA}
+    {
+        ProblemKind.UNREACHABLE,
+        ProblemKind.HTTP_ERROR,
+        ProblemKind.TIMEOUT,
+        ProblemKind.TOO_SLOW,
+        ProblemKind.NOT_MEDIA,
+    }
 )
 
 
@@ -333,4 +339,5 @@ def _default_cache(settings: QSettings | None) -> MediaCache:
 
 def _limits(settings: QSettings | None) -> DownloadLimits:
     megabytes = _setting(keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES, settings)
-    return DownloadLimits(max_bytes=megabytes * MEGABYTE)
+    seconds = _setting(keys.MEDIA_DOWNLOAD_DEADLINE_SECONDS, settings)
+    return DownloadLimits(max_bytes=megabytes * MEGABYTE, deadline_ms=seconds * 1000)

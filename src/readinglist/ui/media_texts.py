@@ -47,6 +47,9 @@ def _problem_sentence(kind: ProblemKind, media_kind: MediaKind) -> str:
         ProblemKind.UNREACHABLE: _tr("Could not reach {host}. You may be offline."),
         ProblemKind.HTTP_ERROR: _tr("{host} answered “{detail}”."),
         ProblemKind.TIMEOUT: _tr("{host} did not answer in time."),
+        ProblemKind.TOO_SLOW: _tr(
+            "{host} sent this teaser too slowly: it was given up after {detail} seconds."
+        ),
         ProblemKind.TOO_LARGE: _tr("This teaser is too large to download."),
         ProblemKind.REDIRECTS: _tr("{host} redirected too many times."),
         ProblemKind.NOT_MEDIA: _tr("{host} did not send a whole video.")
