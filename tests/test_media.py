@@ -1,7 +1,7 @@
 """The media pane over a real local HTTP server: pictures, the cache, failures, safety, settings
 and prefetching. Every body is made by the test; nothing leaves 127.0.0.1."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,26 +34,11 @@ from tests.media_helpers import (
     make_pane,
     picture,
     png,
-    serving,
     show_and_settle,
 )
 from tests.media_server import MediaServer
 
-
-@pytest.fixture
-def server() -> Iterator[MediaServer]:
-    with serving() as running:
-        yield running
-
-
-@pytest.fixture
-def cache_folder(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
-
-
-@pytest.fixture
-def pane(qtbot: QtBot, cache_folder: Path) -> MediaPane:
-    return make_pane(qtbot, cache_folder)
+pytest_plugins = ["tests.media_fixtures"]
 
 
 def shown_picture(pane: MediaPane) -> QImage:

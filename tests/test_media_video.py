@@ -2,7 +2,6 @@
 and the player's status (QVideoWidget.grab() is blank offscreen). Skipped, saying why, where
 the platform's multimedia backend cannot decode the committed MPEG-4 fixture."""
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,11 @@ from tests.media_helpers import (
     cache_files,
     make_pane,
     png,
-    serving,
     show_and_settle,
 )
 from tests.media_server import MediaServer
+
+pytest_plugins = ["tests.media_fixtures"]
 
 # What the offscreen platform and a machine without GPU or sound server say about video:
 # frames are converted on the CPU, the video widget's native window cannot be raised, and
@@ -43,12 +43,6 @@ def backend_problem() -> str | None:
     if QMediaFormat.FileFormat.MPEG4 not in formats.supportedFileFormats(decode):
         return "the multimedia backend cannot read MP4 files here"
     return None
-
-
-@pytest.fixture
-def server() -> Iterator[MediaServer]:
-    with serving() as running:
-        yield running
 
 
 @pytest.fixture
