@@ -24,6 +24,7 @@ class MediaServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
+        self.sent: Counter[str] = Counter()  # bytes of body handed to the socket, by path
         self.hung_up: list[str] = []  # paths whose client went away before the answer ended
         self.cookies_seen: list[str] = []
         self.release = threading.Event()
@@ -126,6 +127,21 @@ class MediaServer:
         self.routes[path] = route
         return self.url(path)
 
+    def endless(self, path: str, start: bytes = b"\x89PNG\r\n\x1a\n") -> str:
+        """A body without a length that never ends: `start`, then zeros as fast as they go."""
+        chunk = bytes(64 * 1024)
+
+        def route(handler: _Handler) -> None:
+            handler.send_response(200)
+            handler.send_header("Content-Type", "image/png")
+            handler.end_headers()
+            handler.send(start)
+            while not self.release.is_set():
+                handler.send(chunk)
+
+        self.routes[path] = route
+        return self.url(path)
+
     def redirect(self, path: str, location: str) -> str:
         def route(handler: _Handler) -> None:
             handler.send_response(302)
@@ -161,6 +177,14 @@ class MediaServer:
             self.hits[path] += 1
             self._running += 1
             self.most_running = max(self.most_running, self._running)
+
+    def _saw_sent(self, path: str, count: int) -> None:
+        with self._lock:
+            self.sent[path] += count
+
+    def sent_by(self, path: str) -> int:
+        with self._lock:
+            return self.sent[path]
 
     def _saw_hang_up(self, path: str) -> None:
         with self._lock:
@@ -231,6 +255,7 @@ class _Handler(BaseHTTPRequestHandler):
     def send(self, data: bytes) -> None:
         self.wfile.write(data)
         self.wfile.flush()
+        self.server.owner._saw_sent(self.path.split("?", 1)[0], len(data))
 
     def answer(
         self, code: int, body: bytes, content_type: str, headers: dict[str, str] | None = None

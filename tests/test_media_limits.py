@@ -2,15 +2,22 @@
 keeps painting (a stall watchdog) and memory stays near the limits."""
 
 import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from readinglist.core.digest import Media
+from readinglist.media_cache import MEGABYTE
 from readinglist.ui.media_pane import MediaPane, PaneState
 from readinglist.ui.qt import QGuiApplication
 from tests.media_helpers import (
+    SETTLE_MS,
     STALL_LIMIT_MS,
     StallWatch,
+    make_pane,
     png,
     resident_megabytes,
     show_and_settle,
@@ -20,6 +27,17 @@ from tests.media_server import MediaServer
 pytest_plugins = ["tests.media_fixtures"]
 
 GROWTH_LIMIT_MB = 150  # what showing one teaser may add to the process, with a wide margin
+LIMIT_MB = 4  # the download limit of the endless body's test
+BUFFERED_MB = 32  # what may lie in buffers beyond it: the reply's, and the sockets' (~10 MB)
+FLOOD_MB = 256  # what an unbounded reply takes in while the GUI thread is busy (in ~1 s here)
+BUSY_SECONDS = 3.0  # how long the GUI thread stays busy at most
+
+
+def block_until(done: Callable[[], bool], seconds: float) -> None:
+    """Keep the GUI thread busy (it handles no event) until `done` or `seconds` have passed."""
+    until = time.monotonic() + seconds
+    while not done() and time.monotonic() < until:
+        time.sleep(0.01)
 
 
 # --- addresses --------------------------------------------------------------------------------
@@ -63,3 +81,24 @@ def test_a_long_address_is_cut_in_the_middle_and_copied_whole(
     assert QGuiApplication.clipboard().text() == url
     pane.resize(pane.url_label.fontMetrics().horizontalAdvance(url) + 100, 320)  # room for all
     qtbot.waitUntil(lambda: pane.url_label.text() == url, timeout=10_000)
+
+
+# --- bodies -----------------------------------------------------------------------------------
+
+
+def test_an_endless_body_is_cut_at_the_limit_with_little_buffered(
+    qtbot: QtBot, server: MediaServer, tmp_path: Path
+) -> None:
+    """While the GUI thread is busy, the network reads on only up to a bounded buffer: the
+    server can send no more than that, the socket buffers and what was already read."""
+    pane = make_pane(qtbot, tmp_path / "cache", max_bytes=LIMIT_MB * MEGABYTE)
+    url = server.endless("/endless.png")
+    with qtbot.waitSignal(pane.loader.progressed, timeout=SETTLE_MS):
+        pane.show_media(Media.from_url(url))
+
+    block_until(lambda: server.sent_by("/endless.png") > FLOOD_MB * MEGABYTE, BUSY_SECONDS)
+
+    sent_mb = server.sent_by("/endless.png") / MEGABYTE
+    assert sent_mb < LIMIT_MB + BUFFERED_MB
+    qtbot.waitUntil(pane.is_settled, timeout=SETTLE_MS)
+    assert "too large" in pane.message_label.text()
