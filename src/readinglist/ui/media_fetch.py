@@ -66,6 +66,7 @@ class ProblemKind(StrEnum):
     REDIRECTS = "redirects"  # too many
     NOT_MEDIA = "not-media"  # not the promised format, or cut short
     UNPLAYABLE = "unplayable"  # a video this machine cannot decode
+    NO_MULTIMEDIA = "no-multimedia"  # QtMultimedia cannot load: no video plays at all
     NOT_LOADED = "not-loaded"  # remote media is off and the cache does not hold it
 
 

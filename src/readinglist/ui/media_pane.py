@@ -4,7 +4,9 @@ The teaser comes through `MediaLoader` (the disk cache first, then the network, 
 GUI thread's time); meanwhile the pane says it is loading, and when there is no teaser or it
 cannot be had it says why, in words. Selecting another paper cancels the download under way.
 With "Load remote media automatically" off, only cached teasers show and a button fetches the
-others. Prefetching many papers' teasers runs in the background with a progress row.
+others. Prefetching many papers' teasers runs in the background with a progress row. Where
+QtMultimedia cannot load (a system library missing), a video teaser says what to install and
+everything else works.
 """
 
 import html
@@ -43,6 +45,7 @@ from readinglist.ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    multimedia_problem,
 )
 
 if TYPE_CHECKING:
@@ -194,7 +197,8 @@ class MediaPane(QWidget):
         self.prefetcher.start(media)
 
     def video_view(self) -> "VideoView":
-        """The video player (made, and QtMultimedia loaded, the first time a video is shown)."""
+        """The video player (made, and QtMultimedia loaded, the first time a video is shown;
+        where QtMultimedia cannot load, a video teaser says why instead)."""
         if self._video is None:
             from readinglist.ui.media_player import VideoView
 
@@ -224,6 +228,10 @@ class MediaPane(QWidget):
             return
         kind = _tr("Video teaser") if media.kind is MediaKind.VIDEO else _tr("Image teaser")
         self.kind_label.setText(f"<b>{kind}</b>")
+        cannot_play = multimedia_problem() if media.kind is MediaKind.VIDEO else None
+        if cannot_play is not None:  # nothing to download it for
+            self._show_problem(Problem(ProblemKind.NO_MULTIMEDIA, cannot_play))
+            return
         self._load(media, use_network=self.load_automatically_action.isChecked())
 
     def _load(self, media: Media, *, use_network: bool) -> None:

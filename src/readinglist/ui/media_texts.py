@@ -1,5 +1,7 @@
 """What the media pane says, in words people read (translatable)."""
 
+import re
+
 from readinglist.core.digest import Media, MediaKind
 from readinglist.media_cache import MEGABYTE
 from readinglist.ui.media_fetch import MAX_URL_CHARS, Problem, ProblemKind
@@ -11,6 +13,8 @@ _TOOLTIP_LINE = 100  # an address in a tooltip, broken into lines this long ...
 _TOOLTIP_LINES = 12  # ... and at most this many of them
 _HOST_CHARS = 80  # what stands for the host in a sentence
 ELLIPSIS = "…"
+_SHARED_LIBRARY = re.compile(r"\b(lib[\w+.-]*?)\.so\.(\d+)\b")  # libpulse.so.0
+_REGULAR_NAME = re.compile(r"lib[A-Za-z0-9+]+")
 
 
 def _tr(text: str) -> str:
@@ -55,8 +59,31 @@ def _host(url: str) -> str:
     return host if len(host) <= _HOST_CHARS else host[:_HOST_CHARS] + ELLIPSIS
 
 
+def multimedia_missing_text(import_error: str) -> str:
+    """Why no video plays, from QtMultimedia's ImportError: the library it lacks, and the
+    package that holds it where Debian's naming rule tells (libpulse.so.0 is in libpulse0)."""
+    found = _SHARED_LIBRARY.search(import_error)
+    if found is None:
+        return _tr("Videos cannot play: Qt Multimedia could not load ({reason}).").format(
+            reason=import_error
+        )
+    library, name, version = found.group(), *found.groups()
+    if not _REGULAR_NAME.fullmatch(name):  # libgstreamer-1.0.so.0 is in libgstreamer1.0-0
+        return _tr(
+            "Videos cannot play: Qt Multimedia could not load ({library} is missing). "
+            "Install the package that provides it."
+        ).format(library=library)
+    package = name.lower() + ("-" if name[-1].isdigit() else "") + version
+    return _tr(
+        "Videos cannot play: Qt Multimedia could not load ({library} is missing). "
+        "Install {package}."
+    ).format(library=library, package=package)
+
+
 def problem_text(problem: Problem, media: Media) -> str:
     """Why there is no teaser to see, with Qt's or the server's own words where they help."""
+    if problem.kind is ProblemKind.NO_MULTIMEDIA:
+        return multimedia_missing_text(problem.detail)
     host = _host(media.url)
     detail = problem.detail
     if problem.kind is ProblemKind.URL_TOO_LONG:
