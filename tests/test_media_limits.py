@@ -57,7 +57,7 @@ def test_a_huge_teaser_address_never_stalls_the_pane(
         pane.grab()  # lays the pane out and paints it
         watch.until_ticked(qtbot)
 
-    assert watch.longest_ms < STALL_LIMIT_MS
+    assert watch.longest_busy_ms < STALL_LIMIT_MS, f"{watch.longest_ms:.0f} ms by the clock"
     assert resident_megabytes() - before < GROWTH_LIMIT_MB
     assert "too long" in pane.message_label.text()
     assert server.hits == {}  # never sent
