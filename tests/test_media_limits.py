@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from readinglist.core.digest import Media
 from readinglist.media_cache import MEGABYTE
 from readinglist.ui.media_pane import MediaPane, PaneState
-from readinglist.ui.qt import QGuiApplication
+from readinglist.ui.qt import QGuiApplication, Qt
 from tests.media_helpers import (
     SETTLE_MS,
     STALL_LIMIT_MS,
@@ -76,11 +76,25 @@ def test_a_long_address_is_cut_in_the_middle_and_copied_whole(
 
     shown = pane.url_label.text()
     assert shown.startswith("http://127.0.0.1") and shown.endswith("teaser.png") and "…" in shown
-    assert url in pane.url_label.toolTip().replace("\n", "")
+    assert url in pane.url_label.toolTip().replace("<br>", "")
     pane.copy_url_action.trigger()
     assert QGuiApplication.clipboard().text() == url
     pane.resize(pane.url_label.fontMetrics().horizontalAdvance(url) + 100, 320)  # room for all
     qtbot.waitUntil(lambda: pane.url_label.text() == url, timeout=10_000)
+
+
+def test_markup_in_an_address_is_shown_not_obeyed(
+    qtbot: QtBot, pane: MediaPane, server: MediaServer
+) -> None:
+    url = server.url("/<b>bold</b><img src='/etc/x.png'>.png")
+
+    show_and_settle(qtbot, pane, url)
+
+    assert pane.url_label.text().endswith("src='/etc/x.png'>.png")  # as plain text
+    assert pane.url_label.textFormat() is Qt.TextFormat.PlainText
+    tooltip = pane.url_label.toolTip()
+    assert "&lt;b&gt;bold&lt;/b&gt;&lt;img src=&#x27;/etc/x.png&#x27;&gt;" in tooltip
+    assert "<b>" not in tooltip and "<img" not in tooltip
 
 
 # --- bodies -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """What the media pane says, in words people read (translatable)."""
 
+import html
 import re
 
 from readinglist.core.digest import Media, MediaKind
@@ -47,10 +48,12 @@ def url_sample(url: str) -> str:
 
 
 def url_tooltip(url: str) -> str:
-    """The address in lines a tooltip can show; a very long one is cut off."""
+    """The address in lines a tooltip can show, a very long one cut off; rich text always
+    (Qt guesses otherwise), escaped, so a `<` in an address is shown, never obeyed."""
     shown = url[: _TOOLTIP_LINE * _TOOLTIP_LINES]
     lines = [shown[at : at + _TOOLTIP_LINE] for at in range(0, len(shown), _TOOLTIP_LINE)]
-    return "\n".join(lines) + (ELLIPSIS if len(url) > len(shown) else "")
+    cut = ELLIPSIS if len(url) > len(shown) else ""
+    return "<qt>" + "<br>".join(html.escape(line) for line in lines) + cut + "</qt>"
 
 
 def _host(url: str) -> str:
