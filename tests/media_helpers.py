@@ -2,6 +2,7 @@
 committed video), a running test server, and a media pane on a temporary cache."""
 
 import struct
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,10 +13,11 @@ from readinglist.core.digest import Media
 from readinglist.media_cache import MediaCache
 from readinglist.ui.media_fetch import DownloadLimits
 from readinglist.ui.media_pane import MediaPane, PaneState
-from readinglist.ui.qt import QBuffer, QColor, QImage, QIODevice, QSettings
+from readinglist.ui.qt import QBuffer, QColor, QImage, QIODevice, QSettings, QTimer
 from tests.media_server import MediaServer
 
 SETTLE_MS = 10_000
+STALL_LIMIT_MS = 100  # the longest the app may keep the event loop busy: a window that responds
 QUICK_TIMEOUT_MS = 400  # "a server that never answers" gives up this fast in the tests
 
 VIDEO_FIXTURE = Path(__file__).parent / "fixtures" / "media" / "teaser.mp4"
@@ -95,8 +97,7 @@ def serving() -> Iterator[MediaServer]:
 def make_pane(
     qtbot: QtBot, cache_folder: Path, settings: QSettings | None = None, **limits: int
 ) -> MediaPane:
-    """A shown media pane of a useful size on `cache_folder`, with quick time-outs."""
-    limits.setdefault("idle_timeout_ms", QUICK_TIMEOUT_MS)
+    """A shown media pane of a useful size on `cache_folder`."""
     pane = MediaPane(
         cache=MediaCache(cache_folder), limits=DownloadLimits(**limits), settings=settings
     )
@@ -116,3 +117,46 @@ def show_and_settle(qtbot: QtBot, pane: MediaPane, url: str) -> PaneState:
 def cache_files(folder: Path) -> list[str]:
     """Every file in the cache folder, temporary ones included."""
     return sorted(path.name for path in folder.iterdir()) if folder.exists() else []
+
+
+class StallWatch:
+    """A timer ticking every 10 ms while the block runs. The longest gap between two ticks is
+    the longest the event loop was kept from running (`longest_ms`, wall clock); the most
+    time the GUI thread itself worked in one gap (`longest_busy_ms`, its CPU time) is what the
+    app's code froze it for: on a busy machine the wall clock also counts the time other
+    processes had the cores (gaps of 110 ms seen with nothing of ours to do)."""
+
+    TICK_MS = 10
+
+    def __init__(self) -> None:
+        self.ticks = 0
+        self.longest_ms = self.longest_busy_ms = 0.0
+        self._last = self._last_busy = 0.0
+        self._timer = QTimer(interval=self.TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def __enter__(self) -> "StallWatch":
+        self._last, self._last_busy = time.perf_counter(), time.thread_time()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._timer.stop()
+
+    def until_ticked(self, qtbot: QtBot) -> None:
+        """Until the loop has run again, so that a stall just before counts."""
+        ticks = self.ticks
+        qtbot.waitUntil(lambda: self.ticks > ticks + 1, timeout=SETTLE_MS)
+
+    def _tick(self) -> None:
+        now, busy = time.perf_counter(), time.thread_time()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        self.longest_busy_ms = max(self.longest_busy_ms, (busy - self._last_busy) * 1000)
+        self._last, self._last_busy = now, busy
+        self.ticks += 1
+
+
+def resident_megabytes() -> int:
+    """The process's resident memory now (Linux), for bounds on what a step adds."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * 4096 // (1024 * 1024)

@@ -1,15 +1,17 @@
 """A local HTTP server for the media tests (127.0.0.1, a free port, one thread per request).
 
 Each path is given a behaviour: a file, an error status, a server that never answers, a huge
-Content-Length, a redirect, a body that stalls halfway. Handlers that wait do so until the
-test releases them or the client hangs up, so stopping the server is prompt and leaves no
-thread or socket behind.
+Content-Length, a redirect, a body that stalls halfway, one that trickles in byte by byte.
+Handlers that wait do so until the test releases them or the client hangs up, so stopping
+the server is prompt and leaves no thread or socket behind. What the server saw (requests,
+hang-ups) is recorded for the tests to wait on.
 """
 
 import contextlib
 import select
 import socket
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +24,7 @@ class MediaServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
+        self.sent: Counter[str] = Counter()  # bytes of body handed to the socket, by path
         self.hung_up: list[str] = []  # paths whose client went away before the answer ended
         self.cookies_seen: list[str] = []
         self.release = threading.Event()
@@ -105,8 +108,36 @@ class MediaServer:
         """Answers with `body` after `seconds` (or at release)."""
 
         def route(handler: _Handler) -> None:
-            self.release.wait(seconds)
-            handler.answer(200, body, content_type)
+            if handler.wait(seconds):
+                handler.answer(200, body, content_type)
+
+        self.routes[path] = route
+        return self.url(path)
+
+    def trickle(self, path: str, body: bytes, every: float, content_type: str = "image/png") -> str:
+        """Sends `body` one byte every `every` seconds: never silent, never done."""
+
+        def route(handler: _Handler) -> None:
+            handler.head(200, content_type, len(body))
+            for byte in body:
+                if not handler.wait(every) or self.release.is_set():
+                    return
+                handler.send(bytes((byte,)))
+
+        self.routes[path] = route
+        return self.url(path)
+
+    def endless(self, path: str, start: bytes = b"\x89PNG\r\n\x1a\n") -> str:
+        """A body without a length that never ends: `start`, then zeros as fast as they go."""
+        chunk = bytes(64 * 1024)
+
+        def route(handler: _Handler) -> None:
+            handler.send_response(200)
+            handler.send_header("Content-Type", "image/png")
+            handler.end_headers()
+            handler.send(start)
+            while not self.release.is_set():
+                handler.send(chunk)
 
         self.routes[path] = route
         return self.url(path)
@@ -146,6 +177,18 @@ class MediaServer:
             self.hits[path] += 1
             self._running += 1
             self.most_running = max(self.most_running, self._running)
+
+    def _saw_sent(self, path: str, count: int) -> None:
+        with self._lock:
+            self.sent[path] += count
+
+    def sent_by(self, path: str) -> int:
+        with self._lock:
+            return self.sent[path]
+
+    def _saw_hang_up(self, path: str) -> None:
+        with self._lock:
+            self.hung_up.append(path)
 
     def _leave(self) -> None:
         with self._lock:
@@ -194,7 +237,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 route(self)
         except (BrokenPipeError, ConnectionResetError):
-            owner.hung_up.append(path)
+            owner._saw_hang_up(path)
         finally:
             owner._leave()
 
@@ -212,6 +255,7 @@ class _Handler(BaseHTTPRequestHandler):
     def send(self, data: bytes) -> None:
         self.wfile.write(data)
         self.wfile.flush()
+        self.server.owner._saw_sent(self.path.split("?", 1)[0], len(data))
 
     def answer(
         self, code: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
@@ -219,12 +263,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.head(code, content_type, len(body), headers)
         self.send(body)
 
-    def wait(self) -> bool:
-        """Until the test releases it (True) or the client hangs up (False)."""
+    def wait(self, seconds: float | None = None) -> bool:
+        """Until the test releases it or `seconds` pass (True), or the client hangs up (False)."""
+        until = None if seconds is None else time.monotonic() + seconds
         while not self.server.owner.release.wait(_POLL_SECONDS):
             if self._client_gone():
-                self.server.owner.hung_up.append(self.path.split("?", 1)[0])
+                self.server.owner._saw_hang_up(self.path.split("?", 1)[0])
                 return False
+            if until is not None and time.monotonic() >= until:
+                break
         return True
 
     def _client_gone(self) -> bool:

@@ -1,7 +1,7 @@
 """The media pane over a real local HTTP server: pictures, the cache, failures, safety, settings
 and prefetching. Every body is made by the test; nothing leaves 127.0.0.1."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,36 +13,32 @@ from readinglist.ui.media_fetch import ProblemKind
 from readinglist.ui.media_image import scaled_pixmap
 from readinglist.ui.media_loader import MAX_IMAGE_SIDE, Loaded, decode_image
 from readinglist.ui.media_pane import MediaPane, PaneState
-from readinglist.ui.qt import QColor, QImage, QSettings, QSize, Qt, QTimer
+from readinglist.ui.qt import (
+    QColor,
+    QImage,
+    QNetworkAccessManager,
+    QNetworkReply,
+    QNetworkRequest,
+    QSettings,
+    QSize,
+    Qt,
+)
 from tests.media_helpers import (
     BLUE,
     PINK,
+    QUICK_TIMEOUT_MS,
     SETTLE_MS,
+    StallWatch,
     animated_gif,
     cache_files,
     make_pane,
     picture,
     png,
-    serving,
     show_and_settle,
 )
 from tests.media_server import MediaServer
 
-
-@pytest.fixture
-def server() -> Iterator[MediaServer]:
-    with serving() as running:
-        yield running
-
-
-@pytest.fixture
-def cache_folder(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
-
-
-@pytest.fixture
-def pane(qtbot: QtBot, cache_folder: Path) -> MediaPane:
-    return make_pane(qtbot, cache_folder)
+pytest_plugins = ["tests.media_fixtures"]
 
 
 def shown_picture(pane: MediaPane) -> QImage:
@@ -142,7 +138,7 @@ def test_a_paper_without_media_says_so(qtbot: QtBot, pane: MediaPane, server: Me
     assert pane.state is PaneState.EMPTY  # from the start
     show_and_settle(qtbot, pane, server.file("/teaser.png", png(), "image/png"))
 
-    with qtbot.waitSignal(pane.settled) as settled:
+    with qtbot.waitSignal(pane.settled, timeout=SETTLE_MS) as settled:
         pane.show_media(None)
 
     assert settled.args == [""] and pane.state is PaneState.EMPTY
@@ -222,20 +218,17 @@ def test_offline_gives_a_placeholder(qtbot: QtBot, pane: MediaPane, server: Medi
 
 
 def test_a_server_that_never_answers_gives_up_while_the_window_responds(
-    qtbot: QtBot, pane: MediaPane, server: MediaServer
+    qtbot: QtBot, server: MediaServer, cache_folder: Path
 ) -> None:
+    pane = make_pane(qtbot, cache_folder, idle_timeout_ms=QUICK_TIMEOUT_MS)
     url = server.hang("/hang.png")
-    ticks: list[int] = []
-    heartbeat = QTimer(interval=10)
-    heartbeat.timeout.connect(lambda: ticks.append(1))
-    heartbeat.start()
 
-    assert show_and_settle(qtbot, pane, url) is PaneState.FAILED
+    with StallWatch() as watch:
+        assert show_and_settle(qtbot, pane, url) is PaneState.FAILED
 
-    heartbeat.stop()
     assert "did not answer" in pane.message_label.text()
-    assert len(ticks) >= 10  # the event loop kept running all along
-    qtbot.waitUntil(lambda: "/hang.png" in server.hung_up)  # and the connection was closed
+    assert watch.ticks > 0 and watch.longest_ms < QUICK_TIMEOUT_MS  # the loop ran all along
+    qtbot.waitUntil(lambda: "/hang.png" in server.hung_up, timeout=SETTLE_MS)  # and closed
 
 
 def test_switching_papers_mid_download_cancels_it(
@@ -402,11 +395,13 @@ def test_size_limits_come_from_the_settings(tmp_path: Path, qtbot: QtBot) -> Non
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue(keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES.key, "2")
     settings.setValue(keys.MEDIA_CACHE_MEGABYTES.key, "abc")  # nonsense: the default
+    settings.setValue(keys.MEDIA_DOWNLOAD_DEADLINE_SECONDS.key, "30")
 
     pane = MediaPane(settings=settings, cache=None)
     qtbot.addWidget(pane)
 
     assert pane.loader.fetcher.limits.max_bytes == 2 * 1024 * 1024
+    assert pane.loader.fetcher.limits.deadline_ms == 30_000
     assert pane.loader.cache.limit_bytes == 500 * 1024 * 1024
     assert pane.load_automatically_action.isChecked()
 
@@ -441,42 +436,85 @@ def test_at_most_a_few_downloads_run_at_once(
     fetcher = pane.loader.fetcher
 
     pane.prefetch(media)
-    qtbot.waitUntil(lambda: fetcher.running_count() == 3 and len(fetcher.waiting_urls()) == 3)
-    qtbot.waitUntil(lambda: server.running() == 3)
+    qtbot.waitUntil(
+        lambda: fetcher.running_count() == 3 and len(fetcher.waiting_urls()) == 3,
+        timeout=SETTLE_MS,
+    )
+    qtbot.waitUntil(lambda: server.running() == 3, timeout=SETTLE_MS)
 
     with qtbot.waitSignal(pane.prefetcher.finished, timeout=SETTLE_MS) as finished:
         server.release.set()
     assert finished.args == [6, 0]
 
 
-def test_the_current_teaser_jumps_the_prefetch_line(
-    qtbot: QtBot, server: MediaServer, cache_folder: Path
+def test_the_current_teaser_never_waits_behind_prefetches(
+    qtbot: QtBot, pane: MediaPane, server: MediaServer
 ) -> None:
-    pane = make_pane(qtbot, cache_folder, idle_timeout_ms=SETTLE_MS)
-    pane.prefetch([Media.from_url(server.hang(f"/h{i}.png")) for i in range(5)])
-    fetcher = pane.loader.fetcher
-    qtbot.waitUntil(lambda: len(fetcher.waiting_urls()) == 2)
+    hanging = [Media.from_url(server.hang(f"/h{i}.png")) for i in range(5)]
+    pane.prefetch(hanging)
+    qtbot.waitUntil(lambda: server.running() == 3, timeout=SETTLE_MS)
     url = server.file("/now.png", png(), "image/png")
 
-    pane.show_media(Media.from_url(url))
+    assert show_and_settle(qtbot, pane, url) is PaneState.SHOWN  # the three still hang
 
-    qtbot.waitUntil(lambda: len(fetcher.waiting_urls()) == 3)
-    assert fetcher.waiting_urls()[0] == url  # first in line, before the two prefetches
-    with qtbot.waitSignal(pane.settled, timeout=SETTLE_MS):
-        pane.prefetcher.cancel()  # frees the slots: the hanging three are closed
-    assert pane.state is PaneState.SHOWN
+    assert server.running() == 3
+    assert pane.loader.fetcher.waiting_urls() == [item.url for item in hanging[3:]]
+
+
+def test_a_trickling_server_is_given_up_at_the_deadline(
+    qtbot: QtBot, server: MediaServer, cache_folder: Path
+) -> None:
+    pane = make_pane(qtbot, cache_folder, deadline_ms=QUICK_TIMEOUT_MS)
+    url = server.trickle("/trickle.png", png(), every=QUICK_TIMEOUT_MS / 10_000)  # never idle
+
+    assert show_and_settle(qtbot, pane, url) is PaneState.FAILED
+
+    assert "too slowly" in pane.message_label.text()
+    assert "Try Again" in pane.message_button.text()
+    qtbot.waitUntil(lambda: "/trickle.png" in server.hung_up, timeout=SETTLE_MS)
+
+
+def test_trickling_teasers_hold_up_a_prefetch_only_until_the_deadline(
+    qtbot: QtBot, server: MediaServer, cache_folder: Path
+) -> None:
+    pane = make_pane(qtbot, cache_folder, deadline_ms=QUICK_TIMEOUT_MS)
+    every = QUICK_TIMEOUT_MS / 10_000
+    media = [Media.from_url(server.trickle(f"/t{i}.png", png(), every)) for i in range(3)]
+    media.append(Media.from_url(server.file("/after.png", png(), "image/png")))
+
+    with qtbot.waitSignal(pane.prefetcher.finished, timeout=SETTLE_MS) as finished:
+        pane.prefetch(media)
+
+    assert finished.args == [1, 3]
+    assert pane.loader.cache.contains(media[-1].url)
+
+
+def requests_sent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the requests the app hands to Qt's network manager, as it does."""
+    sent: list[str] = []
+    send = QNetworkAccessManager.get
+
+    def get(manager: QNetworkAccessManager, request: QNetworkRequest) -> QNetworkReply:
+        sent.append(request.url().path())
+        return send(manager, request)
+
+    monkeypatch.setattr(QNetworkAccessManager, "get", get)
+    return sent
 
 
 def test_prefetching_can_be_cancelled(
-    qtbot: QtBot, server: MediaServer, cache_folder: Path
+    qtbot: QtBot, server: MediaServer, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pane = make_pane(qtbot, cache_folder, idle_timeout_ms=SETTLE_MS)
+    sent = requests_sent(monkeypatch)
+    pane = make_pane(qtbot, cache_folder)
     pane.prefetch([Media.from_url(server.hang(f"/h{i}.png")) for i in range(4)])
-    qtbot.waitUntil(lambda: server.running() == 3)
+    qtbot.waitUntil(lambda: server.running() == 3, timeout=SETTLE_MS)
 
-    with qtbot.waitSignal(pane.prefetcher.finished) as finished:
+    with qtbot.waitSignal(pane.prefetcher.finished, timeout=SETTLE_MS) as finished:
         qtbot.mouseClick(pane.prefetch_row.cancel_button, Qt.MouseButton.LeftButton)
 
     assert finished.args == [0, 0]
-    qtbot.waitUntil(lambda: len(server.hung_up) == 3, timeout=15_000)  # the server's threads notice
+    assert sorted(sent) == ["/h0.png", "/h1.png", "/h2.png"]  # the fourth was never asked for
     assert pane.loader.fetcher.running_count() == len(pane.loader.fetcher.waiting_urls()) == 0
+    hung_up = ["/h0.png", "/h1.png", "/h2.png"]  # the server's threads see the connections close
+    qtbot.waitUntil(lambda: sorted(server.hung_up) == hung_up, timeout=2 * SETTLE_MS)

@@ -3,23 +3,16 @@
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from readinglist.ui.qt import QImage
 from tests.digests import DigestWriter, FakeEntry
-from tests.media_helpers import PINK, png, serving
+from tests.media_helpers import PINK, png
 from tests.media_server import MediaServer
 
+pytest_plugins = ["tests.media_fixtures"]
+
 SLOWER_THAN_THE_SETTLE_MS = 1.5  # seconds: the teaser arrives well after the window settles
-
-
-@pytest.fixture
-def server() -> Iterator[MediaServer]:
-    with serving() as running:
-        yield running
 
 
 def screenshot(

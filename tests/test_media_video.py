@@ -1,17 +1,18 @@
 """Video teasers through QtMultimedia, checked by the frames reaching the video widget's sink
 and the player's status (QVideoWidget.grab() is blank offscreen). Skipped, saying why, where
-the platform's multimedia backend cannot decode the committed MPEG-4 fixture."""
+QtMultimedia cannot load (tests/test_media_without_multimedia.py covers that machine) or its
+backend cannot decode the committed MPEG-4 fixture. No QtMultimedia name is imported at the
+top, so that collecting this module never fails."""
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from readinglist.core.digest import Media, MediaKind
+from readinglist.ui import qt
 from readinglist.ui.media_pane import MediaPane, PaneState
-from readinglist.ui.media_player import quiet_backend_probes
-from readinglist.ui.qt import QMediaFormat, QMediaPlayer, Qt, QVideoFrame
+from readinglist.ui.qt import Qt, multimedia_problem
 from tests.media_helpers import (
     SETTLE_MS,
     VIDEO_COLOR,
@@ -19,36 +20,39 @@ from tests.media_helpers import (
     cache_files,
     make_pane,
     png,
-    serving,
     show_and_settle,
 )
 from tests.media_server import MediaServer
+
+pytest_plugins = ["tests.media_fixtures"]
 
 # What the offscreen platform and a machine without GPU or sound server say about video:
 # frames are converted on the CPU, the video widget's native window cannot be raised, and
 # turning the sound on finds no PulseAudio server. None of it is the app's doing.
 OFFSCREEN_VIDEO = ("No RHI backend", "does not support raise", "PulseAudioService")
-pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_VIDEO)
+MULTIMEDIA_PROBLEM = multimedia_problem()
+pytestmark = [
+    pytest.mark.qt_log_ignore(*OFFSCREEN_VIDEO),
+    pytest.mark.skipif(
+        MULTIMEDIA_PROBLEM is not None, reason=f"QtMultimedia cannot load: {MULTIMEDIA_PROBLEM}"
+    ),
+]
 
 
 def backend_problem() -> str | None:
     """Why this machine cannot play the fixture, or None when it can."""
+    from readinglist.ui.media_player import quiet_backend_probes
+
     quiet_backend_probes()  # as the pane does before it makes its first player
-    formats = QMediaFormat()
-    decode = QMediaFormat.ConversionMode.Decode
-    if not QMediaPlayer().isAvailable():
+    formats = qt.QMediaFormat()
+    decode = qt.QMediaFormat.ConversionMode.Decode
+    if not qt.QMediaPlayer().isAvailable():
         return "no QtMultimedia backend is available here"
-    if QMediaFormat.VideoCodec.MPEG4 not in formats.supportedVideoCodecs(decode):
+    if qt.QMediaFormat.VideoCodec.MPEG4 not in formats.supportedVideoCodecs(decode):
         return "the multimedia backend cannot decode MPEG-4 Part 2 video here"
-    if QMediaFormat.FileFormat.MPEG4 not in formats.supportedFileFormats(decode):
+    if qt.QMediaFormat.FileFormat.MPEG4 not in formats.supportedFileFormats(decode):
         return "the multimedia backend cannot read MP4 files here"
     return None
-
-
-@pytest.fixture
-def server() -> Iterator[MediaServer]:
-    with serving() as running:
-        yield running
 
 
 @pytest.fixture
@@ -77,16 +81,16 @@ def test_a_video_teaser_plays_looping_and_silent(
     video = pane.video_view()
     assert pane.stack.currentWidget() is video and "Video" in pane.kind_label.text()
     assert video.player.mediaStatus() in (
-        QMediaPlayer.MediaStatus.LoadedMedia,
-        QMediaPlayer.MediaStatus.BufferingMedia,
-        QMediaPlayer.MediaStatus.BufferedMedia,
+        qt.QMediaPlayer.MediaStatus.LoadedMedia,
+        qt.QMediaPlayer.MediaStatus.BufferingMedia,
+        qt.QMediaPlayer.MediaStatus.BufferedMedia,
     )
-    assert video.player.loops() == QMediaPlayer.Loops.Infinite
+    assert video.player.loops() == qt.QMediaPlayer.Loops.Infinite
     assert video.player.audioOutput() is None and not video.has_sound()  # no sound at all
     assert video.sound_button.text() == "Muted"
     with qtbot.waitSignal(video.video.videoSink().videoFrameChanged, timeout=SETTLE_MS) as shown:
         pass
-    frame: QVideoFrame = shown.args[0]
+    frame: qt.QVideoFrame = shown.args[0]
     image = frame.toImage()
     middle = image.pixelColor(image.width() // 2, image.height() // 2)
     wanted = VIDEO_COLOR
@@ -109,13 +113,13 @@ def test_space_and_m_control_the_video_when_the_pane_has_focus(
     video = pane.video_view()
     pane.activateWindow()
     qtbot.mouseClick(video.video, Qt.MouseButton.LeftButton)  # a click on the picture
-    qtbot.waitUntil(pane.hasFocus)  # gives the pane the keys
+    qtbot.waitUntil(pane.hasFocus, timeout=SETTLE_MS)  # gives the pane the keys
 
     qtbot.keyClick(pane, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: not video.is_playing())
+    qtbot.waitUntil(lambda: not video.is_playing(), timeout=SETTLE_MS)
     assert video.play_button.text() == "Play"
     qtbot.keyClick(pane, Qt.Key.Key_Space)
-    qtbot.waitUntil(video.is_playing)
+    qtbot.waitUntil(video.is_playing, timeout=SETTLE_MS)
 
     qtbot.keyClick(pane, Qt.Key.Key_M)
     assert video.has_sound() and video.sound_button.text() == "Sound on"
@@ -163,7 +167,7 @@ def test_an_image_after_a_video_stops_the_video(
     show_and_settle(qtbot, pane, server.file("/teaser.png", png(), "image/png"))
 
     player = pane.video_view().player
-    assert player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+    assert player.playbackState() == qt.QMediaPlayer.PlaybackState.StoppedState
     assert player.source().isEmpty()
     assert pane.stack.currentWidget() is pane.image_view
 
@@ -171,7 +175,7 @@ def test_an_image_after_a_video_stops_the_video(
 def test_without_a_multimedia_backend_a_video_gives_a_placeholder(
     qtbot: QtBot, tmp_path: Path, server: MediaServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(QMediaPlayer, "isAvailable", lambda _: False)
+    monkeypatch.setattr(qt.QMediaPlayer, "isAvailable", lambda _: False)
     pane = make_pane(qtbot, tmp_path / "cache")
 
     assert show_and_settle(qtbot, pane, serve_video(server)) is PaneState.FAILED

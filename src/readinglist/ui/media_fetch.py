@@ -2,10 +2,13 @@
 
 Everything here is asynchronous: the GUI thread only starts requests and reacts to signals.
 Only http and https are fetched, without cookies; every redirect is checked (http or https, a
-few at most); a
-body larger than the limit is cut off as soon as its Content-Length or its bytes say so; a
-request that goes quiet for the idle timeout is given up. Each job ends in one `Fetched`
-value, the body or the `Problem` that stopped it, unless it was cancelled (then silently).
+few at most). A body larger than the limit is cut off as soon as its Content-Length or its
+bytes say so, and Qt holds little of it beyond what was read (READ_BUFFER_BYTES). A request
+that goes quiet for the idle timeout, or is still going at the deadline (a server trickling a
+byte now and then is never quiet), is given up. Background downloads (prefetching) share a
+few slots; the current paper's teaser has a slot of its own, so it never waits behind them.
+Each job ends in one `Fetched` value, the body or the `Problem` that stopped it, unless it
+was cancelled (then silently).
 """
 
 from __future__ import annotations  # QNetworkReply in annotations, unevaluated
@@ -18,32 +21,52 @@ from typing import TYPE_CHECKING
 from readinglist import __version__
 from readinglist.media_cache import MEGABYTE
 from readinglist.ui import qt  # its QtNetwork names load on first use, after the first paint
+from readinglist.ui import settings as keys
 from readinglist.ui.qt import QObject, Qt, QTimer, QUrl, Signal
 
 if TYPE_CHECKING:
     from readinglist.ui.qt import QNetworkAccessManager, QNetworkReply
 
 WEB_SCHEMES = frozenset({"http", "https"})
+# Longer addresses are not fetched: servers refuse them (nginx's and Apache's request lines end
+# at 8 KB), and QUrl took 16 ms to parse a 1 MB one, a few times per teaser.
+MAX_URL_CHARS = 8_192
 _USER_AGENT = f"readinglist/{__version__}"
+
+
+_SECOND_MS = 1000
 
 
 @dataclass(frozen=True)
 class DownloadLimits:
-    max_bytes: int = 50 * MEGABYTE
+    max_bytes: int = keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES.default * MEGABYTE
     idle_timeout_ms: int = 20_000  # no byte for this long: the server is not answering
+    deadline_ms: int = keys.MEDIA_DOWNLOAD_DEADLINE_SECONDS.default * _SECOND_MS  # in all
     max_redirects: int = 5
-    max_parallel: int = 3
+    max_parallel: int = 3  # background downloads at once; the current teaser may add one
+
+
+CURRENT_TEASER_SLOTS = 1  # beyond `max_parallel`, for urgent downloads only
+# What Qt may hold of a download that we have not read yet. Unbounded, Qt's network thread read
+# on while the GUI thread was busy: an endless body from a local server took in 690 MB in 2 s
+# (peak memory +1 GB) before the limit could cut it. Bounded, Qt stops reading and the server
+# waits. 1 MB still downloads at 50 MB/s here (unbounded 120, 4 MB 80): no teaser host is the
+# faster one.
+READ_BUFFER_BYTES = 1 * MEGABYTE
 
 
 class ProblemKind(StrEnum):
     UNSAFE_URL = "unsafe-url"  # not http(s), or redirected to something else
+    URL_TOO_LONG = "url-too-long"  # over MAX_URL_CHARS
     UNREACHABLE = "unreachable"  # offline, no such host, connection refused or dropped
     HTTP_ERROR = "http-error"  # 404, 500, ...
     TIMEOUT = "timeout"
+    TOO_SLOW = "too-slow"  # still arriving at the deadline
     TOO_LARGE = "too-large"
     REDIRECTS = "redirects"  # too many
     NOT_MEDIA = "not-media"  # not the promised format, or cut short
     UNPLAYABLE = "unplayable"  # a video this machine cannot decode
+    NO_MULTIMEDIA = "no-multimedia"  # QtMultimedia cannot load: no video plays at all
     NOT_LOADED = "not-loaded"  # remote media is off and the cache does not hold it
 
 
@@ -75,12 +98,23 @@ def is_web_url(url: str | QUrl) -> bool:
     return qurl.isValid() and qurl.scheme().lower() in WEB_SCHEMES and bool(qurl.host())
 
 
+def url_problem(url: str) -> Problem | None:
+    """Why `url` is not fetched at all (too long, not on the web), or None."""
+    if len(url) > MAX_URL_CHARS:
+        return Problem(ProblemKind.URL_TOO_LONG, str(len(url)))
+    if not is_web_url(url):
+        return Problem(ProblemKind.UNSAFE_URL, QUrl(url).scheme())
+    return None
+
+
 @dataclass(eq=False)
 class _Job:
     id: int
     url: str
+    urgent: bool
     reply: QNetworkReply | None = None
-    timer: QTimer | None = None
+    timer: QTimer | None = None  # restarts with every byte: the idle timeout
+    deadline: QTimer | None = None
     redirects: int = 0
     problem: Problem | None = None  # why we aborted it, when we did
     cancelled: bool = False
@@ -89,11 +123,13 @@ class _Job:
 
 
 class Fetcher(QObject):
-    """Runs downloads, at most `limits.max_parallel` at once; the rest wait in line."""
+    """Runs downloads, `limits.max_parallel` in the background and one urgent one more; the
+    rest wait in line, urgent ones first."""
 
     progressed = Signal(int, int, int)  # job id, bytes received, bytes in all (-1: unknown)
     finished = Signal(int, object)  # job id, Fetched
     _finish_later = Signal(int, object)
+    _slot_freed = Signal()
 
     def __init__(self, limits: DownloadLimits, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,13 +139,18 @@ class Fetcher(QObject):
         self._running: dict[int, _Job] = {}
         self._next_id = 1
         self._finish_later.connect(self.finished, Qt.ConnectionType.QueuedConnection)
+        # A freed slot is refilled once the caller's cancels are all done: `abort()` ends a
+        # reply at once, and cancelling a prefetch's jobs one by one started each waiting one
+        # as its turn came, just before cancelling it (a request the server saw, every time).
+        self._slot_freed.connect(self._start_waiting, Qt.ConnectionType.QueuedConnection)
 
     def fetch(self, url: str, *, urgent: bool = False) -> int:
-        """Start (or queue) a download of `url`; `urgent` ones jump the line. Returns its id."""
-        job = _Job(self._next_id, url)
+        """Start (or queue) a download of `url`; `urgent` ones jump the line and have a slot
+        no background download takes. Returns its id."""
+        job = _Job(self._next_id, url, urgent)
         self._next_id += 1
-        if not is_web_url(url):
-            problem = Problem(ProblemKind.UNSAFE_URL, QUrl(url).scheme())
+        problem = url_problem(url)
+        if problem is not None:
             self._finish_later.emit(job.id, Fetched(url, problem=problem))
             return job.id
         if urgent:
@@ -145,22 +186,32 @@ class Fetcher(QObject):
     # --- one request -----------------------------------------------------------------------
 
     def _start_waiting(self) -> None:
-        while self._waiting and len(self._running) < self.limits.max_parallel:
+        """Start what the slots allow; urgent jobs are first in line, so one that cannot
+        start means none can."""
+        while self._waiting and len(self._running) < self._slots_for(self._waiting[0]):
             self._start(self._waiting.popleft())
+
+    def _slots_for(self, job: _Job) -> int:
+        return self.limits.max_parallel + (CURRENT_TEASER_SLOTS if job.urgent else 0)
 
     def _start(self, job: _Job) -> None:
         request = _request(job.url, self.limits.max_redirects)
         job.timer = QTimer(self, singleShot=True, interval=self.limits.idle_timeout_ms)
         job.timer.timeout.connect(lambda: self._give_up(job, Problem(ProblemKind.TIMEOUT)))
+        job.deadline = QTimer(self, singleShot=True, interval=self.limits.deadline_ms)
+        too_slow = Problem(ProblemKind.TOO_SLOW, str(self.limits.deadline_ms // _SECOND_MS))
+        job.deadline.timeout.connect(lambda: self._give_up(job, too_slow))
         if self._network is None:
             self._network = qt.QNetworkAccessManager(self)
         job.reply = reply = self._network.get(request)
+        reply.setReadBufferSize(READ_BUFFER_BYTES)
         self._running[job.id] = job
         reply.metaDataChanged.connect(lambda: self._check_headers(job))
         reply.readyRead.connect(lambda: self._read_some(job))
         reply.redirected.connect(lambda target: self._check_redirect(job, target))
         reply.finished.connect(lambda: self._on_finished(job))
         job.timer.start()
+        job.deadline.start()
 
     def _check_headers(self, job: _Job) -> None:
         assert job.reply is not None and job.timer is not None
@@ -202,12 +253,14 @@ class Fetcher(QObject):
     def _on_finished(self, job: _Job) -> None:
         if self._running.pop(job.id, None) is None:
             return  # Qt may report the end of an aborted reply twice
-        assert job.reply is not None and job.timer is not None
-        job.timer.stop()
-        job.timer.deleteLater()
+        assert job.reply is not None
+        for timer in (job.timer, job.deadline):
+            assert timer is not None
+            timer.stop()
+            timer.deleteLater()
         job.reply.deleteLater()
         result = None if job.cancelled else _outcome(job)
-        self._start_waiting()
+        self._slot_freed.emit()
         if result is not None:
             self.finished.emit(job.id, result)
 

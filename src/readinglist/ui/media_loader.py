@@ -20,7 +20,7 @@ from readinglist.ui.media_fetch import (
     Fetcher,
     Problem,
     ProblemKind,
-    is_web_url,
+    url_problem,
 )
 from readinglist.ui.qt import (
     QBuffer,
@@ -32,7 +32,6 @@ from readinglist.ui.qt import (
     QSize,
     Qt,
     QThread,
-    QUrl,
     Signal,
     Slot,
 )
@@ -184,8 +183,8 @@ class MediaLoader(QObject):
         self._next_ticket += 1
         request = _Request(media, use_network, show, urgent)
         self._requests[ticket] = request
-        if not is_web_url(media.url):
-            problem = Problem(ProblemKind.UNSAFE_URL, QUrl(media.url).scheme())
+        problem = url_problem(media.url)
+        if problem is not None:
             self._finish_later.emit(ticket, failed(media, problem))
         else:
             self._to_disk(lambda: self._read.emit(ticket, request))

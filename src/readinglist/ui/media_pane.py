@@ -4,7 +4,9 @@ The teaser comes through `MediaLoader` (the disk cache first, then the network, 
 GUI thread's time); meanwhile the pane says it is loading, and when there is no teaser or it
 cannot be had it says why, in words. Selecting another paper cancels the download under way.
 With "Load remote media automatically" off, only cached teasers show and a button fetches the
-others. Prefetching many papers' teasers runs in the background with a progress row.
+others. Prefetching many papers' teasers runs in the background with a progress row. Where
+QtMultimedia cannot load (a system library missing), a video teaser says what to install and
+everything else works.
 """
 
 import html
@@ -19,21 +21,31 @@ from readinglist.ui.media_fetch import DownloadLimits, Problem, ProblemKind
 from readinglist.ui.media_image import ImageView
 from readinglist.ui.media_loader import Loaded, MediaLoader
 from readinglist.ui.media_prefetch import MediaPrefetcher, PrefetchRow
-from readinglist.ui.media_texts import loading_text, problem_text, size_text
+from readinglist.ui.media_texts import (
+    loading_text,
+    problem_text,
+    size_text,
+    url_sample,
+    url_tooltip,
+)
 from readinglist.ui.qt import (
     QAction,
     QCoreApplication,
+    QGuiApplication,
     QKeyEvent,
     QLabel,
     QPalette,
     QProgressBar,
     QPushButton,
+    QResizeEvent,
     QSettings,
+    QSizePolicy,
     QStackedWidget,
     Qt,
     QVBoxLayout,
     QWidget,
     Signal,
+    multimedia_problem,
 )
 
 if TYPE_CHECKING:
@@ -54,7 +66,13 @@ class PaneState(StrEnum):
 
 SETTLED = frozenset({PaneState.EMPTY, PaneState.ASKING, PaneState.SHOWN, PaneState.FAILED})
 _RETRYABLE = frozenset(
-    {ProblemKind.UNREACHABLE, ProblemKind.HTTP_ERROR, ProblemKind.TIMEOUT, ProblemKind.NOT_MEDIA}
+    {
+        ProblemKind.UNREACHABLE,
+        ProblemKind.HTTP_ERROR,
+        ProblemKind.TIMEOUT,
+        ProblemKind.TOO_SLOW,
+        ProblemKind.NOT_MEDIA,
+    }
 )
 
 
@@ -90,10 +108,8 @@ class MediaPane(QWidget):
     def _build_widgets(self) -> None:
         self.kind_label = QLabel(self)
         self.kind_label.setObjectName("mediaKind")
-        self.url_label = QLabel(self)
+        self.url_label = UrlLabel(self)
         self.url_label.setObjectName("mediaUrl")
-        self.url_label.setWordWrap(True)
-        self.url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.url_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a caption
         self.stack = QStackedWidget(self)
         self.message_page, self.message_label, self.message_button = self._message_page()
@@ -129,8 +145,9 @@ class MediaPane(QWidget):
         self.prefetch_digest_action = QAction(_tr("&Prefetch Media for This Digest"), self)
         self.prefetch_selection_action = QAction(_tr("Prefetch Media for the &Selection"), self)
         self.cancel_prefetch_action = QAction(_tr("&Cancel Prefetching"), self, enabled=False)
+        self.copy_url_action = QAction(_tr("C&opy Teaser Address"), self, enabled=False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.addActions(self.menu_actions())
+        self.addActions([*self.menu_actions(), self.copy_url_action])
 
     def menu_actions(self) -> list[QAction]:
         """For the window's menus; the window connects the two prefetch actions' `triggered`
@@ -157,6 +174,7 @@ class MediaPane(QWidget):
         self.prefetcher.progressed.connect(lambda: self.cancel_prefetch_action.setEnabled(True))
         self.prefetcher.finished.connect(lambda: self.cancel_prefetch_action.setEnabled(False))
         self.cancel_prefetch_action.triggered.connect(self.prefetcher.cancel)
+        self.copy_url_action.triggered.connect(self._copy_url)
 
     # --- what the window asks --------------------------------------------------------------
 
@@ -179,7 +197,8 @@ class MediaPane(QWidget):
         self.prefetcher.start(media)
 
     def video_view(self) -> "VideoView":
-        """The video player (made, and QtMultimedia loaded, the first time a video is shown)."""
+        """The video player (made, and QtMultimedia loaded, the first time a video is shown;
+        where QtMultimedia cannot load, a video teaser says why instead)."""
         if self._video is None:
             from readinglist.ui.media_player import VideoView
 
@@ -199,8 +218,8 @@ class MediaPane(QWidget):
     def _present(self, media: Media | None) -> None:
         self._stop_showing()
         self._media = media
-        self.url_label.setText(media.url if media else "")
-        self.url_label.setToolTip(media.url if media else "")
+        self.url_label.set_url(media.url if media else "")
+        self.copy_url_action.setEnabled(media is not None)
         self.kind_label.setVisible(media is not None)  # the message says it all when None
         if media is None:
             self.kind_label.setText(_tr("No media for this paper"))
@@ -209,6 +228,10 @@ class MediaPane(QWidget):
             return
         kind = _tr("Video teaser") if media.kind is MediaKind.VIDEO else _tr("Image teaser")
         self.kind_label.setText(f"<b>{kind}</b>")
+        cannot_play = multimedia_problem() if media.kind is MediaKind.VIDEO else None
+        if cannot_play is not None:  # nothing to download it for
+            self._show_problem(Problem(ProblemKind.NO_MULTIMEDIA, cannot_play))
+            return
         self._load(media, use_network=self.load_automatically_action.isChecked())
 
     def _load(self, media: Media, *, use_network: bool) -> None:
@@ -293,6 +316,10 @@ class MediaPane(QWidget):
         self.loader.forget(self._media.url)  # useless here; a later view may fetch it anew
         self._show_problem(Problem(ProblemKind.UNPLAYABLE, reason))
 
+    def _copy_url(self) -> None:
+        if self._media is not None:
+            QGuiApplication.clipboard().setText(self._media.url)
+
     def _set_load_automatically(self, on: bool) -> None:
         if self._settings is not None:
             keys.LOAD_MEDIA_AUTOMATICALLY.write(self._settings, on)
@@ -309,6 +336,34 @@ class MediaPane(QWidget):
             video.toggle_sound()
         else:
             super().keyPressEvent(event)
+
+
+class UrlLabel(QLabel):
+    """The teaser's address on one line, cut in the middle to the label's width ("https://
+    cdn…/teaser.mp4"), all of it (within reason) in the tooltip and the pane's Copy action.
+
+    An address can be any length: laid out whole, with word wrap, a 100,000-character one
+    froze the window 5.2 s and a 1 MB one stopped it painting; only its two ends are measured.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._sample = ""
+
+    def set_url(self, url: str) -> None:
+        self._sample = url_sample(url)
+        self.setToolTip(url_tooltip(url))
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        middle = Qt.TextElideMode.ElideMiddle
+        self.setText(self.fontMetrics().elidedText(self._sample, middle, self.width()))
 
 
 def _center_in(page: QWidget, label: QLabel, control: QWidget) -> None:
@@ -333,4 +388,5 @@ def _default_cache(settings: QSettings | None) -> MediaCache:
 
 def _limits(settings: QSettings | None) -> DownloadLimits:
     megabytes = _setting(keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES, settings)
-    return DownloadLimits(max_bytes=megabytes * MEGABYTE)
+    seconds = _setting(keys.MEDIA_DOWNLOAD_DEADLINE_SECONDS, settings)
+    return DownloadLimits(max_bytes=megabytes * MEGABYTE, deadline_ms=seconds * 1000)

@@ -2,9 +2,12 @@
 
 QtMultimedia and QtNetwork load the first time one of their names is used (a video to
 play, a teaser to download), not before the window's first paint: 10 ms of start-up.
+QtMultimedia is optional: it needs system libraries a machine may lack (libpulse on Linux),
+so code asks `multimedia_problem()` before it uses a QtMultimedia name.
 """
 
 import importlib
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -152,6 +155,7 @@ _LOADED_ON_FIRST_USE = {
     ),
 }
 _MODULE_OF = {name: module for module, names in _LOADED_ON_FIRST_USE.items() for name in names}
+_MULTIMEDIA_MODULES = [module for module in _LOADED_ON_FIRST_USE if "QtMultimedia" in module]
 
 
 # QtMultimedia's FFmpeg backend warns, as it loads, of every optional library it does not find
@@ -164,11 +168,26 @@ def __getattr__(name: str) -> object:
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    if module.startswith("PySide6.QtMultimedia"):
-        QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA_PROBES)
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(_load(module), name)
     globals()[name] = value
     return value
+
+
+def multimedia_problem() -> str | None:
+    """Why QtMultimedia cannot load on this machine (its ImportError's words, such as
+    "libpulse.so.0: cannot open shared object file"), or None when it loads."""
+    try:
+        for module in _MULTIMEDIA_MODULES:
+            _load(module)
+    except ImportError as error:
+        return str(error)
+    return None
+
+
+def _load(module: str) -> ModuleType:
+    if module in _MULTIMEDIA_MODULES:
+        QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA_PROBES)
+    return importlib.import_module(module)
 
 
 __all__ = [
@@ -285,6 +304,7 @@ __all__ = [
     "QtMsgType",
     "Signal",
     "Slot",
+    "multimedia_problem",
     "qInstallMessageHandler",
     "qVersion",
 ]

@@ -6,7 +6,9 @@ run time. CI therefore runs this from the bundle in a bare environment (no Pytho
 PYTHONPATH): each check proves one such thing is there and works (the shipped files, Qt's
 platform and image plugins, QtMultimedia's FFmpeg backend, the Korean font, SQLite with FTS5),
 and then the window does what a new user does: it imports the sample digest into a temporary
-library and shows its papers. One line per check; exit 0, or 1 with what failed.
+library and shows its papers. One line per check; exit 0, or 1 with what failed. What the app
+can do without (QtMultimedia, when a system library it needs is missing: only videos do not
+play) is a warning line, not a failure.
 
 The window opens offscreen unless QT_QPA_PLATFORM names another platform (xcb under Xvfb,
 say). Nothing is written outside a temporary folder.
@@ -30,6 +32,8 @@ from readinglist.core.digest import Digest
 from readinglist.core.parser import parse_digest
 from readinglist.resources import KOREAN_FONT_LICENCE, app_icon_files, korean_font, resource
 from readinglist.resources import sample_digest as sample_digest_path
+from readinglist.ui import qt
+from readinglist.ui.media_texts import multimedia_missing_text
 from readinglist.ui.qt import (
     QApplication,
     QBuffer,
@@ -45,8 +49,6 @@ from readinglist.ui.qt import (
     QIODevice,
     QLibrary,
     QLocale,
-    QMediaFormat,
-    QMediaPlayer,
     QMessageLogContext,
     QRawFont,
     QSettings,
@@ -54,6 +56,7 @@ from readinglist.ui.qt import (
     QTimer,
     QtMsgType,
     QWidget,
+    multimedia_problem,
     qInstallMessageHandler,
     qVersion,
 )
@@ -80,6 +83,10 @@ class CheckFailed(Exception):
     """A check's reason for failing, for people."""
 
 
+class CheckWarning(Exception):
+    """Something optional is missing: the app works without it, and people should know."""
+
+
 @dataclass
 class Run:
     """What the checks share: the app, a temporary folder, and what earlier checks made."""
@@ -90,6 +97,7 @@ class Run:
     library: "Library | None" = None
     window: "MainWindow | None" = None
     messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the names of the checks that warned
 
 
 Check = Callable[[Run], str]
@@ -110,8 +118,16 @@ def run_self_test(make_app: Callable[[], QApplication], out: TextIO = sys.stdout
     if failed:
         print(f"readinglist self-test FAILED: {', '.join(failed)}", file=out)
         return 1
-    print(f"readinglist self-test passed in {seconds:.1f} s", file=out)
+    print(f"readinglist self-test passed in {seconds:.1f} s{_warned(run.warnings)}", file=out)
     return 0
+
+
+def _warned(warnings: list[str]) -> str:
+    """', with 1 warning (multimedia)', or nothing."""
+    if not warnings:
+        return ""
+    count = f"{len(warnings)} warning" + ("s" if len(warnings) > 1 else "")
+    return f", with {count} ({', '.join(warnings)})"
 
 
 def _banner() -> str:
@@ -133,6 +149,9 @@ def _run_checks(
     for name, check in checks if checks is not None else CHECKS:
         try:
             detail = check(run)
+        except CheckWarning as warning:
+            print(f"  warn  {name:<12} {warning}", file=out)
+            run.warnings.append(name)
         except Exception as error:  # a check's failure is a result to report, whatever it is
             reason = str(error) if isinstance(error, CheckFailed) else _describe(error)
             print(f"  FAIL  {name:<12} {reason}", file=out)
@@ -213,13 +232,19 @@ def _check_images(run: Run) -> str:
 
 
 def _check_multimedia(run: Run) -> str:
-    player = QMediaPlayer()
+    """Where QtMultimedia loads, its FFmpeg backend must be there (a bundle that lost it is
+    broken); where it cannot load for want of a system library, only videos do not play."""
+    problem = multimedia_problem()
+    if problem is not None:
+        raise CheckWarning(multimedia_missing_text(problem))
+    player = qt.QMediaPlayer()
     available = player.isAvailable()
     player.deleteLater()
-    decodable = QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode)
-    if not available or QMediaFormat.FileFormat.MPEG4 not in decodable:
+    formats = qt.QMediaFormat
+    decodable = formats().supportedFileFormats(formats.ConversionMode.Decode)
+    if not available or formats.FileFormat.MPEG4 not in decodable:
         raise CheckFailed("QtMultimedia has no backend (the FFmpeg plugin did not load)")
-    names = sorted(QMediaFormat.fileFormatName(f) for f in decodable)
+    names = sorted(formats.fileFormatName(f) for f in decodable)
     return f"FFmpeg backend decodes {', '.join(names)}"
 
 
