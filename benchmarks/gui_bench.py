@@ -242,7 +242,7 @@ class WindowOnLibrary:
 
 
 def sorts_and_filters(figures: Figures, library: Path, workdir: Path) -> None:
-    from readinglist.ui.list.model import Column
+    from readinglist.ui.list.columns import Column
     from readinglist.ui.qt import Qt
 
     bench = WindowOnLibrary(library, workdir)

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.library.database import Library
 from readinglist.ui.data.service import LibraryService
-from readinglist.ui.list.model import Column
+from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QDropEvent, QMimeData, QPointF, QSettings, Qt, QUrl
 from readinglist.ui.window.main_window import MainWindow
 

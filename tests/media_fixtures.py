@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from readinglist.ui.media_pane import MediaPane
+from readinglist.ui.media.pane import MediaPane
 from tests.media_helpers import make_pane, serving
 from tests.media_server import MediaServer
 

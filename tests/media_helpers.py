@@ -10,9 +10,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from readinglist.core.digest import Media
-from readinglist.media_cache import MediaCache
-from readinglist.ui.media_fetch import DownloadLimits
-from readinglist.ui.media_pane import MediaPane, PaneState
+from readinglist.library.media_cache import MediaCache
+from readinglist.ui.media.fetch import DownloadLimits
+from readinglist.ui.media.pane import MediaPane, PaneState
 from readinglist.ui.qt import QBuffer, QColor, QImage, QIODevice, QSettings, QTimer
 from tests.media_server import MediaServer
 

@@ -13,7 +13,8 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.library.browse import DigestCount, PaperRow, SidebarCounts
 from readinglist.library.database import Library
 from readinglist.ui.data.queries import QueryRunner
-from readinglist.ui.list.model import Column, PaperTableModel
+from readinglist.ui.list.columns import Column
+from readinglist.ui.list.model import PaperTableModel
 from readinglist.ui.qt import QModelIndex, Qt
 from readinglist.ui.sidebar.model import (
     DIGESTS_GROUP,

@@ -9,10 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.core.digest import Media
 from readinglist.ui import settings as keys
-from readinglist.ui.media_fetch import ProblemKind
-from readinglist.ui.media_image import scaled_pixmap
-from readinglist.ui.media_loader import MAX_IMAGE_SIDE, Loaded, decode_image
-from readinglist.ui.media_pane import MediaPane, PaneState
+from readinglist.ui.media.fetch import ProblemKind
+from readinglist.ui.media.image import scaled_pixmap
+from readinglist.ui.media.loader import MAX_IMAGE_SIDE, Loaded, decode_image
+from readinglist.ui.media.pane import MediaPane, PaneState
 from readinglist.ui.qt import (
     QColor,
     QImage,

@@ -8,7 +8,7 @@ import pytest
 
 from readinglist.core.digest import MediaKind
 from readinglist.core.media_format import BodyFormat, media_format, sniff
-from readinglist.media_cache import CACHE_ENV, MediaCache, default_cache_folder
+from readinglist.library.media_cache import CACHE_ENV, MediaCache, default_cache_folder
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 20 + b"IEND\xaeB`\x82"
 MP4 = (

@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from readinglist.core.digest import Media
-from readinglist.media_cache import MEGABYTE
-from readinglist.ui.media_pane import MediaPane, PaneState
+from readinglist.library.media_cache import MEGABYTE
+from readinglist.ui.media.pane import MediaPane, PaneState
 from readinglist.ui.qt import QGuiApplication, Qt
 from tests.media_helpers import (
     SETTLE_MS,

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.core.digest import Media, MediaKind
 from readinglist.ui import qt
-from readinglist.ui.media_pane import MediaPane, PaneState
+from readinglist.ui.media.pane import MediaPane, PaneState
 from readinglist.ui.qt import Qt, multimedia_problem
 from tests.media_helpers import (
     SETTLE_MS,
@@ -41,7 +41,7 @@ pytestmark = [
 
 def backend_problem() -> str | None:
     """Why this machine cannot play the fixture, or None when it can."""
-    from readinglist.ui.media_player import quiet_backend_probes
+    from readinglist.ui.media.player import quiet_backend_probes
 
     quiet_backend_probes()  # as the pane does before it makes its first player
     formats = qt.QMediaFormat()

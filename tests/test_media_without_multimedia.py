@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.library.database import Library
 from readinglist.library.papers import load_paper
-from readinglist.ui import self_test
-from readinglist.ui.media_pane import MediaPane, PaneState
+from readinglist.ui.media.pane import MediaPane, PaneState
 from readinglist.ui.qt import QApplication, QFont, Qt, multimedia_problem
+from readinglist.ui.startup import self_test
 from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, FakeEntry
 from tests.gui import focus_list, import_by_drop, row_titles
@@ -52,7 +52,7 @@ def test_a_video_teaser_says_what_is_missing(
     assert SAYS in pane.message_label.text()
     assert not pane.message_button.isVisible()  # trying again cannot help
     assert server.hits["/teaser.mp4"] == 0  # not downloaded for nothing
-    assert "readinglist.ui.media_player" not in sys.modules
+    assert "readinglist.ui.media.player" not in sys.modules
 
 
 def test_image_teasers_still_show(qtbot: QtBot, pane: MediaPane, server: MediaServer) -> None:

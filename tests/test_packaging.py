@@ -20,7 +20,6 @@ import pytest
 
 from readinglist import resources
 from readinglist.core.parser import parse_digest
-from readinglist.ui import self_test
 from readinglist.ui.qt import (
     QApplication,
     QFont,
@@ -29,7 +28,7 @@ from readinglist.ui.qt import (
     QRawFont,
     multimedia_problem,
 )
-from readinglist.ui.startup import fonts
+from readinglist.ui.startup import fonts, self_test
 from readinglist.ui.startup.first_paint import FIRST_PAINT_ENV, FIRST_PAINT_LINE
 from readinglist.ui.startup.identity import DESKTOP_FILE_NAME, app_icon
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from readinglist.core.paper import ReadingStatus
 from readinglist.library.database import Library, open_library
 from readinglist.library.importer import FileStatus
-from readinglist.ui.list.model import Column
+from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QSettings, Qt
 from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, FakeEntry, entries

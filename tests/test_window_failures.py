@@ -23,7 +23,7 @@ from readinglist.library.database import Library
 from readinglist.library.importer import import_paths
 from readinglist.library.papers import find_paper_ids, load_papers, user_states
 from readinglist.ui.detail.unsaved_notes import NoteChoice, NoteQuestions, UnsavedNote
-from readinglist.ui.list.model import Column
+from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QGuiApplication, Qt
 from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, entries

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from readinglist.library.database import Library
 from readinglist.library.importer import import_paths
 from readinglist.ui.detail.full_text import LINE, FullTextViewer, pieces
-from readinglist.ui.list.model import Column
+from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QGuiApplication, Qt, QTimer
 from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, entries

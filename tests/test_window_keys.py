@@ -19,7 +19,7 @@ from readinglist.core.paper import Paper
 from readinglist.library.database import Library
 from readinglist.library.importer import import_paths
 from readinglist.library.papers import find_paper_ids, user_states
-from readinglist.ui.list.model import Column
+from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QAction, QApplication, Qt, QWidget
 from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, entries

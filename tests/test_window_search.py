@@ -16,7 +16,7 @@ from readinglist.core.query import parse_query
 from readinglist.library.database import Library
 from readinglist.ui.export.actions import ExportQuestions
 from readinglist.ui.export.dialog import ExportChoice, ExportDialog, ExportScope
-from readinglist.ui.list.model import Column
+from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QDialogButtonBox, QItemSelection, QItemSelectionModel, Qt
 from readinglist.ui.search.saved_searches import Ask
 from readinglist.ui.search.search_box import SEARCH_DELAY_MS

@@ -17,7 +17,7 @@ from readinglist.library import papers
 from readinglist.library.database import Library
 from readinglist.library.importer import import_paths
 from readinglist.ui import settings as keys
-from readinglist.ui.list.model import Column
+from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QByteArray, QSettings, Qt, QTableWidget
 from readinglist.ui.window.main_window import MainWindow
 from tests.digests import DigestWriter, entries
@@ -59,7 +59,7 @@ def assert_opened_as_usual(window: MainWindow) -> None:
     """All papers listed in the default order, one of them shown."""
     assert window.sidebar.current_key() == "all"
     assert sorted(row_titles(window)) == [f"Paper {arxiv_id}" for arxiv_id in IDS]
-    assert window.list_pane.sort_order() == (Column.FIRST_SEEN.sort_key, True)
+    assert window.list_pane.sort_order() == (Column.FIRST_SEEN.facts.sort_key, True)
     assert window.detail.paper_id() is not None
     assert window.statusBar().currentMessage() == "" or "Could not" in (
         window.statusBar().currentMessage()

@@ -19,7 +19,7 @@ from readinglist.ui import qt
 MISSING_LIBRARY = "libpulse.so.0"
 IMPORT_ERROR = f"{MISSING_LIBRARY}: cannot open shared object file: No such file or directory"
 _HIDDEN = "PySide6.QtMultimedia"  # and PySide6.QtMultimediaWidgets
-_LOADED_WITH_IT = ("readinglist.ui.media_player",)  # modules that hold QtMultimedia names
+_LOADED_WITH_IT = ("readinglist.ui.media.player",)  # modules that hold QtMultimedia names
 
 
 class _RefuseMultimedia(importlib.abc.MetaPathFinder):

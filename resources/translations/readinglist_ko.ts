@@ -340,6 +340,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,10 +516,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h2&gt;No papers yet&lt;/h2&gt;&lt;p&gt;Drop digest files or folders here,&lt;br&gt;or use &lt;b&gt;File → Import…&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;action:import-folder&quot;&gt;Import a folder…&lt;/a&gt; &amp;nbsp;·&amp;nbsp; &lt;a href=&quot;action:sample&quot;&gt;Try the sample digest&lt;/a&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,6 +584,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;h2&gt;No papers yet&lt;/h2&gt;&lt;p&gt;Drop digest files or folders here,&lt;br&gt;or use &lt;b&gt;File → Import…&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{import_folder}&quot;&gt;Import a folder…&lt;/a&gt; &amp;nbsp;·&amp;nbsp; &lt;a href=&quot;{sample}&quot;&gt;Try the sample digest&lt;/a&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No papers match this search here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,11 +611,181 @@
         <source>a paper</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>PaperTableModel</name>
     <message>
-        <source>Starred</source>
+        <source>Load Remote Media &amp;Automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prefetch Media for This Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefetch Media for the &amp;Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Prefetching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opy Teaser Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No media for this paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video teaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image teaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Teaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teaser not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teaser not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no video player is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a video this player can open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no video track this player can decode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn the sound on or off (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefetching media: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{cached} teasers ready for offline reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{failed} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{received} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos cannot play: Qt Multimedia could not load ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos cannot play: Qt Multimedia could not load ({library} is missing). Install the package that provides it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos cannot play: Qt Multimedia could not load ({library} is missing). Install {package}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This teaser is not on the web (only http and https addresses are loaded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This teaser&apos;s address is too long to load ({detail} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach {host}. You may be offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} answered “{detail}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} sent this teaser too slowly: it was given up after {detail} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This teaser is too large to download.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} redirected too many times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} did not send a whole video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} did not send a whole image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This video cannot be played on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote media is not loaded automatically.
+The teaser is on {host}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,21 +1,20 @@
 """The paper list's model: it holds ids and builds rows only when Qt asks to paint them.
 
 Rows are fetched a page at a time and cached as frozen `PaperRow`s; sorting and filtering
-happen in SQL (a proxy model over 200k Python-backed rows took 52 s to sort here). A cell
-shows `CELL_SHOWN` characters at most: Qt lays out a cell's whole text to elide it, and a
-20 MB title (a digest can hold one) froze the window for minutes.
+happen in SQL (a proxy model over 200k Python-backed rows took 52 s to sort here). What each
+column shows comes from `columns.COLUMNS`.
 """
 
 from collections.abc import Callable, Sequence
-from enum import IntEnum
 from typing import Any
 
-from readinglist.core.listing import PaperRow, SortKey
+from readinglist.core.listing import PaperRow
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.render import clip
+from readinglist.ui.i18n import tr
+from readinglist.ui.list.columns import CELL_SHOWN, Column
 from readinglist.ui.qt import (
     QAbstractTableModel,
-    QCoreApplication,
     QFont,
     QGuiApplication,
     QModelIndex,
@@ -32,53 +31,6 @@ MAX_CACHED = 20 * PAGE
 MAX_INSERTED = 5_000  # more new rows than this: a reset is cheaper than the inserts
 PAPER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
-_AUTHORS_SHOWN = 3
-CELL_SHOWN = 300  # characters: more than the widest cell shows
-TOOLTIP_SHOWN = 1_000
-
-
-class Column(IntEnum):
-    STAR = 0
-    STATUS = 1
-    TITLE = 2
-    FIRST_SEEN = 3
-    VOTES = 4
-    AUTHORS = 5
-    TAGS = 6
-
-    @property
-    def sort_key(self) -> SortKey:
-        return _SORT_KEYS[self]
-
-    @property
-    def header(self) -> str:
-        return QCoreApplication.translate("PaperTableModel", _HEADERS[self])
-
-
-_SORT_KEYS = {
-    Column.STAR: SortKey.STARRED,
-    Column.STATUS: SortKey.STATUS,
-    Column.TITLE: SortKey.TITLE,
-    Column.FIRST_SEEN: SortKey.FIRST_SEEN,
-    Column.VOTES: SortKey.VOTES,
-    Column.AUTHORS: SortKey.AUTHORS,
-    Column.TAGS: SortKey.TAGS,
-}
-_HEADERS = {
-    Column.STAR: "★",
-    Column.STATUS: "Status",
-    Column.TITLE: "Title",
-    Column.FIRST_SEEN: "First seen",
-    Column.VOTES: "Votes",
-    Column.AUTHORS: "Authors",
-    Column.TAGS: "Tags",
-}
-
-
-def short_authors(row: PaperRow) -> str:
-    shown = ", ".join(clip(author, CELL_SHOWN) for author in row.authors[:_AUTHORS_SHOWN])
-    more = len(row.authors) > _AUTHORS_SHOWN or row.authors_truncated
-    return shown + (" et al." if more else "")
 
 
 REFRESH_ROW_BY_ROW = 200  # more changed papers than this are announced as one range
@@ -108,10 +60,11 @@ class PaperTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
+        facts = Column(section).facts
         if role == Qt.ItemDataRole.DisplayRole:
-            return Column(section).header
-        if role == Qt.ItemDataRole.ToolTipRole and section == Column.STAR:
-            return QCoreApplication.translate("PaperTableModel", "Starred")
+            return tr(facts.header)
+        if role == Qt.ItemDataRole.ToolTipRole and facts.name != facts.header:
+            return tr(facts.name)  # a header that is only a sign says what it is
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -235,37 +188,11 @@ class PaperTableModel(QAbstractTableModel):
 
 
 def _cell(row: PaperRow, column: Column, role: int) -> Any:
+    facts = column.facts
     if role == Qt.ItemDataRole.DisplayRole:
-        return _display(row, column)
-    if role == Qt.ItemDataRole.ToolTipRole:
-        return _tooltip(row, column)
-    if role == Qt.ItemDataRole.TextAlignmentRole and column in {Column.VOTES, Column.STAR}:
-        horizontal = (
-            Qt.AlignmentFlag.AlignRight if column is Column.VOTES else Qt.AlignmentFlag.AlignHCenter
-        )
-        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-    return None
-
-
-_DISPLAY: dict[Column, Callable[[PaperRow], str]] = {
-    Column.STAR: lambda row: "★" if row.starred else "",
-    Column.STATUS: lambda row: f"{row.status.look.mark} {row.status.value}",
-    Column.TITLE: lambda row: row.title,
-    Column.FIRST_SEEN: lambda row: row.first_seen.isoformat(),
-    Column.VOTES: lambda row: "" if row.votes is None else str(row.votes),
-    Column.AUTHORS: short_authors,
-    Column.TAGS: lambda row: ", ".join(row.tags),
-}
-
-
-def _display(row: PaperRow, column: Column) -> str:
-    return clip(_DISPLAY[column](row), CELL_SHOWN)
-
-
-def _tooltip(row: PaperRow, column: Column) -> str | None:
-    if column is Column.TITLE:
-        return clip(row.title, TOOLTIP_SHOWN)
-    if column is Column.AUTHORS and row.authors:
-        authors = ", ".join(clip(a, TOOLTIP_SHOWN) for a in row.authors[:TOOLTIP_SHOWN])
-        return clip(authors, TOOLTIP_SHOWN) + (" …" if row.authors_truncated else "")
+        return clip(facts.display(row), CELL_SHOWN)
+    if role == Qt.ItemDataRole.ToolTipRole and facts.tooltip is not None:
+        return facts.tooltip(row)
+    if role == Qt.ItemDataRole.TextAlignmentRole and facts.alignment is not None:
+        return int(facts.alignment)
     return None

@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from readinglist.core.listing import SortKey
 from readinglist.ui.i18n import tr
-from readinglist.ui.list.model import Column, PaperTableModel, RowLoader
+from readinglist.ui.list.columns import Column
+from readinglist.ui.list.model import PaperTableModel, RowLoader
 from readinglist.ui.qt import (
     QAbstractItemView,
     QAction,
@@ -31,16 +32,6 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
-
-_DEFAULT_WIDTHS = {
-    Column.STAR: 26,
-    Column.STATUS: 84,
-    Column.FIRST_SEEN: 84,
-    Column.VOTES: 50,
-    Column.AUTHORS: 110,
-    Column.TAGS: 70,
-}
-
 
 _MOVES = {
     Qt.Key.Key_Up,
@@ -146,11 +137,13 @@ class PaperListPane(QWidget):
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        for column, width in _DEFAULT_WIDTHS.items():
-            view.setColumnWidth(column, width)
+        for column in Column:
+            if column.facts.width is None:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                view.setColumnWidth(column, column.facts.width)
         header.setSortIndicator(Column.FIRST_SEEN, Qt.SortOrder.DescendingOrder)
         view.selectionModel().selectionChanged.connect(self._on_selection)
         return view
@@ -160,7 +153,7 @@ class PaperListPane(QWidget):
     def sort_order(self) -> tuple[SortKey, bool]:
         header = self.view.horizontalHeader()
         column = Column(header.sortIndicatorSection())
-        return column.sort_key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        return column.facts.sort_key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
     def show_ids(self, ids: list[int]) -> None:
         """Show these papers, keeping the current paper (and its row in view) if it remains."""
@@ -238,7 +231,7 @@ class PaperListPane(QWidget):
             header.restoreState(state)
             and header.count() == len(Column)
             and 0 <= header.sortIndicatorSection() < len(Column)
-            and not header.isSectionHidden(Column.TITLE)
+            and not any(header.isSectionHidden(c) for c in Column if c.facts.always_shown)
         )
         if not fits:
             header.restoreState(default)
@@ -264,9 +257,9 @@ class PaperListPane(QWidget):
         header = self.view.horizontalHeader()
         menu = QMenu(self)
         for column in Column:
-            if column is Column.TITLE:
-                continue  # the title always shows
-            action = QAction(column.header if column is not Column.STAR else tr("Starred"), menu)
+            if column.facts.always_shown:
+                continue
+            action = QAction(tr(column.facts.name), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))

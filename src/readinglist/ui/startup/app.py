@@ -44,7 +44,7 @@ def run_app(options: AppOptions) -> int:
     """The window until it is closed: its exit code, or EXIT_FAILED when the library could
     not be opened (after the dialog that says why)."""
     if options.self_test:
-        from readinglist.ui.self_test import run_self_test
+        from readinglist.ui.startup.self_test import run_self_test
 
         return run_self_test(lambda: _application(options.qt_arguments))
     app = _application(options.qt_arguments)
@@ -133,7 +133,7 @@ def attach_library(window: "MainWindow", path: Path | None) -> bool:
     from readinglist.core.render import prepare
     from readinglist.library.database import LibraryError, open_library
     from readinglist.ui.data.service import LibraryService
-    from readinglist.ui.media_fetch import prepare_tls
+    from readinglist.ui.media.fetch import prepare_tls
     from readinglist.ui.qt import QMessageBox
 
     try:

@@ -22,7 +22,7 @@ from readinglist.ui.imports.controller import ImportController
 from readinglist.ui.imports.sources import ImportSources, dropped_paths
 from readinglist.ui.imports.status import ImportStatus
 from readinglist.ui.list.pane import PaperListPane
-from readinglist.ui.media_pane import MediaPane
+from readinglist.ui.media.pane import MediaPane
 from readinglist.ui.qt import (
     QCloseEvent,
     QDesktopServices,

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from readinglist.ui.data.queries import QueryRunner
     from readinglist.ui.data.service import LibraryService
     from readinglist.ui.list.pane import PaperListPane
-    from readinglist.ui.media_pane import MediaPane
+    from readinglist.ui.media.pane import MediaPane
     from readinglist.ui.sidebar.pane import SidebarPane
 
 

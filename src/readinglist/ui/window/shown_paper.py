@@ -13,7 +13,7 @@ from readinglist.ui.qt import QObject
 if TYPE_CHECKING:
     from readinglist.ui.data.service import LibraryService, PaperLoader
     from readinglist.ui.detail.stack import DetailStack
-    from readinglist.ui.media_pane import MediaPane
+    from readinglist.ui.media.pane import MediaPane
 
 
 class ShownPaper(QObject):

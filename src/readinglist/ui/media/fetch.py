@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from readinglist import __version__
-from readinglist.media_cache import MEGABYTE
+from readinglist.library.media_cache import MEGABYTE
 from readinglist.ui import qt  # its QtNetwork names load on first use, after the first paint
 from readinglist.ui import settings as keys
 from readinglist.ui.qt import QObject, Qt, QTimer, QUrl, Signal

@@ -4,9 +4,10 @@ import html
 import re
 
 from readinglist.core.digest import Media, MediaKind
-from readinglist.media_cache import MEGABYTE
-from readinglist.ui.media_fetch import MAX_URL_CHARS, Problem, ProblemKind
-from readinglist.ui.qt import QCoreApplication, QLocale, QUrl
+from readinglist.library.media_cache import MEGABYTE
+from readinglist.ui.i18n import tr
+from readinglist.ui.media.fetch import MAX_URL_CHARS, Problem, ProblemKind
+from readinglist.ui.qt import QLocale, QUrl
 
 _KILOBYTE = 1024
 _URL_SAMPLE_END = 1_000  # chars kept from each end of an address: more than a pane is wide
@@ -18,25 +19,21 @@ _SHARED_LIBRARY = re.compile(r"\b(lib[\w+.-]*?)\.so\.(\d+)\b")  # libpulse.so.0
 _REGULAR_NAME = re.compile(r"lib[A-Za-z0-9+]+")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MediaPane", text)
-
-
 def loading_text(kind: MediaKind) -> str:
-    return _tr("Loading the video…") if kind is MediaKind.VIDEO else _tr("Loading the image…")
+    return tr("Loading the video…") if kind is MediaKind.VIDEO else tr("Loading the image…")
 
 
 def size_text(received: int, total: int) -> str:
     """'120 KB of 1.4 MB', or '120 KB' while the size is unknown."""
     if total <= 0:
         return _bytes(received)
-    return _tr("{received} of {total}").format(received=_bytes(received), total=_bytes(total))
+    return tr("{received} of {total}").format(received=_bytes(received), total=_bytes(total))
 
 
 def _bytes(count: int) -> str:
     if count >= MEGABYTE:
-        return _tr("{n} MB").format(n=f"{count / MEGABYTE:.1f}")
-    return _tr("{n} KB").format(n=max(1, round(count / _KILOBYTE)) if count else 0)
+        return tr("{n} MB").format(n=f"{count / MEGABYTE:.1f}")
+    return tr("{n} KB").format(n=max(1, round(count / _KILOBYTE)) if count else 0)
 
 
 def url_sample(url: str) -> str:
@@ -67,17 +64,17 @@ def multimedia_missing_text(import_error: str) -> str:
     package that holds it where Debian's naming rule tells (libpulse.so.0 is in libpulse0)."""
     found = _SHARED_LIBRARY.search(import_error)
     if found is None:
-        return _tr("Videos cannot play: Qt Multimedia could not load ({reason}).").format(
+        return tr("Videos cannot play: Qt Multimedia could not load ({reason}).").format(
             reason=import_error
         )
     library, name, version = found.group(), *found.groups()
     if not _REGULAR_NAME.fullmatch(name):  # libgstreamer-1.0.so.0 is in libgstreamer1.0-0
-        return _tr(
+        return tr(
             "Videos cannot play: Qt Multimedia could not load ({library} is missing). "
             "Install the package that provides it."
         ).format(library=library)
     package = name.lower() + ("-" if name[-1].isdigit() else "") + version
-    return _tr(
+    return tr(
         "Videos cannot play: Qt Multimedia could not load ({library} is missing). "
         "Install {package}."
     ).format(library=library, package=package)
@@ -100,25 +97,25 @@ def problem_text(problem: Problem, media: Media) -> str:
 def _problem_sentence(kind: ProblemKind, media_kind: MediaKind) -> str:
     video = media_kind is MediaKind.VIDEO
     sentences = {
-        ProblemKind.UNSAFE_URL: _tr(
+        ProblemKind.UNSAFE_URL: tr(
             "This teaser is not on the web (only http and https addresses are loaded)."
         ),
-        ProblemKind.URL_TOO_LONG: _tr(
+        ProblemKind.URL_TOO_LONG: tr(
             "This teaser's address is too long to load ({detail} characters)."
         ),
-        ProblemKind.UNREACHABLE: _tr("Could not reach {host}. You may be offline."),
-        ProblemKind.HTTP_ERROR: _tr("{host} answered “{detail}”."),
-        ProblemKind.TIMEOUT: _tr("{host} did not answer in time."),
-        ProblemKind.TOO_SLOW: _tr(
+        ProblemKind.UNREACHABLE: tr("Could not reach {host}. You may be offline."),
+        ProblemKind.HTTP_ERROR: tr("{host} answered “{detail}”."),
+        ProblemKind.TIMEOUT: tr("{host} did not answer in time."),
+        ProblemKind.TOO_SLOW: tr(
             "{host} sent this teaser too slowly: it was given up after {detail} seconds."
         ),
-        ProblemKind.TOO_LARGE: _tr("This teaser is too large to download."),
-        ProblemKind.REDIRECTS: _tr("{host} redirected too many times."),
-        ProblemKind.NOT_MEDIA: _tr("{host} did not send a whole video.")
+        ProblemKind.TOO_LARGE: tr("This teaser is too large to download."),
+        ProblemKind.REDIRECTS: tr("{host} redirected too many times."),
+        ProblemKind.NOT_MEDIA: tr("{host} did not send a whole video.")
         if video
-        else _tr("{host} did not send a whole image."),
-        ProblemKind.UNPLAYABLE: _tr("This video cannot be played on this computer."),
-        ProblemKind.NOT_LOADED: _tr(
+        else tr("{host} did not send a whole image."),
+        ProblemKind.UNPLAYABLE: tr("This video cannot be played on this computer."),
+        ProblemKind.NOT_LOADED: tr(
             "Remote media is not loaded automatically.\nThe teaser is on {host}."
         ),
     }

@@ -8,10 +8,10 @@ black box).
 
 from pathlib import Path
 
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QUIET_MULTIMEDIA_PROBES,
     QAudioOutput,
-    QCoreApplication,
     QHBoxLayout,
     QLoggingCategory,
     QMediaPlayer,
@@ -32,10 +32,6 @@ _OPENED = (
     QMediaPlayer.MediaStatus.BufferedMedia,
     QMediaPlayer.MediaStatus.EndOfMedia,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VideoView", text)
 
 
 def quiet_backend_probes() -> None:
@@ -90,7 +86,7 @@ class VideoView(QWidget):
         """Open the video file and play it, looping and muted."""
         self._announced = False
         if not self.player.isAvailable():  # no QtMultimedia backend on this machine
-            self._announce(_tr("no video player is available"))
+            self._announce(tr("no video player is available"))
             return
         self.set_sound(False)
         self.player.setSource(QUrl.fromLocalFile(str(path)))
@@ -131,9 +127,9 @@ class VideoView(QWidget):
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
         if status == QMediaPlayer.MediaStatus.InvalidMedia:
-            self._announce(self.player.errorString() or _tr("not a video this player can open"))
+            self._announce(self.player.errorString() or tr("not a video this player can open"))
         elif status in _OPENED:
-            no_picture = _tr("no video track this player can decode")
+            no_picture = tr("no video track this player can decode")
             self._announce("" if self.player.hasVideo() else no_picture)
 
     def _announce(self, problem: str) -> None:
@@ -153,8 +149,8 @@ class VideoView(QWidget):
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         )
         self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setText(_tr("Pause") if playing else _tr("Play"))
-        self.play_button.setToolTip(_tr("Play or pause (Space)"))
+        self.play_button.setText(tr("Pause") if playing else tr("Play"))
+        self.play_button.setToolTip(tr("Play or pause (Space)"))
 
     def _show_sound(self) -> None:
         sound = self.has_sound()
@@ -164,5 +160,5 @@ class VideoView(QWidget):
             else QStyle.StandardPixmap.SP_MediaVolumeMuted
         )
         self.sound_button.setIcon(self.style().standardIcon(pixmap))
-        self.sound_button.setText(_tr("Sound on") if sound else _tr("Muted"))
-        self.sound_button.setToolTip(_tr("Turn the sound on or off (M)"))
+        self.sound_button.setText(tr("Sound on") if sound else tr("Muted"))
+        self.sound_button.setToolTip(tr("Turn the sound on or off (M)"))

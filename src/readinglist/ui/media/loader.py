@@ -13,8 +13,8 @@ from pathlib import Path
 
 from readinglist.core.digest import Media, MediaKind
 from readinglist.core.media_format import media_format, sniff
-from readinglist.media_cache import MediaCache
-from readinglist.ui.media_fetch import (
+from readinglist.library.media_cache import MediaCache
+from readinglist.ui.media.fetch import (
     DownloadLimits,
     Fetched,
     Fetcher,

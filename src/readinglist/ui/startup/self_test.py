@@ -33,7 +33,7 @@ from readinglist.core.parser import parse_digest
 from readinglist.resources import KOREAN_FONT_LICENCE, app_icon_files, korean_font, resource
 from readinglist.resources import sample_digest as sample_digest_path
 from readinglist.ui import qt
-from readinglist.ui.media_texts import multimedia_missing_text
+from readinglist.ui.media.texts import multimedia_missing_text
 from readinglist.ui.qt import (
     QApplication,
     QBuffer,

@@ -15,13 +15,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from readinglist.core.digest import Media, MediaKind
-from readinglist.media_cache import MEGABYTE, MediaCache, default_cache_folder
+from readinglist.library.media_cache import MEGABYTE, MediaCache, default_cache_folder
 from readinglist.ui import settings as keys
-from readinglist.ui.media_fetch import DownloadLimits, Problem, ProblemKind
-from readinglist.ui.media_image import ImageView
-from readinglist.ui.media_loader import Loaded, MediaLoader
-from readinglist.ui.media_prefetch import MediaPrefetcher, PrefetchRow
-from readinglist.ui.media_texts import (
+from readinglist.ui.i18n import tr
+from readinglist.ui.media.fetch import DownloadLimits, Problem, ProblemKind
+from readinglist.ui.media.image import ImageView
+from readinglist.ui.media.loader import Loaded, MediaLoader
+from readinglist.ui.media.prefetch import MediaPrefetcher, PrefetchRow
+from readinglist.ui.media.texts import (
     loading_text,
     problem_text,
     size_text,
@@ -30,7 +31,6 @@ from readinglist.ui.media_texts import (
 )
 from readinglist.ui.qt import (
     QAction,
-    QCoreApplication,
     QGuiApplication,
     QKeyEvent,
     QLabel,
@@ -49,11 +49,7 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from readinglist.ui.media_player import VideoView  # with QtMultimedia: when first needed
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MediaPane", text)
+    from readinglist.ui.media.player import VideoView  # with QtMultimedia: when first needed
 
 
 class PaneState(StrEnum):
@@ -138,14 +134,14 @@ class MediaPane(QWidget):
 
     def _build_actions(self) -> None:
         self.load_automatically_action = QAction(
-            _tr("Load Remote Media &Automatically"), self, checkable=True
+            tr("Load Remote Media &Automatically"), self, checkable=True
         )
         loads = _setting(keys.LOAD_MEDIA_AUTOMATICALLY, self._settings)
         self.load_automatically_action.setChecked(loads)
-        self.prefetch_digest_action = QAction(_tr("&Prefetch Media for This Digest"), self)
-        self.prefetch_selection_action = QAction(_tr("Prefetch Media for the &Selection"), self)
-        self.cancel_prefetch_action = QAction(_tr("&Cancel Prefetching"), self, enabled=False)
-        self.copy_url_action = QAction(_tr("C&opy Teaser Address"), self, enabled=False)
+        self.prefetch_digest_action = QAction(tr("&Prefetch Media for This Digest"), self)
+        self.prefetch_selection_action = QAction(tr("Prefetch Media for the &Selection"), self)
+        self.cancel_prefetch_action = QAction(tr("&Cancel Prefetching"), self, enabled=False)
+        self.copy_url_action = QAction(tr("C&opy Teaser Address"), self, enabled=False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.addActions([*self.menu_actions(), self.copy_url_action])
 
@@ -200,7 +196,7 @@ class MediaPane(QWidget):
         """The video player (made, and QtMultimedia loaded, the first time a video is shown;
         where QtMultimedia cannot load, a video teaser says why instead)."""
         if self._video is None:
-            from readinglist.ui.media_player import VideoView
+            from readinglist.ui.media.player import VideoView
 
             self._video = VideoView(self)
             self.stack.addWidget(self._video)
@@ -222,11 +218,11 @@ class MediaPane(QWidget):
         self.copy_url_action.setEnabled(media is not None)
         self.kind_label.setVisible(media is not None)  # the message says it all when None
         if media is None:
-            self.kind_label.setText(_tr("No media for this paper"))
-            self._show_message(_tr("No media for this paper"), button="")
+            self.kind_label.setText(tr("No media for this paper"))
+            self._show_message(tr("No media for this paper"), button="")
             self._settle(PaneState.EMPTY)
             return
-        kind = _tr("Video teaser") if media.kind is MediaKind.VIDEO else _tr("Image teaser")
+        kind = tr("Video teaser") if media.kind is MediaKind.VIDEO else tr("Image teaser")
         self.kind_label.setText(f"<b>{kind}</b>")
         cannot_play = multimedia_problem() if media.kind is MediaKind.VIDEO else None
         if cannot_play is not None:  # nothing to download it for
@@ -267,11 +263,11 @@ class MediaPane(QWidget):
         assert self._media is not None
         text = problem_text(problem, self._media)
         if problem.kind is ProblemKind.NOT_LOADED:
-            self._show_message(text, button=_tr("Load Teaser"), title=_tr("Teaser not loaded"))
+            self._show_message(text, button=tr("Load Teaser"), title=tr("Teaser not loaded"))
             self._settle(PaneState.ASKING)
             return
-        retry = _tr("Try Again") if problem.kind in _RETRYABLE else ""
-        self._show_message(text, button=retry, title=_tr("Teaser not available"))
+        retry = tr("Try Again") if problem.kind in _RETRYABLE else ""
+        self._show_message(text, button=retry, title=tr("Teaser not available"))
         self._settle(PaneState.FAILED)
 
     # --- feedback --------------------------------------------------------------------------
@@ -291,7 +287,7 @@ class MediaPane(QWidget):
         if loaded.problem is not None:
             self._show_problem(loaded.problem)
         elif loaded.kind is MediaKind.VIDEO and loaded.path is not None:
-            self.loading_label.setText(_tr("Opening the video…"))
+            self.loading_label.setText(tr("Opening the video…"))
             self.video_view().play(loaded.path)
         elif loaded.image is not None:
             self._show_image(loaded)

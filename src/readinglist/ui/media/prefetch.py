@@ -7,9 +7,9 @@ jump the line; prefetching only counts what ended, and can be cancelled.
 from collections.abc import Iterable
 
 from readinglist.core.digest import Media
-from readinglist.ui.media_loader import Loaded, MediaLoader
+from readinglist.ui.i18n import tr
+from readinglist.ui.media.loader import Loaded, MediaLoader
 from readinglist.ui.qt import (
-    QCoreApplication,
     QHBoxLayout,
     QLabel,
     QObject,
@@ -21,10 +21,6 @@ from readinglist.ui.qt import (
 )
 
 SUMMARY_MS = 6000  # how long "n teasers ready" stays after a prefetch
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MediaPane", text)
 
 
 class MediaPrefetcher(QObject):
@@ -88,7 +84,7 @@ class PrefetchRow(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setMaximumWidth(160)
         self.bar.setTextVisible(False)  # the label counts
-        self.cancel_button = QPushButton(_tr("Cancel"), self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self._summary_timer = QTimer(self, singleShot=True, interval=SUMMARY_MS)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -104,16 +100,16 @@ class PrefetchRow(QWidget):
     def _on_progress(self, done: int, total: int) -> None:
         self._summary_timer.stop()
         self.label.setText(
-            _tr("Prefetching media: {done} of {total}").format(done=done, total=total)
+            tr("Prefetching media: {done} of {total}").format(done=done, total=total)
         )
         self.bar.setRange(0, total)
         self.bar.setValue(done)
         self._show_running(True)
 
     def _on_finished(self, cached: int, failed: int) -> None:
-        text = _tr("{cached} teasers ready for offline reading").format(cached=cached)
+        text = tr("{cached} teasers ready for offline reading").format(cached=cached)
         if failed:
-            text += " · " + _tr("{failed} failed").format(failed=failed)
+            text += " · " + tr("{failed} failed").format(failed=failed)
         self.label.setText(text)
         self._show_running(False)
         self._summary_timer.start()
