@@ -16,13 +16,8 @@ from readinglist.ui.data.queries import QueryRunner
 from readinglist.ui.list.columns import Column
 from readinglist.ui.list.model import PaperTableModel
 from readinglist.ui.qt import QModelIndex, Qt
-from readinglist.ui.sidebar.model import (
-    DIGESTS_GROUP,
-    SAVED_GROUP,
-    TAGS_GROUP,
-    SidebarModel,
-    _runs,
-)
+from readinglist.ui.sidebar.entries import DIGESTS_GROUP, SAVED_GROUP, TAGS_GROUP
+from readinglist.ui.sidebar.model import SidebarModel, _runs
 
 
 def counts(

@@ -43,7 +43,6 @@ class IntSetting(Setting[int]):
 
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray())
-WINDOW_STATE = Setting("window/state", QByteArray())
 MAIN_SPLITTER = Setting("window/mainSplitter", QByteArray())
 SIDE_SPLITTER = Setting("window/sideSplitter", QByteArray())
 LIST_HEADER = Setting("list/header", QByteArray())

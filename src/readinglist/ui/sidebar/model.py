@@ -6,14 +6,10 @@ row inserts and removals for tags or digests that appeared or went, so the view 
 selection and scroll position while the user triages.
 """
 
-import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from readinglist.core.listing import SidebarCounts
-from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QAbstractItemModel,
     QFont,
@@ -22,118 +18,21 @@ from readinglist.ui.qt import (
     QPersistentModelIndex,
     Qt,
 )
-
-if TYPE_CHECKING:  # the query language loads with the first counts, after the first paint
-    from readinglist.core.query import Query
+from readinglist.ui.sidebar.entries import (
+    DIGESTS_GROUP,
+    SAVED_GROUP,
+    TAGS_GROUP,
+    Entry,
+    digest_entries,
+    fixed_entries,
+    saved_entries,
+    tag_entries,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
-ALL_PAPERS_KEY = "all"
-SAVED_GROUP = "group:saved"
-SAVED_PREFIX = "saved:"
-TAGS_GROUP = "group:tags"
-DIGESTS_GROUP = "group:digests"
 _ROOT = QModelIndex()
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    key: str
-    label: str
-    count: int
-    query: "Query | None"  # None for a group's heading
-    tooltip: str = ""
-
-
-def fixed_entries(counts: SidebarCounts) -> list[Entry]:
-    from readinglist.core.query import Query
-
-    statuses = [
-        Entry(
-            f"status:{status.value}",
-            tr(status.look.label),
-            counts.by_status[status],
-            Query(statuses=(status,)),
-        )
-        for status in ReadingStatus
-    ]
-    return [
-        Entry(ALL_PAPERS_KEY, tr("All papers"), counts.total, Query()),
-        *statuses,
-        Entry("starred", tr("Starred"), counts.starred, Query(starred=True)),
-        Entry(SAVED_GROUP, tr("Saved searches"), 0, None),
-        Entry(TAGS_GROUP, tr("Tags"), 0, None),
-        Entry(DIGESTS_GROUP, tr("Digests"), 0, None),
-    ]
-
-
-def saved_entries(counts: SidebarCounts) -> list[Entry]:
-    """A saved search whose text no longer parses is listed, greyed, with the reason."""
-    from readinglist.core.query import Query, QueryError, parse_query
-
-    entries = []
-    for saved in counts.saved:
-        try:
-            query: Query | None = parse_query(saved.query_text)
-            tooltip = saved.query_text
-        except QueryError as error:
-            query, tooltip = None, tr("This query no longer reads: {error}").format(error=error)
-        key = f"{SAVED_PREFIX}{saved.id}"
-        entries.append(Entry(key, saved.name, saved.count or 0, query, tooltip))
-    return entries
-
-
-def saved_search_id(key: str) -> int | None:
-    """The saved search an entry's key names, or None for any other entry."""
-    prefix, _, value = key.partition(":")
-    return int(value) if f"{prefix}:" == SAVED_PREFIX and value.isdigit() else None
-
-
-def tag_entries(counts: SidebarCounts) -> list[Entry]:
-    from readinglist.core.query import Query
-
-    return [Entry(f"tag:{name}", name, n, Query(tags=(name,))) for name, n in counts.tags]
-
-
-def digest_entries(counts: SidebarCounts) -> list[Entry]:
-    from readinglist.core.query import Query
-
-    return [
-        Entry(
-            f"digest:{d.date}",
-            _digest_label(d.date),
-            d.unread,
-            Query(digests=(d.date,)),
-            tr("{papers} papers, {unread} unread").format(papers=d.papers, unread=d.unread),
-        )
-        for d in counts.digests
-    ]
-
-
-def query_for_key(key: str) -> "Query | None":
-    """The query an entry's key stands for, without the entry (None for an unknown key)."""
-    from readinglist.core.query import Query
-
-    query_of_kind: dict[str, Callable[[str], Query]] = {
-        "status": lambda value: Query(statuses=(ReadingStatus(value),)),
-        "tag": lambda value: Query(tags=(value,)),
-        "digest": lambda value: Query(digests=(dt.date.fromisoformat(value),)),
-    }
-    if key == ALL_PAPERS_KEY:
-        return Query()
-    if key == "starred":
-        return Query(starred=True)
-    kind, _, value = key.partition(":")
-    build = query_of_kind.get(kind)
-    try:
-        return build(value) if build is not None and value else None
-    except ValueError:
-        return None
-
-
-def _digest_label(date: dt.date) -> str:
-    return date.isoformat()
 
 
 class SidebarModel(QAbstractItemModel):

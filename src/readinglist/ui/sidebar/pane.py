@@ -21,15 +21,13 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
-from readinglist.ui.sidebar.model import (
+from readinglist.ui.sidebar.entries import (
     ALL_PAPERS_KEY,
-    KEY_ROLE,
-    QUERY_ROLE,
     SAVED_PREFIX,
-    SidebarModel,
     query_for_key,
     saved_search_id,
 )
+from readinglist.ui.sidebar.model import KEY_ROLE, QUERY_ROLE, SidebarModel
 
 if TYPE_CHECKING:
     from readinglist.core.query import Query
