@@ -24,6 +24,8 @@ from readinglist.ui.qt import QObject, Signal
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from readinglist.ui.data.queries import QueryRunner
+
 
 class LibraryService(QObject):
     papers_changed = Signal(list)  # paper ids whose user data changed
@@ -62,6 +64,19 @@ class LibraryService(QObject):
         except storage_errors() as error:
             self.read_failed.emit(why_not(error, self.library.path))
             return otherwise
+
+    def back_up_daily(self, queries: "QueryRunner", told: Callable[[str], object]) -> None:
+        """Today's copy of the library, made on a reader thread; `told(why)` when it could
+        not be made (a full disk): reading never depends on it."""
+        from readinglist.library.backup import BackupOutcome, back_up_today
+
+        path = self.library.path
+
+        def said(outcome: BackupOutcome) -> None:
+            if outcome.why_not_made is not None:
+                told(outcome.why_not_made)
+
+        queries.submit("backup", lambda connection: back_up_today(connection, path), said)
 
     # --- writes ----------------------------------------------------------------------------
 

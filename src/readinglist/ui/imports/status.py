@@ -1,5 +1,7 @@
 """The status bar's import widget: progress with a cancel button, then a short summary."""
 
+from typing import TYPE_CHECKING
+
 from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
 from readinglist.core.text import for_display
 from readinglist.ui.i18n import tr
@@ -21,6 +23,9 @@ from readinglist.ui.qt import (
 )
 
 _FILE_COLUMN_WIDTH = 320  # px: the reason, the longest column, gets the rest
+
+if TYPE_CHECKING:
+    from readinglist.ui.imports.controller import ImportController
 
 
 def summarize(report: ImportReport) -> str:
@@ -60,6 +65,13 @@ class ImportStatus(QWidget):
         self._report: ImportReport | None = None
         self._set_running(False)
         self.details_button.hide()
+
+    def follow(self, imports: "ImportController") -> None:
+        """Show `imports`' progress, and cancel it with the button."""
+        imports.started.connect(self.on_started)
+        imports.progressed.connect(self.on_progress)
+        imports.finished.connect(self.on_finished)
+        self.cancel_requested.connect(imports.cancel)
 
     def on_started(self) -> None:
         self.label.setText(tr("Importing…"))

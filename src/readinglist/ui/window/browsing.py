@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from readinglist.ui.data.queries import QueryRunner
     from readinglist.ui.data.service import LibraryService
     from readinglist.ui.list.pane import PaperListPane
+    from readinglist.ui.search.saved_searches import SavedSearchActions
     from readinglist.ui.search.search_box import SearchBox
     from readinglist.ui.sidebar.pane import SidebarPane
 
@@ -101,6 +102,15 @@ class Browsing(QObject):
             self._show_ids,
             failed=self._on_failed,
         )
+
+    def save_view(self, saved_searches: "SavedSearchActions") -> None:
+        """Save what the list shows (the sidebar's entry and the search) under a name."""
+        saved_searches.save_view(self._sidebar.current_query(), self._search_box.text())
+
+    def show_saved_search(self, search_id: int) -> None:
+        """A search just saved: its sidebar entry (once counted) replaces the search box."""
+        self._search_box.clear_quietly()
+        self._sidebar.select_saved_search_when_listed(search_id)
 
     def select_paper(self, arxiv_id: str) -> bool:
         """Select the paper (showing All papers if it is not in the list); False if unknown."""

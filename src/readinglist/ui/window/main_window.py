@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.listing import PaperRow, SidebarCounts
 from readinglist.core.paper import ReadingStatus
-from readinglist.core.render import clip, is_safe_link
+from readinglist.core.render import is_safe_link
 from readinglist.ui.data.queries import QueryRunner, SidebarCounter
 from readinglist.ui.detail.stack import DetailStack
-from readinglist.ui.detail.unsaved_notes import NoteQuestions, UnsavedNote, settle_unsaved_notes
+from readinglist.ui.detail.unsaved_notes import NoteQuestions, UnsavedNote
 from readinglist.ui.i18n import tr
 from readinglist.ui.imports.controller import ImportController
 from readinglist.ui.imports.sources import ImportSources, dropped_paths
@@ -37,20 +37,22 @@ from readinglist.ui.qt import (
 from readinglist.ui.search.search_box import SearchBox
 from readinglist.ui.sidebar.pane import SidebarPane
 from readinglist.ui.triage.actions import FieldKeys, Selection, Triage
-from readinglist.ui.window import layout, menus
+from readinglist.ui.window import closing, layout, menus
 from readinglist.ui.window.browsing import Browsing
 from readinglist.ui.window.prefetch import MediaPrefetch
 from readinglist.ui.window.shown_paper import ShownPaper
+from readinglist.ui.window.status_messages import (
+    EXPORT_SAID_FOR_MS,
+    SAID_FOR_MS,
+    StatusMessages,
+)
 
 if TYPE_CHECKING:
-    from readinglist.core.query import Query
     from readinglist.ui.data.edits import Failure
     from readinglist.ui.data.service import LibraryService
     from readinglist.ui.detail.selection_panel import SelectionPanel
     from readinglist.ui.export.actions import ExportActions
     from readinglist.ui.search.saved_searches import SavedSearchActions
-
-TITLE_IN_QUESTIONS = 80  # characters of a paper's title in a dialog
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.shown = ShownPaper(self.detail_stack, self.media, self)
         self.prefetch = MediaPrefetch(self.sidebar, self.list_pane, self.media, self)
         self.menu_actions = menus.window_actions(self, settings)
+        self.status = StatusMessages(self.statusBar())
         self._closed = False
         self._compose()
         self._wire()
@@ -122,20 +125,23 @@ class MainWindow(QMainWindow):
             self.sources,
             self.list_pane.view.setFocus,
         )
-        menus.on_trigger(actions.import_files, sources.choose_files)
-        menus.on_trigger(actions.import_folder, sources.choose_folder)
-        menus.on_trigger(actions.export, self.export)
-        menus.on_trigger(actions.quit, self.close)
-        menus.on_trigger(actions.find, self.search_box.focus)
-        menus.on_trigger(actions.slash, self.search_box.focus)
-        menus.on_trigger(actions.save_search, lambda: self._save_search(self.search_box.text()))
-        menus.on_trigger(actions.select_all, self.list_pane.select_all)
+        for action, slot in (
+            (actions.import_files, sources.choose_files),
+            (actions.import_folder, sources.choose_folder),
+            (actions.export, self.export),
+            (actions.quit, self.close),
+            (actions.find, self.search_box.focus),
+            (actions.slash, self.search_box.focus),
+            (actions.save_search, self._save_search),
+            (actions.select_all, self.list_pane.select_all),
+        ):
+            menus.on_trigger(action, slot)
         sources.chosen.connect(self.import_paths)
         self.list_pane.empty_link_activated.connect(sources.follow_link)
         self.search_box.done.connect(back_to_list)
-        self.search_box.save_requested.connect(self._save_search)
+        self.search_box.save_requested.connect(lambda _: self._save_search())
         self.list_pane.shown_changed.connect(self.shown.show_selection)
-        self.browsing.said.connect(self.statusBar().showMessage)
+        self.browsing.said.connect(self.status.say)
         self.detail.link_activated.connect(self.open_link)
         self.detail.done.connect(back_to_list)
         self.detail_stack.done.connect(back_to_list)
@@ -189,19 +195,16 @@ class MainWindow(QMainWindow):
 
     def _wire_library(self, service: "LibraryService", counter: SidebarCounter) -> None:
         assert self.imports is not None and self.queries is not None
-        imports, status = self.imports, self.import_status
-        imports.started.connect(status.on_started)
+        imports = self.imports
+        self.import_status.follow(imports)
         imports.started.connect(lambda *_: service.edits.set_others_writing(True))
-        imports.progressed.connect(status.on_progress)
         imports.finished.connect(lambda *_: service.edits.set_others_writing(False))
-        imports.finished.connect(status.on_finished)
         imports.finished.connect(lambda *_: counter.recount_all())
         imports.finished.connect(lambda *_: self.browsing.reload())
-        status.cancel_requested.connect(imports.cancel)
-        self.queries.failed.connect(self._show_read_failure)
-        service.read_failed.connect(self._show_read_failure)
+        self.queries.failed.connect(self.status.read_failed)
+        service.read_failed.connect(self.status.read_failed)
         service.papers_changed.connect(self._refresh)
-        service.edits.busy_changed.connect(self._show_saving)
+        service.edits.busy_changed.connect(self.status.saving)
         service.edits.failed.connect(self._on_edit_failed)
         service.saved_searches_changed.connect(counter.recount_all)
 
@@ -212,8 +215,8 @@ class MainWindow(QMainWindow):
 
         assert self.queries is not None
         saved = saved_searches.SavedSearchActions(service, saved_searches.dialogs(self), self)
-        saved.saved.connect(self._show_saved_search)
-        saved.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        saved.saved.connect(self.browsing.show_saved_search)
+        saved.failed.connect(lambda text: self.status.say(text, SAID_FOR_MS))
         self.sidebar.rename_requested.connect(saved.rename)
         self.sidebar.edit_requested.connect(lambda _, name: saved.edit(name))
         self.sidebar.delete_requested.connect(saved.delete)
@@ -221,23 +224,12 @@ class MainWindow(QMainWindow):
         self.exports = export_actions.ExportActions(
             self.queries, export_actions.dialogs(self), self
         )
-        self.exports.finished.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.exports.finished.connect(lambda text: self.status.say(text, EXPORT_SAID_FOR_MS))
 
     def back_up_daily(self) -> None:
-        """Today's backup of the library, copied off the GUI thread (700 MB at 200k papers);
-        the status bar says why when it could not be made."""
-        if self.queries is None or self.service is None:
-            return
-        from readinglist.library.backup import BackupOutcome, back_up_today
-
-        path = self.service.library.path
-
-        def said(outcome: BackupOutcome) -> None:
-            if outcome.why_not_made is not None:
-                text = tr("Today's backup of the library was not made: {reason}")
-                self.statusBar().showMessage(text.format(reason=outcome.why_not_made), 30_000)
-
-        self.queries.submit("backup", lambda connection: back_up_today(connection, path), said)
+        """Today's backup of the library, copied off the GUI thread (700 MB at 200k papers)."""
+        if self.queries is not None and self.service is not None:
+            self.service.back_up_daily(self.queries, self.status.backup_not_made)
 
     def is_settled(self) -> bool:
         """Nothing left to load: no library read running or queued for the panes, no paper
@@ -252,21 +244,12 @@ class MainWindow(QMainWindow):
     def _load_rows(self, ids: Sequence[int]) -> dict[int, PaperRow]:
         return self.service.rows(ids) if self.service else {}
 
-    def reload_list(self) -> None:
-        self.browsing.reload()
-
-    def current_query(self) -> "Query":
-        return self.browsing.current_query()
-
     def select_paper(self, arxiv_id: str) -> bool:
         return self.browsing.select_paper(arxiv_id)
 
     def import_paths(self, paths: list[Path]) -> None:
         if self.imports is not None and paths:
             self.imports.start(paths)
-
-    def try_sample_digest(self) -> None:
-        self.sources.try_sample_digest()
 
     def _refresh(self, ids: list[int]) -> None:
         """Papers changed, or an edit of them failed: their rows, the paper shown, the counts."""
@@ -279,17 +262,6 @@ class MainWindow(QMainWindow):
         self.browsing.show_counts(counts)
         self.detail_stack.set_tag_choices([name for name, _ in counts.tags])
 
-    # --- what the status bar says ------------------------------------------------------------
-
-    def _show_saving(self, text: str) -> None:
-        if text:
-            self.statusBar().showMessage(text)
-        else:
-            self.statusBar().clearMessage()
-
-    def _show_read_failure(self, why: str) -> None:
-        self.statusBar().showMessage(tr("Could not read the library: {why}").format(why=why))
-
     def _on_edit_failed(self, failure: "Failure") -> None:
         """An edit that was not written is undone on screen: the list's rows, the detail
         pane's controls and the counts show the library as it is. A note is kept."""
@@ -299,19 +271,13 @@ class MainWindow(QMainWindow):
         if isinstance(edit, NoteEdit) and not failure.undoing:
             self.detail.keep_unsaved_note(UnsavedNote(edit.paper_id, edit.note, failure.why))
         self._refresh(edit.ids)
-        self.statusBar().showMessage(tr("Could not save: {why}").format(why=failure.why))
+        self.status.save_failed(failure.why)
 
     # --- saved searches, export, links, drops ------------------------------------------------
 
-    def _save_search(self, search_text: str) -> None:
-        """Save what the list shows (the sidebar's entry and the search) under a name."""
+    def _save_search(self) -> None:
         if self.saved_searches is not None:
-            self.saved_searches.save_view(self.sidebar.current_query(), search_text)
-
-    def _show_saved_search(self, search_id: int) -> None:
-        """A search just saved: its sidebar entry (once counted) replaces the search box."""
-        self.search_box.clear_quietly()
-        self.sidebar.select_saved_search_when_listed(search_id)
+            self.browsing.save_view(self.saved_searches)
 
     def export(self) -> None:
         """File → Export…: the selection, or every paper the list shows, in its order."""
@@ -342,50 +308,11 @@ class MainWindow(QMainWindow):
         self.layout_memory.save(self.list_pane.header_state())
         self.browsing.remember()
 
-    def _notes_settled(self) -> bool:
-        """Every note typed is saved, or the user said what to do with it; False: the user
-        keeps the window open."""
-        self.detail.flush_note()
-        if self.service is None:
-            return True
-        self.service.edits.finish()  # the queued saves written, their failures known
-        if self.note_questions is None and self.detail.unsaved_notes():
-            from readinglist.ui.detail.unsaved_notes import dialogs
-
-            self.note_questions = dialogs(self)
-        return settle_unsaved_notes(
-            self.detail, self.note_questions, self._title_of, self._save_note_again
-        )
-
-    def _title_of(self, paper_id: int) -> str:
-        paper = self.service.paper(paper_id) if self.service else None
-        return clip(paper.title, TITLE_IN_QUESTIONS) if paper else tr("a paper")
-
-    def _save_note_again(self, note: UnsavedNote) -> str | None:
-        """None once saved; else why not."""
-        self.triage.set_note(note.paper_id, note.text, again=True)
-        kept = self.detail.unsaved_notes()
-        return next((n.why for n in kept if n.paper_id == note.paper_id), None)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._closed and not self._notes_settled():
+        if not self._closed and not closing.notes_settled(self):
             event.ignore()  # the note stays in its editor
             return
         if not self._closed:  # Qt may deliver it twice (a close on a closed window)
             self._closed = True
-            self._shut_down()
+            closing.shut_down(self)
         super().closeEvent(event)
-
-    def _shut_down(self) -> None:
-        """Nothing typed is lost, every edit queued reaches the library, every thread ends."""
-        self.detail.flush_note()
-        if self.imports is not None:
-            self.imports.wait()
-        if self.service is not None:
-            self.service.edits.finish()
-        self.media.shutdown()  # downloads stop; the loader's thread ends
-        if self.queries is not None:
-            self.queries.stop()
-        self.shown.shutdown()
-        self.save_layout()
-        self.settings.sync()
