@@ -105,6 +105,9 @@ def _application(qt_arguments: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setApplicationName("readinglist")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication([*sys.argv[:1], *qt_arguments])
+    from readinglist.ui.i18n import install_translators
+
+    install_translators(app)  # the system's language, before any widget takes its texts
     from readinglist.ui.startup.first_paint import exit_after_first_paint_if_asked
     from readinglist.ui.startup.identity import set_identity
 

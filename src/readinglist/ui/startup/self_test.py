@@ -48,6 +48,7 @@ from readinglist.ui.qt import (
     QImageWriter,
     QIODevice,
     QLibrary,
+    QLibraryInfo,
     QLocale,
     QMessageLogContext,
     QRawFont,
@@ -55,6 +56,7 @@ from readinglist.ui.qt import (
     Qt,
     QTimer,
     QtMsgType,
+    QTranslator,
     QWidget,
     multimedia_problem,
     qInstallMessageHandler,
@@ -262,6 +264,22 @@ def _check_collation(run: Run) -> str:
     return "ICU sorts Korean (Hangul first) and numbers in names"
 
 
+def _check_translations(run: Run) -> str:
+    """Each UI language's .qm and Qt's own strings for it (the bundle keeps only those)."""
+    from readinglist.resources import translations_dir
+
+    folder = translations_dir()
+    languages = sorted(qm.stem.removeprefix("readinglist_") for qm in folder.glob("*.qm"))
+    if not languages:
+        raise CheckFailed(f"no translations in {folder}")
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for language in languages:
+        for name, where in (("readinglist", str(folder)), ("qtbase", qt_folder)):
+            if not QTranslator().load(f"{name}_{language}", where):
+                raise CheckFailed(f"cannot load {name}_{language}.qm from {where}")
+    return f"{', '.join(languages)}: the app's and Qt's own strings load"
+
+
 def _check_korean(run: Run) -> str:
     hangul = _hangul(run)
     bundled = load_font(korean_font())
@@ -358,6 +376,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("multimedia", _check_multimedia),
     ("collation", _check_collation),
     ("korean", _check_korean),
+    ("translations", _check_translations),
     ("import", _check_import),
     ("panes", _check_panes),
     ("search", _check_search),
