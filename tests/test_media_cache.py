@@ -8,7 +8,8 @@ import pytest
 
 from readinglist.core.digest import MediaKind
 from readinglist.core.media_format import BodyFormat, media_format, sniff
-from readinglist.library.media_cache import CACHE_ENV, MediaCache, default_cache_folder
+from readinglist.library.location import CACHE_ENV, default_cache_folder
+from readinglist.library.media_cache import MediaCache
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 20 + b"IEND\xaeB`\x82"
 MP4 = (

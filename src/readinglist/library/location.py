@@ -1,16 +1,21 @@
-"""Where the library is: `--library`, `READINGLIST_LIBRARY`, or the app-data folder.
+"""Where readinglist keeps its files: an environment variable, else the platform's folder.
 
-Light on purpose (no SQLAlchemy): the command line checks `--library` while it parses its
-arguments, before the window's first paint.
+The library (`--library`, `READINGLIST_LIBRARY`, or the app-data folder) and the teaser cache
+(`READINGLIST_CACHE`, or the cache folder) are both found by `place`. Light on purpose (no
+SQLAlchemy): the command line checks `--library` while it parses its arguments, before the
+window's first paint.
 """
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from readinglist.library.errors import LibraryError
 
+APP_NAME = "readinglist"
 LIBRARY_ENV = "READINGLIST_LIBRARY"
+CACHE_ENV = "READINGLIST_CACHE"
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
@@ -28,11 +33,34 @@ def library_path(text: str) -> Path:
     return Path(text).expanduser()
 
 
+def place(variable: str, platform_folder: Callable[[], Path], name: str) -> Path:
+    """`$variable` when it is set (a path, `~` expanded), else `name` in the platform folder."""
+    override = os.environ.get(variable)
+    if override:
+        return Path(override).expanduser()
+    return platform_folder() / name
+
+
+def _data_folder() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def _cache_folder() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def default_library_path() -> Path:
     """`READINGLIST_LIBRARY`, or library.sqlite in the platform's app-data folder."""
     override = os.environ.get(LIBRARY_ENV)
     if override:
-        return library_path(override)
-    from platformdirs import user_data_path
+        library_path(override)  # a URL is refused before a path would fold its `//`
+    return place(LIBRARY_ENV, _data_folder, "library.sqlite")
 
-    return user_data_path("readinglist", appauthor=False) / "library.sqlite"
+
+def default_cache_folder() -> Path:
+    """`READINGLIST_CACHE`, or `media` in the platform's cache folder."""
+    return place(CACHE_ENV, _cache_folder, "media")

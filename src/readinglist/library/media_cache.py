@@ -15,23 +15,12 @@ import threading
 import time
 from pathlib import Path
 
-CACHE_ENV = "READINGLIST_CACHE"
 MEGABYTE = 1024 * 1024
 DEFAULT_LIMIT_BYTES = 500 * MEGABYTE
 _TEMP_PREFIX = "."
 _TEMP_SUFFIX = ".part"
 _STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a process that died
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,5}$")
-
-
-def default_cache_folder() -> Path:
-    """`READINGLIST_CACHE`, or `media` in the platform's cache folder."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_cache_path
-
-    return user_cache_path("readinglist", appauthor=False) / "media"
 
 
 class MediaCache:

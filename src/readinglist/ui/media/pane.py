@@ -15,7 +15,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from readinglist.core.digest import Media, MediaKind
-from readinglist.library.media_cache import MEGABYTE, MediaCache, default_cache_folder
+from readinglist.library.location import default_cache_folder
+from readinglist.library.media_cache import MEGABYTE, MediaCache
 from readinglist.ui import settings as keys
 from readinglist.ui.i18n import tr
 from readinglist.ui.media.fetch import DownloadLimits, Problem, ProblemKind
