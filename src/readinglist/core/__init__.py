@@ -1,4 +1,7 @@
-"""The Qt-free core: digest parsing, arXiv ids, text cleaning and the query language.
+"""The Qt-free core: digests (reading files, parsing them), arXiv ids, text cleaning, the query
+language, the export formats, what a teaser's bytes are, and the plain values the other layers
+share (papers, statuses and their looks, list rows).
 
-Nothing under this package may import Qt or the UI (checked by import-linter).
+Nothing under this package imports Qt, SQLAlchemy, SQLModel or sqlite3 (checked by
+import-linter).
 """

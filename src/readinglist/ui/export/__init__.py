@@ -1,1 +1,1 @@
-"""export"""
+"""File → Export…: which papers in which format, written off the GUI thread."""
