@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from readinglist.library.database import Library, open_library
-from tests.digests import DigestWriter
+from tests.helpers.digests import DigestWriter
+from tests.helpers.paths import SHARED_CORPUS
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
     from readinglist.ui.window.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "daily_papers_ko"
 
 
 class StrayQtWarnings:
@@ -96,7 +95,7 @@ def window(
 ) -> "Iterator[MainWindow]":
     """The main window on a fresh library, with its settings in a temporary INI file and its
     media cache in a temporary folder."""
-    from tests.gui import open_window
+    from tests.helpers.gui import open_window
 
     monkeypatch.setenv("READINGLIST_CACHE", str(tmp_path / "media-cache"))
     main_window = open_window(qtbot, library, tmp_path / "settings.ini")

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import RunCli, cli_runner
-from tests.digests import DigestWriter, entries
+from tests.helpers.cli import RunCli, cli_runner
+from tests.helpers.digests import DigestWriter, entries
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from readinglist.library import database
-from tests.cli_helpers import RunCli, scribble_over
+from tests.helpers.cli import RunCli, scribble_over
 
 
 @pytest.fixture

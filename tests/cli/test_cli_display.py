@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import RunCli
-from tests.digests import DigestWriter, entries
+from tests.helpers.cli import RunCli
+from tests.helpers.digests import DigestWriter, entries
 
 # What a terminal obeys: C0 controls but the newline, DEL, C1 controls; and bidi controls.
 TERMINAL_COMMANDS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -21,8 +21,8 @@ from sqlalchemy import Engine, event
 
 from readinglist.cli import main
 from readinglist.library import backup, database
-from tests.cli_helpers import RunCli
-from tests.digests import DigestWriter, entries
+from tests.helpers.cli import RunCli
+from tests.helpers.digests import DigestWriter, entries
 
 NOTE = "secret note text " * 50  # never shown back in an error
 

@@ -14,10 +14,11 @@ import pytest
 
 from readinglist.library import backup, migrations
 from readinglist.library.health import check_library
-from tests.cli_helpers import RunCli, cli_runner, scribble_over
-from tests.digests import DigestWriter, entries
+from tests.helpers.cli import RunCli, cli_runner, scribble_over
+from tests.helpers.digests import DigestWriter, entries
+from tests.helpers.paths import FIXTURES as FIXTURE_FOLDER
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "libraries"
+FIXTURES = FIXTURE_FOLDER / "libraries"
 
 
 @pytest.fixture

@@ -1,0 +1,29 @@
+"""The benchmarks' own sums: a floor that did less work than the app would flatter it."""
+
+import sqlite3
+import sys
+from contextlib import closing
+from pathlib import Path
+
+from tests.helpers.paths import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import import_bench
+import synthetic
+
+
+def test_the_import_floor_indexes_the_text_the_library_would(tmp_path: Path) -> None:
+    files = synthetic.write_corpus(tmp_path / "corpus", digests=30, entries_per_digest=10)
+    figures = import_bench.Figures(digests=30, entries_per_digest=10)
+    rows = import_bench.parse_rows(figures, files, import_bench.read_all(files))
+    assert len(rows.appearances) > len(rows.papers)  # some papers come back: summaries join
+    texts = import_bench.search_texts(rows)
+    import_bench.floor_insert(tmp_path / "floor.sqlite", rows, texts)
+    with closing(sqlite3.connect(tmp_path / "floor.sqlite")) as connection:
+        # FTS5 checks its index against `paper_text` over the floor's own tables.
+        connection.execute(
+            "INSERT INTO paper_search (paper_search, rank) VALUES ('integrity-check', 1)"
+        )
+        found = connection.execute("SELECT count(*) FROM paper_search").fetchone()[0]
+    assert found == len(texts) == len(rows.papers)

@@ -1,0 +1,156 @@
+"""The user's edits as objects: applied, reverted, and what they remember in between."""
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import Connection
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.library import browse
+from readinglist.library import papers as store
+from readinglist.library.database import Library
+from readinglist.library.importer import import_paths
+from readinglist.library.user_edits import (
+    AddTagEdit,
+    NoteEdit,
+    RemoveTagEdit,
+    StarEdit,
+    StatusEdit,
+    TagsEdit,
+    ToggleStarEdit,
+)
+from tests.helpers.digests import DigestWriter, entries
+
+
+def fill(library: Library, digests: DigestWriter) -> list[int]:
+    import_paths(
+        library,
+        [digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002", "2403.00003"))],
+    )
+    with library.reading() as connection:
+        return sorted(store.find_paper_ids(connection))
+
+
+def rows(library: Library, ids: list[int]) -> list[browse.PaperRow]:
+    with library.reading() as connection:
+        found = browse.load_rows(connection, ids)
+    return [found[paper_id] for paper_id in ids]
+
+
+def run(library: Library, step: Callable[[Connection], None]) -> None:
+    with library.writing() as connection:
+        step(connection)
+
+
+def test_star_and_status_revert_each_paper_to_its_own_value(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    run(library, StarEdit([ids[0]], True).apply)
+    run(library, StatusEdit([ids[1]], ReadingStatus.READ).apply)
+
+    star, status = StarEdit(ids, True), StatusEdit(ids, ReadingStatus.QUEUED)
+    run(library, star.apply)
+    run(library, status.apply)
+    assert [(r.starred, r.status) for r in rows(library, ids)] == [(True, ReadingStatus.QUEUED)] * 3
+    run(library, status.revert)
+    run(library, star.revert)
+    assert [(r.starred, r.status) for r in rows(library, ids)] == [
+        (True, ReadingStatus.UNREAD),
+        (False, ReadingStatus.READ),
+        (False, ReadingStatus.UNREAD),
+    ]
+
+
+def test_a_tag_added_and_removed_leaves_the_papers_that_had_it_alone(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    run(library, TagsEdit(ids[0], ("LLM", "keep")).apply)
+
+    add = AddTagEdit(ids, "llm")
+    run(library, add.apply)
+    assert [r.tags for r in rows(library, ids)] == [("keep", "LLM"), ("LLM",), ("LLM",)]
+    run(library, add.revert)
+    assert [r.tags for r in rows(library, ids)] == [("keep", "LLM"), (), ()]
+
+    remove = RemoveTagEdit(ids, "keep")
+    run(library, remove.apply)
+    run(library, remove.apply)  # redo: the same papers, remembered the first time
+    assert [r.tags for r in rows(library, ids)] == [("LLM",), (), ()]
+    run(library, remove.revert)
+    assert [r.tags for r in rows(library, ids)] == [("keep", "LLM"), (), ()]
+
+
+def test_an_edit_remembers_the_library_as_the_edits_before_it_left_it(
+    library: Library, digests: DigestWriter
+) -> None:
+    """Queued behind a bulk edit, a note or tag edit must undo to what that edit wrote."""
+    ids = fill(library, digests)
+    bulk = AddTagEdit(ids, "bulk")
+    tags = TagsEdit(ids[0], ("mine",))  # made while the bulk edit was still queued
+    note = NoteEdit(ids[0], "second")
+    run(library, NoteEdit(ids[0], "first").apply)
+
+    run(library, bulk.apply)
+    run(library, tags.apply)
+    run(library, note.apply)
+    run(library, note.revert)
+    run(library, tags.revert)
+
+    assert rows(library, [ids[0]])[0].tags == ("bulk",)
+    with library.reading() as connection:
+        assert store.load_papers(connection, [ids[0]])[0].note == "first"
+
+
+def test_undoing_a_tag_removal_keeps_the_tags_spelling(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    run(library, AddTagEdit(ids[:2], "Video").apply)
+    remove = RemoveTagEdit(ids, "VIDEO")  # typed in another case; the tag is then forgotten
+    run(library, remove.apply)
+    run(library, remove.revert)
+    assert [r.tags for r in rows(library, ids)] == [("Video",), ("Video",), ()]
+
+
+def test_undoing_a_status_gives_back_when_it_was_set(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    run(library, StatusEdit([ids[0]], ReadingStatus.READ).apply)
+    with library.reading() as connection:
+        before = store.user_states(connection, ids)
+    edit = StatusEdit(ids, ReadingStatus.QUEUED)
+    run(library, edit.apply)
+    run(library, edit.revert)
+    with library.reading() as connection:
+        assert store.user_states(connection, ids) == before
+    assert before[ids[0]].status_changed_at is not None and before[ids[1]].status_changed_at is None
+
+
+def test_a_toggle_decides_when_it_is_written(library: Library, digests: DigestWriter) -> None:
+    ids = fill(library, digests)
+    first, second = ToggleStarEdit(ids), ToggleStarEdit(ids)  # `s` twice, both queued
+    run(library, first.apply)
+    run(library, second.apply)
+    assert (first.starred, second.starred) == (True, False)
+    assert [r.starred for r in rows(library, ids)] == [False] * 3
+    run(library, second.revert)
+    assert [r.starred for r in rows(library, ids)] == [True] * 3
+
+
+def test_bulk_writes_and_reads_go_in_chunks(
+    library: Library, digests: DigestWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store, "_WRITE_CHUNK", 2)  # SQLite's variable limit, made tiny
+    ids = fill(library, digests)
+    for edit in (StarEdit(ids, True), StatusEdit(ids, ReadingStatus.READ), AddTagEdit(ids, "x")):
+        run(library, edit.apply)
+    assert [(r.starred, r.status, r.tags) for r in rows(library, ids)] == [
+        (True, ReadingStatus.READ, ("x",))
+    ] * 3
+    run(library, RemoveTagEdit(ids, "x").apply)
+    with library.reading() as connection:
+        assert len(store.user_states(connection, ids)) == 3
+        assert store.tagged_ids(connection, ids, "x") == set()
