@@ -24,13 +24,18 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> "Table":
     """A table named in capitals, from the SQLModel classes (PEP 562: only names not yet
-    here come here; each is kept here once found)."""
-    from sqlmodel import SQLModel
-
-    import readinglist.library.schema  # noqa: F401  (declares the tables)
-
-    found = SQLModel.metadata.tables.get(name.lower()) if name.isupper() else None
+    here come here; each is kept here once found). Any other name, as tools look for
+    (`__wrapped__`), is not there, and loads nothing."""
+    found = _table(name.lower()) if name.isupper() else None
     if found is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = found
     return found
+
+
+def _table(name: str) -> "Table | None":
+    from sqlmodel import SQLModel
+
+    import readinglist.library.schema  # noqa: F401  (declares the tables)
+
+    return SQLModel.metadata.tables.get(name)
