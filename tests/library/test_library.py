@@ -6,7 +6,6 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlmodel import SQLModel
 
 from readinglist.library import backup, migrations
 from readinglist.library.database import (
@@ -36,20 +35,6 @@ def test_a_new_library_is_created_at_the_latest_version_in_wal_mode(library_path
             assert pragma("PRAGMA busy_timeout").scalar() == 10_000
     assert user_version(library_path) == migrations.latest_version()
     assert not backup.daily_backups(library_path)  # nothing worth a copy yet
-
-
-def test_the_migrated_schema_matches_the_models(library_path: Path) -> None:
-    open_library(library_path).close()
-    with closing(sqlite3.connect(library_path)) as connection:
-        for table in SQLModel.metadata.sorted_tables:
-            columns = connection.execute(f"PRAGMA table_info({table.name})").fetchall()
-            on_disk = {name: not_null for _, name, _, not_null, _, _ in columns}
-            in_model = {c.name: not c.nullable for c in table.columns if not c.primary_key}
-            assert {k: bool(v) for k, v in on_disk.items() if k in in_model} == in_model
-            assert set(on_disk) == {c.name for c in table.columns}, table.name
-            indexes = connection.execute(f"PRAGMA index_list({table.name})").fetchall()
-            named = {name for _, name, *_ in indexes if not name.startswith("sqlite_autoindex")}
-            assert named == {index.name for index in table.indexes}, table.name
 
 
 def test_a_library_from_a_newer_release_is_refused_untouched(library_path: Path) -> None:

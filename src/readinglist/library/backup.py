@@ -190,6 +190,6 @@ def daily_backups(library_path: Path) -> list[Path]:
 
 def back_up_today(connection: "Connection", library_path: Path) -> BackupOutcome:
     """`rotate_daily` from a connection of the library (the window's reader threads hold one)."""
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return rotate_daily(driver, library_path)
+    from readinglist.library.driver import driver
+
+    return rotate_daily(driver(connection), library_path)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from sqlalchemy import Connection
 
 from readinglist.core.paper import Paper
+from readinglist.library.driver import chunks
 from readinglist.library.papers import load_papers
 
 CHUNK = 1_000
@@ -19,5 +20,5 @@ CHUNK = 1_000
 def stream_papers(connection: Connection, ids: Sequence[int]) -> Iterator[Paper]:
     """The papers for `ids` in that order (ids not in the library left out), `CHUNK` read at a
     time: the caller keeps `connection`'s transaction open until the iterator is spent."""
-    for start in range(0, len(ids), CHUNK):
-        yield from load_papers(connection, ids[start : start + CHUNK])
+    for chunk in chunks(ids, CHUNK):
+        yield from load_papers(connection, chunk)

@@ -6,24 +6,21 @@ JSON to read). Measuring costs 2 ms a million characters; below a million, readi
 took 14-17 ms here.
 """
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
-from readinglist.library.tables import APPEARANCES, PAPERS
+from readinglist.library.driver import fetch
+
+# Through the driver: the detail pane asks before showing the paper a start restores, before
+# SQLModel has loaded (see `id_plans.py`).
+_LONGEST = (
+    "SELECT max(length(title), length(authors), length(url), length(note), coalesce(("
+    "SELECT max(max(length(summary), coalesce(length(media_url), 0))) FROM appearances "
+    "WHERE paper_id = papers.id), 0)) FROM papers WHERE id = ?"
+)
 
 
 def longest_text(connection: Connection, paper_id: int) -> int:
     """The length of the paper's longest text: title, authors, link, note, or any of its
     digests' summaries or teaser links (0 for no such paper)."""
-    p, a = PAPERS.c, APPEARANCES.c
-    appearances = select(
-        func.max(func.max(func.length(a.summary), func.coalesce(func.length(a.media_url), 0)))
-    ).where(a.paper_id == paper_id)
-    longest = func.max(
-        func.length(p.title),
-        func.length(p.authors),
-        func.length(p.url),
-        func.length(p.note),
-        func.coalesce(appearances.scalar_subquery(), 0),
-    )
-    found = connection.execute(select(longest).where(p.id == paper_id)).scalar()
-    return int(found or 0)
+    rows = fetch(connection, _LONGEST, [paper_id])
+    return int(rows[0][0] or 0) if rows else 0

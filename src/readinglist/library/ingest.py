@@ -12,7 +12,6 @@ for the papers it changes (see `search_index`).
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,13 +19,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select, update
 
 from readinglist.core.digest import Digest, Entry
-from readinglist.library import search_index
-from readinglist.library.tables import APPEARANCES as _APPEARANCES
-from readinglist.library.tables import DIGEST_FILES as _FILES
-from readinglist.library.tables import DIGESTS as _DIGESTS
-from readinglist.library.tables import PAPERS as _PAPERS
-
-_CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
+from readinglist.library import search_index, tables
+from readinglist.library.driver import chunks, driver, stored_moment
 
 _KNOWN_FILE = "SELECT 1 FROM digest_files WHERE content_hash = ?"
 _KNOWN_COLUMNS = (
@@ -76,13 +70,13 @@ class _KnownPaper:
 
 
 def is_known_file(connection: Connection, content_hash: str) -> bool:
-    found = _driver(connection).execute(_KNOWN_FILE, (content_hash,))
+    found = driver(connection).execute(_KNOWN_FILE, (content_hash,))
     return found.fetchone() is not None
 
 
 def known_file_hashes(connection: Connection) -> set[str]:
     """Hashes of the files imported so far."""
-    return set(connection.execute(select(_FILES.c.content_hash)).scalars())
+    return set(connection.execute(select(tables.DIGEST_FILES.c.content_hash)).scalars())
 
 
 def store_digest(
@@ -104,7 +98,7 @@ def store_digest(
     appearances_new = _upsert_appearances(connection, entries, ids, digest_id)
     search_index.changed(connection, ids.values())
     connection.execute(
-        _FILES.insert(),
+        tables.DIGEST_FILES.insert(),
         {
             "content_hash": content_hash,
             "digest_id": digest_id,
@@ -120,7 +114,9 @@ def store_digest(
 def _digest_id(
     connection: Connection, date: dt.date, content_hash: str, source_name: str, now: dt.datetime
 ) -> tuple[int, bool]:
-    existing = connection.execute(select(_DIGESTS.c.id).where(_DIGESTS.c.date == date)).first()
+    existing = connection.execute(
+        select(tables.DIGESTS.c.id).where(tables.DIGESTS.c.date == date)
+    ).first()
     if existing is not None:
         return int(existing[0]), False
     values = {
@@ -131,7 +127,7 @@ def _digest_id(
     }
     # lastrowid, not RETURNING: that opens a statement savepoint, where FTS5 writes out the
     # terms it holds (see search_index), and it would do so at every file.
-    digest_id = connection.execute(_DIGESTS.insert(), values).lastrowid
+    digest_id = connection.execute(tables.DIGESTS.insert(), values).lastrowid
     return int(digest_id), True
 
 
@@ -141,11 +137,6 @@ def _first_per_paper(entries: Iterable[Entry]) -> list[Entry]:
     for entry in entries:
         seen.setdefault(entry.arxiv_id, entry)
     return list(seen.values())
-
-
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
 
 
 def _known_papers(connection: Connection, arxiv_ids: Sequence[str]) -> dict[str, _KnownPaper]:
@@ -161,16 +152,16 @@ def _by_arxiv_id(
     connection: Connection, columns: str, arxiv_ids: Sequence[str]
 ) -> Iterator[tuple[Any, ...]]:
     """`columns` of the papers with these arXiv ids, a few hundred ids per statement."""
-    for chunk in _chunks(arxiv_ids):
+    for chunk in chunks(arxiv_ids):
         marks = ", ".join("?" * len(chunk))
         statement = f"SELECT {columns} FROM papers WHERE arxiv_id IN ({marks})"
-        yield from _driver(connection).execute(statement, chunk)
+        yield from driver(connection).execute(statement, chunk)
 
 
 def _insert_papers(
     connection: Connection, entries: Sequence[Entry], date: dt.date, now: dt.datetime
 ) -> None:
-    day, added = date.isoformat(), _stored_datetime(now)
+    day, added = date.isoformat(), stored_moment(now)
     rows = [
         (
             entry.arxiv_id,
@@ -186,7 +177,7 @@ def _insert_papers(
         )
         for entry in entries
     ]
-    _driver(connection).executemany(_INSERT_PAPERS, rows)
+    driver(connection).executemany(_INSERT_PAPERS, rows)
 
 
 def _update_papers(
@@ -210,7 +201,7 @@ def _update_papers(
             }
         )
     if rows:
-        statement = update(_PAPERS).where(_PAPERS.c.id == bindparam("b_id"))
+        statement = update(tables.PAPERS).where(tables.PAPERS.c.id == bindparam("b_id"))
         connection.execute(statement, rows)
 
 
@@ -242,7 +233,7 @@ def _upsert_appearances(
     """Insert new appearances; on a day already known, only fill in what was missing."""
     existing = set(
         connection.execute(
-            select(_APPEARANCES.c.paper_id).where(_APPEARANCES.c.digest_id == digest_id)
+            select(tables.APPEARANCES.c.paper_id).where(tables.APPEARANCES.c.digest_id == digest_id)
         ).scalars()
     )
     rows = [
@@ -257,20 +248,9 @@ def _upsert_appearances(
         )
         for entry in entries
     ]
-    _driver(connection).executemany(_UPSERT_APPEARANCES, rows)
+    driver(connection).executemany(_UPSERT_APPEARANCES, rows)
     return sum(1 for row in rows if row[0] not in existing)
 
 
 def _json(values: Sequence[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False)
-
-
-def _stored_datetime(moment: dt.datetime) -> str:
-    """As SQLAlchemy's SQLite DateTime stores it (no time zone: the library's are UTC)."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _driver(connection: Connection) -> sqlite3.Connection:
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver

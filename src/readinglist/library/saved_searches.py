@@ -2,17 +2,20 @@
 
 The text is checked when saved (`parse_query`); it is parsed again each time it is used,
 so a saved search always means what its text says in this version of the language.
+Each is a `SavedSearchRecord`, read and written through a SQLModel session on the caller's
+connection, in the caller's transaction: a few rows, each edited as one object.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, func
+from sqlmodel import Session, col, select
 
 from readinglist.core.listing import SavedSearchCount
 from readinglist.core.query import QueryError, parse_query
+from readinglist.library.schema import SavedSearchRecord
 from readinglist.library.search import count_matching
-from readinglist.library.tables import SAVED_SEARCHES
 
 
 class SavedSearchError(ValueError):
@@ -28,15 +31,17 @@ class SavedSearch:
 
 def list_saved_searches(connection: Connection) -> list[SavedSearch]:
     """Every saved search, by name (case aside)."""
-    s = SAVED_SEARCHES.c
-    statement = select(s.id, s.name, s.query).order_by(func.lower(s.name), s.id)
-    return [SavedSearch(int(i), name, text) for i, name, text in connection.execute(statement)]
+    by_name = select(SavedSearchRecord).order_by(
+        func.lower(col(SavedSearchRecord.name)), col(SavedSearchRecord.id)
+    )
+    with Session(connection) as session:
+        return [_saved(record) for record in session.exec(by_name)]
 
 
 def find_saved_search(connection: Connection, name: str) -> SavedSearch | None:
-    s = SAVED_SEARCHES.c
-    row = connection.execute(select(s.id, s.name, s.query).where(s.name == name.strip())).first()
-    return SavedSearch(int(row[0]), row[1], row[2]) if row else None
+    with Session(connection) as session:
+        record = _named(session, name.strip())
+        return _saved(record) if record is not None else None
 
 
 def save_search(
@@ -53,32 +58,38 @@ def save_search(
     """
     name, text = _name(name), query_text.strip()
     parse_query(text)
-    existing = find_saved_search(connection, name)
-    if existing is not None and not replace:
-        raise SavedSearchError(f"there is already a saved search named '{existing.name}'")
-    if existing is not None:
-        connection.execute(
-            update(SAVED_SEARCHES).where(SAVED_SEARCHES.c.id == existing.id).values(query=text)
-        )
-        return SavedSearch(existing.id, existing.name, text)
-    values = {"name": name, "query": text, "created_at": now}
-    search_id = connection.execute(SAVED_SEARCHES.insert(), values).lastrowid
-    return SavedSearch(int(search_id), name, text)
+    with Session(connection) as session:
+        record = _named(session, name)
+        if record is not None and not replace:
+            raise SavedSearchError(f"there is already a saved search named '{record.name}'")
+        if record is None:
+            record = SavedSearchRecord(name=name, query=text, created_at=now)
+            session.add(record)
+        record.query = text
+        session.flush()
+        return _saved(record)
 
 
 def rename_saved_search(connection: Connection, search_id: int, name: str) -> SavedSearch:
     name = _name(name)
-    clash = find_saved_search(connection, name)
-    if clash is not None and clash.id != search_id:
-        raise SavedSearchError(f"there is already a saved search named '{clash.name}'")
-    statement = update(SAVED_SEARCHES).where(SAVED_SEARCHES.c.id == search_id).values(name=name)
-    if connection.execute(statement).rowcount == 0:
-        raise SavedSearchError("that saved search is not in the library any more")
-    return SavedSearch(search_id, name, _text_of(connection, search_id))
+    with Session(connection) as session:
+        clash = _named(session, name)
+        if clash is not None and clash.id != search_id:
+            raise SavedSearchError(f"there is already a saved search named '{clash.name}'")
+        record = session.get(SavedSearchRecord, search_id)
+        if record is None:
+            raise SavedSearchError("that saved search is not in the library any more")
+        record.name = name
+        session.flush()
+        return _saved(record)
 
 
 def delete_saved_search(connection: Connection, search_id: int) -> None:
-    connection.execute(delete(SAVED_SEARCHES).where(SAVED_SEARCHES.c.id == search_id))
+    with Session(connection) as session:
+        record = session.get(SavedSearchRecord, search_id)
+        if record is not None:
+            session.delete(record)
+            session.flush()
 
 
 def saved_search_counts(connection: Connection) -> dict[int, int | None]:
@@ -101,9 +112,14 @@ def saved_searches_with_counts(connection: Connection) -> tuple[SavedSearchCount
     )
 
 
-def _text_of(connection: Connection, search_id: int) -> str:
-    statement = select(SAVED_SEARCHES.c.query).where(SAVED_SEARCHES.c.id == search_id)
-    return str(connection.execute(statement).scalar_one())
+def _named(session: Session, name: str) -> SavedSearchRecord | None:
+    """The saved search called `name`, in any case (the column's NOCASE collation)."""
+    return session.exec(select(SavedSearchRecord).where(SavedSearchRecord.name == name)).first()
+
+
+def _saved(record: SavedSearchRecord) -> SavedSearch:
+    assert record.id is not None  # flushed: SQLite gave it its id
+    return SavedSearch(record.id, record.name, record.query)
 
 
 def _name(name: str) -> str:

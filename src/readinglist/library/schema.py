@@ -1,26 +1,38 @@
-"""The library's tables as SQLModel classes: the schema's source of truth.
+"""The library's tables as SQLModel classes: the schema's one declaration.
 
-The DDL that creates them lives in `migrations.py`, frozen per schema version;
-`tests/test_library.py` checks that the two agree. Queries are written against the same
-tables in SQLAlchemy Core (`tables.py`), which the app can import without SQLModel and
-pydantic; `tests/test_tables.py` checks that those agree with these. The full-text index
-(a view and an FTS5 table, v3) has no model: `library/search.py` names what it uses of it.
+The DDL that creates them lives in `migrations.py`, frozen per schema version (history, not
+a declaration); `tests/test_schema.py` checks that a fresh library's tables are these.
+Statements are written in SQLAlchemy Core on the classes' tables (`tables.PAPERS` is
+`PaperRecord.__table__`), or as SQL for the driver where that was measured faster
+(`driver.py`). The full-text index (a view and an FTS5 table, v3) has no model:
+`library/search.py` names what it uses of it.
 """
 
 import datetime as dt
 
-from sqlalchemy import Column, Index, String, UniqueConstraint
+from sqlalchemy import Column, Index, String, UniqueConstraint, func, text
 from sqlmodel import Field, SQLModel
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.library.tables import paper_indexes
+
+_TITLE, _AUTHORS = func.lower(text("title")), func.lower(text("authors"))
 
 
 class PaperRecord(SQLModel, table=True):
     """A paper, once, keyed by its versionless arXiv id, with the user's own data on it."""
 
     __tablename__ = "papers"
-    __table_args__ = paper_indexes()
+    __table_args__ = (  # beyond the columns' own: the list sorts by walking them (v2, v4)
+        Index("ix_papers_status_first_seen", "status", "first_seen"),
+        Index("ix_papers_starred", "starred"),
+        Index("ix_papers_title_lower", _TITLE),
+        Index("ix_papers_authors_lower", _AUTHORS),
+        Index("ix_papers_status", "status"),
+        Index("ix_papers_status_starred", "status", "starred"),
+        Index("ix_papers_status_votes", "status", "votes"),
+        Index("ix_papers_status_title_lower", "status", _TITLE),
+        Index("ix_papers_status_authors_lower", "status", _AUTHORS),
+    )
     id: int | None = Field(default=None, primary_key=True)
     arxiv_id: str = Field(sa_column=Column(String, unique=True, nullable=False))
     url: str

@@ -20,6 +20,7 @@ statuses with unread are tested as "not in the few that have the others".
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -39,6 +40,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
+from sqlalchemy.sql.selectable import NamedFromClause
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
@@ -59,7 +61,7 @@ from readinglist.core.query_terms import (
     TextField,
     Votes,
 )
-from readinglist.library.tables import APPEARANCES, DIGESTS, PAPER_TAGS, PAPERS, TAGS
+from readinglist.library import tables
 
 # The FTS5 table of schema v3 (see migrations.py); `paper_search` is also its hidden column.
 SEARCH_INDEX = table("paper_search", column("rowid", Integer), column("paper_search"))
@@ -117,7 +119,9 @@ def count_matching(connection: Connection, query: Query) -> int:
         matched = SEARCH_INDEX.c.paper_search.op("MATCH")(compiled.match)
         statement = select(func.count()).select_from(SEARCH_INDEX).where(matched)
     else:
-        statement = select(func.count()).select_from(PAPERS).where(*compiled.all_conditions())
+        statement = (
+            select(func.count()).select_from(tables.PAPERS).where(*compiled.all_conditions())
+        )
     return int(connection.execute(statement).scalar_one())
 
 
@@ -129,17 +133,17 @@ def ranked_ids(connection: Connection, query: Query, limit: int | None = None) -
         return None
     rank = func.bm25(column("paper_search"), *_WEIGHTS)
     statement = (
-        select(PAPERS.c.id)
-        .join(SEARCH_INDEX, SEARCH_INDEX.c.rowid == PAPERS.c.id)
+        select(tables.PAPERS.c.id)
+        .join(SEARCH_INDEX, SEARCH_INDEX.c.rowid == tables.PAPERS.c.id)
         .where(SEARCH_INDEX.c.paper_search.op("MATCH")(compiled.match), *compiled.conditions)
-        .order_by(rank, PAPERS.c.id)
+        .order_by(rank, tables.PAPERS.c.id)
         .limit(limit)
     )
     return [int(paper_id) for paper_id in connection.execute(statement).scalars()]
 
 
 def _matches(expression: str) -> ColumnElement[bool]:
-    return PAPERS.c.id.in_(_found(expression))
+    return tables.PAPERS.c.id.in_(_found(expression))
 
 
 def _found(expression: str) -> Select[tuple[int]]:
@@ -149,7 +153,7 @@ def _found(expression: str) -> Select[tuple[int]]:
 def _tested(expression: str) -> ColumnElement[bool]:
     """`_matches` as `+papers.id IN (...)`: the same test, but not a set of ids that
     SQLite may start from."""
-    return _unindexed(PAPERS.c.id).in_(_found(expression))
+    return _unindexed(tables.PAPERS.c.id).in_(_found(expression))
 
 
 def _unindexed(value: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -220,25 +224,32 @@ class _Compiler:
     ) -> ColumnElement[bool]:
         match term:
             case Tag(name):
-                return PAPERS.c.id.in_(_tagged(name))
+                return tables.PAPERS.c.id.in_(_tagged(name))
             case Status(statuses):
-                return PAPERS.c.status.in_([status.value for status in statuses])
+                return tables.PAPERS.c.status.in_([status.value for status in statuses])
             case Starred():
-                return PAPERS.c.starred == True  # noqa: E712  (SQL, not Python)
+                return tables.PAPERS.c.starred == True  # noqa: E712  (SQL, not Python)
             case Votes(op, value):
-                return _by_index(_compare(_INDEXED.c.votes, op, value))
+                return _by_index(_compare(_indexed().c.votes, op, value))
             case FirstSeen(op, when):
-                return _by_index(self._in_span(_INDEXED.c.first_seen, op, when))
+                return _by_index(self._in_span(_indexed().c.first_seen, op, when))
             case InDigest(op, when):
-                days = select(DIGESTS.c.id).where(self._in_span(DIGESTS.c.date, op, when))
-                listed = select(APPEARANCES.c.paper_id).where(APPEARANCES.c.digest_id.in_(days))
-                return PAPERS.c.id.in_(listed)
+                days = select(tables.DIGESTS.c.id).where(
+                    self._in_span(tables.DIGESTS.c.date, op, when)
+                )
+                listed = select(tables.APPEARANCES.c.paper_id).where(
+                    tables.APPEARANCES.c.digest_id.in_(days)
+                )
+                return tables.PAPERS.c.id.in_(listed)
 
     def _range(self, term: Votes | FirstSeen) -> ColumnElement[bool]:
         """The range as a plain condition on the papers at hand."""
         if isinstance(term, Votes):
-            return and_(PAPERS.c.votes.is_not(None), _compare(PAPERS.c.votes, term.op, term.value))
-        return self._in_span(PAPERS.c.first_seen, term.op, term.when)
+            return and_(
+                tables.PAPERS.c.votes.is_not(None),
+                _compare(tables.PAPERS.c.votes, term.op, term.value),
+            )
+        return self._in_span(tables.PAPERS.c.first_seen, term.op, term.when)
 
     def _in_span(
         self, date: ColumnElement[dt.date], op: Op, when: Span | Ago
@@ -282,12 +293,12 @@ def _most_papers(term: Status, started: bool, status_leads: bool) -> ColumnEleme
     test against the few papers that have those (SQLite then walks the sort index)."""
     wanted = [status.value for status in term.statuses]
     if started:
-        return _unindexed(PAPERS.c.status).in_(wanted)
+        return _unindexed(tables.PAPERS.c.status).in_(wanted)
     if len(wanted) == 1 and status_leads:
-        return PAPERS.c.status == wanted[0]
+        return tables.PAPERS.c.status == wanted[0]
     others = [status.value for status in ReadingStatus if status.value not in wanted]
-    having = select(_INDEXED.c.id).where(_INDEXED.c.status.in_(others))
-    return not_(_unindexed(PAPERS.c.id).in_(having))
+    having = select(_indexed().c.id).where(_indexed().c.status.in_(others))
+    return not_(_unindexed(tables.PAPERS.c.id).in_(having))
 
 
 def _split_text(terms: tuple[Term, ...]) -> tuple[list[str], list[str], list[Term]]:
@@ -350,16 +361,20 @@ def _compare(value: ColumnElement[int], op: Op, number: int) -> ColumnElement[bo
             return value <= number
 
 
-# Papers again, to look up ranges of votes or dates in their own indexes: as a plain
-# condition, SQLite reads the list's sort index instead and checks every paper (50-260 ms
-# at 180k papers instead of 8).
-_INDEXED = PAPERS.alias("indexed")
+@cache
+def _indexed() -> NamedFromClause:
+    """Papers again, to look up ranges of votes or dates in their own indexes: as a plain
+    condition, SQLite reads the list's sort index instead and checks every paper (50-260 ms
+    at 180k papers instead of 8). One alias, so that a condition and its select share it."""
+    return tables.PAPERS.alias("indexed")
 
 
 def _by_index(condition: ColumnElement[bool]) -> ColumnElement[bool]:
-    return PAPERS.c.id.in_(select(_INDEXED.c.id).where(condition))
+    return tables.PAPERS.c.id.in_(select(_indexed().c.id).where(condition))
 
 
 def _tagged(name: str) -> Select[tuple[int]]:
-    tag_ids = select(TAGS.c.id).where(TAGS.c.name == name)  # the column's NOCASE collation
-    return select(PAPER_TAGS.c.paper_id).where(PAPER_TAGS.c.tag_id.in_(tag_ids))
+    tag_ids = select(tables.TAGS.c.id).where(
+        tables.TAGS.c.name == name
+    )  # the column's NOCASE collation
+    return select(tables.PAPER_TAGS.c.paper_id).where(tables.PAPER_TAGS.c.tag_id.in_(tag_ids))

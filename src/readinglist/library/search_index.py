@@ -21,7 +21,6 @@ into Python and bound again, the 400 MB of a 200,000-paper import were decoded a
 encoded twice over, and the import took 3% longer. One statement, so one savepoint.
 """
 
-import json
 import sqlite3
 import weakref
 from collections.abc import Iterable, Sequence
@@ -31,7 +30,8 @@ from typing import Any
 from sqlalchemy import Connection, event
 from sqlalchemy.exc import DatabaseError
 
-_CHUNK = 500
+from readinglist.library.driver import chunks, driver, id_list
+
 _COLUMNS = "title, authors, summary, note, tags, arxiv_id"
 _SELECT = f"SELECT id, {_COLUMNS} FROM paper_text WHERE id IN "
 _DELETE = (
@@ -61,7 +61,7 @@ def changing(connection: Connection, ids: Sequence[int]) -> None:
     """Call before changing the title, authors or appearances of papers in the library."""
     pending = _pending(connection)
     unseen = [paper_id for paper_id in ids if paper_id not in pending.touched]
-    for row in _texts(_driver(connection), unseen):
+    for row in _texts(driver(connection), unseen):
         pending.before[row[0]] = row
     pending.touched.update(dict.fromkeys(unseen))
 
@@ -86,9 +86,10 @@ def _write_pending(connection: Connection) -> None:
     event.remove(connection, "rollback", _forget_pending)
     if pending is None:
         return
-    driver = _driver(connection)
-    driver.executemany(_DELETE, [pending.before[key] for key in sorted(pending.before)])
-    driver.execute(_INSERT, (json.dumps(list(pending.touched)),))
+    # The sqlite3 connection itself: what runs inside SQLAlchemy's commit must not re-enter it.
+    sqlite = driver(connection)
+    sqlite.executemany(_DELETE, [pending.before[key] for key in sorted(pending.before)])
+    sqlite.execute(_INSERT, (id_list(list(pending.touched)),))
 
 
 def _forget_pending(connection: Connection) -> None:
@@ -96,19 +97,11 @@ def _forget_pending(connection: Connection) -> None:
     event.remove(connection, "commit", _write_pending)
 
 
-def _driver(connection: Connection) -> sqlite3.Connection:
-    """The sqlite3 connection itself: what runs inside SQLAlchemy's commit must not re-enter it."""
-    driver = connection.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
-
-
-def _texts(driver: sqlite3.Connection, ids: Sequence[int]) -> list[IndexedText]:
+def _texts(sqlite: sqlite3.Connection, ids: Sequence[int]) -> list[IndexedText]:
     rows: list[IndexedText] = []
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
+    for chunk in chunks(ids):
         statement = _SELECT + "(" + ", ".join("?" * len(chunk)) + ")"
-        rows.extend(driver.execute(statement, chunk))
+        rows.extend(sqlite.execute(statement, chunk))
     return rows
 
 

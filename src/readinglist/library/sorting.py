@@ -4,19 +4,26 @@ Every sort reads an index in order rather than sorting the library, in the sideb
 entries too (the indexes of schema v4 begin with the status). Ids come back as one JSON
 array built inside SQLite: stepping through 200,000 rows cost more than the query itself,
 and each row took the GIL back from the window's thread.
+
+A list's statements are built here in SQLAlchemy Core on the SQLModel tables, compiled once
+into an `IdPlan` and run through the driver. `id_plans` keeps the plans of the last lists
+shown, so the list a start restores runs without building anything here: SQLModel, which
+building needs (0.15-0.5 s to import), loads after the window's first rows.
 """
 
 import datetime as dt
-import json
-from collections.abc import Callable
+from collections.abc import Mapping, Sequence
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Connection, Dialect, Select, bindparam, func, select
 
 from readinglist.core.listing import SortKey
 from readinglist.core.paper import ReadingStatus
-from readinglist.core.query import Query
+from readinglist.core.query import Query, Term
+from readinglist.core.query_terms import Ago, And, FirstSeen, InDigest, Not, Or
+from readinglist.library import id_plans, tables
+from readinglist.library.driver import stored
+from readinglist.library.id_plans import IdPlan, Statement
 from readinglist.library.search import conditions as _conditions
-from readinglist.library.tables import PAPER_TAGS, PAPERS, TAGS
 
 EVERYTHING = Query()
 _TEXT_SORTS = frozenset({SortKey.TITLE, SortKey.AUTHORS})  # indexed as lower(column)
@@ -42,86 +49,107 @@ def find_paper_ids(
     authors, where ties are rare and following the sort's direction lets SQLite walk the
     index instead of sorting the whole library.
     """
+    key = _key(query.as_term(), sort, descending, limit)
+    plan = id_plans.plan(
+        connection, key, lambda: _plan(connection.dialect, query, sort, descending, limit)
+    )
+    return plan.ids(connection)[:limit]
+
+
+def _key(term: Term | None, sort: SortKey, descending: bool, limit: int | None) -> str:
+    """A list, as `id_plans` keeps it: on the day it is asked for, when the query counts
+    days back from today (`date:<7d`)."""
+    day = f" on {dt.date.today()}" if _counts_from_today(term) else ""
+    order = "descending" if descending else "ascending"
+    return f"{sort.value} {order}, limit {limit}{day}: {term!r}"
+
+
+def _counts_from_today(term: Term | None) -> bool:
+    match term:
+        case And(terms) | Or(terms):
+            return any(_counts_from_today(part) for part in terms)
+        case Not(inner):
+            return _counts_from_today(inner)
+        case FirstSeen(when=Ago()) | InDigest(when=Ago()):
+            return True
+        case _:
+            return False
+
+
+def _plan(
+    dialect: Dialect, query: Query, sort: SortKey, descending: bool, limit: int | None
+) -> IdPlan:
     conditions = _conditions(query, status_leads=sort is not SortKey.LAST_SEEN)
     if sort is SortKey.TAGS:
-        return _ids_by_tags(connection, conditions, descending)[:limit]
+        return _by_tags(dialect, conditions, descending)
     if sort in _VALUES_IN_ORDER:
-        return _ids_by_value(connection, conditions, sort, descending)[:limit]
-    column = func.lower(PAPERS.c[sort.value]) if sort in _TEXT_SORTS else PAPERS.c[sort.value]
-    tie = PAPERS.c.id.desc() if descending and sort in _TEXT_SORTS else PAPERS.c.id
+        return _by_value(dialect, conditions, sort, descending)
+    papers = tables.PAPERS
+    column = func.lower(papers.c[sort.value]) if sort in _TEXT_SORTS else papers.c[sort.value]
+    tie = papers.c.id.desc() if descending and sort in _TEXT_SORTS else papers.c.id
     statement = (
-        select(PAPERS.c.id)
+        select(papers.c.id)
         .where(*conditions)
         .order_by(column.desc() if descending else column, tie)
         .limit(limit)
     )
-    return _id_query(connection, statement)()
+    return IdPlan(_statements(dialect, statement))
 
 
-def _ids_by_value(
-    connection: Connection, conditions: Conditions, sort: SortKey, descending: bool
-) -> list[int]:
+def _by_value(dialect: Dialect, conditions: Conditions, sort: SortKey, descending: bool) -> IdPlan:
     """Each value's papers in id order, the values in the sort's order.
 
     Sorting by a computed rank (the status's place in the workflow) made SQLite sort the
     whole library; each value's papers are one range of an index that ends in the id.
     """
-    value = PAPERS.c[sort.value] == bindparam("value", required=False)
-    statement = select(PAPERS.c.id).where(value, *conditions).order_by(PAPERS.c.id)
-    run = _id_query(connection, statement)
+    papers = tables.PAPERS
+    value = papers.c[sort.value] == bindparam("value", required=False)
+    statement = select(papers.c.id).where(value, *conditions).order_by(papers.c.id)
     values = _VALUES_IN_ORDER[sort]
-    return [paper for v in (values[::-1] if descending else values) for paper in run(value=v)]
+    in_order = values[::-1] if descending else values
+    return IdPlan(_statements(dialect, statement, [{"value": v} for v in in_order]))
 
 
-def _ids_by_tags(connection: Connection, conditions: Conditions, descending: bool) -> list[int]:
+def _by_tags(dialect: Dialect, conditions: Conditions, descending: bool) -> IdPlan:
     """Tagged papers by their first tag, then the untagged ones by id; reversed when descending.
 
     The tagged papers are few: SQLite sorts them. The untagged rest is every match but
-    those, read from whichever index SQLite finds smallest and put in id order here: read
-    in id order from the table itself, each checked for tags, it took 100 ms at 200k papers.
+    those, read from whichever index SQLite finds smallest and put in id order in Python
+    (`IdPlan.tags_first`): read in id order from the table itself, each checked for tags,
+    it took 100 ms at 200k papers.
     """
-    links, names = PAPER_TAGS.alias("sort_links"), TAGS.alias("sort_names")  # apart from the
-    first_tag = func.min(func.lower(names.c.name))  # tables a tag: condition correlates with
-    tagged_statement = (
+    papers = tables.PAPERS
+    links = tables.PAPER_TAGS.alias("sort_links")  # apart from the tables a tag: condition
+    names = tables.TAGS.alias("sort_names")  # correlates with
+    first_tag = func.min(func.lower(names.c.name))
+    tagged = (
         select(links.c.paper_id)
         .join(names, names.c.id == links.c.tag_id)
-        .join(PAPERS, PAPERS.c.id == links.c.paper_id)
+        .join(papers, papers.c.id == links.c.paper_id)
         .where(*conditions)
         .group_by(links.c.paper_id)
         .order_by(first_tag, links.c.paper_id)
     )
-    tagged = _id_query(connection, tagged_statement)()
-    matching = _id_query(connection, select(PAPERS.c.id).where(*conditions))()
-    known = set(tagged)
-    ids = tagged + sorted(paper for paper in matching if paper not in known)
-    return ids[::-1] if descending else ids
+    matching = select(papers.c.id).where(*conditions)
+    statements = _statements(dialect, tagged) + _statements(dialect, matching)
+    return IdPlan(statements, tags_first=True, reverse=descending)
 
 
-def _id_query(connection: Connection, statement: Select[tuple[int]]) -> Callable[..., list[int]]:
-    """The statement, compiled once, as a function of its named parameters: its ids, in order.
+def _statements(
+    dialect: Dialect,
+    statement: Select[tuple[int]],
+    values: Sequence[Mapping[str, object]] = ({},),
+) -> tuple[Statement, ...]:
+    """The statement as the driver runs it, `SELECT json_group_array(id) FROM (...)`, once
+    for each set of `values` of its named parameters (the others as built).
 
-    It runs through the driver's own cursor, as `SELECT json_group_array(id) FROM (...)`:
     SQLite keeps a subquery's ORDER BY for an aggregate fed by it (other than count, min
     and max), so the array is in the statement's order.
     """
     ids = statement.subquery()
     array = select(func.json_group_array(ids.c[0]))
-    compiled = array.compile(connection, compile_kwargs={"render_postcompile": True})
+    compiled = array.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     sql, names, defaults = str(compiled), compiled.positiontup or (), compiled.params
-    driver = connection.connection.driver_connection
-    assert driver is not None
-
-    def run(**values: object) -> list[int]:
-        parameters = [_driver_value(values.get(name, defaults[name])) for name in names]
-        (found,) = driver.execute(sql, parameters).fetchone()
-        result: list[int] = json.loads(found)
-        return result
-
-    return run
-
-
-def _driver_value(value: object) -> object:
-    """A parameter as SQLAlchemy would store it (this path skips its type processing)."""
-    if isinstance(value, dt.datetime):
-        raise TypeError("datetime parameters are not supported here")
-    return value.isoformat() if isinstance(value, dt.date) else value  # SQLite DATE is ISO
+    return tuple(
+        (sql, tuple(stored(given.get(name, defaults[name])) for name in names)) for given in values
+    )

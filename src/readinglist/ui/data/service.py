@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import Paper
-from readinglist.library import browse, field_sizes, saved_searches
+from readinglist.library import browse, field_sizes
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.failures import storage_errors
@@ -96,6 +96,8 @@ class LibraryService(QObject):
 
     def save_search(self, name: str, query_text: str, replace: bool = False) -> int:
         """Save under `name` (raises SavedSearchError or QueryError); the saved search's id."""
+        from readinglist.library import saved_searches  # SQLModel: not before the first rows
+
         with self.library.writing() as connection:
             saved = saved_searches.save_search(
                 connection, name, query_text, utc_now(), replace=replace
@@ -105,15 +107,21 @@ class LibraryService(QObject):
 
     def saved_search_named(self, name: str) -> str | None:
         """The query text saved under `name` (any case), or None."""
+        from readinglist.library import saved_searches
+
         found = self._read(lambda c: saved_searches.find_saved_search(c, name), None)
         return found.query_text if found else None
 
     def rename_saved_search(self, search_id: int, name: str) -> None:
+        from readinglist.library import saved_searches
+
         with self.library.writing() as connection:
             saved_searches.rename_saved_search(connection, search_id, name)
         self.saved_searches_changed.emit()
 
     def delete_saved_search(self, search_id: int) -> None:
+        from readinglist.library import saved_searches
+
         with self.library.writing() as connection:
             saved_searches.delete_saved_search(connection, search_id)
         self.saved_searches_changed.emit()

@@ -1,0 +1,84 @@
+"""The sqlite3 connection under SQLAlchemy's, for the statements that go straight to it.
+
+Where SQLAlchemy's work per statement or per row costs more than SQLite's (an import's bulk
+inserts and per-file reads, the list's ids and rows), or where SQLModel would have to load
+first (the window's first rows, see `sorting.py`), statements go to the driver, with values
+in the form the library stores them: ISO dates, 0 and 1, moments in UTC without an offset,
+as SQLAlchemy's SQLite types and SQLModel's `UTCDateTime` write them (`tests/test_driver.py`
+checks these conversions against the schema's own column types).
+"""
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
+
+CHUNK = 500  # values per IN (...) list, well under SQLite's parameter limit
+_MOMENT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's SQLite DATETIME, always UTC here
+
+type Row = tuple[Any, ...]
+
+
+def driver(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under `connection`, in its transaction."""
+    found = connection.connection.driver_connection
+    assert isinstance(found, sqlite3.Connection)
+    return found
+
+
+def chunks[T](items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """`items` a slice of `size` at a time."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def fetch(connection: Connection, sql: str, parameters: Sequence[object] = ()) -> list[Row]:
+    """Every row of `sql`. A failure is raised as SQLAlchemy raises the driver's (an
+    `OperationalError` carrying it): whoever reads the library catches one kind."""
+    try:
+        return driver(connection).execute(sql, parameters).fetchall()
+    except sqlite3.Error as error:
+        raise DBAPIError.instance(sql, parameters, error, sqlite3.Error) from error
+
+
+def id_list(ids: Sequence[int]) -> str:
+    """`ids` as the one parameter of `IN (SELECT value FROM json_each(?))`: any number of
+    them, in one statement whose text does not change with their count."""
+    return json.dumps(list(ids))
+
+
+def stored(value: object) -> object:
+    """A parameter as the library stores it (these statements skip SQLAlchemy's types)."""
+    if isinstance(value, dt.datetime):
+        return stored_moment(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def stored_moment(moment: dt.datetime) -> str:
+    """An aware moment as the library keeps it: in UTC, without the offset."""
+    if moment.utcoffset() is None:
+        raise ValueError("the library stores aware datetimes only (see database.utc_now)")
+    return moment.astimezone(dt.UTC).strftime(_MOMENT_FORMAT)
+
+
+def day(text: str) -> dt.date:
+    """A stored DATE."""
+    return dt.date.fromisoformat(text)
+
+
+def moment(text: str | None) -> dt.datetime | None:
+    """A stored DATETIME, in UTC (the library keeps UTC without an offset)."""
+    if text is None:
+        return None
+    found = dt.datetime.fromisoformat(text)
+    if found.utcoffset() is None:
+        return found.replace(tzinfo=dt.UTC)
+    return found.astimezone(dt.UTC)
