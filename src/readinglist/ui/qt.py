@@ -7,6 +7,7 @@ so code asks `multimedia_problem()` before it uses a QtMultimedia name.
 """
 
 import importlib
+import sys
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -154,6 +155,37 @@ _LOADED_ON_FIRST_USE = {
         "QSslConfiguration",
     ),
 }
+
+
+def _guard_pyside_import_hook() -> None:
+    """Keep PySide6's import hook from failing imports made on other threads.
+
+    After each import, shiboken's `__feature__` hook reads the new module's source to see
+    whether it uses PySide6 (`inspect.getsource`, which asks the module for `__wrapped__`).
+    Its guard against nested imports is shared by all threads, so while the GUI thread
+    imports, a reader thread's nested import gets inspected half-way: pydantic's
+    `pydantic.errors` answers `__wrapped__` by importing `_validators`, which is the module
+    still importing it, and the ImportError failed the list's first read (1 start in 40 on
+    a busy machine). A module the hook cannot inspect is one it leaves alone (-1, as it
+    marks modules without source); the import itself goes on.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    inspect_module = getattr(feature, "feature_imported", None)
+    if feature is None or inspect_module is None:
+        return
+
+    def feature_imported(module: ModuleType) -> None:
+        try:
+            inspect_module(module)
+        except Exception:  # whatever the module's own __getattr__ raises
+            name = getattr(module, "__name__", None)
+            if isinstance(name, str):
+                feature.pyside_feature_dict.setdefault(name, -1)
+
+    setattr(feature, "feature_imported", feature_imported)  # noqa: B010 (a module's, untyped)
+
+
+_guard_pyside_import_hook()
 _MODULE_OF = {name: module for module, names in _LOADED_ON_FIRST_USE.items() for name in names}
 _MULTIMEDIA_MODULES = [module for module in _LOADED_ON_FIRST_USE if "QtMultimedia" in module]
 
