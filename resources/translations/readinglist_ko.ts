@@ -56,6 +56,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The first {shown} of {n} characters; Copy All copies them all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copy All</source>
         <translation type="unfinished"></translation>
     </message>
