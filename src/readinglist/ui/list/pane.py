@@ -111,7 +111,6 @@ class PaperListPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self._sort = (SortKey.FIRST_SEEN, True)
         self.set_empty_message(tr("Opening the library…"))
 
     def _make_view(self) -> QTableView:

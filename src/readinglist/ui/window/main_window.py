@@ -3,7 +3,7 @@
 Behaviour lives in the features: the panes, `Triage` (edits and keys), `ImportController` and
 `ImportSources`, the saved-search and export actions; `Browsing` joins the sidebar, the search
 box and the list, `ShownPaper` keeps the detail and media panes on the selection, `Layout`
-remembers sizes. This class only makes them, connects them, and closes them in order.
+remembers sizes. This class makes them and closes them in order; `wiring` connects them.
 """
 
 from collections.abc import Callable, Sequence
@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.listing import PaperRow, SidebarCounts
-from readinglist.core.paper import ReadingStatus
 from readinglist.core.render import is_safe_link
 from readinglist.ui.data.queries import QueryRunner, SidebarCounter
 from readinglist.ui.detail.stack import DetailStack
@@ -37,15 +36,11 @@ from readinglist.ui.qt import (
 from readinglist.ui.search.search_box import SearchBox
 from readinglist.ui.sidebar.pane import SidebarPane
 from readinglist.ui.triage.actions import FieldKeys, Selection, Triage
-from readinglist.ui.window import closing, layout, menus
+from readinglist.ui.window import closing, layout, menus, wiring
 from readinglist.ui.window.browsing import Browsing
 from readinglist.ui.window.prefetch import MediaPrefetch
 from readinglist.ui.window.shown_paper import ShownPaper
-from readinglist.ui.window.status_messages import (
-    EXPORT_SAID_FOR_MS,
-    SAID_FOR_MS,
-    StatusMessages,
-)
+from readinglist.ui.window.status_messages import StatusMessages
 
 if TYPE_CHECKING:
     from readinglist.ui.data.edits import Failure
@@ -85,8 +80,8 @@ class MainWindow(QMainWindow):
         self.status = StatusMessages(self.statusBar())
         self._closed = False
         self._compose()
-        self._wire()
-        self._wire_triage()
+        wiring.panes(self)
+        wiring.triage(self)
         self.layout_memory.restore(self.list_pane.restore_header_state)
 
     def _compose(self) -> None:
@@ -119,61 +114,9 @@ class MainWindow(QMainWindow):
         ):
             QWidget.setTabOrder(first, second)  # Tab goes from pane to pane
 
-    def _wire(self) -> None:
-        actions, sources, back_to_list = (
-            self.menu_actions,
-            self.sources,
-            self.list_pane.view.setFocus,
-        )
-        for action, slot in (
-            (actions.import_files, sources.choose_files),
-            (actions.import_folder, sources.choose_folder),
-            (actions.export, self.export),
-            (actions.quit, self.close),
-            (actions.find, self.search_box.focus),
-            (actions.slash, self.search_box.focus),
-            (actions.save_search, self._save_search),
-            (actions.select_all, self.list_pane.select_all),
-        ):
-            menus.on_trigger(action, slot)
-        sources.chosen.connect(self.import_paths)
-        self.list_pane.empty_link_activated.connect(sources.follow_link)
-        self.search_box.done.connect(back_to_list)
-        self.search_box.save_requested.connect(lambda _: self._save_search())
-        self.list_pane.shown_changed.connect(self.shown.show_selection)
-        self.browsing.said.connect(self.status.say)
-        self.detail.link_activated.connect(self.open_link)
-        self.detail.done.connect(back_to_list)
-        self.detail_stack.done.connect(back_to_list)
-        self.detail_stack.export_requested.connect(self.export)
-        self.detail_stack.panel_built.connect(self._on_panel_built)
-        self.media.prefetch_digest_action.triggered.connect(self.prefetch.digest)
-        self.media.prefetch_selection_action.triggered.connect(self.prefetch.selection)
-
-    def _wire_triage(self) -> None:
-        triage, detail, stack = self.triage, self.detail, self.detail_stack
-        detail.star_toggled.connect(triage.set_star)
-        detail.status_chosen.connect(
-            lambda i, status: triage.set_status(ReadingStatus(status), [i])
-        )
-        detail.tags_edited.connect(triage.set_tags)
-        detail.note_edited.connect(triage.set_note)
-        stack.star_chosen.connect(triage.star_selected)
-        stack.status_chosen.connect(lambda status: triage.set_status(ReadingStatus(status)))
-        stack.tag_added.connect(triage.add_tag)
-        stack.tag_removed.connect(triage.remove_tag)
-        triage.open_requested.connect(self.open_current_paper)
-        triage.tags_requested.connect(stack.focus_tags)
-        triage.note_requested.connect(detail.focus_note)
-        self.menu_actions.advance.toggled.connect(triage.set_advance_after_status)
-        triage.set_advance_after_status(self.menu_actions.advance.isChecked())
-
     @property
     def selection_panel(self) -> "SelectionPanel":
         return self.detail_stack.selection_panel
-
-    def _on_panel_built(self, panel: "SelectionPanel") -> None:
-        self.field_keys.watch(panel.tag_edit)
 
     # --- the library -------------------------------------------------------------------------
 
@@ -188,43 +131,10 @@ class MainWindow(QMainWindow):
         self.shown.attach(service)
         self.prefetch.attach(service, self.queries)
         self._counter = counter = SidebarCounter(self.queries, self._show_counts)
-        self._wire_library(service, counter)
-        self._attach_actions(service)
+        wiring.library(self, service, counter)
+        wiring.library_actions(self, service)
         self.browsing.attach(service, self.queries)
         counter.recount_all()
-
-    def _wire_library(self, service: "LibraryService", counter: SidebarCounter) -> None:
-        assert self.imports is not None and self.queries is not None
-        imports = self.imports
-        self.import_status.follow(imports)
-        imports.started.connect(lambda *_: service.edits.set_others_writing(True))
-        imports.finished.connect(lambda *_: service.edits.set_others_writing(False))
-        imports.finished.connect(lambda *_: counter.recount_all())
-        imports.finished.connect(lambda *_: self.browsing.reload())
-        self.queries.failed.connect(self.status.read_failed)
-        service.read_failed.connect(self.status.read_failed)
-        service.papers_changed.connect(self._refresh)
-        service.edits.busy_changed.connect(self.status.saving)
-        service.edits.failed.connect(self._on_edit_failed)
-        service.saved_searches_changed.connect(counter.recount_all)
-
-    def _attach_actions(self, service: "LibraryService") -> None:
-        """Saved searches and export: loaded with the library, after the first paint."""
-        from readinglist.ui.export import actions as export_actions
-        from readinglist.ui.search import saved_searches
-
-        assert self.queries is not None
-        saved = saved_searches.SavedSearchActions(service, saved_searches.dialogs(self), self)
-        saved.saved.connect(self.browsing.show_saved_search)
-        saved.failed.connect(lambda text: self.status.say(text, SAID_FOR_MS))
-        self.sidebar.rename_requested.connect(saved.rename)
-        self.sidebar.edit_requested.connect(lambda _, name: saved.edit(name))
-        self.sidebar.delete_requested.connect(saved.delete)
-        self.saved_searches = saved
-        self.exports = export_actions.ExportActions(
-            self.queries, export_actions.dialogs(self), self
-        )
-        self.exports.finished.connect(lambda text: self.status.say(text, EXPORT_SAID_FOR_MS))
 
     def back_up_daily(self) -> None:
         """Today's backup of the library, copied off the GUI thread (700 MB at 200k papers)."""
@@ -251,7 +161,7 @@ class MainWindow(QMainWindow):
         if self.imports is not None and paths:
             self.imports.start(paths)
 
-    def _refresh(self, ids: list[int]) -> None:
+    def refresh(self, ids: list[int]) -> None:
         """Papers changed, or an edit of them failed: their rows, the paper shown, the counts."""
         self.list_pane.refresh(ids)
         self.shown.refresh(ids)
@@ -262,7 +172,7 @@ class MainWindow(QMainWindow):
         self.browsing.show_counts(counts)
         self.detail_stack.set_tag_choices([name for name, _ in counts.tags])
 
-    def _on_edit_failed(self, failure: "Failure") -> None:
+    def undo_failed_edit(self, failure: "Failure") -> None:
         """An edit that was not written is undone on screen: the list's rows, the detail
         pane's controls and the counts show the library as it is. A note is kept."""
         from readinglist.library.user_edits import NoteEdit
@@ -270,12 +180,13 @@ class MainWindow(QMainWindow):
         edit = failure.edit
         if isinstance(edit, NoteEdit) and not failure.undoing:
             self.detail.keep_unsaved_note(UnsavedNote(edit.paper_id, edit.note, failure.why))
-        self._refresh(edit.ids)
+        self.refresh(edit.ids)
         self.status.save_failed(failure.why)
 
     # --- saved searches, export, links, drops ------------------------------------------------
 
-    def _save_search(self) -> None:
+    def save_view(self) -> None:
+        """Save what the list shows under a name."""
         if self.saved_searches is not None:
             self.browsing.save_view(self.saved_searches)
 

@@ -1,0 +1,103 @@
+"""The main window's connections: which signal of one feature reaches which slot of another.
+
+The features never import one another (an import-linter contract); this is where they meet.
+The panes and triage are wired as the window is built, the library's signals and the saved
+search and export actions once it has a library (after the first paint).
+"""
+
+from typing import TYPE_CHECKING
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.ui.data.queries import SidebarCounter
+from readinglist.ui.window import menus
+from readinglist.ui.window.status_messages import EXPORT_SAID_FOR_MS, SAID_FOR_MS
+
+if TYPE_CHECKING:
+    from readinglist.ui.data.service import LibraryService
+    from readinglist.ui.window.main_window import MainWindow
+
+
+def panes(window: "MainWindow") -> None:
+    """Menus, the import sources, and the panes' signals to one another."""
+    actions, sources, back_to_list = (
+        window.menu_actions,
+        window.sources,
+        window.list_pane.view.setFocus,
+    )
+    for action, slot in (
+        (actions.import_files, sources.choose_files),
+        (actions.import_folder, sources.choose_folder),
+        (actions.export, window.export),
+        (actions.quit, window.close),
+        (actions.find, window.search_box.focus),
+        (actions.slash, window.search_box.focus),
+        (actions.save_search, window.save_view),
+        (actions.select_all, window.list_pane.select_all),
+    ):
+        menus.on_trigger(action, slot)
+    sources.chosen.connect(window.import_paths)
+    window.list_pane.empty_link_activated.connect(sources.follow_link)
+    window.search_box.done.connect(back_to_list)
+    window.search_box.save_requested.connect(lambda _: window.save_view())
+    window.list_pane.shown_changed.connect(window.shown.show_selection)
+    window.browsing.said.connect(window.status.say)
+    window.detail.link_activated.connect(window.open_link)
+    window.detail.done.connect(back_to_list)
+    window.detail_stack.done.connect(back_to_list)
+    window.detail_stack.export_requested.connect(window.export)
+    window.detail_stack.panel_built.connect(lambda panel: window.field_keys.watch(panel.tag_edit))
+    window.media.prefetch_digest_action.triggered.connect(window.prefetch.digest)
+    window.media.prefetch_selection_action.triggered.connect(window.prefetch.selection)
+
+
+def triage(window: "MainWindow") -> None:
+    """The detail pane's and the selection panel's controls to the edits they make."""
+    triage, detail, stack = window.triage, window.detail, window.detail_stack
+    detail.star_toggled.connect(triage.set_star)
+    detail.status_chosen.connect(lambda i, status: triage.set_status(ReadingStatus(status), [i]))
+    detail.tags_edited.connect(triage.set_tags)
+    detail.note_edited.connect(triage.set_note)
+    stack.star_chosen.connect(triage.star_selected)
+    stack.status_chosen.connect(lambda status: triage.set_status(ReadingStatus(status)))
+    stack.tag_added.connect(triage.add_tag)
+    stack.tag_removed.connect(triage.remove_tag)
+    triage.open_requested.connect(window.open_current_paper)
+    triage.tags_requested.connect(stack.focus_tags)
+    triage.note_requested.connect(detail.focus_note)
+    window.menu_actions.advance.toggled.connect(triage.set_advance_after_status)
+    triage.set_advance_after_status(window.menu_actions.advance.isChecked())
+
+
+def library(window: "MainWindow", service: "LibraryService", counter: SidebarCounter) -> None:
+    """Imports, reads and edits to what the window shows and says."""
+    assert window.imports is not None and window.queries is not None
+    imports = window.imports
+    window.import_status.follow(imports)
+    imports.started.connect(lambda *_: service.edits.set_others_writing(True))
+    imports.finished.connect(lambda *_: service.edits.set_others_writing(False))
+    imports.finished.connect(lambda *_: counter.recount_all())
+    imports.finished.connect(lambda *_: window.browsing.reload())
+    window.queries.failed.connect(window.status.read_failed)
+    service.read_failed.connect(window.status.read_failed)
+    service.papers_changed.connect(window.refresh)
+    service.edits.busy_changed.connect(window.status.saving)
+    service.edits.failed.connect(window.undo_failed_edit)
+    service.saved_searches_changed.connect(counter.recount_all)
+
+
+def library_actions(window: "MainWindow", service: "LibraryService") -> None:
+    """Saved searches and export: loaded with the library, after the first paint."""
+    from readinglist.ui.export import actions as export_actions
+    from readinglist.ui.search import saved_searches
+
+    assert window.queries is not None
+    saved = saved_searches.SavedSearchActions(service, saved_searches.dialogs(window), window)
+    saved.saved.connect(window.browsing.show_saved_search)
+    saved.failed.connect(lambda text: window.status.say(text, SAID_FOR_MS))
+    window.sidebar.rename_requested.connect(saved.rename)
+    window.sidebar.edit_requested.connect(lambda _, name: saved.edit(name))
+    window.sidebar.delete_requested.connect(saved.delete)
+    window.saved_searches = saved
+    exports = export_actions.ExportActions(window.queries, export_actions.dialogs(window), window)
+    exports.finished.connect(lambda text: window.status.say(text, EXPORT_SAID_FOR_MS))
+    window.exports = exports
