@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.core.listing import SavedSearchCount
 from readinglist.core.paper import ReadingStatus
+from readinglist.core.query import Query
 from readinglist.library.browse import DigestCount, PaperRow, SidebarCounts
 from readinglist.library.database import Library
 from readinglist.ui.data.queries import QueryRunner
@@ -17,7 +18,7 @@ from readinglist.ui.list.columns import Column
 from readinglist.ui.list.model import PaperTableModel
 from readinglist.ui.qt import QModelIndex, Qt
 from readinglist.ui.sidebar.entries import DIGESTS_GROUP, SAVED_GROUP, TAGS_GROUP
-from readinglist.ui.sidebar.model import SidebarModel, _runs
+from readinglist.ui.sidebar.model import QUERY_ROLE, SidebarModel, _runs
 
 
 def counts(
@@ -79,6 +80,25 @@ def test_new_counts_change_only_what_changed() -> None:
 
     assert changes == ["changed All papers", "changed Unread", "changed 2024-03-01"]
     assert model.index_of("digest:2024-03-02").siblingAtColumn(1).data() == "5"
+
+
+def test_digests_show_every_count_after_one_digests_edit() -> None:
+    """Equal counts for every digest skip the digests' rebuild: a count changed by one
+    edit in between is still put back when the whole list comes again."""
+    model = SidebarModel()
+    every = [("2024-03-02", 5), ("2024-03-01", 3)]
+    model.show_counts(counts(digests=every))
+    model.show_counts(counts(digests=[("2024-03-01", 2)], every_digest=False))
+    changes = record_changes(model)
+
+    model.show_counts(counts(digests=every))
+    model.show_counts(counts(digests=every))
+
+    assert changes == ["changed 2024-03-01"]
+    assert model.index_of("digest:2024-03-01").siblingAtColumn(1).data() == "3"
+    assert model.index_of("digest:2024-03-01").data(QUERY_ROLE) == Query(
+        digests=(dt.date(2024, 3, 1),)
+    )
 
 
 def test_new_tags_and_digests_are_inserted_and_gone_ones_removed() -> None:

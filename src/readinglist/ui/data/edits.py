@@ -72,7 +72,7 @@ class _Writer(QObject):
 
 
 class EditRunner(QObject):
-    applied = Signal(list)  # ids of the papers an edit changed
+    applied = Signal(object)  # list[int]: ids of the papers an edit changed
     failed = Signal(object)  # a Failure
     busy_changed = Signal(str)  # what is being saved, or "" when nothing is
 

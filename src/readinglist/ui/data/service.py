@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 class LibraryService(QObject):
-    papers_changed = Signal(list)  # paper ids whose user data changed
+    papers_changed = Signal(object)  # list[int]: paper ids whose user data changed
     read_failed = Signal(str)  # why a read on the GUI thread failed (it answered "nothing")
     library_changed = Signal()  # papers were added (an import)
     saved_searches_changed = Signal()

@@ -76,7 +76,7 @@ def parse_tags(text: str) -> list[str]:
 class DetailPane(QWidget):
     star_toggled = Signal(int, bool)
     status_chosen = Signal(int, str)
-    tags_edited = Signal(int, list)
+    tags_edited = Signal(int, object)  # the paper's id, its tags (list[str])
     note_edited = Signal(int, str)
     link_activated = Signal(str)
     done = Signal()  # Enter in the tags, Esc in the tags or the note: back to the list

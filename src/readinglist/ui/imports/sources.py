@@ -17,7 +17,7 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
 
 
 class ImportSources(QObject):
-    chosen = Signal(list)  # the paths to import
+    chosen = Signal(object)  # list[Path]: the paths to import
 
     def __init__(self, dialog_parent: QWidget) -> None:
         super().__init__(dialog_parent)

@@ -89,7 +89,7 @@ def _without_ctrl(event: QKeyEvent) -> QKeyEvent:
 
 
 class PaperListPane(QWidget):
-    shown_changed = Signal(list)  # the ids of the papers shown: the selection, in list order
+    shown_changed = Signal(object)  # list[int]: the selection's ids, in list order
     empty_link_activated = Signal(str)  # a link of the empty state's message
 
     def __init__(self, load_rows: RowLoader, parent: QWidget | None = None) -> None:

@@ -9,7 +9,7 @@ selection and scroll position while the user triages.
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from readinglist.core.listing import SidebarCounts
+from readinglist.core.listing import DigestCount, SidebarCounts
 from readinglist.ui.qt import (
     QAbstractItemModel,
     QFont,
@@ -42,6 +42,7 @@ class SidebarModel(QAbstractItemModel):
         super().__init__(parent)
         self._top: list[Entry] = []
         self._children: dict[str, list[Entry]] = {}
+        self._digests_shown: tuple[DigestCount, ...] = ()  # the counts the digests show
         self._heading_font = QFont()
         self._heading_font.setBold(True)
 
@@ -125,6 +126,7 @@ class SidebarModel(QAbstractItemModel):
             self.beginResetModel()
             self._top = fixed
             digests = digest_entries(counts) if counts.every_digest else []
+            self._digests_shown = counts.digests if counts.every_digest else ()
             self._children = {
                 SAVED_GROUP: saved_entries(counts),
                 TAGS_GROUP: tag_entries(counts),
@@ -135,10 +137,17 @@ class SidebarModel(QAbstractItemModel):
         self._replace_changed(_ROOT, self._top, fixed)
         self._update_group(SAVED_GROUP, saved_entries(counts))
         self._update_group(TAGS_GROUP, tag_entries(counts))
-        if counts.every_digest:
-            self._update_group(DIGESTS_GROUP, digest_entries(counts))
-        else:
+        self._update_digests(counts)
+
+    def _update_digests(self, counts: SidebarCounts) -> None:
+        """Most edits (a star, a tag) leave every digest's counts as they were: then the
+        11,000 entries of a large library are not rebuilt."""
+        if not counts.every_digest:
             self._update_some(DIGESTS_GROUP, digest_entries(counts))
+            self._digests_shown = ()
+        elif counts.digests != self._digests_shown:
+            self._update_group(DIGESTS_GROUP, digest_entries(counts))
+            self._digests_shown = counts.digests
 
     def _group_index(self, key: str) -> QModelIndex:
         row = next(row for row, entry in enumerate(self._top) if entry.key == key)
