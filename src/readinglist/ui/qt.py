@@ -119,6 +119,8 @@ from PySide6.QtWidgets import (
     QToolBar,
     QToolButton,
     QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -324,6 +326,8 @@ __all__ = [
     "QToolButton",
     "QTranslator",
     "QTreeView",
+    "QTreeWidget",
+    "QTreeWidgetItem",
     "QUndoCommand",
     "QUndoStack",
     "QUrl",

@@ -32,6 +32,7 @@ class IntSetting(Setting[int]):
     """A whole number, at least `minimum` (INI files store numbers as text)."""
 
     minimum: int = 0
+    maximum: int | None = None
 
     def read(self, settings: QSettings) -> int:
         value = settings.value(self.key, self.default)
@@ -39,7 +40,11 @@ class IntSetting(Setting[int]):
             number = int(str(value))
         except ValueError:
             return self.default
-        return max(number, self.minimum)
+        return self.clamp(number)
+
+    def clamp(self, number: int) -> int:
+        highest = number if self.maximum is None else self.maximum
+        return min(max(number, self.minimum), highest)
 
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray())
@@ -53,6 +58,9 @@ LOAD_MEDIA_AUTOMATICALLY = Setting("media/loadAutomatically", True)
 MEDIA_CACHE_MEGABYTES = IntSetting("media/cacheMegabytes", 500, minimum=50)
 MEDIA_DOWNLOAD_LIMIT_MEGABYTES = IntSetting("media/downloadLimitMegabytes", 50, minimum=1)
 MEDIA_DOWNLOAD_DEADLINE_SECONDS = IntSetting("media/downloadDeadlineSeconds", 120, minimum=5)
+SIDEBAR_SHOWN = Setting("view/sidebarShown", True)
+MEDIA_PANE_SHOWN = Setting("view/mediaPaneShown", True)
+TEXT_SIZE_STEPS = IntSetting("view/textSizeSteps", 0, minimum=-3, maximum=6)  # tenths larger
 
 
 def open_settings() -> QSettings:

@@ -25,13 +25,13 @@ from contextlib import suppress
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.render import bullets_to_html, clip, clip_bullets, markdown_to_html
 from readinglist.ui.detail.full_text import FullTextViewer
+from readinglist.ui.detail.heading import make_heading
 from readinglist.ui.detail.unsaved_notes import UnsavedNote
 from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QComboBox,
     QCompleter,
     QEvent,
-    QFont,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -98,10 +98,7 @@ class DetailPane(QWidget):
 
     def _build(self) -> None:
         self.title_label = _wrapping_label(self, "detailTitle")
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        make_heading(self.title_label)
         self.authors_label = _wrapping_label(self, "detailAuthors")
         self.link_label = _wrapping_label(self, "detailLink")
         self.digests_label = _wrapping_label(self, "detailDigests")

@@ -8,11 +8,11 @@ over the selection.
 from collections.abc import Callable
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.ui.detail.heading import make_heading
 from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QCompleter,
     QEvent,
-    QFont,
     QGridLayout,
     QHBoxLayout,
     QKeyEvent,
@@ -40,10 +40,7 @@ class SelectionPanel(QWidget):
         super().__init__(parent)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("selectionCount")
-        font = QFont(self.count_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.count_label.setFont(font)
+        make_heading(self.count_label)
         self.star_button = self._button(tr("★ Star all"), lambda: self.star_chosen.emit(True))
         self.unstar_button = self._button(tr("☆ Unstar all"), lambda: self.star_chosen.emit(False))
         self.status_buttons = {status: self._status_button(status) for status in ReadingStatus}

@@ -6,6 +6,7 @@ lands, so the row with the focus frame is never another paper than the one shown
 """
 
 from collections.abc import Callable
+from functools import partial
 
 from readinglist.core.listing import SortKey
 from readinglist.ui.i18n import tr
@@ -62,6 +63,16 @@ class PaperTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabKeyNavigation(False)
+        self._fit_rows_to_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A larger or smaller text size (View menu): rows as tall as the new text."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows_to_font()
+        super().changeEvent(event)
+
+    def _fit_rows_to_font(self) -> None:
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
     def selectionCommand(
         self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
@@ -112,6 +123,7 @@ class PaperListPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.set_empty_message(tr("Opening the library…"))
+        self.column_actions = self._make_column_actions()
 
     def _make_view(self) -> QTableView:
         view = PaperTableView(self)
@@ -123,7 +135,6 @@ class PaperListPane(QWidget):
         view.setShowGrid(False)
         view.setWordWrap(False)
         view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = view.horizontalHeader()
         header.setSectionsClickable(True)
@@ -234,6 +245,7 @@ class PaperListPane(QWidget):
         )
         if not fits:
             header.restoreState(default)
+        self._tick_shown_columns()
         return fits
 
     def connect_sort(self, on_sort: Callable[[], None]) -> None:
@@ -252,15 +264,32 @@ class PaperListPane(QWidget):
             )
         self.shown_changed.emit(self.selected_ids())
 
-    def _column_menu(self, position: QPoint) -> None:
-        header = self.view.horizontalHeader()
-        menu = QMenu(self)
+    def _make_column_actions(self) -> list[QAction]:
+        """A checkable action per column that can be hidden: the header's context menu and
+        View → Columns list the same ones."""
+        actions = []
         for column in Column:
             if column.facts.always_shown:
                 continue
-            action = QAction(tr(column.facts.name), menu)
+            action = QAction(tr(column.facts.name), self)
             action.setCheckable(True)
+            action.setChecked(True)  # every column is shown until a saved header says not
+            action.toggled.connect(partial(self._show_column, column))
+            actions.append(action)
+        return actions
+
+    def _show_column(self, column: Column, shown: bool) -> None:
+        self.view.horizontalHeader().setSectionHidden(column, not shown)
+
+    def _tick_shown_columns(self) -> None:
+        """Tick the columns shown (a restored header may have hidden some)."""
+        header = self.view.horizontalHeader()
+        shown = [c for c in Column if not c.facts.always_shown]
+        for column, action in zip(shown, self.column_actions, strict=True):
             action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
-            menu.addAction(action)
+
+    def _column_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addActions(self.column_actions)
+        header = self.view.horizontalHeader()
         menu.exec(header.mapToGlobal(position))

@@ -55,4 +55,5 @@ def shut_down(window: "MainWindow") -> None:
         window.queries.stop()
     window.shown.shutdown()
     window.save_layout()
+    window.view_menu.close()
     window.settings.sync()

@@ -16,6 +16,7 @@ from readinglist.core.render import is_safe_link
 from readinglist.ui.data.queries import QueryRunner, SidebarCounter
 from readinglist.ui.detail.stack import DetailStack
 from readinglist.ui.detail.unsaved_notes import NoteQuestions, UnsavedNote
+from readinglist.ui.help.menu import HelpMenu
 from readinglist.ui.i18n import tr
 from readinglist.ui.imports.controller import ImportController
 from readinglist.ui.imports.sources import ImportSources, dropped_paths
@@ -41,12 +42,14 @@ from readinglist.ui.window.browsing import Browsing
 from readinglist.ui.window.prefetch import MediaPrefetch
 from readinglist.ui.window.shown_paper import ShownPaper
 from readinglist.ui.window.status_messages import StatusMessages
+from readinglist.ui.window.view_menu import ViewMenu
 
 if TYPE_CHECKING:
     from readinglist.ui.data.edits import Failure
     from readinglist.ui.data.service import LibraryService
     from readinglist.ui.detail.selection_panel import SelectionPanel
     from readinglist.ui.export.actions import ExportActions
+    from readinglist.ui.help.commands import Command
     from readinglist.ui.search.saved_searches import SavedSearchActions
 
 
@@ -77,6 +80,10 @@ class MainWindow(QMainWindow):
         self.shown = ShownPaper(self.detail_stack, self.media, self)
         self.prefetch = MediaPrefetch(self.sidebar, self.list_pane, self.media, self)
         self.menu_actions = menus.window_actions(self, settings)
+        self.view_menu = ViewMenu(
+            self, (self.sidebar, self.media), self.list_pane.column_actions, settings
+        )
+        self.help_menu = HelpMenu(self, self.commands, self._library_path)
         self.status = StatusMessages(self.statusBar())
         self._closed = False
         self._compose()
@@ -101,9 +108,11 @@ class MainWindow(QMainWindow):
         menus.build_menus(
             self.menuBar(),
             self.menu_actions,
-            undo_redo,
-            triage.paper_actions(),
-            self.media.menu_actions(),
+            edit_actions=undo_redo,
+            paper_actions=triage.paper_actions(),
+            media_actions=self.media.menu_actions(),
+            view_groups=self.view_menu.groups(),
+            help_actions=self.help_menu.actions(),
         )
         menus.give_to(self.menu_actions.slash, self.list_pane.view, self.sidebar.tree)
         triage.attach_keys_to(self.list_pane.view)
@@ -150,6 +159,16 @@ class MainWindow(QMainWindow):
             and not self.shown.is_waiting()
             and self.detail.is_settled()
         )
+
+    def commands(self) -> "list[Command]":
+        """Every action in the menus, with its keys (the palette and the shortcut list)."""
+        from readinglist.ui.help.commands import commands
+
+        aliases = {self.menu_actions.slash: self.menu_actions.find}
+        return commands(self.menuBar(), aliases)
+
+    def _library_path(self) -> Path | None:
+        return self.service.library.path if self.service is not None else None
 
     def _load_rows(self, ids: Sequence[int]) -> dict[int, PaperRow]:
         return self.service.rows(ids) if self.service else {}

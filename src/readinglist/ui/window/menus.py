@@ -1,4 +1,4 @@
-"""The menu bar: File, Edit, Paper and Media. The actions a menu lists belong to their
+"""The menu bar: File, Edit, View, Paper, Media and Help. The actions a menu lists belong to their
 features (triage's edits, the media pane's prefetching); the window's own are made here."""
 
 from collections.abc import Callable
@@ -51,20 +51,25 @@ def window_actions(window: QMainWindow, settings: QSettings) -> WindowActions:
 def build_menus(
     bar: QMenuBar,
     actions: WindowActions,
+    *,
     edit_actions: list[QAction],
     paper_actions: list[QAction],
     media_actions: list[QAction],
+    view_groups: list[list[QAction]],
+    help_actions: list[QAction],
 ) -> None:
     """`edit_actions`: Undo and Redo; `paper_actions`: triage's; `media_actions`: the media
-    pane's."""
+    pane's; `view_groups`: the View menu's; `help_actions`: the Help menu's."""
     sections: list[tuple[str, list[list[QAction]]]] = [
         (
             tr("&File"),
             [[actions.import_files, actions.import_folder], [actions.export], [actions.quit]],
         ),
         (tr("&Edit"), [edit_actions, [actions.find, actions.save_search, actions.select_all]]),
+        (tr("&View"), view_groups),
         (tr("&Paper"), [paper_actions, [actions.advance]]),
         (tr("&Media"), [media_actions]),
+        (tr("&Help"), [help_actions]),
     ]
     for title, groups in sections:
         menu = bar.addMenu(title)
