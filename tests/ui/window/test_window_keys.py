@@ -256,7 +256,22 @@ def test_keys_act_on_what_is_shown_after_an_undo(qtbot: QtBot, window: MainWindo
     qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Z, CTRL)
 
     assert "unread" in window.list_pane.model.index(2, Column.STATUS).data()
+    assert current_row(window) == 2  # back to the paper whose status came back
+    assert shown_ids(window) == [window.list_pane.model.ids()[2]]
     assert_keys_act_on_what_is_shown(qtbot, window)
+
+
+def test_redo_goes_back_to_the_paper_it_changes(qtbot: QtBot, window: MainWindow) -> None:
+    focus_list(qtbot, window)
+    click_row(qtbot, window, 1)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_D)
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Z, CTRL)
+    click_row(qtbot, window, 4)
+
+    qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Z, CTRL_SHIFT)
+
+    assert "read" in window.list_pane.model.index(1, Column.STATUS).data()
+    assert current_row(window) == 1
 
 
 # --- text fields: in and out by keyboard, and the app's shortcuts -------------------------

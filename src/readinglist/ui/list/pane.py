@@ -124,6 +124,7 @@ class PaperListPane(QWidget):
         layout.addWidget(self.stack)
         self.set_empty_message(tr("Opening the library…"))
         self.column_actions = self._make_column_actions()
+        self._first_click = False  # a header section other than the sorted one was pressed
 
     def _make_view(self) -> QTableView:
         view = PaperTableView(self)
@@ -249,7 +250,24 @@ class PaperListPane(QWidget):
         return fits
 
     def connect_sort(self, on_sort: Callable[[], None]) -> None:
-        self.view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: on_sort())
+        header = self.view.horizontalHeader()
+        header.sectionPressed.connect(self._note_press)
+        header.sortIndicatorChanged.connect(self._sorted)
+        header.sortIndicatorChanged.connect(lambda *_: on_sort())
+
+    def _note_press(self, section: int) -> None:
+        self._first_click = section != self.view.horizontalHeader().sortIndicatorSection()
+
+    def _sorted(self, section: int, order: Qt.SortOrder) -> None:
+        """A column's first click sorts it as people look at it first: newest, most voted or
+        starred first (`SortKey.newest_first`); the next click reverses it."""
+        first_click, self._first_click = self._first_click, False
+        newest_first = 0 <= section < len(Column) and Column(section).facts.sort_key.newest_first
+        if first_click and newest_first and order == Qt.SortOrder.AscendingOrder:
+            header = self.view.horizontalHeader()
+            blocked = header.blockSignals(True)  # one sort, not two
+            header.setSortIndicator(section, Qt.SortOrder.DescendingOrder)
+            header.blockSignals(blocked)
 
     # --- inside ------------------------------------------------------------------------------
 

@@ -60,6 +60,7 @@ class Triage(QObject):
     open_requested = Signal()
     tags_requested = Signal()
     note_requested = Signal()
+    revisit = Signal(int)  # the paper an undo or redo changed: the list goes back to it
 
     def __init__(self, selection: Selection, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +87,8 @@ class Triage(QObject):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcuts(platform_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
+        self.undo_action.triggered.connect(lambda *_: self._revisit(self.undo_stack.index()))
+        self.redo_action.triggered.connect(lambda *_: self._revisit(self.undo_stack.index() - 1))
 
     def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
@@ -134,6 +137,14 @@ class Triage(QObject):
         command.setObsolete(True)  # dropped by QUndoStack when undo or redo reaches it
         if position == self.undo_stack.index() - 1:
             self.undo_stack.undo()  # the newest: dropped now
+
+    def _revisit(self, position: int) -> None:
+        """After Ctrl+Z on a status set with `d` (the list moved on to the next paper), the
+        paper whose status came back is the one shown. An edit of many papers leaves the
+        selection alone."""
+        command = self.undo_stack.command(position) if position >= 0 else None
+        if isinstance(command, EditCommand) and len(command.edit.ids) == 1:
+            self.revisit.emit(command.edit.ids[0])
 
     def _position_of(self, edit: "Edit") -> int | None:
         for position in range(self.undo_stack.count()):

@@ -6,10 +6,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from readinglist.ui import settings as keys
-from readinglist.ui.qt import QByteArray, QMainWindow, QSettings, QSplitter, Qt, QWidget
+from readinglist.ui.qt import (
+    QByteArray,
+    QMainWindow,
+    QPoint,
+    QRect,
+    QSettings,
+    QSize,
+    QSplitter,
+    Qt,
+    QWidget,
+)
 
 MAIN_SIZES = [170, 720, 390]  # sidebar, list, detail and media
 SIDE_SIZES = [560, 200]  # detail, media
+FIRST_SHARE = 0.85  # the first window's size: of the screen's free area
+FIRST_LARGEST = QSize(1600, 1000)
+FIRST_SMALLEST = QSize(800, 560)
 
 
 def main_splitter(sidebar: QWidget, list_pane: QWidget, side: QWidget) -> QSplitter:
@@ -38,7 +51,9 @@ class Layout:
 
     def restore(self, restore_header: Callable[[QByteArray], object]) -> None:
         geometry = keys.WINDOW_GEOMETRY.read(self.settings)
-        if not geometry.isEmpty():
+        if geometry.isEmpty():
+            self._first_size()
+        else:
             self.window.restoreGeometry(geometry)
         for setting, splitter in ((keys.MAIN_SPLITTER, self.main), (keys.SIDE_SPLITTER, self.side)):
             state = setting.read(self.settings)
@@ -50,8 +65,30 @@ class Layout:
         if not header.isEmpty():
             restore_header(header)
 
+    def _first_size(self) -> None:
+        """The first start: most of the screen (a new user saw 790x600 on 1440x900, the
+        titles cut to "Attention Is…"), the panes in the default proportions."""
+        place = first_geometry(self.window.screen().availableGeometry())
+        self.window.resize(place.size())
+        self.window.move(place.topLeft())
+        self.main.setSizes(first_pane_widths(place.width()))
+
     def save(self, header: QByteArray) -> None:
         keys.WINDOW_GEOMETRY.write(self.settings, self.window.saveGeometry())
         keys.MAIN_SPLITTER.write(self.settings, self.main.saveState())
         keys.SIDE_SPLITTER.write(self.settings, self.side.saveState())
         keys.LIST_HEADER.write(self.settings, header)
+
+
+def first_geometry(free: QRect) -> QRect:
+    """Where the first window goes on a screen whose free area is `free`: centred."""
+    wanted = QSize(int(free.width() * FIRST_SHARE), int(free.height() * FIRST_SHARE))
+    size = wanted.boundedTo(FIRST_LARGEST).expandedTo(FIRST_SMALLEST).boundedTo(free.size())
+    place = QRect(QPoint(0, 0), size)
+    place.moveCenter(free.center())
+    return place
+
+
+def first_pane_widths(width: int) -> list[int]:
+    total = sum(MAIN_SIZES)
+    return [width * part // total for part in MAIN_SIZES]

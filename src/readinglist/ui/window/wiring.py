@@ -62,6 +62,7 @@ def triage(window: "MainWindow") -> None:
     stack.tag_added.connect(triage.add_tag)
     stack.tag_removed.connect(triage.remove_tag)
     triage.open_requested.connect(window.open_current_paper)
+    triage.revisit.connect(window.list_pane.select_paper)
     triage.tags_requested.connect(stack.focus_tags)
     triage.note_requested.connect(detail.focus_note)
     window.menu_actions.advance.toggled.connect(triage.set_advance_after_status)
