@@ -464,6 +464,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open PD&amp;F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on &amp;Hugging Face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Next Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,6 +798,22 @@
     <message>
         <source>Remote media is not loaded automatically.
 The teaser is on {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;BibTeX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Citation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
