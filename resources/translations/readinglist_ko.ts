@@ -816,5 +816,25 @@ The teaser is on {host}.</source>
         <source>Copy as &amp;Citation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {n} pages in your web browser, one for each selected paper?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied 1 paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied {n} papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a web browser to open {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

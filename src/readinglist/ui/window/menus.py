@@ -51,18 +51,18 @@ def window_actions(window: QMainWindow, settings: QSettings) -> WindowActions:
 def build_menus(
     bar: QMenuBar,
     actions: WindowActions,
-    edit_actions: list[QAction],
+    edit_groups: list[list[QAction]],
     paper_actions: list[QAction],
     media_actions: list[QAction],
 ) -> None:
-    """`edit_actions`: Undo and Redo; `paper_actions`: triage's; `media_actions`: the media
-    pane's."""
+    """`edit_groups`: Undo and Redo, then triage's Copy actions; `paper_actions`: triage's;
+    `media_actions`: the media pane's."""
     sections: list[tuple[str, list[list[QAction]]]] = [
         (
             tr("&File"),
             [[actions.import_files, actions.import_folder], [actions.export], [actions.quit]],
         ),
-        (tr("&Edit"), [edit_actions, [actions.find, actions.save_search, actions.select_all]]),
+        (tr("&Edit"), [*edit_groups, [actions.find, actions.save_search, actions.select_all]]),
         (tr("&Paper"), [paper_actions, [actions.advance]]),
         (tr("&Media"), [media_actions]),
     ]
