@@ -548,6 +548,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export &amp;Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -834,6 +838,14 @@ The teaser is on {host}.</source>
     </message>
     <message>
         <source>Could not start a web browser to open {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

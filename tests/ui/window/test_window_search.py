@@ -336,7 +336,7 @@ def export_to(window: MainWindow, path: Path, choice: ExportChoice) -> list[tupl
     """Answer the export questions; returns the (selected, listed) counts the dialog got."""
     offered: list[tuple[int, int]] = []
 
-    def choose(selected: int, listed: int, last: ExportFormat) -> ExportChoice:
+    def choose(selected: int, listed: int, last: ExportFormat, _: ExportScope) -> ExportChoice:
         offered.append((selected, listed))
         return choice
 

@@ -191,10 +191,12 @@ class MainWindow(QMainWindow):
         if self.saved_searches is not None:
             self.browsing.save_view(self.saved_searches)
 
-    def export(self) -> None:
-        """File → Export…: the selection, or every paper the list shows, in its order."""
+    def export(self, selection_first: bool = False) -> None:
+        """File → Export…: the selection, or every paper the list shows, in its order;
+        `selection_first` (Export Selected…): the selection is what the dialog offers first."""
         if self.exports is not None:
-            self.exports.export(self.list_pane.selected_ids(), self.list_pane.model.ids())
+            ids, listed = self.list_pane.selected_ids(), self.list_pane.model.ids()
+            self.exports.export(ids, listed, selection_first=selection_first)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event.mimeData()):
