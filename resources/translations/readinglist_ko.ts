@@ -464,6 +464,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open PD&amp;F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open on &amp;Hugging Face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Next Paper</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,6 +545,10 @@
     </message>
     <message>
         <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -890,6 +902,50 @@ The teaser is on {host}.</source>
     </message>
     <message>
         <source>&amp;Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Markdown Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;BibTeX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {n} pages in your web browser, one for each selected paper?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied 1 paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied {n} papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a web browser to open {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

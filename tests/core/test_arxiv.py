@@ -2,7 +2,7 @@
 
 import pytest
 
-from readinglist.core.arxiv import arxiv_id_from_url, normalize_arxiv_id
+from readinglist.core.arxiv import PAGES, PaperPage, arxiv_id_from_url, normalize_arxiv_id
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,22 @@ def test_not_arxiv_links(url: str) -> None:
 )
 def test_normalize_arxiv_id(text: str, arxiv_id: str | None) -> None:
     assert normalize_arxiv_id(text) == arxiv_id
+
+
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [
+        (PaperPage.ARXIV, "https://arxiv.org/abs/2401.01234"),
+        (PaperPage.PDF, "https://arxiv.org/pdf/2401.01234"),
+        (PaperPage.HUGGING_FACE, "https://huggingface.co/papers/2401.01234"),
+    ],
+)
+def test_a_papers_pages_are_built_from_its_id(page: PaperPage, url: str) -> None:
+    assert page.url("2401.01234") == url
+    assert arxiv_id_from_url(url) == "2401.01234"  # and read back as the same paper
+
+
+def test_every_page_is_declared_once_with_its_own_key() -> None:
+    assert set(PAGES) == set(PaperPage)
+    assert len({page.facts.key for page in PaperPage}) == len(PaperPage)
+    assert PaperPage.PDF.url("hep-th/9901001") == "https://arxiv.org/pdf/hep-th/9901001"

@@ -7,7 +7,16 @@ from pytestqt.qtbot import QtBot
 from readinglist.library.database import Library
 from readinglist.ui.data.service import LibraryService
 from readinglist.ui.list.columns import Column
-from readinglist.ui.qt import QDropEvent, QMimeData, QPointF, QSettings, Qt, QUrl
+from readinglist.ui.qt import (
+    QDropEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QMimeData,
+    QPointF,
+    QSettings,
+    Qt,
+    QUrl,
+)
 from readinglist.ui.window.main_window import MainWindow
 
 
@@ -68,3 +77,15 @@ def focus_list(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     window.list_pane.view.setFocus()
     qtbot.waitUntil(window.list_pane.view.hasFocus)
+
+
+def select_rows(window: MainWindow, rows: list[int]) -> None:
+    view = window.list_pane.view
+    selection = QItemSelection()
+    for row in rows:
+        index = window.list_pane.model.index(row, 0)
+        selection.select(index, index)
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    view.selectionModel().select(selection, flags)

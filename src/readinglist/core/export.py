@@ -185,19 +185,19 @@ def _markdown_item(paper: Paper) -> str:
     facts = [f"arXiv {paper.arxiv_id}", f"first seen {paper.first_seen}"]
     if paper.authors:
         more = " and more" if paper.authors_truncated else ""
-        facts.insert(0, _markdown_text(", ".join(paper.authors)) + more)
+        facts.insert(0, markdown_text(", ".join(paper.authors)) + more)
     if paper.starred:
         facts.append("★")
     if paper.tags:
-        facts.append("tags: " + _markdown_text(", ".join(paper.tags)))
-    lines = [f"- {box} [{_markdown_text(paper.title)}]({url}) — " + " · ".join(facts)]
+        facts.append("tags: " + markdown_text(", ".join(paper.tags)))
+    lines = [f"- {box} [{markdown_text(paper.title)}]({url}) — " + " · ".join(facts)]
     note = _clean_note(paper.note)
     if note.strip():
         lines += ["", *(f"  > {line}".rstrip() for line in note.splitlines()), ""]
     return "\n".join(lines) + "\n"
 
 
-def _markdown_text(text: str) -> str:
+def markdown_text(text: str) -> str:
     """One line, without control characters; what Markdown would read as markup, escaped."""
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", clean_text(text))
 

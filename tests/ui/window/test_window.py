@@ -13,6 +13,7 @@ from readinglist.library.importer import FileStatus
 from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QSettings, Qt
 from readinglist.ui.window.main_window import MainWindow
+from tests.helpers.browser import fake_browser
 from tests.helpers.digests import DigestWriter, FakeEntry, entries
 from tests.helpers.gui import (
     focus_list,
@@ -192,11 +193,12 @@ def test_tags_edited_in_the_detail_pane(
         ("file:///etc/passwd", False),
     ],
 )
-def test_only_http_links_leave_the_app(window: MainWindow, url: str, opened: bool) -> None:
-    seen: list[str] = []
-    window.open_url = lambda qurl: seen.append(qurl.toString())
+def test_only_http_links_leave_the_app(
+    window: MainWindow, url: str, opened: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browser = fake_browser(monkeypatch)
     window.detail.link_activated.emit(url)
-    assert bool(seen) is opened
+    assert bool(browser.opened) is opened
 
 
 def test_the_screenshot_switch_renders_the_window(

@@ -21,6 +21,7 @@ from readinglist.library.papers import find_paper_ids, user_states
 from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QAction, QApplication, Qt, QWidget
 from readinglist.ui.window.main_window import MainWindow
+from tests.helpers.browser import fake_browser
 from tests.helpers.digests import DigestWriter, entries
 from tests.helpers.gui import focus_list, settle
 from tests.helpers.paths import ROOT
@@ -176,13 +177,12 @@ def test_a_move_from_a_clicked_row_selects_where_it_lands(
 
 
 def test_menus_and_the_selection_panel_act_on_what_is_shown(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     focus_list(qtbot, window)
     click_row(qtbot, window, 2)
     qtbot.keyClick(window.list_pane.view, Qt.Key.Key_End, CTRL)
-    opened: list[str] = []
-    window.open_url = lambda url: opened.append(url.toString())
+    browser = fake_browser(monkeypatch)
 
     window.triage.star_action.trigger()  # Paper → Toggle Star
     window.triage.open_action.trigger()  # Paper → Open on arXiv
@@ -191,7 +191,7 @@ def test_menus_and_the_selection_panel_act_on_what_is_shown(
     assert last is not None and window.service is not None
     assert starred_ids(window) == {last}
     paper = window.service.paper(last)
-    assert paper is not None and opened == [paper.url]
+    assert paper is not None and browser.opened == [f"https://arxiv.org/abs/{paper.arxiv_id}"]
 
     click_row(qtbot, window, 0)
     click_row(qtbot, window, 2, Qt.KeyboardModifier.ShiftModifier)

@@ -17,7 +17,7 @@ from readinglist.library.database import Library
 from readinglist.ui.export.actions import ExportQuestions
 from readinglist.ui.export.dialog import ExportChoice, ExportDialog, ExportScope
 from readinglist.ui.list.columns import Column
-from readinglist.ui.qt import QDialogButtonBox, QItemSelection, QItemSelectionModel, Qt
+from readinglist.ui.qt import QDialogButtonBox, Qt
 from readinglist.ui.search.saved_searches import Ask
 from readinglist.ui.search.search_box import SEARCH_DELAY_MS
 from readinglist.ui.window.main_window import MainWindow
@@ -27,6 +27,7 @@ from tests.helpers.gui import (
     import_by_drop,
     open_window,
     row_titles,
+    select_rows,
     settle,
     sidebar_count,
 )
@@ -263,18 +264,6 @@ def test_saved_searches_rename_delete_and_survive_a_restart(
 # --- bulk triage -------------------------------------------------------------------------------
 
 
-def select_rows(window: MainWindow, rows: list[int]) -> None:
-    view = window.list_pane.view
-    selection = QItemSelection()
-    for row in rows:
-        index = window.list_pane.model.index(row, 0)
-        selection.select(index, index)
-    flags = (
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    )
-    view.selectionModel().select(selection, flags)
-
-
 def test_many_papers_selected_show_what_can_be_done_to_all(
     qtbot: QtBot, filled: MainWindow
 ) -> None:
@@ -347,7 +336,7 @@ def export_to(window: MainWindow, path: Path, choice: ExportChoice) -> list[tupl
     """Answer the export questions; returns the (selected, listed) counts the dialog got."""
     offered: list[tuple[int, int]] = []
 
-    def choose(selected: int, listed: int, last: ExportFormat) -> ExportChoice:
+    def choose(selected: int, listed: int, last: ExportFormat, _: ExportScope) -> ExportChoice:
         offered.append((selected, listed))
         return choice
 

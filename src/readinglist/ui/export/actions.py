@@ -31,13 +31,16 @@ class ExportRequest:
 class ExportQuestions:
     """How to ask (dialogs by default; tests answer directly)."""
 
-    choose: Callable[[int, int, ExportFormat], ExportChoice | None]
+    # (selected, listed, the last format, the papers to offer first) -> the choice
+    choose: Callable[[int, int, ExportFormat, ExportScope], ExportChoice | None]
     where: Callable[[ExportFormat], Path | None]
 
 
 def dialogs(parent: QWidget) -> ExportQuestions:
-    def choose(selected: int, listed: int, last: ExportFormat) -> ExportChoice | None:
-        dialog = ExportDialog(selected, listed, last, parent)
+    def choose(
+        selected: int, listed: int, last: ExportFormat, scope: ExportScope
+    ) -> ExportChoice | None:
+        dialog = ExportDialog(selected, listed, last, parent, scope=scope)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return dialog.choice() if accepted else None
@@ -66,12 +69,18 @@ class ExportActions(QObject):
         self._last_format = ExportFormat.BIBTEX
         self._writing = False  # one export at a time: the channel answers only the newest
 
-    def export(self, selected: list[int], listed: list[int]) -> None:
-        """Ask, then export the selection or the papers the list shows, in its order."""
+    def export(
+        self, selected: list[int], listed: list[int], *, selection_first: bool = False
+    ) -> None:
+        """Ask, then export the selection or the papers the list shows, in its order. The
+        dialog offers the selection first when asked to (Export Selected…) or when several
+        papers are selected."""
         if self._writing:
             self.finished.emit(tr("An export is still being written; try again when it is done."))
             return
-        choice = self.questions.choose(len(selected), len(listed), self._last_format)
+        first = selection_first or len(selected) > 1
+        scope = ExportScope.SELECTION if first else ExportScope.LIST
+        choice = self.questions.choose(len(selected), len(listed), self._last_format, scope)
         if choice is None:
             return
         self._last_format = choice.format

@@ -37,7 +37,11 @@ class ExportDialog(QDialog):
         listed: int,
         last_format: ExportFormat = ExportFormat.BIBTEX,
         parent: QWidget | None = None,
+        *,
+        scope: ExportScope | None = None,
     ) -> None:
+        """`scope`: the papers offered first, when there are any (by default the selection
+        when several papers are selected, else the list)."""
         super().__init__(parent)
         self.setWindowTitle(tr("Export papers"))
         self.format_box = QComboBox(self)
@@ -47,8 +51,10 @@ class ExportDialog(QDialog):
         self.selection_choice = QRadioButton(_scope_text(ExportScope.SELECTION, selected), self)
         self.list_choice = QRadioButton(_scope_text(ExportScope.LIST, listed), self)
         self.selection_choice.setEnabled(selected > 0)
-        (self.selection_choice if selected > 1 else self.list_choice).setChecked(True)
         self.list_choice.setEnabled(listed > 0)
+        first = scope or (ExportScope.SELECTION if selected > 1 else ExportScope.LIST)
+        selection_first = selected > 0 and (first is ExportScope.SELECTION or not listed)
+        (self.selection_choice if selection_first else self.list_choice).setChecked(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -11,11 +11,13 @@ from functools import partial
 from readinglist.core.listing import SortKey
 from readinglist.ui.i18n import tr
 from readinglist.ui.list.columns import Column
+from readinglist.ui.list.context_menu import RowMenu
 from readinglist.ui.list.model import PaperTableModel, RowLoader
 from readinglist.ui.qt import (
     QAbstractItemView,
     QAction,
     QByteArray,
+    QContextMenuEvent,
     QEvent,
     QHeaderView,
     QItemSelection,
@@ -57,8 +59,11 @@ class PaperTableView(QTableView):
     Ctrl+PageUp/Down (to pick rows one by one with Ctrl+Space): the detail pane then showed
     one paper while `s` starred the row clicked before. Here Ctrl changes nothing about a
     move (Shift still extends), Home and End go to the first and last paper rather than the
-    first and last column, and Tab leaves the list instead of walking its cells.
+    first and last column, and Tab leaves the list instead of walking its cells. A right-click
+    (or the menu key) asks for the rows' context menu (`context_menu.RowMenu`).
     """
+
+    menu_requested = Signal(object)  # the QContextMenuEvent
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +78,9 @@ class PaperTableView(QTableView):
 
     def _fit_rows_to_font(self) -> None:
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.menu_requested.emit(event)
 
     def selectionCommand(
         self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
@@ -107,6 +115,8 @@ class PaperListPane(QWidget):
         super().__init__(parent)
         self.model = PaperTableModel(load_rows, self)
         self.view = self._make_view()
+        self.row_menu = RowMenu(self.view, self.select_row)
+        self.view.menu_requested.connect(self.row_menu.show_for)
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -126,7 +136,7 @@ class PaperListPane(QWidget):
         self.column_actions = self._make_column_actions()
         self._first_click = False  # a header section other than the sorted one was pressed
 
-    def _make_view(self) -> QTableView:
+    def _make_view(self) -> PaperTableView:
         view = PaperTableView(self)
         view.setObjectName("paperList")
         view.setModel(self.model)

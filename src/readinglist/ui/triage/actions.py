@@ -1,6 +1,9 @@
-"""Triage: the keyboard actions on papers (star, status, tags, note, open), all undoable.
+"""Triage: the keyboard actions on papers (star, status, tags, note, copy, open), the edits
+undoable.
 
-The actions live here, not in the window: the window only puts them in menus.
+The actions live here, not in the window: the window only puts them in menus, and in the
+list's context menu. Copying and opening are asked for here (`copy_requested`,
+`open_requested`) and done by `copy_open.CopyOpen`.
 """
 
 from collections.abc import Callable
@@ -8,6 +11,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from readinglist.core.arxiv import PaperPage
+from readinglist.core.copy_formats import CopyFormat
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
@@ -57,7 +62,8 @@ class Selection:
 
 
 class Triage(QObject):
-    open_requested = Signal()
+    open_requested = Signal(object)  # a PaperPage, for the papers shown
+    copy_requested = Signal(object)  # a CopyFormat, for the papers shown
     tags_requested = Signal()
     note_requested = Signal()
     revisit = Signal(int)  # the paper an undo or redo changed: the list goes back to it
@@ -79,8 +85,20 @@ class Triage(QObject):
         }
         self.tags_action = self._action(tr("Edit &Tags"), "T", self.tags_requested.emit)
         self.note_action = self._action(tr("Edit &Note"), "N", self.note_requested.emit)
-        self.open_action = self._action(tr("&Open on arXiv"), "O", self.open_requested.emit)
+        self.open_actions = {
+            page: self._action(
+                tr(page.facts.label), page.facts.key, partial(self.open_requested.emit, page)
+            )
+            for page in PaperPage
+        }
+        self.open_action = self.open_actions[PaperPage.ARXIV]
         self.open_action.setShortcuts([QKeySequence("O"), QKeySequence(Qt.Key.Key_Return)])
+        self.copy_actions = {
+            format: self._action(
+                tr(format.facts.label), format.facts.key, partial(self.copy_requested.emit, format)
+            )
+            for format in CopyFormat
+        }
         self.next_action = self._action(tr("&Next Paper"), "J", partial(selection.step, 1))
         self.previous_action = self._action(tr("&Previous Paper"), "K", partial(selection.step, -1))
         self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
@@ -104,13 +122,13 @@ class Triage(QObject):
             *self.status_actions.values(),
             self.tags_action,
             self.note_action,
-            self.open_action,
+            *self.open_actions.values(),
             self.next_action,
             self.previous_action,
         ]
 
     def attach_keys_to(self, widget: QWidget) -> None:
-        widget.addActions(self.paper_actions())
+        widget.addActions([*self.paper_actions(), *self.copy_actions.values()])
 
     def set_advance_after_status(self, advance: bool) -> None:
         self.advance_after_status = advance

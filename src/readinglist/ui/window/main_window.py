@@ -6,13 +6,12 @@ box and the list, `ShownPaper` keeps the detail and media panes on the selection
 remembers sizes. This class makes them and closes them in order; `wiring` connects them.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.listing import PaperRow, SidebarCounts
-from readinglist.core.render import is_safe_link
 from readinglist.ui.data.queries import QueryRunner, SidebarCounter
 from readinglist.ui.detail.stack import DetailStack
 from readinglist.ui.detail.unsaved_notes import NoteQuestions, UnsavedNote
@@ -25,17 +24,16 @@ from readinglist.ui.list.pane import PaperListPane
 from readinglist.ui.media.pane import MediaPane
 from readinglist.ui.qt import (
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QMainWindow,
     QSettings,
     QToolBar,
-    QUrl,
     QWidget,
 )
 from readinglist.ui.search.search_box import SearchBox
 from readinglist.ui.sidebar.pane import SidebarPane
+from readinglist.ui.triage import copy_open
 from readinglist.ui.triage.actions import FieldKeys, Selection, Triage
 from readinglist.ui.window import closing, layout, menus, wiring
 from readinglist.ui.window.browsing import Browsing
@@ -66,7 +64,6 @@ class MainWindow(QMainWindow):
         self.exports: ExportActions | None = None
         self.note_questions: NoteQuestions | None = None  # dialogs, made when first needed
         self._counter: SidebarCounter | None = None
-        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.sidebar = SidebarPane(self)
         self.search_box = SearchBox(self)
         self.list_pane = PaperListPane(self._load_rows, self)
@@ -76,6 +73,9 @@ class MainWindow(QMainWindow):
         self.import_status = ImportStatus(self)
         self.sources = ImportSources(self)
         self.triage = Triage(Selection(self.list_pane.selected_ids, self.list_pane.step), self)
+        self.copy_open = copy_open.CopyOpen(
+            self.list_pane.selected_ids, copy_open.dialogs(self), self
+        )
         self.browsing = Browsing(self.sidebar, self.search_box, self.list_pane, settings, self)
         self.shown = ShownPaper(self.detail_stack, self.media, self)
         self.prefetch = MediaPrefetch(self.sidebar, self.list_pane, self.media, self)
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         menus.build_menus(
             self.menuBar(),
             self.menu_actions,
-            edit_actions=undo_redo,
+            edit_groups=[undo_redo, list(triage.copy_actions.values())],
             paper_actions=triage.paper_actions(),
             media_actions=self.media.menu_actions(),
             view_groups=self.view_menu.groups(),
@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.queries = QueryRunner(service.library, self)
         self.imports = ImportController(service.library, self)
         self.triage.attach(service)
+        self.copy_open.attach(service, self.queries)
         self.shown.attach(service)
         self.prefetch.attach(service, self.queries)
         self._counter = counter = SidebarCounter(self.queries, self._show_counts)
@@ -209,21 +210,12 @@ class MainWindow(QMainWindow):
         if self.saved_searches is not None:
             self.browsing.save_view(self.saved_searches)
 
-    def export(self) -> None:
-        """File → Export…: the selection, or every paper the list shows, in its order."""
+    def export(self, selection_first: bool = False) -> None:
+        """File → Export…: the selection, or every paper the list shows, in its order;
+        `selection_first` (Export Selected…): the selection is what the dialog offers first."""
         if self.exports is not None:
-            self.exports.export(self.list_pane.selected_ids(), self.list_pane.model.ids())
-
-    def open_link(self, url: str) -> None:
-        """Only http and https leave the app; `javascript:` and `file:` links do nothing."""
-        if is_safe_link(url):
-            self.open_url(QUrl(url))
-
-    def open_current_paper(self) -> None:
-        paper_id = self.list_pane.shown_id()
-        paper = self.service.paper(paper_id) if self.service and paper_id is not None else None
-        if paper is not None:
-            self.open_link(paper.url)
+            ids, listed = self.list_pane.selected_ids(), self.list_pane.model.ids()
+            self.exports.export(ids, listed, selection_first=selection_first)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event.mimeData()):

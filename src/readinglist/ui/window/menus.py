@@ -14,6 +14,7 @@ class WindowActions:
     import_files: QAction
     import_folder: QAction
     export: QAction
+    export_selection: QAction  # also in the list's context menu
     quit: QAction
     find: QAction
     slash: QAction  # `/`: Find, where typing it means nothing
@@ -39,6 +40,7 @@ def window_actions(window: QMainWindow, settings: QSettings) -> WindowActions:
         import_files=action(tr("&Import Files…"), QKeySequence.StandardKey.Open),
         import_folder=action(tr("Import &Folder…")),
         export=action(tr("&Export…"), "Ctrl+E"),
+        export_selection=action(tr("Export &Selected…")),
         quit=action(tr("&Quit"), QKeySequence.StandardKey.Quit),
         find=action(tr("&Find"), QKeySequence.StandardKey.Find),
         slash=slash,
@@ -52,20 +54,25 @@ def build_menus(
     bar: QMenuBar,
     actions: WindowActions,
     *,
-    edit_actions: list[QAction],
+    edit_groups: list[list[QAction]],
     paper_actions: list[QAction],
     media_actions: list[QAction],
     view_groups: list[list[QAction]],
     help_actions: list[QAction],
 ) -> None:
-    """`edit_actions`: Undo and Redo; `paper_actions`: triage's; `media_actions`: the media
-    pane's; `view_groups`: the View menu's; `help_actions`: the Help menu's."""
+    """`edit_groups`: Undo and Redo, then triage's Copy actions; `paper_actions`: triage's;
+    `media_actions`: the media pane's; `view_groups`: the View menu's; `help_actions`: the
+    Help menu's."""
     sections: list[tuple[str, list[list[QAction]]]] = [
         (
             tr("&File"),
-            [[actions.import_files, actions.import_folder], [actions.export], [actions.quit]],
+            [
+                [actions.import_files, actions.import_folder],
+                [actions.export, actions.export_selection],
+                [actions.quit],
+            ],
         ),
-        (tr("&Edit"), [edit_actions, [actions.find, actions.save_search, actions.select_all]]),
+        (tr("&Edit"), [*edit_groups, [actions.find, actions.save_search, actions.select_all]]),
         (tr("&View"), view_groups),
         (tr("&Paper"), [paper_actions, [actions.advance]]),
         (tr("&Media"), [media_actions]),

@@ -5,10 +5,12 @@ The panes and triage are wired as the window is built, the library's signals and
 search and export actions once it has a library (after the first paint).
 """
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.data.queries import SidebarCounter
+from readinglist.ui.i18n import tr
 from readinglist.ui.window import menus
 from readinglist.ui.window.status_messages import EXPORT_SAID_FOR_MS, SAID_FOR_MS
 
@@ -28,6 +30,7 @@ def panes(window: "MainWindow") -> None:
         (actions.import_files, sources.choose_files),
         (actions.import_folder, sources.choose_folder),
         (actions.export, window.export),
+        (actions.export_selection, partial(window.export, selection_first=True)),
         (actions.quit, window.close),
         (actions.find, window.search_box.focus),
         (actions.slash, window.search_box.focus),
@@ -41,7 +44,7 @@ def panes(window: "MainWindow") -> None:
     window.search_box.save_requested.connect(lambda _: window.save_view())
     window.list_pane.shown_changed.connect(window.shown.show_selection)
     window.browsing.said.connect(window.status.say)
-    window.detail.link_activated.connect(window.open_link)
+    window.detail.link_activated.connect(window.copy_open.open_link)
     window.detail.done.connect(back_to_list)
     window.detail_stack.done.connect(back_to_list)
     window.detail_stack.export_requested.connect(window.export)
@@ -61,12 +64,34 @@ def triage(window: "MainWindow") -> None:
     stack.status_chosen.connect(lambda status: triage.set_status(ReadingStatus(status)))
     stack.tag_added.connect(triage.add_tag)
     stack.tag_removed.connect(triage.remove_tag)
-    triage.open_requested.connect(window.open_current_paper)
+    triage.open_requested.connect(window.copy_open.open)
+    triage.copy_requested.connect(window.copy_open.copy)
     triage.revisit.connect(window.list_pane.select_paper)
     triage.tags_requested.connect(stack.focus_tags)
     triage.note_requested.connect(detail.focus_note)
+    window.copy_open.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
+    window.list_pane.view.doubleClicked.connect(lambda _: triage.open_action.trigger())
     window.menu_actions.advance.toggled.connect(triage.set_advance_after_status)
     triage.set_advance_after_status(window.menu_actions.advance.isChecked())
+    _row_menu(window)
+
+
+def _row_menu(window: "MainWindow") -> None:
+    """The list's context menu: triage's actions (those of the menus and keys), and export."""
+    triage = window.triage
+    window.list_pane.row_menu.set_entries(
+        [
+            *triage.status_actions.values(),
+            None,
+            triage.star_action,
+            triage.tags_action,
+            None,
+            (tr("&Copy"), list(triage.copy_actions.values())),
+            (tr("&Open"), list(triage.open_actions.values())),
+            None,
+            window.menu_actions.export_selection,
+        ]
+    )
 
 
 def library(window: "MainWindow", service: "LibraryService", counter: SidebarCounter) -> None:
