@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.detail = self.detail_stack.detail
         self.media = MediaPane(self, settings=settings)
         self.import_status = ImportStatus(self)
-        self.sources = ImportSources(self)
+        self.sources = ImportSources(self, settings)
         self.triage = Triage(Selection(self.list_pane.selected_ids, self.list_pane.step), self)
         self.browsing = Browsing(self.sidebar, self.search_box, self.list_pane, settings, self)
         self.shown = ShownPaper(self.detail_stack, self.media, self)
