@@ -8,6 +8,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 POLL_S = 0.05  # between two looks at a condition; the deadline is what bounds a wait
+# `python -m readinglist ARGS`, printing REPORT (an expression) when the window first paints;
+# READINGLIST_EXIT_AFTER_FIRST_PAINT then ends it.
+_REPORT_AT_FIRST_PAINT = """
+import sys
+from readinglist.ui.qt import QApplication
+from readinglist.ui.startup import first_paint
+
+report = first_paint._FirstPaintWatcher._report
+
+
+def report_then_quit(self):
+    print(eval(sys.argv[1]), flush=True)
+    report(self)
+
+
+first_paint._FirstPaintWatcher._report = report_then_quit
+from readinglist.cli import main
+
+sys.exit(main(sys.argv[2:]))
+"""
 
 
 def app_environment(home: Path) -> dict[str, str]:
@@ -21,6 +41,24 @@ def app_environment(home: Path) -> dict[str, str]:
         "XDG_CACHE_HOME": str(home / "cache"),
         "READINGLIST_CACHE": str(home / "media-cache"),
     }
+
+
+def at_first_paint(report: str, arguments: list[str], env: dict[str, str]) -> str:
+    """What `report` (a Python expression; `sys` and `QApplication` are there) is when the
+    window started with `arguments` first paints; the app exits then."""
+    from readinglist.ui.startup.first_paint import FIRST_PAINT_ENV
+
+    command = [sys.executable, "-c", _REPORT_AT_FIRST_PAINT, report, *arguments]
+    done = subprocess.run(
+        command,
+        env={**env, FIRST_PAINT_ENV: "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()[0]
 
 
 def start_app(

@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 from readinglist.ui import qt
-from readinglist.ui.startup.first_paint import FIRST_PAINT_ENV
-from tests.helpers.processes import app_environment
+from tests.helpers.processes import app_environment, at_first_paint
 
 QT_MODULE = Path(qt.__file__)
 _BUILD_THE_WINDOW = """
@@ -28,24 +27,6 @@ window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat))
 window.show()
 app.processEvents()
 print(" ".join(sorted(sys.modules)))
-"""
-# The whole start, `python -m readinglist`: the modules loaded when the window first paints.
-_START_THE_APP = """
-import sys
-from readinglist.ui.startup import first_paint
-
-report = first_paint._FirstPaintWatcher._report
-
-
-def report_modules(self):
-    print(" ".join(sorted(sys.modules)), flush=True)
-    report(self)
-
-
-first_paint._FirstPaintWatcher._report = report_modules
-from readinglist.cli import main
-
-sys.exit(main(sys.argv[1:]))
 """
 
 
@@ -61,14 +42,9 @@ def test_the_window_paints_without_multimedia_network_or_sqlalchemy(tmp_path: Pa
 def test_claiming_the_library_loads_no_network_before_the_first_paint(tmp_path: Path) -> None:
     """A start takes its library's lock before it builds the window (one window per
     library): with QtCore's lock file, not with QtNetwork's socket."""
-    env = {**app_environment(tmp_path), FIRST_PAINT_ENV: "1"}
-    library = tmp_path / "library.sqlite"
-    command = [sys.executable, "-c", _START_THE_APP, "--library", str(library)]
-    done = subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    loaded = set(done.stdout.splitlines()[0].split())
+    library = ["--library", str(tmp_path / "library.sqlite")]
+    modules = at_first_paint('" ".join(sorted(sys.modules))', library, app_environment(tmp_path))
+    loaded = set(modules.split())
     assert "readinglist.ui.startup.single_instance" in loaded
     assert not loaded & {"PySide6.QtNetwork", "sqlalchemy", "sqlmodel"}
 
