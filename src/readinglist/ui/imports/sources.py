@@ -6,7 +6,7 @@ from pathlib import Path
 from readinglist.resources import sample_digest
 from readinglist.ui.file_dialogs import FileDialogs
 from readinglist.ui.i18n import tr
-from readinglist.ui.qt import QDropEvent, QMimeData, QObject, QSettings, QWidget, Signal
+from readinglist.ui.qt import QDropEvent, QMimeData, QObject, QSettings, Qt, QWidget, Signal
 
 IMPORT_FOLDER_LINK = "action:import-folder"
 SAMPLE_LINK = "action:sample"
@@ -15,6 +15,18 @@ SAMPLE_LINK = "action:sample"
 def dropped_paths(mime: QMimeData) -> list[Path]:
     """The local files and folders of a drop (anything else dropped is not ours to read)."""
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def accept_as_copy(event: QDropEvent) -> bool:
+    """Take a drag or drop as a copy, whatever the source proposed: a source told the files
+    were moved (a file manager's default, without Ctrl) deletes them, and an import only
+    reads them. A source that offers no copy is refused. True when accepted."""
+    if not event.possibleActions() & Qt.DropAction.CopyAction:
+        event.ignore()
+        return False
+    event.setDropAction(Qt.DropAction.CopyAction)
+    event.accept()
+    return True
 
 
 class ImportSources(QObject):
@@ -49,8 +61,7 @@ class ImportSources(QObject):
 
     def accept_drop(self, event: QDropEvent) -> None:
         paths = dropped_paths(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
+        if paths and accept_as_copy(event):
             self._choose(paths)
 
     def _choose(self, paths: list[Path]) -> None:

@@ -18,7 +18,7 @@ from readinglist.ui.detail.stack import DetailStack
 from readinglist.ui.detail.unsaved_notes import NoteQuestions, UnsavedNote
 from readinglist.ui.i18n import tr
 from readinglist.ui.imports.controller import ImportController
-from readinglist.ui.imports.sources import ImportSources, dropped_paths
+from readinglist.ui.imports.sources import ImportSources, accept_as_copy, dropped_paths
 from readinglist.ui.imports.status import ImportStatus
 from readinglist.ui.list.pane import PaperListPane
 from readinglist.ui.media.pane import MediaPane
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event.mimeData()):
-            event.acceptProposedAction()
+            accept_as_copy(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.sources.accept_drop(event)
