@@ -357,12 +357,12 @@ def test_a_second_process_hands_its_file_to_the_window_and_exits(
         assert first.poll() is None, (tmp_path / "first.log").read_text()
 
         second = start_app(["--library", str(library), "a.md"], tmp_path, digests.folder, "2.log")
-        assert second.wait(timeout=60) == 0, (tmp_path / "2.log").read_text()
+        assert second.wait(timeout=120) == 0, (tmp_path / "2.log").read_text()
         wait_for(lambda: _has_paper(library, "2403.00001"), "the import of a.md")
 
         third = start_app(["--library", str(library)], tmp_path, tmp_path, "3.log")
         second = third
-        assert third.wait(timeout=60) == 0, (tmp_path / "3.log").read_text()
+        assert third.wait(timeout=120) == 0, (tmp_path / "3.log").read_text()
         assert first.poll() is None  # the window is still open
     finally:
         for process in (first, second):

@@ -44,7 +44,10 @@ if TYPE_CHECKING:
 
 PROTOCOL_VERSION = 1
 ANSWER = b"ok\n"
-HAND_OVER_LIMIT_S = 10.0  # the window may be opening a large library: 1-2 s at 200k papers
+# The window listens once its library is open and has shown its first rows: seconds on a
+# loaded machine, more when opening first backs a library up for a migration (700 MB at 200k
+# papers). Only a window that never answers (hung) makes a start wait this long.
+HAND_OVER_LIMIT_S = 30.0
 RETRY_S = 0.05
 MESSAGE_LIMIT = 4_000_000  # bytes: thousands of paths; a longer line is not one of ours
 SILENT_CLIENT_MS = 10_000  # a connection that sends no whole line by then is dropped
