@@ -19,7 +19,7 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
 
 def accept_as_copy(event: QDropEvent) -> bool:
     """Take a drag or drop as a copy, whatever the source proposed: a source told the files
-    were moved (a file manager's default, without Ctrl) deletes them, and an import only
+    were moved (a file manager's default within one disk) deletes them, and an import only
     reads them. A source that offers no copy is refused. True when accepted."""
     if not event.possibleActions() & Qt.DropAction.CopyAction:
         event.ignore()
