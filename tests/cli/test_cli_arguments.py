@@ -13,6 +13,7 @@ from readinglist.cli import main
 from readinglist.cli.registry import command_names
 from readinglist.ui.startup import app
 from readinglist.ui.startup.app import AppOptions
+from tests.helpers.processes import app_environment, at_first_paint
 
 
 @pytest.fixture
@@ -125,3 +126,19 @@ def test_qapplication_is_given_qts_options() -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.stdout.split() == ["fusion", "True"]
+
+
+def test_qts_options_on_the_command_line_reach_the_window(tmp_path: Path) -> None:
+    """`readinglist -style Fusion -reverse -platform offscreen`, the whole way: QT_QPA_PLATFORM
+    unset, so only `-platform` keeps Qt off a display this machine may not have."""
+    env = app_environment(tmp_path)
+    del env["QT_QPA_PLATFORM"]
+    report = (
+        "(QApplication.instance().style().name(), QApplication.instance().isRightToLeft(), "
+        "QApplication.platformName())"
+    )
+    arguments = ["-style", "Fusion", "-reverse", "-platform", "offscreen"]
+
+    seen = at_first_paint(report, [*arguments, "--library", str(tmp_path / "lib.sqlite")], env)
+
+    assert seen == "('fusion', True, 'offscreen')"

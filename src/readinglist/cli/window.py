@@ -12,7 +12,9 @@ from readinglist.cli.registry import command_names
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="readinglist",
-        description="Open the readinglist window (and import FILEs into it). "
+        description="Open the readinglist window (and import FILEs into it). A library has "
+        "one window: when it is already open, its window takes the FILEs and comes to the "
+        "front, and this start exits. "
         f"Commands for scripts: {', '.join(command_names())} (readinglist COMMAND --help).",
         epilog="Qt's own options (-style NAME, -platform NAME, -platformtheme NAME, "
         "-stylesheet FILE, -reverse, -qwindowgeometry WxH+X+Y, -display HOST:N, ...) "

@@ -1,7 +1,8 @@
 """Every Qt name the app uses, from one place (ruff bans PySide6 imports elsewhere).
 
 QtMultimedia and QtNetwork load the first time one of their names is used (a video to
-play, a teaser to download), not before the window's first paint: 10 ms of start-up.
+play, a teaser to download, another start's files to receive), not before the window's first
+paint: 10 ms of start-up.
 QtMultimedia is optional: it needs system libraries a machine may lack (libpulse on Linux),
 so code asks `multimedia_problem()` before it uses a QtMultimedia name.
 """
@@ -18,6 +19,8 @@ from PySide6.QtCore import (
     QByteArray,
     QCollator,
     QCoreApplication,
+    QCryptographicHash,
+    QDir,
     QEvent,
     QEventLoop,
     QIODevice,
@@ -26,6 +29,7 @@ from PySide6.QtCore import (
     QLibrary,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QLoggingCategory,
     QMessageLogContext,
     QMimeData,
@@ -136,6 +140,9 @@ if TYPE_CHECKING:  # at run time, `__getattr__` below
     )
     from PySide6.QtMultimediaWidgets import QVideoWidget
     from PySide6.QtNetwork import (
+        QAbstractSocket,
+        QLocalServer,
+        QLocalSocket,
         QNetworkAccessManager,
         QNetworkReply,
         QNetworkRequest,
@@ -152,6 +159,9 @@ _LOADED_ON_FIRST_USE = {
     ),
     "PySide6.QtMultimediaWidgets": ("QVideoWidget",),
     "PySide6.QtNetwork": (
+        "QAbstractSocket",
+        "QLocalServer",
+        "QLocalSocket",
         "QNetworkAccessManager",
         "QNetworkReply",
         "QNetworkRequest",
@@ -228,6 +238,7 @@ def _load(module: str) -> ModuleType:
 __all__ = [
     "QAbstractItemModel",
     "QAbstractItemView",
+    "QAbstractSocket",
     "QAbstractTableModel",
     "QAction",
     "QActionGroup",
@@ -243,9 +254,11 @@ __all__ = [
     "QCompleter",
     "QContextMenuEvent",
     "QCoreApplication",
+    "QCryptographicHash",
     "QDesktopServices",
     "QDialog",
     "QDialogButtonBox",
+    "QDir",
     "QDragEnterEvent",
     "QDropEvent",
     "QEvent",
@@ -274,7 +287,10 @@ __all__ = [
     "QLibrary",
     "QLibraryInfo",
     "QLineEdit",
+    "QLocalServer",
+    "QLocalSocket",
     "QLocale",
+    "QLockFile",
     "QLoggingCategory",
     "QMainWindow",
     "QMediaFormat",

@@ -54,6 +54,7 @@ LIST_HEADER = Setting("list/header", QByteArray())
 SIDEBAR_ENTRY = Setting("list/sidebarEntry", "all")
 CURRENT_PAPER = Setting("list/currentPaper", "")
 ADVANCE_AFTER_STATUS = Setting("triage/advanceAfterStatus", True)
+LAST_FOLDER = Setting("dialogs/lastFolder", "")  # where the file dialogs start: file_dialogs.py
 LOAD_MEDIA_AUTOMATICALLY = Setting("media/loadAutomatically", True)
 MEDIA_CACHE_MEGABYTES = IntSetting("media/cacheMegabytes", 500, minimum=50)
 MEDIA_DOWNLOAD_LIMIT_MEGABYTES = IntSetting("media/downloadLimitMegabytes", 50, minimum=1)

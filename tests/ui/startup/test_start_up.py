@@ -1,4 +1,5 @@
-"""What the window loads before its first paint: not QtMultimedia, QtNetwork or SQLAlchemy.
+"""What the window loads before its first paint: not QtMultimedia, QtNetwork or SQLAlchemy,
+not even to find out whether its library already has a window.
 
 Each of them costs start-up time the user sees as a later window (see benchmarks/gui_bench.py);
 these tests keep them from coming back onto that path unnoticed.
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from readinglist.ui import qt
+from tests.helpers.processes import app_environment, at_first_paint
 
 QT_MODULE = Path(qt.__file__)
 _BUILD_THE_WINDOW = """
@@ -35,6 +37,16 @@ def test_the_window_paints_without_multimedia_network_or_sqlalchemy(tmp_path: Pa
     loaded = set(done.stdout.split())
     late = {"PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtNetwork"}
     assert not loaded & (late | {"sqlalchemy", "sqlmodel", "markdown_it"})
+
+
+def test_claiming_the_library_loads_no_network_before_the_first_paint(tmp_path: Path) -> None:
+    """A start takes its library's lock before it builds the window (one window per
+    library): with QtCore's lock file, not with QtNetwork's socket."""
+    library = ["--library", str(tmp_path / "library.sqlite")]
+    modules = at_first_paint('" ".join(sorted(sys.modules))', library, app_environment(tmp_path))
+    loaded = set(modules.split())
+    assert "readinglist.ui.startup.single_instance" in loaded
+    assert not loaded & {"PySide6.QtNetwork", "sqlalchemy", "sqlmodel"}
 
 
 def test_every_name_loaded_on_first_use_is_pyside6s_own() -> None:

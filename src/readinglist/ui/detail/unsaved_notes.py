@@ -13,13 +13,9 @@ from enum import Enum, auto
 from pathlib import Path
 from typing import Protocol
 
+from readinglist.ui.file_dialogs import FileDialogs
 from readinglist.ui.i18n import tr
-from readinglist.ui.qt import (
-    QFileDialog,
-    QGuiApplication,
-    QMessageBox,
-    QWidget,
-)
+from readinglist.ui.qt import QGuiApplication, QMessageBox, QSettings, QWidget
 
 
 @dataclass(frozen=True)
@@ -47,7 +43,9 @@ class NoteQuestions:
     tell: Callable[[str], None]
 
 
-def dialogs(parent: QWidget) -> NoteQuestions:
+def dialogs(parent: QWidget, settings: QSettings) -> NoteQuestions:
+    files = FileDialogs(parent, settings)
+
     def choose(title: str, note: UnsavedNote) -> NoteChoice:
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Note not saved"), "", parent=parent)
         box.setText(
@@ -72,10 +70,7 @@ def dialogs(parent: QWidget) -> NoteQuestions:
         return next((c for button, c in choices if button is clicked), NoteChoice.KEEP_OPEN)
 
     def file_for(suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, tr("Save the note"), suggested, tr("Markdown (*.md);;All files (*)")
-        )
-        return Path(name) if name else None
+        return files.save_file(tr("Save the note"), suggested, tr("Markdown (*.md);;All files (*)"))
 
     def tell(message: str) -> None:
         QMessageBox.warning(parent, tr("Note not saved"), message)

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from readinglist.core.export import ExportFormat
 from readinglist.ui.data.queries import QueryRunner
 from readinglist.ui.export.dialog import ExportChoice, ExportDialog, ExportScope
+from readinglist.ui.file_dialogs import FileDialogs
 from readinglist.ui.i18n import tr
-from readinglist.ui.qt import QDialog, QFileDialog, QObject, QWidget, Signal
+from readinglist.ui.qt import QDialog, QObject, QSettings, QWidget, Signal
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -36,7 +37,9 @@ class ExportQuestions:
     where: Callable[[ExportFormat], Path | None]
 
 
-def dialogs(parent: QWidget) -> ExportQuestions:
+def dialogs(parent: QWidget, settings: QSettings) -> ExportQuestions:
+    files = FileDialogs(parent, settings)
+
     def choose(
         selected: int, listed: int, last: ExportFormat, scope: ExportScope
     ) -> ExportChoice | None:
@@ -46,13 +49,11 @@ def dialogs(parent: QWidget) -> ExportQuestions:
         return dialog.choice() if accepted else None
 
     def where(export_format: ExportFormat) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent,
+        return files.save_file(
             tr("Export papers"),
             f"readinglist{export_format.suffix}",
             f"{export_format.value} (*{export_format.suffix})",
         )
-        return Path(name) if name else None
 
     return ExportQuestions(choose, where)
 

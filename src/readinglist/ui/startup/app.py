@@ -1,4 +1,8 @@
-"""Starting the desktop app: the window first, then the library, then any files to import."""
+"""Starting the desktop app: the window first, then the library, then any files to import.
+
+A start on a library that already has a window hands its files to that window and exits
+(`single_instance`); `--screenshot` and `--self-test` are one-shot and never take part.
+"""
 
 import sys
 import time
@@ -20,6 +24,7 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from readinglist.ui.startup.single_instance import Instance
     from readinglist.ui.window.main_window import MainWindow
 
 EXIT_FAILED = 1
@@ -48,21 +53,53 @@ def run_app(options: AppOptions) -> int:
 
         return run_self_test(lambda: _application(options.qt_arguments))
     app = _application(options.qt_arguments)
+    if options.screenshot is not None:  # one-shot: never the library's window
+        return _screenshot(app, _new_window(), options)
+    instance = _join_library(options)
+    if instance is None:
+        return 0  # the window already open on this library took the files
+    try:
+        return _run_window(app, _new_window(), options, instance)
+    finally:
+        instance.release()
+
+
+def _new_window() -> "MainWindow":
     from readinglist.ui.settings import open_settings
     from readinglist.ui.window.main_window import MainWindow
 
-    window = MainWindow(open_settings())
-    if options.screenshot is not None:
-        return _screenshot(app, window, options)
+    return MainWindow(open_settings())
+
+
+def _join_library(options: AppOptions) -> "Instance | None":
+    """This start as the library's one window, or None when a window already open on it
+    took the files (see `single_instance`)."""
+    from readinglist.library.errors import LibraryError
+    from readinglist.library.location import default_library_path
+    from readinglist.ui.startup.single_instance import Instance, join
+
+    try:
+        library = options.library or default_library_path()
+    except LibraryError:  # READINGLIST_LIBRARY is a URL: opening it says so, in a dialog
+        return Instance.alone()
+    return join(library, options.files)
+
+
+def _run_window(
+    app: QApplication, window: "MainWindow", options: AppOptions, instance: "Instance"
+) -> int:
     window.show()
     opened = True
 
     def attach() -> None:
         nonlocal opened
         opened = _attach(window, options)
+        if opened:  # QtNetwork loads with TLS, after the first reads
+            _after_first_reads(window, lambda: instance.serve(window, window.import_paths))
 
     _after_first_paint(window, attach)
     code = app.exec()
+    instance.release()  # a later start finds no window here, rather than a closing one
     window.close()  # however the loop ended: saves the note and layout, stops the readers
     if window.service is not None:
         window.service.library.close()

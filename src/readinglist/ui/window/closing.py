@@ -22,7 +22,7 @@ def notes_settled(window: "MainWindow") -> bool:
         return True
     window.service.edits.finish()  # the queued saves written, their failures known
     if window.note_questions is None and window.detail.unsaved_notes():
-        window.note_questions = dialogs(window)
+        window.note_questions = dialogs(window, window.settings)
     return settle_unsaved_notes(
         window.detail,
         window.note_questions,

@@ -18,7 +18,7 @@ from readinglist.ui.detail.unsaved_notes import NoteQuestions, UnsavedNote
 from readinglist.ui.help.menu import HelpMenu
 from readinglist.ui.i18n import tr
 from readinglist.ui.imports.controller import ImportController
-from readinglist.ui.imports.sources import ImportSources, dropped_paths
+from readinglist.ui.imports.sources import ImportSources, accept_as_copy, dropped_paths
 from readinglist.ui.imports.status import ImportStatus
 from readinglist.ui.list.pane import PaperListPane
 from readinglist.ui.media.pane import MediaPane
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.detail = self.detail_stack.detail
         self.media = MediaPane(self, settings=settings)
         self.import_status = ImportStatus(self)
-        self.sources = ImportSources(self)
+        self.sources = ImportSources(self, settings)
         self.triage = Triage(Selection(self.list_pane.selected_ids, self.list_pane.step), self)
         self.copy_open = copy_open.CopyOpen(
             self.list_pane.selected_ids, copy_open.dialogs(self), self
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event.mimeData()):
-            event.acceptProposedAction()
+            accept_as_copy(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.sources.accept_drop(event)

@@ -124,6 +124,7 @@ def library_actions(window: "MainWindow", service: "LibraryService") -> None:
     window.sidebar.edit_requested.connect(lambda _, name: saved.edit(name))
     window.sidebar.delete_requested.connect(saved.delete)
     window.saved_searches = saved
-    exports = export_actions.ExportActions(window.queries, export_actions.dialogs(window), window)
+    questions = export_actions.dialogs(window, window.settings)
+    exports = export_actions.ExportActions(window.queries, questions, window)
     exports.finished.connect(lambda text: window.status.say(text, EXPORT_SAID_FOR_MS))
     window.exports = exports
