@@ -20,6 +20,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>unknown status &apos;{text}&apos; (one of: {names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unread</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,6 +794,210 @@
     <message>
         <source>Remote media is not loaded automatically.
 The teaser is on {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder with no digest files (*.md) in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied: the folder cannot be read, and its digests were not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder cannot be read ({reason}): its digests were not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied: the file cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a file but a named pipe (FIFO): it was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a file but a device: it was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a file but a socket: it was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a file but a folder: it was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a file but something other than a regular file: it was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>larger than {megabytes} MB: too large to be a digest, not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a digest: no &apos;## Daily Papers (YYYY-MM-DD)&apos; header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a Markdown digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file says it is UTF-16 but is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of a character: truncated?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte 0x{byte:02X}); save the digest as UTF-8 and retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and {count:,} more warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a digest header not written &apos;## Daily Papers (YYYY-MM-DD)&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second digest, of {date}, in a file of {file_date} (line {line}); import each day from its own file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{date}&apos; is not a possible digest date: digests are dated from {earliest} (when arXiv began) to {days} days after today ({today})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;###&apos; heading that is not a paper link: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the paper heading is cut off: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the paper link is not an arXiv link: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the paper heading has no title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the paper link is {length:,} characters long (at most {limit:,}): kept as {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the title is {length:,} characters long: kept its first {limit:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the teaser link is {length:,} characters long (at most {limit:,}): not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the summary is longer than {limit:,} characters: kept its first {limit:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {limit:,} authors: kept the first {limit:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an author&apos;s name is {length:,} characters long: kept its first {limit:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count:,} authors&apos; names are longer than {limit:,} characters: kept the first {limit:,} of each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;)&apos; without a &apos;(&apos; before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{operator} needs a term before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this quote is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}:&apos; needs a value, like {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;{name}:&apos; (fields: {fields}); quote it to search for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{operator} needs a term after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query is nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty parentheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this &apos;(&apos; is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown &apos;is:{value}&apos; (use is:starred, {names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; takes a whole number, like {field}&gt;50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} is too large a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date like 2024-03-01, 2024-03, 2024 or 7d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date on the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at character {position}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library could not store it: {cause}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the library is busy: another program is writing to it. Import this file again when that program is done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

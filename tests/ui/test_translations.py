@@ -3,7 +3,7 @@ the translators load at start-up (the app's and Qt's own)."""
 
 import ast
 import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -13,34 +13,33 @@ from readinglist import resources
 from readinglist.ui import i18n
 from readinglist.ui.qt import QCoreApplication, QLocale, QTranslator
 from tests.helpers.paths import ROOT
+from tests.helpers.translations import build_qm, qt_tool, write_ts
 
 SOURCES = sorted((ROOT / "src" / "readinglist").rglob("*.py"))
 TS_FILES = sorted((ROOT / "resources" / "translations").glob("*.ts"))
 MARKERS = {"tr", "QT_TR_NOOP"}
 
 
-def _tool(name: str) -> str:
-    path = Path(sys.executable).with_name(name)
-    if not path.exists():
-        pytest.skip(f"{name} is not installed beside {sys.executable}")
-    return str(path)
+def _calls(node: ast.AST, names: set[str]) -> Iterator[ast.Call]:
+    """The calls, with arguments, of a function named in `names`, in and under `node`."""
+    for inner in ast.walk(node):
+        if (
+            isinstance(inner, ast.Call)
+            and isinstance(inner.func, ast.Name)
+            and inner.func.id in names
+            and inner.args
+        ):
+            yield inner
 
 
 def _literals_in_code() -> set[str]:
     """The first argument of every tr(...) and QT_TR_NOOP(...) call written as a literal."""
-    found: set[str] = set()
-    for path in SOURCES:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in MARKERS
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.add(node.args[0].value)
-    return found
+    return {
+        call.args[0].value
+        for path in SOURCES
+        for call in _calls(ast.parse(path.read_text(encoding="utf-8")), MARKERS)
+        if isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)
+    }
 
 
 def _sources_in(ts_file: Path) -> set[str]:
@@ -51,7 +50,7 @@ def _sources_in(ts_file: Path) -> set[str]:
 def _extracted(tmp_path: Path) -> set[str]:
     ts_file = tmp_path / "extracted.ts"
     subprocess.run(
-        [_tool("pyside6-lupdate"), *map(str, SOURCES), "-locations", "none", "-ts", str(ts_file)],
+        [qt_tool("pyside6-lupdate"), *map(str, SOURCES), "-locations", "none", "-ts", str(ts_file)],
         check=True,
         capture_output=True,
     )
@@ -77,6 +76,41 @@ def test_no_string_is_translated_around_tr() -> None:
     assert around == []
 
 
+def _marked_names(tree: ast.Module) -> set[str]:
+    """The names a module assigns a `QT_TR_NOOP(...)` to."""
+    return {
+        target.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and any(_calls(node.value, MARKERS))
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+
+
+def _unmarked_templates(path: Path) -> list[str]:
+    """`Message(...)` calls whose template lupdate cannot see: a literal, an f-string, text
+    built with + or %, or a name not assigned from QT_TR_NOOP."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    marked = _marked_names(tree)
+    found = []
+    for node in _calls(tree, {"Message"}):
+        template = node.args[0]
+        if isinstance(template, ast.Name):
+            unmarked = template.id not in marked
+        else:
+            unmarked = isinstance(template, ast.Constant | ast.JoinedStr | ast.BinOp)
+        if unmarked:
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(template)}")
+    return found
+
+
+def test_every_message_template_is_marked_for_lupdate() -> None:
+    """What the core hands the window as a `Message` is translated by its template, so each
+    template is declared with QT_TR_NOOP (inline, or in a name assigned from it)."""
+    unmarked = [found for path in SOURCES for found in _unmarked_templates(path)]
+    assert unmarked == [], "declare these templates with QT_TR_NOOP:\n" + "\n".join(unmarked)
+
+
 def test_the_translation_sources_are_up_to_date(tmp_path: Path) -> None:
     """Every .ts holds exactly the strings the code marks: `make lupdate` refreshes them."""
     assert TS_FILES, "no resources/translations/*.ts"
@@ -85,25 +119,10 @@ def test_the_translation_sources_are_up_to_date(tmp_path: Path) -> None:
         assert _sources_in(ts_file) == extracted, f"run `make lupdate`: {ts_file.name} is stale"
 
 
-def _korean_ts(tmp_path: Path, source: str, translation: str) -> Path:
-    ts_file = tmp_path / "readinglist_ko.ts"
-    ts_file.write_text(
-        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="ko">'
-        f"<context><name></name><message><source>{source}</source>"
-        f"<translation>{translation}</translation></message></context></TS>",
-        encoding="utf-8",
-    )
-    return ts_file
-
-
 def test_tr_finds_the_apps_korean_and_qt_its_own(
     qapp: QCoreApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ts_file = _korean_ts(tmp_path, "Read", "읽음")
-    qm_file = tmp_path / "readinglist_ko.qm"
-    subprocess.run(
-        [_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True
-    )
+    build_qm(write_ts(tmp_path / "readinglist_ko.ts", {"Read": "읽음"}))
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
     loaded = i18n.install_translators(qapp, QLocale(QLocale.Language.Korean))
     try:

@@ -10,9 +10,12 @@ checks that lupdate finds every literal). Placeholders are Python's `{name}`, fi
 `install_translators` loads the app's `readinglist_<lang>.qm` (built from
 `resources/translations/*.ts` by the Makefile) and Qt's own `qtbase_<lang>.qm` (standard dialogs,
 text fields' context menus) for the locale; English needs neither.
+
+Qt-free code hands the UI a `Message` (an English template declared with `QT_TR_NOOP`, and its
+arguments) where the CLI prints `str(message)`; `tr_message` shows it in the UI's language.
 """
 
-from readinglist.core.translatable import QT_TR_NOOP
+from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.resources import translations_dir
 from readinglist.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -23,6 +26,21 @@ SOURCE_LANGUAGE = "en"
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the UI's language (itself when there is no translation)."""
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def tr_message(message: Message) -> str:
+    """`message` in the UI's language: its template through `tr`, filled with its arguments
+    (those that are messages themselves translated the same way). A translation whose
+    placeholders do not fit (tests/ui/test_translations.py rejects those) falls back to English
+    rather than failing where it is shown."""
+    args = {
+        name: tr_message(value) if isinstance(value, Message) else value
+        for name, value in message.args.items()
+    }
+    try:
+        return tr(message.template).format(**args)
+    except (KeyError, IndexError, ValueError):
+        return message.template.format(**args)
 
 
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[str]:
@@ -46,4 +64,4 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     return loaded
 
 
-__all__ = ["QT_TR_NOOP", "SOURCE_LANGUAGE", "install_translators", "tr"]
+__all__ = ["QT_TR_NOOP", "SOURCE_LANGUAGE", "Message", "install_translators", "tr", "tr_message"]
