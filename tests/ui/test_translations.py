@@ -1,9 +1,13 @@
-"""The translation pipeline: every UI string reaches lupdate, the .ts sources hold them all, and
-the translators load at start-up (the app's and Qt's own)."""
+"""The translation pipeline: every UI string reaches lupdate, the .ts sources hold them all,
+each is translated with the placeholders and shortcut letter of its source, the .qm is built
+from the .ts as it is, and the translators load at start-up (the app's and Qt's own)."""
 
 import ast
+import re
+import string
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -145,3 +149,100 @@ def test_the_translations_are_where_the_app_looks() -> None:
     """`make` builds each .qm beside its .ts, where the app loads it from."""
     assert resources.translations_dir() == ROOT / "resources" / "translations"
     assert [path.name for path in TS_FILES] == ["readinglist_ko.ts"]
+
+
+# --- the Korean translation: complete, faithful to its sources' placeholders, built ----------
+
+UNFINISHED = {"unfinished", "vanished", "obsolete"}
+MNEMONIC = re.compile(r"&(?!&|[a-zA-Z]+;|#[0-9]+;)(?=\S)")  # not "&&" or an entity (&quot;)
+
+
+@dataclass(frozen=True)
+class Translated:
+    source: str
+    forms: tuple[str, ...]  # one, or one per plural form (`numerus="yes"`)
+    kind: str  # the `type` attribute: "" once translated
+
+    def __str__(self) -> str:
+        return repr(self.source)
+
+
+def _translations(ts_file: Path) -> list[Translated]:
+    messages = []
+    for message in ElementTree.parse(ts_file).getroot().iter("message"):
+        translation = message.find("translation")
+        assert translation is not None, message.findtext("source")
+        plurals = [form.text or "" for form in translation.iter("numerusform")]
+        forms = plurals if message.get("numerus") == "yes" else [translation.text or ""]
+        kind = translation.get("type", "")
+        messages.append(Translated(message.findtext("source") or "", tuple(forms), kind))
+    return messages
+
+
+def _placeholders(text: str) -> list[str]:
+    """`{name}` and `{name:spec}` fields and `%n`, sorted; braces that do not parse say so."""
+    try:
+        fields = [
+            f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+            for _, name, spec, conversion in string.Formatter().parse(text)
+            if name is not None
+        ]
+    except ValueError as error:
+        fields = [f"<unbalanced braces: {error}>"]
+    return sorted(fields + re.findall(r"%L?n", text))
+
+
+def _listed(problem: str, found: list[str]) -> str:
+    return f"{len(found)} {problem}:\n" + "\n".join(f"  {line}" for line in found)
+
+
+@pytest.mark.parametrize("ts_file", TS_FILES, ids=lambda path: path.name)
+def test_every_string_is_translated(ts_file: Path) -> None:
+    """Nothing empty, unfinished, or obsolete while the code still uses it: translate these
+    (Qt Linguist, or by hand), drop their `type="unfinished"`, then `make translations`."""
+    missing = [
+        str(message)
+        for message in _translations(ts_file)
+        if message.kind in UNFINISHED or not all(form.strip() for form in message.forms)
+    ]
+    assert missing == [], _listed(f"strings in {ts_file.name} lack a translation", missing)
+
+
+@pytest.mark.parametrize("ts_file", TS_FILES, ids=lambda path: path.name)
+def test_every_translation_keeps_its_sources_placeholders(ts_file: Path) -> None:
+    """`.format()` fills a translation with the source's `{names}` (and their `:,` specs):
+    one lost or misspelt is a KeyError, or a value missing from the window."""
+    wrong = [
+        f"{message}: {_placeholders(form)} where the source has {_placeholders(message.source)}"
+        for message in _translations(ts_file)
+        for form in message.forms
+        if form and _placeholders(form) != _placeholders(message.source)
+    ]
+    assert wrong == [], _listed(f"translations in {ts_file.name} change placeholders", wrong)
+
+
+@pytest.mark.parametrize("ts_file", TS_FILES, ids=lambda path: path.name)
+def test_every_translation_keeps_its_sources_shortcut_letter(ts_file: Path) -> None:
+    """A menu title or action with an `&` mnemonic keeps one (`&File` -> `파일(&F)`)."""
+    wrong = [
+        f"{message}: {form!r}"
+        for message in _translations(ts_file)
+        for form in message.forms
+        if form and len(MNEMONIC.findall(form)) != len(MNEMONIC.findall(message.source))
+    ]
+    assert wrong == [], _listed(f"translations in {ts_file.name} lose an & mnemonic", wrong)
+
+
+@pytest.mark.parametrize("ts_file", TS_FILES, ids=lambda path: path.name)
+def test_the_built_translation_says_what_its_source_says(ts_file: Path) -> None:
+    """The .qm the app loads is built from the .ts as it is now (`make translations`)."""
+    qm_file = resources.translations_dir() / ts_file.with_suffix(".qm").name
+    translator = QTranslator()
+    assert translator.load(str(qm_file)), f"no {qm_file.name}: run `make translations`"
+    stale = [
+        str(message)
+        for message in _translations(ts_file)
+        if message.kind not in UNFINISHED
+        and translator.translate(i18n.CONTEXT, message.source, None, 1) != message.forms[0]
+    ]
+    assert stale == [], _listed(f"strings differ in {qm_file.name}: run `make translations`", stale)
