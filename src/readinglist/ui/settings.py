@@ -53,6 +53,8 @@ LOAD_MEDIA_AUTOMATICALLY = Setting("media/loadAutomatically", True)
 MEDIA_CACHE_MEGABYTES = IntSetting("media/cacheMegabytes", 500, minimum=50)
 MEDIA_DOWNLOAD_LIMIT_MEGABYTES = IntSetting("media/downloadLimitMegabytes", 50, minimum=1)
 MEDIA_DOWNLOAD_DEADLINE_SECONDS = IntSetting("media/downloadDeadlineSeconds", 120, minimum=5)
+# The UI's language: "en", "ko", or "" for the system's. Read once, at start-up.
+LANGUAGE = Setting("ui/language", "")
 
 
 def open_settings() -> QSettings:
