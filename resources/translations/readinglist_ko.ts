@@ -177,7 +177,7 @@
     </message>
     <message>
         <source>Set the status of all</source>
-        <translation>모두의 상태 설정</translation>
+        <translation>전체 상태 설정</translation>
     </message>
     <message>
         <source>Tag</source>

@@ -1,6 +1,7 @@
 """The UI's language: the system's, unless the `ui/language` setting says "en" or "ko"; Qt's
 own strings (standard buttons, text fields' menus) follow the app's."""
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -8,8 +9,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from readinglist import resources
+from readinglist.core.listing import PaperRow
+from readinglist.core.paper import ReadingStatus
 from readinglist.ui import settings
 from readinglist.ui.i18n import ui_locale
+from readinglist.ui.list.columns import COLUMNS, Column
 from readinglist.ui.qt import QApplication, QCoreApplication, QLocale, QSettings, QTranslator
 from readinglist.ui.startup.app import install_language
 from readinglist.ui.window.main_window import MainWindow
@@ -68,6 +72,21 @@ def test_the_setting_en_keeps_english_on_a_korean_system(
     assert install_language(app, system=KOREAN) == []
     assert "&File" in _menu_titles(qtbot, tmp_path)
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_the_lists_status_is_in_the_ui_language(
+    app: QApplication, choose: Callable[[str], None]
+) -> None:
+    row = PaperRow(
+        1, "2403.00001", "T", (), False, dt.date(2024, 3, 1), 1, False, ReadingStatus.UNREAD, ()
+    )
+    status = COLUMNS[Column.STATUS].display
+    assert status(row) == "● unread"
+
+    choose("ko")
+    install_language(app, system=ENGLISH)
+
+    assert status(row) == "● 읽지 않음"
 
 
 @pytest.mark.parametrize("language", ["", "  ", "klingon"])
