@@ -5,948 +5,1157 @@
     <name></name>
     <message>
         <source>BibTeX (.bib)</source>
-        <translation type="unfinished"></translation>
+        <translation>BibTeX (.bib)</translation>
     </message>
     <message>
         <source>CSV (.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (.csv)</translation>
     </message>
     <message>
         <source>JSON (.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (.json)</translation>
     </message>
     <message>
         <source>Markdown reading list (.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown 읽기 목록 (.md)</translation>
+    </message>
+    <message>
+        <source>unknown status &apos;{text}&apos; (one of: {names})</source>
+        <translation>알 수 없는 상태 &apos;{text}&apos; ({names} 중 하나)</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>읽지 않음</translation>
     </message>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>읽을 예정</translation>
     </message>
     <message>
         <source>Reading</source>
-        <translation type="unfinished"></translation>
+        <translation>읽는 중</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>읽음</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>건너뜀</translation>
     </message>
     <message>
         <source>an unexpected error ({kind})</source>
-        <translation type="unfinished"></translation>
+        <translation>예기치 않은 오류({kind})</translation>
     </message>
     <message>
         <source>{reason} ({file})</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} ({file})</translation>
     </message>
     <message>
         <source>Saving changes to {n} papers…</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 {n}편의 변경 사항을 저장하는 중…</translation>
     </message>
     <message>
         <source>{n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}자</translation>
     </message>
     <message>
         <source>The first {shown} of {n} characters; Copy All copies them all</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}자 중 처음 {shown}자만 보여 줍니다. 모두 복사를 누르면 전체를 복사합니다</translation>
     </message>
     <message>
         <source>Copy All</source>
-        <translation type="unfinished"></translation>
+        <translation>모두 복사</translation>
     </message>
     <message>
         <source>Star (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>별표 (S)</translation>
     </message>
     <message>
         <source>Tags, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 (쉼표로 구분)</translation>
     </message>
     <message>
         <source>Your notes, in Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>메모 (Markdown 사용 가능)</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>미리 보기</translation>
     </message>
     <message>
         <source>Loading the paper…</source>
-        <translation type="unfinished"></translation>
+        <translation>논문을 불러오는 중…</translation>
     </message>
     <message>
         <source>No paper selected</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 논문 없음</translation>
     </message>
     <message>
         <source>This note is not saved: {why}. It stays here and is saved again when you leave this paper; you will be asked about it before the window closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 메모는 저장되지 않았습니다: {why}. 메모는 여기에 남아 있고 이 논문에서 벗어날 때 다시 저장합니다. 창을 닫기 전에 어떻게 할지 묻습니다.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>제목</translation>
     </message>
     <message>
         <source>Authors</source>
-        <translation type="unfinished"></translation>
+        <translation>저자</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>요약</translation>
     </message>
     <message>
         <source>{field} of “{paper}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{paper}”의 {field}</translation>
     </message>
     <message>
         <source> · {n} votes</source>
-        <translation type="unfinished"></translation>
+        <translation> · 추천 {n}</translation>
     </message>
     <message>
         <source>and {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>외 {n}개</translation>
     </message>
     <message>
         <source>In the digests of {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>실린 다이제스트: {days}</translation>
     </message>
     <message>
         <source>Authors unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>저자 정보 없음</translation>
     </message>
     <message>
         <source>and more</source>
-        <translation type="unfinished"></translation>
+        <translation>외</translation>
     </message>
     <message>
         <source>Show all {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}자 모두 보기</translation>
     </message>
     <message>
         <source>Rendering…</source>
-        <translation type="unfinished"></translation>
+        <translation>렌더링하는 중…</translation>
     </message>
     <message>
         <source>★ Star all</source>
-        <translation type="unfinished"></translation>
+        <translation>★ 모두 별표</translation>
     </message>
     <message>
         <source>☆ Unstar all</source>
-        <translation type="unfinished"></translation>
+        <translation>☆ 모두 별표 해제</translation>
     </message>
     <message>
         <source>A tag</source>
-        <translation type="unfinished"></translation>
+        <translation>태그</translation>
     </message>
     <message>
         <source>Add tag</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 추가</translation>
     </message>
     <message>
         <source>Remove tag</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 제거</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기…</translation>
     </message>
     <message>
         <source>Mark all as {status} ({key})</source>
-        <translation type="unfinished"></translation>
+        <translation>모두 {status} 상태로 표시 ({key})</translation>
     </message>
     <message>
         <source>Star</source>
-        <translation type="unfinished"></translation>
+        <translation>별표</translation>
     </message>
     <message>
         <source>Set the status of all</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 상태 설정</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>태그</translation>
     </message>
     <message>
         <source>{n} papers selected</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 {n}편 선택됨</translation>
     </message>
     <message>
         <source>Note not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>메모가 저장되지 않음</translation>
     </message>
     <message>
         <source>Your note on “{title}” could not be saved: {why}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{title}”에 대한 메모를 저장하지 못했습니다: {why}.</translation>
     </message>
     <message>
         <source>Copy puts it on the clipboard and keeps the window open, to paste it elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>복사를 누르면 메모를 클립보드에 복사하고 창은 열어 둡니다. 다른 곳에 붙여 넣으세요.</translation>
     </message>
     <message>
         <source>Try Again</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 시도</translation>
     </message>
     <message>
         <source>Save to File…</source>
-        <translation type="unfinished"></translation>
+        <translation>파일로 저장…</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>복사</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>버리기</translation>
     </message>
     <message>
         <source>Save the note</source>
-        <translation type="unfinished"></translation>
+        <translation>메모 저장</translation>
     </message>
     <message>
         <source>Markdown (*.md);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>note.md</source>
-        <translation type="unfinished"></translation>
+        <translation>note.md</translation>
     </message>
     <message>
         <source>Could not write {file}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}에 쓰지 못했습니다: {why}</translation>
     </message>
     <message>
         <source>Export papers</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 내보내기</translation>
     </message>
     <message>
         <source>An export is still being written; try again when it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 내보내는 중입니다. 끝난 뒤에 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Could not write {path}: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 쓰지 못했습니다: {why}</translation>
     </message>
     <message>
         <source>Exported 1 paper to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 논문 1편을 내보냈습니다</translation>
     </message>
     <message>
         <source>Exported {n} papers to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}에 논문 {n}편을 내보냈습니다</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>형식:</translation>
     </message>
     <message>
         <source>Papers:</source>
-        <translation type="unfinished"></translation>
+        <translation>논문:</translation>
     </message>
     <message>
         <source>The selected paper</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 논문</translation>
     </message>
     <message>
         <source>The {n} selected papers</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 논문 {n}편</translation>
     </message>
     <message>
         <source>The paper in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>목록의 논문</translation>
     </message>
     <message>
         <source>The {n} papers in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>목록의 논문 {n}편</translation>
     </message>
     <message>
         <source>{n} new papers</source>
-        <translation type="unfinished"></translation>
+        <translation>새 논문 {n}편</translation>
     </message>
     <message>
         <source>{n} unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>변경 없음 {n}개</translation>
     </message>
     <message>
         <source>{n} file(s) rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>거부된 파일 {n}개</translation>
     </message>
     <message>
         <source>{n} file(s) with warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>경고가 있는 파일 {n}개</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소됨</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>자세히…</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오는 중…</translation>
     </message>
     <message>
         <source>Importing {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오는 중: {done}/{total}</translation>
     </message>
     <message>
         <source>Import details</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오기 세부 정보</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>결과</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>줄</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>이유</translation>
     </message>
     <message>
         <source>not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>가져오지 않음</translation>
     </message>
     <message>
         <source>imported, with a warning</source>
-        <translation type="unfinished"></translation>
+        <translation>가져옴 (경고 있음)</translation>
     </message>
     <message>
         <source>Opening the library…</source>
-        <translation type="unfinished"></translation>
+        <translation>라이브러리를 여는 중…</translation>
     </message>
     <message>
         <source>Starred</source>
-        <translation type="unfinished"></translation>
+        <translation>별표한 논문</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>상태</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>첫 등장</translation>
     </message>
     <message>
         <source>Votes</source>
-        <translation type="unfinished"></translation>
+        <translation>추천</translation>
     </message>
     <message>
         <source>Save search</source>
-        <translation type="unfinished"></translation>
+        <translation>검색 저장</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>이름:</translation>
     </message>
     <message>
         <source>There is already a saved search named “{name}”. Replace its query?</source>
-        <translation type="unfinished"></translation>
+        <translation>이름이 “{name}”인 저장된 검색이 이미 있습니다. 검색어를 바꿀까요?</translation>
     </message>
     <message>
         <source>Rename saved search</source>
-        <translation type="unfinished"></translation>
+        <translation>저장된 검색 이름 바꾸기</translation>
     </message>
     <message>
         <source>Edit saved search</source>
-        <translation type="unfinished"></translation>
+        <translation>저장된 검색 편집</translation>
     </message>
     <message>
         <source>Query:</source>
-        <translation type="unfinished"></translation>
+        <translation>검색어:</translation>
     </message>
     <message>
         <source>Delete the saved search “{name}”? Its papers stay in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>저장된 검색 “{name}”을 삭제할까요? 논문은 라이브러리에 그대로 남습니다.</translation>
     </message>
     <message>
         <source>Delete saved search</source>
-        <translation type="unfinished"></translation>
+        <translation>저장된 검색 삭제</translation>
     </message>
     <message>
         <source>Could not save: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>저장하지 못했습니다: {why}</translation>
     </message>
     <message>
         <source>Search (Ctrl+F)   e.g. {example}</source>
-        <translation type="unfinished"></translation>
+        <translation>검색 (Ctrl+F)   예: {example}</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>저장…</translation>
     </message>
     <message>
         <source>Save this search in the sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>이 검색을 사이드바에 저장</translation>
     </message>
     <message>
         <source>&lt;b&gt;Search&lt;/b&gt;: words and &amp;quot;phrases&amp;quot; (title, authors, summaries, notes, tags)&lt;br&gt;-word excludes; AND is implied; OR; (parentheses)&lt;br&gt;tag:X · status:read · is:starred · is:unread&lt;br&gt;author:&quot;Name&quot; · title:word · note:word&lt;br&gt;votes:&amp;gt;50 · date:2024-03 · date:&amp;lt;7d · digest:2024-03-01</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;검색&lt;/b&gt;: 단어와 &amp;quot;구문&amp;quot; (제목, 저자, 요약, 메모, 태그)&lt;br&gt;-단어: 제외 · AND는 생략 가능 · OR · (괄호)&lt;br&gt;tag:X · status:read · is:starred · is:unread&lt;br&gt;author:&quot;이름&quot; · title:단어 · note:단어&lt;br&gt;votes:&amp;gt;50 · date:2024-03 · date:&amp;lt;7d · digest:2024-03-01</translation>
     </message>
     <message>
         <source>All papers</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 논문</translation>
     </message>
     <message>
         <source>Saved searches</source>
-        <translation type="unfinished"></translation>
+        <translation>저장된 검색</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>태그</translation>
     </message>
     <message>
         <source>Digests</source>
-        <translation type="unfinished"></translation>
+        <translation>다이제스트</translation>
     </message>
     <message>
         <source>This query no longer reads: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>이 검색어는 더 이상 해석할 수 없습니다: {error}</translation>
     </message>
     <message>
         <source>{papers} papers, {unread} unread</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 {papers}편, 읽지 않음 {unread}편</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>이름 바꾸기…</translation>
     </message>
     <message>
         <source>Edit Query…</source>
-        <translation type="unfinished"></translation>
+        <translation>검색어 편집…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>삭제</translation>
     </message>
     <message>
         <source>Toggle &amp;Star</source>
-        <translation type="unfinished"></translation>
+        <translation>별표 켜기/끄기(&amp;S)</translation>
     </message>
     <message>
         <source>Mark as {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{status} 상태로 표시</translation>
     </message>
     <message>
         <source>Edit &amp;Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 편집(&amp;T)</translation>
     </message>
     <message>
         <source>Edit &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>메모 편집(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open on arXiv</source>
-        <translation type="unfinished"></translation>
+        <translation>arXiv에서 열기(&amp;O)</translation>
     </message>
     <message>
         <source>Open PD&amp;F</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 열기(&amp;F)</translation>
     </message>
     <message>
         <source>Open on &amp;Hugging Face</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging Face에서 열기(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Next Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 논문(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Previous Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>이전 논문(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
         <source>1 paper</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 1편</translation>
     </message>
     <message>
         <source>{n} papers</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 {n}편</translation>
     </message>
     <message>
         <source>Star {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}에 별표</translation>
     </message>
     <message>
         <source>Unstar {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}의 별표 해제</translation>
     </message>
     <message>
         <source>Toggle the star of {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}의 별표 전환</translation>
     </message>
     <message>
         <source>Mark {what} as {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}을 {status} 상태로 표시</translation>
     </message>
     <message>
         <source>Tag {what} with {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}에 태그 {tag} 추가</translation>
     </message>
     <message>
         <source>Untag {what} from {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}에서 태그 {tag} 제거</translation>
     </message>
     <message>
         <source>Change tags</source>
-        <translation type="unfinished"></translation>
+        <translation>태그 변경</translation>
     </message>
     <message>
         <source>Edit note</source>
-        <translation type="unfinished"></translation>
+        <translation>메모 편집</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>검색</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Import Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 가져오기(&amp;I)…</translation>
     </message>
     <message>
         <source>Import &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 가져오기(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기(&amp;E)…</translation>
     </message>
     <message>
         <source>Export &amp;Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 논문 내보내기(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>편집(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>찾기(&amp;F)</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>찾기</translation>
     </message>
     <message>
         <source>&amp;Save Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>검색 저장(&amp;S)…</translation>
     </message>
     <message>
         <source>Select &amp;All Papers</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 논문 선택(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>논문(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Advance After Setting Status</source>
-        <translation type="unfinished"></translation>
+        <translation>상태를 정하면 다음 논문으로(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Media</source>
-        <translation type="unfinished"></translation>
+        <translation>미디어(&amp;M)</translation>
     </message>
     <message>
         <source>Today&apos;s backup of the library was not made: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘의 라이브러리 백업을 만들지 못했습니다: {reason}</translation>
     </message>
     <message>
         <source>Could not show {entry}: {why}; showing all papers</source>
-        <translation type="unfinished"></translation>
+        <translation>{entry} 항목을 표시하지 못했습니다: {why}. 모든 논문을 표시합니다</translation>
     </message>
     <message>
         <source>Could not read the library: {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>라이브러리를 읽지 못했습니다: {why}</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No papers yet&lt;/h2&gt;&lt;p&gt;Drop digest files or folders here,&lt;br&gt;or use &lt;b&gt;File → Import…&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{import_folder}&quot;&gt;Import a folder…&lt;/a&gt; &amp;nbsp;·&amp;nbsp; &lt;a href=&quot;{sample}&quot;&gt;Try the sample digest&lt;/a&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;아직 논문이 없습니다&lt;/h2&gt;&lt;p&gt;다이제스트 파일이나 폴더를 여기에 끌어 놓거나&lt;br&gt;&lt;b&gt;파일 → 파일 가져오기…&lt;/b&gt; 메뉴를 사용하세요&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{import_folder}&quot;&gt;폴더 가져오기…&lt;/a&gt; &amp;nbsp;·&amp;nbsp; &lt;a href=&quot;{sample}&quot;&gt;샘플 다이제스트로 시작하기&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>No papers match this search here.</source>
-        <translation type="unfinished"></translation>
+        <translation>여기에는 이 검색과 일치하는 논문이 없습니다.</translation>
     </message>
     <message>
         <source>No papers here.</source>
-        <translation type="unfinished"></translation>
+        <translation>여기에는 논문이 없습니다.</translation>
     </message>
     <message>
         <source>Import digests</source>
-        <translation type="unfinished"></translation>
+        <translation>다이제스트 가져오기</translation>
     </message>
     <message>
         <source>Markdown digests (*.md);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown 다이제스트 (*.md);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Import a folder of digests</source>
-        <translation type="unfinished"></translation>
+        <translation>다이제스트 폴더 가져오기</translation>
     </message>
     <message>
         <source>a paper</source>
-        <translation type="unfinished"></translation>
+        <translation>논문</translation>
     </message>
     <message>
         <source>Load Remote Media &amp;Automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>원격 미디어 자동으로 불러오기(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Prefetch Media for This Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>이 다이제스트의 미디어 미리 받기(&amp;P)</translation>
     </message>
     <message>
         <source>Prefetch Media for the &amp;Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 논문의 미디어 미리 받기(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Cancel Prefetching</source>
-        <translation type="unfinished"></translation>
+        <translation>미리 받기 취소(&amp;C)</translation>
     </message>
     <message>
         <source>C&amp;opy Teaser Address</source>
-        <translation type="unfinished"></translation>
+        <translation>티저 주소 복사(&amp;O)</translation>
     </message>
     <message>
         <source>No media for this paper</source>
-        <translation type="unfinished"></translation>
+        <translation>이 논문에는 미디어가 없습니다</translation>
     </message>
     <message>
         <source>Video teaser</source>
-        <translation type="unfinished"></translation>
+        <translation>동영상 티저</translation>
     </message>
     <message>
         <source>Image teaser</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 티저</translation>
     </message>
     <message>
         <source>Load Teaser</source>
-        <translation type="unfinished"></translation>
+        <translation>티저 불러오기</translation>
     </message>
     <message>
         <source>Teaser not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>티저를 불러오지 않음</translation>
     </message>
     <message>
         <source>Teaser not available</source>
-        <translation type="unfinished"></translation>
+        <translation>티저를 볼 수 없음</translation>
     </message>
     <message>
         <source>Opening the video…</source>
-        <translation type="unfinished"></translation>
+        <translation>동영상을 여는 중…</translation>
     </message>
     <message>
         <source>no video player is available</source>
-        <translation type="unfinished"></translation>
+        <translation>사용할 수 있는 동영상 플레이어가 없습니다</translation>
     </message>
     <message>
         <source>not a video this player can open</source>
-        <translation type="unfinished"></translation>
+        <translation>이 플레이어로 열 수 없는 동영상입니다</translation>
     </message>
     <message>
         <source>no video track this player can decode</source>
-        <translation type="unfinished"></translation>
+        <translation>이 플레이어가 디코딩할 수 있는 동영상 트랙이 없습니다</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>일시 정지</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>재생</translation>
     </message>
     <message>
         <source>Play or pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>재생/일시 정지 (Space)</translation>
     </message>
     <message>
         <source>Sound on</source>
-        <translation type="unfinished"></translation>
+        <translation>소리 켜짐</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>음소거됨</translation>
     </message>
     <message>
         <source>Turn the sound on or off (M)</source>
-        <translation type="unfinished"></translation>
+        <translation>소리 켜기/끄기 (M)</translation>
     </message>
     <message>
         <source>Prefetching media: {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>미디어 미리 받는 중: {done}/{total}</translation>
     </message>
     <message>
         <source>{cached} teasers ready for offline reading</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인으로 볼 수 있는 티저 {cached}개</translation>
     </message>
     <message>
         <source>{failed} failed</source>
-        <translation type="unfinished"></translation>
+        <translation>실패 {failed}개</translation>
     </message>
     <message>
         <source>Loading the video…</source>
-        <translation type="unfinished"></translation>
+        <translation>동영상을 불러오는 중…</translation>
     </message>
     <message>
         <source>Loading the image…</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지를 불러오는 중…</translation>
     </message>
     <message>
         <source>{received} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{received} / {total}</translation>
     </message>
     <message>
         <source>{n} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} MB</translation>
     </message>
     <message>
         <source>{n} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} KB</translation>
     </message>
     <message>
         <source>Videos cannot play: Qt Multimedia could not load ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>동영상을 재생할 수 없습니다: Qt Multimedia를 불러오지 못했습니다({reason}).</translation>
     </message>
     <message>
         <source>Videos cannot play: Qt Multimedia could not load ({library} is missing). Install the package that provides it.</source>
-        <translation type="unfinished"></translation>
+        <translation>동영상을 재생할 수 없습니다: Qt Multimedia를 불러오지 못했습니다({library} 없음). 이 라이브러리가 든 패키지를 설치하세요.</translation>
     </message>
     <message>
         <source>Videos cannot play: Qt Multimedia could not load ({library} is missing). Install {package}.</source>
-        <translation type="unfinished"></translation>
+        <translation>동영상을 재생할 수 없습니다: Qt Multimedia를 불러오지 못했습니다({library} 없음). {package} 패키지를 설치하세요.</translation>
     </message>
     <message>
         <source>This teaser is not on the web (only http and https addresses are loaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 티저는 웹에 있지 않습니다(http와 https 주소만 불러옵니다).</translation>
     </message>
     <message>
         <source>This teaser&apos;s address is too long to load ({detail} characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 티저의 주소가 너무 길어 불러오지 않습니다({detail}자).</translation>
     </message>
     <message>
         <source>Could not reach {host}. You may be offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host}에 연결하지 못했습니다. 오프라인 상태일 수 있습니다.</translation>
     </message>
     <message>
         <source>{host} answered “{detail}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host}의 응답: “{detail}”.</translation>
     </message>
     <message>
         <source>{host} did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host}에서 제시간에 응답하지 않았습니다.</translation>
     </message>
     <message>
         <source>{host} sent this teaser too slowly: it was given up after {detail} seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host}에서 티저를 너무 느리게 보내 {detail}초 뒤에 중단했습니다.</translation>
     </message>
     <message>
         <source>This teaser is too large to download.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 티저는 너무 커서 내려받지 않습니다.</translation>
     </message>
     <message>
         <source>{host} redirected too many times.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host}에서 리디렉션이 너무 많습니다.</translation>
     </message>
     <message>
         <source>{host} did not send a whole video.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host}에서 동영상을 끝까지 보내지 않았습니다.</translation>
     </message>
     <message>
         <source>{host} did not send a whole image.</source>
-        <translation type="unfinished"></translation>
+        <translation>{host}에서 이미지를 끝까지 보내지 않았습니다.</translation>
     </message>
     <message>
         <source>This video cannot be played on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에서는 이 동영상을 재생할 수 없습니다.</translation>
     </message>
     <message>
         <source>Remote media is not loaded automatically.
 The teaser is on {host}.</source>
-        <translation type="unfinished"></translation>
+        <translation>원격 미디어는 자동으로 불러오지 않습니다.
+티저 위치: {host}</translation>
+    </message>
+    <message>
+        <source>a folder with no digest files (*.md) in it</source>
+        <translation>다이제스트 파일(*.md)이 없는 폴더</translation>
+    </message>
+    <message>
+        <source>permission denied: the folder cannot be read, and its digests were not imported</source>
+        <translation>권한 없음: 폴더를 읽을 수 없어 다이제스트를 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the folder cannot be read ({reason}): its digests were not imported</source>
+        <translation>폴더를 읽을 수 없습니다({reason}): 다이제스트를 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>permission denied: the file cannot be read</source>
+        <translation>권한 없음: 파일을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot be read: {reason}</source>
+        <translation>읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>not a file but a named pipe (FIFO): it was not read</source>
+        <translation>파일이 아니라 이름 있는 파이프(FIFO)이므로 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>not a file but a device: it was not read</source>
+        <translation>파일이 아니라 장치이므로 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>not a file but a socket: it was not read</source>
+        <translation>파일이 아니라 소켓이므로 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>not a file but a folder: it was not read</source>
+        <translation>파일이 아니라 폴더이므로 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>not a file but something other than a regular file: it was not read</source>
+        <translation>일반 파일이 아니므로 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>larger than {megabytes} MB: too large to be a digest, not read</source>
+        <translation>{megabytes}MB보다 큽니다: 다이제스트로 보기에는 너무 커서 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>not a digest: no &apos;## Daily Papers (YYYY-MM-DD)&apos; header</source>
+        <translation>다이제스트가 아닙니다: &apos;## Daily Papers (YYYY-MM-DD)&apos; 머리글이 없습니다</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a Markdown digest</source>
+        <translation>바이너리 파일이며 Markdown 다이제스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the file says it is UTF-16 but is not</source>
+        <translation>파일이 UTF-16이라고 표시되어 있지만 UTF-16이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the file ends in the middle of a character: truncated?</source>
+        <translation>파일이 글자 중간에서 끝납니다: 잘린 파일인가요?</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte 0x{byte:02X}); save the digest as UTF-8 and retry</source>
+        <translation>UTF-8 텍스트가 아닙니다(바이트 0x{byte:02X}). 다이제스트를 UTF-8로 저장한 뒤 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>and {count:,} more warnings</source>
+        <translation>그 밖의 경고 {count:,}개</translation>
+    </message>
+    <message>
+        <source>a digest header not written &apos;## Daily Papers (YYYY-MM-DD)&apos;</source>
+        <translation>다이제스트 머리글이 &apos;## Daily Papers (YYYY-MM-DD)&apos; 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>a second digest, of {date}, in a file of {file_date} (line {line}); import each day from its own file</source>
+        <translation>{file_date} 파일({line}번째 줄)에 {date}의 두 번째 다이제스트가 있습니다. 날짜마다 따로 된 파일로 가져오세요</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date as YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD 형식의 날짜가 아닙니다: &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{date}&apos; is not a possible digest date: digests are dated from {earliest} (when arXiv began) to {days} days after today ({today})</source>
+        <translation>다이제스트 날짜가 될 수 없습니다: &apos;{date}&apos;. 다이제스트 날짜는 {earliest}(arXiv가 시작된 날)부터 오늘({today})로부터 {days}일 뒤까지입니다</translation>
+    </message>
+    <message>
+        <source>a &apos;###&apos; heading that is not a paper link: {text}</source>
+        <translation>논문 링크가 아닌 &apos;###&apos; 제목: {text}</translation>
+    </message>
+    <message>
+        <source>the paper heading is cut off: {text}</source>
+        <translation>논문 제목 줄이 잘렸습니다: {text}</translation>
+    </message>
+    <message>
+        <source>the paper link is not an arXiv link: {url}</source>
+        <translation>논문 링크가 arXiv 링크가 아닙니다: {url}</translation>
+    </message>
+    <message>
+        <source>the paper heading has no title</source>
+        <translation>논문 제목 줄에 제목이 없습니다</translation>
+    </message>
+    <message>
+        <source>the paper link is {length:,} characters long (at most {limit:,}): kept as {url}</source>
+        <translation>논문 링크가 {length:,}자입니다(최대 {limit:,}자): 대신 {url} 주소를 저장했습니다</translation>
+    </message>
+    <message>
+        <source>the title is {length:,} characters long: kept its first {limit:,}</source>
+        <translation>제목이 {length:,}자입니다: 처음 {limit:,}자만 저장했습니다</translation>
+    </message>
+    <message>
+        <source>the teaser link is {length:,} characters long (at most {limit:,}): not kept</source>
+        <translation>티저 링크가 {length:,}자입니다(최대 {limit:,}자): 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the summary is longer than {limit:,} characters: kept its first {limit:,}</source>
+        <translation>요약이 {limit:,}자보다 깁니다: 처음 {limit:,}자만 저장했습니다</translation>
+    </message>
+    <message>
+        <source>more than {limit:,} authors: kept the first {limit:,}</source>
+        <translation>저자가 {limit:,}명보다 많습니다: 처음 {limit:,}명만 저장했습니다</translation>
+    </message>
+    <message>
+        <source>an author&apos;s name is {length:,} characters long: kept its first {limit:,}</source>
+        <translation>저자 이름이 {length:,}자입니다: 처음 {limit:,}자만 저장했습니다</translation>
+    </message>
+    <message>
+        <source>{count:,} authors&apos; names are longer than {limit:,} characters: kept the first {limit:,} of each</source>
+        <translation>저자 이름 {count:,}개가 {limit:,}자보다 깁니다: 각각 처음 {limit:,}자만 저장했습니다</translation>
+    </message>
+    <message>
+        <source>&apos;)&apos; without a &apos;(&apos; before it</source>
+        <translation>앞에 &apos;(&apos;가 없는 &apos;)&apos;</translation>
+    </message>
+    <message>
+        <source>{operator} needs a term before it</source>
+        <translation>{operator} 앞에 검색어가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>this quote is never closed</source>
+        <translation>이 따옴표가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>&apos;{name}:&apos; needs a value, like {example}</source>
+        <translation>&apos;{name}:&apos; 뒤에 값이 있어야 합니다. 예: {example}</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;{name}:&apos; (fields: {fields}); quote it to search for it</source>
+        <translation>알 수 없는 필드 &apos;{name}:&apos; (필드: {fields}). 이 글자를 그대로 찾으려면 따옴표로 묶으세요</translation>
+    </message>
+    <message>
+        <source>{operator} needs a term after it</source>
+        <translation>{operator} 뒤에 검색어가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>the query is nested too deeply</source>
+        <translation>검색어가 너무 깊게 중첩되었습니다</translation>
+    </message>
+    <message>
+        <source>empty parentheses</source>
+        <translation>빈 괄호</translation>
+    </message>
+    <message>
+        <source>this &apos;(&apos; is never closed</source>
+        <translation>이 &apos;(&apos;가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>unknown &apos;is:{value}&apos; (use is:starred, {names})</source>
+        <translation>알 수 없는 &apos;is:{value}&apos; (is:starred, {names} 중 하나를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; takes a whole number, like {field}&gt;50</source>
+        <translation>&apos;{field}&apos;에는 정수를 써야 합니다. 예: {field}&gt;50</translation>
+    </message>
+    <message>
+        <source>{number} is too large a number</source>
+        <translation>너무 큰 수입니다: {number}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date like 2024-03-01, 2024-03, 2024 or 7d</source>
+        <translation>2024-03-01, 2024-03, 2024, 7d와 같은 날짜가 아닙니다: &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date on the calendar</source>
+        <translation>달력에 없는 날짜입니다: &apos;{text}&apos;</translation>
+    </message>
+    <message>
+        <source>at character {position}: {reason}</source>
+        <translation>{position}번째 글자: {reason}</translation>
+    </message>
+    <message>
+        <source>the library could not store it: {cause}</source>
+        <translation>라이브러리에 저장하지 못했습니다: {cause}</translation>
+    </message>
+    <message>
+        <source>the library is busy: another program is writing to it. Import this file again when that program is done</source>
+        <translation>라이브러리를 사용 중입니다: 다른 프로그램이 쓰고 있습니다. 그 프로그램이 끝난 뒤에 이 파일을 다시 가져오세요</translation>
     </message>
     <message>
         <source>no library is open</source>
-        <translation type="unfinished"></translation>
+        <translation>열린 라이브러리 없음</translation>
     </message>
     <message>
         <source>The font licence’s full text: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>글꼴 라이선스 전문: {path}</translation>
     </message>
     <message>
         <source>Daily research-paper digests, in one library.</source>
-        <translation type="unfinished"></translation>
+        <translation>매일의 연구 논문 다이제스트를 한 라이브러리에.</translation>
     </message>
     <message>
         <source>Library: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>라이브러리: {path}</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>구성 요소</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>버전</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>라이선스</translation>
     </message>
     <message>
         <source>About readinglist</source>
-        <translation type="unfinished"></translation>
+        <translation>readinglist 정보</translation>
     </message>
     <message>
         <source>&amp;Command Palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>명령 팔레트(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About readinglist</source>
-        <translation type="unfinished"></translation>
+        <translation>readinglist 정보(&amp;A)</translation>
     </message>
     <message>
         <source>Type the name of an action…</source>
-        <translation type="unfinished"></translation>
+        <translation>동작 이름을 입력하세요…</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>키보드 단축키</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>필터</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>동작</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>키</translation>
     </message>
     <message>
         <source>Show &amp;Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>사이드바 보기(&amp;S)</translation>
     </message>
     <message>
         <source>Show &amp;Media Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>미디어 창 보기(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Larger Text</source>
-        <translation type="unfinished"></translation>
+        <translation>글자 크게(&amp;L)</translation>
     </message>
     <message>
         <source>S&amp;maller Text</source>
-        <translation type="unfinished"></translation>
+        <translation>글자 작게(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Actual Text Size</source>
-        <translation type="unfinished"></translation>
+        <translation>원래 글자 크기(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Full Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>전체 화면(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>열(&amp;C)</translation>
     </message>
     <message>
         <source>Copy &amp;Link</source>
-        <translation type="unfinished"></translation>
+        <translation>링크 복사(&amp;L)</translation>
     </message>
     <message>
         <source>Copy as &amp;Markdown Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown 링크로 복사(&amp;M)</translation>
     </message>
     <message>
         <source>Copy as &amp;BibTeX</source>
-        <translation type="unfinished"></translation>
+        <translation>BibTeX로 복사(&amp;B)</translation>
     </message>
     <message>
         <source>Copy as &amp;Citation</source>
-        <translation type="unfinished"></translation>
+        <translation>인용문으로 복사(&amp;C)</translation>
     </message>
     <message>
         <source>Open Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>페이지 열기</translation>
     </message>
     <message>
         <source>Open {n} pages in your web browser, one for each selected paper?</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 논문마다 하나씩, 웹 브라우저에서 페이지 {n}개를 열까요?</translation>
     </message>
     <message>
         <source>Copied 1 paper</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 1편을 복사했습니다</translation>
     </message>
     <message>
         <source>Copied {n} papers</source>
-        <translation type="unfinished"></translation>
+        <translation>논문 {n}편을 복사했습니다</translation>
     </message>
     <message>
         <source>Could not start a web browser to open {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>{url}을(를) 열 웹 브라우저를 시작하지 못했습니다</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>복사(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>열기(&amp;O)</translation>
     </message>
 </context>
 </TS>

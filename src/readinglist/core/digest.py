@@ -4,6 +4,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from readinglist.core.translatable import Message
+
 VIDEO_EXTENSIONS = frozenset({".qt", ".mov", ".mp4", ".webm", ".m4v", ".mkv"})
 
 # The days a digest may be of: from the day arXiv began to a few days after today (time
@@ -65,7 +67,11 @@ class DigestWarning:
     """Something of a file left out or cut to import the rest: where, and what was done."""
 
     line: int | None
-    message: str
+    reason: Message
+
+    @property
+    def message(self) -> str:
+        return str(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +83,14 @@ class Digest:
 
 
 class DigestError(ValueError):
-    """A file that is not a readable digest: says which file, which line and why."""
+    """A file that is not a readable digest: says which file, which line and why (`reason`
+    for the UI to translate, `message` in English)."""
 
-    def __init__(self, source: str, line: int | None, message: str) -> None:
+    def __init__(self, source: str, line: int | None, reason: Message) -> None:
         self.source = source
         self.line = line
-        self.message = message
+        self.reason = reason
+        self.message = str(reason)
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from readinglist.core.translatable import QT_TR_NOOP, Message
+
 DIGEST_SUFFIX = ".md"
 # The largest of 75 real digests is 118 KB: 16 MB is 140 times that, and bounds what one
 # file costs in memory while it is read and parsed (its bytes, its text and one line).
@@ -32,7 +34,11 @@ type Cancelled = Callable[[], bool]
 
 
 class Unreadable(Exception):
-    """A path that was not read; the message says why, for people."""
+    """A path that was not read; `reason` says why, for people."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 class Stopped(Exception):
@@ -44,7 +50,7 @@ class Skipped:
     """A folder whose digests could not be listed, or that holds none."""
 
     path: Path
-    reason: str
+    reason: Message
 
 
 type Found = Path | Skipped
@@ -78,7 +84,8 @@ def _folder(folder: Path, cancelled: Cancelled) -> list[Found]:
         except OSError as error:
             skipped.append(Skipped(directory, _folder_problem(error)))
     if not files and not skipped:
-        return [Skipped(folder, "a folder with no digest files (*.md) in it")]
+        no_digests = QT_TR_NOOP("a folder with no digest files (*.md) in it")
+        return [Skipped(folder, Message(no_digests))]
     return [*sorted(files), *sorted(skipped, key=lambda item: item.path)]
 
 
@@ -92,10 +99,15 @@ def _list_folder(directory: Path, folders: list[Path], files: list[Path]) -> Non
                 files.append(Path(entry.path))
 
 
-def _folder_problem(error: OSError) -> str:
+def _folder_problem(error: OSError) -> Message:
     if isinstance(error, PermissionError):
-        return "permission denied: the folder cannot be read, and its digests were not imported"
-    return f"the folder cannot be read ({error.strerror or error}): its digests were not imported"
+        return Message(
+            QT_TR_NOOP(
+                "permission denied: the folder cannot be read, and its digests were not imported"
+            )
+        )
+    unreadable = QT_TR_NOOP("the folder cannot be read ({reason}): its digests were not imported")
+    return Message(unreadable, reason=error.strerror or str(error))
 
 
 def read_digest_file(path: Path, cancelled: Cancelled = lambda: False) -> bytes:
@@ -109,11 +121,13 @@ def read_digest_file(path: Path, cancelled: Cancelled = lambda: False) -> bytes:
         finally:
             os.close(descriptor)
     except FileNotFoundError:
-        raise Unreadable("no such file") from None
+        raise Unreadable(Message(QT_TR_NOOP("no such file"))) from None
     except PermissionError:
-        raise Unreadable("permission denied: the file cannot be read") from None
+        denied = QT_TR_NOOP("permission denied: the file cannot be read")
+        raise Unreadable(Message(denied)) from None
     except OSError as error:
-        raise Unreadable(f"cannot be read: {error.strerror or error}") from None
+        unreadable = QT_TR_NOOP("cannot be read: {reason}")
+        raise Unreadable(Message(unreadable, reason=error.strerror or str(error))) from None
 
 
 def _open(path: Path) -> int:
@@ -143,22 +157,22 @@ def _read_chunk(descriptor: int, size: int) -> bytes:
 
 def _check_regular(mode: int) -> None:
     if not stat.S_ISREG(mode):
-        raise Unreadable(f"not a file but {_kind(mode)}: it was not read")
+        raise Unreadable(Message(_not_a_file(mode)))
 
 
-def _kind(mode: int) -> str:
+def _not_a_file(mode: int) -> str:
+    """Whole sentences, one a kind, so that a translation need not assemble them."""
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return QT_TR_NOOP("not a file but a named pipe (FIFO): it was not read")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return QT_TR_NOOP("not a file but a device: it was not read")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return QT_TR_NOOP("not a file but a socket: it was not read")
     if stat.S_ISDIR(mode):
-        return "a folder"
-    return "something other than a regular file"
+        return QT_TR_NOOP("not a file but a folder: it was not read")
+    return QT_TR_NOOP("not a file but something other than a regular file: it was not read")
 
 
 def _too_large() -> Unreadable:
-    return Unreadable(
-        f"larger than {MAX_DIGEST_BYTES // 2**20} MB: too large to be a digest, not read"
-    )
+    too_large = QT_TR_NOOP("larger than {megabytes} MB: too large to be a digest, not read")
+    return Unreadable(Message(too_large, megabytes=MAX_DIGEST_BYTES // 2**20))

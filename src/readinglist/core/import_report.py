@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from readinglist.core.translatable import Message
+
 
 class FileStatus(StrEnum):
     IMPORTED = "imported"
@@ -13,10 +15,15 @@ class FileStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FileError:
-    """Why a file was rejected, or (as a warning) what of an imported file was cut or left out."""
+    """Why a file was rejected, or (as a warning) what of an imported file was cut or left out:
+    `reason` for the window to translate, `message` in English for the command line."""
 
-    message: str
+    reason: Message
     line: int | None = None
+
+    @property
+    def message(self) -> str:
+        return str(self.reason)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from enum import StrEnum
 from typing import Any
 
 from readinglist.core.digest import Media
-from readinglist.core.translatable import QT_TR_NOOP
+from readinglist.core.translatable import QT_TR_NOOP, Message
 
 
 class ReadingStatus(StrEnum):
@@ -22,8 +22,15 @@ class ReadingStatus(StrEnum):
         try:
             return cls(text.strip().lower())
         except ValueError:
-            names = ", ".join(status.value for status in cls)
-            raise ValueError(f"unknown status '{text}' (one of: {names})") from None
+            raise ValueError(str(cls.unknown(text))) from None
+
+    @classmethod
+    def unknown(cls, text: str) -> Message:
+        """What `parse` says of a `text` that names no status."""
+        names = ", ".join(status.value for status in cls)
+        return Message(
+            QT_TR_NOOP("unknown status '{text}' (one of: {names})"), text=text, names=names
+        )
 
     @property
     def look(self) -> "StatusLook":

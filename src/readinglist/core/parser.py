@@ -29,6 +29,7 @@ from readinglist.core.digest import (
     Media,
 )
 from readinglist.core.text import clean_text, clean_url, for_display
+from readinglist.core.translatable import QT_TR_NOOP, Message
 
 _HEADER = re.compile(r"##[ \t]+Daily Papers[ \t]*\((?P<date>[^)]*)\)[ \t]*")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?P<url>[^)\s>]+)")
@@ -43,7 +44,10 @@ _LINES_BLOCK = 1 << 20  # characters split into lines at a time
 # its syntax tree takes about 50 times the text. A longer one is split at its commas.
 _MAX_AUTHOR_LIST_CHARS = 200_000
 
-type Warn = Callable[[str], None]
+type Warn = Callable[[Message], None]
+
+EMPTY = QT_TR_NOOP("the file is empty")
+NOT_A_DIGEST = QT_TR_NOOP("not a digest: no '## Daily Papers (YYYY-MM-DD)' header")
 
 
 def parse_digest(data: bytes, source: str = "<digest>", today: dt.date | None = None) -> Digest:
@@ -74,15 +78,16 @@ def _line_blocks(text: str) -> Iterator[list[str]]:
 
 def _decode(data: bytes, source: str) -> str:
     if not data.strip():
-        raise DigestError(source, None, "the file is empty")
+        raise DigestError(source, None, Message(EMPTY))
     if data.startswith(_BOMS_UTF16):
         text = _decode_utf16(data, source)
     elif b"\x00" in data:
-        raise DigestError(source, None, "this is a binary file, not a Markdown digest")
+        binary = QT_TR_NOOP("this is a binary file, not a Markdown digest")
+        raise DigestError(source, None, Message(binary))
     else:
         text = _decode_utf8(data, source)
     if not text.strip():
-        raise DigestError(source, None, "the file is empty")
+        raise DigestError(source, None, Message(EMPTY))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
@@ -101,18 +106,17 @@ def _decode_utf16(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-16")
     except UnicodeDecodeError:
-        raise DigestError(source, None, "the file says it is UTF-16 but is not") from None
+        not_utf16 = QT_TR_NOOP("the file says it is UTF-16 but is not")
+        raise DigestError(source, None, Message(not_utf16)) from None
 
 
 def _encoding_error(data: bytes, offset: int, reason: str, source: str) -> DigestError:
     line = data.count(b"\n", 0, offset) + 1
     if reason == "unexpected end of data":
-        return DigestError(source, line, "the file ends in the middle of a character: truncated?")
-    return DigestError(
-        source,
-        line,
-        f"not UTF-8 text (byte 0x{data[offset]:02X}); save the digest as UTF-8 and retry",
-    )
+        truncated = QT_TR_NOOP("the file ends in the middle of a character: truncated?")
+        return DigestError(source, line, Message(truncated))
+    not_utf8 = QT_TR_NOOP("not UTF-8 text (byte 0x{byte:02X}); save the digest as UTF-8 and retry")
+    return DigestError(source, line, Message(not_utf8, byte=data[offset]))
 
 
 class _Warnings:
@@ -122,7 +126,7 @@ class _Warnings:
         self.kept: list[DigestWarning] = []
         self.more = 0
 
-    def add(self, line: int, message: str) -> None:
+    def add(self, line: int, message: Message) -> None:
         if len(self.kept) < MAX_WARNINGS:
             self.kept.append(DigestWarning(line, message))
         else:
@@ -131,7 +135,8 @@ class _Warnings:
     def all(self) -> tuple[DigestWarning, ...]:
         if not self.more:
             return tuple(self.kept)
-        return (*self.kept, DigestWarning(None, f"and {self.more:,} more warnings"))
+        more = Message(QT_TR_NOOP("and {count:,} more warnings"), count=self.more)
+        return (*self.kept, DigestWarning(None, more))
 
 
 class _DigestReader:
@@ -158,9 +163,7 @@ class _DigestReader:
                 self.current.feed(line, number)
         self._finish_entry()
         if self.date is None:
-            raise DigestError(
-                self.source, None, "not a digest: no '## Daily Papers (YYYY-MM-DD)' header"
-            )
+            raise DigestError(self.source, None, Message(NOT_A_DIGEST))
         return Digest(self.date, tuple(self.entries), self.header_count, self.warnings.all())
 
     def _heading(self, line: str, number: int, in_digest: bool) -> bool:
@@ -185,21 +188,18 @@ class _DigestReader:
         match = _HEADER.fullmatch(line.rstrip())
         if match is None:
             if line.lstrip("#").lstrip().lower().startswith("daily papers ("):
-                raise DigestError(
-                    self.source,
-                    number,
-                    "a digest header not written '## Daily Papers (YYYY-MM-DD)'",
-                )
+                misspelt = QT_TR_NOOP("a digest header not written '## Daily Papers (YYYY-MM-DD)'")
+                raise DigestError(self.source, number, Message(misspelt))
             return False  # any other heading ends the digest (README wrappers)
         date = _parse_date(match.group("date"), number, self.source)
         _check_possible(date, self.today, number, self.source)
         if self.date is not None and date != self.date:
-            raise DigestError(
-                self.source,
-                number,
-                f"a second digest, of {date}, in a file of {self.date} "
-                f"(line {self.header_line}); import each day from its own file",
+            second = QT_TR_NOOP(
+                "a second digest, of {date}, in a file of {file_date} (line {line}); "
+                "import each day from its own file"
             )
+            reason = Message(second, date=date, file_date=self.date, line=self.header_line)
+            raise DigestError(self.source, number, reason)
         if self.date is None:
             self.date, self.header_line = date, number
         self.header_count += 1
@@ -218,17 +218,20 @@ def _parse_date(text: str, line: int, source: str) -> dt.date:
             return dt.date.fromisoformat(stripped)
         except ValueError:
             pass
-    raise DigestError(source, line, f"'{_cut(text)}' is not a date as YYYY-MM-DD")
+    not_a_date = QT_TR_NOOP("'{text}' is not a date as YYYY-MM-DD")
+    raise DigestError(source, line, Message(not_a_date, text=_cut(text)))
 
 
 def _check_possible(date: dt.date, today: dt.date, line: int, source: str) -> None:
     if date < EARLIEST_DATE or (date - today).days > MAX_DAYS_AHEAD:
-        raise DigestError(
-            source,
-            line,
-            f"'{date}' is not a possible digest date: digests are dated from {EARLIEST_DATE} "
-            f"(when arXiv began) to {MAX_DAYS_AHEAD} days after today ({today})",
+        impossible = QT_TR_NOOP(
+            "'{date}' is not a possible digest date: digests are dated from {earliest} "
+            "(when arXiv began) to {days} days after today ({today})"
         )
+        reason = Message(
+            impossible, date=date, earliest=EARLIEST_DATE, days=MAX_DAYS_AHEAD, today=today
+        )
+        raise DigestError(source, line, reason)
 
 
 class _EntryDraft:
@@ -269,25 +272,32 @@ class _EntryDraft:
     ) -> "_EntryDraft":
         body = line[3:].strip()
         if not body.startswith("["):
-            raise DigestError(
-                source, number, f"a '###' heading that is not a paper link: {_cut(body)}"
-            )
+            not_a_link = QT_TR_NOOP("a '###' heading that is not a paper link: {text}")
+            raise DigestError(source, number, Message(not_a_link, text=_cut(body)))
         split = body.rfind("](")
         if split < 0 or not body.endswith(")"):
-            raise DigestError(source, number, f"the paper heading is cut off: {_cut(body)}")
+            cut_off = QT_TR_NOOP("the paper heading is cut off: {text}")
+            raise DigestError(source, number, Message(cut_off, text=_cut(body)))
         title = clean_text(body[1:split])
         url = clean_url(body[split + 2 : -1].strip().split(" ", 1)[0].strip("<>"))
         arxiv_id = arxiv_id_from_url(url)
         if arxiv_id is None:
-            raise DigestError(source, number, f"the paper link is not an arXiv link: {_cut(url)}")
+            not_arxiv = QT_TR_NOOP("the paper link is not an arXiv link: {url}")
+            raise DigestError(source, number, Message(not_arxiv, url=_cut(url)))
         if not title:
-            raise DigestError(source, number, "the paper heading has no title")
+            untitled = QT_TR_NOOP("the paper heading has no title")
+            raise DigestError(source, number, Message(untitled))
         if len(url) > MAX_URL_CHARS:
-            too_long = _too_long("the paper link", url)
-            url = abs_url(arxiv_id)
-            warnings.add(number, f"{too_long}: kept as {url}")
+            too_long = QT_TR_NOOP(
+                "the paper link is {length:,} characters long (at most {limit:,}): kept as {url}"
+            )
+            length, url = len(url), abs_url(arxiv_id)
+            warnings.add(number, Message(too_long, length=length, limit=MAX_URL_CHARS, url=url))
         if len(title) > MAX_TITLE_CHARS:
-            warnings.add(number, _kept_first("the title", title, MAX_TITLE_CHARS))
+            long_title = QT_TR_NOOP(
+                "the title is {length:,} characters long: kept its first {limit:,}"
+            )
+            warnings.add(number, Message(long_title, length=len(title), limit=MAX_TITLE_CHARS))
             title = _cut_to(title, MAX_TITLE_CHARS)
         return cls(number, arxiv_id, url, title, warnings)
 
@@ -320,7 +330,10 @@ class _EntryDraft:
         self.media_seen = True
         url = clean_url(match.group("url"))
         if len(url) > MAX_URL_CHARS:
-            self.warnings.add(number, f"{_too_long('the teaser link', url)}: not kept")
+            too_long = QT_TR_NOOP(
+                "the teaser link is {length:,} characters long (at most {limit:,}): not kept"
+            )
+            self.warnings.add(number, Message(too_long, length=len(url), limit=MAX_URL_CHARS))
         elif url:
             self.media = Media.from_url(url)
 
@@ -336,11 +349,10 @@ class _EntryDraft:
         self.summary_chars += len(text)
         if self.summary_chars > MAX_SUMMARY_CHARS:
             self.summary_full = True
-            self.warnings.add(
-                number,
-                f"the summary is longer than {MAX_SUMMARY_CHARS:,} characters: "
-                f"kept its first {MAX_SUMMARY_CHARS:,}",
+            too_long = QT_TR_NOOP(
+                "the summary is longer than {limit:,} characters: kept its first {limit:,}"
             )
+            self.warnings.add(number, Message(too_long, limit=MAX_SUMMARY_CHARS))
 
     def build(self, position: int) -> Entry:
         authors, truncated = self.authors or ((), False)
@@ -362,14 +374,6 @@ class _EntryDraft:
 def _cut_to(text: str, limit: int) -> str:
     """`text`, or its first `limit` characters, the last an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _kept_first(what: str, text: str, limit: int) -> str:
-    return f"{what} is {len(text):,} characters long: kept its first {limit:,}"
-
-
-def _too_long(what: str, url: str) -> str:
-    return f"{what} is {len(url):,} characters long (at most {MAX_URL_CHARS:,})"
 
 
 def _cut_summary(summary: tuple[str, ...]) -> tuple[str, ...]:
@@ -404,7 +408,12 @@ def _parse_authors(text: str, warn: Warn) -> tuple[tuple[str, ...], bool]:
     split = _split_names(text)
     too_many = len(split) > MAX_AUTHORS
     if too_many:
-        warn(f"more than {MAX_AUTHORS:,} authors: kept the first {MAX_AUTHORS:,}")
+        warn(
+            Message(
+                QT_TR_NOOP("more than {limit:,} authors: kept the first {limit:,}"),
+                limit=MAX_AUTHORS,
+            )
+        )
         del split[MAX_AUTHORS:]
     names = [clean_text(name) for name in split]
     if max(map(len, names), default=0) > MAX_AUTHOR_CHARS:
@@ -417,12 +426,16 @@ def _cut_names(names: list[str], warn: Warn) -> list[str]:
     """The names cut to `MAX_AUTHOR_CHARS`, and one warning for the line."""
     long_names = [name for name in names if len(name) > MAX_AUTHOR_CHARS]
     if len(long_names) == 1:
-        warn(_kept_first("an author's name", long_names[0], MAX_AUTHOR_CHARS))
-    else:
-        warn(
-            f"{len(long_names):,} authors' names are longer than {MAX_AUTHOR_CHARS:,} "
-            f"characters: kept the first {MAX_AUTHOR_CHARS:,} of each"
+        long_name = QT_TR_NOOP(
+            "an author's name is {length:,} characters long: kept its first {limit:,}"
         )
+        warn(Message(long_name, length=len(long_names[0]), limit=MAX_AUTHOR_CHARS))
+    else:
+        long_names_cut = QT_TR_NOOP(
+            "{count:,} authors' names are longer than {limit:,} characters: "
+            "kept the first {limit:,} of each"
+        )
+        warn(Message(long_names_cut, count=len(long_names), limit=MAX_AUTHOR_CHARS))
     return [_cut_to(name, MAX_AUTHOR_CHARS) for name in names]
 
 

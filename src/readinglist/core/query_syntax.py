@@ -36,6 +36,7 @@ from readinglist.core.query_terms import (
     all_of,
     any_of,
 )
+from readinglist.core.translatable import QT_TR_NOOP, Message
 
 _TEXT_FIELDS = {
     "title": TextField.TITLE,
@@ -48,6 +49,8 @@ _TEXT_FIELDS = {
 FIELDS = ("tag", "status", "is", *_TEXT_FIELDS, "votes", "date", "digest")
 _KEYWORDS: dict[str, "_Kind"] = {"OR": "OR", "AND": "AND", "NOT": "NOT"}
 _MAX_DEPTH = 50
+_UNOPENED = QT_TR_NOOP("')' without a '(' before it")
+_NOTHING_BEFORE = QT_TR_NOOP("{operator} needs a term before it")
 _MAX_NUMBER_DIGITS = 9
 
 type _Kind = Literal["(", ")", "-", "OR", "AND", "NOT", "text", "field"]
@@ -106,7 +109,7 @@ def _quoted(text: str, start: int) -> tuple[str, int]:
         if not text.startswith('"', end + 1):
             return '"'.join(parts), end + 1
         i = end + 2
-    raise QueryError(start, "this quote is never closed")
+    raise QueryError(start, Message(QT_TR_NOOP("this quote is never closed")))
 
 
 def _bare(text: str, start: int) -> tuple[_Token, int]:
@@ -121,13 +124,15 @@ def _bare(text: str, start: int) -> tuple[_Token, int]:
         if not value and end < len(text) and text[end] == '"':
             value, end = _quoted(text, end)
         if not value.strip():
-            raise QueryError(start, f"'{name}:' needs a value, like {_EXAMPLES[field]}")
+            no_value = QT_TR_NOOP("'{name}:' needs a value, like {example}")
+            raise QueryError(start, Message(no_value, name=name, example=_EXAMPLES[field]))
         return _Token("field", start, value, field, start + len(name) + 1), end
     if colon and _looks_like_a_field(name, value):
         fields = ", ".join(f"{field}:" for field in FIELDS)
-        raise QueryError(
-            start, f"unknown field '{name}:' (fields: {fields}); quote it to search for it"
+        unknown = QT_TR_NOOP(
+            "unknown field '{name}:' (fields: {fields}); quote it to search for it"
         )
+        raise QueryError(start, Message(unknown, name=name, fields=fields))
     return _Token(_KEYWORDS.get(word, "text"), start, word), end
 
 
@@ -185,7 +190,7 @@ class _Parser:
     def query(self) -> Term | None:
         term = self._sequence()
         if self.index < len(self.tokens):  # only a stray ")" stops a top-level sequence
-            raise QueryError(self.tokens[self.index].position, "')' without a '(' before it")
+            raise QueryError(self.tokens[self.index].position, Message(_UNOPENED))
         return term
 
     def _peek(self) -> _Token | None:
@@ -203,7 +208,7 @@ class _Parser:
             if token.kind == "AND":
                 self._take()
                 if not parts:
-                    raise QueryError(token.position, "AND needs a term before it")
+                    raise QueryError(token.position, Message(_NOTHING_BEFORE, operator="AND"))
                 self._need_operand(token)
             parts.append(self._group())
         return all_of(*_merge_statuses(parts))
@@ -211,7 +216,8 @@ class _Parser:
     def _need_operand(self, operator: _Token) -> None:
         token = self._peek()
         if token is None or token.kind in (")", "OR", "AND"):
-            raise QueryError(operator.position, f"{operator.kind} needs a term after it")
+            nothing_after = QT_TR_NOOP("{operator} needs a term after it")
+            raise QueryError(operator.position, Message(nothing_after, operator=operator.kind))
 
     def _group(self) -> _Parsed:
         first = self._unary()
@@ -227,7 +233,7 @@ class _Parser:
     def _unary(self) -> _Parsed:
         token = self._take()
         if token.kind in ("OR", "AND"):
-            raise QueryError(token.position, f"{token.kind} needs a term before it")
+            raise QueryError(token.position, Message(_NOTHING_BEFORE, operator=token.kind))
         if token.kind in ("-", "NOT"):
             self._need_operand(token)
             inner = self._nested(token, self._unary).term
@@ -235,7 +241,7 @@ class _Parser:
         if token.kind == "(":
             return _Parsed(self._nested(token, lambda: self._parenthesized(token)))
         if token.kind == ")":
-            raise QueryError(token.position, "')' without a '(' before it")
+            raise QueryError(token.position, Message(_UNOPENED))
         if token.kind == "field":
             term = _field_term(token)
             return _Parsed(term, isinstance(term, Status))
@@ -244,7 +250,7 @@ class _Parser:
     def _nested[T](self, token: _Token, parse: Callable[[], T]) -> T:
         self.depth += 1
         if self.depth > _MAX_DEPTH:
-            raise QueryError(token.position, "the query is nested too deeply")
+            raise QueryError(token.position, Message(QT_TR_NOOP("the query is nested too deeply")))
         try:
             return parse()
         finally:
@@ -253,10 +259,10 @@ class _Parser:
     def _parenthesized(self, opening: _Token) -> Term | None:
         token = self._peek()
         if token is not None and token.kind == ")":
-            raise QueryError(opening.position, "empty parentheses")
+            raise QueryError(opening.position, Message(QT_TR_NOOP("empty parentheses")))
         term = self._sequence()
         if self._peek() is None:
-            raise QueryError(opening.position, "this '(' is never closed")
+            raise QueryError(opening.position, Message(QT_TR_NOOP("this '(' is never closed")))
         self._take()
         return term
 
@@ -303,8 +309,8 @@ def _field_term(token: _Token) -> Term | None:
 def _status(text: str, at: int) -> ReadingStatus:
     try:
         return ReadingStatus.parse(text)
-    except ValueError as error:
-        raise QueryError(at, str(error)) from None
+    except ValueError:
+        raise QueryError(at, ReadingStatus.unknown(text)) from None
 
 
 def _is(value: str, at: int) -> Term:
@@ -314,7 +320,8 @@ def _is(value: str, at: int) -> Term:
         return Status((ReadingStatus.parse(value),))
     except ValueError:
         names = ", ".join(f"is:{status.value}" for status in ReadingStatus)
-        raise QueryError(at, f"unknown 'is:{value}' (use is:starred, {names})") from None
+        unknown = QT_TR_NOOP("unknown 'is:{value}' (use is:starred, {names})")
+        raise QueryError(at, Message(unknown, value=value, names=names)) from None
 
 
 def _operator(value: str) -> tuple[Op, str]:
@@ -326,9 +333,10 @@ def _operator(value: str) -> tuple[Op, str]:
 
 def _number(text: str, at: int, field: str) -> int:
     if not re.fullmatch(r"[0-9]+", text):
-        raise QueryError(at, f"'{field}' takes a whole number, like {field}>50")
+        not_a_number = QT_TR_NOOP("'{field}' takes a whole number, like {field}>50")
+        raise QueryError(at, Message(not_a_number, field=field))
     if len(text.lstrip("0")) > _MAX_NUMBER_DIGITS:
-        raise QueryError(at, f"{text} is too large a number")
+        raise QueryError(at, Message(QT_TR_NOOP("{number} is too large a number"), number=text))
     return int(text)
 
 
@@ -347,7 +355,8 @@ def _when(value: str, at: int) -> tuple[Op, Span | Ago]:
         return (op if text != value else Op.LT), Ago(amount, AgeUnit(age.group(2).lower()))
     date = _DATE.fullmatch(text)
     if date is None:
-        raise QueryError(at, f"'{text}' is not a date like 2024-03-01, 2024-03, 2024 or 7d")
+        not_a_date = QT_TR_NOOP("'{text}' is not a date like 2024-03-01, 2024-03, 2024 or 7d")
+        raise QueryError(at, Message(not_a_date, text=text))
     year, month, day = (int(part) if part else None for part in date.groups())
     assert year is not None
     try:
@@ -357,4 +366,5 @@ def _when(value: str, at: int) -> tuple[Op, Span | Ago]:
             return op, Span.month(year, month)
         return op, Span.day(dt.date(year, month, day))
     except ValueError:
-        raise QueryError(at, f"'{text}' is not a date on the calendar") from None
+        not_on_calendar = QT_TR_NOOP("'{text}' is not a date on the calendar")
+        raise QueryError(at, Message(not_on_calendar, text=text)) from None

@@ -11,15 +11,21 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.core.translatable import QT_TR_NOOP, Message
 
 
 class QueryError(ValueError):
-    """A malformed query; `position` is the 0-based index of the character at fault."""
+    """A malformed query; `position` is the 0-based index of the character at fault, `reason`
+    what is wrong (`message` in English), `described` both, as `str()` says them."""
 
-    def __init__(self, position: int, message: str) -> None:
+    def __init__(self, position: int, reason: Message) -> None:
         self.position = position
-        self.message = message
-        super().__init__(f"at character {position + 1}: {message}")
+        self.reason = reason
+        self.message = str(reason)
+        self.described = Message(
+            QT_TR_NOOP("at character {position}: {reason}"), position=position + 1, reason=reason
+        )
+        super().__init__(str(self.described))
 
 
 class TextField(StrEnum):

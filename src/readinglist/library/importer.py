@@ -26,6 +26,7 @@ from readinglist.core.digest_files import (
 )
 from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
 from readinglist.core.parser import parse_digest
+from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.library import ingest
 from readinglist.library.database import Library, utc_now
 
@@ -131,18 +132,18 @@ def _prepare(
     try:
         data = read_digest_file(path, cancelled)
     except Unreadable as unreadable:
-        return _rejected(path, str(unreadable))
+        return _rejected(path, unreadable.reason)
     content_hash = hashlib.sha256(data).hexdigest()
     if content_hash in known_hashes:
         return FileReport(path, FileStatus.UNCHANGED)
     try:
         digest = parse_digest(data, path.name)
     except DigestError as error:
-        return FileReport(path, FileStatus.REJECTED, error=FileError(error.message, error.line))
+        return FileReport(path, FileStatus.REJECTED, error=FileError(error.reason, error.line))
     return _Parsed(path, digest, content_hash, len(data))
 
 
-def _rejected(path: Path, reason: str) -> FileReport:
+def _rejected(path: Path, reason: Message) -> FileReport:
     return FileReport(path, FileStatus.REJECTED, error=FileError(reason))
 
 
@@ -169,13 +170,14 @@ def _store(library: Library, parsed: list[_Parsed]) -> list[FileReport]:
     except (SQLAlchemyError, sqlite3.Error) as error:
         cause = getattr(error, "orig", error)
         if _is_busy(cause):  # no file is the culprit, and each would wait as long again
-            return [_rejected(item.path, _BUSY) for item in parsed]
+            return [_rejected(item.path, Message(_BUSY)) for item in parsed]
         if len(parsed) > 1:  # find the culprit: one file per transaction
             return [report for item in parsed for report in _store(library, [item])]
-        return [_rejected(parsed[0].path, f"the library could not store it: {cause}")]
+        not_stored = QT_TR_NOOP("the library could not store it: {cause}")
+        return [_rejected(parsed[0].path, Message(not_stored, cause=str(cause)))]
 
 
-_BUSY = (
+_BUSY = QT_TR_NOOP(
     "the library is busy: another program is writing to it. Import this file again when "
     "that program is done"
 )
@@ -196,7 +198,7 @@ def _store_one(
 def _stored_report(item: _Parsed, stored: ingest.StoreResult | None) -> FileReport:
     if stored is None or not (stored.digest_new or stored.papers_new or stored.appearances_new):
         return FileReport(item.path, FileStatus.UNCHANGED)
-    warnings = tuple(FileError(warning.message, warning.line) for warning in item.digest.warnings)
+    warnings = tuple(FileError(warning.reason, warning.line) for warning in item.digest.warnings)
     return FileReport(
         item.path, FileStatus.IMPORTED, stored.papers_new, stored.appearances_new, warnings=warnings
     )

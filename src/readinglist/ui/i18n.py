@@ -9,10 +9,14 @@ checks that lupdate finds every literal). Placeholders are Python's `{name}`, fi
 
 `install_translators` loads the app's `readinglist_<lang>.qm` (built from
 `resources/translations/*.ts` by the Makefile) and Qt's own `qtbase_<lang>.qm` (standard dialogs,
-text fields' context menus) for the locale; English needs neither.
+text fields' context menus) for the locale; English needs neither. The locale is the system's
+(`LANGUAGE`, `LC_ALL`, `LANG` on Linux) unless the `ui/language` setting names one: `ui_locale`.
+
+Qt-free code hands the UI a `Message` (an English template declared with `QT_TR_NOOP`, and its
+arguments) where the CLI prints `str(message)`; `tr_message` shows it in the UI's language.
 """
 
-from readinglist.core.translatable import QT_TR_NOOP
+from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.resources import translations_dir
 from readinglist.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -25,25 +29,68 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
+def tr_message(message: Message) -> str:
+    """`message` in the UI's language: its template through `tr`, filled with its arguments
+    (those that are messages themselves translated the same way). A translation whose
+    placeholders do not fit (tests/ui/test_translations.py rejects those) falls back to English
+    rather than failing where it is shown."""
+    args = {
+        name: tr_message(value) if isinstance(value, Message) else value
+        for name, value in message.args.items()
+    }
+    try:
+        return tr(message.template).format(**args)
+    except (KeyError, IndexError, ValueError):
+        return message.template.format(**args)
+
+
+def ui_locale(language: str, system: QLocale | None = None) -> QLocale:
+    """The locale whose translations the UI loads: `language` (the `ui/language` setting,
+    "en" or "ko"), or `system` (the system's by default) when it is empty or names no
+    language. Only the UI's language: dates and numbers keep the system's conventions."""
+    system = system if system is not None else QLocale.system()
+    if not language.strip():
+        return system
+    chosen = QLocale(language.strip())
+    return system if chosen.language() == QLocale.Language.C else chosen
+
+
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[str]:
     """Install the app's and Qt's translators for `locale` (the system's by default); returns
-    the files loaded, so start-up can say which (none for English or a missing language)."""
+    the files loaded, so start-up can say which (none for English or a missing language).
+
+    Qt's own strings are loaded in the language the app's file is in, and only when there is
+    one: a German system gets an English app with English dialogs, not Qt's German buttons
+    in it, and `LANGUAGE=de:ko` gets Korean throughout."""
     locale = locale if locale is not None else QLocale.system()
     if locale.language() == QLocale.Language.English:
         return []
-    sources = (
-        ("readinglist", str(translations_dir())),
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    )
-    loaded: list[str] = []
-    for name, folder in sources:
-        translator = QTranslator(app)  # parented: lives as long as the app
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            loaded.append(translator.filePath())
-        else:
-            translator.deleteLater()
-    return loaded
+    app_translator = _installed(app, locale, "readinglist", str(translations_dir()))
+    if app_translator is None:
+        return []
+    language = QLocale(app_translator.language() or locale.name())
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = _installed(app, language, "qtbase", qt_folder)
+    return [t.filePath() for t in (app_translator, qt_translator) if t is not None]
 
 
-__all__ = ["QT_TR_NOOP", "SOURCE_LANGUAGE", "install_translators", "tr"]
+def _installed(
+    app: QCoreApplication, locale: QLocale, name: str, folder: str
+) -> QTranslator | None:
+    translator = QTranslator(app)  # parented: lives as long as the app
+    if translator.load(locale, name, "_", folder):
+        app.installTranslator(translator)
+        return translator
+    translator.deleteLater()
+    return None
+
+
+__all__ = [
+    "QT_TR_NOOP",
+    "SOURCE_LANGUAGE",
+    "Message",
+    "install_translators",
+    "tr",
+    "tr_message",
+    "ui_locale",
+]

@@ -62,6 +62,8 @@ MEDIA_DOWNLOAD_DEADLINE_SECONDS = IntSetting("media/downloadDeadlineSeconds", 12
 SIDEBAR_SHOWN = Setting("view/sidebarShown", True)
 MEDIA_PANE_SHOWN = Setting("view/mediaPaneShown", True)
 TEXT_SIZE_STEPS = IntSetting("view/textSizeSteps", 0, minimum=-3, maximum=6)  # tenths larger
+# The UI's language: "en", "ko", or "" for the system's. Read once, at start-up.
+LANGUAGE = Setting("ui/language", "")
 
 
 def open_settings() -> QSettings:

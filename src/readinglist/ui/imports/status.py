@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
 from readinglist.core.text import for_display
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import tr, tr_message
 from readinglist.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -152,5 +152,5 @@ def _detail_row(
     file: FileReport, outcome: str, problem: FileError | None
 ) -> tuple[str, str, str, str]:
     line = str(problem.line) if problem and problem.line else ""
-    reason = for_display(problem.message) if problem else ""
+    reason = for_display(tr_message(problem.reason)) if problem else ""
     return for_display(str(file.path)), outcome, line, reason

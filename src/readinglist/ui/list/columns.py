@@ -13,6 +13,7 @@ from enum import IntEnum
 from readinglist.core.listing import PaperRow, SortKey
 from readinglist.core.render import clip
 from readinglist.core.translatable import QT_TR_NOOP
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import Qt
 
 CELL_SHOWN = 300  # characters: more than the widest cell shows
@@ -80,7 +81,7 @@ COLUMNS = {
         QT_TR_NOOP("Status"),
         QT_TR_NOOP("Status"),
         SortKey.STATUS,
-        lambda row: f"{row.status.look.mark} {row.status.value}",
+        lambda row: f"{row.status.look.mark} {tr(row.status.look.label).lower()}",  # ● unread
         84,
     ),
     Column.TITLE: ColumnFacts(

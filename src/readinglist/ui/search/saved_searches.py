@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readinglist.core.query import QueryError
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import tr, tr_message
 from readinglist.ui.qt import (
     QInputDialog,
     QLineEdit,
@@ -61,7 +61,7 @@ class SavedSearchActions(QObject):
         try:
             search = parse_query(search_text)
         except QueryError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(tr_message(error.described))
             return
         query = entry.and_(search)
         if not query.is_empty:
@@ -105,7 +105,9 @@ class SavedSearchActions(QObject):
 
         try:
             action()
-        except (SavedSearchError, QueryError) as error:
+        except QueryError as error:
+            self.failed.emit(tr_message(error.described))
+        except SavedSearchError as error:
             self.failed.emit(str(error))
         except storage_errors() as error:  # locked, read-only, full: in words, not SQL
             from readinglist.ui.data.edits import why_not

@@ -9,7 +9,7 @@ the window combines its query with the sidebar's and reads the ids off the GUI t
 import html
 from typing import TYPE_CHECKING
 
-from readinglist.ui.i18n import QT_TR_NOOP, tr
+from readinglist.ui.i18n import QT_TR_NOOP, tr, tr_message
 from readinglist.ui.qt import (
     QHBoxLayout,
     QKeyEvent,
@@ -33,14 +33,15 @@ EXAMPLE = "diffusion tag:video votes:>50"
 
 
 def marked_error(text: str, error: "QueryError") -> str:
-    """The message, and the query with the character at fault highlighted (rich text)."""
+    """The message, in the UI's language, and the query with the character at fault
+    highlighted (rich text)."""
     at = min(error.position, len(text))
     before, fault, after = text[:at], text[at : at + 1] or " ", text[at + 1 :]
     marked = (
         f"{html.escape(before)}<span style='background:#f6c7c3; color:#8a1c12'>"
         f"{html.escape(fault).replace(' ', '&nbsp;')}</span>{html.escape(after)}"
     )
-    return f"{html.escape(str(error))}<br><code>{marked}</code>"
+    return f"{html.escape(tr_message(error.described))}<br><code>{marked}</code>"
 
 
 class _QueryField(QLineEdit):
@@ -169,7 +170,7 @@ class SearchBox(QWidget):
             self.done.emit()
 
     def _show_error(self, text: str, error: "QueryError | None") -> None:
-        self._error = str(error) if error is not None else ""
+        self._error = tr_message(error.described) if error is not None else ""
         self.error_label.setVisible(error is not None)
         self.error_label.setText(marked_error(text, error) if error is not None else "")
         self._update_save_button()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import tr, tr_message
 
 if TYPE_CHECKING:  # the query language loads with the first counts, after the first paint
     from readinglist.core.query import Query
@@ -94,7 +94,8 @@ def saved_entries(counts: SidebarCounts) -> list[Entry]:
             query: Query | None = parse_query(saved.query_text)
             tooltip = saved.query_text
         except QueryError as error:
-            query, tooltip = None, tr("This query no longer reads: {error}").format(error=error)
+            why = tr_message(error.described)
+            query, tooltip = None, tr("This query no longer reads: {error}").format(error=why)
         key = f"{SAVED_PREFIX}{saved.id}"
         entries.append(Entry(key, saved.name, saved.count or 0, tooltip, query))
     return entries

@@ -17,6 +17,7 @@ from readinglist.ui.qt import (
     QCoreApplication,
     QEvent,
     QEventLoop,
+    QLocale,
     QObject,
     Qt,
     QTimer,
@@ -142,15 +143,22 @@ def _application(qt_arguments: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setApplicationName("readinglist")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication([*sys.argv[:1], *qt_arguments])
-    from readinglist.ui.i18n import install_translators
-
-    install_translators(app)  # the system's language, before any widget takes its texts
+    install_language(app)  # before any widget takes its texts
     from readinglist.ui.startup.first_paint import exit_after_first_paint_if_asked
     from readinglist.ui.startup.identity import set_identity
 
     set_identity(app)  # icon, desktop entry, Korean font
     exit_after_first_paint_if_asked(app)
     return app
+
+
+def install_language(app: QCoreApplication, system: QLocale | None = None) -> list[str]:
+    """The translators for the `ui/language` setting's language, or the system's when it is
+    empty (`system`: QLocale.system() by default); the files loaded."""
+    from readinglist.ui.i18n import install_translators, ui_locale
+    from readinglist.ui.settings import LANGUAGE, open_settings
+
+    return install_translators(app, ui_locale(LANGUAGE.read(open_settings()), system))
 
 
 def _attach(window: "MainWindow", options: AppOptions) -> bool:

@@ -78,7 +78,8 @@ def status_command(
 ) -> EditCommand:
     from readinglist.library.user_edits import StatusEdit
 
-    text = tr("Mark {what} as {status}").format(what=_papers(len(ids)), status=status.value)
+    label = tr(status.look.label).lower()  # in running text: "Mark 1 paper as read"
+    text = tr("Mark {what} as {status}").format(what=_papers(len(ids)), status=label)
     return EditCommand(service, StatusEdit(list(ids), status), text)
 
 
