@@ -46,13 +46,26 @@ def child_labels(model: SidebarModel, group: str) -> list[str]:
     return [model.index(row, 0, parent).data() for row in range(model.rowCount(parent))]
 
 
+def day_labels(model: SidebarModel) -> list[str]:
+    """The digests' days, newest first, under every year and month."""
+    days = []
+    for year_row in range(model.rowCount(years := model.index_of(DIGESTS_GROUP))):
+        year = model.index(year_row, 0, years)
+        for month_row in range(model.rowCount(year)):
+            month = model.index(month_row, 0, year)
+            days += [model.index(r, 0, month).data() for r in range(model.rowCount(month))]
+    return days
+
+
 def record_changes(model: SidebarModel) -> list[str]:
     changes: list[str] = []
     model.modelReset.connect(lambda: changes.append("reset"))
     model.rowsInserted.connect(lambda _, first, last: changes.append(f"insert {first}-{last}"))
     model.rowsRemoved.connect(lambda _, first, last: changes.append(f"remove {first}-{last}"))
-    model.dataChanged.connect(
-        lambda top, _: changes.append(f"changed {top.data()}")  # the label of the row
+    model.dataChanged.connect(  # the label of each row in the range
+        lambda top, bottom: changes.extend(
+            f"changed {top.siblingAtRow(row).data()}" for row in range(top.row(), bottom.row() + 1)
+        )
     )
     return changes
 
@@ -66,7 +79,8 @@ def test_the_sidebar_model_passes_the_model_tester(qtmodeltester: object) -> Non
     )
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert child_labels(model, TAGS_GROUP) == ["agents", "vision"]
-    assert child_labels(model, DIGESTS_GROUP) == ["2024-03-03", "2024-03-02"]
+    assert child_labels(model, DIGESTS_GROUP) == ["2024"]
+    assert day_labels(model) == ["2024-03-03", "2024-03-02"]
 
 
 def test_new_counts_change_only_what_changed() -> None:
@@ -78,7 +92,14 @@ def test_new_counts_change_only_what_changed() -> None:
         counts([("llm", 2)], [("2024-03-01", 2)], unread=2, every_digest=False)  # one edit
     )
 
-    assert changes == ["changed All papers", "changed Unread", "changed 2024-03-01"]
+    assert changes == [
+        "changed All papers",
+        "changed Unread",
+        "changed 2024-03-01",
+        "changed March",  # the month and the year roll the digest's unread papers up
+        "changed 2024",
+    ]
+    assert model.index_of("year:2024").siblingAtColumn(1).data() == "7"
     assert model.index_of("digest:2024-03-02").siblingAtColumn(1).data() == "5"
 
 
@@ -94,7 +115,7 @@ def test_digests_show_every_count_after_one_digests_edit() -> None:
     model.show_counts(counts(digests=every))
     model.show_counts(counts(digests=every))
 
-    assert changes == ["changed 2024-03-01"]
+    assert changes == ["changed 2024-03-01", "changed March", "changed 2024"]
     assert model.index_of("digest:2024-03-01").siblingAtColumn(1).data() == "3"
     assert model.index_of("digest:2024-03-01").data(QUERY_ROLE) == Query(
         digests=(dt.date(2024, 3, 1),)

@@ -1,9 +1,10 @@
-"""The sidebar's model: fixed entries (all papers, each status, starred) and groups (tags,
-digests) whose children come and go.
+"""The sidebar's model: fixed entries (all papers, each status, starred) and groups (saved
+searches, tags, digests) whose children come and go; digests nest by year and month.
 
 New counts change the model in place: `dataChanged` for the entries whose count changed,
-row inserts and removals for tags or digests that appeared or went, so the view keeps its
-selection and scroll position while the user triages.
+row inserts and removals for entries that appeared or went, so the view keeps its selection,
+its expanded branches and its scroll position while the user triages. Each row is a node
+held by id (the index's internal id); `index_of` finds a key's node at once.
 """
 
 from collections.abc import Iterator, Sequence
@@ -20,11 +21,16 @@ from readinglist.ui.qt import (
 )
 from readinglist.ui.sidebar.entries import (
     DIGESTS_GROUP,
+    MONTH,
     SAVED_GROUP,
     TAGS_GROUP,
+    YEAR,
     Entry,
+    Tree,
     digest_entries,
+    digest_tree,
     fixed_entries,
+    period_entry,
     saved_entries,
     tag_entries,
 )
@@ -33,15 +39,31 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
 _ROOT = QModelIndex()
+_ROOT_ID = 0
+_GROUPS = frozenset({SAVED_GROUP, TAGS_GROUP, DIGESTS_GROUP})  # children synced apart
+
+
+class _Node:
+    __slots__ = ("children", "entry", "id", "parent")
+
+    def __init__(self, node_id: int, entry: Entry | None, parent: "_Node | None") -> None:
+        self.id = node_id
+        self.entry = entry
+        self.parent = parent
+        self.children: list[_Node] = []
+
+    def row(self) -> int:
+        assert self.parent is not None
+        return next(row for row, child in enumerate(self.parent.children) if child is self)
 
 
 class SidebarModel(QAbstractItemModel):
-    """Two levels: top entries (internal id 0) and a group's children (the group's row + 1)."""
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._top: list[Entry] = []
-        self._children: dict[str, list[Entry]] = {}
+        self._root = _Node(_ROOT_ID, None, None)
+        self._nodes: dict[int, _Node] = {_ROOT_ID: self._root}
+        self._by_key: dict[str, _Node] = {}
+        self._next_id = _ROOT_ID + 1
         self._digests_shown: tuple[DigestCount, ...] = ()  # the counts the digests show
         self._heading_font = QFont()
         self._heading_font.setBold(True)
@@ -49,20 +71,21 @@ class SidebarModel(QAbstractItemModel):
     # --- what Qt asks ----------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        children = self._node(parent).children
+        if not (0 <= row < len(children) and 0 <= column < self.columnCount()):
             return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else 0)
+        return self.createIndex(row, column, children[row].id)
 
     def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
-        group_row = index.internalId() - 1 if index.isValid() else -1
-        return self.createIndex(group_row, 0, 0) if group_row >= 0 else QModelIndex()
+        up = self._node(index).parent if index.isValid() else None
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.row(), 0, up.id)
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._top)
-        if parent.column() != 0 or parent.internalId() != 0:
+        if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self._children.get(self._top[parent.row()].key, ()))
+        return len(self._node(parent).children)
 
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return 2
@@ -82,7 +105,7 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return entry.label
-            return str(entry.count) if entry.count else ""
+            return count_text(entry.count) if entry.count else ""
         return self._other_roles(entry, index.column()).get(role)
 
     def _other_roles(self, entry: Entry, column: int) -> dict[int, Any]:
@@ -100,99 +123,147 @@ class SidebarModel(QAbstractItemModel):
     # --- entries -----------------------------------------------------------------------------
 
     def entry(self, index: AnyIndex) -> Entry | None:
-        if not index.isValid():
-            return None
-        group_row = index.internalId() - 1
-        if group_row < 0:
-            return self._top[index.row()] if index.row() < len(self._top) else None
-        children = self._children.get(self._top[group_row].key, [])
-        return children[index.row()] if index.row() < len(children) else None
+        return self._node(index).entry if index.isValid() else None
 
     def index_of(self, key: str) -> QModelIndex:
         """The entry `key`'s index, or an invalid one."""
-        for row, entry in enumerate(self._top):
-            if entry.key == key:
-                return self.index(row, 0)
-            for child_row, child in enumerate(self._children.get(entry.key, ())):
-                if child.key == key:
-                    return self.index(child_row, 0, self.index(row, 0))
-        return QModelIndex()
+        node = self._by_key.get(key)
+        return self._index(node) if node is not None else QModelIndex()
+
+    def _node(self, index: AnyIndex) -> _Node:
+        if not index.isValid():
+            return self._root
+        return self._nodes.get(index.internalId(), self._root)
+
+    def _index(self, node: _Node, column: int = 0) -> QModelIndex:
+        return self.createIndex(node.row(), column, node.id)
 
     # --- counts in ---------------------------------------------------------------------------
 
     def show_counts(self, counts: SidebarCounts) -> None:
-        fixed = fixed_entries(counts)
-        if [e.key for e in fixed] != [e.key for e in self._top]:  # the first counts
+        if not self._root.children:  # the first counts
             self.beginResetModel()
-            self._top = fixed
-            digests = digest_entries(counts) if counts.every_digest else []
+            self._adopt(self._root, self._tree(counts))
             self._digests_shown = counts.digests if counts.every_digest else ()
-            self._children = {
-                SAVED_GROUP: saved_entries(counts),
-                TAGS_GROUP: tag_entries(counts),
-                DIGESTS_GROUP: digests,
-            }
             self.endResetModel()
             return
-        self._replace_changed(_ROOT, self._top, fixed)
-        self._update_group(SAVED_GROUP, saved_entries(counts))
-        self._update_group(TAGS_GROUP, tag_entries(counts))
+        fixed = [Tree(e) for e in fixed_entries(counts)]
+        self._sync(self._root, fixed, keep_children_of=_GROUPS)
+        self._sync(self._by_key[SAVED_GROUP], [Tree(e) for e in saved_entries(counts)])
+        self._sync(self._by_key[TAGS_GROUP], [Tree(e) for e in tag_entries(counts)])
         self._update_digests(counts)
+
+    def _tree(self, counts: SidebarCounts) -> list[Tree]:
+        children = {
+            SAVED_GROUP: [Tree(e) for e in saved_entries(counts)],
+            TAGS_GROUP: [Tree(e) for e in tag_entries(counts)],
+            DIGESTS_GROUP: digest_tree(digest_entries(counts)) if counts.every_digest else [],
+        }
+        return [Tree(e, children.get(e.key, ())) for e in fixed_entries(counts)]
 
     def _update_digests(self, counts: SidebarCounts) -> None:
         """Most edits (a star, a tag) leave every digest's counts as they were: then the
-        11,000 entries of a large library are not rebuilt."""
+        11,000 days of a large library are not rebuilt. An edit's few digests are updated
+        in place, with their month and year."""
         if not counts.every_digest:
-            self._update_some(DIGESTS_GROUP, digest_entries(counts))
+            for day in digest_entries(counts):
+                self._update_day(day)
             self._digests_shown = ()
         elif counts.digests != self._digests_shown:
-            self._update_group(DIGESTS_GROUP, digest_entries(counts))
+            self._sync(self._by_key[DIGESTS_GROUP], digest_tree(digest_entries(counts)))
             self._digests_shown = counts.digests
 
-    def _group_index(self, key: str) -> QModelIndex:
-        row = next(row for row, entry in enumerate(self._top) if entry.key == key)
-        return self.index(row, 0)
+    def _update_day(self, day: Entry) -> None:
+        node = self._by_key.get(day.key)
+        if node is None:
+            return
+        self._replace(node, day)
+        period = node.parent
+        for kind in (MONTH, YEAR):
+            if period is None or period.entry is None:
+                return
+            parts = [child.entry for child in period.children if child.entry is not None]
+            self._replace(period, period_entry(kind, period.entry.key.partition(":")[2], parts))
+            period = period.parent
 
-    def _update_group(self, key: str, new: list[Entry]) -> None:
-        """Remove the children that went, insert the ones that came, refresh the rest."""
-        parent, old = self._group_index(key), self._children[key]
-        new_keys = {entry.key for entry in new}
-        gone = [row for row, entry in enumerate(old) if entry.key not in new_keys]
+    def _replace(self, node: _Node, entry: Entry) -> None:
+        if node.entry != entry:
+            node.entry = entry
+            self.dataChanged.emit(self._index(node), self._index(node, self.columnCount() - 1))
+
+    # --- the tree in step with new entries ---------------------------------------------------
+
+    def _sync(
+        self, parent: _Node, new: Sequence[Tree], keep_children_of: frozenset[str] = frozenset()
+    ) -> None:
+        """`parent`'s children become `new`: the ones gone removed, the ones come inserted,
+        the rest refreshed (and their children in turn), announcing each change."""
+        new_keys = {tree.entry.key for tree in new}
+        gone = [row for row, node in enumerate(parent.children) if _key(node) not in new_keys]
         for first, last in reversed(list(_runs(gone))):
-            self.beginRemoveRows(parent, first, last)
-            del old[first : last + 1]
-            self.endRemoveRows()
-        kept = {entry.key for entry in old}
-        if [e.key for e in old] != [e.key for e in new if e.key in kept]:  # the order changed
-            self._remove_all(parent, old)
-            kept = set()
-        for first, last in _runs([row for row, e in enumerate(new) if e.key not in kept]):
-            self.beginInsertRows(parent, first, last)
-            old[first:first] = new[first : last + 1]
-            self.endInsertRows()
-        self._replace_changed(parent, old, new)
+            self._remove(parent, first, last)
+        kept = [_key(node) for node in parent.children]
+        if kept != [t.entry.key for t in new if t.entry.key in set(kept)]:  # the order changed
+            self._remove(parent, 0, len(parent.children) - 1)
+            kept = []
+        have = set(kept)
+        for first, last in _runs([row for row, t in enumerate(new) if t.entry.key not in have]):
+            self._insert(parent, first, new[first : last + 1])
+        changed = []
+        for row, (node, tree) in enumerate(zip(parent.children, new, strict=True)):
+            if node.entry != tree.entry:
+                node.entry = tree.entry
+                changed.append(row)
+            if tree.entry.key not in keep_children_of:
+                self._sync(node, tree.children)
+        last_column, above = self.columnCount() - 1, self._parent_index(parent)
+        for first, last in _runs(changed):  # one signal per run: 11,000 days change at once
+            self.dataChanged.emit(self.index(first, 0, above), self.index(last, last_column, above))
 
-    def _remove_all(self, parent: QModelIndex, entries: list[Entry]) -> None:
-        if entries:
-            self.beginRemoveRows(parent, 0, len(entries) - 1)
-            entries.clear()
-            self.endRemoveRows()
+    def _remove(self, parent: _Node, first: int, last: int) -> None:
+        if last < first:
+            return
+        self.beginRemoveRows(self._parent_index(parent), first, last)
+        for node in parent.children[first : last + 1]:
+            self._forget(node)
+        del parent.children[first : last + 1]
+        self.endRemoveRows()
 
-    def _update_some(self, key: str, changed: Sequence[Entry]) -> None:
-        """New counts for some children, found by key; children are neither added nor removed."""
-        parent, entries = self._group_index(key), self._children[key]
-        by_key = {entry.key: entry for entry in changed}
-        wanted = [by_key.get(entry.key, entry) for entry in entries]
-        self._replace_changed(parent, entries, wanted)
+    def _insert(self, parent: _Node, row: int, trees: Sequence[Tree]) -> None:
+        self.beginInsertRows(self._parent_index(parent), row, row + len(trees) - 1)
+        made = _Node(-1, None, None)
+        self._adopt(made, trees)
+        for node in made.children:
+            node.parent = parent
+        parent.children[row:row] = made.children
+        self.endInsertRows()
 
-    def _replace_changed(self, parent: QModelIndex, old: list[Entry], new: list[Entry]) -> None:
-        """`old` becomes `new` (same keys, same order), announcing only the rows that differ."""
-        for row, entry in enumerate(new):
-            if old[row] != entry:
-                old[row] = entry
-                self.dataChanged.emit(
-                    self.index(row, 0, parent), self.index(row, self.columnCount() - 1, parent)
-                )
+    def _parent_index(self, node: _Node) -> QModelIndex:
+        return QModelIndex() if node is self._root else self._index(node)
+
+    def _adopt(self, parent: _Node, trees: Sequence[Tree]) -> None:
+        for tree in trees:
+            node = _Node(self._next_id, tree.entry, parent)
+            self._next_id += 1
+            self._nodes[node.id] = node
+            self._by_key[tree.entry.key] = node
+            parent.children.append(node)
+            self._adopt(node, tree.children)
+
+    def _forget(self, node: _Node) -> None:
+        for child in node.children:
+            self._forget(child)
+        self._nodes.pop(node.id, None)
+        if node.entry is not None and self._by_key.get(node.entry.key) is node:
+            del self._by_key[node.entry.key]
+
+
+def count_text(count: int) -> str:
+    return f"{count:,}"
+
+
+def _key(node: _Node) -> str:
+    return node.entry.key if node.entry is not None else ""
 
 
 def _is_group(entry: Entry) -> bool:

@@ -11,6 +11,9 @@ from readinglist.core.listing import SidebarCounts
 from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QAbstractItemView,
+    QEvent,
+    QFont,
+    QFontMetrics,
     QHeaderView,
     QMenu,
     QModelIndex,
@@ -23,7 +26,10 @@ from readinglist.ui.qt import (
 )
 from readinglist.ui.sidebar.entries import (
     ALL_PAPERS_KEY,
+    DIGESTS_GROUP,
+    SAVED_GROUP,
     SAVED_PREFIX,
+    TAGS_GROUP,
     query_for_key,
     saved_search_id,
 )
@@ -33,6 +39,11 @@ if TYPE_CHECKING:
     from readinglist.core.query import Query
 
 __all__ = ["ALL_PAPERS_KEY", "SidebarPane"]
+
+WIDEST_DAY = "2000-00-00"
+WIDEST_COUNT = "00,000"
+DAY_DEPTH = 4  # levels of indentation before a day: Digests, year, month, day
+COLUMN_PADDING = 12
 
 
 class SidebarPane(QWidget):
@@ -48,6 +59,7 @@ class SidebarPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
+        self._fit_width()
         self._current_key = ALL_PAPERS_KEY
         self._announced: Query | None = None  # the query the list was last told of
         self._updating = False
@@ -58,6 +70,7 @@ class SidebarPane(QWidget):
         tree.setModel(self.model)
         tree.setHeaderHidden(True)
         tree.setUniformRowHeights(True)
+        tree.setIndentation(tree.fontMetrics().averageCharWidth() * 2)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = tree.header()
         header.setStretchLastSection(False)
@@ -65,10 +78,53 @@ class SidebarPane(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(0)  # the rows in view: 1,000 new digests cost 0.1 s
         tree.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(tree.expandAll)
+        self.model.modelReset.connect(self._expand_on_reset)
+        self.model.rowsInserted.connect(self._expand_newest)
         tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         tree.customContextMenuRequested.connect(self._context_menu)
         return tree
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A larger text size (View menu, or the system's): still wide enough."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()
+        super().changeEvent(event)
+
+    def _fit_width(self) -> None:
+        """Wide enough that "Saved searches" (bold) and a day three levels down, with a
+        five-figure count, are never elided."""
+        plain = self.tree.fontMetrics()
+        bold_font = QFont(self.tree.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        indent = self.tree.indentation()
+        count = plain.horizontalAdvance(WIDEST_COUNT) + COLUMN_PADDING
+        label = max(
+            bold.horizontalAdvance(tr("Saved searches")) + indent,
+            plain.horizontalAdvance(WIDEST_DAY) + DAY_DEPTH * indent,
+        )
+        scroll_bar = self.tree.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(
+            label + COLUMN_PADDING + count + scroll_bar + 2 * self.tree.frameWidth()
+        )
+
+    def _expand_on_reset(self) -> None:
+        """The groups open, and among the digests only the newest year and month: older
+        months stay folded (357 days in one column were too many to scan)."""
+        for key in (SAVED_GROUP, TAGS_GROUP, DIGESTS_GROUP):
+            self.tree.expand(self.model.index_of(key))
+        self._expand_newest(self.model.index_of(DIGESTS_GROUP), 0, 0)
+
+    def _expand_newest(self, parent: QModelIndex, first: int, _: int) -> None:
+        """A new newest year (or month) opens, down to its days, as the first did."""
+        digests = self.model.index_of(DIGESTS_GROUP)
+        is_period_list = parent == digests or parent.parent() == digests
+        if not is_period_list or first != 0:
+            return
+        newest = self.model.index(0, 0, parent)
+        while newest.isValid() and self.model.rowCount(newest):
+            self.tree.expand(newest)
+            newest = self.model.index(0, 0, newest)
 
     def show_counts(self, counts: SidebarCounts) -> None:
         """New counts; the selected entry stays selected while it exists, else All papers."""
@@ -132,6 +188,7 @@ class SidebarPane(QWidget):
             self._updating = True
             try:
                 self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)  # a day in a folded month: its month opens
             finally:
                 self._updating = False
         return found
