@@ -448,6 +448,30 @@
         <translation>삭제</translation>
     </message>
     <message>
+        <source>Rename Tag…</source>
+        <translation>태그 이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Merge Into…</source>
+        <translation>다른 태그로 합치기…</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>태그 삭제</translation>
+    </message>
+    <message>
+        <source>Mark All as {status}</source>
+        <translation>모두 {status}(으)로 표시</translation>
+    </message>
+    <message>
+        <source>Select Its Papers</source>
+        <translation>이 다이제스트의 논문 선택</translation>
+    </message>
+    <message>
+        <source>Prefetch Media</source>
+        <translation>미디어 미리 받기</translation>
+    </message>
+    <message>
         <source>Toggle &amp;Star</source>
         <translation>별표 켜기/끄기(&amp;S)</translation>
     </message>
@@ -522,6 +546,14 @@
     <message>
         <source>Untag {what} from {tag}</source>
         <translation>{what}에서 태그 {tag} 제거</translation>
+    </message>
+    <message>
+        <source>Merge tag {old} into {new}</source>
+        <translation>태그 {old}을(를) {new}에 합치기</translation>
+    </message>
+    <message>
+        <source>Rename tag {old} to {new}</source>
+        <translation>태그 {old}의 이름을 {new}(으)로 바꾸기</translation>
     </message>
     <message>
         <source>Change tags</source>
@@ -1156,6 +1188,22 @@ The teaser is on {host}.</source>
     <message>
         <source>&amp;Open</source>
         <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>태그 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name for the tag “{tag}”:</source>
+        <translation>태그 “{tag}”의 새 이름:</translation>
+    </message>
+    <message>
+        <source>Merge Tag</source>
+        <translation>태그 합치기</translation>
+    </message>
+    <message>
+        <source>Merge “{tag}” into:</source>
+        <translation>“{tag}”을(를) 합칠 태그:</translation>
     </message>
 </context>
 </TS>

@@ -138,6 +138,31 @@ class RemoveTagEdit:
 
 
 @dataclass
+class EditsInOne:
+    """Edits of the same papers as one: applied in order, reverted in reverse. Renaming a
+    tag is the new name added, then the old one removed; its undo takes off the new name
+    only where it was not before (a merge into an existing tag)."""
+
+    edits: list[AddTagEdit | RemoveTagEdit]
+
+    @property
+    def ids(self) -> list[int]:
+        return self.edits[0].ids if self.edits else []
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        for edit in self.edits:
+            edit.apply(connection, part)
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        for edit in reversed(self.edits):
+            edit.revert(connection, part)
+
+
+def renamed_tag(ids: list[int], old: str, new: str) -> EditsInOne:
+    return EditsInOne([AddTagEdit(ids, new), RemoveTagEdit(list(ids), old)])
+
+
+@dataclass
 class TagsEdit:
     """One paper's tags, made exactly `tags`."""
 

@@ -100,7 +100,7 @@ def test_only_the_newest_year_and_month_are_open(qtbot: QtBot) -> None:
 
 
 def test_at_its_narrowest_no_label_is_elided(qtbot: QtBot) -> None:
-    """"Saved searches" and a day three levels down fit, at the normal text size and a
+    """ "Saved searches" and a day three levels down fit, at the normal text size and a
     larger one."""
     for point_size in (QApplication.font().pointSizeF(), 16.0):
         pane = SidebarPane()

@@ -24,6 +24,7 @@ from readinglist.ui.qt import QObject, Signal
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from readinglist.core.query import Query
     from readinglist.ui.data.queries import QueryRunner
 
 
@@ -48,6 +49,12 @@ class LibraryService(QObject):
         none: list[Paper] = []
         found = self._read(lambda connection: store.load_papers(connection, [paper_id]), none)
         return found[0] if found else None
+
+    def paper_ids(self, query: "Query") -> list[int]:
+        """The papers `query` matches, read at once (a tag's or a digest's: a few hundred)."""
+        from readinglist.library.sorting import find_paper_ids
+
+        return self._read(lambda connection: find_paper_ids(connection, query), [])
 
     def paper_id(self, arxiv_id: str) -> int | None:
         return self._read(lambda connection: store.paper_id_for(connection, arxiv_id), None)

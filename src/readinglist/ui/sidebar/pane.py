@@ -1,13 +1,19 @@
 """The sidebar: all papers, each status, starred, saved searches, tags and digests, with
 their counts.
 
-Selecting an entry emits the `Query` it stands for; the window hands it to the list. A saved
-search's context menu asks the window to rename it, edit its query or delete it, by id.
+Selecting an entry emits the `Query` it stands for; the window hands it to the list. Context
+menus ask the window, in plain values: a saved search's to rename it, edit its query or
+delete it (by id); a tag's to rename it, merge it into another or delete it; a digest's, a
+month's or a year's to mark all its papers read or skipped, select them or fetch their
+teasers.
 """
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SidebarCounts
+from readinglist.core.paper import ReadingStatus
 from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QAbstractItemView,
@@ -27,9 +33,11 @@ from readinglist.ui.qt import (
 from readinglist.ui.sidebar.entries import (
     ALL_PAPERS_KEY,
     DIGESTS_GROUP,
+    MONTH,
     SAVED_GROUP,
     SAVED_PREFIX,
     TAGS_GROUP,
+    YEAR,
     query_for_key,
     saved_search_id,
 )
@@ -39,6 +47,8 @@ if TYPE_CHECKING:
     from readinglist.core.query import Query
 
 __all__ = ["ALL_PAPERS_KEY", "SidebarPane"]
+
+DIGEST_KINDS = frozenset({"digest", MONTH, YEAR})
 
 WIDEST_DAY = "2000-00-00"
 WIDEST_COUNT = "00,000"
@@ -51,6 +61,12 @@ class SidebarPane(QWidget):
     rename_requested = Signal(int, str)  # a saved search's id and its name now
     edit_requested = Signal(int, str)
     delete_requested = Signal(int, str)
+    tag_rename_requested = Signal(str)
+    tag_merge_requested = Signal(str)
+    tag_delete_requested = Signal(str)
+    papers_status_requested = Signal(object, str)  # a digest's Query, a ReadingStatus value
+    papers_select_requested = Signal(str)  # the entry's key
+    papers_prefetch_requested = Signal(object)  # a digest's Query
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +79,7 @@ class SidebarPane(QWidget):
         self._current_key = ALL_PAPERS_KEY
         self._announced: Query | None = None  # the query the list was last told of
         self._updating = False
+        self.pop_up: Callable[[QMenu, QPoint], object] = lambda menu, at: menu.exec(at)
 
     def _make_view(self) -> QTreeView:
         tree = QTreeView(self)
@@ -200,15 +217,44 @@ class SidebarPane(QWidget):
         self._current_key = key
         self._announce()
 
+    def tag_names(self) -> list[str]:
+        parent = self.model.index_of(TAGS_GROUP)
+        return [
+            self.model.index(row, 0, parent).data() for row in range(self.model.rowCount(parent))
+        ]
+
     def _context_menu(self, position: QPoint) -> None:
         index = self.tree.indexAt(position)
         key, entry = index.data(KEY_ROLE), self.model.entry(index)
-        search_id = saved_search_id(key) if isinstance(key, str) else None
-        if search_id is None or entry is None:
+        if not isinstance(key, str) or entry is None:
             return
         menu = QMenu(self)
-        menu.addAction(tr("Rename…"), lambda: self.rename_requested.emit(search_id, entry.label))
-        menu.addAction(tr("Edit Query…"), lambda: self.edit_requested.emit(search_id, entry.label))
-        menu.addAction(tr("Delete"), lambda: self.delete_requested.emit(search_id, entry.label))
-        menu.exec(self.tree.viewport().mapToGlobal(position))
+        kind = key.partition(":")[0]
+        if saved_search_id(key) is not None:
+            self._saved_search_menu(menu, saved_search_id(key) or 0, entry.label)
+        elif kind == "tag":
+            self._tag_menu(menu, entry.label)
+        elif kind in DIGEST_KINDS and entry.query is not None:
+            self._digest_menu(menu, key, entry.query)
+        if menu.actions():
+            self.pop_up(menu, self.tree.viewport().mapToGlobal(position))
         menu.deleteLater()
+
+    def _saved_search_menu(self, menu: QMenu, search_id: int, name: str) -> None:
+        menu.addAction(tr("Rename…"), lambda: self.rename_requested.emit(search_id, name))
+        menu.addAction(tr("Edit Query…"), lambda: self.edit_requested.emit(search_id, name))
+        menu.addAction(tr("Delete"), lambda: self.delete_requested.emit(search_id, name))
+
+    def _tag_menu(self, menu: QMenu, tag: str) -> None:
+        menu.addAction(tr("Rename Tag…"), lambda: self.tag_rename_requested.emit(tag))
+        merge = menu.addAction(tr("Merge Into…"), lambda: self.tag_merge_requested.emit(tag))
+        merge.setEnabled(len(self.tag_names()) > 1)
+        menu.addAction(tr("Delete Tag"), lambda: self.tag_delete_requested.emit(tag))
+
+    def _digest_menu(self, menu: QMenu, key: str, query: "Query") -> None:
+        for status in (ReadingStatus.READ, ReadingStatus.SKIPPED):
+            text = tr("Mark All as {status}").format(status=tr(status.look.label))
+            menu.addAction(text, partial(self.papers_status_requested.emit, query, status.value))
+        menu.addSeparator()
+        menu.addAction(tr("Select Its Papers"), lambda: self.papers_select_requested.emit(key))
+        menu.addAction(tr("Prefetch Media"), lambda: self.papers_prefetch_requested.emit(query))

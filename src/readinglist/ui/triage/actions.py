@@ -34,12 +34,14 @@ from readinglist.ui.triage.commands import (
     ToggleStarCommand,
     add_tag_command,
     remove_tag_command,
+    rename_tag_command,
     star_command,
     status_command,
     tags_command,
 )
 
 if TYPE_CHECKING:
+    from readinglist.core.query import Query
     from readinglist.library.user_edits import Edit
     from readinglist.ui.data.edits import Failure
     from readinglist.ui.data.service import LibraryService
@@ -202,6 +204,31 @@ class Triage(QObject):
         ids = self._targets()
         if self.service is not None and ids and tag.strip():
             self.undo_stack.push(remove_tag_command(self.service, ids, tag))
+
+    def rename_tag(self, old: str, new: str, *, merge: bool = False) -> None:
+        """Every paper tagged `old` tagged `new` instead (a merge: `new` exists): one step."""
+        new = new.strip()
+        if self.service is None or not new or new == old:
+            return
+        from readinglist.core.query import Query
+
+        ids = self.service.paper_ids(Query(tags=(old,)))
+        if ids:
+            self.undo_stack.push(rename_tag_command(self.service, ids, old, new, merge=merge))
+
+    def delete_tag(self, tag: str) -> None:
+        """The tag off every paper that has it: one undo step."""
+        from readinglist.core.query import Query
+
+        ids = self.service.paper_ids(Query(tags=(tag,))) if self.service is not None else []
+        if self.service is not None and ids:
+            self.undo_stack.push(remove_tag_command(self.service, ids, tag))
+
+    def set_status_where(self, query: "Query", status: ReadingStatus) -> None:
+        """Every paper `query` matches (a digest's, a month's) given `status`: one step."""
+        ids = self.service.paper_ids(query) if self.service is not None else []
+        if ids:
+            self.set_status(status, ids)
 
     def set_status(self, status: ReadingStatus, ids: list[int] | None = None) -> None:
         targets = ids if ids is not None else self._targets()

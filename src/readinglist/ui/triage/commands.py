@@ -97,6 +97,15 @@ def remove_tag_command(service: "LibraryService", ids: Sequence[int], tag: str) 
     return EditCommand(service, RemoveTagEdit(list(ids), tag), text)
 
 
+def rename_tag_command(
+    service: "LibraryService", ids: Sequence[int], old: str, new: str, *, merge: bool = False
+) -> EditCommand:
+    from readinglist.library.user_edits import renamed_tag
+
+    text = tr("Merge tag {old} into {new}") if merge else tr("Rename tag {old} to {new}")
+    return EditCommand(service, renamed_tag(list(ids), old, new), text.format(old=old, new=new))
+
+
 def tags_command(service: "LibraryService", paper_id: int, tags: Sequence[str]) -> EditCommand:
     from readinglist.library.user_edits import TagsEdit
 

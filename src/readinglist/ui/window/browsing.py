@@ -58,6 +58,7 @@ class Browsing(QObject):
         self._queries: QueryRunner | None = None
         self._service: LibraryService | None = None
         self._paper_to_select: int | None = None  # once the list's ids arrive
+        self._select_all_next = False  # every paper, once the list's ids arrive
         self._paper_total: int | None = None  # until the first counts arrive
         sidebar.query_changed.connect(lambda _: self.reload())
         search_box.query_changed.connect(lambda _: self.reload())
@@ -112,6 +113,14 @@ class Browsing(QObject):
         self._search_box.clear_quietly()
         self._sidebar.select_saved_search_when_listed(search_id)
 
+    def select_all_of(self, key: str) -> None:
+        """Show the sidebar's entry `key` with all its papers selected."""
+        self._select_all_next = True
+        if self._sidebar.current_key() == key:
+            self.reload()
+        else:
+            self._sidebar.select_key(key)
+
     def select_paper(self, arxiv_id: str) -> bool:
         """Select the paper (showing All papers if it is not in the list); False if unknown."""
         paper_id = self._service.paper_id(arxiv_id) if self._service else None
@@ -135,6 +144,9 @@ class Browsing(QObject):
         if self._paper_to_select is not None:
             self._list.select_paper(self._paper_to_select)
             self._paper_to_select = None
+        if self._select_all_next:
+            self._select_all_next = False
+            self._list.select_all()
 
     def _on_failed(self, why: str) -> None:
         if self._sidebar.current_key() == ALL_PAPERS_KEY:

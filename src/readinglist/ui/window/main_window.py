@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self._compose()
         wiring.panes(self)
         wiring.triage(self)
+        wiring.sidebar_menus(self)
         self.layout_memory.restore(self.list_pane.restore_header_state)
 
     def _compose(self) -> None:

@@ -55,6 +55,10 @@ class MediaPrefetch(QObject):
             query = Query(digests=(paper.last_seen,))
         self._prefetch(query, None)
 
+    def papers_of(self, query: "Query") -> None:
+        """The teasers of a digest, month or year (the sidebar's context menu)."""
+        self._prefetch(query, None)
+
     def _prefetch(self, query: "Query", paper_ids: list[int] | None) -> None:
         if self._queries is None:
             return

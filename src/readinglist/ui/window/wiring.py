@@ -53,6 +53,32 @@ def panes(window: "MainWindow") -> None:
     window.media.prefetch_selection_action.triggered.connect(window.prefetch.selection)
 
 
+def sidebar_menus(window: "MainWindow") -> None:
+    """The sidebar's context menus on tags and digests, to triage's edits."""
+    from readinglist.ui.triage import tag_questions
+
+    sidebar, triage = window.sidebar, window.triage
+
+    def rename(tag: str) -> None:
+        name = tag_questions.new_name(window, tag)
+        if name is not None:
+            triage.rename_tag(tag, name, merge=name in sidebar.tag_names())
+
+    def merge(tag: str) -> None:
+        target = tag_questions.merge_target(window, tag, sidebar.tag_names())
+        if target is not None:
+            triage.rename_tag(tag, target, merge=True)
+
+    sidebar.tag_rename_requested.connect(rename)
+    sidebar.tag_merge_requested.connect(merge)
+    sidebar.tag_delete_requested.connect(triage.delete_tag)
+    sidebar.papers_status_requested.connect(
+        lambda query, status: triage.set_status_where(query, ReadingStatus(status))
+    )
+    sidebar.papers_select_requested.connect(window.browsing.select_all_of)
+    sidebar.papers_prefetch_requested.connect(window.prefetch.papers_of)
+
+
 def triage(window: "MainWindow") -> None:
     """The detail pane's and the selection panel's controls to the edits they make."""
     triage, detail, stack = window.triage, window.detail, window.detail_stack
