@@ -32,6 +32,7 @@ from readinglist.core.query_terms import (
     Term,
     Text,
     TextField,
+    Trashed,
     Votes,
     all_of,
     any_of,
@@ -310,11 +311,14 @@ def _status(text: str, at: int) -> ReadingStatus:
 def _is(value: str, at: int) -> Term:
     if value.strip().lower() == "starred":
         return Starred()
+    if value.strip().lower() == "trashed":
+        return Trashed()
     try:
         return Status((ReadingStatus.parse(value),))
     except ValueError:
         names = ", ".join(f"is:{status.value}" for status in ReadingStatus)
-        raise QueryError(at, f"unknown 'is:{value}' (use is:starred, {names})") from None
+        known = f"is:starred, is:trashed, {names}"
+        raise QueryError(at, f"unknown 'is:{value}' (use {known})") from None
 
 
 def _operator(value: str) -> tuple[Op, str]:
