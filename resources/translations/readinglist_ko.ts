@@ -412,6 +412,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,6 +461,34 @@
     </message>
     <message>
         <source>Edit &amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to &amp;Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;mpty Trash…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted {what} for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {what} for good? Their notes and tags go too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -517,6 +549,14 @@
     </message>
     <message>
         <source>Untag {what} from {tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {what} to the Trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore {what} from the Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
