@@ -416,6 +416,10 @@
         <translation>모든 논문</translation>
     </message>
     <message>
+        <source>Trash</source>
+        <translation>휴지통</translation>
+    </message>
+    <message>
         <source>Saved searches</source>
         <translation>저장된 검색</translation>
     </message>
@@ -488,6 +492,34 @@
         <translation>메모 편집(&amp;N)</translation>
     </message>
     <message>
+        <source>Move to &amp;Trash</source>
+        <translation>휴지통으로 이동(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Trash</source>
+        <translation>휴지통에서 복원(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;mpty Trash…</source>
+        <translation>휴지통 비우기(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation>휴지통이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Deleted {what} for good.</source>
+        <translation>{what}을(를) 완전히 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>휴지통 비우기</translation>
+    </message>
+    <message>
+        <source>Delete {what} for good? Their notes and tags go too.</source>
+        <translation>{what}을(를) 완전히 삭제할까요? 메모와 태그도 함께 삭제됩니다.</translation>
+    </message>
+    <message>
         <source>&amp;Open on arXiv</source>
         <translation>arXiv에서 열기(&amp;O)</translation>
     </message>
@@ -554,6 +586,14 @@
     <message>
         <source>Rename tag {old} to {new}</source>
         <translation>태그 {old}의 이름을 {new}(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <source>Move {what} to the Trash</source>
+        <translation>{what}을(를) 휴지통으로 이동</translation>
+    </message>
+    <message>
+        <source>Restore {what} from the Trash</source>
+        <translation>{what}을(를) 휴지통에서 복원</translation>
     </message>
     <message>
         <source>Change tags</source>

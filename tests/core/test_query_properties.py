@@ -33,6 +33,7 @@ from readinglist.core.query_terms import (
     Term,
     Text,
     TextField,
+    Trashed,
     Votes,
     all_of,
     any_of,
@@ -95,6 +96,7 @@ leaves: st.SearchStrategy[Term] = st.one_of(
         lambda statuses: Status(tuple(statuses))
     ),
     st.just(Starred()),
+    st.just(Trashed()),
     st.builds(Votes, ops, st.integers(0, 40)),
     st.builds(FirstSeen, ops, spans),
     st.builds(InDigest, ops, spans),
@@ -193,6 +195,8 @@ def _matches(term: Term, paper: Paper) -> bool:  # noqa: PLR0911  (one case per 
             return paper.status in statuses
         case Starred():
             return paper.starred
+        case Trashed():
+            return False  # the library these run on has nothing in its trash
         case Votes(op, value):
             return paper.votes is not None and _compare(paper.votes, op, value)
         case FirstSeen(op, when):

@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.core.query import Query
 from readinglist.library import migrations
 from readinglist.library.database import open_library
 from readinglist.library.health import check_library
-from readinglist.library.papers import load_paper
+from readinglist.library.papers import find_paper_ids, load_paper, load_papers
 from tests.helpers.paths import FIXTURES as FIXTURE_FOLDER
 
 FIXTURES = sorted((FIXTURE_FOLDER / "libraries").glob("v*.sqlite"))
@@ -36,3 +37,25 @@ def test_an_old_library_opens_and_keeps_the_users_data(fixture: Path, tmp_path: 
         ("2024-03-01", 10),
         ("2024-03-02", 30),
     ]
+
+
+def test_a_v4_library_gains_an_empty_trash_and_lists_what_it_listed(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    shutil.copyfile(FIXTURE_FOLDER / "libraries" / "v4.sqlite", path)
+
+    with open_library(path) as library, library.reading() as connection:
+        assert connection.exec_driver_sql("PRAGMA user_version").scalar() == 5
+        listed = [load_paper(connection, i) for i in ("2403.00001", "2403.00002")]
+        assert len(find_paper_ids(connection)) == 2
+        assert find_paper_ids(connection, Query(trashed=True)) == []
+    assert all(paper is not None for paper in listed)
+
+
+def test_the_v5_fixture_keeps_its_trash(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    shutil.copyfile(FIXTURE_FOLDER / "libraries" / "v5.sqlite", path)
+
+    with open_library(path) as library, library.reading() as connection:
+        trashed = find_paper_ids(connection, Query(trashed=True))
+        assert [paper.arxiv_id for paper in load_papers(connection, trashed)] == ["2403.00002"]
+        assert len(find_paper_ids(connection)) == 1

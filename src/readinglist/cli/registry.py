@@ -30,6 +30,7 @@ def all_commands() -> tuple[Command, ...]:
         saved,
         set_paper,
         show,
+        trash,
     )
 
     return (
@@ -38,6 +39,9 @@ def all_commands() -> tuple[Command, ...]:
         export.COMMAND,
         show.COMMAND,
         set_paper.COMMAND,
+        trash.TRASH,
+        trash.UNTRASH,
+        trash.EMPTY_TRASH,
         saved.COMMAND,
         check.COMMAND,
         restore.COMMAND,

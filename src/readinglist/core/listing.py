@@ -73,3 +73,4 @@ class SidebarCounts:
     digests: tuple[DigestCount, ...]
     every_digest: bool = True  # False: `digests` holds only those whose counts may have changed
     saved: tuple[SavedSearchCount, ...] = ()
+    trashed: int = 0  # papers in the trash (none of the other counts has them)

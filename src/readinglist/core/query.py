@@ -23,6 +23,7 @@ from readinglist.core.query_terms import (
     Tag,
     Term,
     Text,
+    Trashed,
     all_of,
     any_of,
 )
@@ -35,7 +36,8 @@ class Query:
     """Papers matching every field given and the parsed `terms`; `Query()` is every paper.
 
     `words` must all match; `tags` must all be on the paper; `statuses` and `digests` are
-    alternatives (any status; appeared in any of those days' digests).
+    alternatives (any status; appeared in any of those days' digests). Papers in the trash
+    match only a query that asks for them (`trashed`, the sidebar's Trash; `is:trashed`).
     """
 
     words: tuple[str, ...] = ()
@@ -43,6 +45,7 @@ class Query:
     statuses: tuple[ReadingStatus, ...] = ()
     starred: bool | None = None
     digests: tuple[dt.date, ...] = ()
+    trashed: bool = False
     terms: Term | None = None
 
     def as_term(self) -> Term | None:
@@ -54,6 +57,7 @@ class Query:
             Status(self.statuses) if self.statuses else None,
             starred,
             any_of(*(InDigest(Op.EQ, Span.day(day)) for day in self.digests)),
+            Trashed() if self.trashed else None,
             self.terms,
         )
 

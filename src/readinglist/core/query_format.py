@@ -18,6 +18,7 @@ from readinglist.core.query_terms import (
     Term,
     Text,
     TextField,
+    Trashed,
     Votes,
 )
 
@@ -55,7 +56,7 @@ def _alternative(term: Term) -> str:
     return f"({_format(term)})" if isinstance(term, And | Or) else _format(term)
 
 
-def _atom(term: Text | Tag | Status | Starred | Votes | FirstSeen | InDigest) -> str:
+def _atom(term: Text | Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest) -> str:
     match term:
         case Text(value, TextField.ANY):
             text = value if _is_bare_word(value) else _quote(value)
@@ -67,6 +68,8 @@ def _atom(term: Text | Tag | Status | Starred | Votes | FirstSeen | InDigest) ->
             text = "status:" + ",".join(status.value for status in statuses)
         case Starred():
             text = "is:starred"
+        case Trashed():
+            text = "is:trashed"
         case Votes(op, value):
             text = f"votes:{_op(op)}{value}"
         case FirstSeen(op, when):

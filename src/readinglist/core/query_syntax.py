@@ -32,6 +32,7 @@ from readinglist.core.query_terms import (
     Term,
     Text,
     TextField,
+    Trashed,
     Votes,
     all_of,
     any_of,
@@ -316,10 +317,12 @@ def _status(text: str, at: int) -> ReadingStatus:
 def _is(value: str, at: int) -> Term:
     if value.strip().lower() == "starred":
         return Starred()
+    if value.strip().lower() == "trashed":
+        return Trashed()
     try:
         return Status((ReadingStatus.parse(value),))
     except ValueError:
-        names = ", ".join(f"is:{status.value}" for status in ReadingStatus)
+        names = ", ".join(["is:trashed", *(f"is:{status.value}" for status in ReadingStatus)])
         unknown = QT_TR_NOOP("unknown 'is:{value}' (use is:starred, {names})")
         raise QueryError(at, Message(unknown, value=value, names=names)) from None
 

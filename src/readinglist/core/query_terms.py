@@ -77,6 +77,12 @@ class Starred:
 
 
 @dataclass(frozen=True, slots=True)
+class Trashed:
+    """In the trash. A query lists the trash's papers only when it asks for them as a whole
+    (`is:trashed`, alone or ANDed with the rest); any other query leaves them out."""
+
+
+@dataclass(frozen=True, slots=True)
 class Votes:
     op: Op
     value: int
@@ -174,7 +180,13 @@ class Or:
     terms: tuple["Term", ...]
 
 
-type Term = Text | Tag | Status | Starred | Votes | FirstSeen | InDigest | Not | And | Or
+type Term = Text | Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest | Not | And | Or
+
+
+def asks_for_trash(term: Term | None) -> bool:
+    """Whether a query of `term` lists the trash (see `Trashed`)."""
+    parts = term.terms if isinstance(term, And) else (term,)
+    return any(isinstance(part, Trashed) for part in parts)
 
 
 def all_of(*terms: Term | None) -> Term | None:

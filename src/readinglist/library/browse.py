@@ -14,6 +14,7 @@ from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts
 from readinglist.core.paper import ReadingStatus
 from readinglist.library import tables
 from readinglist.library.driver import Row, day, fetch, id_list
+from readinglist.library.trash import not_trashed, trashed_count
 
 __all__ = ["DigestCount", "PaperRow", "SidebarCounts", "load_rows", "sidebar_counts"]
 
@@ -50,15 +51,16 @@ def _row(row: Row) -> PaperRow:
 
 
 def status_counts(connection: Connection) -> dict[ReadingStatus, int]:
-    """How many papers have each status (every status present, zeros included)."""
+    """How many papers have each status (every status present, zeros included), the trash's
+    left out."""
     status = tables.PAPERS.c.status
-    per_status = select(status, func.count()).group_by(status)
+    per_status = select(status, func.count()).where(not_trashed()).group_by(status)
     counts = {str(value): int(count) for value, count in connection.execute(per_status)}
     return {status: counts.get(status.value, 0) for status in ReadingStatus}
 
 
 def starred_count(connection: Connection) -> int:
-    starred = select(func.count()).where(tables.PAPERS.c.starred)
+    starred = select(func.count()).where(tables.PAPERS.c.starred, not_trashed())
     return int(connection.execute(starred).scalar_one())
 
 
@@ -76,16 +78,21 @@ def sidebar_counts(connection: Connection, changed: Sequence[int] | None = None)
         all_tags(connection),
         _digest_counts(connection, changed),
         every_digest=changed is None,
+        trashed=trashed_count(connection),
     )
 
 
 def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:
-    """Every tag with how many papers carry it, alphabetically."""
+    """Every tag with how many papers carry it, alphabetically; a tag only papers in the
+    trash carry is left out (it comes back with them)."""
     tags, links = tables.TAGS, tables.PAPER_TAGS
+    carried = func.count(links.c.paper_id)
     statement = (
-        select(tags.c.name, func.count(links.c.paper_id))
-        .join(links, links.c.tag_id == tags.c.id, isouter=True)
+        select(tags.c.name, carried)
+        .join(links, links.c.tag_id == tags.c.id)
+        .where(not_trashed(links.c.paper_id))
         .group_by(tags.c.id)
+        .having(carried > 0)
         .order_by(func.lower(tags.c.name))
     )
     return tuple((str(name), int(count)) for name, count in connection.execute(statement))
@@ -94,9 +101,10 @@ def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:
 def _digest_counts(connection: Connection, papers: Sequence[int] | None) -> tuple[DigestCount, ...]:
     digests, appearances, everyone = tables.DIGESTS, tables.APPEARANCES, tables.PAPERS
     a = appearances.c
-    unread = func.count(a.id).filter(everyone.c.status == ReadingStatus.UNREAD.value)
+    kept = not_trashed(a.paper_id)
+    unread = func.count(a.id).filter(everyone.c.status == ReadingStatus.UNREAD.value, kept)
     statement = (
-        select(digests.c.date, func.count(a.id), unread)
+        select(digests.c.date, func.count(a.id).filter(kept), unread)
         .select_from(digests)
         .join(appearances, a.digest_id == digests.c.id, isouter=True)
         .join(everyone, everyone.c.id == a.paper_id, isouter=True)

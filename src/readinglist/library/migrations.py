@@ -240,6 +240,18 @@ CREATE INDEX ix_papers_status_authors_lower ON papers (status, lower(authors));
 """
 
 
+# Version 5: the trash. A paper in it is left out of every list and count but the Trash's;
+# its row, appearances, tags and note stay until the trash is emptied (deleting the paper
+# deletes its row here). A table, not a column of `papers`: the lists walk covering indexes
+# of `papers`, which a column outside them would make read every paper's row.
+_V5 = """
+CREATE TABLE trash (
+    paper_id INTEGER PRIMARY KEY REFERENCES papers (id) ON DELETE CASCADE,
+    trashed_at DATETIME NOT NULL
+);
+"""
+
+
 def _run_script(script: str) -> Step:
     def run(connection: sqlite3.Connection) -> None:
         for statement in script.split(";"):
@@ -271,6 +283,7 @@ STEPS: dict[int, Step] = {
     1: _run_script(_V2),
     2: _run_statements(_V3),
     3: _run_script(_V4),
+    4: _run_script(_V5),
 }
 
 

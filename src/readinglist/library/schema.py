@@ -51,6 +51,20 @@ class PaperRecord(SQLModel, table=True):
     added_at: dt.datetime
 
 
+class TrashRecord(SQLModel, table=True):
+    """A paper in the trash (v5), since `trashed_at`: left out of every list and count but the
+    Trash's, its user data kept until the trash is emptied.
+
+    A table of its own rather than a column of `papers`: the lists and counts read covering
+    indexes of `papers` (status, sort column, id), and a column would make each of them read
+    every paper's row to test it; the test against this small table is one lookup by id.
+    """
+
+    __tablename__ = "trash"
+    paper_id: int = Field(foreign_key="papers.id", primary_key=True, ondelete="CASCADE")
+    trashed_at: dt.datetime
+
+
 class DigestRecord(SQLModel, table=True):
     """One day's digest, however many files of that day were imported."""
 

@@ -13,13 +13,16 @@ unread), a digest's day, or a range of dates, when it names any, and only tests 
 match on those (as `+papers.id IN (...)`, which the planner cannot start from); else
 from the text match. A range of dates that is not narrow costs at worst what a common
 word costs; a narrow one, looked up first, makes `word date:2024` 2-5x faster.
+Papers in the trash are left out (`trash.not_trashed`) unless the query asks for them: a
+lookup in a small table for each paper the list's index walk reaches, the covering index
+still enough (see `schema.TrashRecord`).
 Most papers are unread: never a place to start with other conditions. Alone (the Unread
 entry), SQLite walks the schema v4 index of the status and the list's sort column; several
 statuses with unread are tested as "not in the few that have the others".
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -59,9 +62,12 @@ from readinglist.core.query_terms import (
     Term,
     Text,
     TextField,
+    Trashed,
     Votes,
+    asks_for_trash,
 )
 from readinglist.library import tables
+from readinglist.library.trash import not_trashed, trashed
 
 # The FTS5 table of schema v3 (see migrations.py); `paper_search` is also its hidden column.
 SEARCH_INDEX = table("paper_search", column("rowid", Integer), column("paper_search"))
@@ -84,12 +90,17 @@ class Compiled:
     match: str | None
     conditions: list[ColumnElement[bool]]
     match_tested: bool = False  # only tested on the papers the conditions select
+    leaves_out_trash: bool = False  # set on a whole query that does not ask for the trash
 
     def all_conditions(self) -> list[ColumnElement[bool]]:
         if self.match is None:
-            return self.conditions
+            return self.other_conditions()
         matched = _tested(self.match) if self.match_tested else _matches(self.match)
-        return [matched, *self.conditions]
+        return [matched, *self.other_conditions()]
+
+    def other_conditions(self) -> list[ColumnElement[bool]]:
+        """The conditions besides the text match, the trash's included."""
+        return [*self.conditions, not_trashed()] if self.leaves_out_trash else self.conditions
 
 
 def compile_query(
@@ -99,10 +110,11 @@ def compile_query(
     column (schema v4 has one for every column the window sorts by, not for last_seen)."""
     term = query.as_term()
     if term is None:
-        return Compiled(None, [])
+        return Compiled(None, [], leaves_out_trash=True)
     compiler = _Compiler(today or dt.date.today(), status_leads)
     parts = term.terms if isinstance(term, And) else (term,)
-    return compiler.conjunction(parts)
+    compiled = compiler.conjunction(parts)
+    return replace(compiled, leaves_out_trash=not asks_for_trash(term))
 
 
 def conditions(
@@ -117,7 +129,8 @@ def count_matching(connection: Connection, query: Query) -> int:
     compiled = compile_query(query)
     if compiled.match is not None and not compiled.conditions:  # the index alone knows
         matched = SEARCH_INDEX.c.paper_search.op("MATCH")(compiled.match)
-        statement = select(func.count()).select_from(SEARCH_INDEX).where(matched)
+        kept = not_(SEARCH_INDEX.c.rowid.in_(trashed()))
+        statement = select(func.count()).select_from(SEARCH_INDEX).where(matched, kept)
     else:
         statement = (
             select(func.count()).select_from(tables.PAPERS).where(*compiled.all_conditions())
@@ -135,7 +148,9 @@ def ranked_ids(connection: Connection, query: Query, limit: int | None = None) -
     statement = (
         select(tables.PAPERS.c.id)
         .join(SEARCH_INDEX, SEARCH_INDEX.c.rowid == tables.PAPERS.c.id)
-        .where(SEARCH_INDEX.c.paper_search.op("MATCH")(compiled.match), *compiled.conditions)
+        .where(
+            SEARCH_INDEX.c.paper_search.op("MATCH")(compiled.match), *compiled.other_conditions()
+        )
         .order_by(rank, tables.PAPERS.c.id)
         .limit(limit)
     )
@@ -220,15 +235,15 @@ class _Compiler:
         return or_(false(), *matched, *others)
 
     def _column_condition(
-        self, term: Tag | Status | Starred | Votes | FirstSeen | InDigest
+        self, term: Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest
     ) -> ColumnElement[bool]:
         match term:
             case Tag(name):
                 return tables.PAPERS.c.id.in_(_tagged(name))
             case Status(statuses):
                 return tables.PAPERS.c.status.in_([status.value for status in statuses])
-            case Starred():
-                return tables.PAPERS.c.starred == True  # noqa: E712  (SQL, not Python)
+            case Starred() | Trashed():
+                return _marked(term)
             case Votes(op, value):
                 return _by_index(_compare(_indexed().c.votes, op, value))
             case FirstSeen(op, when):
@@ -270,6 +285,12 @@ class _Compiler:
                 return date <= when.last
 
 
+def _marked(term: Starred | Trashed) -> ColumnElement[bool]:
+    if isinstance(term, Trashed):
+        return tables.PAPERS.c.id.in_(trashed())
+    return tables.PAPERS.c.starred == True  # noqa: E712  (SQL, not Python)
+
+
 @dataclass(frozen=True, slots=True)
 class _Starts:
     """Where SQLite may start a conjunction, other than from the term at hand."""
@@ -283,7 +304,7 @@ def _picked_by_hand(term: Term) -> bool:
     """Terms for papers people picked (or a digest's day): few, compared with a library."""
     if isinstance(term, Status):
         return ReadingStatus.UNREAD not in term.statuses
-    return isinstance(term, Tag | Starred | InDigest)
+    return isinstance(term, Tag | Starred | Trashed | InDigest)
 
 
 def _most_papers(term: Status, started: bool, status_leads: bool) -> ColumnElement[bool]:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     TAGS: Table
     PAPER_TAGS: Table
     SAVED_SEARCHES: Table
+    TRASH: Table
 
 
 def __getattr__(name: str) -> "Table":

@@ -1,4 +1,5 @@
-"""The user's edits (star, status, tags, note) as objects that can be applied and reverted.
+"""The user's edits (star, status, tags, note, the trash) as objects that can be applied and
+reverted.
 
 Each edit remembers, paper by paper, what it replaced the first time it touched that paper,
 inside the same transaction as the change: an edit queued behind others (a bulk tag on
@@ -19,7 +20,7 @@ from typing import Protocol
 from sqlalchemy import Connection
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.library import browse
+from readinglist.library import browse, trash
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 
@@ -203,6 +204,31 @@ class NoteEdit:
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         store.set_note(connection, self.paper_id, self._before or "", utc_now())
+
+
+@dataclass
+class TrashEdit:
+    """Papers moved to the trash (`trashed`) or restored from it; reverting puts each back
+    where it was, a paper already in the trash since the time it went there."""
+
+    ids: list[int]
+    trashed: bool = True
+    _before: dict[int, dt.datetime | None] = field(default_factory=dict)
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        ids = list(self.ids if part is None else part)
+        new = [paper_id for paper_id in ids if paper_id not in self._before]
+        since = trash.trashed_since(connection, new)
+        self._before.update({paper_id: since.get(paper_id) for paper_id in new})
+        if self.trashed:
+            trash.move_to_trash(connection, ids, utc_now())
+        else:
+            trash.restore(connection, ids)
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        before = _recorded(self._before, part)
+        trash.restore(connection, [i for i, since in before.items() if since is None])
+        trash.put_back(connection, {i: since for i, since in before.items() if since is not None})
 
 
 def _recorded[T](memory: dict[int, T], part: Part) -> dict[int, T]:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 class LibraryService(QObject):
     papers_changed = Signal(object)  # list[int]: paper ids whose user data changed
+    lists_changed = Signal()  # papers went into or out of the trash, or were deleted
     read_failed = Signal(str)  # why a read on the GUI thread failed (it answered "nothing")
     library_changed = Signal()  # papers were added (an import)
     saved_searches_changed = Signal()
@@ -39,6 +40,7 @@ class LibraryService(QObject):
         self.library = library
         self.edits = EditRunner(library, self)
         self.edits.applied.connect(self.papers_changed)
+        self.edits.lists_changed.connect(self.lists_changed)
 
     # --- reads ---------------------------------------------------------------------------
 
@@ -98,6 +100,20 @@ class LibraryService(QObject):
     def note(self, paper_id: int) -> str:
         paper = self.paper(paper_id)
         return paper.note if paper else ""
+
+    def trashed_count(self) -> int:
+        from readinglist.library.trash import trashed_count
+
+        return self._read(trashed_count, 0)
+
+    def empty_trash(self) -> int:
+        """Delete the trash's papers for good (not undoable: the window asks first)."""
+        from readinglist.library.trash import empty_trash
+
+        with self.library.writing() as connection:
+            deleted = empty_trash(connection)
+        self.lists_changed.emit()
+        return deleted
 
     # --- saved searches --------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the query language loads with the first counts, after the f
 
 ALL_PAPERS_KEY = "all"
 STARRED_KEY = "starred"
+TRASH_KEY = "trash"
 SAVED_GROUP = "group:saved"
 SAVED_PREFIX = "saved:"
 TAGS_GROUP = "group:tags"
@@ -58,6 +59,7 @@ def _query_of_kind() -> "dict[str, Callable[[str], Query]]":
     return {
         ALL_PAPERS_KEY: lambda _: Query(),
         STARRED_KEY: lambda _: Query(starred=True),
+        TRASH_KEY: lambda _: Query(trashed=True),
         "status": lambda value: Query(statuses=(ReadingStatus(value),)),
         "tag": lambda value: Query(tags=(value,)),
         "digest": lambda value: Query(digests=(dt.date.fromisoformat(value),)),
@@ -100,6 +102,7 @@ def fixed_entries(counts: SidebarCounts) -> list[Entry]:
         Entry(ALL_PAPERS_KEY, tr("All papers"), counts.total),
         *statuses,
         Entry(STARRED_KEY, tr("Starred"), counts.starred),
+        Entry(TRASH_KEY, tr("Trash"), counts.trashed),
         Entry(SAVED_GROUP, tr("Saved searches"), 0),
         Entry(TAGS_GROUP, tr("Tags"), 0),
         Entry(DIGESTS_GROUP, tr("Digests"), 0),

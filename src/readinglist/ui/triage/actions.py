@@ -21,6 +21,7 @@ from readinglist.ui.qt import (
     QKeyEvent,
     QKeySequence,
     QLineEdit,
+    QMessageBox,
     QObject,
     QPlainTextEdit,
     Qt,
@@ -33,11 +34,13 @@ from readinglist.ui.triage.commands import (
     NoteCommand,
     ToggleStarCommand,
     add_tag_command,
+    count_papers,
     remove_tag_command,
     rename_tag_command,
     star_command,
     status_command,
     tags_command,
+    trash_command,
 )
 
 if TYPE_CHECKING:
@@ -69,6 +72,7 @@ class Triage(QObject):
     tags_requested = Signal()
     note_requested = Signal()
     revisit = Signal(int)  # the paper an undo or redo changed: the list goes back to it
+    said = Signal(str)  # what Empty Trash did, for the status bar
 
     def __init__(self, selection: Selection, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +105,14 @@ class Triage(QObject):
             )
             for format in CopyFormat
         }
+        self.trash_action = self._action(tr("Move to &Trash"), "Del", partial(self.trash, True))
+        self.trash_action.setShortcuts(platform_keys(QKeySequence.StandardKey.Delete, "Del"))
+        self.restore_action = self._action(
+            tr("&Restore from Trash"), "Ins", partial(self.trash, False)
+        )
+        self.empty_trash_action = QAction(tr("E&mpty Trash…"), self)
+        self.empty_trash_action.triggered.connect(lambda *_: self.empty_trash())
+        self.confirm_empty: Callable[[int], bool] = self._confirm_empty  # tests: no dialog
         self.next_action = self._action(tr("&Next Paper"), "J", partial(selection.step, 1))
         self.previous_action = self._action(tr("&Previous Paper"), "K", partial(selection.step, -1))
         self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
@@ -125,6 +137,8 @@ class Triage(QObject):
             self.tags_action,
             self.note_action,
             *self.open_actions.values(),
+            self.trash_action,
+            self.restore_action,
             self.next_action,
             self.previous_action,
         ]
@@ -237,6 +251,45 @@ class Triage(QObject):
         self.undo_stack.push(status_command(self.service, targets, status))
         if ids is None and self.advance_after_status and len(targets) == 1:
             self._selection.step(1)
+
+    def trash(self, trashed: bool = True) -> None:
+        """Move what the detail pane shows to the trash (or, `trashed` False, out of it)."""
+        ids = self._targets()
+        if self.service is not None and ids:
+            self.undo_stack.push(trash_command(self.service, ids, trashed))
+
+    def empty_trash(self) -> None:
+        """Delete the trash's papers for good, once the user says so: not undoable."""
+        from readinglist.ui.data.edits import why_not
+
+        if self.service is None:
+            return
+        count = self.service.trashed_count()
+        if count == 0:
+            self.said.emit(tr("The Trash is empty."))
+            return
+        if not self.confirm_empty(count):
+            return
+        try:
+            deleted = self.service.empty_trash()
+        except Exception as error:  # a read-only library, a full disk: said, nothing lost
+            self.said.emit(why_not(error, self.service.library.path))
+            return
+        self.said.emit(tr("Deleted {what} for good.").format(what=count_papers(deleted)))
+
+    def _confirm_empty(self, count: int) -> bool:
+        """Asked with Cancel the default: Enter keeps the papers."""
+        parent = self.parent()
+        box = QMessageBox(parent if isinstance(parent, QWidget) else None)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Empty Trash"))
+        text = tr("Delete {what} for good? Their notes and tags go too.")
+        box.setText(text.format(what=count_papers(count)))
+        delete = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is delete
 
     def set_tags(self, paper_id: int, tags: list[str]) -> None:
         if self.service is not None:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _NOTE_MERGE_ID = 1
 
 
-def _papers(count: int) -> str:
+def count_papers(count: int) -> str:
     return tr("1 paper") if count == 1 else tr("{n} papers").format(n=f"{count:,}")
 
 
@@ -51,7 +51,8 @@ def star_command(service: "LibraryService", ids: Sequence[int], starred: bool) -
     from readinglist.library.user_edits import StarEdit
 
     text = tr("Star {what}") if starred else tr("Unstar {what}")
-    return EditCommand(service, StarEdit(list(ids), starred), text.format(what=_papers(len(ids))))
+    what = count_papers(len(ids))
+    return EditCommand(service, StarEdit(list(ids), starred), text.format(what=what))
 
 
 class ToggleStarCommand(EditCommand):
@@ -63,14 +64,14 @@ class ToggleStarCommand(EditCommand):
 
         self._count = len(ids)
         self._toggle: ToggleStarEdit = ToggleStarEdit(list(ids))
-        text = tr("Toggle the star of {what}").format(what=_papers(self._count))
+        text = tr("Toggle the star of {what}").format(what=count_papers(self._count))
         super().__init__(service, self._toggle, text)
 
     def redo(self) -> None:
         super().redo()
         if self._toggle.decided:
             text = tr("Star {what}") if self._toggle.starred else tr("Unstar {what}")
-            self.setText(text.format(what=_papers(self._count)))
+            self.setText(text.format(what=count_papers(self._count)))
 
 
 def status_command(
@@ -79,21 +80,21 @@ def status_command(
     from readinglist.library.user_edits import StatusEdit
 
     label = tr(status.look.label).lower()  # in running text: "Mark 1 paper as read"
-    text = tr("Mark {what} as {status}").format(what=_papers(len(ids)), status=label)
+    text = tr("Mark {what} as {status}").format(what=count_papers(len(ids)), status=label)
     return EditCommand(service, StatusEdit(list(ids), status), text)
 
 
 def add_tag_command(service: "LibraryService", ids: Sequence[int], tag: str) -> EditCommand:
     from readinglist.library.user_edits import AddTagEdit
 
-    text = tr("Tag {what} with {tag}").format(what=_papers(len(ids)), tag=tag)
+    text = tr("Tag {what} with {tag}").format(what=count_papers(len(ids)), tag=tag)
     return EditCommand(service, AddTagEdit(list(ids), tag), text)
 
 
 def remove_tag_command(service: "LibraryService", ids: Sequence[int], tag: str) -> EditCommand:
     from readinglist.library.user_edits import RemoveTagEdit
 
-    text = tr("Untag {what} from {tag}").format(what=_papers(len(ids)), tag=tag)
+    text = tr("Untag {what} from {tag}").format(what=count_papers(len(ids)), tag=tag)
     return EditCommand(service, RemoveTagEdit(list(ids), tag), text)
 
 
@@ -104,6 +105,14 @@ def rename_tag_command(
 
     text = tr("Merge tag {old} into {new}") if merge else tr("Rename tag {old} to {new}")
     return EditCommand(service, renamed_tag(list(ids), old, new), text.format(old=old, new=new))
+
+
+def trash_command(service: "LibraryService", ids: Sequence[int], trashed: bool) -> EditCommand:
+    from readinglist.library.user_edits import TrashEdit
+
+    text = tr("Move {what} to the Trash") if trashed else tr("Restore {what} from the Trash")
+    what = count_papers(len(ids))
+    return EditCommand(service, TrashEdit(list(ids), trashed), text.format(what=what))
 
 
 def tags_command(service: "LibraryService", paper_id: int, tags: Sequence[str]) -> EditCommand:

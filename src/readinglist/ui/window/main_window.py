@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         menus.build_menus(
             self.menuBar(),
             self.menu_actions,
-            edit_groups=[undo_redo, list(triage.copy_actions.values())],
+            edit_groups=[undo_redo, [*triage.copy_actions.values()], [triage.empty_trash_action]],
             paper_actions=triage.paper_actions(),
             media_actions=self.media.menu_actions(),
             view_groups=self.view_menu.groups(),

@@ -112,6 +112,9 @@ def _row_menu(window: "MainWindow") -> None:
             triage.star_action,
             triage.tags_action,
             None,
+            triage.trash_action,
+            triage.restore_action,
+            None,
             (tr("&Copy"), list(triage.copy_actions.values())),
             (tr("&Open"), list(triage.open_actions.values())),
             None,
@@ -135,6 +138,9 @@ def library(window: "MainWindow", service: "LibraryService", counter: SidebarCou
     service.edits.busy_changed.connect(window.status.saving)
     service.edits.failed.connect(window.undo_failed_edit)
     service.saved_searches_changed.connect(counter.recount_all)
+    service.lists_changed.connect(counter.recount_all)
+    service.lists_changed.connect(window.browsing.reload)
+    window.triage.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
 
 
 def library_actions(window: "MainWindow", service: "LibraryService") -> None:

@@ -1,0 +1,82 @@
+"""The trash: papers moved there are left out of every list and count but the Trash's, kept
+with all the user's data on them until the trash is emptied.
+
+A paper is in the trash while the `trash` table (schema v5) holds its id. An import never
+looks at it: a digest that lists a trashed paper again adds its appearance, and the paper
+stays in the trash. Emptying the trash deletes its papers, and with them (the schema's
+cascades) their appearances, tag links and the trash's rows; tags no paper carries any more
+go too.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import ColumnElement, Connection, Select, delete, exists, func, not_, select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
+
+from readinglist.library import tables
+from readinglist.library.driver import chunks
+
+_WRITE_CHUNK = 20_000  # ids per statement: SQLite's bound-variable limit can be 32,766
+
+
+def trashed() -> Select[tuple[int]]:
+    """The ids of the papers in the trash."""
+    return select(tables.TRASH.c.paper_id)
+
+
+def not_trashed(paper_id: ColumnElement[int] | None = None) -> ColumnElement[bool]:
+    """`NOT (+papers.id IN (SELECT paper_id FROM trash))`: a lookup in the small trash for
+    each paper at hand. The `+` keeps SQLite from starting a list there: it walks the list's
+    index (which holds the id) and tests each paper it reaches."""
+    value = tables.PAPERS.c.id if paper_id is None else paper_id
+    unindexed = UnaryExpression(value, operator=custom_op("+"), type_=value.type)
+    return not_(unindexed.in_(trashed()))
+
+
+def move_to_trash(connection: Connection, ids: Iterable[int], now: dt.datetime) -> None:
+    """Papers already in the trash keep the time they went there."""
+    put_back(connection, dict.fromkeys(ids, now))
+
+
+def put_back(connection: Connection, times: Mapping[int, dt.datetime]) -> None:
+    """Into the trash, each paper since its time (an undone restore gives the times they had)."""
+    trash, papers = tables.TRASH, tables.PAPERS
+    for chunk in chunks(list(times), _WRITE_CHUNK):
+        known = connection.execute(select(papers.c.id).where(papers.c.id.in_(chunk))).scalars()
+        rows = [{"paper_id": paper_id, "trashed_at": times[paper_id]} for paper_id in known]
+        if rows:
+            connection.execute(insert(trash).on_conflict_do_nothing(), rows)
+
+
+def restore(connection: Connection, ids: Iterable[int]) -> None:
+    """Out of the trash, with everything they had."""
+    trash = tables.TRASH
+    for chunk in chunks(list(ids), _WRITE_CHUNK):
+        connection.execute(delete(trash).where(trash.c.paper_id.in_(chunk)))
+
+
+def trashed_since(connection: Connection, ids: Iterable[int]) -> dict[int, dt.datetime]:
+    """Which of `ids` are in the trash, and since when."""
+    trash = tables.TRASH
+    found: dict[int, dt.datetime] = {}
+    for chunk in chunks(list(ids), _WRITE_CHUNK):
+        statement = select(trash.c.paper_id, trash.c.trashed_at).where(trash.c.paper_id.in_(chunk))
+        found.update({int(paper_id): at for paper_id, at in connection.execute(statement)})
+    return found
+
+
+def trashed_count(connection: Connection) -> int:
+    return int(connection.execute(select(func.count()).select_from(tables.TRASH)).scalar_one())
+
+
+def empty_trash(connection: Connection) -> int:
+    """Delete the trash's papers for good, with their notes, tags and appearances; tags no
+    paper carries any more are forgotten. Returns how many papers went."""
+    papers, tags, links = tables.PAPERS, tables.TAGS, tables.PAPER_TAGS
+    count = trashed_count(connection)
+    connection.execute(delete(papers).where(papers.c.id.in_(trashed())))
+    connection.execute(delete(tags).where(~exists().where(links.c.tag_id == tags.c.id)))
+    return count
