@@ -1245,5 +1245,117 @@ The teaser is on {host}.</source>
         <source>Merge “{tag}” into:</source>
         <translation>“{tag}”을(를) 합칠 태그:</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Open Another Library…</source>
+        <translation>다른 라이브러리 열기…</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <source>Takes effect when readinglist starts again.</source>
+        <translation>readinglist를 다시 시작하면 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Library…</source>
+        <translation>라이브러리 열기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 라이브러리 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open Library</source>
+        <translation>라이브러리 열기</translation>
+    </message>
+    <message>
+        <source>Libraries (*.sqlite);;All files (*)</source>
+        <translation>라이브러리 (*.sqlite);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Advance to the next paper after setting a status</source>
+        <translation>상태를 정하면 다음 논문으로 넘어가기</translation>
+    </message>
+    <message>
+        <source>As Paper → Advance After Setting Status.</source>
+        <translation>논문 → 상태를 정하면 다음 논문으로 메뉴와 같습니다.</translation>
+    </message>
+    <message>
+        <source>Load remote media automatically</source>
+        <translation>원격 미디어 자동으로 불러오기</translation>
+    </message>
+    <message>
+        <source>When off, only cached teasers show; a button loads the others.</source>
+        <translation>끄면 캐시에 있는 티저만 보이고, 나머지는 버튼으로 불러옵니다.</translation>
+    </message>
+    <message>
+        <source>Media cache size</source>
+        <translation>미디어 캐시 크기</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Largest teaser to download</source>
+        <translation>내려받을 티저의 최대 크기</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Korean (한국어)</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>시스템 설정대로</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>라이브러리</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>모양</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>미디어</translation>
+    </message>
 </context>
 </TS>

@@ -53,6 +53,17 @@ if TYPE_CHECKING:
     from readinglist.ui.media.player import VideoView  # with QtMultimedia: when first needed
 
 
+# What the pane reads from the settings; `apply_settings` reads them again.
+MEDIA_SETTINGS = frozenset(
+    {
+        keys.LOAD_MEDIA_AUTOMATICALLY,
+        keys.MEDIA_CACHE_MEGABYTES,
+        keys.MEDIA_DOWNLOAD_LIMIT_MEGABYTES,
+        keys.MEDIA_DOWNLOAD_DEADLINE_SECONDS,
+    }
+)
+
+
 class PaneState(StrEnum):
     EMPTY = "empty"  # the paper has no teaser
     ASKING = "asking"  # remote media is off and the cache lacks it: a button loads it
@@ -209,6 +220,16 @@ class MediaPane(QWidget):
         """Stop the downloads under way and the loader's thread (when the window closes)."""
         self._stop_showing()
         self.loader.shutdown()
+
+    def apply_settings(self) -> None:
+        """Read the media settings again (Preferences changed them): whether remote teasers
+        load, the cache's size (met when the next teaser is stored), and the download limits
+        (from the next download on)."""
+        loads = _setting(keys.LOAD_MEDIA_AUTOMATICALLY, self._settings)
+        self.load_automatically_action.setChecked(loads)
+        megabytes = _setting(keys.MEDIA_CACHE_MEGABYTES, self._settings)
+        self.loader.cache.limit_bytes = megabytes * MEGABYTE
+        self.loader.fetcher.limits = _limits(self._settings)
 
     # --- states ----------------------------------------------------------------------------
 

@@ -104,6 +104,8 @@ def _run_window(
     window.close()  # however the loop ended: saves the note and layout, stops the readers
     if window.service is not None:
         window.service.library.close()
+    if window.next_library is not None:  # File → Open Library…: a new start opens it
+        start_on_library(window.next_library, options.qt_arguments)
     return code if opened else EXIT_FAILED
 
 
@@ -144,6 +146,7 @@ def _application(qt_arguments: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication([*sys.argv[:1], *qt_arguments])
     install_language(app)  # before any widget takes its texts
+    install_theme(app)  # before the window shows
     from readinglist.ui.startup.first_paint import exit_after_first_paint_if_asked
     from readinglist.ui.startup.identity import set_identity
 
@@ -159,6 +162,28 @@ def install_language(app: QCoreApplication, system: QLocale | None = None) -> li
     from readinglist.ui.settings import LANGUAGE, open_settings
 
     return install_translators(app, ui_locale(LANGUAGE.read(open_settings()), system))
+
+
+def install_theme(app: QApplication) -> None:
+    """The `ui/theme` setting's colour scheme ("system": the OS's; see `preferences.theme`)."""
+    from readinglist.ui.preferences.theme import apply_theme
+    from readinglist.ui.settings import THEME, open_settings
+
+    apply_theme(app, THEME.read(open_settings()))
+
+
+def start_on_library(library: Path, qt_arguments: Sequence[str] = ()) -> bool:
+    """Start readinglist again, detached, on `library` (File → Open Library…, once this
+    window has closed and released its own library); False when it could not be started."""
+    from readinglist.ui.qt import QProcess
+
+    if getattr(sys, "frozen", False):  # the packaged app: its executable is the command
+        program, arguments = sys.executable, []
+    else:
+        program, arguments = sys.executable, ["-m", "readinglist"]
+    arguments += [*qt_arguments, "--library", str(library)]
+    started, _ = QProcess.startDetached(program, arguments)
+    return bool(started)
 
 
 def _attach(window: "MainWindow", options: AppOptions) -> bool:

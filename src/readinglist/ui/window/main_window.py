@@ -22,6 +22,8 @@ from readinglist.ui.imports.sources import ImportSources, accept_as_copy, droppe
 from readinglist.ui.imports.status import ImportStatus
 from readinglist.ui.list.pane import PaperListPane
 from readinglist.ui.media.pane import MediaPane
+from readinglist.ui.preferences.actions import Preferences
+from readinglist.ui.preferences.libraries import LibraryMenu
 from readinglist.ui.qt import (
     QCloseEvent,
     QDragEnterEvent,
@@ -85,11 +87,15 @@ class MainWindow(QMainWindow):
         )
         self.help_menu = HelpMenu(self, self.commands, self._library_path)
         self.status = StatusMessages(self.statusBar())
+        self.libraries = LibraryMenu(settings, self, self._library_path)
+        self.preferences = Preferences(settings, self, self.libraries)
+        self.next_library: Path | None = None  # opened by a new start once this one closes
         self._closed = False
         self._compose()
         wiring.panes(self)
         wiring.triage(self)
         wiring.sidebar_menus(self)
+        wiring.preferences(self)
         self.layout_memory.restore(self.list_pane.restore_header_state)
 
     def _compose(self) -> None:
@@ -109,7 +115,9 @@ class MainWindow(QMainWindow):
         menus.build_menus(
             self.menuBar(),
             self.menu_actions,
+            library_actions=self.libraries.actions(),
             edit_groups=[undo_redo, [*triage.copy_actions.values()], [triage.empty_trash_action]],
+            settings_actions=[self.preferences.action],
             paper_actions=triage.paper_actions(),
             media_actions=self.media.menu_actions(),
             view_groups=self.view_menu.groups(),
@@ -174,6 +182,13 @@ class MainWindow(QMainWindow):
 
     def _load_rows(self, ids: Sequence[int]) -> dict[int, PaperRow]:
         return self.service.rows(ids) if self.service else {}
+
+    def open_library(self, path: Path) -> None:
+        """Show another library: this window closes, and start-up starts readinglist again
+        on `path` (see `preferences.libraries`); nothing happens when the close is refused."""
+        self.next_library = path
+        if not self.close():
+            self.next_library = None
 
     def select_paper(self, arxiv_id: str) -> bool:
         return self.browsing.select_paper(arxiv_id)

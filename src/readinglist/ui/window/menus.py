@@ -54,25 +54,36 @@ def build_menus(
     bar: QMenuBar,
     actions: WindowActions,
     *,
+    library_actions: list[QAction],
     edit_groups: list[list[QAction]],
+    settings_actions: list[QAction],
     paper_actions: list[QAction],
     media_actions: list[QAction],
     view_groups: list[list[QAction]],
     help_actions: list[QAction],
 ) -> None:
-    """`edit_groups`: Undo and Redo, then triage's Copy actions; `paper_actions`: triage's;
+    """`library_actions`: Open Library and Open Recent; `edit_groups`: Undo and Redo, then
+    triage's Copy actions; `settings_actions`: Preferences; `paper_actions`: triage's;
     `media_actions`: the media pane's; `view_groups`: the View menu's; `help_actions`: the
     Help menu's."""
     sections: list[tuple[str, list[list[QAction]]]] = [
         (
             tr("&File"),
             [
+                library_actions,
                 [actions.import_files, actions.import_folder],
                 [actions.export, actions.export_selection],
                 [actions.quit],
             ],
         ),
-        (tr("&Edit"), [*edit_groups, [actions.find, actions.save_search, actions.select_all]]),
+        (
+            tr("&Edit"),
+            [
+                *edit_groups,
+                [actions.find, actions.save_search, actions.select_all],
+                settings_actions,
+            ],
+        ),
         (tr("&View"), view_groups),
         (tr("&Paper"), [paper_actions, [actions.advance]]),
         (tr("&Media"), [media_actions]),

@@ -6,11 +6,13 @@ search and export actions once it has a library (after the first paint).
 """
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.ui import settings as keys
 from readinglist.ui.data.queries import SidebarCounter
 from readinglist.ui.i18n import tr
+from readinglist.ui.media.pane import MEDIA_SETTINGS
 from readinglist.ui.window import menus
 from readinglist.ui.window.status_messages import EXPORT_SAID_FOR_MS, SAID_FOR_MS
 
@@ -102,6 +104,19 @@ def triage(window: "MainWindow") -> None:
     _row_menu(window)
 
 
+def preferences(window: "MainWindow") -> None:
+    """What Preferences changed, applied at once; another library, opened."""
+
+    def apply(setting: keys.Setting[Any]) -> None:
+        if setting is keys.ADVANCE_AFTER_STATUS:  # the menu's action tells triage
+            window.menu_actions.advance.setChecked(setting.read(window.settings))
+        elif setting in MEDIA_SETTINGS:
+            window.media.apply_settings()
+
+    window.preferences.changed.connect(apply)
+    window.libraries.chosen.connect(window.open_library)
+
+
 def _row_menu(window: "MainWindow") -> None:
     """The list's context menu: triage's actions (those of the menus and keys), and export."""
     triage = window.triage
@@ -141,6 +156,7 @@ def library(window: "MainWindow", service: "LibraryService", counter: SidebarCou
     service.lists_changed.connect(counter.recount_all)
     service.lists_changed.connect(window.browsing.reload)
     window.triage.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
+    window.libraries.remember(service.library.path)
 
 
 def library_actions(window: "MainWindow", service: "LibraryService") -> None:

@@ -1,0 +1,124 @@
+"""File → Open Library… and Open Recent: another library opens in a new start of
+readinglist once this window has closed (`--library PATH`)."""
+
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from readinglist.ui import settings as keys
+from readinglist.ui.preferences.libraries import RECENT_LIMIT, LibraryMenu, recent_libraries
+from readinglist.ui.qt import QProcess, QSettings, QWidget
+from readinglist.ui.startup import app as startup
+from readinglist.ui.window.main_window import MainWindow
+
+
+def library_file(folder: Path, name: str) -> Path:
+    path = folder / name
+    path.write_bytes(b"")
+    return path
+
+
+def menu_texts(menu: LibraryMenu) -> list[str]:
+    return [action.text() for action in menu.recent_menu.actions()]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def parent(qtbot: QtBot) -> QWidget:
+    made = QWidget()
+    qtbot.addWidget(made)
+    return made
+
+
+@pytest.fixture
+def current(tmp_path: Path) -> Path:
+    """The library the window shows."""
+    return library_file(tmp_path, "current.sqlite")
+
+
+def test_open_recent_lists_the_last_libraries_and_prunes_missing_ones(
+    tmp_path: Path, settings: QSettings, parent: QWidget, current: Path
+) -> None:
+    menu = LibraryMenu(settings, parent, lambda: current)
+    older = [library_file(tmp_path, f"lib{number}.sqlite") for number in range(10)]
+    for path in older:
+        menu.remember(path)
+    menu.remember(current)
+
+    assert len(recent_libraries(settings)) == RECENT_LIMIT
+    assert menu_texts(menu) == [str(path) for path in reversed(older[-7:])]  # not current
+    older[9].unlink()
+    menu.recent_menu.aboutToShow.emit()
+
+    assert str(older[9]) not in menu_texts(menu)
+    assert older[9] not in recent_libraries(settings)
+    chosen: list[Path] = []
+    menu.chosen.connect(chosen.append)
+    menu.recent_menu.actions()[0].trigger()
+    assert chosen == [older[8]]
+
+
+def test_open_recent_is_disabled_when_there_is_no_other_library(
+    tmp_path: Path, settings: QSettings, parent: QWidget, current: Path
+) -> None:
+    menu = LibraryMenu(settings, parent, lambda: current)
+    menu.remember(current)
+    keys.RECENT_LIBRARIES.write(settings, f"{current}\n{tmp_path / 'gone.sqlite'}")
+    menu.rebuild()
+
+    assert menu_texts(menu) == []
+    assert not menu.recent_menu.isEnabled()
+
+
+def test_open_library_asks_for_a_file_and_not_for_the_one_shown(
+    tmp_path: Path, settings: QSettings, parent: QWidget, current: Path
+) -> None:
+    answers = [current, tmp_path / "new.sqlite"]
+    menu = LibraryMenu(settings, parent, lambda: current, choose=lambda: answers.pop(0))
+    chosen: list[Path] = []
+    menu.chosen.connect(chosen.append)
+
+    menu.open_action.trigger()  # the library already shown: nothing
+    menu.open_action.trigger()
+
+    assert chosen == [tmp_path / "new.sqlite"]
+
+
+def test_the_window_remembers_its_library(window: MainWindow) -> None:
+    assert window.service is not None
+    assert recent_libraries(window.settings)[0] == window.service.library.path.absolute()
+
+
+def test_opening_another_library_closes_the_window_for_a_new_start(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.sqlite"
+    window.libraries.open(other)
+
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.next_library == other
+
+
+def test_the_new_start_runs_readinglist_on_the_chosen_library(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    started: list[tuple[str, list[str]]] = []
+
+    def start_detached(program: str, arguments: list[str]) -> tuple[bool, int]:
+        started.append((program, arguments))
+        return True, 4242
+
+    monkeypatch.setattr(QProcess, "startDetached", start_detached)
+    other = tmp_path / "other.sqlite"
+
+    assert startup.start_on_library(other, ["-style", "Fusion"])
+
+    assert started == [
+        (sys.executable, ["-m", "readinglist", "-style", "Fusion", "--library", str(other)])
+    ]
