@@ -616,6 +616,10 @@
         <translation>&lt;h2&gt;아직 논문이 없습니다&lt;/h2&gt;&lt;p&gt;다이제스트 파일이나 폴더를 여기에 끌어 놓거나&lt;br&gt;&lt;b&gt;파일 → 파일 가져오기…&lt;/b&gt; 메뉴를 사용하세요&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{import_folder}&quot;&gt;폴더 가져오기…&lt;/a&gt; &amp;nbsp;·&amp;nbsp; &lt;a href=&quot;{sample}&quot;&gt;샘플 다이제스트로 시작하기&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;h2&gt;Importing…&lt;/h2&gt;&lt;p&gt;The papers show here as they arrive.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;가져오는 중…&lt;/h2&gt;&lt;p&gt;논문이 도착하는 대로 여기에 표시됩니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>No papers match this search here.</source>
         <translation>여기에는 이 검색과 일치하는 논문이 없습니다.</translation>
     </message>
