@@ -284,11 +284,31 @@
         <translation>변경 없음 {n}개</translation>
     </message>
     <message>
-        <source>{n} file(s) rejected</source>
+        <source>1 file imported</source>
+        <translation>파일 1개 가져옴</translation>
+    </message>
+    <message>
+        <source>{n} files imported</source>
+        <translation>파일 {n}개 가져옴</translation>
+    </message>
+    <message>
+        <source>1 new paper</source>
+        <translation>새 논문 1편</translation>
+    </message>
+    <message>
+        <source>1 file rejected</source>
+        <translation>거부된 파일 1개</translation>
+    </message>
+    <message>
+        <source>{n} files rejected</source>
         <translation>거부된 파일 {n}개</translation>
     </message>
     <message>
-        <source>{n} file(s) with warnings</source>
+        <source>1 file with warnings</source>
+        <translation>경고가 있는 파일 1개</translation>
+    </message>
+    <message>
+        <source>{n} files with warnings</source>
         <translation>경고가 있는 파일 {n}개</translation>
     </message>
     <message>
@@ -370,6 +390,16 @@
     <message>
         <source>There is already a saved search named “{name}”. Replace its query?</source>
         <translation>이름이 “{name}”인 저장된 검색이 이미 있습니다. 검색어를 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>What the list shows under “{entry}”, saved as the query:
+{query}
+
+Name:</source>
+        <translation>“{entry}” 아래 목록에 보이는 논문을 다음 검색어로 저장합니다:
+{query}
+
+이름:</translation>
     </message>
     <message>
         <source>Rename saved search</source>

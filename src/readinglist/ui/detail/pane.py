@@ -28,7 +28,7 @@ from readinglist.ui.detail.full_text import FullTextViewer
 from readinglist.ui.detail.heading import make_heading
 from readinglist.ui.detail.unsaved_notes import UnsavedNote
 from readinglist.ui.fitting import FittingScrollArea
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.qt import (
     QComboBox,
     QCompleter,
@@ -278,7 +278,7 @@ class DetailPane(QWidget):
         if hidden > 1 and not self._authors_unfolded:
             listed = paper.authors[:AUTHORS_FOLDED]
             shown = ", ".join(clip(author, TITLE_SHOWN) for author in listed)
-            more = tr("and {n} more").format(n=f"{hidden:,}")
+            more = tr("and {n} more").format(n=count_text(hidden))
             link = f'<a href="{MORE_AUTHORS}">{html.escape(more)}</a>'
             self.authors_label.setText(f"{html.escape(shown)} {link}")
             return
@@ -402,11 +402,12 @@ class DetailPane(QWidget):
 def _digests_text(paper: Paper) -> str:
     parts = []
     for digest in paper.digests[:DIGESTS_SHOWN]:
-        votes = tr(" · {n} votes").format(n=digest.votes) if digest.votes is not None else ""
+        votes = tr(" · {n} votes") if digest.votes is not None else ""
+        votes = votes.format(n=count_text(digest.votes or 0))
         parts.append(f"{digest.date.isoformat()}{votes}")
     hidden = len(paper.digests) - DIGESTS_SHOWN
     if hidden > 0:
-        parts.append(tr("and {n} more").format(n=f"{hidden:,}"))
+        parts.append(tr("and {n} more").format(n=count_text(hidden)))
     return tr("In the digests of {days}").format(days="; ".join(parts)) if parts else ""
 
 
@@ -433,7 +434,7 @@ def _clipped(text: str, limit: int, field: str, whole: int | None = None) -> str
 
 
 def _show_all_link(length: int, field: str) -> str:
-    text = tr("Show all {n} characters").format(n=f"{length:,}")
+    text = tr("Show all {n} characters").format(n=count_text(length))
     return f'<a href="{SHOW_ALL}{field}">{html.escape(text)}</a>'
 
 

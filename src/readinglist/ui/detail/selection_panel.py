@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.detail.heading import make_heading
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.qt import (
     QCompleter,
     QEvent,
@@ -110,7 +110,7 @@ class SelectionPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def show_count(self, count: int) -> None:
-        self.count_label.setText(tr("{n} papers selected").format(n=f"{count:,}"))
+        self.count_label.setText(tr("{n} papers selected").format(n=count_text(count)))
 
     def set_tag_choices(self, names: list[str]) -> None:
         completer = self.tag_edit.completer()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.qt import QUndoCommand
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ _NOTE_MERGE_ID = 1
 
 
 def _papers(count: int) -> str:
-    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=f"{count:,}")
+    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=count_text(count))
 
 
 class EditCommand(QUndoCommand):

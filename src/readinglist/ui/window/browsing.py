@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.ui import settings as keys
-from readinglist.ui.i18n import QT_TR_NOOP, tr
+from readinglist.ui.i18n import QT_TR_NOOP, count_text, tr
 from readinglist.ui.imports.sources import IMPORT_FOLDER_LINK, SAMPLE_LINK
 from readinglist.ui.qt import QLabel, QObject, QSettings, QTimer, Signal
 from readinglist.ui.sidebar.pane import ALL_PAPERS_KEY
@@ -43,7 +43,7 @@ IMPORT_RELOAD_MS = 500  # the list and the counts, read again during an import a
 
 
 def papers_text(count: int) -> str:
-    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=f"{count:,}")
+    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=count_text(count))
 
 
 class Browsing(QObject):
@@ -141,7 +141,8 @@ class Browsing(QObject):
 
     def save_view(self, saved_searches: "SavedSearchActions") -> None:
         """Save what the list shows (the sidebar's entry and the search) under a name."""
-        saved_searches.save_view(self._sidebar.current_query(), self._search_box.text())
+        entry = self._sidebar.current_query()
+        saved_searches.save_view(entry, self._search_box.text(), self._sidebar.current_label())
 
     def show_saved_search(self, search_id: int) -> None:
         """A search just saved: its sidebar entry (once counted) replaces the search box."""
