@@ -284,11 +284,31 @@
         <translation>변경 없음 {n}개</translation>
     </message>
     <message>
-        <source>{n} file(s) rejected</source>
+        <source>1 file imported</source>
+        <translation>파일 1개 가져옴</translation>
+    </message>
+    <message>
+        <source>{n} files imported</source>
+        <translation>파일 {n}개 가져옴</translation>
+    </message>
+    <message>
+        <source>1 new paper</source>
+        <translation>새 논문 1편</translation>
+    </message>
+    <message>
+        <source>1 file rejected</source>
+        <translation>거부된 파일 1개</translation>
+    </message>
+    <message>
+        <source>{n} files rejected</source>
         <translation>거부된 파일 {n}개</translation>
     </message>
     <message>
-        <source>{n} file(s) with warnings</source>
+        <source>1 file with warnings</source>
+        <translation>경고가 있는 파일 1개</translation>
+    </message>
+    <message>
+        <source>{n} files with warnings</source>
         <translation>경고가 있는 파일 {n}개</translation>
     </message>
     <message>
@@ -370,6 +390,16 @@
     <message>
         <source>There is already a saved search named “{name}”. Replace its query?</source>
         <translation>이름이 “{name}”인 저장된 검색이 이미 있습니다. 검색어를 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>What the list shows under “{entry}”, saved as the query:
+{query}
+
+Name:</source>
+        <translation>“{entry}” 아래 목록에 보이는 논문을 다음 검색어로 저장합니다:
+{query}
+
+이름:</translation>
     </message>
     <message>
         <source>Rename saved search</source>
@@ -686,6 +716,10 @@
     <message>
         <source>&lt;h2&gt;No papers yet&lt;/h2&gt;&lt;p&gt;Drop digest files or folders here,&lt;br&gt;or use &lt;b&gt;File → Import…&lt;/b&gt;&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{import_folder}&quot;&gt;Import a folder…&lt;/a&gt; &amp;nbsp;·&amp;nbsp; &lt;a href=&quot;{sample}&quot;&gt;Try the sample digest&lt;/a&gt;&lt;/p&gt;</source>
         <translation>&lt;h2&gt;아직 논문이 없습니다&lt;/h2&gt;&lt;p&gt;다이제스트 파일이나 폴더를 여기에 끌어 놓거나&lt;br&gt;&lt;b&gt;파일 → 파일 가져오기…&lt;/b&gt; 메뉴를 사용하세요&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{import_folder}&quot;&gt;폴더 가져오기…&lt;/a&gt; &amp;nbsp;·&amp;nbsp; &lt;a href=&quot;{sample}&quot;&gt;샘플 다이제스트로 시작하기&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Importing…&lt;/h2&gt;&lt;p&gt;The papers show here as they arrive.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;가져오는 중…&lt;/h2&gt;&lt;p&gt;논문이 도착하는 대로 여기에 표시됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>No papers match this search here.</source>

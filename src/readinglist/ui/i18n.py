@@ -55,6 +55,20 @@ def ui_locale(language: str, system: QLocale | None = None) -> QLocale:
     return system if chosen.language() == QLocale.Language.C else chosen
 
 
+def count_text(count: int) -> str:
+    """A count for people, grouped in the locale's way: "5,493" (Korean too), "5.493" in
+    German; the same wherever a count is shown. The C locale (a bare `LANG=C`) would print
+    "5493": its grouping is turned back on."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+    return locale.toString(count)
+
+
+def count_papers(count: int) -> str:
+    """ "1 paper", "5,493 papers": the one way the UI counts papers in words."""
+    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=count_text(count))
+
+
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[str]:
     """Install the app's and Qt's translators for `locale` (the system's by default); returns
     the files loaded, so start-up can say which (none for English or a missing language).
@@ -89,6 +103,7 @@ __all__ = [
     "QT_TR_NOOP",
     "SOURCE_LANGUAGE",
     "Message",
+    "count_text",
     "install_translators",
     "tr",
     "tr_message",

@@ -48,7 +48,7 @@ def test_a_fifo_is_rejected_and_the_window_goes_on(
 
     assert [file.status for file in report.files] == [FileStatus.REJECTED, FileStatus.IMPORTED]
     assert row_titles(window) == ["Paper 2403.00001"]
-    assert "1 file(s) rejected" in window.import_status.label.text()
+    assert "1 file rejected" in window.import_status.label.text()
 
 
 class HeldRead:
@@ -154,7 +154,7 @@ def test_import_details_show_names_and_reasons_escaped(
 ) -> None:
     report = finished_import(qtbot, window, hostile_names)
     assert window.import_status.details_button.isVisible()
-    assert "1 file(s) with warnings" in window.import_status.label.text()
+    assert "1 file with warnings" in window.import_status.label.text()
 
     dialog = ImportDetailsDialog(report, window)
     qtbot.addWidget(dialog)

@@ -44,7 +44,7 @@ def test_dropped_files_import_in_the_background(
     assert sidebar_count(window, "Unread") == "2"
     assert sidebar_count(window, "2024-03-01") == "2"
     summary = window.import_status.label.text()
-    assert "2 new papers" in summary and "1 file(s) rejected" in summary
+    assert "2 new papers" in summary and "1 file rejected" in summary
     assert window.import_status.details_button.isVisible()
     assert [f.status for f in report.files] == [FileStatus.IMPORTED, FileStatus.REJECTED]  # type: ignore[attr-defined]
     assert "no '## Daily Papers" in report.files[1].error.message  # type: ignore[attr-defined]

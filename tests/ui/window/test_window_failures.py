@@ -301,7 +301,7 @@ def test_a_saved_search_that_is_not_saved_says_why(
     window.saved_searches.ask = Ask(lambda *_: "mine", lambda *_: True)
     faults.refuse(READ_ONLY)
 
-    window.saved_searches.save("tag:x")
+    window.saved_searches.save("tag:x", "All papers")
 
     assert_said_why(window, library, READ_ONLY)
 

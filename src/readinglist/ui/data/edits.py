@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.qt import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 if TYPE_CHECKING:
@@ -165,5 +165,5 @@ class EditRunner(QObject):
 
     def _announce_busy(self) -> None:
         papers = sum(len(edit.ids) for edit, _ in self._pending.values())
-        text = tr("Saving changes to {n} papers…").format(n=f"{papers:,}") if papers else ""
+        text = tr("Saving changes to {n} papers…").format(n=count_text(papers)) if papers else ""
         self.busy_changed.emit(text)

@@ -11,7 +11,7 @@ machine). Copy All copies the whole text, exactly as it is.
 
 from collections.abc import Iterator
 
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -94,7 +94,7 @@ class FullTextViewer(QDialog):
 
 def _size_text(length: int) -> str:
     if length <= SHOWN:
-        return tr("{n} characters").format(n=f"{length:,}")
+        return tr("{n} characters").format(n=count_text(length))
     return tr("The first {shown} of {n} characters; Copy All copies them all").format(
-        shown=f"{SHOWN:,}", n=f"{length:,}"
+        shown=count_text(SHOWN), n=count_text(length)
     )

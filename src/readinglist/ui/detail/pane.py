@@ -27,7 +27,8 @@ from readinglist.core.render import bullets_to_html, clip, clip_bullets, markdow
 from readinglist.ui.detail.full_text import FullTextViewer
 from readinglist.ui.detail.heading import make_heading
 from readinglist.ui.detail.unsaved_notes import UnsavedNote
-from readinglist.ui.i18n import tr
+from readinglist.ui.fitting import FittingScrollArea
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.qt import (
     QComboBox,
     QCompleter,
@@ -57,10 +58,13 @@ from readinglist.ui.qt import (
 NOTE_SAVE_DELAY_MS = 800
 TITLE_SHOWN = 300  # characters (real titles: under 250): 5 lines of the pane, laid out in 0.1 ms
 AUTHORS_SHOWN = 1_000  # a wrapped label lays 1,000 out in 0.4 ms; 100,000 took 100 ms
+AUTHORS_FOLDED = 10  # authors listed before "and N more" (a paper had ~100: 12 lines)
+TOOLTIP_SHOWN = 1_000  # characters of a title in its tooltip
 DIGESTS_SHOWN = 50  # digests a paper appeared in, listed
 MARKDOWN_SHOWN = 20_000  # characters of a summary or a note, rendered (20 ms to lay out)
 RENDER_HERE = 2_000  # Markdown this long renders on the GUI thread in 15 ms; 20,000 in 100 ms
 SHOW_ALL = "readinglist:show-all/"  # a link's target: the field follows
+MORE_AUTHORS = "readinglist:more-authors"  # a link's target: every author, in place
 
 
 def parse_tags(text: str) -> list[str]:
@@ -85,6 +89,7 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self._paper: Paper | None = None
         self._note_dirty = False
+        self._authors_unfolded = False
         self._unsaved: dict[int, UnsavedNote] = {}
         self._build()
         self._note_timer = QTimer(self)
@@ -139,7 +144,7 @@ class DetailPane(QWidget):
         header_layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title_label, self.authors_label, self.link_label, self.digests_label):
             header_layout.addWidget(widget)
-        header_layout.addLayout(controls)
+        self.header_area = FittingScrollArea(header, self)
         note = QWidget(self)
         note_layout = QVBoxLayout(note)
         note_layout.setContentsMargins(0, 0, 0, 0)
@@ -150,9 +155,15 @@ class DetailPane(QWidget):
         splitter.addWidget(note)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.controls = QWidget(self)
+        self.controls.setLayout(controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        self.body = splitter
         layout = QVBoxLayout(self)
-        layout.addWidget(header)
+        layout.addWidget(self.header_area)
+        layout.addWidget(self.controls)
         layout.addWidget(splitter, 1)
+        layout.addStretch(0)  # takes the room the body leaves when there is no paper
 
     def _connect(self) -> None:
         self.star_button.toggled.connect(self._on_star)
@@ -179,8 +190,12 @@ class DetailPane(QWidget):
         same = paper is not None and self._paper is not None and paper.id == self._paper.id
         if not same:
             self.flush_note()
+            self._authors_unfolded = False
+            self.note_tabs.setCurrentWidget(self.note_edit)  # a new paper's note, editable
         self._paper = paper
         self.setEnabled(paper is not None)
+        for part in (self.controls, self.body):  # no paper: nothing that looks editable
+            part.setVisible(paper is not None)
         if paper is None:
             self._show_nothing()
             return
@@ -203,6 +218,7 @@ class DetailPane(QWidget):
 
     def _show_nothing(self) -> None:
         self.title_label.setText(tr("No paper selected"))
+        self.title_label.setToolTip("")
         for label in (self.authors_label, self.link_label, self.digests_label):
             label.clear()
         self.summary_view.clear()
@@ -244,9 +260,8 @@ class DetailPane(QWidget):
 
     def _show_facts(self, paper: Paper) -> None:
         self.title_label.setText(_clipped(paper.title, TITLE_SHOWN, "title"))
-        authors = _authors_text(paper, AUTHORS_SHOWN)
-        every = sum(map(len, paper.authors)) + 2 * max(len(paper.authors) - 1, 0)
-        self.authors_label.setText(_clipped(authors, AUTHORS_SHOWN, "authors", every))
+        self.title_label.setToolTip(f"<qt>{html.escape(clip(paper.title, TOOLTIP_SHOWN))}</qt>")
+        self._show_authors(paper)
         url = html.escape(paper.url, quote=True)
         self.link_label.setText(f'<a href="{url}">arXiv:{html.escape(paper.arxiv_id)}</a>')
         self.digests_label.setText(_digests_text(paper))
@@ -255,6 +270,21 @@ class DetailPane(QWidget):
         more = _show_all_link(size, "summary") if size > MARKDOWN_SHOWN else ""
         shown = min(size, MARKDOWN_SHOWN)
         self.summary_renderer.show(lambda: bullets_to_html(bullets) + more, shown)
+        self.header_area.refit()
+
+    def _show_authors(self, paper: Paper) -> None:
+        """The first `AUTHORS_FOLDED` authors and "and N more", which unfolds them all."""
+        hidden = len(paper.authors) - AUTHORS_FOLDED
+        if hidden > 1 and not self._authors_unfolded:
+            listed = paper.authors[:AUTHORS_FOLDED]
+            shown = ", ".join(clip(author, TITLE_SHOWN) for author in listed)
+            more = tr("and {n} more").format(n=count_text(hidden))
+            link = f'<a href="{MORE_AUTHORS}">{html.escape(more)}</a>'
+            self.authors_label.setText(f"{html.escape(shown)} {link}")
+            return
+        authors = _authors_text(paper, AUTHORS_SHOWN)
+        every = sum(map(len, paper.authors)) + 2 * max(len(paper.authors) - 1, 0)
+        self.authors_label.setText(_clipped(authors, AUTHORS_SHOWN, "authors", every))
 
     def is_settled(self) -> bool:
         """No Markdown left to render."""
@@ -333,7 +363,11 @@ class DetailPane(QWidget):
 
     def _on_anchor(self, url: QUrl | str) -> None:
         target = url.toString() if isinstance(url, QUrl) else url
-        if target.startswith(SHOW_ALL):
+        if target == MORE_AUTHORS and self._paper is not None:
+            self._authors_unfolded = True
+            self._show_authors(self._paper)
+            self.header_area.refit()
+        elif target.startswith(SHOW_ALL):
             self.show_all(target.removeprefix(SHOW_ALL))
         else:
             self.link_activated.emit(target)
@@ -368,11 +402,12 @@ class DetailPane(QWidget):
 def _digests_text(paper: Paper) -> str:
     parts = []
     for digest in paper.digests[:DIGESTS_SHOWN]:
-        votes = tr(" · {n} votes").format(n=digest.votes) if digest.votes is not None else ""
+        votes = tr(" · {n} votes") if digest.votes is not None else ""
+        votes = votes.format(n=count_text(digest.votes or 0))
         parts.append(f"{digest.date.isoformat()}{votes}")
     hidden = len(paper.digests) - DIGESTS_SHOWN
     if hidden > 0:
-        parts.append(tr("and {n} more").format(n=f"{hidden:,}"))
+        parts.append(tr("and {n} more").format(n=count_text(hidden)))
     return tr("In the digests of {days}").format(days="; ".join(parts)) if parts else ""
 
 
@@ -399,7 +434,7 @@ def _clipped(text: str, limit: int, field: str, whole: int | None = None) -> str
 
 
 def _show_all_link(length: int, field: str) -> str:
-    text = tr("Show all {n} characters").format(n=f"{length:,}")
+    text = tr("Show all {n} characters").format(n=count_text(length))
     return f'<a href="{SHOW_ALL}{field}">{html.escape(text)}</a>'
 
 

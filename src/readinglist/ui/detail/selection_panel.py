@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.detail.heading import make_heading
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.qt import (
     QCompleter,
     QEvent,
@@ -26,6 +26,8 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
+
+STATUS_COLUMNS = 3  # five buttons in one row made the pane 442 px wide, the detail pane 163
 
 
 class SelectionPanel(QWidget):
@@ -76,13 +78,13 @@ class SelectionPanel(QWidget):
         stars.addWidget(self.star_button)
         stars.addWidget(self.unstar_button)
         stars.addStretch(1)
-        statuses = QGridLayout()
-        for column, button in enumerate(self.status_buttons.values()):
-            statuses.addWidget(button, 0, column)
-        tags = QHBoxLayout()
-        tags.addWidget(self.tag_edit, 1)
-        tags.addWidget(self.add_tag_button)
-        tags.addWidget(self.remove_tag_button)
+        statuses = QGridLayout()  # in rows of three: as narrow as the detail pane
+        for at, button in enumerate(self.status_buttons.values()):
+            statuses.addWidget(button, *divmod(at, STATUS_COLUMNS))
+        tag_buttons = QHBoxLayout()
+        tag_buttons.addWidget(self.add_tag_button)
+        tag_buttons.addWidget(self.remove_tag_button)
+        tag_buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count_label)
         layout.addWidget(_caption(self, tr("Star")))
@@ -90,7 +92,8 @@ class SelectionPanel(QWidget):
         layout.addWidget(_caption(self, tr("Set the status of all")))
         layout.addLayout(statuses)
         layout.addWidget(_caption(self, tr("Tag")))
-        layout.addLayout(tags)
+        layout.addWidget(self.tag_edit)
+        layout.addLayout(tag_buttons)
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
@@ -107,7 +110,7 @@ class SelectionPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def show_count(self, count: int) -> None:
-        self.count_label.setText(tr("{n} papers selected").format(n=f"{count:,}"))
+        self.count_label.setText(tr("{n} papers selected").format(n=count_text(count)))
 
     def set_tag_choices(self, names: list[str]) -> None:
         completer = self.tag_edit.completer()

@@ -7,7 +7,7 @@ first paint); its requests leave through this stack's signals, so the window wir
 from typing import TYPE_CHECKING
 
 from readinglist.ui.detail.pane import DetailPane
-from readinglist.ui.qt import QStackedWidget, QWidget, Signal
+from readinglist.ui.qt import QSize, QStackedWidget, QWidget, Signal
 
 if TYPE_CHECKING:
     from readinglist.ui.detail.selection_panel import SelectionPanel
@@ -48,6 +48,14 @@ class DetailStack(QStackedWidget):
                 source.connect(target)
             self.panel_built.emit(self._panel)
         return self._panel
+
+    def sizeHint(self) -> QSize:
+        """The detail pane's: the page shown never moves the splitter (a stack's hints are
+        its largest page's, and the selection panel's made the pane ~50 px wider)."""
+        return self.detail.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.detail.minimumSizeHint()
 
     def show_selection(self, count: int) -> None:
         """Several papers: what can be done to all of them (the note typed is saved first)."""

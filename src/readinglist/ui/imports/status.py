@@ -4,7 +4,8 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
 from readinglist.core.text import for_display
-from readinglist.ui.i18n import tr, tr_message
+from readinglist.ui.i18n import count_text, tr, tr_message
+from readinglist.ui.progress import show_progress
 from readinglist.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -29,20 +30,28 @@ if TYPE_CHECKING:
 
 
 def summarize(report: ImportReport) -> str:
-    """'21 new papers · 3 unchanged · 1 file rejected', for people."""
-    parts = [tr("{n} new papers").format(n=report.papers_new)]
+    """'3 files imported · 21 new papers · 1 file rejected', for people."""
+    imported = report.count(FileStatus.IMPORTED)
     unchanged = report.count(FileStatus.UNCHANGED)
+    rejected, warned = len(report.rejected), len(report.warned)
+    parts = [
+        _counted(imported, tr("1 file imported"), tr("{n} files imported")),
+        _counted(report.papers_new, tr("1 new paper"), tr("{n} new papers")),
+    ]
     if unchanged:
-        parts.append(tr("{n} unchanged").format(n=unchanged))
-    rejected = len(report.rejected)
+        parts.append(tr("{n} unchanged").format(n=count_text(unchanged)))
     if rejected:
-        parts.append(tr("{n} file(s) rejected").format(n=rejected))
-    warned = len(report.warned)
+        parts.append(_counted(rejected, tr("1 file rejected"), tr("{n} files rejected")))
     if warned:
-        parts.append(tr("{n} file(s) with warnings").format(n=warned))
+        parts.append(_counted(warned, tr("1 file with warnings"), tr("{n} files with warnings")))
     if report.cancelled:
         parts.append(tr("cancelled"))
     return " · ".join(parts)
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    """`one` for 1, else `many` with the count: each language words its own pair."""
+    return one if count == 1 else many.format(n=count_text(count))
 
 
 class ImportStatus(QWidget):
@@ -80,9 +89,10 @@ class ImportStatus(QWidget):
         self.details_button.hide()
 
     def on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.label.setText(tr("Importing {done} of {total}").format(done=done, total=total))
+        show_progress(self.progress, done, total)  # 100 % only once it is over
+        self.label.setText(
+            tr("Importing {done} of {total}").format(done=count_text(done), total=count_text(total))
+        )
 
     def on_finished(self, report: ImportReport) -> None:
         self._report = report

@@ -18,6 +18,7 @@ from readinglist.core.digest import Media, MediaKind
 from readinglist.library.location import default_cache_folder
 from readinglist.library.media_cache import MEGABYTE, MediaCache
 from readinglist.ui import settings as keys
+from readinglist.ui.fitting import FittingScrollArea
 from readinglist.ui.i18n import tr
 from readinglist.ui.media.fetch import DownloadLimits, Problem, ProblemKind
 from readinglist.ui.media.image import ImageView
@@ -128,13 +129,15 @@ class MediaPane(QWidget):
         self.prefetch_row = PrefetchRow(self.prefetcher, self)
 
     def _message_page(self) -> tuple[QWidget, QLabel, QPushButton]:
-        page, label = QWidget(self), QLabel()
+        """Why there is no teaser, whole however short the pane: it scrolls when it must."""
+        content, label = QWidget(), QLabel()
         label.setObjectName("mediaMessage")
         label.setTextFormat(Qt.TextFormat.RichText)  # a bold title; the rest is escaped
         label.setWordWrap(True)
         button = QPushButton()
-        _center_in(page, label, button)
-        return page, label, button
+        _center_in(content, label, button)
+        self.message_area = FittingScrollArea(content, self)
+        return self.message_area, label, button
 
     def _loading_page(self) -> tuple[QWidget, QLabel, QProgressBar]:
         page, label = QWidget(self), QLabel()

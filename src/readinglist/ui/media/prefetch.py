@@ -7,8 +7,9 @@ jump the line; prefetching only counts what ended, and can be cancelled.
 from collections.abc import Iterable
 
 from readinglist.core.digest import Media
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.media.loader import Loaded, MediaLoader
+from readinglist.ui.progress import show_progress
 from readinglist.ui.qt import (
     QHBoxLayout,
     QLabel,
@@ -100,16 +101,17 @@ class PrefetchRow(QWidget):
     def _on_progress(self, done: int, total: int) -> None:
         self._summary_timer.stop()
         self.label.setText(
-            tr("Prefetching media: {done} of {total}").format(done=done, total=total)
+            tr("Prefetching media: {done} of {total}").format(
+                done=count_text(done), total=count_text(total)
+            )
         )
-        self.bar.setRange(0, total)
-        self.bar.setValue(done)
+        show_progress(self.bar, done, total)
         self._show_running(True)
 
     def _on_finished(self, cached: int, failed: int) -> None:
-        text = tr("{cached} teasers ready for offline reading").format(cached=cached)
+        text = tr("{cached} teasers ready for offline reading").format(cached=count_text(cached))
         if failed:
-            text += " · " + tr("{failed} failed").format(failed=failed)
+            text += " · " + tr("{failed} failed").format(failed=count_text(failed))
         self.label.setText(text)
         self._show_running(False)
         self._summary_timer.start()

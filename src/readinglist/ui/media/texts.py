@@ -5,9 +5,9 @@ import re
 
 from readinglist.core.digest import Media, MediaKind
 from readinglist.library.media_cache import MEGABYTE
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.media.fetch import MAX_URL_CHARS, Problem, ProblemKind
-from readinglist.ui.qt import QLocale, QUrl
+from readinglist.ui.qt import QUrl
 
 _KILOBYTE = 1024
 _URL_SAMPLE_END = 1_000  # chars kept from each end of an address: more than a pane is wide
@@ -87,7 +87,7 @@ def problem_text(problem: Problem, media: Media) -> str:
     host = _host(media.url)
     detail = problem.detail
     if problem.kind is ProblemKind.URL_TOO_LONG:
-        detail = QLocale().toString(int(detail))  # 1,000,027 (in the reader's locale)
+        detail = count_text(int(detail))  # 1,000,027 (in the reader's locale)
     text = _problem_sentence(problem.kind, media.kind).format(host=host, detail=detail)
     if problem.detail and problem.kind in (ProblemKind.UNREACHABLE, ProblemKind.UNPLAYABLE):
         text += f"\n({problem.detail})"

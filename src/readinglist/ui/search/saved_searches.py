@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from readinglist.core.query import QueryError
+from readinglist.core.render import clip
 from readinglist.ui.i18n import tr, tr_message
 from readinglist.ui.qt import (
     QInputDialog,
-    QLineEdit,
     QMessageBox,
     QObject,
     QWidget,
@@ -22,6 +22,11 @@ from readinglist.ui.qt import (
 if TYPE_CHECKING:
     from readinglist.core.query import Query
     from readinglist.ui.data.service import LibraryService
+
+
+FIELD_SLACK_CHARS = 8  # beyond the text: the field's frame, the dialog's margins, a caret
+WIDEST_SHARE = 0.8  # of the screen, for a text dialog
+QUERY_SHOWN = 300  # characters of a query, in the question that saves it
 
 
 @dataclass
@@ -34,14 +39,29 @@ class Ask:
 
 def dialogs(parent: QWidget) -> Ask:
     def text(title: str, label: str, initial: str) -> str | None:
-        answer, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, initial)
-        return answer if ok else None
+        dialog = text_dialog(parent, title, label, initial)
+        return dialog.textValue() if dialog.exec() else None
 
     def yes(title: str, question: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         return QMessageBox.question(parent, title, question, buttons) == buttons.Yes
 
     return Ask(text, yes)
+
+
+def text_dialog(parent: QWidget, title: str, label: str, initial: str) -> QInputDialog:
+    """A one-line question wide enough for `initial` (up to most of the screen): a query
+    edited in the 300-pixel field QInputDialog.getText gives was seen a few words at a time."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(initial)
+    metrics = dialog.fontMetrics()
+    wanted = metrics.horizontalAdvance(initial) + FIELD_SLACK_CHARS * metrics.averageCharWidth()
+    widest = int(parent.screen().availableGeometry().width() * WIDEST_SHARE)
+    hint = dialog.sizeHint()
+    dialog.resize(max(hint.width(), min(wanted, widest)), hint.height())
+    return dialog
 
 
 class SavedSearchActions(QObject):
@@ -53,9 +73,9 @@ class SavedSearchActions(QObject):
         self._service = service
         self.ask = ask
 
-    def save_view(self, entry: "Query", search_text: str) -> None:
-        """Save what the list shows (the sidebar's entry AND the search) under a name; a
-        search that does not read is said, not saved."""
+    def save_view(self, entry: "Query", search_text: str, entry_name: str) -> None:
+        """Save what the list shows (the sidebar's entry, `entry_name`, AND the search) under
+        a name; a search that does not read is said, not saved."""
         from readinglist.core.query import parse_query
 
         try:
@@ -65,11 +85,14 @@ class SavedSearchActions(QObject):
             return
         query = entry.and_(search)
         if not query.is_empty:
-            self.save(query.text)
+            self.save(query.text, entry_name)
 
-    def save(self, query_text: str) -> None:
-        """Ask for a name and save `query_text` under it; a taken name may be replaced."""
-        name = self.ask.text(tr("Save search"), tr("Name:"), "")
+    def save(self, query_text: str, entry_name: str) -> None:
+        """Ask for a name and save `query_text` under it, saying what is saved (the sidebar
+        entry `entry_name` and the query); a taken name may be replaced."""
+        what = tr("What the list shows under “{entry}”, saved as the query:\n{query}\n\nName:")
+        label = what.format(entry=entry_name, query=clip(query_text, QUERY_SHOWN))
+        name = self.ask.text(tr("Save search"), label, "")
         if name is None or not name.strip():
             return
         existing = self._service.saved_search_named(name)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from readinglist.core.listing import DigestCount, SidebarCounts
+from readinglist.ui.i18n import count_text
 from readinglist.ui.qt import (
     QAbstractItemModel,
     QFont,
@@ -256,10 +257,6 @@ class SidebarModel(QAbstractItemModel):
         self._nodes.pop(node.id, None)
         if node.entry is not None and self._by_key.get(node.entry.key) is node:
             del self._by_key[node.entry.key]
-
-
-def count_text(count: int) -> str:
-    return f"{count:,}"
 
 
 def _key(node: _Node) -> str:

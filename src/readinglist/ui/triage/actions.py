@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.arxiv import PaperPage
 from readinglist.core.copy_formats import CopyFormat
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_papers, tr
 from readinglist.ui.qt import (
     QAction,
     QEvent,
@@ -34,7 +34,6 @@ from readinglist.ui.triage.commands import (
     NoteCommand,
     ToggleStarCommand,
     add_tag_command,
-    count_papers,
     remove_tag_command,
     rename_tag_command,
     star_command,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_papers, tr
 from readinglist.ui.qt import QUndoCommand
 
 if TYPE_CHECKING:
@@ -19,10 +19,6 @@ if TYPE_CHECKING:
     from readinglist.ui.data.service import LibraryService
 
 _NOTE_MERGE_ID = 1
-
-
-def count_papers(count: int) -> str:
-    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=f"{count:,}")
 
 
 class EditCommand(QUndoCommand):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.arxiv import PaperPage
 from readinglist.core.copy_formats import CopyFormat, copy_text
 from readinglist.core.render import is_safe_link
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, tr
 from readinglist.ui.qt import (
     QDesktopServices,
     QGuiApplication,
@@ -50,7 +50,7 @@ def dialogs(parent: QWidget) -> OpenQuestions:
             parent,
             tr("Open Pages"),
             tr("Open {n} pages in your web browser, one for each selected paper?").format(
-                n=f"{count:,}"
+                n=count_text(count)
             ),
             buttons,
             QMessageBox.StandardButton.Cancel,
@@ -99,7 +99,7 @@ class CopyOpen(QObject):
             return
         QGuiApplication.clipboard().setText(text)
         said = tr("Copied 1 paper") if count == 1 else tr("Copied {n} papers")
-        self.said.emit(said.format(n=f"{count:,}"))
+        self.said.emit(said.format(n=count_text(count)))
 
     def open(self, page: PaperPage) -> None:
         """The page of each paper shown, in the list's order; asks first above `ASK_ABOVE`."""

@@ -5,21 +5,27 @@ request for the list's ids goes to the `ids` channel of the query runner, so onl
 answered. An entry whose list cannot be read (a digest dated 9999-12-31 once overflowed while
 its query was made) falls back to All papers and is remembered so, or every later start would
 show an empty list.
+
+An import reloads the list (and the counts) as its files are stored, at most every
+`IMPORT_RELOAD_MS`: the first import into an empty library showed "No papers yet" until its
+end; now the list fills as it goes, and says "Importing…" until the first papers land.
 """
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.ui import settings as keys
-from readinglist.ui.i18n import QT_TR_NOOP, tr
+from readinglist.ui.i18n import QT_TR_NOOP, count_papers, tr
 from readinglist.ui.imports.sources import IMPORT_FOLDER_LINK, SAMPLE_LINK
-from readinglist.ui.qt import QLabel, QObject, QSettings, Signal
+from readinglist.ui.qt import QLabel, QObject, QSettings, QTimer, Signal
 from readinglist.ui.sidebar.pane import ALL_PAPERS_KEY
 
 if TYPE_CHECKING:
     from readinglist.core.query import Query
     from readinglist.ui.data.queries import QueryRunner
     from readinglist.ui.data.service import LibraryService
+    from readinglist.ui.imports.controller import ImportController
     from readinglist.ui.list.pane import PaperListPane
     from readinglist.ui.search.saved_searches import SavedSearchActions
     from readinglist.ui.search.search_box import SearchBox
@@ -32,9 +38,8 @@ EMPTY_LIBRARY = QT_TR_NOOP(
     '<a href="{sample}">Try the sample digest</a></p>'
 )
 
-
-def papers_text(count: int) -> str:
-    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=f"{count:,}")
+IMPORTING = QT_TR_NOOP("<h2>Importing…</h2><p>The papers show here as they arrive.</p>")
+IMPORT_RELOAD_MS = 500  # the list and the counts, read again during an import at most this often
 
 
 class Browsing(QObject):
@@ -60,6 +65,11 @@ class Browsing(QObject):
         self._paper_to_select: int | None = None  # once the list's ids arrive
         self._select_all_next = False  # every paper, once the list's ids arrive
         self._paper_total: int | None = None  # until the first counts arrive
+        self._importing = False
+        self._import_reload = QTimer(self)
+        self._import_reload.setSingleShot(True)
+        self._import_reload.setInterval(IMPORT_RELOAD_MS)
+        self._import_reload.timeout.connect(self.reload)
         sidebar.query_changed.connect(lambda _: self.reload())
         search_box.query_changed.connect(lambda _: self.reload())
         list_pane.connect_sort(self.reload)
@@ -79,6 +89,28 @@ class Browsing(QObject):
         paper_id = self._list.current_id()
         paper = self._service.paper(paper_id) if self._service and paper_id is not None else None
         keys.CURRENT_PAPER.write(self._settings, paper.arxiv_id if paper else "")
+
+    def follow_imports(self, imports: "ImportController", recount: Callable[[], object]) -> None:
+        """The list and the counts (`recount`) follow an import's files as they are stored."""
+        imports.started.connect(lambda: self._set_importing(True))
+        imports.progressed.connect(lambda *_: self._on_import_progress())
+        self._import_reload.timeout.connect(recount)
+        imports.finished.connect(lambda *_: self._set_importing(False))
+        imports.finished.connect(lambda *_: recount())
+
+    def _set_importing(self, importing: bool) -> None:
+        self._importing = importing
+        self._import_reload.stop()
+        self._update_empty_message()
+        if not importing:
+            self.reload()
+
+    def _on_import_progress(self) -> None:
+        """Files stored: the first ones show at once, later ones every IMPORT_RELOAD_MS."""
+        if self._list.model.rowCount() == 0:
+            self._import_reload.start(0)
+        elif not self._import_reload.isActive():
+            self._import_reload.start(IMPORT_RELOAD_MS)
 
     def current_query(self) -> "Query":
         """What the list shows: the sidebar's entry and the search box, both."""
@@ -106,7 +138,8 @@ class Browsing(QObject):
 
     def save_view(self, saved_searches: "SavedSearchActions") -> None:
         """Save what the list shows (the sidebar's entry and the search) under a name."""
-        saved_searches.save_view(self._sidebar.current_query(), self._search_box.text())
+        entry = self._sidebar.current_query()
+        saved_searches.save_view(entry, self._search_box.text(), self._sidebar.current_label())
 
     def show_saved_search(self, search_id: int) -> None:
         """A search just saved: its sidebar entry (once counted) replaces the search box."""
@@ -140,7 +173,7 @@ class Browsing(QObject):
     def _show_ids(self, ids: list[int]) -> None:
         self._update_empty_message()
         self._list.show_ids(ids)
-        self.count_label.setText(papers_text(len(ids)))
+        self.count_label.setText(count_papers(len(ids)))
         if self._paper_to_select is not None:
             self._list.select_paper(self._paper_to_select)
             self._paper_to_select = None
@@ -163,6 +196,8 @@ class Browsing(QObject):
     def _update_empty_message(self) -> None:
         if self._paper_total is None:
             message = tr("Opening the library…")
+        elif self._importing:
+            message = tr(IMPORTING)
         elif self._paper_total == 0:
             message = tr(EMPTY_LIBRARY).format(import_folder=IMPORT_FOLDER_LINK, sample=SAMPLE_LINK)
         elif not self._search_box.query().is_empty:
