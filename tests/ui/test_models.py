@@ -222,12 +222,12 @@ def test_a_background_request_waits_for_the_others(qtbot: QtBot, library: Librar
                 runner.submit(
                     "sidebar", functools.partial(counts, name), answers.append, background=True
                 )
-            qtbot.wait(50)
-            assert started == ["ids"]
+            qtbot.waitUntil(lambda: started == ["ids"])  # on a reader thread, however busy
             ids_may_finish.set()
     finally:
         runner.stop()
-    assert started == ["ids", "counts"]  # the older recount was dropped before it started
+    # the recounts waited for the list's read (started after it), the older one dropped
+    assert started == ["ids", "counts"]
     assert answers == ["ids", "counts"]
 
 

@@ -19,7 +19,6 @@ from readinglist.ui.export.dialog import ExportChoice, ExportDialog, ExportScope
 from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import QDialogButtonBox, Qt
 from readinglist.ui.search.saved_searches import Ask
-from readinglist.ui.search.search_box import SEARCH_DELAY_MS
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digests import DigestWriter, FakeEntry
 from tests.helpers.gui import (
@@ -54,7 +53,7 @@ def search(qtbot: QtBot, window: MainWindow, text: str) -> None:
         qtbot.keyClicks(window.search_box.field, text)
     else:  # QTest types ASCII only; an input method would insert the word like this
         window.search_box.field.insert(text)
-    qtbot.wait(SEARCH_DELAY_MS + 50)
+    qtbot.waitUntil(lambda: not window.search_box.is_pending())  # typing paused, search made
     settle(qtbot, window)
 
 

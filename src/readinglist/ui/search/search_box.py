@@ -118,6 +118,10 @@ class SearchBox(QWidget):
 
         return self._query if self._query is not None else Query()
 
+    def is_pending(self) -> bool:
+        """Typed, and the search not made yet (it waits for a pause in the typing)."""
+        return self._timer.isActive()
+
     def text(self) -> str:
         return self.field.text().strip()
 
