@@ -140,6 +140,10 @@
         <translation>{n}자 모두 보기</translation>
     </message>
     <message>
+        <source>{status} since {time}</source>
+        <translation>{time}부터 {status}</translation>
+    </message>
+    <message>
         <source>Rendering…</source>
         <translation>렌더링하는 중…</translation>
     </message>

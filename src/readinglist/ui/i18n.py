@@ -16,9 +16,11 @@ Qt-free code hands the UI a `Message` (an English template declared with `QT_TR_
 arguments) where the CLI prints `str(message)`; `tr_message` shows it in the UI's language.
 """
 
+import datetime as dt
+
 from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.resources import translations_dir
-from readinglist.ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from readinglist.ui.qt import QCoreApplication, QDateTime, QLibraryInfo, QLocale, QTranslator
 
 CONTEXT = ""  # where lupdate files a bare tr() call
 SOURCE_LANGUAGE = "en"
@@ -62,6 +64,14 @@ def count_text(count: int) -> str:
     locale = QLocale()
     locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
     return locale.toString(count)
+
+
+def local_time_text(moment: dt.datetime) -> str:
+    """A moment the library keeps in UTC (a status change, an import), in this computer's
+    time zone, written the locale's short way ("2026. 12. 5. 오전 9:12", "12/5/26 9:12 AM").
+    A digest's own date is the day it was made and is shown as written, never converted."""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
 def count_papers(count: int) -> str:

@@ -149,3 +149,26 @@ def test_prefetch_media_fetches_the_months_teasers(
     choose(qtbot, window, "month:2024-03", "Prefetch Media")
     qtbot.waitUntil(lambda: bool(fetched))
     assert len(fetched[0]) == len(MARCH)  # each paper's teaser; April's not
+
+
+def test_the_trash_entry_empties_the_trash_after_asking(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.service is not None
+    paper_id = window.service.paper_id(APRIL[0])
+    assert paper_id is not None
+    window.list_pane.select_paper(paper_id)
+    window.triage.trash_action.trigger()
+    qtbot.waitUntil(lambda: window.sidebar.model.index_of("trash").siblingAtColumn(1).data() == "1")
+    asked: list[int] = []
+
+    def yes(count: int) -> bool:
+        asked.append(count)
+        return True
+
+    window.triage.confirm_empty = yes
+
+    choose(qtbot, window, "trash", "E&mpty Trash…")
+
+    assert asked == [1]
+    qtbot.waitUntil(
+        lambda: window.service is not None and window.service.paper_id(APRIL[0]) is None
+    )

@@ -28,7 +28,7 @@ from readinglist.ui.detail.full_text import FullTextViewer
 from readinglist.ui.detail.heading import make_heading
 from readinglist.ui.detail.unsaved_notes import UnsavedNote
 from readinglist.ui.fitting import FittingScrollArea
-from readinglist.ui.i18n import count_text, tr
+from readinglist.ui.i18n import count_text, local_time_text, tr
 from readinglist.ui.qt import (
     QComboBox,
     QCompleter,
@@ -296,6 +296,7 @@ class DetailPane(QWidget):
         self.star_button.setChecked(paper.starred)
         self.star_button.setText("★" if paper.starred else "☆")
         self.status_box.setCurrentIndex(self.status_box.findData(paper.status.value))
+        self.status_box.setToolTip(status_since(paper))
         if not self.tags_edit.hasFocus():
             self.tags_edit.setText(", ".join(paper.tags))
         for widget in (self.star_button, self.status_box, self.tags_edit):
@@ -436,6 +437,15 @@ def _clipped(text: str, limit: int, field: str, whole: int | None = None) -> str
 def _show_all_link(length: int, field: str) -> str:
     text = tr("Show all {n} characters").format(n=count_text(length))
     return f'<a href="{SHOW_ALL}{field}">{html.escape(text)}</a>'
+
+
+def status_since(paper: Paper) -> str:
+    """ "Read since 12/5/26 9:12 AM": when the status was last set, in local time."""
+    status = tr(paper.status.look.label)
+    if paper.status_changed_at is None:
+        return status
+    when = local_time_text(paper.status_changed_at)
+    return tr("{status} since {time}").format(status=status, time=when)
 
 
 def _wrapping_label(parent: QWidget, name: str) -> QLabel:

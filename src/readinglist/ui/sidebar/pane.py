@@ -37,6 +37,7 @@ from readinglist.ui.sidebar.entries import (
     SAVED_GROUP,
     SAVED_PREFIX,
     TAGS_GROUP,
+    TRASH_KEY,
     YEAR,
     query_for_key,
     saved_search_id,
@@ -67,6 +68,7 @@ class SidebarPane(QWidget):
     papers_status_requested = Signal(object, str)  # a digest's Query, a ReadingStatus value
     papers_select_requested = Signal(str)  # the entry's key
     papers_prefetch_requested = Signal(object)  # a digest's Query
+    empty_trash_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +238,9 @@ class SidebarPane(QWidget):
             self._tag_menu(menu, entry.label)
         elif kind in DIGEST_KINDS and entry.query is not None:
             self._digest_menu(menu, key, entry.query)
+        elif key == TRASH_KEY:
+            empty = menu.addAction(tr("E&mpty Trash…"), self.empty_trash_requested.emit)
+            empty.setEnabled(entry.count > 0)
         if menu.actions():
             self.pop_up(menu, self.tree.viewport().mapToGlobal(position))
         menu.deleteLater()

@@ -79,6 +79,7 @@ def sidebar_menus(window: "MainWindow") -> None:
     )
     sidebar.papers_select_requested.connect(window.browsing.select_all_of)
     sidebar.papers_prefetch_requested.connect(window.prefetch.papers_of)
+    sidebar.empty_trash_requested.connect(triage.empty_trash_action.trigger)
 
 
 def triage(window: "MainWindow") -> None:
