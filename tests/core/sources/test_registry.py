@@ -5,9 +5,16 @@ from pathlib import Path
 import pytest
 
 from readinglist.core.digest import DigestError
-from readinglist.core.sources.registry import ADAPTERS, FORMATS, THRESHOLD, adapter_named, sniff
+from readinglist.core.sources.registry import (
+    ADAPTERS,
+    FORMATS,
+    THRESHOLD,
+    adapter_named,
+    read_source,
+    sniff,
+)
 from tests.helpers.paths import FIXTURES
-from tests.helpers.sources import fixture_files
+from tests.helpers.sources import SOURCES, TODAY, fixture_files
 
 FILES = fixture_files()
 
@@ -69,3 +76,15 @@ def test_confidences_are_between_0_and_1() -> None:
     for path in FILES:
         for adapter in ADAPTERS:
             assert 0.0 <= adapter.confidence(path.read_bytes()) <= 1.0
+
+
+def test_read_source_sniffs_unless_a_format_is_forced() -> None:
+    data = (SOURCES / "hf-daily-json" / "2025-03-03.json").read_bytes()
+    assert read_source(data, "a.json", today=TODAY).format == "hf-daily-json"
+    forced = read_source(data, "a.json", format_name="arxiv-ids", today=TODAY)
+    assert forced.format == "arxiv-ids"
+    assert forced.by_id_only == len(forced.sightings) == 3
+    with pytest.raises(DigestError, match="not a digest in any format"):
+        read_source(b"hello", "a.txt")
+    with pytest.raises(DigestError, match="not a Hugging Face daily papers list"):
+        read_source(b"{}", "a.json", format_name="hf-daily-json")
