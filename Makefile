@@ -82,6 +82,7 @@ soak: $(STAMP_TEST)
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/import_bench.py
+	$(BIN)/python benchmarks/sources_bench.py
 
 # The onedir bundle, dist/readinglist/ (what people double-click: dist/readinglist/readinglist).
 # READINGLIST_DEBUG=1 make package: a console build with symbols and bootloader messages.

@@ -1395,5 +1395,81 @@ The teaser is on {host}.</source>
         <source>Media</source>
         <translation>미디어</translation>
     </message>
+    <message>
+        <source>the feed declares a DTD or entities, which are never read (they can be used to attack a reader): not imported</source>
+        <translation>피드가 DTD나 엔티티를 선언합니다. 이는 읽지 않습니다(읽는 프로그램을 공격하는 데 쓰일 수 있습니다): 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>arXiv RSS or Atom feed</source>
+        <translation>arXiv RSS 또는 Atom 피드</translation>
+    </message>
+    <message>
+        <source>not an RSS or Atom feed</source>
+        <translation>RSS나 Atom 피드가 아닙니다</translation>
+    </message>
+    <message>
+        <source>not well-formed XML: {reason}</source>
+        <translation>올바른 형식의 XML이 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <source>no arXiv ids in it: not a digest in any format readinglist reads</source>
+        <translation>arXiv ID가 없습니다: readinglist가 읽는 어떤 형식의 다이제스트도 아닙니다</translation>
+    </message>
+    <message>
+        <source>arXiv ids in any text</source>
+        <translation>아무 텍스트 속 arXiv ID</translation>
+    </message>
+    <message>
+        <source>not JSON: {reason}</source>
+        <translation>JSON이 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <source>a field is {length:,} characters long: kept its first {limit:,}</source>
+        <translation>필드가 {length:,}자입니다: 처음 {limit:,}자만 저장했습니다</translation>
+    </message>
+    <message>
+        <source>a link is {length:,} characters long (at most {limit:,}): not kept</source>
+        <translation>링크가 {length:,}자입니다(최대 {limit:,}자): 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the summary of {arxiv_id} is an error message of the digest&apos;s generator, not a summary: not kept as its summary</source>
+        <translation>{arxiv_id}의 요약은 요약이 아니라 다이제스트 생성기의 오류 메시지입니다: 요약으로 저장하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>JSON nested too deeply to be a digest</source>
+        <translation>JSON이 너무 깊게 중첩되어 다이제스트일 수 없습니다</translation>
+    </message>
+    <message>
+        <source>entry {position} has no arXiv id: left out</source>
+        <translation>{position}번째 항목에 arXiv ID가 없습니다: 제외했습니다</translation>
+    </message>
+    <message>
+        <source>Korean daily papers (gbdata365 JSON)</source>
+        <translation>한국어 데일리 논문 (gbdata365 JSON)</translation>
+    </message>
+    <message>
+        <source>not a list of daily papers: no &quot;papers&quot; array</source>
+        <translation>데일리 논문 목록이 아닙니다: "papers" 배열이 없습니다</translation>
+    </message>
+    <message>
+        <source>the file does not say which day it is of: no &quot;date&quot;</source>
+        <translation>파일이 어느 날의 것인지 밝히지 않습니다: "date"가 없습니다</translation>
+    </message>
+    <message>
+        <source>Hugging Face daily papers (JSON)</source>
+        <translation>Hugging Face 데일리 논문 (JSON)</translation>
+    </message>
+    <message>
+        <source>not a Hugging Face daily papers list: no JSON array</source>
+        <translation>Hugging Face 데일리 논문 목록이 아닙니다: JSON 배열이 없습니다</translation>
+    </message>
+    <message>
+        <source>Daily Papers Markdown</source>
+        <translation>Daily Papers Markdown</translation>
+    </message>
+    <message>
+        <source>not a digest in any format readinglist reads</source>
+        <translation>readinglist가 읽는 어떤 형식의 다이제스트도 아닙니다</translation>
+    </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from readinglist.core.translatable import Message
+from readinglist.core.translatable import QT_TR_NOOP, Message
 
 VIDEO_EXTENSIONS = frozenset({".qt", ".mov", ".mp4", ".webm", ".m4v", ".mkv"})
 
@@ -72,6 +72,30 @@ class DigestWarning:
     @property
     def message(self) -> str:
         return str(self.reason)
+
+
+class Warnings:
+    """A file's first `MAX_WARNINGS` warnings, and a count of the others. Started from
+    warnings already counted (`first` ends with its own "and N more"), it takes no more."""
+
+    def __init__(self, first: tuple[DigestWarning, ...] = ()) -> None:
+        self.kept: list[DigestWarning] = list(first)
+        self.more = 0
+        self.closed = len(self.kept) > MAX_WARNINGS
+
+    def add(self, line: int | None, message: Message) -> None:
+        if self.closed:
+            return
+        if len(self.kept) < MAX_WARNINGS:
+            self.kept.append(DigestWarning(line, message))
+        else:
+            self.more += 1
+
+    def all(self) -> tuple[DigestWarning, ...]:
+        if not self.more:
+            return tuple(self.kept)
+        more = Message(QT_TR_NOOP("and {count:,} more warnings"), count=self.more)
+        return (*self.kept, DigestWarning(None, more))
 
 
 @dataclass(frozen=True, slots=True)

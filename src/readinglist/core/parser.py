@@ -21,12 +21,11 @@ from readinglist.core.digest import (
     MAX_SUMMARY_CHARS,
     MAX_TITLE_CHARS,
     MAX_URL_CHARS,
-    MAX_WARNINGS,
     Digest,
     DigestError,
-    DigestWarning,
     Entry,
     Media,
+    Warnings,
 )
 from readinglist.core.text import clean_text, clean_url, for_display
 from readinglist.core.translatable import QT_TR_NOOP, Message
@@ -55,7 +54,7 @@ def parse_digest(data: bytes, source: str = "<digest>", today: dt.date | None = 
 
     `today` (the local date if not given) bounds the digest's date: see `MAX_DAYS_AHEAD`.
     """
-    text = _decode(data, source)
+    text = decode_text(data, source)
     return _DigestReader(source, today or dt.date.today()).read(_lines(text))
 
 
@@ -76,7 +75,9 @@ def _line_blocks(text: str) -> Iterator[list[str]]:
         start = end + 1
 
 
-def _decode(data: bytes, source: str) -> str:
+def decode_text(data: bytes, source: str) -> str:
+    """A file's text: UTF-8 (a BOM allowed) or UTF-16 with a BOM, line breaks made `\n`;
+    a `DigestError` for an empty or binary file, or one in another encoding."""
     if not data.strip():
         raise DigestError(source, None, Message(EMPTY))
     if data.startswith(_BOMS_UTF16):
@@ -119,26 +120,6 @@ def _encoding_error(data: bytes, offset: int, reason: str, source: str) -> Diges
     return DigestError(source, line, Message(not_utf8, byte=data[offset]))
 
 
-class _Warnings:
-    """A file's first `MAX_WARNINGS` warnings, and a count of the others."""
-
-    def __init__(self) -> None:
-        self.kept: list[DigestWarning] = []
-        self.more = 0
-
-    def add(self, line: int, message: Message) -> None:
-        if len(self.kept) < MAX_WARNINGS:
-            self.kept.append(DigestWarning(line, message))
-        else:
-            self.more += 1
-
-    def all(self) -> tuple[DigestWarning, ...]:
-        if not self.more:
-            return tuple(self.kept)
-        more = Message(QT_TR_NOOP("and {count:,} more warnings"), count=self.more)
-        return (*self.kept, DigestWarning(None, more))
-
-
 class _DigestReader:
     """The state of one pass over a file's lines."""
 
@@ -150,7 +131,7 @@ class _DigestReader:
         self.header_count = 0
         self.entries: list[Entry] = []
         self.current: _EntryDraft | None = None
-        self.warnings = _Warnings()
+        self.warnings = Warnings()
 
     def read(self, lines: Iterable[str]) -> Digest:
         in_digest = False
@@ -192,7 +173,7 @@ class _DigestReader:
                 raise DigestError(self.source, number, Message(misspelt))
             return False  # any other heading ends the digest (README wrappers)
         date = _parse_date(match.group("date"), number, self.source)
-        _check_possible(date, self.today, number, self.source)
+        check_possible_date(date, self.today, number, self.source)
         if self.date is not None and date != self.date:
             second = QT_TR_NOOP(
                 "a second digest, of {date}, in a file of {file_date} (line {line}); "
@@ -222,7 +203,8 @@ def _parse_date(text: str, line: int, source: str) -> dt.date:
     raise DigestError(source, line, Message(not_a_date, text=_cut(text)))
 
 
-def _check_possible(date: dt.date, today: dt.date, line: int, source: str) -> None:
+def check_possible_date(date: dt.date, today: dt.date, line: int | None, source: str) -> None:
+    """A `DigestError` unless `date` is a day a digest may be of (see `MAX_DAYS_AHEAD`)."""
     if date < EARLIEST_DATE or (date - today).days > MAX_DAYS_AHEAD:
         impossible = QT_TR_NOOP(
             "'{date}' is not a possible digest date: digests are dated from {earliest} "
@@ -252,7 +234,7 @@ class _EntryDraft:
         "warnings",
     )
 
-    def __init__(self, line: int, arxiv_id: str, url: str, title: str, warnings: _Warnings) -> None:
+    def __init__(self, line: int, arxiv_id: str, url: str, title: str, warnings: Warnings) -> None:
         self.line = line
         self.arxiv_id = arxiv_id
         self.url = url
@@ -267,9 +249,7 @@ class _EntryDraft:
         self.summary_full = False  # past MAX_SUMMARY_CHARS: later lines are not kept
 
     @classmethod
-    def from_heading(
-        cls, line: str, number: int, source: str, warnings: _Warnings
-    ) -> "_EntryDraft":
+    def from_heading(cls, line: str, number: int, source: str, warnings: Warnings) -> "_EntryDraft":
         body = line[3:].strip()
         if not body.startswith("["):
             not_a_link = QT_TR_NOOP("a '###' heading that is not a paper link: {text}")

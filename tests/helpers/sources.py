@@ -1,0 +1,49 @@
+"""The hand-written fixtures of each source format (tests/fixtures/sources/FORMAT/…)."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from readinglist.core.digest import DigestError, Media, MediaKind
+from readinglist.core.sources.registry import adapter_named
+from readinglist.core.sources.sighting import Links, Reading
+from tests.helpers.paths import FIXTURES
+
+SOURCES = FIXTURES / "sources"
+TODAY = dt.date(2025, 3, 5)
+
+
+def fixture_files() -> list[Path]:
+    """Every fixture, in the folder named after the format it is written in."""
+    return sorted(path for path in SOURCES.rglob("*") if path.is_file())
+
+
+def read_fixture(format_name: str, name: str, day: dt.date | None = None) -> Reading:
+    data = (SOURCES / format_name / name).read_bytes()
+    return adapter_named(format_name).read(data, name, day=day, today=TODAY)
+
+
+def read_error(format_name: str, data: bytes, source: str = "bad") -> DigestError:
+    """The typed error the format gives for `data`, checked to name the file."""
+    with pytest.raises(DigestError) as caught:
+        adapter_named(format_name).read(data, source, today=TODAY)
+    assert caught.value.source == source
+    assert str(caught.value).startswith(source)
+    return caught.value
+
+
+THUMBNAIL = Media(
+    MediaKind.IMAGE,
+    "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2503.00101.png",
+)
+
+
+def paper_links(arxiv_id: str, **source_links: str) -> Links:
+    """The links every sighting of `arxiv_id` has, and those its source added."""
+    return Links(
+        arxiv=f"https://arxiv.org/abs/{arxiv_id}",
+        pdf=source_links.pop("pdf", f"https://arxiv.org/pdf/{arxiv_id}"),
+        hugging_face=f"https://huggingface.co/papers/{arxiv_id}",
+        **source_links,
+    )
