@@ -446,6 +446,54 @@ Name:</source>
         <translation>&lt;b&gt;검색&lt;/b&gt;: 단어와 &amp;quot;구문&amp;quot; (제목, 저자, 요약, 메모, 태그)&lt;br&gt;-단어: 제외 · AND는 생략 가능 · OR · (괄호)&lt;br&gt;tag:X · status:read · is:starred · is:unread&lt;br&gt;author:&quot;이름&quot; · title:단어 · note:단어&lt;br&gt;votes:&amp;gt;50 · date:2024-03 · date:&amp;lt;7d · digest:2024-03-01</translation>
     </message>
     <message>
+        <source>January</source>
+        <translation>1월</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2월</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3월</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4월</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5월</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6월</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7월</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8월</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9월</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10월</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11월</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12월</translation>
+    </message>
+    <message>
         <source>All papers</source>
         <translation>모든 논문</translation>
     </message>
@@ -1449,11 +1497,11 @@ The teaser is on {host}.</source>
     </message>
     <message>
         <source>not a list of daily papers: no &quot;papers&quot; array</source>
-        <translation>데일리 논문 목록이 아닙니다: "papers" 배열이 없습니다</translation>
+        <translation>데일리 논문 목록이 아닙니다: &quot;papers&quot; 배열이 없습니다</translation>
     </message>
     <message>
         <source>the file does not say which day it is of: no &quot;date&quot;</source>
-        <translation>파일이 어느 날의 것인지 밝히지 않습니다: "date"가 없습니다</translation>
+        <translation>파일이 어느 날의 것인지 밝히지 않습니다: &quot;date&quot;가 없습니다</translation>
     </message>
     <message>
         <source>Hugging Face daily papers (JSON)</source>

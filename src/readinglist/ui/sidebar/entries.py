@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import tr, tr_message
-from readinglist.ui.qt import QLocale
+from readinglist.ui.i18n import QT_TR_NOOP, tr, tr_message
 
 if TYPE_CHECKING:  # the query language loads with the first counts, after the first paint
     from readinglist.core.query import Query
@@ -32,6 +31,20 @@ TAGS_GROUP = "group:tags"
 DIGESTS_GROUP = "group:digests"
 YEAR = "year"
 MONTH = "month"
+MONTH_NAMES = (
+    QT_TR_NOOP("January"),
+    QT_TR_NOOP("February"),
+    QT_TR_NOOP("March"),
+    QT_TR_NOOP("April"),
+    QT_TR_NOOP("May"),
+    QT_TR_NOOP("June"),
+    QT_TR_NOOP("July"),
+    QT_TR_NOOP("August"),
+    QT_TR_NOOP("September"),
+    QT_TR_NOOP("October"),
+    QT_TR_NOOP("November"),
+    QT_TR_NOOP("December"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +191,9 @@ def period_entry(kind: str, period: str, parts: Sequence[Entry]) -> Entry:
 
 
 def period_label(kind: str, period: str) -> str:
-    """ "2025"; a month by its name in the UI's language ("May", "5월")."""
+    """The year as written; a month by its name in the UI's language ("May", "5월"),
+    which may not be the system's (the `ui/language` setting): translated, not the
+    locale's."""
     if kind != MONTH:
         return period
-    return QLocale().standaloneMonthName(int(period[5:7]))
+    return tr(MONTH_NAMES[int(period[5:7]) - 1])
