@@ -95,7 +95,7 @@ def decode(line: bytes) -> list[Path] | None:
 
     try:
         message = json.loads(line.decode("utf-8"))
-    except ValueError:  # not UTF-8, or not JSON
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, or nested absurdly deep
         return None
     if not isinstance(message, dict) or type(message.get("version")) is not int:
         return None

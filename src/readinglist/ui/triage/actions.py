@@ -221,7 +221,8 @@ class Triage(QObject):
     def rename_tag(self, old: str, new: str, *, merge: bool = False) -> None:
         """Every paper tagged `old` tagged `new` instead (a merge: `new` exists): one step."""
         new = new.strip()
-        if self.service is None or not new or new == old:
+        # Tags ignore case: a rename by case alone would add nothing, then drop the tag.
+        if self.service is None or not new or new.lower() == old.lower():
             return
         from readinglist.core.query import Query
 
