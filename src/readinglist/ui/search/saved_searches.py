@@ -40,7 +40,9 @@ class Ask:
 def dialogs(parent: QWidget) -> Ask:
     def text(title: str, label: str, initial: str) -> str | None:
         dialog = text_dialog(parent, title, label, initial)
-        return dialog.textValue() if dialog.exec() else None
+        answer = dialog.textValue() if dialog.exec() else None
+        dialog.deleteLater()  # a child of the window: one per question would stay
+        return answer
 
     def yes(title: str, question: str) -> bool:
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No

@@ -289,7 +289,9 @@ class Triage(QObject):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.exec()
-        return box.clickedButton() is delete
+        chosen = box.clickedButton() is delete
+        box.deleteLater()  # a child of the window: one per question would stay
+        return chosen
 
     def set_tags(self, paper_id: int, tags: list[str]) -> None:
         if self.service is not None:
