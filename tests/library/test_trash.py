@@ -14,7 +14,7 @@ from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.importer import import_paths
 from readinglist.library.search import count_matching, ranked_ids
-from readinglist.library.user_edits import TrashEdit, write_in_parts
+from readinglist.library.user_edits import EmptyTrashEdit, TrashEdit, write_in_parts
 from tests.helpers.digests import DigestWriter, FakeEntry, entries
 
 IDS = ("2403.00001", "2403.00002", "2403.00003")
@@ -176,3 +176,31 @@ def test_a_bulk_trash_edit_is_written_and_undone_in_parts(
     assert listed(library, Query(trashed=True)) == (everyone if trashed else set())
     write_in_parts(library, edit, undo=True, pause=lambda _: None)
     assert listed(library, Query(trashed=True)) == (set() if trashed else everyone)
+
+
+def test_emptying_in_parts_skips_papers_restored_meanwhile(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    first, second = ids[IDS[0]], ids[IDS[1]]
+    run(library, lambda c: trash.move_to_trash(c, [first, second], utc_now()))
+    emptying = EmptyTrashEdit([first, second])  # the trash when the user said so
+    run(library, lambda c: trash.restore(c, [second]))  # an edit queued before it
+
+    write_in_parts(library, emptying)
+
+    assert emptying.deleted == 1
+    assert listed(library) == {second, ids[IDS[2]]}
+    with library.reading() as connection:
+        assert store.load_papers(connection, [first]) == []
+        assert trash.trashed_count(connection) == 0
+
+
+def test_a_tags_papers_include_those_in_the_trash(library: Library, digests: DigestWriter) -> None:
+    ids = fill(library, digests)
+    first, second = ids[IDS[0]], ids[IDS[1]]
+    run(library, lambda c: store.add_tags(c, [second], ["Keep"]))
+    run(library, lambda c: trash.move_to_trash(c, [first], utc_now()))
+    with library.reading() as connection:
+        assert store.carrying_tag(connection, "KEEP") == sorted([first, second])
+        assert store.carrying_tag(connection, "unknown") == []

@@ -26,6 +26,7 @@ from readinglist.core.query_terms import (
     Trashed,
     all_of,
     any_of,
+    asks_for_trash,
 )
 
 __all__ = ["FIELDS", "Query", "QueryError", "Term", "parse_query"]
@@ -64,6 +65,11 @@ class Query:
     @property
     def is_empty(self) -> bool:
         return self.as_term() is None
+
+    @property
+    def lists_trash(self) -> bool:
+        """Whether it lists the trash's papers (and only those)."""
+        return asks_for_trash(self.as_term())
 
     def and_(self, other: "Query") -> "Query":
         """Papers matching both (the sidebar's selection and the search box, say)."""

@@ -246,6 +246,15 @@ def tag_spelling(connection: Connection, name: str) -> str | None:
     return str(found) if found is not None else None
 
 
+def carrying_tag(connection: Connection, name: str) -> list[int]:
+    """Every paper that carries the tag `name` (in any case), those in the trash too: a
+    tag renamed or deleted is renamed or deleted on them as well."""
+    tags, links = tables.TAGS, tables.PAPER_TAGS
+    tag_id = select(tags.c.id).where(tags.c.name == normalize_tag(name)).scalar_subquery()
+    statement = select(links.c.paper_id).where(links.c.tag_id == tag_id).order_by(links.c.paper_id)
+    return [int(paper_id) for paper_id in connection.execute(statement).scalars()]
+
+
 def tagged_ids(connection: Connection, ids: Iterable[int], name: str) -> set[int]:
     """Those of `ids` that carry the tag `name` (in any case)."""
     tags, links = tables.TAGS, tables.PAPER_TAGS

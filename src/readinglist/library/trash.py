@@ -72,11 +72,24 @@ def trashed_count(connection: Connection) -> int:
     return int(connection.execute(select(func.count()).select_from(tables.TRASH)).scalar_one())
 
 
+def trashed_ids(connection: Connection) -> list[int]:
+    return list(connection.execute(select(tables.TRASH.c.paper_id)).scalars())
+
+
 def empty_trash(connection: Connection) -> int:
     """Delete the trash's papers for good, with their notes, tags and appearances; tags no
     paper carries any more are forgotten. Returns how many papers went."""
+    return delete_for_good(connection, trashed_ids(connection))
+
+
+def delete_for_good(connection: Connection, ids: Iterable[int]) -> int:
+    """Those of `ids` that are in the trash deleted for good, as `empty_trash` does (a paper
+    restored meanwhile stays). Returns how many papers went."""
     papers, tags, links = tables.PAPERS, tables.TAGS, tables.PAPER_TAGS
-    count = trashed_count(connection)
-    connection.execute(delete(papers).where(papers.c.id.in_(trashed())))
-    connection.execute(delete(tags).where(~exists().where(links.c.tag_id == tags.c.id)))
-    return count
+    deleted = 0
+    for chunk in chunks(list(ids), _WRITE_CHUNK):
+        in_trash = papers.c.id.in_(trashed().where(tables.TRASH.c.paper_id.in_(chunk)))
+        deleted += connection.execute(delete(papers).where(in_trash)).rowcount
+    if deleted:
+        connection.execute(delete(tags).where(~exists().where(links.c.tag_id == tags.c.id)))
+    return deleted

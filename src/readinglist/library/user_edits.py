@@ -15,7 +15,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from sqlalchemy import Connection
 
@@ -28,7 +28,10 @@ Part = Sequence[int] | None  # some of an edit's papers; None: all of them
 
 
 class Edit(Protocol):
-    """Any of the edits below."""
+    """Any of the edits below. `changes_lists`: the edit moves papers into or out of the
+    lists (the trash), so every list and count is read again, not only its papers' rows."""
+
+    changes_lists: ClassVar[bool]
 
     @property
     def ids(self) -> list[int]: ...
@@ -40,6 +43,7 @@ class Edit(Protocol):
 
 @dataclass
 class StarEdit:
+    changes_lists: ClassVar[bool] = False
     ids: list[int]
     starred: bool
     _before: dict[int, bool] = field(default_factory=dict)
@@ -80,6 +84,7 @@ class ToggleStarEdit(StarEdit):
 
 @dataclass
 class StatusEdit:
+    changes_lists: ClassVar[bool] = False
     ids: list[int]
     status: ReadingStatus
     _before: dict[int, store.UserState] = field(default_factory=dict)
@@ -103,6 +108,7 @@ class StatusEdit:
 class AddTagEdit:
     """One tag onto many papers; reverting takes it off only those that did not have it."""
 
+    changes_lists: ClassVar[bool] = False
     ids: list[int]
     tag: str
     _had: dict[int, bool] = field(default_factory=dict)
@@ -122,6 +128,7 @@ class RemoveTagEdit:
     """One tag off many papers; reverting puts it back on those that had it, spelled as it
     was (the tag is forgotten once no paper carries it)."""
 
+    changes_lists: ClassVar[bool] = False
     ids: list[int]
     tag: str
     _had: dict[int, bool] = field(default_factory=dict)
@@ -144,6 +151,7 @@ class EditsInOne:
     tag is the new name added, then the old one removed; its undo takes off the new name
     only where it was not before (a merge into an existing tag)."""
 
+    changes_lists: ClassVar[bool] = False
     edits: list[AddTagEdit | RemoveTagEdit]
 
     @property
@@ -167,6 +175,7 @@ def renamed_tag(ids: list[int], old: str, new: str) -> EditsInOne:
 class TagsEdit:
     """One paper's tags, made exactly `tags`."""
 
+    changes_lists: ClassVar[bool] = False
     paper_id: int
     tags: tuple[str, ...]
     _before: tuple[str, ...] | None = None
@@ -188,6 +197,7 @@ class TagsEdit:
 class NoteEdit:
     """A paper's note; a later edit of the same note can be folded into this one."""
 
+    changes_lists: ClassVar[bool] = False
     paper_id: int
     note: str
     _before: str | None = None
@@ -211,6 +221,7 @@ class TrashEdit:
     """Papers moved to the trash (`trashed`) or restored from it; reverting puts each back
     where it was, a paper already in the trash since the time it went there."""
 
+    changes_lists: ClassVar[bool] = True
     ids: list[int]
     trashed: bool = True
     _before: dict[int, dt.datetime | None] = field(default_factory=dict)
@@ -229,6 +240,23 @@ class TrashEdit:
         before = _recorded(self._before, part)
         trash.restore(connection, [i for i, since in before.items() if since is None])
         trash.put_back(connection, {i: since for i, since in before.items() if since is not None})
+
+
+@dataclass
+class EmptyTrashEdit:
+    """The trash's papers (`ids`, those in it when the user said so) deleted for good, with
+    their notes and tags. Not undoable (the window asks first): `revert` does nothing, so a
+    part that fails leaves deleted what the parts before it deleted."""
+
+    changes_lists: ClassVar[bool] = True
+    ids: list[int]
+    deleted: int = 0
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        self.deleted += trash.delete_for_good(connection, self.ids if part is None else part)
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        return
 
 
 def _recorded[T](memory: dict[int, T], part: Part) -> dict[int, T]:

@@ -79,6 +79,15 @@ def answer(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
     monkeypatch.setattr(QInputDialog, name, staticmethod(lambda *_, **__: (value, True)))
 
 
+def move_to_trash(qtbot: QtBot, window: MainWindow, arxiv_id: str) -> None:
+    assert window.service is not None
+    paper_id = window.service.paper_id(arxiv_id)
+    assert paper_id is not None
+    window.list_pane.select_paper(paper_id)
+    window.triage.trash_action.trigger()
+    qtbot.waitUntil(lambda: window.sidebar.model.index_of("trash").siblingAtColumn(1).data() == "1")
+
+
 def undo(qtbot: QtBot, window: MainWindow) -> None:
     focus_list(qtbot, window)
     qtbot.keyClick(window.list_pane.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -100,6 +109,22 @@ def test_a_tag_is_renamed_for_every_paper_in_one_step(
 
     undo(qtbot, window)
     assert tags_of(window) == {MARCH[0]: ("llm",), MARCH[1]: ("agents", "llm"), APRIL[0]: ()}
+
+
+def test_a_tag_renamed_or_deleted_is_so_on_papers_in_the_trash_too(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    move_to_trash(qtbot, window, MARCH[1])
+
+    answer(monkeypatch, "getText", "language models")
+    choose(qtbot, window, "tag:llm", "Rename Tag…")
+    assert tags_of(window)[MARCH[1]] == ("agents", "language models")  # not llm on restore
+
+    choose(qtbot, window, "tag:language models", "Delete Tag")
+    assert tags_of(window)[MARCH[1]] == ("agents",)
+    undo(qtbot, window)
+    undo(qtbot, window)
+    assert tags_of(window)[MARCH[1]] == ("agents", "llm")
 
 
 def test_a_merge_keeps_the_tag_where_it_was_before_when_undone(
@@ -152,12 +177,7 @@ def test_prefetch_media_fetches_the_months_teasers(
 
 
 def test_the_trash_entry_empties_the_trash_after_asking(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.service is not None
-    paper_id = window.service.paper_id(APRIL[0])
-    assert paper_id is not None
-    window.list_pane.select_paper(paper_id)
-    window.triage.trash_action.trigger()
-    qtbot.waitUntil(lambda: window.sidebar.model.index_of("trash").siblingAtColumn(1).data() == "1")
+    move_to_trash(qtbot, window, APRIL[0])
     asked: list[int] = []
 
     def yes(count: int) -> bool:

@@ -50,11 +50,13 @@ def test_the_trash_entry_lists_the_trash_and_restore_brings_papers_back(
     fill(qtbot, window, digests)
     trashed = row_titles(window)[0]
     select_rows(window, [0])
+    assert not window.triage.restore_action.isEnabled()  # nothing here is in the trash
     window.triage.trash_action.trigger()
     qtbot.waitUntil(lambda: sidebar_count(window, "Trash") == "1")
 
     window.sidebar.select_key("trash")
     qtbot.waitUntil(lambda: row_titles(window) == [trashed])
+    assert not window.triage.trash_action.isEnabled()  # Delete here would change nothing
     select_rows(window, [0])
     window.triage.restore_action.trigger()
     qtbot.waitUntil(lambda: row_titles(window) == [])
@@ -98,6 +100,29 @@ def test_empty_trash_asks_first_and_cancel_keeps_the_papers(
     window.triage.empty_trash_action.trigger()
     qtbot.waitUntil(lambda: sidebar_count(window, "Trash") == "")
     assert sidebar_count(window, "All papers") == "2"
+
+
+def test_emptying_is_written_in_the_edit_queue_and_says_what_went(
+    qtbot: QtBot, window: MainWindow, digests: DigestWriter
+) -> None:
+    fill(qtbot, window, digests)
+    select_rows(window, [0, 1])
+    window.triage.trash_action.trigger()
+    qtbot.waitUntil(lambda: sidebar_count(window, "Trash") == "2")
+    assert window.service is not None
+    window.service.edits.set_others_writing(True)  # as during an import: the writer thread
+    window.triage.confirm_empty = lambda count: True
+
+    with qtbot.waitSignal(window.triage.said, timeout=10_000) as said:
+        window.triage.empty_trash_action.trigger()
+
+    assert said.args == ["Deleted 2 papers for good."]
+    qtbot.waitUntil(lambda: sidebar_count(window, "Trash") == "")
+    assert sidebar_count(window, "All papers") == "1"
+    assert window.triage.undo_stack.count() == 1  # the move to the trash; emptying is not undoable
+    window.triage.undo_action.trigger()  # the papers are gone: the step leaves, nothing else
+    assert window.triage.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: sidebar_count(window, "All papers") == "1")
 
 
 def test_the_trash_keys_are_delete_and_the_platforms(window: MainWindow) -> None:

@@ -6,6 +6,7 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -480,6 +481,7 @@ def test_edits_made_while_an_import_writes_wait_off_the_gui_thread(
 
 @dataclass
 class SlowEdit:
+    changes_lists: ClassVar[bool] = False
     ids: list[int]
 
     def apply(self, *_: object) -> None:

@@ -72,8 +72,7 @@ class _Writer(QObject):
 
 
 class EditRunner(QObject):
-    applied = Signal(object)  # list[int]: ids of the papers an edit changed
-    lists_changed = Signal()  # an edit moved papers into or out of the trash
+    written = Signal(object)  # an Edit, once it is in the library (or reverted there)
     failed = Signal(object)  # a Failure
     busy_changed = Signal(str)  # what is being saved, or "" when nothing is
 
@@ -129,7 +128,7 @@ class EditRunner(QObject):
         except Exception as error:
             self.failed.emit(Failure(edit, undoing, why_not(error, self._library.path)))
             return False
-        self._announce_applied(edit)
+        self.written.emit(edit)
         return True
 
     def _writer_thread(self) -> None:
@@ -149,14 +148,7 @@ class EditRunner(QObject):
     def _on_done(self, serial: int) -> None:
         edit, _ = self._pending.pop(serial)
         self._announce_busy()
-        self._announce_applied(edit)
-
-    def _announce_applied(self, edit: "Edit") -> None:
-        from readinglist.library.user_edits import TrashEdit
-
-        self.applied.emit(edit.ids)
-        if isinstance(edit, TrashEdit):  # papers left the list shown, or came into it
-            self.lists_changed.emit()
+        self.written.emit(edit)
 
     def _on_failed(self, serial: int, why: str) -> None:
         edit, undoing = self._pending.pop(serial)

@@ -2,7 +2,8 @@
 
 Edits (`library.user_edits`) go through `EditRunner`, in order, large ones off the GUI
 thread. Every write announces the papers it changed (`papers_changed`), so the list repaints
-those rows only and the sidebar recounts; nothing reloads the whole list. Saved searches
+those rows only and the sidebar recounts; only papers moved into or out of the trash (or
+deleted from it) reload the lists (`lists_changed`). Saved searches
 announce themselves the same way (`saved_searches_changed`).
 """
 
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 
 class LibraryService(QObject):
     papers_changed = Signal(object)  # list[int]: paper ids whose user data changed
-    lists_changed = Signal()  # papers went into or out of the trash, or were deleted
+    lists_changed = Signal(object)  # list[int]: papers that went into or out of the trash,
+    # or were deleted: every list and count is read again
     read_failed = Signal(str)  # why a read on the GUI thread failed (it answered "nothing")
     library_changed = Signal()  # papers were added (an import)
     saved_searches_changed = Signal()
@@ -39,8 +41,7 @@ class LibraryService(QObject):
         super().__init__(parent)
         self.library = library
         self.edits = EditRunner(library, self)
-        self.edits.applied.connect(self.papers_changed)
-        self.edits.lists_changed.connect(self.lists_changed)
+        self.edits.written.connect(self._announce_written)
 
     # --- reads ---------------------------------------------------------------------------
 
@@ -57,6 +58,15 @@ class LibraryService(QObject):
         from readinglist.library.sorting import find_paper_ids
 
         return self._read(lambda connection: find_paper_ids(connection, query), [])
+
+    def carrying_tag(self, tag: str) -> list[int]:
+        """Every paper tagged `tag`, those in the trash too (renaming a tag renames it there)."""
+        return self._read(lambda connection: store.carrying_tag(connection, tag), [])
+
+    def trashed_ids(self) -> list[int]:
+        from readinglist.library.trash import trashed_ids
+
+        return self._read(trashed_ids, [])
 
     def paper_id(self, arxiv_id: str) -> int | None:
         return self._read(lambda connection: store.paper_id_for(connection, arxiv_id), None)
@@ -97,23 +107,15 @@ class LibraryService(QObject):
     def revert(self, edit: Edit) -> bool:
         return self.edits.run(edit, undoing=True)
 
+    def _announce_written(self, edit: Edit) -> None:
+        if edit.changes_lists:  # papers left the lists shown, or came into them
+            self.lists_changed.emit(edit.ids)
+        else:
+            self.papers_changed.emit(edit.ids)
+
     def note(self, paper_id: int) -> str:
         paper = self.paper(paper_id)
         return paper.note if paper else ""
-
-    def trashed_count(self) -> int:
-        from readinglist.library.trash import trashed_count
-
-        return self._read(trashed_count, 0)
-
-    def empty_trash(self) -> int:
-        """Delete the trash's papers for good (not undoable: the window asks first)."""
-        from readinglist.library.trash import empty_trash
-
-        with self.library.writing() as connection:
-            deleted = empty_trash(connection)
-        self.lists_changed.emit()
-        return deleted
 
     # --- saved searches --------------------------------------------------------------------
 

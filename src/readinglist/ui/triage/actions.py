@@ -109,6 +109,7 @@ class Triage(QObject):
         self.restore_action = self._action(
             tr("&Restore from Trash"), "Ins", partial(self.trash, False)
         )
+        self.set_trash_shown(False)
         self.empty_trash_action = QAction(tr("E&mpty Trash…"), self)
         self.empty_trash_action.triggered.connect(lambda *_: self.empty_trash())
         self.confirm_empty: Callable[[int], bool] = self._confirm_empty  # tests: no dialog
@@ -145,6 +146,11 @@ class Triage(QObject):
     def attach_keys_to(self, widget: QWidget) -> None:
         widget.addActions([*self.paper_actions(), *self.copy_actions.values()])
 
+    def set_trash_shown(self, shown: bool) -> None:
+        """In the Trash, papers can be restored; anywhere else, moved there."""
+        self.trash_action.setEnabled(not shown)
+        self.restore_action.setEnabled(shown)
+
     def set_advance_after_status(self, advance: bool) -> None:
         self.advance_after_status = advance
 
@@ -153,6 +159,7 @@ class Triage(QObject):
         # Queued: an edit that fails as it is pushed or undone is handled once QUndoStack
         # has finished with it.
         service.edits.failed.connect(self._forget_failed, Qt.ConnectionType.QueuedConnection)
+        service.edits.written.connect(self._said_written)
 
     def _forget_failed(self, failure: "Failure") -> None:
         """An edit that was not written leaves the history (Ctrl+Z would undo nothing); one
@@ -224,17 +231,13 @@ class Triage(QObject):
         # Tags ignore case: a rename by case alone would add nothing, then drop the tag.
         if self.service is None or not new or new.lower() == old.lower():
             return
-        from readinglist.core.query import Query
-
-        ids = self.service.paper_ids(Query(tags=(old,)))
+        ids = self.service.carrying_tag(old)
         if ids:
             self.undo_stack.push(rename_tag_command(self.service, ids, old, new, merge=merge))
 
     def delete_tag(self, tag: str) -> None:
         """The tag off every paper that has it: one undo step."""
-        from readinglist.core.query import Query
-
-        ids = self.service.paper_ids(Query(tags=(tag,))) if self.service is not None else []
+        ids = self.service.carrying_tag(tag) if self.service is not None else []
         if self.service is not None and ids:
             self.undo_stack.push(remove_tag_command(self.service, ids, tag))
 
@@ -259,23 +262,33 @@ class Triage(QObject):
             self.undo_stack.push(trash_command(self.service, ids, trashed))
 
     def empty_trash(self) -> None:
-        """Delete the trash's papers for good, once the user says so: not undoable."""
-        from readinglist.ui.data.edits import why_not
+        """Delete the trash's papers for good, once the user says so: not undoable. Written
+        in the edit queue, after the edits made before it, off the GUI thread when long."""
+        from readinglist.library.user_edits import EmptyTrashEdit
 
         if self.service is None:
             return
-        count = self.service.trashed_count()
-        if count == 0:
+        ids = self.service.trashed_ids()
+        if not ids:
             self.said.emit(tr("The Trash is empty."))
             return
-        if not self.confirm_empty(count):
-            return
-        try:
-            deleted = self.service.empty_trash()
-        except Exception as error:  # a read-only library, a full disk: said, nothing lost
-            self.said.emit(why_not(error, self.service.library.path))
-            return
-        self.said.emit(tr("Deleted {what} for good.").format(what=count_papers(deleted)))
+        if self.confirm_empty(len(ids)):
+            self.service.apply(EmptyTrashEdit(ids))
+
+    def _said_written(self, edit: "Edit") -> None:
+        from readinglist.library.user_edits import EmptyTrashEdit
+
+        if isinstance(edit, EmptyTrashEdit):
+            self.said.emit(tr("Deleted {what} for good.").format(what=count_papers(edit.deleted)))
+            self._forget_deleted(set(edit.ids))
+
+    def _forget_deleted(self, deleted: set[int]) -> None:
+        """Steps whose papers are all deleted for good leave the history once undo or redo
+        reaches them (they would change nothing)."""
+        for position in range(self.undo_stack.count()):
+            command = self.undo_stack.command(position)
+            if isinstance(command, EditCommand) and deleted.issuperset(command.edit.ids):
+                command.setObsolete(True)
 
     def _confirm_empty(self, count: int) -> bool:
         """Asked with Cancel the default: Enter keeps the papers."""

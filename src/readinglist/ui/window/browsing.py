@@ -44,6 +44,7 @@ IMPORT_RELOAD_MS = 500  # the list and the counts, read again during an import a
 
 class Browsing(QObject):
     said = Signal(str)  # a message for the status bar
+    trash_shown = Signal(bool)  # whether the list shows the trash (as it is asked for)
 
     def __init__(
         self,
@@ -129,6 +130,7 @@ class Browsing(QObject):
         except Exception as error:  # an entry's query that cannot be made (a day + 1 overflows)
             self._on_failed(why_not(error, self._service.library.path))
             return
+        self.trash_shown.emit(query.lists_trash)
         self._queries.submit(
             "ids",
             lambda connection: find_paper_ids(connection, query, sort, descending),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.listing import PaperRow, SidebarCounts
 from readinglist.ui.data.queries import QueryRunner, SidebarCounter
 from readinglist.ui.detail.stack import DetailStack
-from readinglist.ui.detail.unsaved_notes import NoteQuestions, UnsavedNote
+from readinglist.ui.detail.unsaved_notes import NoteQuestions
 from readinglist.ui.help.menu import HelpMenu
 from readinglist.ui.i18n import tr
 from readinglist.ui.imports.controller import ImportController
@@ -39,13 +39,13 @@ from readinglist.ui.triage import copy_open
 from readinglist.ui.triage.actions import FieldKeys, Selection, Triage
 from readinglist.ui.window import closing, layout, menus, wiring
 from readinglist.ui.window.browsing import Browsing
+from readinglist.ui.window.edits_shown import EditsShown
 from readinglist.ui.window.prefetch import MediaPrefetch
 from readinglist.ui.window.shown_paper import ShownPaper
 from readinglist.ui.window.status_messages import StatusMessages
 from readinglist.ui.window.view_menu import ViewMenu
 
 if TYPE_CHECKING:
-    from readinglist.ui.data.edits import Failure
     from readinglist.ui.data.service import LibraryService
     from readinglist.ui.detail.selection_panel import SelectionPanel
     from readinglist.ui.export.actions import ExportActions
@@ -65,7 +65,6 @@ class MainWindow(QMainWindow):
         self.saved_searches: SavedSearchActions | None = None
         self.exports: ExportActions | None = None
         self.note_questions: NoteQuestions | None = None  # dialogs, made when first needed
-        self._counter: SidebarCounter | None = None
         self.sidebar = SidebarPane(self)
         self.search_box = SearchBox(self)
         self.list_pane = PaperListPane(self._load_rows, self)
@@ -149,8 +148,11 @@ class MainWindow(QMainWindow):
         self.copy_open.attach(service, self.queries)
         self.shown.attach(service)
         self.prefetch.attach(service, self.queries)
-        self._counter = counter = SidebarCounter(self.queries, self._show_counts)
-        wiring.library(self, service, counter)
+        counter = SidebarCounter(self.queries, self._show_counts)
+        self.edits_shown = EditsShown(  # held: signals keep a weak reference to its methods
+            self.list_pane, self.shown, counter, self.browsing, self.detail, self.status
+        )
+        wiring.library(self, service, counter, self.edits_shown)
         wiring.library_actions(self, service)
         self.browsing.attach(service, self.queries)
         counter.recount_all()
@@ -197,27 +199,9 @@ class MainWindow(QMainWindow):
         if self.imports is not None and paths:
             self.imports.start(paths)
 
-    def refresh(self, ids: list[int]) -> None:
-        """Papers changed, or an edit of them failed: their rows, the paper shown, the counts."""
-        self.list_pane.refresh(ids)
-        self.shown.refresh(ids)
-        if self._counter is not None:
-            self._counter.recount(ids)
-
     def _show_counts(self, counts: SidebarCounts) -> None:
         self.browsing.show_counts(counts)
         self.detail_stack.set_tag_choices([name for name, _ in counts.tags])
-
-    def undo_failed_edit(self, failure: "Failure") -> None:
-        """An edit that was not written is undone on screen: the list's rows, the detail
-        pane's controls and the counts show the library as it is. A note is kept."""
-        from readinglist.library.user_edits import NoteEdit
-
-        edit = failure.edit
-        if isinstance(edit, NoteEdit) and not failure.undoing:
-            self.detail.keep_unsaved_note(UnsavedNote(edit.paper_id, edit.note, failure.why))
-        self.refresh(edit.ids)
-        self.status.save_failed(failure.why)
 
     # --- saved searches, export, links, drops ------------------------------------------------
 

@@ -18,6 +18,7 @@ from readinglist.ui.window.status_messages import EXPORT_SAID_FOR_MS, SAID_FOR_M
 
 if TYPE_CHECKING:
     from readinglist.ui.data.service import LibraryService
+    from readinglist.ui.window.edits_shown import EditsShown
     from readinglist.ui.window.main_window import MainWindow
 
 
@@ -80,6 +81,7 @@ def sidebar_menus(window: "MainWindow") -> None:
     sidebar.papers_select_requested.connect(window.browsing.select_all_of)
     sidebar.papers_prefetch_requested.connect(window.prefetch.papers_of)
     sidebar.empty_trash_requested.connect(triage.empty_trash_action.trigger)
+    window.browsing.trash_shown.connect(triage.set_trash_shown)
 
 
 def triage(window: "MainWindow") -> None:
@@ -139,7 +141,9 @@ def _row_menu(window: "MainWindow") -> None:
     )
 
 
-def library(window: "MainWindow", service: "LibraryService", counter: SidebarCounter) -> None:
+def library(
+    window: "MainWindow", service: "LibraryService", counter: SidebarCounter, shown: "EditsShown"
+) -> None:
     """Imports, reads and edits to what the window shows and says."""
     assert window.imports is not None and window.queries is not None
     imports = window.imports
@@ -149,12 +153,11 @@ def library(window: "MainWindow", service: "LibraryService", counter: SidebarCou
     window.browsing.follow_imports(imports, counter.recount_all)
     window.queries.failed.connect(window.status.read_failed)
     service.read_failed.connect(window.status.read_failed)
-    service.papers_changed.connect(window.refresh)
+    service.papers_changed.connect(shown.refresh)
     service.edits.busy_changed.connect(window.status.saving)
-    service.edits.failed.connect(window.undo_failed_edit)
+    service.edits.failed.connect(shown.undo_failed_edit)
     service.saved_searches_changed.connect(counter.recount_all)
-    service.lists_changed.connect(counter.recount_all)
-    service.lists_changed.connect(window.browsing.reload)
+    service.lists_changed.connect(shown.reload_lists)
     window.triage.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
     window.libraries.remember(service.library.path)
 
