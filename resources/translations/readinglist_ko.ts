@@ -494,6 +494,10 @@ Name:</source>
         <translation>12월</translation>
     </message>
     <message>
+        <source>{papers}, {unread} unread</source>
+        <translation>{papers}, 읽지 않음 {unread}편</translation>
+    </message>
+    <message>
         <source>All papers</source>
         <translation>모든 논문</translation>
     </message>
@@ -516,10 +520,6 @@ Name:</source>
     <message>
         <source>This query no longer reads: {error}</source>
         <translation>이 검색어는 더 이상 해석할 수 없습니다: {error}</translation>
-    </message>
-    <message>
-        <source>{papers} papers, {unread} unread</source>
-        <translation>논문 {papers}편, 읽지 않음 {unread}편</translation>
     </message>
     <message>
         <source>Rename…</source>
@@ -574,16 +574,16 @@ Name:</source>
         <translation>메모 편집(&amp;N)</translation>
     </message>
     <message>
-        <source>Move to &amp;Trash</source>
-        <translation>휴지통으로 이동(&amp;T)</translation>
+        <source>&amp;Move to Trash</source>
+        <translation>휴지통으로 이동(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Restore from Trash</source>
         <translation>휴지통에서 복원(&amp;R)</translation>
     </message>
     <message>
-        <source>E&amp;mpty Trash…</source>
-        <translation>휴지통 비우기(&amp;M)…</translation>
+        <source>Empty Tras&amp;h…</source>
+        <translation>휴지통 비우기(&amp;H)…</translation>
     </message>
     <message>
         <source>The Trash is empty.</source>
@@ -614,8 +614,8 @@ Name:</source>
         <translation>Hugging Face에서 열기(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Next Paper</source>
-        <translation>다음 논문(&amp;N)</translation>
+        <source>Ne&amp;xt Paper</source>
+        <translation>다음 논문(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Previous Paper</source>
@@ -1256,8 +1256,8 @@ The teaser is on {host}.</source>
         <translation>글자 크게(&amp;L)</translation>
     </message>
     <message>
-        <source>S&amp;maller Text</source>
-        <translation>글자 작게(&amp;M)</translation>
+        <source>Smalle&amp;r Text</source>
+        <translation>글자 작게(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Actual Text Size</source>

@@ -9,7 +9,7 @@ from readinglist.core.listing import DigestCount, SidebarCounts
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import parse_query
 from readinglist.ui.qt import QApplication, QFontMetrics
-from readinglist.ui.sidebar.entries import DIGESTS_GROUP
+from readinglist.ui.sidebar.entries import DIGESTS_GROUP, Entry
 from readinglist.ui.sidebar.model import QUERY_ROLE, SidebarModel
 from readinglist.ui.sidebar.pane import SidebarPane
 
@@ -47,7 +47,7 @@ def test_days_nest_in_months_in_years_with_their_unread_rolled_up(
     assert labels(model, "year:2025") == ["May", "April"]
     assert labels(model, "month:2025-05") == ["2025-05-09", "2025-05-02"]
     assert (count(model, "year:2025"), count(model, "month:2025-05")) == ("6", "4")
-    assert "15 papers, 6 unread" in model.index_of("year:2025").data(3)  # the tooltip
+    assert model.index_of("year:2025").data(3) == "15 papers, 6 unread"  # the tooltip
 
 
 def test_a_year_and_a_month_each_stand_for_their_digests() -> None:
@@ -119,3 +119,11 @@ def test_at_its_narrowest_no_label_is_elided(qtbot: QtBot) -> None:
             font.setBold(key.startswith("group:"))
             wanted = QFontMetrics(font).horizontalAdvance(index.data())
             assert wanted <= room, (key, point_size, wanted, room)
+
+
+def test_a_days_tooltip_counts_in_words_grouped_as_everywhere(qapp: object) -> None:
+    assert Entry("digest:2025-05-09", "2025-05-09", 1234, papers=5493).hint == (
+        "5,493 papers, 1,234 unread"
+    )
+    assert Entry("digest:2025-05-09", "2025-05-09", 0, papers=1).hint == "1 paper, 0 unread"
+    assert Entry("tag:x", "x", 3).hint == ""  # a tag says nothing more than its count

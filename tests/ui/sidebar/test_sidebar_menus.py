@@ -186,7 +186,7 @@ def test_the_trash_entry_empties_the_trash_after_asking(qtbot: QtBot, window: Ma
 
     window.triage.confirm_empty = yes
 
-    choose(qtbot, window, "trash", "E&mpty Trash…")
+    choose(qtbot, window, "trash", "Empty Tras&h…")
 
     assert asked == [1]
     qtbot.waitUntil(

@@ -2,6 +2,7 @@
 own strings (standard buttons, text fields' menus) follow the app's."""
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,7 +15,14 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.ui import settings
 from readinglist.ui.i18n import ui_locale
 from readinglist.ui.list.columns import COLUMNS, Column
-from readinglist.ui.qt import QApplication, QCoreApplication, QLocale, QSettings, QTranslator
+from readinglist.ui.qt import (
+    QApplication,
+    QCoreApplication,
+    QLocale,
+    QMenu,
+    QSettings,
+    QTranslator,
+)
 from readinglist.ui.startup.app import install_language
 from readinglist.ui.window.main_window import MainWindow
 
@@ -121,3 +129,34 @@ def test_the_setting_picks_the_locale(
     setting: str, system: QLocale, language: QLocale.Language
 ) -> None:
     assert ui_locale(setting, system).language() == language
+
+
+def _clashing_mnemonics(menu: QMenu) -> list[str]:
+    """Entries of `menu` (and its submenus) that share their `&` letter with another."""
+    by_letter: dict[str, list[str]] = {}
+    clashes = []
+    for action in menu.actions():
+        if letter := re.search(r"&([^&])", action.text().replace("&&", "")):
+            by_letter.setdefault(letter.group(1).lower(), []).append(action.text())
+        if isinstance(submenu := action.menu(), QMenu):
+            clashes += _clashing_mnemonics(submenu)
+    return clashes + [" / ".join(texts) for texts in by_letter.values() if len(texts) > 1]
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_no_two_entries_of_a_menu_share_their_letter(
+    app: QApplication, choose: Callable[[str], None], qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    """Alt+letter picks one entry (two with one letter only cycle between them)."""
+    choose(language)
+    install_language(app, system=ENGLISH)
+    window = MainWindow(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+
+    clashes = [clash for menu in _menus(window) for clash in _clashing_mnemonics(menu)]
+    assert clashes == []
+
+
+def _menus(window: MainWindow) -> list[QMenu]:
+    found = [action.menu() for action in window.menuBar().actions()]
+    return [menu for menu in found if isinstance(menu, QMenu)]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import QT_TR_NOOP, tr, tr_message
+from readinglist.ui.i18n import QT_TR_NOOP, count_papers, count_text, tr, tr_message
 
 if TYPE_CHECKING:  # the query language loads with the first counts, after the first paint
     from readinglist.core.query import Query
@@ -55,6 +55,15 @@ class Entry:
     tooltip: str = ""
     saved_query: "Query | None" = None  # a saved search's, parsed from its text
     papers: int = 0  # a digest's, month's or year's papers (its count is their unread)
+
+    @property
+    def hint(self) -> str:
+        """The tooltip: a day's, month's or year's counts in words, made when asked (there
+        are thousands of days)."""
+        if self.tooltip or not self.papers:
+            return self.tooltip
+        words = tr("{papers}, {unread} unread")
+        return words.format(papers=count_papers(self.papers), unread=count_text(self.count))
 
     @property
     def query(self) -> "Query | None":
@@ -158,12 +167,10 @@ class Tree:
 def digest_entries(counts: SidebarCounts) -> list[Entry]:
     """A digest per day: 11,000 in a 200,000-paper library, built after every edit's new
     counts (about 25 ms on the GUI thread; 200 ms while each built its query)."""
-    tooltip = tr("{papers} papers, {unread} unread")
     entries = []
     for digest in counts.digests:
         day = digest.date.isoformat()
-        words = tooltip.format(papers=digest.papers, unread=digest.unread)
-        entries.append(Entry(f"digest:{day}", day, digest.unread, words, papers=digest.papers))
+        entries.append(Entry(f"digest:{day}", day, digest.unread, papers=digest.papers))
     return entries
 
 
@@ -186,8 +193,7 @@ def _by_month(days: Iterable[Entry]) -> list[tuple[str, list[Entry]]]:
 def period_entry(kind: str, period: str, parts: Sequence[Entry]) -> Entry:
     """A year (`2025`) or month (`2025-05`): its parts' papers and unread papers summed."""
     papers, unread = sum(p.papers for p in parts), sum(p.count for p in parts)
-    words = tr("{papers} papers, {unread} unread").format(papers=papers, unread=unread)
-    return Entry(f"{kind}:{period}", period_label(kind, period), unread, words, papers=papers)
+    return Entry(f"{kind}:{period}", period_label(kind, period), unread, papers=papers)
 
 
 def period_label(kind: str, period: str) -> str:

@@ -117,8 +117,8 @@ class SidebarModel(QAbstractItemModel):
             )
         if _is_group(entry):
             roles[Qt.ItemDataRole.FontRole] = self._heading_font
-        if entry.tooltip:
-            roles[Qt.ItemDataRole.ToolTipRole] = entry.tooltip
+        if hint := entry.hint:
+            roles[Qt.ItemDataRole.ToolTipRole] = hint
         return roles
 
     # --- entries -----------------------------------------------------------------------------

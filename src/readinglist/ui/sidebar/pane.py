@@ -239,7 +239,7 @@ class SidebarPane(QWidget):
         elif kind in DIGEST_KINDS and entry.query is not None:
             self._digest_menu(menu, key, entry.query)
         elif key == TRASH_KEY:
-            empty = menu.addAction(tr("E&mpty Trash…"), self.empty_trash_requested.emit)
+            empty = menu.addAction(tr("Empty Tras&h…"), self.empty_trash_requested.emit)
             empty.setEnabled(entry.count > 0)
         if menu.actions():
             self.pop_up(menu, self.tree.viewport().mapToGlobal(position))

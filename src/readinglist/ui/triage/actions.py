@@ -104,16 +104,16 @@ class Triage(QObject):
             )
             for format in CopyFormat
         }
-        self.trash_action = self._action(tr("Move to &Trash"), "Del", partial(self.trash, True))
+        self.trash_action = self._action(tr("&Move to Trash"), "Del", partial(self.trash, True))
         self.trash_action.setShortcuts(platform_keys(QKeySequence.StandardKey.Delete, "Del"))
         self.restore_action = self._action(
             tr("&Restore from Trash"), "Ins", partial(self.trash, False)
         )
         self.set_trash_shown(False)
-        self.empty_trash_action = QAction(tr("E&mpty Trash…"), self)
+        self.empty_trash_action = QAction(tr("Empty Tras&h…"), self)
         self.empty_trash_action.triggered.connect(lambda *_: self.empty_trash())
         self.confirm_empty: Callable[[int], bool] = self._confirm_empty  # tests: no dialog
-        self.next_action = self._action(tr("&Next Paper"), "J", partial(selection.step, 1))
+        self.next_action = self._action(tr("Ne&xt Paper"), "J", partial(selection.step, 1))
         self.previous_action = self._action(tr("&Previous Paper"), "K", partial(selection.step, -1))
         self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)

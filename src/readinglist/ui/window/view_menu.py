@@ -42,7 +42,7 @@ class ViewMenu(QObject):
         self.sidebar = self._pane_action(tr("Show &Sidebar"), sidebar, keys.SIDEBAR_SHOWN)
         self.media = self._pane_action(tr("Show &Media Pane"), media, keys.MEDIA_PANE_SHOWN)
         self.larger = self._action(tr("&Larger Text"), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.smaller = self._action(tr("S&maller Text"), QKeySequence.StandardKey.ZoomOut)
+        self.smaller = self._action(tr("Smalle&r Text"), QKeySequence.StandardKey.ZoomOut)
         self.actual_size = self._action(tr("&Actual Text Size"), "Ctrl+0")
         self.full_screen = self._action(tr("&Full Screen"), QKeySequence.StandardKey.FullScreen)
         self.full_screen.setCheckable(True)
