@@ -67,6 +67,8 @@ class Browsing(QObject):
         self._select_all_next = False  # every paper, once the list's ids arrive
         self._paper_total: int | None = None  # until the first counts arrive
         self._importing = False
+        self._import_fills = False  # an import into an empty library: shown as it is stored
+        self._import_first_files = False  # shown at once, the rest every IMPORT_RELOAD_MS
         self._import_reload = QTimer(self)
         self._import_reload.setSingleShot(True)
         self._import_reload.setInterval(IMPORT_RELOAD_MS)
@@ -101,17 +103,21 @@ class Browsing(QObject):
 
     def _set_importing(self, importing: bool) -> None:
         self._importing = importing
+        self._import_fills = self._import_first_files = importing and not self._paper_total
         self._import_reload.stop()
         self._update_empty_message()
         if not importing:
             self.reload()
 
     def _on_import_progress(self) -> None:
-        """Files stored: the first ones show at once, later ones every IMPORT_RELOAD_MS."""
-        if self._list.model.rowCount() == 0:
-            self._import_reload.start(0)
-        elif not self._import_reload.isActive():
-            self._import_reload.start(IMPORT_RELOAD_MS)
+        """Files stored into a library that was empty: the first ones show at once, later
+        ones every IMPORT_RELOAD_MS. Into one that had papers, the list and the counts are
+        read once, at the end (each reading of a large library takes a reader thread a
+        few hundred ms, and the import wants the disk)."""
+        if not self._import_fills or self._import_reload.isActive():
+            return
+        self._import_reload.start(0 if self._import_first_files else IMPORT_RELOAD_MS)
+        self._import_first_files = False
 
     def current_query(self) -> "Query":
         """What the list shows: the sidebar's entry and the search box, both."""
