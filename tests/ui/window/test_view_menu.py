@@ -10,10 +10,11 @@ from readinglist.library.database import Library
 from readinglist.library.importer import import_paths
 from readinglist.ui import settings as keys
 from readinglist.ui.list.columns import Column
+from readinglist.ui.media.pane import PaneState
 from readinglist.ui.qt import QAction, QApplication, QSettings, Qt
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digests import DigestWriter, entries
-from tests.helpers.gui import focus_list, open_window
+from tests.helpers.gui import focus_list, open_window, settle
 
 
 @pytest.fixture
@@ -110,3 +111,21 @@ def test_full_screen_comes_and_goes(window: MainWindow) -> None:
     assert window.windowState() & Qt.WindowState.WindowFullScreen
     window.view_menu.full_screen.trigger()
     assert not window.windowState() & Qt.WindowState.WindowFullScreen
+
+
+def test_a_hidden_media_pane_loads_nothing_until_it_shows(qtbot: QtBot, window: MainWindow) -> None:
+    window.view_menu.media.trigger()  # hidden
+    loads: list[object] = []
+
+    def load(media: object, **_: object) -> int:
+        loads.append(media)
+        return 0
+
+    window.media.loader.load = load  # type: ignore[method-assign]
+
+    window.list_pane.select_row(0)
+    settle(qtbot, window)
+    assert loads == [] and window.media.state is PaneState.HIDDEN
+
+    window.view_menu.media.trigger()  # shown: the paper's teaser now
+    assert len(loads) == 1

@@ -34,6 +34,7 @@ from readinglist.ui.media.texts import (
 from readinglist.ui.qt import (
     QAction,
     QGuiApplication,
+    QHideEvent,
     QKeyEvent,
     QLabel,
     QPalette,
@@ -41,6 +42,7 @@ from readinglist.ui.qt import (
     QPushButton,
     QResizeEvent,
     QSettings,
+    QShowEvent,
     QSizePolicy,
     QStackedWidget,
     Qt,
@@ -67,13 +69,16 @@ MEDIA_SETTINGS = frozenset(
 
 class PaneState(StrEnum):
     EMPTY = "empty"  # the paper has no teaser
+    HIDDEN = "hidden"  # the user hid the pane: nothing is loaded until it shows again
     ASKING = "asking"  # remote media is off and the cache lacks it: a button loads it
     LOADING = "loading"
     SHOWN = "shown"
     FAILED = "failed"
 
 
-SETTLED = frozenset({PaneState.EMPTY, PaneState.ASKING, PaneState.SHOWN, PaneState.FAILED})
+SETTLED = frozenset(
+    {PaneState.EMPTY, PaneState.HIDDEN, PaneState.ASKING, PaneState.SHOWN, PaneState.FAILED}
+)
 _RETRYABLE = frozenset(
     {
         ProblemKind.UNREACHABLE,
@@ -104,6 +109,7 @@ class MediaPane(QWidget):
         self.prefetcher = MediaPrefetcher(self.loader, self)
         self.state = PaneState.EMPTY
         self._media: Media | None = None
+        self._media_when_shown: Media | None = None  # what to show once the user shows it
         self._ticket: int | None = None
         self._video: VideoView | None = None
         self._build_widgets()
@@ -191,8 +197,11 @@ class MediaPane(QWidget):
 
     def show_media(self, media: Media | None) -> None:
         """Show the paper's teaser (None: it has none). The same teaser again changes nothing,
-        so a video keeps playing while the paper is starred or tagged."""
-        if media != self._media:
+        so a video keeps playing while the paper is starred or tagged. While the user has
+        the pane hidden, nothing is downloaded or decoded: it is shown when the pane is."""
+        if self._hidden_by_user():
+            self._wait_until_shown(media)
+        elif media != self._media:
             self._present(media)
 
     def load_now(self) -> None:
@@ -233,6 +242,26 @@ class MediaPane(QWidget):
         megabytes = _setting(keys.MEDIA_CACHE_MEGABYTES, self._settings)
         self.loader.cache.limit_bytes = megabytes * MEGABYTE
         self.loader.fetcher.limits = _limits(self._settings)
+
+    def _hidden_by_user(self) -> bool:
+        """Hidden in the window (View → Show Media Pane), not only not yet on screen."""
+        return self.parentWidget() is not None and self.isHidden()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self._hidden_by_user() and self.state is not PaneState.HIDDEN:
+            self._wait_until_shown(self._media)
+
+    def _wait_until_shown(self, media: Media | None) -> None:
+        self._stop_showing()
+        self._media, self._media_when_shown = None, media
+        self.state = PaneState.HIDDEN
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.state is PaneState.HIDDEN:
+            media, self._media_when_shown = self._media_when_shown, None
+            self._present(media)
 
     # --- states ----------------------------------------------------------------------------
 
