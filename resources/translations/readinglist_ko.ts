@@ -1519,5 +1519,9 @@ The teaser is on {host}.</source>
         <source>not a digest in any format readinglist reads</source>
         <translation>readinglist가 읽는 어떤 형식의 다이제스트도 아닙니다</translation>
     </message>
+    <message>
+        <source>readinglist could not be started again to open {library}.</source>
+        <translation>{library}을(를) 열도록 readinglist를 다시 시작하지 못했습니다.</translation>
+    </message>
 </context>
 </TS>

@@ -68,7 +68,7 @@ def test_every_dialog_shares_the_folder_last_used(
         seen.append(start)
         return str(papers)
 
-    def save_file(_: QWidget, __: str, start: str, ___: str) -> tuple[str, str]:
+    def save_file(_: QWidget, __: str, start: str, ___: str, **____: object) -> tuple[str, str]:
         seen.append(start)
         return str(exports / "mine.bib"), ""
 

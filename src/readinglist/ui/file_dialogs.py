@@ -35,10 +35,18 @@ class FileDialogs:
         self._remember(Path(name))
         return Path(name)
 
-    def save_file(self, caption: str, suggested_name: str, filters: str) -> Path | None:
-        """A file to write, suggested as `suggested_name` in the folder last used."""
+    def save_file(
+        self, caption: str, suggested_name: str, filters: str, *, confirm_overwrite: bool = True
+    ) -> Path | None:
+        """A file to write, suggested as `suggested_name` in the folder last used; without
+        `confirm_overwrite`, an existing file is taken as it is (a library to open)."""
         suggested = self.start_folder() / suggested_name
-        name, _ = QFileDialog.getSaveFileName(self._parent, caption, str(suggested), filters)
+        options = QFileDialog.Option(
+            0 if confirm_overwrite else QFileDialog.Option.DontConfirmOverwrite
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, caption, str(suggested), filters, options=options
+        )
         if not name:
             return None
         self._remember(Path(name).parent)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.ui import settings as keys
 from readinglist.ui.preferences.libraries import RECENT_LIMIT, LibraryMenu, recent_libraries
-from readinglist.ui.qt import QProcess, QSettings, QWidget
+from readinglist.ui.qt import QFileDialog, QMessageBox, QProcess, QSettings, QWidget
 from readinglist.ui.startup import app as startup
 from readinglist.ui.window.main_window import MainWindow
 
@@ -90,6 +90,38 @@ def test_open_library_asks_for_a_file_and_not_for_the_one_shown(
     assert chosen == [tmp_path / "new.sqlite"]
 
 
+def test_open_library_starts_in_the_folder_last_used_and_takes_a_file_as_it_is(
+    tmp_path: Path, settings: QSettings, parent: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys.LAST_FOLDER.write(settings, str(tmp_path))
+    asked: list[tuple[str, object]] = []
+
+    def save_file(*args: object, options: object) -> tuple[str, str]:
+        asked.append((str(args[2]), options))
+        return str(tmp_path / "elsewhere" / "lab"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_file)
+    menu = LibraryMenu(settings, parent, lambda: None)
+    chosen: list[Path] = []
+    menu.chosen.connect(chosen.append)
+
+    menu.open_action.trigger()
+
+    assert asked == [(str(tmp_path), QFileDialog.Option.DontConfirmOverwrite)]
+    assert chosen == [tmp_path / "elsewhere" / "lab.sqlite"]
+    assert keys.LAST_FOLDER.read(settings) == str(tmp_path / "elsewhere")
+
+
+def test_the_recent_libraries_are_not_looked_at_before_the_menu_shows(
+    tmp_path: Path, settings: QSettings, parent: QWidget
+) -> None:
+    keys.RECENT_LIBRARIES.write(settings, str(tmp_path / "gone.sqlite"))
+    menu = LibraryMenu(settings, parent, lambda: None)
+    assert recent_libraries(settings) == [tmp_path / "gone.sqlite"]  # not pruned yet
+    menu.recent_menu.aboutToShow.emit()
+    assert recent_libraries(settings) == [] and not menu.recent_menu.isEnabled()
+
+
 def test_the_window_remembers_its_library(window: MainWindow) -> None:
     assert window.service is not None
     assert recent_libraries(window.settings)[0] == window.service.library.path.absolute()
@@ -122,3 +154,16 @@ def test_the_new_start_runs_readinglist_on_the_chosen_library(
     assert started == [
         (sys.executable, ["-m", "readinglist", "-style", "Fusion", "--library", str(other)])
     ]
+
+
+def test_a_new_start_that_fails_is_said(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qapp: object
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QProcess, "startDetached", lambda *_: (False, 0))
+    monkeypatch.setattr(QMessageBox, "critical", lambda _, __, text: said.append(text))
+    other = tmp_path / "other.sqlite"
+
+    assert not startup.open_next(other, startup.AppOptions())
+
+    assert said == [f"readinglist could not be started again to open {other}."]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from readinglist.ui.file_dialogs import FileDialogs
 from readinglist.ui.i18n import tr
-from readinglist.ui.qt import QAction, QFileDialog, QMenu, QObject, QSettings, QWidget, Signal
+from readinglist.ui.qt import QAction, QMenu, QObject, QSettings, QWidget, Signal
 from readinglist.ui.settings import RECENT_LIBRARIES
 
 RECENT_LIMIT = 8
@@ -56,7 +56,9 @@ class LibraryMenu(QObject):
         self.open_action.triggered.connect(lambda *_: self.choose())
         self.recent_menu = QMenu(tr("Open &Recent"), parent)
         self.recent_menu.aboutToShow.connect(self.rebuild)
-        self.rebuild()
+        # Before the first paint: no look at the disk (a recent library on a network drive
+        # can take seconds to answer); gone files leave the list when the menu is shown.
+        self.recent_menu.setEnabled(bool(recent_libraries(settings)))
 
     def current(self) -> Path | None:
         """The library the window shows (None before it has opened one)."""
@@ -100,16 +102,8 @@ class LibraryMenu(QObject):
 
     def _ask(self) -> Path | None:
         """A library file, or the name of a new one."""
-        parent = self.parent()
-        assert isinstance(parent, QWidget)
-        name, _ = QFileDialog.getSaveFileName(
-            parent,
-            tr("Open Library"),
-            str(self._dialogs.start_folder()),
-            tr("Libraries (*.sqlite);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if not name:
+        filters = tr("Libraries (*.sqlite);;All files (*)")
+        path = self._dialogs.save_file(tr("Open Library"), "", filters, confirm_overwrite=False)
+        if path is None:
             return None
-        path = Path(name)
         return path if path.suffix else path.with_suffix(SUFFIX)

@@ -53,12 +53,14 @@ def run_app(options: AppOptions) -> int:
         from readinglist.ui.startup.self_test import run_self_test
 
         return run_self_test(lambda: _application(options.qt_arguments))
-    app = _application(options.qt_arguments)
+    app = _application(options.qt_arguments, dressed=False)
     if options.screenshot is not None:  # one-shot: never the library's window
+        _dress(app)
         return _screenshot(app, _new_window(), options)
     instance = _join_library(options)
     if instance is None:
         return 0  # the window already open on this library took the files
+    _dress(app)  # only a start that shows a window loads its language, theme and fonts
     try:
         return _run_window(app, _new_window(), options, instance)
     finally:
@@ -104,9 +106,22 @@ def _run_window(
     window.close()  # however the loop ended: saves the note and layout, stops the readers
     if window.service is not None:
         window.service.library.close()
-    if window.next_library is not None:  # File → Open Library…: a new start opens it
-        start_on_library(window.next_library, options.qt_arguments)
+    if window.next_library is not None and not open_next(window.next_library, options):
+        return EXIT_FAILED
     return code if opened else EXIT_FAILED
+
+
+def open_next(library: Path, options: AppOptions) -> bool:
+    """File → Open Library…: a new start on `library`; when none could be started, the user
+    is told (the window has closed: otherwise readinglist would just vanish)."""
+    if start_on_library(library, options.qt_arguments):
+        return True
+    from readinglist.ui.i18n import tr
+    from readinglist.ui.qt import QMessageBox
+
+    text = tr("readinglist could not be started again to open {library}.")
+    QMessageBox.critical(None, "readinglist", text.format(library=library))
+    return False
 
 
 class _FirstPaint(QObject):
@@ -136,8 +151,9 @@ def _after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
     _FirstPaint(window, then)
 
 
-def _application(qt_arguments: Sequence[str] = ()) -> QApplication:
-    """The QApplication, given Qt's own options from the command line (`-style Fusion`)."""
+def _application(qt_arguments: Sequence[str] = (), *, dressed: bool = True) -> QApplication:
+    """The QApplication, given Qt's own options from the command line (`-style Fusion`);
+    `dressed`: with the UI's language, theme and identity (`_dress`)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -145,6 +161,13 @@ def _application(qt_arguments: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setApplicationName("readinglist")
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication([*sys.argv[:1], *qt_arguments])
+    if dressed:
+        _dress(app)
+    return app
+
+
+def _dress(app: QApplication) -> None:
+    """The translators, the colour scheme, the icon and Korean font, before any widget."""
     install_language(app)  # before any widget takes its texts
     install_theme(app)  # before the window shows
     from readinglist.ui.startup.first_paint import exit_after_first_paint_if_asked
@@ -152,7 +175,6 @@ def _application(qt_arguments: Sequence[str] = ()) -> QApplication:
 
     set_identity(app)  # icon, desktop entry, Korean font
     exit_after_first_paint_if_asked(app)
-    return app
 
 
 def install_language(app: QCoreApplication, system: QLocale | None = None) -> list[str]:

@@ -52,7 +52,7 @@ class ViewMenu(QObject):
         self.smaller.triggered.connect(lambda: self.set_text_steps(self._steps - 1))
         self.actual_size.triggered.connect(lambda: self.set_text_steps(0))
         self.full_screen.toggled.connect(self._set_full_screen)
-        self.set_text_steps(self._steps)
+        self._apply_text_steps(keys.TEXT_SIZE_STEPS.clamp(self._steps))
 
     def groups(self) -> list[list[QAction]]:
         return [
@@ -66,8 +66,12 @@ class ViewMenu(QObject):
         return self._steps
 
     def set_text_steps(self, steps: int) -> None:
-        self._steps = keys.TEXT_SIZE_STEPS.clamp(steps)
+        """The text `steps` larger (or smaller) than the desktop's, remembered."""
+        self._apply_text_steps(keys.TEXT_SIZE_STEPS.clamp(steps))
         keys.TEXT_SIZE_STEPS.write(self._settings, self._steps)
+
+    def _apply_text_steps(self, steps: int) -> None:
+        self._steps = steps
         font = QApplication.font()
         font.setPointSizeF(self._base_font.pointSizeF() * (1 + TEXT_STEP * self._steps))
         if font != QApplication.font():
