@@ -74,9 +74,17 @@ def local_time_text(moment: dt.datetime) -> str:
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
+def counted(count: int, one: str, many: str, **args: object) -> str:
+    """`one` for 1, else `many` with the count as `{n}` ("5,493"), both filled with `args`:
+    each language words its own pair (both translated by the caller, where lupdate sees
+    them). Korean has one form, English two; Qt's `%n` plurals would need an English
+    translation file of their own."""
+    return (one if count == 1 else many).format(n=count_text(count), **args)
+
+
 def count_papers(count: int) -> str:
     """ "1 paper", "5,493 papers": the one way the UI counts papers in words."""
-    return tr("1 paper") if count == 1 else tr("{n} papers").format(n=count_text(count))
+    return counted(count, tr("1 paper"), tr("{n} papers"))
 
 
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[str]:
@@ -114,6 +122,7 @@ __all__ = [
     "SOURCE_LANGUAGE",
     "Message",
     "count_text",
+    "counted",
     "install_translators",
     "tr",
     "tr_message",

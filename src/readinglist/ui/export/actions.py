@@ -12,7 +12,7 @@ from readinglist.core.export import ExportFormat
 from readinglist.ui.data.queries import QueryRunner
 from readinglist.ui.export.dialog import ExportChoice, ExportDialog, ExportScope
 from readinglist.ui.file_dialogs import FileDialogs
-from readinglist.ui.i18n import count_text, tr
+from readinglist.ui.i18n import counted, tr
 from readinglist.ui.qt import QDialog, QObject, QSettings, QWidget, Signal
 
 if TYPE_CHECKING:
@@ -114,5 +114,6 @@ class ExportActions(QObject):
 
 
 def _exported(count: int, path: Path) -> str:
-    text = tr("Exported 1 paper to {path}") if count == 1 else tr("Exported {n} papers to {path}")
-    return text.format(n=count_text(count), path=path)
+    return counted(
+        count, tr("Exported 1 paper to {path}"), tr("Exported {n} papers to {path}"), path=path
+    )

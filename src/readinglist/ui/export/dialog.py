@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from readinglist.core.export import ExportFormat
-from readinglist.ui.i18n import count_text, tr
+from readinglist.ui.i18n import counted, tr
 from readinglist.ui.qt import (
     QComboBox,
     QDialog,
@@ -78,7 +78,5 @@ class ExportDialog(QDialog):
 
 def _scope_text(scope: ExportScope, count: int) -> str:
     if scope is ExportScope.SELECTION:
-        text = tr("The selected paper") if count == 1 else tr("The {n} selected papers")
-    else:
-        text = tr("The paper in the list") if count == 1 else tr("The {n} papers in the list")
-    return text.format(n=count_text(count))
+        return counted(count, tr("The selected paper"), tr("The {n} selected papers"))
+    return counted(count, tr("The paper in the list"), tr("The {n} papers in the list"))

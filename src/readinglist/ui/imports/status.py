@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
 from readinglist.core.text import for_display
-from readinglist.ui.i18n import count_text, tr, tr_message
+from readinglist.ui.i18n import count_text, counted, tr, tr_message
 from readinglist.ui.progress import show_progress
 from readinglist.ui.qt import (
     QDialog,
@@ -35,23 +35,18 @@ def summarize(report: ImportReport) -> str:
     unchanged = report.count(FileStatus.UNCHANGED)
     rejected, warned = len(report.rejected), len(report.warned)
     parts = [
-        _counted(imported, tr("1 file imported"), tr("{n} files imported")),
-        _counted(report.papers_new, tr("1 new paper"), tr("{n} new papers")),
+        counted(imported, tr("1 file imported"), tr("{n} files imported")),
+        counted(report.papers_new, tr("1 new paper"), tr("{n} new papers")),
     ]
     if unchanged:
         parts.append(tr("{n} unchanged").format(n=count_text(unchanged)))
     if rejected:
-        parts.append(_counted(rejected, tr("1 file rejected"), tr("{n} files rejected")))
+        parts.append(counted(rejected, tr("1 file rejected"), tr("{n} files rejected")))
     if warned:
-        parts.append(_counted(warned, tr("1 file with warnings"), tr("{n} files with warnings")))
+        parts.append(counted(warned, tr("1 file with warnings"), tr("{n} files with warnings")))
     if report.cancelled:
         parts.append(tr("cancelled"))
     return " · ".join(parts)
-
-
-def _counted(count: int, one: str, many: str) -> str:
-    """`one` for 1, else `many` with the count: each language words its own pair."""
-    return one if count == 1 else many.format(n=count_text(count))
 
 
 class ImportStatus(QWidget):

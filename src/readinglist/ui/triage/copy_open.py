@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.arxiv import PaperPage
 from readinglist.core.copy_formats import CopyFormat, copy_text
 from readinglist.core.render import is_safe_link
-from readinglist.ui.i18n import count_text, tr
+from readinglist.ui.i18n import count_text, counted, tr
 from readinglist.ui.qt import (
     QDesktopServices,
     QGuiApplication,
@@ -98,8 +98,7 @@ class CopyOpen(QObject):
         if not count:  # gone from the library meanwhile
             return
         QGuiApplication.clipboard().setText(text)
-        said = tr("Copied 1 paper") if count == 1 else tr("Copied {n} papers")
-        self.said.emit(said.format(n=count_text(count)))
+        self.said.emit(counted(count, tr("Copied 1 paper"), tr("Copied {n} papers")))
 
     def open(self, page: PaperPage) -> None:
         """The page of each paper shown, in the list's order; asks first above `ASK_ABOVE`."""
