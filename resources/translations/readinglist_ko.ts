@@ -1523,5 +1523,41 @@ The teaser is on {host}.</source>
         <source>readinglist could not be started again to open {library}.</source>
         <translation>{library}을(를) 열도록 readinglist를 다시 시작하지 못했습니다.</translation>
     </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>the library is read-only</source>
+        <translation>라이브러리가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <source>the library is locked by another program: try again when it is done</source>
+        <translation>다른 프로그램이 라이브러리를 잠그고 있습니다. 그 프로그램이 끝나면 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>the library file is damaged (`readinglist check` says what is wrong)</source>
+        <translation>라이브러리 파일이 손상되었습니다 (`readinglist check`로 무엇이 잘못되었는지 확인할 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>the library file cannot be opened (is its folder there, and readable?)</source>
+        <translation>라이브러리 파일을 열 수 없습니다 (폴더가 있고 읽을 수 있는지 확인하세요)</translation>
+    </message>
+    <message>
+        <source>the disk could not read or write it (an input/output error)</source>
+        <translation>디스크가 읽거나 쓰지 못했습니다 (입출력 오류)</translation>
+    </message>
+    <message>
+        <source>permission denied: this user may not read or write it</source>
+        <translation>권한이 없습니다: 이 사용자는 읽거나 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>디스크 할당량을 모두 사용했습니다</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>디스크가 읽기 전용입니다</translation>
+    </message>
 </context>
 </TS>

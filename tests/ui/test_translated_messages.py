@@ -2,6 +2,7 @@
 details, a query's fault under the search box and in a saved search's tooltip. The command
 line keeps the English text."""
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from readinglist.core.listing import SavedSearchCount, SidebarCounts
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import QueryError, parse_query
 from readinglist.library.database import Library
+from readinglist.library.failures import DISK_FULL, describe
 from readinglist.library.importer import import_paths
+from readinglist.ui.data.edits import why_not
 from readinglist.ui.i18n import tr_message
 from readinglist.ui.imports.status import ImportDetailsDialog
 from readinglist.ui.qt import QApplication
@@ -107,3 +110,13 @@ def test_a_translation_that_breaks_its_placeholders_shows_english(
         shown = tr_message(error.described)
 
     assert shown == "at character 7: this quote is never closed"
+
+
+def test_why_a_library_failed_shows_translated(qapp: QApplication, tmp_path: Path) -> None:
+    full = sqlite3.OperationalError("database or disk is full")
+    library = tmp_path / "library.sqlite"
+    words = {DISK_FULL: "디스크가 가득 찼습니다", "{reason} ({file})": "{reason} ({file})"}
+    with translated(qapp, tmp_path, words):
+        said = why_not(full, library)
+    assert said == f"디스크가 가득 찼습니다 ({library})"
+    assert describe(full) == "the disk is full"  # what the command line prints

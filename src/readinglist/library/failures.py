@@ -3,19 +3,24 @@
 SQLite and the operating system name failures by code (`SQLITE_FULL`, `ENOSPC`), and
 SQLAlchemy's message for them carries the SQL and its parameters (a note's text, say).
 Whoever tells a person that something failed (the command line, the window) says it with
-`reason`: never a traceback, never SQL.
+`reason`: never a traceback, never SQL. The words are declared with `QT_TR_NOOP`: the
+window shows them in its language (`tr(words)`), the command line as they are.
 """
 
 import errno
 import sqlite3
 
-DISK_FULL = "the disk is full"
-READ_ONLY = "the library is read-only"
-LOCKED = "the library is locked by another program: try again when it is done"
-DAMAGED = "the library file is damaged (`readinglist check` says what is wrong)"
-CANNOT_OPEN = "the library file cannot be opened (is its folder there, and readable?)"
-IO_ERROR = "the disk could not read or write it (an input/output error)"
-DENIED = "permission denied: this user may not read or write it"
+from readinglist.core.translatable import QT_TR_NOOP
+
+DISK_FULL = QT_TR_NOOP("the disk is full")
+READ_ONLY = QT_TR_NOOP("the library is read-only")
+LOCKED = QT_TR_NOOP("the library is locked by another program: try again when it is done")
+DAMAGED = QT_TR_NOOP("the library file is damaged (`readinglist check` says what is wrong)")
+CANNOT_OPEN = QT_TR_NOOP("the library file cannot be opened (is its folder there, and readable?)")
+IO_ERROR = QT_TR_NOOP("the disk could not read or write it (an input/output error)")
+DENIED = QT_TR_NOOP("permission denied: this user may not read or write it")
+QUOTA = QT_TR_NOOP("the disk quota is used up")
+DISK_READ_ONLY = QT_TR_NOOP("the disk is read-only")
 
 
 # By SQLite's primary result code (the name's first part: SQLITE_READONLY_DIRECTORY is
@@ -46,9 +51,9 @@ _BY_SQLITE_MESSAGE = {
 }
 _BY_ERRNO = {
     errno.ENOSPC: DISK_FULL,
-    errno.EDQUOT: "the disk quota is used up",
+    errno.EDQUOT: QUOTA,
     errno.EFBIG: DISK_FULL,
-    errno.EROFS: "the disk is read-only",
+    errno.EROFS: DISK_READ_ONLY,
     errno.EACCES: DENIED,
     errno.EPERM: DENIED,
     errno.EIO: IO_ERROR,
@@ -92,7 +97,7 @@ def is_damage(error: BaseException) -> bool:
 def is_read_only(error: BaseException) -> bool:
     """Whether `error` says the library (or its folder) cannot be written, or cannot be
     opened for writing: SQLite then reads it through a read-only connection."""
-    return reason(error) in (READ_ONLY, CANNOT_OPEN, DENIED, _BY_ERRNO[errno.EROFS])
+    return reason(error) in (READ_ONLY, CANNOT_OPEN, DENIED, DISK_READ_ONLY)
 
 
 def storage_errors() -> tuple[type[Exception], ...]:

@@ -38,7 +38,9 @@ def why_not(error: BaseException, library: Path) -> str:
     from readinglist.library.failures import reason
 
     words = reason(error)
-    if words is None and type(error).__module__.startswith("readinglist"):
+    if words is not None:
+        words = tr(words)  # declared with QT_TR_NOOP; an OS's own message stays as it is
+    elif type(error).__module__.startswith("readinglist"):
         words = str(error)  # our own errors are written for people
     if words is None:
         words = tr("an unexpected error ({kind})").format(kind=type(error).__name__)
