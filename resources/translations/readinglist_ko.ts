@@ -1396,6 +1396,14 @@ The teaser is on {host}.</source>
         <translation>내려받을 티저의 최대 크기</translation>
     </message>
     <message>
+        <source>Longest a teaser may take to download</source>
+        <translation>티저 다운로드 최대 시간</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>언어</translation>
     </message>

@@ -116,7 +116,14 @@ MEDIA_DOWNLOAD_LIMIT_MEGABYTES = IntSetting(
     maximum=2_000,
     unit=QT_TR_NOOP(" MB"),
 )
-MEDIA_DOWNLOAD_DEADLINE_SECONDS = IntSetting("media/downloadDeadlineSeconds", 120, minimum=5)
+MEDIA_DOWNLOAD_DEADLINE_SECONDS = IntSetting(
+    "media/downloadDeadlineSeconds",
+    120,
+    label=QT_TR_NOOP("Longest a teaser may take to download"),
+    minimum=5,
+    maximum=3_600,
+    unit=QT_TR_NOOP(" s"),
+)
 SIDEBAR_SHOWN = Setting("view/sidebarShown", True)
 MEDIA_PANE_SHOWN = Setting("view/mediaPaneShown", True)
 TEXT_SIZE_STEPS = IntSetting("view/textSizeSteps", 0, minimum=-3, maximum=6)  # tenths larger
@@ -152,7 +159,12 @@ PREFERENCES = (
     Section(QT_TR_NOOP("Appearance"), (THEME,)),
     Section(
         QT_TR_NOOP("Media"),
-        (LOAD_MEDIA_AUTOMATICALLY, MEDIA_CACHE_MEGABYTES, MEDIA_DOWNLOAD_LIMIT_MEGABYTES),
+        (
+            LOAD_MEDIA_AUTOMATICALLY,
+            MEDIA_CACHE_MEGABYTES,
+            MEDIA_DOWNLOAD_LIMIT_MEGABYTES,
+            MEDIA_DOWNLOAD_DEADLINE_SECONDS,
+        ),
     ),
     LIBRARY_SECTION,
 )
