@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from readinglist.core.arxiv import abs_url
-from readinglist.core.bibtex import arxiv_year, write_bibtex
-from readinglist.core.export import markdown_text
 from readinglist.core.paper import Paper
 from readinglist.core.text import clean_text
 from readinglist.core.translatable import QT_TR_NOOP
@@ -66,12 +64,16 @@ def link(paper: Paper) -> str:
 
 def markdown_link(paper: Paper) -> str:
     """`[Title](link)`, the title's Markdown escaped (`[`, `]`, `*`…), so it stays the text."""
+    from readinglist.core.export import markdown_text  # csv, json: not before the first paint
+
     title = markdown_text(paper.title) or f"arXiv:{paper.arxiv_id}"
     return f"[{title}]({link(paper)})"
 
 
 def bibtex(papers: Iterable[Paper]) -> str:
     """The entries File → Export writes as BibTeX, keys unique among these papers."""
+    from readinglist.core.bibtex import write_bibtex
+
     out = io.StringIO()
     write_bibtex(papers, out)
     return out.getvalue().rstrip("\n")
@@ -80,6 +82,8 @@ def bibtex(papers: Iterable[Paper]) -> str:
 def citation(paper: Paper) -> str:
     title = clean_text(paper.title)
     title += "" if title.endswith((".", "?", "!")) else "."
+    from readinglist.core.bibtex import arxiv_year
+
     year = arxiv_year(paper)
     authors = _authors(paper)
     if not authors:

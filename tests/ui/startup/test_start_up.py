@@ -37,6 +37,15 @@ def test_the_window_paints_without_multimedia_network_or_sqlalchemy(tmp_path: Pa
     loaded = set(done.stdout.split())
     late = {"PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtNetwork"}
     assert not loaded & (late | {"sqlalchemy", "sqlmodel", "markdown_it"})
+    on_first_use = {  # what only an action needs: exporting, copying BibTeX, Preferences
+        "csv",
+        "json",
+        "readinglist.core.export",
+        "readinglist.core.bibtex",
+        "readinglist.ui.preferences.dialog",
+        "readinglist.ui.detail.full_text",
+    }
+    assert not loaded & on_first_use
 
 
 def test_claiming_the_library_loads_no_network_before_the_first_paint(tmp_path: Path) -> None:

@@ -21,10 +21,10 @@ list, so the next `j` moves on instead of landing in the field.
 import html
 from collections.abc import Callable
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.render import bullets_to_html, clip, clip_bullets, markdown_to_html
-from readinglist.ui.detail.full_text import FullTextViewer
 from readinglist.ui.detail.heading import make_heading
 from readinglist.ui.detail.unsaved_notes import UnsavedNote
 from readinglist.ui.fitting import FittingScrollArea
@@ -54,6 +54,9 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from readinglist.ui.detail.full_text import FullTextViewer
 
 NOTE_SAVE_DELAY_MS = 800
 TITLE_SHOWN = 300  # characters (real titles: under 250): 5 lines of the pane, laid out in 0.1 ms
@@ -388,6 +391,8 @@ class DetailPane(QWidget):
             return
         name, text = fields[field]
         title = tr("{field} of “{paper}”").format(field=name, paper=clip(paper.title, 80))
+        from readinglist.ui.detail.full_text import FullTextViewer
+
         self.viewer = FullTextViewer(title, text(), self.window())
         self.viewer.show()
 

@@ -1,10 +1,9 @@
 """Edit → Preferences…: opens the dialog, applies the theme at once, and says what else
 changed (`changed`), for the window to apply to its features."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readinglist.ui.i18n import tr
-from readinglist.ui.preferences.dialog import PreferencesDialog
 from readinglist.ui.preferences.libraries import LibraryMenu
 from readinglist.ui.preferences.theme import apply_theme
 from readinglist.ui.qt import (
@@ -21,6 +20,9 @@ from readinglist.ui.qt import (
     Signal,
 )
 from readinglist.ui.settings import LIBRARY_SECTION, THEME, Setting
+
+if TYPE_CHECKING:
+    from readinglist.ui.preferences.dialog import PreferencesDialog
 
 FALLBACK_KEY = "Ctrl+,"  # where the platform has no Preferences key (Linux, Windows)
 
@@ -39,12 +41,14 @@ class Preferences(QObject):
         self.action.triggered.connect(lambda *_: self.open())
         self.changed.connect(self._apply)
 
-    def open(self) -> PreferencesDialog:
+    def open(self) -> "PreferencesDialog":
         """The dialog, shown window-modal (returns at once)."""
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
         rows = {LIBRARY_SECTION.title: [(tr("Location"), self._library_row())]}
+        from readinglist.ui.preferences.dialog import PreferencesDialog  # when first asked
+
         dialog = PreferencesDialog(self._settings, self._window, extra_rows=rows)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.changed)
