@@ -582,6 +582,18 @@ Name:</source>
         <translation>휴지통에서 복원(&amp;R)</translation>
     </message>
     <message>
+        <source>Mar&amp;k Others</source>
+        <translation>나머지 표시(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Mark Below as {status}</source>
+        <translation>아래 논문을 {status} 상태로 표시</translation>
+    </message>
+    <message>
+        <source>Mark Above as {status}</source>
+        <translation>위 논문을 {status} 상태로 표시</translation>
+    </message>
+    <message>
         <source>Empty Tras&amp;h…</source>
         <translation>휴지통 비우기(&amp;H)…</translation>
     </message>
@@ -652,6 +664,14 @@ Name:</source>
     <message>
         <source>Mark {what} as {status}</source>
         <translation>{what}을 {status} 상태로 표시</translation>
+    </message>
+    <message>
+        <source>Mark the unread papers below as {status}</source>
+        <translation>아래의 읽지 않은 논문을 {status} 상태로 표시</translation>
+    </message>
+    <message>
+        <source>Mark the unread papers above as {status}</source>
+        <translation>위의 읽지 않은 논문을 {status} 상태로 표시</translation>
     </message>
     <message>
         <source>Tag {what} with {tag}</source>

@@ -154,3 +154,25 @@ def test_bulk_writes_and_reads_go_in_chunks(
     with library.reading() as connection:
         assert len(store.user_states(connection, ids)) == 3
         assert store.tagged_ids(connection, ids, "x") == set()
+
+
+def test_a_status_for_the_unread_only_leaves_the_others_as_they_were(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    run(library, StatusEdit([ids[1]], ReadingStatus.QUEUED).apply)
+    with library.reading() as connection:
+        before = store.user_states(connection, ids)
+
+    edit = StatusEdit(ids, ReadingStatus.READ, only_unread=True)
+    run(library, edit.apply)
+    assert [r.status for r in rows(library, ids)] == [
+        ReadingStatus.READ,
+        ReadingStatus.QUEUED,  # and since when, untouched
+        ReadingStatus.READ,
+    ]
+    with library.reading() as connection:
+        assert store.user_states(connection, [ids[1]]) == {ids[1]: before[ids[1]]}
+    run(library, edit.revert)
+    with library.reading() as connection:
+        assert store.user_states(connection, ids) == before

@@ -13,7 +13,7 @@ writer (`readinglist set`, an import) waits for one part rather than the whole e
 
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
@@ -25,6 +25,7 @@ from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 
 Part = Sequence[int] | None  # some of an edit's papers; None: all of them
+UNREAD = ReadingStatus.UNREAD
 
 
 class Edit(Protocol):
@@ -84,24 +85,35 @@ class ToggleStarEdit(StarEdit):
 
 @dataclass
 class StatusEdit:
+    """Papers given `status`; with `only_unread`, those of them still unread when it is
+    written (Mark Above as Read leaves a queued paper queued)."""
+
     changes_lists: ClassVar[bool] = False
     ids: list[int]
     status: ReadingStatus
+    only_unread: bool = False
     _before: dict[int, store.UserState] = field(default_factory=dict)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
         ids = list(self.ids if part is None else part)
         new = [paper_id for paper_id in ids if paper_id not in self._before]
         self._before.update(store.user_states(connection, new))
-        store.set_status(connection, ids, self.status, utc_now())
+        store.set_status(connection, list(self._changed(ids)), self.status, utc_now())
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         """Each paper gets its status back, and the time that status was set."""
         groups: dict[tuple[ReadingStatus, dt.datetime | None], list[int]] = {}
-        for paper_id, state in _recorded(self._before, part).items():
+        before = _recorded(self._before, part)
+        for paper_id in self._changed(before):
+            state = before[paper_id]
             groups.setdefault((state.status, state.status_changed_at), []).append(paper_id)
         for (status, changed_at), ids in groups.items():
             store.set_status(connection, ids, status, changed_at)
+
+    def _changed(self, ids: Iterable[int]) -> Iterable[int]:
+        if not self.only_unread:
+            return ids
+        return (i for i in ids if i in self._before and self._before[i].status is UNREAD)
 
 
 @dataclass

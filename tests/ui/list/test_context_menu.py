@@ -28,6 +28,7 @@ ENTRIES = [
     "Mark as Reading",
     "Mark as Read",
     "Mark as Skipped",
+    "Mark Others",
     "",
     "Toggle Star",
     "Edit Tags",

@@ -235,6 +235,15 @@ class PaperListPane(QWidget):
         self.view.setFocus()
         self.view.selectAll()
 
+    def around_current(self) -> tuple[list[int], list[int]]:
+        """The papers listed above the current one and those below it, in the list's order
+        (both empty when there is no current paper)."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return [], []
+        ids = self.model.ids()
+        return ids[: index.row()], ids[index.row() + 1 :]
+
     def step(self, delta: int) -> None:
         index = self.view.currentIndex()
         self.select_row((index.row() if index.isValid() else -1) + delta)

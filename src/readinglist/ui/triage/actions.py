@@ -6,6 +6,7 @@ list's context menu. Copying and opening are asked for here (`copy_requested`,
 `open_requested`) and done by `copy_open.CopyOpen`.
 """
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -21,6 +22,7 @@ from readinglist.ui.qt import (
     QKeyEvent,
     QKeySequence,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QObject,
     QPlainTextEdit,
@@ -49,6 +51,9 @@ if TYPE_CHECKING:
     from readinglist.ui.data.service import LibraryService
 
 
+MARK_OTHERS = (ReadingStatus.READ, ReadingStatus.SKIPPED)  # what Mark Others offers
+
+
 def platform_keys(standard: QKeySequence.StandardKey, *also: str) -> list[QKeySequence]:
     """The platform's keys for `standard`, then `also`, each once: an action given one key
     twice is "ambiguous" to Qt and never fires (Redo is Ctrl+Shift+Z on Linux desktops)."""
@@ -63,6 +68,7 @@ class Selection:
 
     shown: Callable[[], list[int]]
     step: Callable[[int], None]
+    around: Callable[[], tuple[list[int], list[int]]]  # above and below the current paper
 
 
 class Triage(QObject):
@@ -113,6 +119,7 @@ class Triage(QObject):
         self.empty_trash_action = QAction(tr("Empty Tras&h…"), self)
         self.empty_trash_action.triggered.connect(lambda *_: self.empty_trash())
         self.confirm_empty: Callable[[int], bool] = self._confirm_empty  # tests: no dialog
+        self.mark_others_menu = self._mark_others_menu()
         self.next_action = self._action(tr("Ne&xt Paper"), "J", partial(selection.step, 1))
         self.previous_action = self._action(tr("&Previous Paper"), "K", partial(selection.step, -1))
         self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
@@ -121,6 +128,16 @@ class Triage(QObject):
         self.redo_action.setShortcuts(platform_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
         self.undo_action.triggered.connect(lambda *_: self._revisit(self.undo_stack.index()))
         self.redo_action.triggered.connect(lambda *_: self._revisit(self.undo_stack.index() - 1))
+
+    def _mark_others_menu(self) -> QMenu:
+        """Mark Above as Read, …: the unread papers listed above (or below) the current one,
+        as a feed reader's "mark above as read"; one undo step each."""
+        menu = QMenu(tr("Mar&k Others"))
+        for below, status in itertools.product((False, True), MARK_OTHERS):
+            text = tr("Mark Below as {status}") if below else tr("Mark Above as {status}")
+            action = menu.addAction(text.format(status=tr(status.look.label)))
+            action.triggered.connect(partial(self.mark_others, status, below=below))
+        return menu
 
     def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
@@ -254,6 +271,12 @@ class Triage(QObject):
         self.undo_stack.push(status_command(self.service, targets, status))
         if ids is None and self.advance_after_status and len(targets) == 1:
             self._selection.step(1)
+
+    def mark_others(self, status: ReadingStatus, *, below: bool, **_: object) -> None:
+        above_ids, below_ids = self._selection.around()
+        ids = below_ids if below else above_ids
+        if self.service is not None and ids:
+            self.undo_stack.push(status_command(self.service, ids, status, below=below))
 
     def trash(self, trashed: bool = True) -> None:
         """Move what the detail pane shows to the trash (or, `trashed` False, out of it)."""

@@ -71,13 +71,25 @@ class ToggleStarCommand(EditCommand):
 
 
 def status_command(
-    service: "LibraryService", ids: Sequence[int], status: ReadingStatus
+    service: "LibraryService",
+    ids: Sequence[int],
+    status: ReadingStatus,
+    *,
+    below: bool | None = None,
 ) -> EditCommand:
+    """`ids` given `status`; `below` True or False: the unread papers of `ids`, those below
+    (or above) the current one."""
     from readinglist.library.user_edits import StatusEdit
 
     label = tr(status.look.label).lower()  # in running text: "Mark 1 paper as read"
-    text = tr("Mark {what} as {status}").format(what=count_papers(len(ids)), status=label)
-    return EditCommand(service, StatusEdit(list(ids), status), text)
+    if below is None:
+        text = tr("Mark {what} as {status}").format(what=count_papers(len(ids)), status=label)
+    elif below:
+        text = tr("Mark the unread papers below as {status}").format(status=label)
+    else:
+        text = tr("Mark the unread papers above as {status}").format(status=label)
+    edit = StatusEdit(list(ids), status, only_unread=below is not None)
+    return EditCommand(service, edit, text)
 
 
 def add_tag_command(service: "LibraryService", ids: Sequence[int], tag: str) -> EditCommand:

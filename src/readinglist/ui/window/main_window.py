@@ -73,7 +73,10 @@ class MainWindow(QMainWindow):
         self.media = MediaPane(self, settings=settings)
         self.import_status = ImportStatus(self)
         self.sources = ImportSources(self, settings)
-        self.triage = Triage(Selection(self.list_pane.selected_ids, self.list_pane.step), self)
+        selection = Selection(
+            self.list_pane.selected_ids, self.list_pane.step, self.list_pane.around_current
+        )
+        self.triage = Triage(selection, self)
         self.copy_open = copy_open.CopyOpen(
             self.list_pane.selected_ids, copy_open.dialogs(self), self
         )
@@ -117,7 +120,7 @@ class MainWindow(QMainWindow):
             library_actions=self.libraries.actions(),
             edit_groups=[undo_redo, [*triage.copy_actions.values()], [triage.empty_trash_action]],
             settings_actions=[self.preferences.action],
-            paper_actions=triage.paper_actions(),
+            paper_actions=[*triage.paper_actions(), triage.mark_others_menu.menuAction()],
             media_actions=self.media.menu_actions(),
             view_groups=self.view_menu.groups(),
             help_actions=self.help_menu.actions(),

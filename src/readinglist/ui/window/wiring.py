@@ -126,6 +126,7 @@ def _row_menu(window: "MainWindow") -> None:
     window.list_pane.row_menu.set_entries(
         [
             *triage.status_actions.values(),
+            (triage.mark_others_menu.title(), triage.mark_others_menu.actions()),
             None,
             triage.star_action,
             triage.tags_action,
