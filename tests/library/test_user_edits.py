@@ -37,6 +37,11 @@ def rows(library: Library, ids: list[int]) -> list[browse.PaperRow]:
     return [found[paper_id] for paper_id in ids]
 
 
+def states(library: Library, ids: list[int]) -> dict[int, store.UserState]:
+    with library.reading() as connection:
+        return store.user_states(connection, ids)
+
+
 def run(library: Library, step: Callable[[Connection], None]) -> None:
     with library.writing() as connection:
         step(connection)
@@ -119,13 +124,11 @@ def test_undoing_a_status_gives_back_when_it_was_set(
 ) -> None:
     ids = fill(library, digests)
     run(library, StatusEdit([ids[0]], ReadingStatus.READ).apply)
-    with library.reading() as connection:
-        before = store.user_states(connection, ids)
+    before = states(library, ids)
     edit = StatusEdit(ids, ReadingStatus.QUEUED)
     run(library, edit.apply)
     run(library, edit.revert)
-    with library.reading() as connection:
-        assert store.user_states(connection, ids) == before
+    assert states(library, ids) == before
     assert before[ids[0]].status_changed_at is not None and before[ids[1]].status_changed_at is None
 
 
@@ -161,8 +164,7 @@ def test_a_status_for_the_unread_only_leaves_the_others_as_they_were(
 ) -> None:
     ids = fill(library, digests)
     run(library, StatusEdit([ids[1]], ReadingStatus.QUEUED).apply)
-    with library.reading() as connection:
-        before = store.user_states(connection, ids)
+    before = states(library, ids)
 
     edit = StatusEdit(ids, ReadingStatus.READ, only_unread=True)
     run(library, edit.apply)
@@ -171,8 +173,6 @@ def test_a_status_for_the_unread_only_leaves_the_others_as_they_were(
         ReadingStatus.QUEUED,  # and since when, untouched
         ReadingStatus.READ,
     ]
-    with library.reading() as connection:
-        assert store.user_states(connection, [ids[1]]) == {ids[1]: before[ids[1]]}
+    assert states(library, [ids[1]]) == {ids[1]: before[ids[1]]}
     run(library, edit.revert)
-    with library.reading() as connection:
-        assert store.user_states(connection, ids) == before
+    assert states(library, ids) == before
