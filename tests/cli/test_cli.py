@@ -157,6 +157,19 @@ def test_set_then_list_with_queries(run: RunCli, digests: DigestWriter) -> None:
     assert (shown["starred"], shown["tags"], shown["note"]) == (False, ["to share"], "")
 
 
+def test_set_takes_many_papers_all_or_none(run: RunCli, digests: DigestWriter) -> None:
+    ids = ["2403.00001", "2403.00002", "2403.00003"]
+    run("import", str(digests.write("d.md", "2024-03-01", entries(*ids))))
+
+    code, out, _ = run("set", ids[0], ids[2], "--status", "skipped", "--tag", "later")
+    assert code == 0 and [line.split(":")[0] for line in out.splitlines()] == [ids[0], ids[2]]
+    assert run("list", "--json", "status:skipped tag:later")[1].count("arxiv_id") == 2
+
+    code, _, err = run("set", ids[1], "2401.99999", "--star")  # one unknown: none set
+    assert code == 1 and "no paper 2401.99999" in err
+    assert json.loads(run("list", "--json", "is:starred")[1]) == []
+
+
 def test_list_for_people(run: RunCli, digests: DigestWriter) -> None:
     run("import", str(digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))))
     run("set", "2403.00002", "--star")
@@ -180,6 +193,7 @@ def test_list_for_people(run: RunCli, digests: DigestWriter) -> None:
         (["set", "2401.99999", "--status", "done"], 2, "unknown status 'done'"),
         (["set", "2401.99999", "--star"], 1, "no paper 2401.99999"),
         (["set", "2401.99999", "--tag", "  "], 2, "a tag cannot be empty"),
+        (["set", "2401.99998", "2401.99999", "--note", "x"], 2, "one paper's note"),
     ],
 )
 def test_errors_exit_with_a_message_not_a_traceback(

@@ -1,6 +1,12 @@
-"""`readinglist set ARXIV_ID [--star|--unstar] [--status S] [--tag T]... [--note TEXT]`."""
+"""`readinglist set ARXIV_ID... [--star|--unstar] [--status S] [--tag T]... [--note TEXT]`.
+
+Several papers at once (a script triaging a day: `set ID ID ID --status skipped`) are set in
+one transaction: all of them, or none when one is not in the library. A note is one paper's.
+"""
 
 import argparse
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from readinglist.cli.opening import opened, writing
 from readinglist.cli.output import EXIT_OK, UsageError, out
@@ -8,9 +14,12 @@ from readinglist.cli.papers import facts, paper_for
 from readinglist.cli.registry import Command
 from readinglist.core.paper import ReadingStatus
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
 
 def _add_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("arxiv_id", metavar="ARXIV_ID")
+    command.add_argument("arxiv_ids", metavar="ARXIV_ID", nargs="+")
     star = command.add_mutually_exclusive_group()
     star.add_argument("--star", dest="starred", action="store_const", const=True)
     star.add_argument("--unstar", dest="starred", action="store_const", const=False)
@@ -22,36 +31,59 @@ def _add_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from readinglist.library import papers as store
-    from readinglist.library.database import utc_now
-
-    changes = (args.starred, args.status, args.note)
-    if all(change is None for change in changes) and not args.tag and not args.untag:
-        raise UsageError(
-            "nothing to set: give --star, --unstar, --status, --tag, --untag or --note"
-        )
-    try:
-        status = ReadingStatus.parse(args.status) if args.status is not None else None
-        tags = [store.normalize_tag(tag) for tag in args.tag]
-        untags = [store.normalize_tag(tag) for tag in args.untag]
-    except ValueError as error:
-        raise UsageError(str(error)) from error
+    changes = _changes(args)
     with opened(args) as library:
         with writing(library) as connection:
-            paper = paper_for(connection, args.arxiv_id)
-            ids, now = [paper.id], utc_now()
-            if args.starred is not None:
-                store.set_starred(connection, ids, args.starred)
-            if status is not None:
-                store.set_status(connection, ids, status, now)
-            store.remove_tags(connection, ids, untags)
-            store.add_tags(connection, ids, tags)
-            if args.note is not None:
-                store.set_note(connection, paper.id, args.note, now)
+            papers = [paper_for(connection, text) for text in args.arxiv_ids]
+            _write(connection, [paper.id for paper in papers], changes)
         with library.reading() as connection:
-            said = facts(paper_for(connection, paper.arxiv_id))
-    out([f"{paper.arxiv_id}: {said}"])
+            said = [facts(paper_for(connection, paper.arxiv_id)) for paper in papers]
+    out([f"{paper.arxiv_id}: {facts_}" for paper, facts_ in zip(papers, said, strict=True)])
     return EXIT_OK
 
 
-COMMAND = Command("set", "star, tag, annotate or change a paper's status", _add_arguments, _run)
+@dataclass(frozen=True)
+class _Changes:
+    starred: bool | None
+    status: ReadingStatus | None
+    tags: list[str]
+    untags: list[str]
+    note: str | None
+
+
+def _changes(args: argparse.Namespace) -> _Changes:
+    """What the options ask for, checked: a usage error says what is wrong."""
+    from readinglist.library.papers import normalize_tag
+
+    if (args.starred, args.status, args.note) == (None, None, None) and not (
+        args.tag or args.untag
+    ):
+        raise UsageError(
+            "nothing to set: give --star, --unstar, --status, --tag, --untag or --note"
+        )
+    if args.note is not None and len(args.arxiv_ids) > 1:
+        raise UsageError("--note sets one paper's note: give one ARXIV_ID")
+    try:
+        status = ReadingStatus.parse(args.status) if args.status is not None else None
+        tags, untags = [list(map(normalize_tag, names)) for names in (args.tag, args.untag)]
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    return _Changes(args.starred, status, tags, untags, args.note)
+
+
+def _write(connection: "Connection", ids: list[int], changes: _Changes) -> None:
+    from readinglist.library import papers as store
+    from readinglist.library.database import utc_now
+
+    now = utc_now()
+    if changes.starred is not None:
+        store.set_starred(connection, ids, changes.starred)
+    if changes.status is not None:
+        store.set_status(connection, ids, changes.status, now)
+    store.remove_tags(connection, ids, changes.untags)
+    store.add_tags(connection, ids, changes.tags)
+    if changes.note is not None:
+        store.set_note(connection, ids[0], changes.note, now)
+
+
+COMMAND = Command("set", "star, tag, annotate or change the status of papers", _add_arguments, _run)
