@@ -35,3 +35,12 @@ def test_a_module_using_pyside_is_still_seen_as_one() -> None:
     feature.feature_imported(readinglist.ui.qt)
 
     assert feature.pyside_feature_dict[readinglist.ui.qt.__name__] == 0
+
+
+def test_our_other_modules_are_left_alone_without_reading_their_source() -> None:
+    feature = sys.modules["shibokensupport.feature"]
+    module = ModuleType("readinglist.test_module_without_source")  # no file to read
+
+    feature.feature_imported(module)
+
+    assert feature.pyside_feature_dict[module.__name__] == -1
