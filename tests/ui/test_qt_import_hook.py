@@ -7,6 +7,7 @@ machine). The race itself cannot be forced; what the hook does with such a modul
 """
 
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import readinglist.ui.qt  # guards the hook as it loads
@@ -37,10 +38,13 @@ def test_a_module_using_pyside_is_still_seen_as_one() -> None:
     assert feature.pyside_feature_dict[readinglist.ui.qt.__name__] == 0
 
 
-def test_our_other_modules_are_left_alone_without_reading_their_source() -> None:
+def test_our_other_modules_are_left_alone_without_reading_their_source(tmp_path: Path) -> None:
     feature = sys.modules["shibokensupport.feature"]
-    module = ModuleType("readinglist.test_module_without_source")  # no file to read
+    source = tmp_path / "mentions.py"
+    source.write_text("# from PySide6 import QtCore (the hook would count this as a use)\n")
+    module = ModuleType("readinglist.test_mentions_pyside")
+    module.__file__ = str(source)
 
     feature.feature_imported(module)
 
-    assert feature.pyside_feature_dict[module.__name__] == -1
+    assert feature.pyside_feature_dict[module.__name__] == -1  # its source was never read
