@@ -102,6 +102,7 @@ def _digests_in(period: str) -> "Query":
         raise ValueError(period) from error
 
 
+@functools.cache  # a view asks each entry's flags at every paint; one Query a key is enough
 def query_for_key(key: str) -> "Query | None":
     """The query an entry's key stands for (None for a group, a saved search or a key that
     names nothing: a saved setting from another version)."""

@@ -7,7 +7,7 @@ its expanded branches and its scroll position while the user triages. Each row i
 held by id (the index's internal id); `index_of` finds a key's node at once.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from readinglist.core.listing import DigestCount, SidebarCounts
@@ -68,6 +68,7 @@ class SidebarModel(QAbstractItemModel):
         self._digests_shown: tuple[DigestCount, ...] = ()  # the counts the digests show
         self._heading_font = QFont()
         self._heading_font.setBold(True)
+        self._answers = self._role_answers()
 
     # --- what Qt asks ----------------------------------------------------------------------
 
@@ -100,26 +101,22 @@ class SidebarModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Only what `role` asks for is made: views ask every role of every visible entry
+        at each paint, and a tooltip or a query costs more than a label."""
         entry = self.entry(index)
-        if entry is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return entry.label
-            return count_text(entry.count) if entry.count else ""
-        return self._other_roles(entry, index.column()).get(role)
+        answer = self._answers.get(role)
+        return answer(entry, index.column()) if entry is not None and answer else None
 
-    def _other_roles(self, entry: Entry, column: int) -> dict[int, Any]:
-        roles: dict[int, Any] = {KEY_ROLE: entry.key, QUERY_ROLE: entry.query}
-        if column == 1:
-            roles[Qt.ItemDataRole.TextAlignmentRole] = (
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-        if _is_group(entry):
-            roles[Qt.ItemDataRole.FontRole] = self._heading_font
-        if hint := entry.hint:
-            roles[Qt.ItemDataRole.ToolTipRole] = hint
-        return roles
+    def _role_answers(self) -> dict[int, Callable[[Entry, int], Any]]:
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return {
+            Qt.ItemDataRole.DisplayRole: _display,
+            Qt.ItemDataRole.TextAlignmentRole: lambda _, column: right if column == 1 else None,
+            Qt.ItemDataRole.FontRole: lambda e, _: self._heading_font if _is_group(e) else None,
+            Qt.ItemDataRole.ToolTipRole: lambda entry, _: entry.hint or None,
+            KEY_ROLE: lambda entry, _: entry.key,
+            QUERY_ROLE: lambda entry, _: entry.query,
+        }
 
     # --- entries -----------------------------------------------------------------------------
 
@@ -261,6 +258,12 @@ class SidebarModel(QAbstractItemModel):
 
 def _key(node: _Node) -> str:
     return node.entry.key if node.entry is not None else ""
+
+
+def _display(entry: Entry, column: int) -> str:
+    if column == 0:
+        return entry.label
+    return count_text(entry.count) if entry.count else ""
 
 
 def _is_group(entry: Entry) -> bool:
