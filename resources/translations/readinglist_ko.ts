@@ -300,6 +300,14 @@
         <translation>새 논문 1편</translation>
     </message>
     <message>
+        <source>1 paper by id only</source>
+        <translation>ID만 있는 논문 1편</translation>
+    </message>
+    <message>
+        <source>{n} papers by id only</source>
+        <translation>ID만 있는 논문 {n}편</translation>
+    </message>
+    <message>
         <source>1 file rejected</source>
         <translation>거부된 파일 1개</translation>
     </message>
@@ -1146,6 +1154,10 @@ The teaser is on {host}.</source>
     <message>
         <source>this &apos;(&apos; is never closed</source>
         <translation>이 &apos;(&apos;가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a source; the sources are {names}</source>
+        <translation>&apos;{name}&apos;은(는) 출처가 아닙니다. 출처: {names}</translation>
     </message>
     <message>
         <source>unknown &apos;is:{value}&apos; (use is:starred, {names})</source>
