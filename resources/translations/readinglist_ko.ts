@@ -1531,5 +1531,29 @@ The teaser is on {host}.</source>
         <source>not a digest in any format readinglist reads</source>
         <translation>readinglist가 읽는 어떤 형식의 다이제스트도 아닙니다</translation>
     </message>
+    <message>
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <source>Project page</source>
+        <translation>프로젝트 페이지</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>Seen {n} times since {day}, in {sources}</source>
+        <translation>{day}부터 {n}번 봄, 출처: {sources}</translation>
+    </message>
+    <message>
+        <source>No summary: the source&apos;s generator wrote an error instead ({error})</source>
+        <translation>요약 없음: 출처의 생성기가 요약 대신 오류를 적었습니다 ({error})</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>초록</translation>
+    </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ import pytest
 from readinglist.core.import_report import FileStatus
 from readinglist.core.paper import ReadingStatus
 from readinglist.library import papers as store
+from readinglist.library.browse import sidebar_counts
 from readinglist.library.database import Library
 from readinglist.library.importer import import_file, import_paths
 from tests.helpers.digests import DigestWriter, entries
@@ -109,6 +110,9 @@ def test_a_generators_error_is_flagged_not_kept_as_the_summary(
     assert rows(library, "SELECT summary, summary_error FROM sightings") == [
         ("[]", "번역 중 오류 발생")
     ]
+    with library.reading() as connection:
+        paper = store.load_paper(connection, "2403.00001")
+    assert paper is not None and (paper.summary, paper.summary_error) == ((), "번역 중 오류 발생")
 
 
 def test_a_forced_format_reads_the_file_as_that_format(
@@ -158,3 +162,19 @@ def test_a_folder_of_files_no_format_claims_says_it_holds_no_digest(
 
     assert [file.path for file in report.files] == [digests.folder]
     assert report.files[0].status is FileStatus.REJECTED
+
+
+def test_a_days_count_counts_each_paper_once_whatever_its_sources(
+    library: Library, digests: DigestWriter
+) -> None:
+    import_file(library, digests.write("a.md", "2024-03-01", entries("2403.00001", "2403.00002")))
+    hf = hf_day("2024-03-01", hf_paper("2403.00002", "T"), hf_paper("2403.00003", "U"))
+    import_file(library, digests.write_text("a.json", hf))
+    with library.reading() as connection:
+        seen_on_hf = store.paper_id_for(connection, "2403.00003")
+        assert seen_on_hf is not None
+        every = sidebar_counts(connection).digests
+        recounted = sidebar_counts(connection, [seen_on_hf]).digests  # the day, every source
+
+    assert [(str(d.date), d.papers, d.unread) for d in every] == [("2024-03-01", 3, 3)]
+    assert recounted == every

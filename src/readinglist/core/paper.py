@@ -89,6 +89,8 @@ class Paper:
     abstract: str | None = None  # the paper's own (English), from the latest source with it
     links: Links | None = None  # None: only those its id gives
     title_ko: str | None = None
+    # What a generator wrote where its summary should be, when no source gave a summary.
+    summary_error: str | None = None
 
     @property
     def all_links(self) -> Links:

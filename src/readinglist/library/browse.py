@@ -112,7 +112,13 @@ def _digest_counts(connection: Connection, papers: Sequence[int] | None) -> tupl
         .group_by(digests.c.date)
         .order_by(digests.c.date.desc())
     )
-    if papers is not None:
-        touched = select(a.digest_id).where(a.paper_id.in_(papers))
-        statement = statement.where(digests.c.id.in_(touched))
+    if papers is not None:  # the days those papers were seen, in every source of the day
+        seen = digests.alias("seen")
+        touched = (
+            select(seen.c.date)
+            .join(sightings, a.digest_id == seen.c.id)
+            .where(a.paper_id.in_(papers))
+            .correlate(None)
+        )
+        statement = statement.where(digests.c.date.in_(touched))
     return tuple(DigestCount(date, int(n), int(u)) for date, n, u in connection.execute(statement))

@@ -25,6 +25,8 @@ from readinglist.library import search_index, tables
 from readinglist.library.driver import chunks, driver, stored_moment
 
 _KNOWN_FILE = "SELECT 1 FROM digest_files WHERE content_hash = ?"
+_DIGEST = "SELECT id FROM digests WHERE source = ? AND date = ?"
+_SEEN = "SELECT paper_id FROM sightings WHERE digest_id = ?"
 _KNOWN_COLUMNS = (
     "arxiv_id, id, title, first_seen, last_seen, votes, votes_date, authors, authors_truncated"
 )
@@ -113,7 +115,7 @@ def store_reading(connection: Connection, reading: Reading, file: StoredFile) ->
     digest_new, papers_new, sightings_new = False, 0, 0
     for day, sightings in _by_day(reading):
         digest_id, new = _digest_id(connection, reading.format, day, file)
-        papers, seen = _store_day(connection, day, digest_id, sightings, file.now)
+        papers, seen = _store_day(connection, day, (digest_id, new), sightings, file.now)
         digest_new, papers_new, sightings_new = (
             new or digest_new,
             papers_new + papers,
@@ -145,11 +147,12 @@ def _by_day(reading: Reading) -> list[tuple[dt.date, list[Sighting]]]:
 def _store_day(
     connection: Connection,
     day: dt.date,
-    digest_id: int,
+    digest: tuple[int, bool],
     sightings: Sequence[Sighting],
     now: dt.datetime,
 ) -> tuple[int, int]:
-    """New papers and new sightings of one day's sightings in its digest."""
+    """New papers and new sightings of one day's sightings in its digest (its id, and
+    whether this file made it)."""
     known = _known_papers(connection, [sighting.arxiv_id for sighting in sightings])
     search_index.changing(connection, [paper.id for paper in known.values()])
     fresh = [sighting for sighting in sightings if sighting.arxiv_id not in known]
@@ -157,7 +160,7 @@ def _store_day(
     seen_again = [sighting for sighting in sightings if sighting.arxiv_id in known]
     _update_papers(connection, seen_again, known, day)
     ids = {**{k: p.id for k, p in known.items()}, **_paper_ids(connection, fresh)}
-    sightings_new = _upsert_sightings(connection, sightings, ids, digest_id)
+    sightings_new = _upsert_sightings(connection, sightings, ids, digest)
     search_index.changed(connection, ids.values())
     return len(fresh), sightings_new
 
@@ -165,10 +168,7 @@ def _store_day(
 def _digest_id(
     connection: Connection, source: str, date: dt.date, file: StoredFile
 ) -> tuple[int, bool]:
-    digests = tables.DIGESTS.c
-    existing = connection.execute(
-        select(digests.id).where(digests.source == source, digests.date == date)
-    ).first()
+    existing = driver(connection).execute(_DIGEST, (source, date.isoformat())).fetchone()
     if existing is not None:
         return int(existing[0]), False
     values = {
@@ -280,14 +280,15 @@ def _fuller_authors(paper: _KnownPaper, sighting: Sighting) -> tuple[str, bool]:
 
 
 def _upsert_sightings(
-    connection: Connection, sightings: Sequence[Sighting], ids: dict[str, int], digest_id: int
+    connection: Connection,
+    sightings: Sequence[Sighting],
+    ids: dict[str, int],
+    digest: tuple[int, bool],
 ) -> int:
-    """Insert new sightings; on a day already known, only fill in what was missing."""
-    existing = set(
-        connection.execute(
-            select(tables.SIGHTINGS.c.paper_id).where(tables.SIGHTINGS.c.digest_id == digest_id)
-        ).scalars()
-    )
+    """Insert new sightings; on a day already known, only fill in what was missing (a
+    digest this file made has no sightings yet to look for)."""
+    digest_id, new = digest
+    existing = set() if new else {row[0] for row in driver(connection).execute(_SEEN, (digest_id,))}
     rows = [_sighting_row(sighting, ids[sighting.arxiv_id], digest_id) for sighting in sightings]
     driver(connection).executemany(_UPSERT_SIGHTINGS, rows)
     return sum(1 for row in rows if row[0] not in existing)

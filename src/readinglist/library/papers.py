@@ -58,7 +58,8 @@ _PAPERS = (
 _SIGHTINGS = (
     "SELECT sightings.paper_id, digests.date, sightings.votes, sightings.position, "
     "sightings.media_kind, sightings.media_url, sightings.summary, digests.source, "
-    "sightings.abstract, sightings.links, sightings.title_ko FROM sightings "
+    "sightings.abstract, sightings.links, sightings.title_ko, sightings.summary_error "
+    "FROM sightings "
     "JOIN digests ON digests.id = sightings.digest_id "
     f"WHERE sightings.paper_id IN {_IDS} ORDER BY sightings.paper_id, digests.date, digests.id"
 )
@@ -111,18 +112,19 @@ class _SightingRow:
     abstract: str | None
     links: dict[str, str]  # those the paper's id does not give
     title_ko: str | None
+    summary_error: str | None
 
 
 def _sightings(rows: Iterable[Row]) -> dict[int, list[_SightingRow]]:
     found: dict[int, list[_SightingRow]] = defaultdict(list)
     for paper_id, date, votes, position, kind, url, summary, *said in rows:
-        source, abstract, links, title_ko = said
+        source, abstract, links, title_ko, error = said
         media = Media(MediaKind(kind), url) if kind and url else None
         bullets = tuple(json.loads(summary))
         given = json.loads(links) if links != "{}" else {}
         found[paper_id].append(
             _SightingRow(
-                day(date), votes, position, media, bullets, source, abstract, given, title_ko
+                day(date), votes, position, media, bullets, source, abstract, given, title_ko, error
             )
         )
     return found
@@ -161,6 +163,7 @@ def _paper(row: Row, seen: list[_SightingRow], tags: tuple[str, ...]) -> Paper:
         abstract=_latest(a.abstract for a in seen),
         links=_links(arxiv_id, seen),
         title_ko=_latest(a.title_ko for a in seen),
+        summary_error=None if latest_summary else _latest(a.summary_error for a in seen),
     )
 
 

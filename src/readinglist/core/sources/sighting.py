@@ -34,12 +34,12 @@ class Links:
 
     def given(self, arxiv_id: str) -> dict[str, str]:
         """The links the paper's id does not give (what a library keeps of them), by name."""
-        derived = _derived(arxiv_id)
-        return {
-            name: value
-            for name in _LINK_NAMES
-            if (value := getattr(self, name)) is not None and value != derived.get(name)
-        }
+        said = {"github": self.github, "project": self.project}
+        given = {name: value for name, value in said.items() if value is not None}
+        for name, value in _derived(arxiv_id).items():
+            if (own := getattr(self, name)) is not None and own != value:
+                given[name] = own
+        return given
 
     @classmethod
     def of(cls, arxiv_id: str, given: Mapping[str, str]) -> "Links":
