@@ -42,7 +42,7 @@ from readinglist.library import papers as store
 from readinglist.library.database import Library, open_library, utc_now
 from readinglist.library.importer import import_paths
 from readinglist.library.search import count_matching, ranked_ids
-from readinglist.library.tables import APPEARANCES, PAPER_TAGS, PAPERS, TAGS
+from readinglist.library.tables import PAPER_TAGS, PAPERS, SIGHTINGS, TAGS
 from synthetic import cached_corpus
 
 LIST_MEDIAN_MS, LIST_P95_MS, KEYSTROKE_MEDIAN_MS = 30.0, 100.0, 50.0
@@ -236,7 +236,7 @@ def like_count(connection: Connection, words: Sequence[str]) -> int:
     for word in words:
         pattern = f"%{word}%"
         in_summary = exists().where(
-            APPEARANCES.c.paper_id == PAPERS.c.id, APPEARANCES.c.summary.like(pattern)
+            SIGHTINGS.c.paper_id == PAPERS.c.id, SIGHTINGS.c.summary.like(pattern)
         )
         in_tags = exists().where(
             PAPER_TAGS.c.paper_id == PAPERS.c.id,

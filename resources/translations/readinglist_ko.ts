@@ -300,6 +300,14 @@
         <translation>새 논문 1편</translation>
     </message>
     <message>
+        <source>1 paper by id only</source>
+        <translation>ID만 있는 논문 1편</translation>
+    </message>
+    <message>
+        <source>{n} papers by id only</source>
+        <translation>ID만 있는 논문 {n}편</translation>
+    </message>
+    <message>
         <source>1 file rejected</source>
         <translation>거부된 파일 1개</translation>
     </message>
@@ -1168,6 +1176,10 @@ The teaser is on {host}.</source>
         <translation>이 &apos;(&apos;가 닫히지 않았습니다</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; is not a source; the sources are {names}</source>
+        <translation>&apos;{name}&apos;은(는) 출처가 아닙니다. 출처: {names}</translation>
+    </message>
+    <message>
         <source>unknown &apos;is:{value}&apos; (use is:starred, {names})</source>
         <translation>알 수 없는 &apos;is:{value}&apos; (is:starred, {names} 중 하나를 쓰세요)</translation>
     </message>
@@ -1586,6 +1598,30 @@ The teaser is on {host}.</source>
     <message>
         <source>the disk is read-only</source>
         <translation>디스크가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <source>Project page</source>
+        <translation>프로젝트 페이지</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>Seen {n} times since {day}, in {sources}</source>
+        <translation>{day}부터 {n}번 봄, 출처: {sources}</translation>
+    </message>
+    <message>
+        <source>No summary: the source&apos;s generator wrote an error instead ({error})</source>
+        <translation>요약 없음: 출처의 생성기가 요약 대신 오류를 적었습니다 ({error})</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>초록</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,9 @@ PAPER_KEYS = {
     "status",
     "tags",
     "note",
+    "sightings",  # v6: schema 6's sightings, with the paper's abstract and links
+    "abstract",
+    "links",
 }
 
 

@@ -39,7 +39,7 @@ def crafted(run: RunCli, library_path: Path, digests: DigestWriter) -> None:
             (CRAFTED["title"], CRAFTED["url"], json.dumps([CRAFTED["author"]]), CRAFTED["note"]),
         )
         connection.execute(
-            "UPDATE appearances SET media_url = ?, summary = ?",
+            "UPDATE sightings SET media_url = ?, summary = ?",
             (CRAFTED["media_url"], json.dumps([CRAFTED["summary"]])),
         )
         connection.execute("INSERT INTO tags (id, name) VALUES (99, ?)", (CRAFTED["tag"],))

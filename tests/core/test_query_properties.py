@@ -23,6 +23,7 @@ from readinglist.core.query_terms import (
     And,
     FirstSeen,
     InDigest,
+    InSource,
     Not,
     Op,
     Or,
@@ -38,6 +39,7 @@ from readinglist.core.query_terms import (
     all_of,
     any_of,
 )
+from readinglist.core.sources.registry import FORMATS
 from readinglist.library import papers as store
 from readinglist.library.database import open_library, utc_now
 from readinglist.library.importer import import_paths
@@ -100,6 +102,9 @@ leaves: st.SearchStrategy[Term] = st.one_of(
     st.builds(Votes, ops, st.integers(0, 40)),
     st.builds(FirstSeen, ops, spans),
     st.builds(InDigest, ops, spans),
+    st.lists(st.sampled_from(FORMATS), min_size=1, max_size=2, unique=True).map(
+        lambda names: InSource(tuple(names))
+    ),
 )
 
 
@@ -197,6 +202,8 @@ def _matches(term: Term, paper: Paper) -> bool:  # noqa: PLR0911  (one case per 
             return paper.starred
         case Trashed():
             return False  # the library these run on has nothing in its trash
+        case InSource(names):
+            return any(seen.source in names for seen in paper.digests)
         case Votes(op, value):
             return paper.votes is not None and _compare(paper.votes, op, value)
         case FirstSeen(op, when):

@@ -1,6 +1,7 @@
 """The hand-written fixtures of each source format (tests/fixtures/sources/FORMAT/…)."""
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,29 @@ def paper_links(arxiv_id: str, **source_links: str) -> Links:
         hugging_face=f"https://huggingface.co/papers/{arxiv_id}",
         **source_links,
     )
+
+
+def hf_paper(
+    arxiv_id: str,
+    title: str,
+    *,
+    upvotes: int | None = None,
+    abstract: str | None = None,
+    github: str | None = None,
+    ai_summary: str | None = None,
+) -> dict[str, object]:
+    """One item of Hugging Face's daily papers list, with only the fields given."""
+    given = {
+        "upvotes": upvotes,
+        "summary": abstract,
+        "githubRepo": github,
+        "ai_summary": ai_summary,
+    }
+    paper = {"id": arxiv_id, "title": title, **{k: v for k, v in given.items() if v is not None}}
+    return {"paper": paper, "title": title}
+
+
+def hf_day(day: str, *items: dict[str, object]) -> str:
+    """A day of Hugging Face's daily papers as its API gives it (`hf-daily-json`)."""
+    stamped = [{**item, "publishedAt": f"{day}T01:00:00.000Z"} for item in items]
+    return json.dumps(stamped, ensure_ascii=False, indent=1)

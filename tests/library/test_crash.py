@@ -54,9 +54,9 @@ def test_sigkill_mid_import_leaves_only_whole_files(tmp_path: Path, digests: Dig
     assert check_library(library_path).sound
     with closing(sqlite3.connect(library_path)) as connection:
         stored = connection.execute(
-            "SELECT d.date, count(a.id), f.appearances_new FROM digests d "
-            "JOIN digest_files f ON f.digest_id = d.id "
-            "LEFT JOIN appearances a ON a.digest_id = d.id GROUP BY d.id"
+            "SELECT d.date, count(a.id), f.sightings_new FROM digests d "
+            "JOIN digest_files f ON f.content_hash = d.content_hash "
+            "LEFT JOIN sightings a ON a.digest_id = d.id GROUP BY d.id"
         ).fetchall()
         papers = connection.execute("SELECT count(*) FROM papers").fetchone()[0]
     assert FILES // 3 <= len(stored) < FILES

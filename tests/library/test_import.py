@@ -9,14 +9,15 @@ import pytest
 from readinglist.core.digest_files import digest_paths, find_digest_files
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.library import papers as store
-from readinglist.library.database import Library, utc_now
+from readinglist.library.database import Library
 from readinglist.library.importer import FileStatus, import_file, import_paths
 from tests.helpers.digests import DigestWriter, FakeEntry, digest_text, entries
+from tests.helpers.user_data import make_it_mine
 
 
 def table_counts(library: Library) -> dict[str, int]:
     with closing(sqlite3.connect(library.path)) as connection:
-        names = ("papers", "digests", "digest_files", "appearances", "tags", "paper_tags")
+        names = ("papers", "digests", "digest_files", "sightings", "tags", "paper_tags")
         return {
             name: connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in names
         }
@@ -107,12 +108,7 @@ def test_reimport_never_touches_stars_tags_notes_or_status(
     path = digests.write("d1.md", "2024-03-01", entries("2403.00001"))
     import_file(library, path)
     with library.writing() as connection:
-        paper_id = store.paper_id_for(connection, "2403.00001")
-        assert paper_id is not None
-        store.set_starred(connection, [paper_id], True)
-        store.set_status(connection, [paper_id], ReadingStatus.READ, utc_now())
-        store.add_tags(connection, [paper_id], ["llm"])
-        store.set_note(connection, paper_id, "# mine\nkeep this", utc_now())
+        make_it_mine(connection, "2403.00001", "llm", "# mine\nkeep this")
     before = paper(library, "2403.00001")
 
     changed = digests.write("d1-v2.md", "2024-03-01", [FakeEntry("2403.00001", votes=99)])
@@ -164,7 +160,7 @@ def test_a_storage_failure_rolls_the_whole_file_back(
     def fail(*_: object) -> int:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr("readinglist.library.ingest._upsert_appearances", fail)
+    monkeypatch.setattr("readinglist.library.ingest._upsert_sightings", fail)
     report = import_file(library, path)
 
     assert report.status is FileStatus.REJECTED
@@ -172,7 +168,9 @@ def test_a_storage_failure_rolls_the_whole_file_back(
     assert table_counts(library) == before  # the papers inserted before the failure are gone
 
 
-def test_a_folder_is_walked_for_markdown(library: Library, digests: DigestWriter) -> None:
+def test_a_folder_is_walked_for_every_file_a_format_claims(
+    library: Library, digests: DigestWriter
+) -> None:
     digests.write("2024/03/01.md", "2024-03-01", entries("2403.00001"))
     digests.write("2024/03/02.MD", "2024-03-02", entries("2403.00002"))
     digests.write_text("2024/notes.txt", "not a digest")
@@ -180,8 +178,9 @@ def test_a_folder_is_walked_for_markdown(library: Library, digests: DigestWriter
     found = digest_paths(find_digest_files([digests.folder]))
     report = import_paths(library, [digests.folder])
 
-    assert [p.name for p in found] == ["01.md", "02.MD"]
+    assert [p.name for p in found] == ["01.md", "02.MD", "notes.txt"]
     assert report.count(FileStatus.IMPORTED) == 2
+    assert len(report.files) == 2  # no format claims the notes: passed over without a word
 
 
 def test_missing_and_unreadable_files_are_rejected_by_name(
@@ -265,7 +264,7 @@ def test_a_file_that_fails_to_store_is_rejected_with_its_copy(
     def fail(*_: object) -> int:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr("readinglist.library.ingest._upsert_appearances", fail)
+    monkeypatch.setattr("readinglist.library.ingest._upsert_sightings", fail)
     report = import_paths(library, [path, copy])
 
     assert [f.status for f in report.files] == [FileStatus.REJECTED, FileStatus.REJECTED]

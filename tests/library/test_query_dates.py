@@ -15,6 +15,7 @@ from readinglist.core.listing import SortKey
 from readinglist.core.parser import parse_digest
 from readinglist.core.query import Query, QueryError, parse_query
 from readinglist.core.query_terms import AgeUnit, Ago, InDigest, Op, Span
+from readinglist.core.sources.markdown import reading_of
 from readinglist.library import ingest
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
@@ -28,9 +29,8 @@ def store_day(library: Library, day: dt.date, *arxiv_ids: str) -> None:
     data = digest_text(day, entries(*arxiv_ids)).encode()
     digest = replace(parse_digest(data.replace(day.isoformat().encode(), b"2024-01-01")), date=day)
     with library.writing() as connection:
-        ingest.store_digest(
-            connection, digest, hashlib.sha256(data).hexdigest(), "old.md", utc_now()
-        )
+        stored = ingest.StoredFile(hashlib.sha256(data).hexdigest(), "old.md", utc_now())
+        ingest.store_reading(connection, reading_of(digest), stored)
 
 
 def found(library: Library, query: Query) -> list[str]:

@@ -222,11 +222,12 @@ def test_the_index_follows_imports_deletions_and_rollbacks(
     assert sound(filled)
 
     with pytest.raises(RuntimeError), filled.writing() as connection:
-        from readinglist.core.parser import parse_digest
-        from readinglist.library.ingest import store_digest
+        from readinglist.core.sources.registry import read_source
+        from readinglist.library.ingest import StoredFile, store_reading
 
         text = digests.write("f.md", "2024-03-03", [FakeEntry("2403.00009", title="Ghost")])
-        store_digest(connection, parse_digest(text.read_bytes(), "f.md"), "h", "f.md", utc_now())
+        reading = read_source(text.read_bytes(), "f.md")
+        store_reading(connection, reading, StoredFile("h", "f.md", utc_now()))
         raise RuntimeError("the transaction fails after storing")
     assert found(filled, "ghost") == []
     import_file(filled, digests.write("g.md", "2024-03-04", [FakeEntry("2403.00010")]))

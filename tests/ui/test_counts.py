@@ -48,6 +48,16 @@ def test_the_import_summary_counts_files_and_papers_in_words() -> None:
     assert "(s)" not in summarize(rejected)
 
 
+def test_the_import_summary_says_papers_known_by_their_id_only() -> None:
+    def by_id(count: int) -> ImportReport:
+        file = FileReport(Path("ids.txt"), FileStatus.IMPORTED, count, count, by_id_only=count)
+        return ImportReport(files=[file])
+
+    assert summarize(by_id(1)) == "1 file imported · 1 new paper · 1 paper by id only"
+    assert summarize(by_id(3)).endswith("· 3 papers by id only")
+    assert "by id only" not in summarize(imported(1, 1))
+
+
 def test_the_import_progress_reaches_100_percent_only_at_the_end(qtbot: QtBot) -> None:
     status = ImportStatus()
     qtbot.addWidget(status)

@@ -1,4 +1,5 @@
-"""`readinglist import PATH...`: digest files, or folders of them, into the library."""
+"""`readinglist import [--format FORMAT] PATH...`: digest files, or folders of them, into the
+library, each in the format its content is (or the one forced)."""
 
 import argparse
 from pathlib import Path
@@ -13,7 +14,15 @@ if TYPE_CHECKING:
 
 
 def _add_arguments(command: argparse.ArgumentParser) -> None:
+    from readinglist.core.sources.registry import FORMATS
+
     command.add_argument("--json", action="store_true", help="print the report as JSON")
+    command.add_argument(
+        "--format",
+        choices=FORMATS,
+        dest="format_name",
+        help="read every file in this format (default: the one its content is)",
+    )
     command.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
 
@@ -21,7 +30,7 @@ def _run(args: argparse.Namespace) -> int:
     from readinglist.library.importer import FileStatus, import_paths
 
     with opened(args) as library:
-        report = import_paths(library, args.paths)
+        report = import_paths(library, args.paths, format_name=args.format_name)
     if args.json:
         print_json({"files": [_file_json(file) for file in report.files]})
     else:
@@ -39,6 +48,7 @@ def _file_json(file: "FileReport") -> dict[str, Any]:
         "appearances_new": file.appearances_new,
         "error": error,
         **({"warnings": warnings} if warnings else {}),  # only then: the shape scripts know
+        **({"by_id_only": file.by_id_only} if file.by_id_only else {}),
     }
 
 
@@ -58,6 +68,7 @@ def _print_report(report: "ImportReport") -> None:
     print(
         f"{len(report.files)} files: {counts}; "
         f"{report.papers_new} new papers, {report.appearances_new} new appearances"
+        + _by_id_only(report.by_id_only)
     )
 
 
@@ -66,8 +77,16 @@ def _outcome(file: "FileReport") -> str:
         where = f"line {file.error.line}: " if file.error.line else ""
         return where + display(file.error.message)
     if file.papers_new or file.appearances_new:
-        return f"{file.papers_new} new papers, {file.appearances_new} new appearances"
+        counts = f"{file.papers_new} new papers, {file.appearances_new} new appearances"
+        return counts + _by_id_only(file.by_id_only)
     return ""
+
+
+def _by_id_only(count: int) -> str:
+    """', 3 papers by id only' (an `arxiv-ids` file's), so that nobody takes it for a digest."""
+    if not count:
+        return ""
+    return f", {count} paper by id only" if count == 1 else f", {count} papers by id only"
 
 
 COMMAND = Command("import", "import digest files or folders of them", _add_arguments, _run)

@@ -47,19 +47,37 @@ class Stopped(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A folder whose digests could not be listed, or that holds none."""
+    """A folder whose digests could not be listed, or that holds none. `unless_claimed`: it
+    holds files whose names do not say they are digests (`Loose`), and holds none only if no
+    format claims any of them (the importer tells)."""
 
     path: Path
     reason: Message
+    unless_claimed: bool = False
 
 
-type Found = Path | Skipped
+@dataclass(frozen=True, slots=True)
+class Loose:
+    """A file met in a folder whose name does not say it is a digest (not `*.md`): read
+    only if a format claims its content, else passed over without a word."""
+
+    path: Path
+    folder: Path  # the folder given that it was met in
+
+
+type Found = Path | Loose | Skipped
+
+# What a folder's walk passes over: hidden files, and what editors and downloads leave
+# while they write (a file being written is read when it is whole, under its own name).
+_PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".swp")
 
 
 def find_digest_files(paths: Iterable[Path], cancelled: Cancelled = lambda: False) -> list[Found]:
-    """Files as given, and every `*.md` under the folders given, in a stable order; a folder
-    given that holds no digest file, or one that cannot be listed, where it was met, with
-    the reason. Symbolic links to folders are not followed inside a folder (no loops)."""
+    """Files as given, and every regular file under the folders given, in a stable order
+    (`*.md` as `Path`, any other as `Loose`; hidden, temporary and partial files left out);
+    a folder given that holds no file to read, or one that cannot be listed, where it was
+    met, with the reason. Symbolic links to folders are not followed inside a folder (no
+    loops)."""
     found: list[Found] = []
     for path in paths:
         found.extend(_folder(path, cancelled) if path.is_dir() else [path])
@@ -67,12 +85,28 @@ def find_digest_files(paths: Iterable[Path], cancelled: Cancelled = lambda: Fals
 
 
 def digest_paths(found: list[Found]) -> list[Path]:
-    return [item for item in found if isinstance(item, Path)]
+    """The files found, `*.md` or not."""
+    return [
+        item.path if isinstance(item, Loose) else item
+        for item in found
+        if not isinstance(item, Skipped)
+    ]
+
+
+def is_passed_over(name: str) -> bool:
+    """Whether a folder's walk leaves out a file of this name: hidden, or temporary or
+    partial (`x.part`, `x.tmp`, `x~`, `x.crdownload`, `#x#`)."""
+    lowered = name.lower()
+    return (
+        name.startswith((".", "~$", "#"))
+        or name.endswith("~")
+        or lowered.endswith(_PARTIAL_SUFFIXES)
+    )
 
 
 def _folder(folder: Path, cancelled: Cancelled) -> list[Found]:
     """The folder's digest files, sorted, then the folders under it that could not be read."""
-    files: list[Path] = []
+    files: list[Path | Loose] = []
     skipped: list[Skipped] = []
     pending = [folder]
     while pending:
@@ -80,23 +114,31 @@ def _folder(folder: Path, cancelled: Cancelled) -> list[Found]:
             raise Stopped
         directory = pending.pop()
         try:
-            _list_folder(directory, pending, files)
+            _list_folder(directory, pending, files, folder)
         except OSError as error:
             skipped.append(Skipped(directory, _folder_problem(error)))
+    no_digests = Message(QT_TR_NOOP("a folder with no digest files (*.md) in it"))
     if not files and not skipped:
-        no_digests = QT_TR_NOOP("a folder with no digest files (*.md) in it")
-        return [Skipped(folder, Message(no_digests))]
-    return [*sorted(files), *sorted(skipped, key=lambda item: item.path)]
+        return [Skipped(folder, no_digests)]
+    by_path = sorted(files, key=lambda item: item.path if isinstance(item, Loose) else item)
+    found: list[Found] = [*by_path, *sorted(skipped, key=lambda item: item.path)]
+    if not skipped and all(isinstance(item, Loose) for item in files):
+        found.append(Skipped(folder, no_digests, unless_claimed=True))
+    return found
 
 
-def _list_folder(directory: Path, folders: list[Path], files: list[Path]) -> None:
+def _list_folder(
+    directory: Path, folders: list[Path], files: list[Path | Loose], root: Path
+) -> None:
     with os.scandir(directory) as entries:
         for entry in entries:
             if entry.is_dir():
-                if not entry.is_symlink():
+                if not entry.is_symlink() and not entry.name.startswith("."):
                     folders.append(Path(entry.path))
-            elif Path(entry.name).suffix.lower() == DIGEST_SUFFIX:
-                files.append(Path(entry.path))
+            elif not is_passed_over(entry.name):
+                path = Path(entry.path)
+                is_markdown = path.suffix.lower() == DIGEST_SUFFIX
+                files.append(path if is_markdown else Loose(path, root))
 
 
 def _folder_problem(error: OSError) -> Message:

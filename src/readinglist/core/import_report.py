@@ -34,6 +34,7 @@ class FileReport:
     appearances_new: int = 0
     error: FileError | None = None
     warnings: tuple[FileError, ...] = ()  # of an imported file: fields cut, links dropped
+    by_id_only: int = 0  # papers the file only named by their arXiv id (`arxiv-ids`)
 
 
 @dataclass(slots=True)
@@ -51,6 +52,10 @@ class ImportReport:
     @property
     def appearances_new(self) -> int:
         return sum(report.appearances_new for report in self.files)
+
+    @property
+    def by_id_only(self) -> int:
+        return sum(report.by_id_only for report in self.files)
 
     @property
     def rejected(self) -> list[FileReport]:

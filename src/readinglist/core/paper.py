@@ -1,11 +1,12 @@
 """A paper as the library knows it, in plain frozen values: what the CLI prints, the GUI shows."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
 from readinglist.core.digest import Media
+from readinglist.core.sources.sighting import Links
 from readinglist.core.translatable import QT_TR_NOOP, Message
 
 
@@ -58,9 +59,12 @@ STATUS_LOOKS = {
 
 @dataclass(frozen=True, slots=True)
 class DigestAppearance:
+    """A sighting of the paper: one source's digest of one day, and its votes there."""
+
     date: dt.date
     votes: int | None
     position: int
+    source: str = "daily-papers-md"  # the format's name (`core.sources.registry.FORMATS`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +86,24 @@ class Paper:
     status_changed_at: dt.datetime | None
     tags: tuple[str, ...]
     note: str
+    abstract: str | None = None  # the paper's own (English), from the latest source with it
+    links: Links | None = None  # None: only those its id gives
+    title_ko: str | None = None
+    # What a generator wrote where its summary should be, when no source gave a summary.
+    summary_error: str | None = None
+
+    @property
+    def all_links(self) -> Links:
+        return self.links or Links.of(self.arxiv_id, {})
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The sources it was seen in, in the order first seen."""
+        return tuple(dict.fromkeys(seen.source for seen in self.digests))
 
     def to_json(self) -> dict[str, Any]:
-        """The CLI's paper shape (a contract: scripts rely on these names)."""
+        """The CLI's paper shape (a contract: scripts rely on these names; v6 added
+        `sightings`, `abstract` and `links`)."""
         return {
             "arxiv_id": self.arxiv_id,
             "title": self.title,
@@ -100,4 +119,10 @@ class Paper:
             "status": self.status.value,
             "tags": list(self.tags),
             "note": self.note,
+            "sightings": [
+                {"source": d.source, "date": d.date.isoformat(), "votes": d.votes}
+                for d in self.digests
+            ],
+            "abstract": self.abstract,
+            "links": {k: v for k, v in asdict(self.all_links).items() if v is not None},
         }

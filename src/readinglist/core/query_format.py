@@ -6,8 +6,10 @@ from readinglist.core.arxiv import normalize_arxiv_id
 from readinglist.core.query_terms import (
     Ago,
     And,
+    Atom,
     FirstSeen,
     InDigest,
+    InSource,
     Not,
     Op,
     Or,
@@ -56,7 +58,7 @@ def _alternative(term: Term) -> str:
     return f"({_format(term)})" if isinstance(term, And | Or) else _format(term)
 
 
-def _atom(term: Text | Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest) -> str:
+def _atom(term: Atom) -> str:
     match term:
         case Text(value, TextField.ANY):
             text = value if _is_bare_word(value) else _quote(value)
@@ -76,6 +78,8 @@ def _atom(term: Text | Tag | Status | Starred | Trashed | Votes | FirstSeen | In
             text = f"date:{_when(op, when)}"
         case InDigest(op, when):
             text = f"digest:{_when(op, when)}"
+        case InSource(names):
+            text = "source:" + ",".join(names)
     return text
 
 

@@ -22,6 +22,7 @@ from readinglist.core.query_terms import (
     Ago,
     FirstSeen,
     InDigest,
+    InSource,
     Not,
     Op,
     QueryError,
@@ -47,7 +48,7 @@ _TEXT_FIELDS = {
     "note": TextField.NOTE,
     "id": TextField.ARXIV_ID,
 }
-FIELDS = ("tag", "status", "is", *_TEXT_FIELDS, "votes", "date", "digest")
+FIELDS = ("tag", "status", "is", *_TEXT_FIELDS, "votes", "date", "digest", "source")
 _KEYWORDS: dict[str, "_Kind"] = {"OR": "OR", "AND": "AND", "NOT": "NOT"}
 _MAX_DEPTH = 50
 _UNOPENED = QT_TR_NOOP("')' without a '(' before it")
@@ -156,6 +157,7 @@ _EXAMPLES = {
     "votes": "votes:>50",
     "date": "date:2024-03 or date:<7d",
     "digest": "digest:2024-03-01",
+    "source": "source:hf-daily-json",
 }
 
 
@@ -296,8 +298,8 @@ def _field_term(token: _Token) -> Term | None:
         return Text(text, _TEXT_FIELDS[field]) if _searchable(text) else None
     if field == "tag":
         return Tag(" ".join(value.split()))
-    if field == "status":
-        return Status(tuple(dict.fromkeys(_status(part, at) for part in value.split(","))))
+    if field in ("status", "source"):
+        return _listed(field, value, at)
     if field == "is":
         return _is(value, at)
     if field == "votes":
@@ -305,6 +307,25 @@ def _field_term(token: _Token) -> Term | None:
         return Votes(op, _number(number, at, "votes:"))
     op, when = _when(value, at)
     return FirstSeen(op, when) if field == "date" else InDigest(op, when)
+
+
+def _listed(field: str, value: str, at: int) -> Status | InSource:
+    """`status:read,queued` or `source:hf-daily-json,arxiv-feed`: any of them."""
+    parts = value.split(",")
+    if field == "status":
+        return Status(tuple(dict.fromkeys(_status(part, at) for part in parts)))
+    return InSource(tuple(dict.fromkeys(_source(part, at) for part in parts)))
+
+
+def _source(text: str, at: int) -> str:
+    """A format's name (any case), or the error naming them all."""
+    from readinglist.core.sources.registry import FORMATS  # loads the readers: only here
+
+    name = text.strip().lower()
+    if name not in FORMATS:
+        unknown = QT_TR_NOOP("'{name}' is not a source; the sources are {names}")
+        raise QueryError(at, Message(unknown, name=text.strip(), names=", ".join(FORMATS)))
+    return name
 
 
 def _status(text: str, at: int) -> ReadingStatus:

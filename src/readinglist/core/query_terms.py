@@ -166,6 +166,13 @@ class InDigest:
 
 
 @dataclass(frozen=True, slots=True)
+class InSource:
+    """Seen in any of these sources (format names, `core.sources.registry.FORMATS`)."""
+
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Not:
     term: "Term"
 
@@ -180,7 +187,8 @@ class Or:
     terms: tuple["Term", ...]
 
 
-type Term = Text | Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest | Not | And | Or
+type Atom = Text | Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest | InSource
+type Term = Atom | Not | And | Or
 
 
 def asks_for_trash(term: Term | None) -> bool:

@@ -99,19 +99,26 @@ def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:
 
 
 def _digest_counts(connection: Connection, papers: Sequence[int] | None) -> tuple[DigestCount, ...]:
-    digests, appearances, everyone = tables.DIGESTS, tables.APPEARANCES, tables.PAPERS
-    a = appearances.c
+    digests, sightings, everyone = tables.DIGESTS, tables.SIGHTINGS, tables.PAPERS
+    a = sightings.c
     kept = not_trashed(a.paper_id)
-    unread = func.count(a.id).filter(everyone.c.status == ReadingStatus.UNREAD.value, kept)
+    listed = func.count(a.paper_id.distinct())  # a day's papers, in one source or several
+    unread = listed.filter(everyone.c.status == ReadingStatus.UNREAD.value, kept)
     statement = (
-        select(digests.c.date, func.count(a.id).filter(kept), unread)
+        select(digests.c.date, listed.filter(kept), unread)
         .select_from(digests)
-        .join(appearances, a.digest_id == digests.c.id, isouter=True)
+        .join(sightings, a.digest_id == digests.c.id, isouter=True)
         .join(everyone, everyone.c.id == a.paper_id, isouter=True)
-        .group_by(digests.c.id)
+        .group_by(digests.c.date)
         .order_by(digests.c.date.desc())
     )
-    if papers is not None:
-        touched = select(a.digest_id).where(a.paper_id.in_(papers))
-        statement = statement.where(digests.c.id.in_(touched))
+    if papers is not None:  # the days those papers were seen, in every source of the day
+        seen = digests.alias("seen")
+        touched = (
+            select(seen.c.date)
+            .join(sightings, a.digest_id == seen.c.id)
+            .where(a.paper_id.in_(papers))
+            .correlate(None)
+        )
+        statement = statement.where(digests.c.date.in_(touched))
     return tuple(DigestCount(date, int(n), int(u)) for date, n, u in connection.execute(statement))

@@ -14,7 +14,8 @@ from readinglist.library.driver import fetch
 # SQLModel has loaded (see `id_plans.py`).
 _LONGEST = (
     "SELECT max(length(title), length(authors), length(url), length(note), coalesce(("
-    "SELECT max(max(length(summary), coalesce(length(media_url), 0))) FROM appearances "
+    "SELECT max(max(length(summary), coalesce(length(media_url), 0), "
+    "coalesce(length(abstract), 0))) FROM sightings "
     "WHERE paper_id = papers.id), 0)) FROM papers WHERE id = ?"
 )
 

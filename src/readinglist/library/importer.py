@@ -1,4 +1,10 @@
-"""Importing digest files and folders: one transaction per file, a report per file.
+"""Importing digest files and folders, in every format: one transaction per file, a report
+per file.
+
+Each file's format is sniffed from its content (`core.sources.registry`), unless the caller
+forces one (`format_name`: `--format`, a subscription's). A folder's walk offers every
+regular file but hidden, temporary and partial ones; a `*.md` is always read (and said why
+when it is no digest), any other file only when a format claims it.
 
 Qt-free: the CLI calls it directly, the GUI from a worker thread with `progress` and
 `cancelled` callbacks.
@@ -14,10 +20,12 @@ from pathlib import Path
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from readinglist.core.digest import Digest, DigestError
+from readinglist.core.digest import DigestError
 from readinglist.core.digest_files import (
+    DIGEST_SUFFIX,
     MAX_DIGEST_BYTES,
     Cancelled,
+    Loose,
     Skipped,
     Stopped,
     Unreadable,
@@ -25,7 +33,8 @@ from readinglist.core.digest_files import (
     read_digest_file,
 )
 from readinglist.core.import_report import FileError, FileReport, FileStatus, ImportReport
-from readinglist.core.parser import parse_digest
+from readinglist.core.sources import markdown, registry
+from readinglist.core.sources.sighting import Reading
 from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.library import ingest
 from readinglist.library.database import Library, utc_now
@@ -51,8 +60,12 @@ def import_paths(
     paths: Iterable[Path],
     progress: Progress | None = None,
     cancelled: Cancelled = lambda: False,
+    format_name: str | None = None,
 ) -> ImportReport:
     """Import files and folders. A bad file is reported and the rest still import.
+
+    `format_name` (one of `registry.FORMATS`) reads every file in that format rather than
+    the one its content is sniffed as.
 
     Parsed files are stored a few at a time in one transaction (commits dominate small
     files); a batch that fails is stored again one file per transaction, so each file is
@@ -68,6 +81,7 @@ def import_paths(
     with library.reading() as connection:
         known = ingest.known_file_hashes(connection)
     pending: list[FileReport | _Parsed] = []
+    claimed: set[Path] = set()  # folders given where a format claimed a `Loose` file
 
     def flush() -> None:
         for file_report in _store_pending(library, pending, known):
@@ -79,11 +93,16 @@ def import_paths(
     try:
         for item in found:
             if isinstance(item, Skipped):
-                pending.append(_rejected(item.path, item.reason))
+                if not (item.unless_claimed and item.path in claimed):
+                    pending.append(_rejected(item.path, item.reason))
                 continue
             if cancelled():
                 raise Stopped
-            pending.append(_prepare(item, known, cancelled))
+            prepared = _prepare(item, known, cancelled, format_name)
+            if prepared is not None:
+                pending.append(prepared)
+                if isinstance(item, Loose):
+                    claimed.add(item.folder)
             if _batch_is_full(pending):
                 flush()
     except Stopped:
@@ -92,18 +111,25 @@ def import_paths(
     return report
 
 
-def import_file(library: Library, path: Path, known_hashes: set[str] | None = None) -> FileReport:
+def import_file(
+    library: Library,
+    path: Path,
+    known_hashes: set[str] | None = None,
+    format_name: str | None = None,
+) -> FileReport:
     """Import one file in one transaction: all of it, or nothing and the reason."""
     if known_hashes is None:
         with library.reading() as connection:
             known_hashes = ingest.known_file_hashes(connection)
-    return _store_pending(library, [_prepare(path, known_hashes)], known_hashes)[0]
+    prepared = _prepare(path, known_hashes, format_name=format_name)
+    assert prepared is not None  # a file given is always reported
+    return _store_pending(library, [prepared], known_hashes)[0]
 
 
 @dataclass(frozen=True, slots=True)
 class _Parsed:
     path: Path
-    digest: Digest
+    reading: Reading
     content_hash: str
     size: int  # bytes read
 
@@ -117,18 +143,23 @@ def _batch_is_full(pending: list[FileReport | _Parsed]) -> bool:
     parsed = [item for item in pending if isinstance(item, _Parsed)]
     if sum(item.size for item in parsed) >= MAX_DIGEST_BYTES:
         return True
-    return sum(len(item.digest.entries) for item in parsed) >= BATCH_ENTRIES
+    return sum(len(item.reading.sightings) for item in parsed) >= BATCH_ENTRIES
 
 
 def _prepare(
-    path: Path, known_hashes: set[str], cancelled: Cancelled = lambda: False
-) -> "FileReport | _Parsed":
-    """Read, recognise and parse a file: its report if that settles it, else what to store.
+    found: Path | Loose,
+    known_hashes: set[str],
+    cancelled: Cancelled = lambda: False,
+    format_name: str | None = None,
+) -> "FileReport | _Parsed | None":
+    """Read, recognise and parse a file: its report if that settles it, else what to store;
+    None for a file met in a folder that no format claims (passed over without a word).
 
     `known_hashes` (the library's file hashes, updated once a file is stored) lets a batch
     skip unchanged files without a query each; a copy within one batch is caught by the
     write transaction, which checks the hash again.
     """
+    path = found.path if isinstance(found, Loose) else found
     try:
         data = read_digest_file(path, cancelled)
     except Unreadable as unreadable:
@@ -137,10 +168,25 @@ def _prepare(
     if content_hash in known_hashes:
         return FileReport(path, FileStatus.UNCHANGED)
     try:
-        digest = parse_digest(data, path.name)
+        reading = _read(data, path, format_name)
     except DigestError as error:
+        if isinstance(found, Loose) and error.reason.template == registry.NOT_A_DIGEST:
+            return None
         return FileReport(path, FileStatus.REJECTED, error=FileError(error.reason, error.line))
-    return _Parsed(path, digest, content_hash, len(data))
+    return _Parsed(path, reading, content_hash, len(data))
+
+
+def _read(data: bytes, path: Path, format_name: str | None) -> Reading:
+    """The file's sightings in the format forced, else sniffed. A `*.md` no format claims is
+    read as a Daily Papers digest, so that it is told what it lacks to be one (its header),
+    as before there were other formats."""
+    try:
+        return registry.read_source(data, path.name, format_name=format_name)
+    except DigestError as error:
+        unclaimed = format_name is None and error.reason.template == registry.NOT_A_DIGEST
+        if unclaimed and path.suffix.lower() == DIGEST_SUFFIX:
+            return registry.read_source(data, path.name, format_name=markdown.FORMAT)
+        raise
 
 
 def _rejected(path: Path, reason: Message) -> FileReport:
@@ -192,13 +238,19 @@ def _is_busy(error: object) -> bool:
 def _store_one(
     connection: Connection, item: _Parsed, now: dt.datetime
 ) -> ingest.StoreResult | None:
-    return ingest.store_digest(connection, item.digest, item.content_hash, item.path.name, now)
+    stored_file = ingest.StoredFile(item.content_hash, item.path.name, now)
+    return ingest.store_reading(connection, item.reading, stored_file)
 
 
 def _stored_report(item: _Parsed, stored: ingest.StoreResult | None) -> FileReport:
-    if stored is None or not (stored.digest_new or stored.papers_new or stored.appearances_new):
+    if stored is None or not (stored.digest_new or stored.papers_new or stored.sightings_new):
         return FileReport(item.path, FileStatus.UNCHANGED)
-    warnings = tuple(FileError(warning.reason, warning.line) for warning in item.digest.warnings)
+    warnings = tuple(FileError(warning.reason, warning.line) for warning in item.reading.warnings)
     return FileReport(
-        item.path, FileStatus.IMPORTED, stored.papers_new, stored.appearances_new, warnings=warnings
+        item.path,
+        FileStatus.IMPORTED,
+        stored.papers_new,
+        stored.sightings_new,
+        warnings=warnings,
+        by_id_only=item.reading.by_id_only,
     )

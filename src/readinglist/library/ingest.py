@@ -1,30 +1,34 @@
-"""Storing one parsed digest: the SQL side of an import, run inside one write transaction.
+"""Storing one file's sightings: the SQL side of an import, run inside one write transaction.
 
-Written against SQLAlchemy Core with executemany, not ORM objects: the ORM's per-object
-path is about 6x slower for bulk inserts. The two bulk inserts (a new paper and an
-appearance per entry) and the reads made for every file go further, straight to the
-driver with values in stored form (ISO dates, 0/1): SQLAlchemy's per-row processing took
-3 s of a 200,000-entry import, and its work per statement, more than SQLite's for these
-small reads, another 3.5 s (together 16%). Never touches the user's columns
-(starred, status, note, tags): re-importing is always safe. Updates the full-text index
-for the papers it changes (see `search_index`).
+A file's sightings are stored a day at a time (a JSON file or a feed may hold several), each
+day in its source's digest. Written against SQLAlchemy Core with executemany, not ORM
+objects: the ORM's per-object path is about 6x slower for bulk inserts. The two bulk
+inserts (a new paper and a sighting per entry) and the reads made for every file go
+further, straight to the driver with values in stored form (ISO dates, 0/1): SQLAlchemy's
+per-row processing took 3 s of a 200,000-entry import, and its work per statement, more than
+SQLite's for these small reads, another 3.5 s (together 16%). Never touches the user's
+columns (starred, status, note, tags): re-importing is always safe, and a paper seen again
+gains a sighting, never a second row. Updates the full-text index for the papers it changes
+(see `search_index`).
 """
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
-from readinglist.core.digest import Digest, Entry
+from readinglist.core.sources.sighting import Reading, Sighting
 from readinglist.library import search_index, tables
 from readinglist.library.driver import chunks, driver, stored_moment
 
 _KNOWN_FILE = "SELECT 1 FROM digest_files WHERE content_hash = ?"
+_DIGEST = "SELECT id FROM digests WHERE source = ? AND date = ?"
+_SEEN = "SELECT paper_id FROM sightings WHERE digest_id = ?"
 _KNOWN_COLUMNS = (
-    "arxiv_id, id, first_seen, last_seen, votes, votes_date, authors, authors_truncated"
+    "arxiv_id, id, title, first_seen, last_seen, votes, votes_date, authors, authors_truncated"
 )
 
 # The two bulk statements, for the driver. starred, status and note take the table's
@@ -33,13 +37,27 @@ _INSERT_PAPERS = (
     "INSERT INTO papers (arxiv_id, url, title, authors, authors_truncated, first_seen, "
     "last_seen, votes, votes_date, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_UPSERT_APPEARANCES = (
-    "INSERT INTO appearances (paper_id, digest_id, position, votes, media_kind, media_url, "
-    "summary) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (paper_id, digest_id) DO UPDATE SET "
+_UPSERT_SIGHTINGS = (
+    "INSERT INTO sightings (paper_id, digest_id, position, votes, comments, title_ko, summary, "
+    "summary_language, summary_error, abstract, media_kind, media_url, links, categories, "
+    "keywords, suggested_tags, id_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (paper_id, digest_id) DO UPDATE SET "
     "votes = max(coalesce(votes, excluded.votes), coalesce(excluded.votes, votes)), "
+    "comments = max(coalesce(comments, excluded.comments), coalesce(excluded.comments, comments)), "
+    "title_ko = coalesce(title_ko, excluded.title_ko), "
     "media_kind = coalesce(media_kind, excluded.media_kind), "
     "media_url = coalesce(media_url, excluded.media_url), "
-    "summary = CASE WHEN summary = '[]' THEN excluded.summary ELSE summary END"
+    "summary = CASE WHEN summary = '[]' THEN excluded.summary ELSE summary END, "
+    "summary_language = CASE WHEN summary = '[]' THEN excluded.summary_language "
+    "ELSE summary_language END, "
+    "summary_error = CASE WHEN summary = '[]' THEN excluded.summary_error ELSE summary_error END, "
+    "abstract = coalesce(abstract, excluded.abstract), "
+    "links = CASE WHEN links = '{}' THEN excluded.links ELSE links END, "
+    "categories = CASE WHEN categories = '[]' THEN excluded.categories ELSE categories END, "
+    "keywords = CASE WHEN keywords = '[]' THEN excluded.keywords ELSE keywords END, "
+    "suggested_tags = CASE WHEN suggested_tags = '[]' THEN excluded.suggested_tags "
+    "ELSE suggested_tags END, "
+    "id_only = id_only AND excluded.id_only"
 )
 
 
@@ -47,12 +65,13 @@ _UPSERT_APPEARANCES = (
 class StoreResult:
     digest_new: bool
     papers_new: int
-    appearances_new: int
+    sightings_new: int
 
 
 @dataclass(slots=True)
 class _KnownPaper:
     id: int
+    title: str
     first_seen: dt.date
     last_seen: dt.date
     votes: int | None
@@ -63,10 +82,19 @@ class _KnownPaper:
     @classmethod
     def stored(cls, row: Sequence[Any]) -> "_KnownPaper":
         """From the driver's row of `_KNOWN_COLUMNS` after the arXiv id (ISO dates, 0/1)."""
-        paper_id, first, last, votes, votes_date, authors, truncated = row
+        paper_id, title, first, last, votes, votes_date, authors, truncated = row
         day = dt.date.fromisoformat
         voted = day(votes_date) if votes_date else None
-        return cls(paper_id, day(first), day(last), votes, voted, authors, bool(truncated))
+        return cls(paper_id, title, day(first), day(last), votes, voted, authors, bool(truncated))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """Where a file came from, for `digest_files` and each digest it brings."""
+
+    content_hash: str
+    source_name: str
+    now: dt.datetime
 
 
 def is_known_file(connection: Connection, content_hash: str) -> bool:
@@ -79,51 +107,76 @@ def known_file_hashes(connection: Connection) -> set[str]:
     return set(connection.execute(select(tables.DIGEST_FILES.c.content_hash)).scalars())
 
 
-def store_digest(
-    connection: Connection, digest: Digest, content_hash: str, source_name: str, now: dt.datetime
-) -> StoreResult | None:
-    """Add a digest's papers and appearances. None if this exact file was stored before."""
-    if is_known_file(connection, content_hash):
+def store_reading(connection: Connection, reading: Reading, file: StoredFile) -> StoreResult | None:
+    """Add a file's papers and sightings, a day at a time. None if this exact file was
+    stored before."""
+    if is_known_file(connection, file.content_hash):
         return None
-    digest_id, digest_new = _digest_id(connection, digest.date, content_hash, source_name, now)
-    entries = _first_per_paper(digest.entries)
-    known = _known_papers(connection, [entry.arxiv_id for entry in entries])
-    search_index.changing(connection, [paper.id for paper in known.values()])
-    fresh = [entry for entry in entries if entry.arxiv_id not in known]
-    _insert_papers(connection, fresh, digest.date, now)
-    _update_papers(
-        connection, [entry for entry in entries if entry.arxiv_id in known], known, digest.date
-    )
-    ids = {**{k: p.id for k, p in known.items()}, **_paper_ids(connection, fresh)}
-    appearances_new = _upsert_appearances(connection, entries, ids, digest_id)
-    search_index.changed(connection, ids.values())
+    digest_new, papers_new, sightings_new = False, 0, 0
+    for day, sightings in _by_day(reading):
+        digest_id, new = _digest_id(connection, reading.format, day, file)
+        papers, seen = _store_day(connection, day, (digest_id, new), sightings, file.now)
+        digest_new, papers_new, sightings_new = (
+            new or digest_new,
+            papers_new + papers,
+            sightings_new + seen,
+        )
     connection.execute(
         tables.DIGEST_FILES.insert(),
         {
-            "content_hash": content_hash,
-            "digest_id": digest_id,
-            "source_name": source_name,
-            "imported_at": now,
-            "papers_new": len(fresh),
-            "appearances_new": appearances_new,
+            "content_hash": file.content_hash,
+            "format": reading.format,
+            "source_name": file.source_name,
+            "imported_at": file.now,
+            "papers_new": papers_new,
+            "sightings_new": sightings_new,
         },
     )
-    return StoreResult(digest_new, len(fresh), appearances_new)
+    return StoreResult(digest_new, papers_new, sightings_new)
+
+
+def _by_day(reading: Reading) -> list[tuple[dt.date, list[Sighting]]]:
+    """The sightings of each day the file is of, days in order; a paper listed twice on one
+    day is seen once: its first listing counts."""
+    days: dict[dt.date, dict[str, Sighting]] = {day: {} for day in reading.days}
+    for sighting in reading.sightings:
+        days[sighting.day].setdefault(sighting.arxiv_id, sighting)
+    return [(day, list(days[day].values())) for day in sorted(days)]
+
+
+def _store_day(
+    connection: Connection,
+    day: dt.date,
+    digest: tuple[int, bool],
+    sightings: Sequence[Sighting],
+    now: dt.datetime,
+) -> tuple[int, int]:
+    """New papers and new sightings of one day's sightings in its digest (its id, and
+    whether this file made it)."""
+    known = _known_papers(connection, [sighting.arxiv_id for sighting in sightings])
+    search_index.changing(connection, [paper.id for paper in known.values()])
+    fresh = [sighting for sighting in sightings if sighting.arxiv_id not in known]
+    _insert_papers(connection, fresh, day, now)
+    seen_again = [sighting for sighting in sightings if sighting.arxiv_id in known]
+    _update_papers(connection, seen_again, known, day)
+    ids = {**{k: p.id for k, p in known.items()}, **_paper_ids(connection, fresh)}
+    sightings_new = _upsert_sightings(connection, sightings, ids, digest)
+    search_index.changed(connection, ids.values())
+    return len(fresh), sightings_new
 
 
 def _digest_id(
-    connection: Connection, date: dt.date, content_hash: str, source_name: str, now: dt.datetime
+    connection: Connection, source: str, date: dt.date, file: StoredFile
 ) -> tuple[int, bool]:
-    existing = connection.execute(
-        select(tables.DIGESTS.c.id).where(tables.DIGESTS.c.date == date)
-    ).first()
+    existing = driver(connection).execute(_DIGEST, (source, date.isoformat())).fetchone()
     if existing is not None:
         return int(existing[0]), False
     values = {
+        "source": source,
         "date": date,
-        "source_name": source_name,
-        "content_hash": content_hash,
-        "imported_at": now,
+        "source_name": file.source_name,
+        "content_hash": file.content_hash,
+        "imported_at": file.now,
     }
     # lastrowid, not RETURNING: that opens a statement savepoint, where FTS5 writes out the
     # terms it holds (see search_index), and it would do so at every file.
@@ -131,21 +184,14 @@ def _digest_id(
     return int(digest_id), True
 
 
-def _first_per_paper(entries: Iterable[Entry]) -> list[Entry]:
-    """A paper listed twice in one file appears once: its first listing counts."""
-    seen: dict[str, Entry] = {}
-    for entry in entries:
-        seen.setdefault(entry.arxiv_id, entry)
-    return list(seen.values())
-
-
 def _known_papers(connection: Connection, arxiv_ids: Sequence[str]) -> dict[str, _KnownPaper]:
     rows = _by_arxiv_id(connection, _KNOWN_COLUMNS, arxiv_ids)
     return {row[0]: _KnownPaper.stored(row[1:]) for row in rows}
 
 
-def _paper_ids(connection: Connection, entries: Sequence[Entry]) -> dict[str, int]:
-    return dict(_by_arxiv_id(connection, "arxiv_id, id", [entry.arxiv_id for entry in entries]))
+def _paper_ids(connection: Connection, sightings: Sequence[Sighting]) -> dict[str, int]:
+    arxiv_ids = [sighting.arxiv_id for sighting in sightings]
+    return dict(_by_arxiv_id(connection, "arxiv_id, id", arxiv_ids))
 
 
 def _by_arxiv_id(
@@ -159,39 +205,45 @@ def _by_arxiv_id(
 
 
 def _insert_papers(
-    connection: Connection, entries: Sequence[Entry], date: dt.date, now: dt.datetime
+    connection: Connection, sightings: Sequence[Sighting], date: dt.date, now: dt.datetime
 ) -> None:
+    """New papers; one known by its id only is titled '' until a source names it."""
     day, added = date.isoformat(), stored_moment(now)
     rows = [
         (
-            entry.arxiv_id,
-            entry.url,
-            entry.title,
-            _json(entry.authors),
-            int(entry.authors_truncated),
+            sighting.arxiv_id,
+            sighting.links.arxiv,
+            sighting.title or "",
+            _json(sighting.authors),
+            int(sighting.authors_truncated),
             day,
             day,
-            entry.votes,
-            day if entry.votes is not None else None,
+            sighting.votes,
+            day if sighting.votes is not None else None,
             added,
         )
-        for entry in entries
+        for sighting in sightings
     ]
     driver(connection).executemany(_INSERT_PAPERS, rows)
 
 
 def _update_papers(
-    connection: Connection, entries: Sequence[Entry], known: dict[str, _KnownPaper], date: dt.date
+    connection: Connection,
+    sightings: Sequence[Sighting],
+    known: dict[str, _KnownPaper],
+    date: dt.date,
 ) -> None:
-    """Dates seen, latest votes and the fullest author list, from a digest of `date`."""
+    """Dates seen, latest votes, the fullest author list and a title where there was none,
+    from a sighting of `date`."""
     rows = []
-    for entry in entries:
-        paper = known[entry.arxiv_id]
-        votes, votes_date = _latest_votes(paper, entry.votes, date)
-        authors, truncated = _fuller_authors(paper, entry)
+    for sighting in sightings:
+        paper = known[sighting.arxiv_id]
+        votes, votes_date = _latest_votes(paper, sighting.votes, date)
+        authors, truncated = _fuller_authors(paper, sighting)
         rows.append(
             {
                 "b_id": paper.id,
+                "title": paper.title or sighting.title or "",
                 "first_seen": min(paper.first_seen, date),
                 "last_seen": max(paper.last_seen, date),
                 "votes": votes,
@@ -217,40 +269,54 @@ def _latest_votes(
     return paper.votes, paper.votes_date
 
 
-def _fuller_authors(paper: _KnownPaper, entry: Entry) -> tuple[str, bool]:
+def _fuller_authors(paper: _KnownPaper, sighting: Sighting) -> tuple[str, bool]:
     known = json.loads(paper.authors)
-    better = (paper.authors_truncated and not entry.authors_truncated and entry.authors) or len(
-        entry.authors
-    ) > len(known)
+    better = (
+        paper.authors_truncated and not sighting.authors_truncated and sighting.authors
+    ) or len(sighting.authors) > len(known)
     if better:
-        return _json(entry.authors), entry.authors_truncated
+        return _json(sighting.authors), sighting.authors_truncated
     return paper.authors, paper.authors_truncated
 
 
-def _upsert_appearances(
-    connection: Connection, entries: Sequence[Entry], ids: dict[str, int], digest_id: int
+def _upsert_sightings(
+    connection: Connection,
+    sightings: Sequence[Sighting],
+    ids: dict[str, int],
+    digest: tuple[int, bool],
 ) -> int:
-    """Insert new appearances; on a day already known, only fill in what was missing."""
-    existing = set(
-        connection.execute(
-            select(tables.APPEARANCES.c.paper_id).where(tables.APPEARANCES.c.digest_id == digest_id)
-        ).scalars()
-    )
-    rows = [
-        (
-            ids[entry.arxiv_id],
-            digest_id,
-            entry.position,
-            entry.votes,
-            entry.media.kind.value if entry.media else None,
-            entry.media.url if entry.media else None,
-            _json(entry.summary),
-        )
-        for entry in entries
-    ]
-    driver(connection).executemany(_UPSERT_APPEARANCES, rows)
+    """Insert new sightings; on a day already known, only fill in what was missing (a
+    digest this file made has no sightings yet to look for)."""
+    digest_id, new = digest
+    existing = set() if new else {row[0] for row in driver(connection).execute(_SEEN, (digest_id,))}
+    rows = [_sighting_row(sighting, ids[sighting.arxiv_id], digest_id) for sighting in sightings]
+    driver(connection).executemany(_UPSERT_SIGHTINGS, rows)
     return sum(1 for row in rows if row[0] not in existing)
 
 
+def _sighting_row(sighting: Sighting, paper_id: int, digest_id: int) -> tuple[Any, ...]:
+    media, language = sighting.media, sighting.summary_language
+    given = sighting.links.given(sighting.arxiv_id)
+    return (
+        paper_id,
+        digest_id,
+        sighting.position,
+        sighting.votes,
+        sighting.comments,
+        sighting.title_ko,
+        _json(sighting.summary),
+        language.value if language else None,
+        sighting.summary_error,
+        sighting.abstract,
+        media.kind.value if media else None,
+        media.url if media else None,
+        json.dumps(given, ensure_ascii=False) if given else "{}",
+        _json(sighting.categories),
+        _json(sighting.keywords),
+        _json(sighting.suggested_tags),
+        int(sighting.id_only),
+    )
+
+
 def _json(values: Sequence[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    return json.dumps(list(values), ensure_ascii=False) if values else "[]"

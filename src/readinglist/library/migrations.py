@@ -252,6 +252,124 @@ CREATE TABLE trash (
 """
 
 
+# Version 6: sightings, one paper seen in one source on one day with what that source said
+# (issue 15). A digest is one source's day: `digests` gains its source, and its date is
+# unique per source, not alone (a JSON file or a feed can hold several days, and two sources
+# may publish the same day). `appearances` become `sightings`, widened with what the other
+# formats say (abstract, Korean title, links, categories, comments, a generator's error);
+# each v5 appearance is a `daily-papers-md` sighting of its day (the default source). A
+# sighting keeps `digest_id` rather than (source, day): the digest is that pair, declared
+# once. Files no longer point at one digest (a file may hold several days) but say their
+# format.
+#
+# SQLite cannot drop a column's UNIQUE, so the three tables are rebuilt, copied through
+# temporary tables: children dropped before their parent, as `foreign_keys` is on here and
+# dropping a parent would cascade. Only appearance text goes into the search index, and each
+# migrated sighting's indexed text (summary, then the Korean title and abstract it does not
+# have) is the appearance's, so the index stays as it is: no rebuild.
+_V6 = """
+DROP TRIGGER paper_search_appearance_delete;
+DROP VIEW paper_text;
+
+CREATE TEMP TABLE v5_digests AS SELECT * FROM digests;
+CREATE TEMP TABLE v5_digest_files AS SELECT * FROM digest_files;
+CREATE TEMP TABLE v5_appearances AS SELECT * FROM appearances;
+DROP TABLE appearances;
+DROP TABLE digest_files;
+DROP TABLE digests;
+
+CREATE TABLE digests (
+    id INTEGER PRIMARY KEY,
+    source VARCHAR NOT NULL DEFAULT 'daily-papers-md',
+    date DATE NOT NULL,
+    source_name VARCHAR NOT NULL,
+    content_hash VARCHAR NOT NULL,
+    imported_at DATETIME NOT NULL,
+    UNIQUE (source, date)
+);
+CREATE INDEX ix_digests_date ON digests (date);
+
+CREATE TABLE digest_files (
+    id INTEGER PRIMARY KEY,
+    content_hash VARCHAR NOT NULL UNIQUE,
+    format VARCHAR NOT NULL DEFAULT 'daily-papers-md',
+    source_name VARCHAR NOT NULL,
+    imported_at DATETIME NOT NULL,
+    papers_new INTEGER NOT NULL DEFAULT 0,
+    sightings_new INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE sightings (
+    id INTEGER PRIMARY KEY,
+    paper_id INTEGER NOT NULL REFERENCES papers (id) ON DELETE CASCADE,
+    digest_id INTEGER NOT NULL REFERENCES digests (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    votes INTEGER,
+    comments INTEGER,
+    title_ko VARCHAR,
+    summary VARCHAR NOT NULL DEFAULT '[]',
+    summary_language VARCHAR CHECK (summary_language IN ('ko', 'en')),
+    summary_error VARCHAR,
+    abstract VARCHAR,
+    media_kind VARCHAR CHECK (media_kind IN ('image', 'video')),
+    media_url VARCHAR,
+    links VARCHAR NOT NULL DEFAULT '{}',
+    categories VARCHAR NOT NULL DEFAULT '[]',
+    keywords VARCHAR NOT NULL DEFAULT '[]',
+    suggested_tags VARCHAR NOT NULL DEFAULT '[]',
+    id_only BOOLEAN NOT NULL DEFAULT 0,
+    UNIQUE (paper_id, digest_id)
+);
+CREATE INDEX ix_sightings_digest ON sightings (digest_id, position);
+
+INSERT INTO digests (id, date, source_name, content_hash, imported_at)
+SELECT id, date, source_name, content_hash, imported_at FROM v5_digests;
+INSERT INTO digest_files (id, content_hash, source_name, imported_at, papers_new, sightings_new)
+SELECT id, content_hash, source_name, imported_at, papers_new, appearances_new
+FROM v5_digest_files;
+INSERT INTO sightings (id, paper_id, digest_id, position, votes, media_kind, media_url, summary)
+SELECT id, paper_id, digest_id, position, votes, media_kind, media_url, summary
+FROM v5_appearances;
+DROP TABLE v5_appearances;
+DROP TABLE v5_digest_files;
+DROP TABLE v5_digests;
+
+CREATE VIEW paper_text AS
+SELECT
+    papers.id AS id,
+    papers.title AS title,
+    papers.authors AS authors,
+    (SELECT group_concat(
+        sightings.summary || coalesce(' ' || sightings.title_ko, '')
+            || coalesce(' ' || sightings.abstract, ''), ' ')
+        FROM sightings WHERE sightings.paper_id = papers.id) AS summary,
+    papers.note AS note,
+    (SELECT group_concat(tags.name, ' ') FROM tags WHERE tags.id IN
+        (SELECT paper_tags.tag_id FROM paper_tags WHERE paper_tags.paper_id = papers.id)) AS tags,
+    papers.arxiv_id AS arxiv_id
+FROM papers;
+
+-- Deleting a paper deletes its sightings and tag links after it: nothing left to index.
+CREATE TRIGGER paper_search_sighting_delete AFTER DELETE ON sightings
+WHEN EXISTS (SELECT 1 FROM papers WHERE papers.id = old.paper_id)
+BEGIN
+    INSERT INTO paper_search (paper_search, rowid, title, authors, summary, note, tags, arxiv_id)
+    SELECT 'delete', id, title, authors,
+        (SELECT group_concat(text, ' ') FROM (
+            SELECT sightings.summary || coalesce(' ' || sightings.title_ko, '')
+                || coalesce(' ' || sightings.abstract, '') AS text
+            FROM sightings WHERE sightings.paper_id = old.paper_id
+            UNION ALL SELECT old.summary || coalesce(' ' || old.title_ko, '')
+                || coalesce(' ' || old.abstract, ''))),
+        note, tags, arxiv_id
+    FROM paper_text WHERE id = old.paper_id;
+    INSERT INTO paper_search (rowid, title, authors, summary, note, tags, arxiv_id)
+    SELECT id, title, authors, summary, note, tags, arxiv_id FROM paper_text
+    WHERE id = old.paper_id;
+END;
+"""
+
+
 def _run_script(script: str) -> Step:
     def run(connection: sqlite3.Connection) -> None:
         for statement in script.split(";"):
@@ -284,6 +402,7 @@ STEPS: dict[int, Step] = {
     2: _run_statements(_V3),
     3: _run_script(_V4),
     4: _run_script(_V5),
+    5: _run_statements(_V6),
 }
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.digest import Media, MediaKind
 from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
+from readinglist.core.sources.sighting import Links
 from readinglist.library import tables
 from readinglist.library.browse import starred_count, status_counts
 from readinglist.library.driver import Row, chunks, day, fetch, id_list, moment
@@ -54,11 +55,13 @@ _PAPERS = (
     "SELECT id, arxiv_id, title, url, authors, authors_truncated, votes, first_seen, "
     f"last_seen, starred, status, status_changed_at, note FROM papers WHERE id IN {_IDS}"
 )
-_APPEARANCES = (
-    "SELECT appearances.paper_id, digests.date, appearances.votes, appearances.position, "
-    "appearances.media_kind, appearances.media_url, appearances.summary FROM appearances "
-    "JOIN digests ON digests.id = appearances.digest_id "
-    f"WHERE appearances.paper_id IN {_IDS} ORDER BY appearances.paper_id, digests.date"
+_SIGHTINGS = (
+    "SELECT sightings.paper_id, digests.date, sightings.votes, sightings.position, "
+    "sightings.media_kind, sightings.media_url, sightings.summary, digests.source, "
+    "sightings.abstract, sightings.links, sightings.title_ko, sightings.summary_error "
+    "FROM sightings "
+    "JOIN digests ON digests.id = sightings.digest_id "
+    f"WHERE sightings.paper_id IN {_IDS} ORDER BY sightings.paper_id, digests.date, digests.id"
 )
 _TAGS = (
     "SELECT paper_tags.paper_id, tags.name FROM paper_tags JOIN tags ON tags.id = "
@@ -84,7 +87,7 @@ def paper_id_for(connection: Connection, arxiv_id: str) -> int | None:
 def load_papers(connection: Connection, ids: Sequence[int]) -> list[Paper]:
     """Full papers for `ids`, in the order given; ids not in the library are left out."""
     wanted = [id_list(ids)]
-    appearances = _appearances(fetch(connection, _APPEARANCES, wanted))
+    appearances = _sightings(fetch(connection, _SIGHTINGS, wanted))
     tags = _tags(fetch(connection, _TAGS, wanted))
     papers = {
         row[0]: _paper(row, appearances.get(row[0], []), tags.get(row[0], ()))
@@ -99,20 +102,30 @@ def load_paper(connection: Connection, arxiv_id: str) -> Paper | None:
 
 
 @dataclass(frozen=True, slots=True)
-class _AppearanceRow:
+class _SightingRow:
     date: dt.date
     votes: int | None
     position: int
     media: Media | None
     summary: tuple[str, ...]
+    source: str
+    abstract: str | None
+    links: dict[str, str]  # those the paper's id does not give
+    title_ko: str | None
+    summary_error: str | None
 
 
-def _appearances(rows: Iterable[Row]) -> dict[int, list[_AppearanceRow]]:
-    found: dict[int, list[_AppearanceRow]] = defaultdict(list)
-    for paper_id, date, votes, position, kind, url, summary in rows:
+def _sightings(rows: Iterable[Row]) -> dict[int, list[_SightingRow]]:
+    found: dict[int, list[_SightingRow]] = defaultdict(list)
+    for paper_id, date, votes, position, kind, url, summary, *said in rows:
+        source, abstract, links, title_ko, error = said
         media = Media(MediaKind(kind), url) if kind and url else None
+        bullets = tuple(json.loads(summary))
+        given = json.loads(links) if links != "{}" else {}
         found[paper_id].append(
-            _AppearanceRow(day(date), votes, position, media, tuple(json.loads(summary)))
+            _SightingRow(
+                day(date), votes, position, media, bullets, source, abstract, given, title_ko, error
+            )
         )
     return found
 
@@ -124,7 +137,7 @@ def _tags(rows: Iterable[Row]) -> dict[int, tuple[str, ...]]:
     return {paper_id: tuple(names) for paper_id, names in found.items()}
 
 
-def _paper(row: Row, seen: list[_AppearanceRow], tags: tuple[str, ...]) -> Paper:
+def _paper(row: Row, seen: list[_SightingRow], tags: tuple[str, ...]) -> Paper:
     paper_id, arxiv_id, title, url, authors, truncated, votes, first, last, *user = row
     starred, status, status_changed_at, note = user
     latest_media = next((a.media for a in reversed(seen) if a.media), None)
@@ -139,7 +152,7 @@ def _paper(row: Row, seen: list[_AppearanceRow], tags: tuple[str, ...]) -> Paper
         votes=votes,
         first_seen=day(first),
         last_seen=day(last),
-        digests=tuple(DigestAppearance(a.date, a.votes, a.position) for a in seen),
+        digests=tuple(DigestAppearance(a.date, a.votes, a.position, a.source) for a in seen),
         media=latest_media,
         summary=latest_summary,
         starred=bool(starred),
@@ -147,7 +160,27 @@ def _paper(row: Row, seen: list[_AppearanceRow], tags: tuple[str, ...]) -> Paper
         status_changed_at=moment(status_changed_at),
         tags=tags,
         note=note,
+        abstract=_latest(a.abstract for a in seen),
+        links=_links(arxiv_id, seen),
+        title_ko=_latest(a.title_ko for a in seen),
+        summary_error=None if latest_summary else _latest(a.summary_error for a in seen),
     )
+
+
+def _latest(values: Iterable[str | None]) -> str | None:
+    """The last value given, in the order of the sightings (oldest first)."""
+    found = None
+    for value in values:
+        found = value if value is not None else found
+    return found
+
+
+def _links(arxiv_id: str, seen: list[_SightingRow]) -> Links | None:
+    """The links its sources gave, the latest of each name; None when they gave none."""
+    given: dict[str, str] = {}
+    for sighting in seen:
+        given.update(sighting.links)
+    return Links.of(arxiv_id, given) if given else None
 
 
 # --- the user's data -------------------------------------------------------------------------

@@ -66,11 +66,13 @@ class TrashRecord(SQLModel, table=True):
 
 
 class DigestRecord(SQLModel, table=True):
-    """One day's digest, however many files of that day were imported."""
+    """One source's day (v6: a date is unique per source), however many files brought it."""
 
     __tablename__ = "digests"
+    __table_args__ = (UniqueConstraint("source", "date"), Index("ix_digests_date", "date"))
     id: int | None = Field(default=None, primary_key=True)
-    date: dt.date = Field(unique=True)
+    source: str = "daily-papers-md"  # the format's name (`core.sources.registry.FORMATS`)
+    date: dt.date
     source_name: str  # the first file that brought it
     content_hash: str
     imported_at: dt.datetime
@@ -82,29 +84,44 @@ class DigestFileRecord(SQLModel, table=True):
     __tablename__ = "digest_files"
     id: int | None = Field(default=None, primary_key=True)
     content_hash: str = Field(unique=True)
-    digest_id: int = Field(foreign_key="digests.id", ondelete="CASCADE", index=True)
+    format: str = "daily-papers-md"
     source_name: str
     imported_at: dt.datetime
     papers_new: int = 0
-    appearances_new: int = 0
+    sightings_new: int = 0
 
 
-class AppearanceRecord(SQLModel, table=True):
-    """A paper as one day's digest showed it: votes, position, summary and media."""
+class SightingRecord(SQLModel, table=True):
+    """One paper seen in one source on one day (its digest), with what the source said.
 
-    __tablename__ = "appearances"
+    JSON columns hold lists (`summary`: the bullets; `categories`, `keywords`,
+    `suggested_tags`) or, for `links`, an object of the links the paper's id does not give
+    (`github`, `project`, or a source's own page). A missing number is NULL, never 0.
+    """
+
+    __tablename__ = "sightings"
     __table_args__ = (
         UniqueConstraint("paper_id", "digest_id"),
-        Index("ix_appearances_digest", "digest_id", "position"),
+        Index("ix_sightings_digest", "digest_id", "position"),
     )
     id: int | None = Field(default=None, primary_key=True)
     paper_id: int = Field(foreign_key="papers.id", ondelete="CASCADE")
     digest_id: int = Field(foreign_key="digests.id", ondelete="CASCADE")
     position: int
     votes: int | None = None
+    comments: int | None = None
+    title_ko: str | None = None
+    summary: str = "[]"
+    summary_language: str | None = None  # `core.sources.sighting.Language`
+    summary_error: str | None = None  # a generator's error where the summary should be
+    abstract: str | None = None
     media_kind: str | None = None
     media_url: str | None = None
-    summary: str = "[]"  # JSON list of bullets
+    links: str = "{}"
+    categories: str = "[]"
+    keywords: str = "[]"
+    suggested_tags: str = "[]"
+    id_only: bool = False
 
 
 class TagRecord(SQLModel, table=True):

@@ -52,6 +52,7 @@ from readinglist.core.query_terms import (
     And,
     FirstSeen,
     InDigest,
+    InSource,
     Not,
     Op,
     Or,
@@ -235,7 +236,7 @@ class _Compiler:
         return or_(false(), *matched, *others)
 
     def _column_condition(
-        self, term: Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest
+        self, term: Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest | InSource
     ) -> ColumnElement[bool]:
         match term:
             case Tag(name):
@@ -248,14 +249,21 @@ class _Compiler:
                 return _by_index(_compare(_indexed().c.votes, op, value))
             case FirstSeen(op, when):
                 return _by_index(self._in_span(_indexed().c.first_seen, op, when))
-            case InDigest(op, when):
-                days = select(tables.DIGESTS.c.id).where(
-                    self._in_span(tables.DIGESTS.c.date, op, when)
-                )
-                listed = select(tables.APPEARANCES.c.paper_id).where(
-                    tables.APPEARANCES.c.digest_id.in_(days)
-                )
-                return tables.PAPERS.c.id.in_(listed)
+            case InDigest() | InSource():
+                return self._seen_in(term)
+
+    def _seen_in(self, term: InDigest | InSource) -> ColumnElement[bool]:
+        """Papers with a sighting in the digests of those days, or of those sources."""
+        digests = tables.DIGESTS.c
+        if isinstance(term, InDigest):
+            which = self._in_span(digests.date, term.op, term.when)
+        else:
+            which = digests.source.in_(term.names)
+        sightings = tables.SIGHTINGS.c
+        seen = select(sightings.paper_id).where(
+            sightings.digest_id.in_(select(digests.id).where(which))
+        )
+        return tables.PAPERS.c.id.in_(seen)
 
     def _range(self, term: Votes | FirstSeen) -> ColumnElement[bool]:
         """The range as a plain condition on the papers at hand."""

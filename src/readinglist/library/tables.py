@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     PAPERS: Table
     DIGESTS: Table
     DIGEST_FILES: Table
-    APPEARANCES: Table
+    SIGHTINGS: Table
     TAGS: Table
     PAPER_TAGS: Table
     SAVED_SEARCHES: Table

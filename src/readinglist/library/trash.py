@@ -2,9 +2,9 @@
 with all the user's data on them until the trash is emptied.
 
 A paper is in the trash while the `trash` table (schema v5) holds its id. An import never
-looks at it: a digest that lists a trashed paper again adds its appearance, and the paper
+looks at it: a digest that lists a trashed paper again adds its sighting, and the paper
 stays in the trash. Emptying the trash deletes its papers, and with them (the schema's
-cascades) their appearances, tag links and the trash's rows; tags no paper carries any more
+cascades) their sightings, tag links and the trash's rows; tags no paper carries any more
 go too.
 """
 
@@ -77,7 +77,7 @@ def trashed_ids(connection: Connection) -> list[int]:
 
 
 def empty_trash(connection: Connection) -> int:
-    """Delete the trash's papers for good, with their notes, tags and appearances; tags no
+    """Delete the trash's papers for good, with their notes, tags and sightings; tags no
     paper carries any more are forgotten. Returns how many papers went."""
     return delete_for_good(connection, trashed_ids(connection))
 

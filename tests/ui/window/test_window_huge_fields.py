@@ -56,7 +56,7 @@ def library(library: Library, digests: DigestWriter) -> Library:
         run("UPDATE papers SET title = ? WHERE arxiv_id = ?", (huge, IDS[1]))
         summary = json.dumps([markdown(HUGE)])
         paper_of = "(SELECT id FROM papers WHERE arxiv_id = ?)"
-        run(f"UPDATE appearances SET summary = ? WHERE paper_id = {paper_of}", (summary, IDS[2]))
+        run(f"UPDATE sightings SET summary = ? WHERE paper_id = {paper_of}", (summary, IDS[2]))
         run("UPDATE papers SET authors = ? WHERE arxiv_id = ?", (json.dumps([huge]), IDS[3]))
         note = "\n".join(markdown(BIG_NOTE).splitlines())
         run("UPDATE papers SET note = ? WHERE arxiv_id = ?", (note, IDS[4]))

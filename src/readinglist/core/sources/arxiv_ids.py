@@ -55,7 +55,8 @@ class ArxivIds:
     label = QT_TR_NOOP("arXiv ids in any text")
 
     def confidence(self, data: bytes) -> float:
-        return CONFIDENCE if any(_ids(head_text(data))) else 0.0
+        mentions = _MENTION.finditer(head_text(data))
+        return CONFIDENCE if any(_id_of(match) for match in mentions) else 0.0  # the first will do
 
     def read(
         self, data: bytes, source: str, *, day: dt.date | None = None, today: dt.date | None = None
@@ -73,10 +74,6 @@ class ArxivIds:
             for position, item in enumerate(found.values(), 1)
         )
         return Reading(FORMAT, sightings, notes.all())
-
-
-def _ids(text: str) -> list[str]:
-    return [found for match in _MENTION.finditer(text) if (found := _id_of(match))]
 
 
 def _id_of(match: re.Match[str]) -> str | None:

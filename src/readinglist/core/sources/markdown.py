@@ -8,7 +8,7 @@ as the summary, and the paper's arXiv, PDF and Hugging Face pages.
 import datetime as dt
 import re
 
-from readinglist.core.arxiv import abs_url, huggingface_url, pdf_url
+from readinglist.core.arxiv import huggingface_url, pdf_url
 from readinglist.core.digest import Digest, Entry, Warnings
 from readinglist.core.parser import parse_digest
 from readinglist.core.sources import fields
@@ -44,7 +44,7 @@ def reading_of(digest: Digest) -> Reading:
     """A parsed digest as sightings, with the parser's warnings first and unchanged."""
     notes = Warnings(digest.warnings)
     sightings = tuple(_sighting(digest.date, entry, notes) for entry in digest.entries)
-    return Reading(FORMAT, sightings, notes.all())
+    return Reading(FORMAT, sightings, notes.all(), declared_days=(digest.date,))
 
 
 def _sighting(day: dt.date, entry: Entry, notes: Warnings) -> Sighting:
@@ -58,7 +58,7 @@ def _sighting(day: dt.date, entry: Entry, notes: Warnings) -> Sighting:
         line=entry.line,
         title=entry.title,
         links=Links(
-            arxiv=abs_url(arxiv_id),
+            arxiv=entry.url,  # the digest's own arXiv link, as the parser kept it
             pdf=pdf_url(arxiv_id),
             hugging_face=huggingface_url(arxiv_id),
         ),

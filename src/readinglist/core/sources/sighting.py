@@ -6,9 +6,11 @@ said nothing. A missing number is `None`, never 0: "no votes given" is not "no v
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from readinglist.core.arxiv import abs_url, huggingface_url, pdf_url
 from readinglist.core.digest import DigestWarning, Media
 
 
@@ -29,6 +31,32 @@ class Links:
     github: str | None = None
     project: str | None = None
     hugging_face: str | None = None
+
+    def given(self, arxiv_id: str) -> dict[str, str]:
+        """The links the paper's id does not give (what a library keeps of them), by name."""
+        said = {"github": self.github, "project": self.project}
+        given = {name: value for name, value in said.items() if value is not None}
+        for name, value in _derived(arxiv_id).items():
+            if (own := getattr(self, name)) is not None and own != value:
+                given[name] = own
+        return given
+
+    @classmethod
+    def of(cls, arxiv_id: str, given: Mapping[str, str]) -> "Links":
+        """The paper's links: those `given` over those its id gives."""
+        found = {**_derived(arxiv_id), **{k: v for k, v in given.items() if k in _LINK_NAMES}}
+        return cls(**found)
+
+
+_LINK_NAMES = ("arxiv", "pdf", "github", "project", "hugging_face")
+
+
+def _derived(arxiv_id: str) -> dict[str, str]:
+    return {
+        "arxiv": abs_url(arxiv_id),
+        "pdf": pdf_url(arxiv_id),
+        "hugging_face": huggingface_url(arxiv_id),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +96,14 @@ class Reading:
     format: str
     sightings: tuple[Sighting, ...]
     warnings: tuple[DigestWarning, ...] = ()
+    declared_days: tuple[dt.date, ...] = ()  # days the file says it is of, papers or not
 
     @property
     def days(self) -> tuple[dt.date, ...]:
-        """The days of its sightings, in order of first appearance."""
-        return tuple(dict.fromkeys(sighting.day for sighting in self.sightings))
+        """The days it declares and those of its sightings, in order of first appearance: a
+        digest of a day without papers is still that day's digest."""
+        seen = (sighting.day for sighting in self.sightings)
+        return tuple(dict.fromkeys((*self.declared_days, *seen)))
 
     @property
     def by_id_only(self) -> int:

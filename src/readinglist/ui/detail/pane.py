@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.render import bullets_to_html, clip, clip_bullets, markdown_to_html
 from readinglist.ui.detail.heading import make_heading
+from readinglist.ui.detail.sightings import ABSTRACT_SHOWN, abstract_html, links_html, seen_text
 from readinglist.ui.detail.unsaved_notes import UnsavedNote
 from readinglist.ui.fitting import FittingScrollArea
 from readinglist.ui.i18n import count_text, local_time_text, tr
@@ -110,6 +111,7 @@ class DetailPane(QWidget):
         self.authors_label = _wrapping_label(self, "detailAuthors")
         self.link_label = _wrapping_label(self, "detailLink")
         self.digests_label = _wrapping_label(self, "detailDigests")
+        self.seen_label = _wrapping_label(self, "detailSeen")
         self.star_button = QToolButton(self)
         self.star_button.setCheckable(True)
         self.star_button.setToolTip(tr("Star (S)"))
@@ -145,7 +147,7 @@ class DetailPane(QWidget):
         header = QWidget(self)
         header_layout = QVBoxLayout(header)
         header_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title_label, self.authors_label, self.link_label, self.digests_label):
+        for widget in self._header_labels():
             header_layout.addWidget(widget)
         self.header_area = FittingScrollArea(header, self)
         note = QWidget(self)
@@ -167,6 +169,16 @@ class DetailPane(QWidget):
         layout.addWidget(self.controls)
         layout.addWidget(splitter, 1)
         layout.addStretch(0)  # takes the room the body leaves when there is no paper
+
+    def _header_labels(self) -> tuple[QLabel, ...]:
+        """Title, authors, links, digests, seen before: in this order."""
+        return (
+            self.title_label,
+            self.authors_label,
+            self.link_label,
+            self.digests_label,
+            self.seen_label,
+        )
 
     def _connect(self) -> None:
         self.star_button.toggled.connect(self._on_star)
@@ -222,7 +234,7 @@ class DetailPane(QWidget):
     def _show_nothing(self) -> None:
         self.title_label.setText(tr("No paper selected"))
         self.title_label.setToolTip("")
-        for label in (self.authors_label, self.link_label, self.digests_label):
+        for label in self._header_labels()[1:]:
             label.clear()
         self.summary_view.clear()
         self._set_note_text("")
@@ -265,14 +277,16 @@ class DetailPane(QWidget):
         self.title_label.setText(_clipped(paper.title, TITLE_SHOWN, "title"))
         self.title_label.setToolTip(f"<qt>{html.escape(clip(paper.title, TOOLTIP_SHOWN))}</qt>")
         self._show_authors(paper)
-        url = html.escape(paper.url, quote=True)
-        self.link_label.setText(f'<a href="{url}">arXiv:{html.escape(paper.arxiv_id)}</a>')
+        self.link_label.setText(links_html(paper))
         self.digests_label.setText(_digests_text(paper))
+        self.seen_label.setText(seen_text(paper))
+        self.seen_label.setVisible(bool(self.seen_label.text()))
         bullets = clip_bullets(paper.summary, MARKDOWN_SHOWN)
         size = sum(len(bullet) for bullet in paper.summary)
         more = _show_all_link(size, "summary") if size > MARKDOWN_SHOWN else ""
-        shown = min(size, MARKDOWN_SHOWN)
-        self.summary_renderer.show(lambda: bullets_to_html(bullets) + more, shown)
+        shown = min(size, MARKDOWN_SHOWN) + min(len(paper.abstract or ""), ABSTRACT_SHOWN)
+        abstract = abstract_html(paper)
+        self.summary_renderer.show(lambda: bullets_to_html(bullets) + more + abstract, shown)
         self.header_area.refit()
 
     def _show_authors(self, paper: Paper) -> None:

@@ -38,6 +38,9 @@ def summarize(report: ImportReport) -> str:
         counted(imported, tr("1 file imported"), tr("{n} files imported")),
         counted(report.papers_new, tr("1 new paper"), tr("{n} new papers")),
     ]
+    if report.by_id_only:
+        by_id = tr("1 paper by id only"), tr("{n} papers by id only")
+        parts.append(_counted(report.by_id_only, *by_id))
     if unchanged:
         parts.append(tr("{n} unchanged").format(n=count_text(unchanged)))
     if rejected:
