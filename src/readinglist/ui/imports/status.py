@@ -40,7 +40,7 @@ def summarize(report: ImportReport) -> str:
     ]
     if report.by_id_only:
         by_id = tr("1 paper by id only"), tr("{n} papers by id only")
-        parts.append(_counted(report.by_id_only, *by_id))
+        parts.append(counted(report.by_id_only, *by_id))
     if unchanged:
         parts.append(tr("{n} unchanged").format(n=count_text(unchanged)))
     if rejected:
