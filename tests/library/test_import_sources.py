@@ -14,7 +14,7 @@ from readinglist.library import papers as store
 from readinglist.library.browse import sidebar_counts
 from readinglist.library.database import Library
 from readinglist.library.importer import import_file, import_paths
-from tests.helpers.digests import DigestWriter, entries
+from tests.helpers.digests import DigestWriter, FakeEntry, entries
 from tests.helpers.sources import SOURCES, hf_day, hf_paper
 from tests.helpers.user_data import make_it_mine
 
@@ -178,3 +178,21 @@ def test_a_days_count_counts_each_paper_once_whatever_its_sources(
 
     assert [(str(d.date), d.papers, d.unread) for d in every] == [("2024-03-01", 3, 3)]
     assert recounted == every
+
+
+def test_a_paper_seen_again_counts_its_sightings_and_the_votes_it_gained(
+    library: Library, digests: DigestWriter
+) -> None:
+    """`seen_count` and `rising` (the votes gained over the last three voted sightings) are
+    kept up to date at import, whatever the order the days arrive in."""
+    days = {"2024-03-04": 31, "2024-03-01": 5, "2024-03-03": 30, "2024-03-02": 12}
+    for day, votes in days.items():
+        listed = [FakeEntry("2403.00001", votes=votes)]
+        import_file(library, digests.write(f"{day}.md", day, listed))
+    import_file(library, digests.write("once.md", "2024-03-05", [FakeEntry("2403.00002")]))
+
+    figures = "SELECT arxiv_id, seen_count, rising FROM papers ORDER BY arxiv_id"
+    assert rows(library, figures) == [("2403.00001", 4, 31 - 12), ("2403.00002", 1, None)]
+    hf = digests.write_text("hf.json", hf_day("2024-03-05", hf_paper("2403.00002", "T")))
+    import_file(library, hf)  # a second sighting without a number: seen twice, nothing gained
+    assert rows(library, figures)[1] == ("2403.00002", 2, None)

@@ -130,3 +130,19 @@ def test_the_v6_fixture_keeps_its_other_sources(tmp_path: Path) -> None:
     assert _rows(path, "SELECT source, date FROM digests WHERE source <> 'daily-papers-md'") == [
         ("hf-daily-json", "2024-03-02")
     ]
+
+
+def test_a_v6_library_gains_its_papers_seen_counts_and_rising_votes(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    shutil.copyfile(FIXTURE_FOLDER / "libraries" / "v6.sqlite", path)
+
+    open_library(path).close()
+
+    figures = "SELECT arxiv_id, seen_count, rising FROM papers ORDER BY arxiv_id"
+    assert _rows(path, figures) == [  # 2403.00001: 10 votes, then 30 the next day
+        ("2403.00001", 2, 20),
+        ("2403.00002", 1, None),
+        ("2403.00003", 1, None),
+    ]
+    assert _rows(path, "SELECT count(*) FROM watch_folders, subscriptions") == [(0,)]
+    assert check_library(path).sound

@@ -20,13 +20,19 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
-from readinglist.core.sources.sighting import Reading, Sighting
+from readinglist.core.sources.sighting import Reading, Sighting, votes_gained
 from readinglist.library import search_index, tables
 from readinglist.library.driver import chunks, driver, stored_moment
 
 _KNOWN_FILE = "SELECT 1 FROM digest_files WHERE content_hash = ?"
 _DIGEST = "SELECT id FROM digests WHERE source = ? AND date = ?"
 _SEEN = "SELECT paper_id FROM sightings WHERE digest_id = ?"
+_SIGHTINGS_VOTES = (  # newest first, as `votes_gained` takes them (the v7 step's order)
+    "SELECT sightings.paper_id, sightings.votes FROM sightings "
+    "JOIN digests ON digests.id = sightings.digest_id WHERE sightings.paper_id IN ({marks}) "
+    "ORDER BY sightings.paper_id, digests.date DESC, sightings.votes DESC"
+)
+_SET_SEEN_FIGURES = "UPDATE papers SET seen_count = ?, rising = ? WHERE id = ?"
 _KNOWN_COLUMNS = (
     "arxiv_id, id, title, first_seen, last_seen, votes, votes_date, authors, authors_truncated"
 )
@@ -161,6 +167,7 @@ def _store_day(
     _update_papers(connection, seen_again, known, day)
     ids = {**{k: p.id for k, p in known.items()}, **_paper_ids(connection, fresh)}
     sightings_new = _upsert_sightings(connection, sightings, ids, digest)
+    _update_seen_figures(connection, [paper.id for paper in known.values()])
     search_index.changed(connection, ids.values())
     return len(fresh), sightings_new
 
@@ -277,6 +284,23 @@ def _fuller_authors(paper: _KnownPaper, sighting: Sighting) -> tuple[str, bool]:
     if better:
         return _json(sighting.authors), sighting.authors_truncated
     return paper.authors, paper.authors_truncated
+
+
+def _update_seen_figures(connection: Connection, paper_ids: Sequence[int]) -> None:
+    """How often each paper seen again has been seen, and the votes it gained lately
+    (`papers.seen_count`, `papers.rising`: the list sorts by them). A new paper keeps the
+    defaults (seen once, nothing gained)."""
+    voted: dict[int, list[int]] = {paper_id: [] for paper_id in paper_ids}
+    counts = dict.fromkeys(paper_ids, 0)
+    for chunk in chunks(paper_ids):
+        marks = ", ".join("?" * len(chunk))
+        found = driver(connection).execute(_SIGHTINGS_VOTES.format(marks=marks), chunk)
+        for paper_id, votes in found:
+            counts[paper_id] += 1
+            if votes is not None:
+                voted[paper_id].append(votes)
+    figures = [(counts[i], votes_gained(voted[i]), i) for i in paper_ids]
+    driver(connection).executemany(_SET_SEEN_FIGURES, figures)
 
 
 def _upsert_sightings(

@@ -370,6 +370,90 @@ END;
 """
 
 
+# Version 7: papers arrive by themselves (issue 15). Watched folders and what a scan saw in
+# them (a file unchanged in size and modification time is not read again; a folder that
+# disappeared keeps its row, with the moment it went missing), and subscriptions (a URL
+# template with a date) with what each day's fetch gave: imported, missing (a 404, tried
+# again while the day is recent) or failed, and the validators for a conditional request.
+# Papers gain two stored figures the list sorts by through an index: how many sightings
+# they have (seen before) and the votes gained over their last sightings (rising), filled
+# here from the sightings the library has; and an index on when a paper was added (New today).
+_V7 = """
+CREATE TABLE watch_folders (
+    id INTEGER PRIMARY KEY,
+    path VARCHAR NOT NULL UNIQUE,
+    added_at DATETIME NOT NULL,
+    scanned_at DATETIME,
+    missing_since DATETIME
+);
+
+CREATE TABLE watched_files (
+    folder_id INTEGER NOT NULL REFERENCES watch_folders (id) ON DELETE CASCADE,
+    path VARCHAR NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    content_hash VARCHAR,
+    seen_at DATETIME NOT NULL,
+    PRIMARY KEY (folder_id, path)
+);
+
+CREATE TABLE subscriptions (
+    id INTEGER PRIMARY KEY,
+    name VARCHAR COLLATE NOCASE NOT NULL UNIQUE,
+    url_template VARCHAR NOT NULL,
+    format VARCHAR,
+    since DATE NOT NULL,
+    added_at DATETIME NOT NULL,
+    checked_at DATETIME,
+    last_error VARCHAR
+);
+
+CREATE TABLE subscription_days (
+    subscription_id INTEGER NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+    date DATE NOT NULL,
+    outcome VARCHAR NOT NULL CHECK (outcome IN ('imported', 'missing', 'failed')),
+    etag VARCHAR,
+    last_modified VARCHAR,
+    content_hash VARCHAR,
+    fetched_at DATETIME NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (subscription_id, date)
+);
+
+ALTER TABLE papers ADD COLUMN seen_count INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE papers ADD COLUMN rising INTEGER;
+
+UPDATE papers SET seen_count = (
+    SELECT count(*) FROM sightings WHERE sightings.paper_id = papers.id
+) WHERE id IN (SELECT paper_id FROM sightings GROUP BY paper_id HAVING count(*) > 1);
+
+CREATE TEMP TABLE v6_voted AS
+SELECT sightings.paper_id AS paper_id, sightings.votes AS votes,
+    row_number() OVER (
+        PARTITION BY sightings.paper_id ORDER BY digests.date DESC, sightings.votes DESC
+    ) AS n
+FROM sightings JOIN digests ON digests.id = sightings.digest_id
+WHERE sightings.votes IS NOT NULL;
+CREATE INDEX temp.ix_v6_voted ON v6_voted (paper_id, n);
+CREATE TEMP TABLE v6_ends AS
+SELECT paper_id, max(CASE WHEN n = 1 THEN votes END) AS latest, max(n) AS earliest
+FROM v6_voted WHERE n <= 3 GROUP BY paper_id HAVING max(n) >= 2;
+UPDATE papers SET rising = (
+    SELECT v6_ends.latest - v6_voted.votes FROM v6_ends JOIN v6_voted
+        ON v6_voted.paper_id = v6_ends.paper_id AND v6_voted.n = v6_ends.earliest
+    WHERE v6_ends.paper_id = papers.id
+) WHERE id IN (SELECT paper_id FROM v6_ends);
+DROP TABLE v6_ends;
+DROP TABLE v6_voted;
+
+CREATE INDEX ix_papers_seen_count ON papers (seen_count);
+CREATE INDEX ix_papers_rising ON papers (rising);
+CREATE INDEX ix_papers_status_seen_count ON papers (status, seen_count);
+CREATE INDEX ix_papers_status_rising ON papers (status, rising);
+CREATE INDEX ix_papers_added_at ON papers (added_at);
+"""
+
+
 def _run_script(script: str) -> Step:
     def run(connection: sqlite3.Connection) -> None:
         for statement in script.split(";"):
@@ -403,6 +487,7 @@ STEPS: dict[int, Step] = {
     3: _run_script(_V4),
     4: _run_script(_V5),
     5: _run_statements(_V6),
+    6: _run_script(_V7),
 }
 
 

@@ -10,7 +10,7 @@ Statements are written in SQLAlchemy Core on the classes' tables (`tables.PAPERS
 
 import datetime as dt
 
-from sqlalchemy import Column, Index, String, UniqueConstraint, func, text
+from sqlalchemy import CheckConstraint, Column, Index, String, UniqueConstraint, func, text
 from sqlmodel import Field, SQLModel
 
 from readinglist.core.paper import ReadingStatus
@@ -32,6 +32,8 @@ class PaperRecord(SQLModel, table=True):
         Index("ix_papers_status_votes", "status", "votes"),
         Index("ix_papers_status_title_lower", "status", _TITLE),
         Index("ix_papers_status_authors_lower", "status", _AUTHORS),
+        Index("ix_papers_status_seen_count", "status", "seen_count"),  # v7
+        Index("ix_papers_status_rising", "status", "rising"),
     )
     id: int | None = Field(default=None, primary_key=True)
     arxiv_id: str = Field(sa_column=Column(String, unique=True, nullable=False))
@@ -48,7 +50,9 @@ class PaperRecord(SQLModel, table=True):
     status_changed_at: dt.datetime | None = None
     note: str = ""
     note_changed_at: dt.datetime | None = None
-    added_at: dt.datetime
+    added_at: dt.datetime = Field(index=True)  # v7: New today
+    seen_count: int = Field(default=1, index=True)  # v7: its sightings (seen before)
+    rising: int | None = Field(default=None, index=True)  # votes gained, last sightings
 
 
 class TrashRecord(SQLModel, table=True):
@@ -145,3 +149,61 @@ class SavedSearchRecord(SQLModel, table=True):
     name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
     query: str
     created_at: dt.datetime
+
+
+class WatchFolderRecord(SQLModel, table=True):
+    """A folder whose digest files import by themselves (v7). One that disappeared keeps
+    its row, with when it went missing: reported, not forgotten."""
+
+    __tablename__ = "watch_folders"
+    id: int | None = Field(default=None, primary_key=True)
+    path: str = Field(unique=True)
+    added_at: dt.datetime
+    scanned_at: dt.datetime | None = None
+    missing_since: dt.datetime | None = None
+
+
+class WatchedFileRecord(SQLModel, table=True):
+    """A file a scan of a watched folder saw (`path` relative to it): unchanged in size and
+    modification time, it is not read again."""
+
+    __tablename__ = "watched_files"
+    folder_id: int = Field(foreign_key="watch_folders.id", primary_key=True, ondelete="CASCADE")
+    path: str = Field(primary_key=True)
+    size: int
+    mtime_ns: int
+    content_hash: str | None = None
+    seen_at: dt.datetime
+
+
+class SubscriptionRecord(SQLModel, table=True):
+    """A source fetched over HTTP (v7): a URL template with a date, read in `format` (None:
+    sniffed), from `since` on."""
+
+    __tablename__ = "subscriptions"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
+    url_template: str
+    format: str | None = None
+    since: dt.date
+    added_at: dt.datetime
+    checked_at: dt.datetime | None = None
+    last_error: str | None = None
+
+
+class SubscriptionDayRecord(SQLModel, table=True):
+    """What fetching one day of a subscription gave: `imported`, `missing` (a 404) or
+    `failed`, with the validators of a conditional request (ETag, Last-Modified)."""
+
+    __tablename__ = "subscription_days"
+    __table_args__ = (CheckConstraint("outcome IN ('imported', 'missing', 'failed')"),)
+    subscription_id: int = Field(
+        foreign_key="subscriptions.id", primary_key=True, ondelete="CASCADE"
+    )
+    date: dt.date = Field(primary_key=True)
+    outcome: str
+    etag: str | None = None
+    last_modified: str | None = None
+    content_hash: str | None = None
+    fetched_at: dt.datetime
+    attempts: int = 1

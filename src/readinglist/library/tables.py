@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     PAPER_TAGS: Table
     SAVED_SEARCHES: Table
     TRASH: Table
+    WATCH_FOLDERS: Table
+    WATCHED_FILES: Table
+    SUBSCRIPTIONS: Table
+    SUBSCRIPTION_DAYS: Table
 
 
 def __getattr__(name: str) -> "Table":

@@ -6,7 +6,7 @@ said nothing. A missing number is `None`, never 0: "no votes given" is not "no v
 """
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -109,3 +109,13 @@ class Reading:
     def by_id_only(self) -> int:
         """How many papers are known by their id only: "N papers by id only"."""
         return sum(1 for sighting in self.sightings if sighting.id_only)
+
+
+RISING_SIGHTINGS = 3  # "rising": the votes gained over a paper's last this many voted sightings
+
+
+def votes_gained(votes_newest_first: Sequence[int]) -> int | None:
+    """How many votes a paper gained over its last `RISING_SIGHTINGS` sightings that gave a
+    number (newest first); None when fewer than two did: nothing to compare."""
+    last = votes_newest_first[:RISING_SIGHTINGS]
+    return last[0] - last[-1] if len(last) >= 2 else None
