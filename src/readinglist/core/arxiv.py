@@ -11,6 +11,8 @@ from readinglist.core.translatable import QT_TR_NOOP
 
 _NEW_STYLE = r"\d{4}\.\d{4,5}"
 _OLD_STYLE = r"[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7}"
+# An id as it is written, version and all, for other readers' patterns (IGNORECASE, ASCII).
+ID_PATTERN = rf"(?:{_NEW_STYLE}|{_OLD_STYLE})(?:v\d+)?"
 _ID = rf"(?P<id>{_NEW_STYLE}|{_OLD_STYLE})(?:v\d+)?"
 
 _PAPER_LINK = re.compile(

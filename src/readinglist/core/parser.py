@@ -172,7 +172,7 @@ class _DigestReader:
                 misspelt = QT_TR_NOOP("a digest header not written '## Daily Papers (YYYY-MM-DD)'")
                 raise DigestError(self.source, number, Message(misspelt))
             return False  # any other heading ends the digest (README wrappers)
-        date = _parse_date(match.group("date"), number, self.source)
+        date = parse_date(match.group("date"), number, self.source)
         check_possible_date(date, self.today, number, self.source)
         if self.date is not None and date != self.date:
             second = QT_TR_NOOP(
@@ -192,7 +192,8 @@ class _DigestReader:
             self.current = None
 
 
-def _parse_date(text: str, line: int, source: str) -> dt.date:
+def parse_date(text: str, line: int | None, source: str) -> dt.date:
+    """A digest's `YYYY-MM-DD` date; a `DigestError` naming the file and line otherwise."""
     # Checked first: `date.fromisoformat` also takes 20240101 and week dates like 2024-W01-1.
     if _DATE.fullmatch(stripped := text.strip()):
         try:

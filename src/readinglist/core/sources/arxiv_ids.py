@@ -14,7 +14,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from readinglist.core.arxiv import abs_url, huggingface_url, normalize_arxiv_id, pdf_url
+from readinglist.core.arxiv import (
+    ID_PATTERN,
+    abs_url,
+    huggingface_url,
+    normalize_arxiv_id,
+    pdf_url,
+)
 from readinglist.core.digest import DigestError, Warnings
 from readinglist.core.parser import check_possible_date, decode_text
 from readinglist.core.sources import fields
@@ -25,9 +31,7 @@ from readinglist.core.translatable import QT_TR_NOOP, Message
 FORMAT = "arxiv-ids"
 CONFIDENCE = 0.2
 _MAX_CATEGORIES = 50
-_OLD = r"[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7}"
-_NEW = r"\d{4}\.\d{4,5}"
-_ID = rf"(?:{_NEW}|{_OLD})(?:v\d+)?"
+_ID = ID_PATTERN
 _MENTION = re.compile(
     r"\[(?P<text>[^\[\]\n]{1,2000})\]\(\s*<?(?P<link>https?://[^\s)>]+)"  # [title](link)
     r"|(?P<url>https?://(?:www\.|export\.)?(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/)"

@@ -18,11 +18,11 @@ from readinglist.core.digest import (
     DigestError,
     Warnings,
 )
+from readinglist.core.parser import parse_date
 from readinglist.core.sources.sighting import Language
-from readinglist.core.text import clean_text, clean_url, for_display
+from readinglist.core.text import clean_text, clean_url
 from readinglist.core.translatable import QT_TR_NOOP, Message
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MAX_VOTES = 2**63 - 1  # what the database's integers hold
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _BOLD_KEY = re.compile(r"^\*{1,3}[^*]{1,60}\*{1,3}\s*[:：]\s*")
@@ -192,17 +192,7 @@ def utc_day(value: object) -> dt.date | None:
 def day_of_file(value: object, source: str) -> dt.date | None:
     """A file's `YYYY-MM-DD` date field; `None` when it has none; a `DigestError` when it
     is not a date."""
-    if value is None:
-        return None
-    if isinstance(value, str) and _DATE.fullmatch(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    not_a_date = QT_TR_NOOP("'{text}' is not a date as YYYY-MM-DD")
-    raise DigestError(
-        source, None, Message(not_a_date, text=for_display(cut_to(str(value)[:80], 80)))
-    )
+    return None if value is None else parse_date(str(value)[:80], None, source)
 
 
 def checked_summary(
