@@ -175,7 +175,7 @@ def mix(library: Library, ids: list[int]) -> None:
     with library.writing() as connection:
         store.set_starred(connection, ids[::3], True)
         store.set_status(connection, ids[::4], ReadingStatus.READ, utc_now())
-        store.set_status(connection, ids[1::5], ReadingStatus.QUEUED, None)
+        store.undo_status(connection, ids[1::5], ReadingStatus.QUEUED, None)  # at no known time
         store.add_tags(connection, ids[::2], ["a"])
         store.add_tags(connection, ids[1::3], ["b"])
 
@@ -196,16 +196,22 @@ def test_an_edit_written_in_parts_is_undone_exactly(
 ) -> None:
     ids = _all(library)[:40]
     mix(library, ids)
-    before = states(library, ids)
+    before, history = states(library, ids), status_history(library)
     edit = make(ids)  # type: ignore[operator]
 
     write_in_parts(library, edit, pause=no_pause)
     assert states(library, ids) != before
     write_in_parts(library, edit, undo=True, pause=no_pause)
-    assert states(library, ids) == before
+    assert (states(library, ids), status_history(library)) == (before, history)
     write_in_parts(library, edit, pause=no_pause)  # redo, then undo again
     write_in_parts(library, edit, undo=True, pause=no_pause)
-    assert states(library, ids) == before
+    assert (states(library, ids), status_history(library)) == (before, history)
+
+
+def status_history(library: Library) -> list[tuple[object, ...]]:
+    with library.reading() as connection:
+        found = connection.exec_driver_sql("SELECT paper_id, status, at FROM status_events")
+        return sorted(tuple(row) for row in found)
 
 
 def test_a_part_that_fails_takes_back_the_parts_before_it(

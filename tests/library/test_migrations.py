@@ -146,3 +146,16 @@ def test_a_v6_library_gains_its_papers_seen_counts_and_rising_votes(tmp_path: Pa
     ]
     assert _rows(path, "SELECT count(*) FROM watch_folders, subscriptions") == [(0,)]
     assert check_library(path).sound
+
+
+def test_a_v7_library_gains_a_status_history_of_what_it_knows(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    shutil.copyfile(FIXTURE_FOLDER / "libraries" / "v7.sqlite", path)
+    changed = _rows(
+        path, "SELECT id, status, status_changed_at FROM papers WHERE status <> 'unread'"
+    )
+
+    open_library(path).close()
+
+    assert _rows(path, "SELECT paper_id, status, at FROM status_events") == changed
+    assert len(changed) == 1  # make_fixture.py's paper, marked read

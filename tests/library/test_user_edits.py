@@ -176,3 +176,41 @@ def test_a_status_for_the_unread_only_leaves_the_others_as_they_were(
     assert states(library, [ids[1]]) == {ids[1]: before[ids[1]]}
     run(library, edit.revert)
     assert states(library, ids) == before
+
+
+def events(library: Library) -> list[tuple[int, str]]:
+    with library.reading() as connection:
+        found = connection.exec_driver_sql(
+            "SELECT paper_id, status FROM status_events ORDER BY at, id"
+        )
+        return [(int(paper_id), str(status)) for paper_id, status in found]
+
+
+def test_each_status_change_is_an_event_and_its_undo_takes_the_event_back(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    run(library, StatusEdit([ids[0]], ReadingStatus.READ).apply)
+    queued = StatusEdit(ids, ReadingStatus.QUEUED)
+    run(library, queued.apply)
+    assert events(library) == [(ids[0], "read")] + [(i, "queued") for i in ids]
+
+    run(library, queued.revert)
+    assert events(library) == [(ids[0], "read")]
+    run(library, StatusEdit([ids[0]], ReadingStatus.READ).apply)  # no change: no event
+    run(library, queued.apply)  # redone: it happens again
+    assert events(library) == [(ids[0], "read")] + [(i, "queued") for i in ids]
+
+
+def test_a_papers_status_changed_at_is_its_latest_events_time(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    for status in (ReadingStatus.QUEUED, ReadingStatus.READ):
+        run(library, StatusEdit(ids[:2], status).apply)
+    latest = (
+        "SELECT papers.id FROM papers WHERE papers.status_changed_at IS NOT ("
+        "SELECT max(at) FROM status_events WHERE paper_id = papers.id)"
+    )
+    with library.reading() as connection:
+        assert connection.exec_driver_sql(latest).fetchall() == []

@@ -454,6 +454,27 @@ CREATE INDEX ix_papers_added_at ON papers (added_at);
 """
 
 
+# Version 8: a history of reading statuses (issue 16): one row each time a paper's status
+# changes, written in the same transaction as the change, and deleted again by its undo (an
+# undone change never happened). `papers.status_changed_at` is the time of a paper's latest
+# event, kept beside the status so the list and detail pane need no join. Each paper whose
+# status changed before this version gets one event: its status now, at the time it changed.
+_V8 = """
+CREATE TABLE status_events (
+    id INTEGER PRIMARY KEY,
+    paper_id INTEGER NOT NULL REFERENCES papers (id) ON DELETE CASCADE,
+    status VARCHAR NOT NULL,
+    at DATETIME NOT NULL
+);
+CREATE INDEX ix_status_events_paper_at ON status_events (paper_id, at);
+CREATE INDEX ix_status_events_at ON status_events (at);
+
+INSERT INTO status_events (paper_id, status, at)
+SELECT id, status, status_changed_at FROM papers
+WHERE status_changed_at IS NOT NULL ORDER BY status_changed_at, id;
+"""
+
+
 def _run_script(script: str) -> Step:
     def run(connection: sqlite3.Connection) -> None:
         for statement in script.split(";"):
@@ -488,6 +509,7 @@ STEPS: dict[int, Step] = {
     4: _run_script(_V5),
     5: _run_statements(_V6),
     6: _run_script(_V7),
+    7: _run_script(_V8),
 }
 
 

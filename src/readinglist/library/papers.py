@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, delete, exists, func, select, update
+from sqlalchemy import Connection, DateTime, and_, delete, exists, func, literal, select, update
 from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.digest import Media, MediaKind
@@ -46,6 +46,7 @@ __all__ = [
     "set_status",
     "tag_spelling",
     "tagged_ids",
+    "undo_status",
     "user_states",
 ]
 
@@ -193,18 +194,39 @@ def set_starred(connection: Connection, ids: Iterable[int], starred: bool) -> No
 
 
 def set_status(
-    connection: Connection, ids: Iterable[int], status: ReadingStatus, now: dt.datetime | None
+    connection: Connection, ids: Iterable[int], status: ReadingStatus, now: dt.datetime
 ) -> None:
-    """Set the status; the time it changed is kept only where it really changed (an undo
-    gives the time it had before, None for never)."""
-    papers = tables.PAPERS
+    """Give the papers `status`; each that did not have it changes at `now`, an event in
+    its history (`status_events`, written in the same transaction)."""
+    papers, events = tables.PAPERS, tables.STATUS_EVENTS
     for chunk in chunks(list(ids), _WRITE_CHUNK):
-        statement = (
-            update(papers)
-            .where(papers.c.id.in_(chunk), papers.c.status != status.value)
-            .values(status=status.value, status_changed_at=now)
+        changing = and_(papers.c.id.in_(chunk), papers.c.status != status.value)
+        happened = select(papers.c.id, literal(status.value), literal(now, DateTime()))
+        columns = ["paper_id", "status", "at"]
+        connection.execute(insert(events).from_select(columns, happened.where(changing)))
+        connection.execute(
+            update(papers).where(changing).values(status=status.value, status_changed_at=now)
         )
-        connection.execute(statement)
+
+
+def undo_status(
+    connection: Connection,
+    ids: Iterable[int],
+    status: ReadingStatus,
+    changed_at: dt.datetime | None,
+) -> None:
+    """Give the papers back `status` as it was set at `changed_at` (None: never): the events
+    after it go, as the change that wrote them never happened."""
+    papers, events = tables.PAPERS, tables.STATUS_EVENTS
+    for chunk in chunks(list(ids), _WRITE_CHUNK):
+        undone = delete(events).where(events.c.paper_id.in_(chunk))
+        if changed_at is not None:
+            undone = undone.where(events.c.at > changed_at)
+        connection.execute(undone)
+        changed = and_(papers.c.id.in_(chunk), papers.c.status != status.value)
+        connection.execute(
+            update(papers).where(changed).values(status=status.value, status_changed_at=changed_at)
+        )
 
 
 def set_note(connection: Connection, paper_id: int, note: str, now: dt.datetime) -> None:

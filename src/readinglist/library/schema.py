@@ -151,6 +151,18 @@ class SavedSearchRecord(SQLModel, table=True):
     created_at: dt.datetime
 
 
+class StatusEventRecord(SQLModel, table=True):
+    """A paper's reading status changed to `status` at `at` (v8): the history the Reading
+    view's figures come from. Written with the change; its undo deletes it."""
+
+    __tablename__ = "status_events"
+    __table_args__ = (Index("ix_status_events_paper_at", "paper_id", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    paper_id: int = Field(foreign_key="papers.id", ondelete="CASCADE")
+    status: str
+    at: dt.datetime = Field(index=True)
+
+
 class WatchFolderRecord(SQLModel, table=True):
     """A folder whose digest files import by themselves (v7). One that disappeared keeps
     its row, with when it went missing: reported, not forgotten."""

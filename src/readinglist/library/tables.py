@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     PAPER_TAGS: Table
     SAVED_SEARCHES: Table
     TRASH: Table
+    STATUS_EVENTS: Table
     WATCH_FOLDERS: Table
     WATCHED_FILES: Table
     SUBSCRIPTIONS: Table

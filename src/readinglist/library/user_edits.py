@@ -108,7 +108,7 @@ class StatusEdit:
             state = before[paper_id]
             groups.setdefault((state.status, state.status_changed_at), []).append(paper_id)
         for (status, changed_at), ids in groups.items():
-            store.set_status(connection, ids, status, changed_at)
+            store.undo_status(connection, ids, status, changed_at)
 
     def _changed(self, ids: Iterable[int]) -> Iterable[int]:
         if not self.only_unread:
