@@ -30,6 +30,7 @@ def all_commands() -> tuple[Command, ...]:
         saved,
         set_paper,
         show,
+        stats,
         trash,
     )
 
@@ -43,6 +44,7 @@ def all_commands() -> tuple[Command, ...]:
         trash.UNTRASH,
         trash.EMPTY_TRASH,
         saved.COMMAND,
+        stats.COMMAND,
         check.COMMAND,
         restore.COMMAND,
     )
