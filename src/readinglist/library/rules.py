@@ -9,7 +9,8 @@ first rule that gives one winning; `rule_hits` keeps which rules acted on which 
 
 The text a rule's query searches is in the index only once the import's new papers are
 (`search_index.write_now`); each rule is then one statement over the new papers alone, its
-text tested paper by paper (FTS5 looks a row id up in the index).
+text one full-text query bounded by their row ids (FTS5 seeks to the range in each term's
+list; tested paper by paper, each test read the whole lists: 40x slower).
 """
 
 import datetime as dt
@@ -17,7 +18,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, delete, exists, func, literal, select
+from sqlalchemy import Connection, and_, delete, func, literal, select
 from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.paper import ReadingStatus
@@ -123,13 +124,13 @@ def matching_among(connection: Connection, query: Query, ids: Sequence[int]) -> 
     each = func.json_each(literal(id_list(ids))).table_valued("value")
     among = select(each.c.value)
     conditions = [papers.c.id.in_(among), *compiled.other_conditions()]
-    if compiled.match is not None:
+    if compiled.match is not None:  # one full-text query over the new papers' id range
         index = SEARCH_INDEX.c
-        conditions.append(
-            exists().where(
-                index.rowid == papers.c.id, index.paper_search.op("MATCH")(compiled.match)
-            )
+        found = select(index.rowid).where(
+            index.paper_search.op("MATCH")(compiled.match),
+            index.rowid.between(min(ids), max(ids)),
         )
+        conditions.append(papers.c.id.in_(found))
     statement = select(papers.c.id).where(and_(*conditions)).order_by(papers.c.id)
     return [int(paper_id) for paper_id in connection.execute(statement).scalars()]
 
@@ -146,8 +147,8 @@ def apply_to_new(
         return {}
     search_index.write_now(connection)
     caught: dict[int, tuple[str, ...]] = {}
-    for rule in rules:
-        for paper_id in apply_rule(connection, rule, ids, now):
+    for rule, matched in apply_rules(connection, rules, ids, now).items():
+        for paper_id in matched:
             caught[paper_id] = (*caught.get(paper_id, ()), rule.name)
     return caught
 
@@ -156,19 +157,30 @@ def apply_rule(
     connection: Connection, rule: Rule, ids: Sequence[int], now: dt.datetime
 ) -> list[int]:
     """Do what `rule` does to those of `ids` that match it; the ids it caught."""
-    matched = matching_among(connection, rule.query, ids)
-    if not matched:
-        return []
-    if rule.tags:
-        store.add_tags(connection, matched, rule.tags)
-    if rule.star:
-        store.set_starred(connection, matched, True)
-    if rule.status is not None:
-        unread = _still_unread(connection, matched)
-        store.set_status(connection, unread, rule.status, now)
-    hits = [{"paper_id": paper_id, "rule_id": rule.id, "at": now} for paper_id in matched]
-    connection.execute(insert(tables.RULE_HITS).on_conflict_do_nothing(), hits)
-    return matched
+    return apply_rules(connection, [rule], ids, now)[rule]
+
+
+def apply_rules(
+    connection: Connection, rules: Sequence[Rule], ids: Sequence[int], now: dt.datetime
+) -> dict[Rule, list[int]]:
+    """Each rule's papers among `ids`, given its star and status in turn; then every rule's
+    tags at once (each rule sees the papers without the tags the others give)."""
+    caught = {rule: matching_among(connection, rule.query, ids) for rule in rules}  # first
+    for rule, matched in caught.items():
+        if rule.star and matched:
+            store.set_starred(connection, matched, True)
+        if rule.status is not None and matched:
+            store.set_status(connection, _still_unread(connection, matched), rule.status, now)
+        hits = [{"paper_id": paper_id, "rule_id": rule.id, "at": now} for paper_id in matched]
+        if hits:
+            connection.execute(insert(tables.RULE_HITS).on_conflict_do_nothing(), hits)
+    tagging = {rule: matched for rule, matched in caught.items() if rule.tags and matched}
+    tagged = sorted({paper_id for matched in tagging.values() for paper_id in matched})
+    if tagged:
+        with search_index.tags_indexed_at_commit(connection, tagged):
+            for rule, matched in tagging.items():
+                store.add_tags(connection, matched, rule.tags)
+    return caught
 
 
 def _still_unread(connection: Connection, ids: Sequence[int]) -> list[int]:

@@ -23,7 +23,8 @@ encoded twice over, and the import took 3% longer. One statement, so one savepoi
 
 import sqlite3
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +88,29 @@ def write_now(connection: Connection) -> None:
     if connection in _PENDING:
         event.remove(connection, "commit", _write_pending)
         _write_pending(connection)
+
+
+_TAG_TRIGGER = "paper_search_tag_link_insert"
+
+
+@contextmanager
+def tags_indexed_at_commit(connection: Connection, ids: Sequence[int]) -> Iterator[None]:
+    """Tag papers in the block with their index rows rewritten once each, at commit, instead
+    of by the tag trigger, link by link (a rule tagging thousands of papers an import brought
+    made the import 12x slower that way). The trigger is dropped for the block and made
+    again after it, inside the caller's transaction: no other connection ever sees it gone,
+    and a rollback brings it back with everything else."""
+    sqlite = driver(connection)
+    found = sqlite.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_TAG_TRIGGER,)
+    ).fetchone()
+    changing(connection, ids)
+    sqlite.execute(f"DROP TRIGGER {_TAG_TRIGGER}")
+    try:
+        yield
+    finally:
+        sqlite.execute(found[0])
+    changed(connection, ids)
 
 
 def _write_pending(connection: Connection) -> None:
