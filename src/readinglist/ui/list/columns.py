@@ -165,7 +165,7 @@ COLUMNS = {
         QT_TR_NOOP("Seen"),
         SortKey.SEEN,
         _seen,
-        44,
+        52,  # room for the sort indicator beside the header
         _RIGHT,
         tooltip=_seen_tip,
     ),
@@ -174,7 +174,7 @@ COLUMNS = {
         QT_TR_NOOP("Rising"),
         SortKey.RISING,
         _rising,
-        50,
+        60,
         _RIGHT,
         tooltip=_rising_tip,
         shown_by_default=False,  # at 1280 px it took the title's room; Seen says more
