@@ -376,6 +376,30 @@
         <translation>라이브러리를 여는 중…</translation>
     </message>
     <message>
+        <source>Seen {n} times since {day}</source>
+        <translation>{day}부터 {n}번 봄</translation>
+    </message>
+    <message>
+        <source>Gained {n} votes over its last sightings</source>
+        <translation>최근 등장에서 추천 {n}개 늘어남</translation>
+    </message>
+    <message>
+        <source>Gained 1 vote over its last sightings</source>
+        <translation>최근 등장에서 추천 1개 늘어남</translation>
+    </message>
+    <message>
+        <source>Lost {n} votes over its last sightings</source>
+        <translation>최근 등장에서 추천 {n}개 줄어듦</translation>
+    </message>
+    <message>
+        <source>Lost 1 vote over its last sightings</source>
+        <translation>최근 등장에서 추천 1개 줄어듦</translation>
+    </message>
+    <message>
+        <source>No votes gained over its last sightings</source>
+        <translation>최근 등장에서 추천 변화 없음</translation>
+    </message>
+    <message>
         <source>Starred</source>
         <translation>별표한 논문</translation>
     </message>
@@ -390,6 +414,14 @@
     <message>
         <source>Votes</source>
         <translation>추천</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>등장</translation>
+    </message>
+    <message>
+        <source>Rising</source>
+        <translation>상승</translation>
     </message>
     <message>
         <source>Save search</source>

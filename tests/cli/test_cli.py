@@ -32,6 +32,8 @@ PAPER_KEYS = {
     "sightings",  # v6: schema 6's sightings, with the paper's abstract and links
     "abstract",
     "links",
+    "seen_count",  # v7: how often it was seen, and the votes it gained lately
+    "rising",
 }
 
 
@@ -110,6 +112,7 @@ def test_show_json_has_the_contract_shape(run: RunCli, digests: DigestWriter) ->
     assert shown["title"] == "A [Bracketed] $x^2$ Title"
     assert shown["media"] == {"kind": "video", "url": video}
     assert shown["digests"] == [{"date": "2024-03-01", "votes": 1234}]
+    assert (shown["seen_count"], shown["rising"]) == (1, None)  # seen once: nothing gained
     assert (shown["first_seen"], shown["votes"], shown["status"], shown["note"]) == (
         "2024-03-01",
         1234,

@@ -27,6 +27,7 @@ from readinglist.core.query_terms import (
     Not,
     Op,
     Or,
+    Seen,
     Span,
     Starred,
     Status,
@@ -100,6 +101,7 @@ leaves: st.SearchStrategy[Term] = st.one_of(
     st.just(Starred()),
     st.just(Trashed()),
     st.builds(Votes, ops, st.integers(0, 40)),
+    st.builds(Seen, ops, st.integers(0, 4)),
     st.builds(FirstSeen, ops, spans),
     st.builds(InDigest, ops, spans),
     st.lists(st.sampled_from(FORMATS), min_size=1, max_size=2, unique=True).map(
@@ -206,6 +208,8 @@ def _matches(term: Term, paper: Paper) -> bool:  # noqa: PLR0911  (one case per 
             return any(seen.source in names for seen in paper.digests)
         case Votes(op, value):
             return paper.votes is not None and _compare(paper.votes, op, value)
+        case Seen(op, value):
+            return _compare(len(paper.digests), op, value)
         case FirstSeen(op, when):
             return _in_span(paper.first_seen, op, when)
         case InDigest(op, when):

@@ -68,6 +68,15 @@ def sidebar_count(window: MainWindow, label: str) -> str:
     return str(found[0].siblingAtColumn(1).data())
 
 
+def click_header(qtbot: QtBot, window: MainWindow, column: Column) -> None:
+    """Click the list's header on `column` (sorting by it) and wait for the list."""
+    header = window.list_pane.view.horizontalHeader()
+    position = header.rect().center()
+    position.setX(header.sectionViewportPosition(column) + header.sectionSize(column) // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    settle(qtbot, window)
+
+
 def row_titles(window: MainWindow) -> list[str]:
     model = window.list_pane.model
     return [model.index(row, Column.TITLE).data() for row in range(model.rowCount())]

@@ -131,6 +131,29 @@ def test_field_filters_and_their_combinations(filled: Library, digests: DigestWr
     assert found(filled, 'video (is:starred OR tag:"to share")') == ["2402.00001", "2403.00002"]
 
 
+def test_seen_counts_the_sightings_of_any_source_and_day(
+    filled: Library, digests: DigestWriter
+) -> None:
+    """2403.00001 seen on three days, 2403.00002 on two, 2403.00003 once."""
+    first, second = PAPERS[0], PAPERS[1]
+    import_file(filled, digests.write("e.md", "2024-03-02", [first, second]))
+    import_file(filled, digests.write("f.md", "2024-03-03", [first]))
+    with filled.writing() as connection:
+        starred = store.paper_id_for(connection, "2403.00002")
+        assert starred is not None
+        store.set_starred(connection, [starred], True)
+
+    assert found(filled, "seen:>1") == ["2403.00002", "2403.00001"]  # by last seen
+    assert found(filled, "seen:3") == ["2403.00001"]
+    assert found(filled, "seen:>=2 seen:<3") == ["2403.00002"]
+    assert found(filled, "seen:<=1") == ["2403.00003"]
+    assert found(filled, "-seen:>1") == ["2403.00003"]
+    assert found(filled, "seen:>1 is:starred") == ["2403.00002"]
+    assert found(filled, "seen:>1 데이터셋") == ["2403.00002", "2403.00001"]
+    assert found(filled, "seen:>2 OR agents") == ["2403.00003", "2403.00001"]
+    assert found(filled, "seen:>1 date:2024-03 votes:>1") == ["2403.00002", "2403.00001"]
+
+
 def test_a_conjunction_finds_what_its_terms_find_apart(
     filled: Library, digests: DigestWriter
 ) -> None:

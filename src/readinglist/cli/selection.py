@@ -31,7 +31,7 @@ def add_selection(command: argparse.ArgumentParser) -> None:
         nargs="*",
         metavar="QUERY",
         help='words, "phrases", -word, OR, (), tag:X, status:S, is:starred, author:"Name", '
-        "votes:>50, date:2024-03, date:<7d, digest:2024-03-01 (see the README)",
+        "votes:>50, seen:>1, date:2024-03, date:<7d, digest:2024-03-01 (see the README)",
     )
 
 

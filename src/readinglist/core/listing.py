@@ -20,15 +20,26 @@ class SortKey(StrEnum):
     STARRED = "starred"
     AUTHORS = "authors"
     TAGS = "tags"
+    SEEN = "seen"  # how often the paper was seen (`papers.seen_count`)
+    RISING = "rising"  # the votes it gained over its last sightings
 
     @property
     def newest_first(self) -> bool:
-        """Whether this key sorts descending unless reversed: newest, most voted, starred
-        first; text keys A to Z."""
+        """Whether this key sorts descending unless reversed: newest, most voted, starred,
+        most often seen, most risen first; text keys A to Z."""
         return self in _NEWEST_FIRST
 
 
-_NEWEST_FIRST = frozenset({SortKey.LAST_SEEN, SortKey.FIRST_SEEN, SortKey.VOTES, SortKey.STARRED})
+_NEWEST_FIRST = frozenset(
+    {
+        SortKey.LAST_SEEN,
+        SortKey.FIRST_SEEN,
+        SortKey.VOTES,
+        SortKey.STARRED,
+        SortKey.SEEN,
+        SortKey.RISING,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +56,8 @@ class PaperRow:
     starred: bool
     status: ReadingStatus
     tags: tuple[str, ...]
+    seen_count: int = 1  # its sightings: another day, another source
+    rising: int | None = None  # votes gained over its last sightings; None: nothing to compare
 
 
 @dataclass(frozen=True, slots=True)

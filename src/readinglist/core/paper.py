@@ -91,6 +91,8 @@ class Paper:
     title_ko: str | None = None
     # What a generator wrote where its summary should be, when no source gave a summary.
     summary_error: str | None = None
+    seen_count: int = 1  # its sightings, as the library keeps the count (`papers.seen_count`)
+    rising: int | None = None  # votes gained over its last voted sightings (`votes_gained`)
 
     @property
     def all_links(self) -> Links:
@@ -103,7 +105,7 @@ class Paper:
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's paper shape (a contract: scripts rely on these names; v6 added
-        `sightings`, `abstract` and `links`)."""
+        `sightings`, `abstract` and `links`; v7 `seen_count` and `rising`)."""
         return {
             "arxiv_id": self.arxiv_id,
             "title": self.title,
@@ -125,4 +127,6 @@ class Paper:
             ],
             "abstract": self.abstract,
             "links": {k: v for k, v in asdict(self.all_links).items() if v is not None},
+            "seen_count": self.seen_count,
+            "rising": self.rising,
         }

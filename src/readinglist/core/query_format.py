@@ -13,6 +13,7 @@ from readinglist.core.query_terms import (
     Not,
     Op,
     Or,
+    Seen,
     Span,
     Starred,
     Status,
@@ -74,6 +75,8 @@ def _atom(term: Atom) -> str:
             text = "is:trashed"
         case Votes(op, value):
             text = f"votes:{_op(op)}{value}"
+        case Seen(op, value):
+            text = f"seen:{_op(op)}{value}"
         case FirstSeen(op, when):
             text = f"date:{_when(op, when)}"
         case InDigest(op, when):

@@ -26,6 +26,7 @@ from readinglist.core.query_terms import (
     Not,
     Op,
     QueryError,
+    Seen,
     Span,
     Starred,
     Status,
@@ -48,7 +49,7 @@ _TEXT_FIELDS = {
     "note": TextField.NOTE,
     "id": TextField.ARXIV_ID,
 }
-FIELDS = ("tag", "status", "is", *_TEXT_FIELDS, "votes", "date", "digest", "source")
+FIELDS = ("tag", "status", "is", *_TEXT_FIELDS, "votes", "seen", "date", "digest", "source")
 _KEYWORDS: dict[str, "_Kind"] = {"OR": "OR", "AND": "AND", "NOT": "NOT"}
 _MAX_DEPTH = 50
 _UNOPENED = QT_TR_NOOP("')' without a '(' before it")
@@ -155,6 +156,7 @@ _EXAMPLES = {
     "note": "note:idea",
     "id": "id:2312.08723",
     "votes": "votes:>50",
+    "seen": "seen:>1",
     "date": "date:2024-03 or date:<7d",
     "digest": "digest:2024-03-01",
     "source": "source:hf-daily-json",
@@ -302,9 +304,10 @@ def _field_term(token: _Token) -> Term | None:
         return _listed(field, value, at)
     if field == "is":
         return _is(value, at)
-    if field == "votes":
+    if field in ("votes", "seen"):
         op, number = _operator(value)
-        return Votes(op, _number(number, at, "votes:"))
+        count = _number(number, at, f"{field}:")
+        return Votes(op, count) if field == "votes" else Seen(op, count)
     op, when = _when(value, at)
     return FirstSeen(op, when) if field == "date" else InDigest(op, when)
 

@@ -89,6 +89,14 @@ class Votes:
 
 
 @dataclass(frozen=True, slots=True)
+class Seen:
+    """Seen that many times, in any sources (`seen:>1`: seen before)."""
+
+    op: Op
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     """Whole days from `start` to `last`, both included: a day, a month or a year.
 
@@ -187,7 +195,7 @@ class Or:
     terms: tuple["Term", ...]
 
 
-type Atom = Text | Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest | InSource
+type Atom = Text | Tag | Status | Starred | Trashed | Votes | Seen | FirstSeen | InDigest | InSource
 type Term = Atom | Not | And | Or
 
 

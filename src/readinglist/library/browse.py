@@ -21,7 +21,7 @@ __all__ = ["DigestCount", "PaperRow", "SidebarCounts", "load_rows", "sidebar_cou
 _TAG_SEPARATOR = "\x1f"
 _ROWS = (
     "SELECT id, arxiv_id, title, authors, authors_truncated, first_seen, votes, starred, "
-    "status, (SELECT group_concat(tags.name, ?) FROM paper_tags "
+    "status, seen_count, rising, (SELECT group_concat(tags.name, ?) FROM paper_tags "
     "JOIN tags ON tags.id = paper_tags.tag_id WHERE paper_tags.paper_id = papers.id) "
     "FROM papers WHERE id IN (SELECT value FROM json_each(?))"
 )
@@ -34,7 +34,8 @@ def load_rows(connection: Connection, ids: Sequence[int]) -> dict[int, PaperRow]
 
 
 def _row(row: Row) -> PaperRow:
-    paper_id, arxiv_id, title, authors, truncated, first_seen, votes, starred, status, tags = row
+    paper_id, arxiv_id, title, authors, truncated, first_seen, votes, *rest = row
+    starred, status, seen_count, rising, tags = rest
     tag_names = tuple(sorted(tags.split(_TAG_SEPARATOR), key=str.lower)) if tags else ()
     return PaperRow(
         paper_id,
@@ -47,6 +48,8 @@ def _row(row: Row) -> PaperRow:
         bool(starred),
         ReadingStatus(status),
         tag_names,
+        seen_count,
+        rising,
     )
 
 

@@ -54,7 +54,8 @@ _WRITE_CHUNK = 20_000  # ids per statement: SQLite's bound-variable limit can be
 _IDS = "(SELECT value FROM json_each(?))"
 _PAPERS = (
     "SELECT id, arxiv_id, title, url, authors, authors_truncated, votes, first_seen, "
-    f"last_seen, starred, status, status_changed_at, note FROM papers WHERE id IN {_IDS}"
+    "last_seen, starred, status, status_changed_at, note, seen_count, rising "
+    f"FROM papers WHERE id IN {_IDS}"
 )
 _SIGHTINGS = (
     "SELECT sightings.paper_id, digests.date, sightings.votes, sightings.position, "
@@ -140,7 +141,7 @@ def _tags(rows: Iterable[Row]) -> dict[int, tuple[str, ...]]:
 
 def _paper(row: Row, seen: list[_SightingRow], tags: tuple[str, ...]) -> Paper:
     paper_id, arxiv_id, title, url, authors, truncated, votes, first, last, *user = row
-    starred, status, status_changed_at, note = user
+    starred, status, status_changed_at, note, seen_count, rising = user
     latest_media = next((a.media for a in reversed(seen) if a.media), None)
     latest_summary = next((a.summary for a in reversed(seen) if a.summary), ())
     return Paper(
@@ -165,6 +166,8 @@ def _paper(row: Row, seen: list[_SightingRow], tags: tuple[str, ...]) -> Paper:
         links=_links(arxiv_id, seen),
         title_ko=_latest(a.title_ko for a in seen),
         summary_error=None if latest_summary else _latest(a.summary_error for a in seen),
+        seen_count=seen_count,
+        rising=rising,
     )
 
 

@@ -43,7 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
-from sqlalchemy.sql.selectable import NamedFromClause
+from sqlalchemy.sql.selectable import FromClause, NamedFromClause
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
@@ -56,6 +56,7 @@ from readinglist.core.query_terms import (
     Not,
     Op,
     Or,
+    Seen,
     Span,
     Starred,
     Status,
@@ -188,13 +189,13 @@ class _Compiler:
         SQLite starts from a term that picks few papers when there is one (one picked by
         hand, or a range of dates) and only tests the text match on those. A range is
         looked up in its own index unless something narrower is there to start from, and
-        then checked on those papers: for dates, a term picked by hand; for votes, also a
-        text match or a range of dates.
+        then checked on those papers: for dates, a term picked by hand; for votes and
+        sightings (`seen:`), also a text match or a range of dates.
         """
         wanted, unwanted, rest = _split_text(terms)
         by_hand = any(_picked_by_hand(term) for term in rest)
         few = by_hand or any(isinstance(term, FirstSeen) for term in rest)
-        voted = any(isinstance(term, Votes) for term in rest)
+        voted = any(isinstance(term, Votes | Seen) for term in rest)
         starts = _Starts(by_hand, few or bool(wanted), few or bool(wanted) or voted)
         conditions = [self._conjunct(term, starts) for term in rest]
         if wanted:
@@ -207,7 +208,7 @@ class _Compiler:
         """`term` as one of a conjunction's conditions."""
         if isinstance(term, FirstSeen) and starts.by_hand:
             return self._range(term)
-        if isinstance(term, Votes) and starts.before_votes:
+        if isinstance(term, Votes | Seen) and starts.before_votes:
             return self._range(term)
         if isinstance(term, Status) and ReadingStatus.UNREAD in term.statuses:
             return _most_papers(term, starts.anywhere, self.status_leads)
@@ -236,7 +237,8 @@ class _Compiler:
         return or_(false(), *matched, *others)
 
     def _column_condition(
-        self, term: Tag | Status | Starred | Trashed | Votes | FirstSeen | InDigest | InSource
+        self,
+        term: Tag | Status | Starred | Trashed | Votes | Seen | FirstSeen | InDigest | InSource,
     ) -> ColumnElement[bool]:
         match term:
             case Tag(name):
@@ -245,8 +247,8 @@ class _Compiler:
                 return tables.PAPERS.c.status.in_([status.value for status in statuses])
             case Starred() | Trashed():
                 return _marked(term)
-            case Votes(op, value):
-                return _by_index(_compare(_indexed().c.votes, op, value))
+            case Votes(op, value) | Seen(op, value):
+                return _by_index(_compare(_counted(_indexed(), term), op, value))
             case FirstSeen(op, when):
                 return _by_index(self._in_span(_indexed().c.first_seen, op, when))
             case InDigest() | InSource():
@@ -265,13 +267,11 @@ class _Compiler:
         )
         return tables.PAPERS.c.id.in_(seen)
 
-    def _range(self, term: Votes | FirstSeen) -> ColumnElement[bool]:
+    def _range(self, term: Votes | Seen | FirstSeen) -> ColumnElement[bool]:
         """The range as a plain condition on the papers at hand."""
-        if isinstance(term, Votes):
-            return and_(
-                tables.PAPERS.c.votes.is_not(None),
-                _compare(tables.PAPERS.c.votes, term.op, term.value),
-            )
+        if isinstance(term, Votes | Seen):
+            counted = _counted(tables.PAPERS, term)
+            return and_(counted.is_not(None), _compare(counted, term.op, term.value))
         return self._in_span(tables.PAPERS.c.first_seen, term.op, term.when)
 
     def _in_span(
@@ -374,6 +374,11 @@ def _phrase(text: Text) -> str:
 
 def _any(expressions: list[str]) -> str:
     return expressions[0] if len(expressions) == 1 else "(" + " OR ".join(expressions) + ")"
+
+
+def _counted(papers: FromClause, term: Votes | Seen) -> ColumnElement[int]:
+    """The column a number term compares: the votes, or how often the paper was seen."""
+    return papers.c.votes if isinstance(term, Votes) else papers.c.seen_count
 
 
 def _compare(value: ColumnElement[int], op: Op, number: int) -> ColumnElement[bool]:

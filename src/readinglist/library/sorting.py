@@ -27,6 +27,11 @@ from readinglist.library.search import conditions as _conditions
 
 EVERYTHING = Query()
 _TEXT_SORTS = frozenset({SortKey.TITLE, SortKey.AUTHORS})  # indexed as lower(column)
+# Sorts whose ties follow the sort's direction: rare ties (text), or ties so many (most
+# papers are seen once and have no rising) that sorting them by id in the other direction
+# would sort most of the library (SQLite's "TEMP B-TREE FOR RIGHT PART OF ORDER BY").
+_TIES_FOLLOW = _TEXT_SORTS | {SortKey.SEEN, SortKey.RISING}
+_COLUMN_NAMES = {SortKey.SEEN: "seen_count"}  # the others are named as their key
 # Sorts by a column of few values, ascending: one query per value, each in id order.
 _VALUES_IN_ORDER: dict[SortKey, tuple[object, ...]] = {
     SortKey.STATUS: tuple(status.value for status in ReadingStatus),  # the workflow's order
@@ -45,15 +50,22 @@ def find_paper_ids(
 ) -> list[int]:
     """Ids of the papers matching `query`, sorted in SQL.
 
-    Ties keep the order of import (a digest's own order within a day), except for title and
-    authors, where ties are rare and following the sort's direction lets SQLite walk the
-    index instead of sorting the whole library.
+    Ties keep the order of import (a digest's own order within a day), except for title,
+    authors, seen and rising, where following the sort's direction lets SQLite walk the
+    index instead of sorting the whole library (`_TIES_FOLLOW`). Papers without votes (or
+    without rising) come last when descending, first when ascending: SQLite's NULL is least.
     """
+    return id_plan(connection, query, sort, descending, limit).ids(connection)[:limit]
+
+
+def id_plan(
+    connection: Connection, query: Query, sort: SortKey, descending: bool, limit: int | None = None
+) -> IdPlan:
+    """The statements `find_paper_ids` runs (a recent list's from `id_plans`)."""
     key = _key(query.as_term(), sort, descending, limit)
-    plan = id_plans.plan(
+    return id_plans.plan(
         connection, key, lambda: _plan(connection.dialect, query, sort, descending, limit)
     )
-    return plan.ids(connection)[:limit]
 
 
 def _key(term: Term | None, sort: SortKey, descending: bool, limit: int | None) -> str:
@@ -85,8 +97,9 @@ def _plan(
     if sort in _VALUES_IN_ORDER:
         return _by_value(dialect, conditions, sort, descending)
     papers = tables.PAPERS
-    column = func.lower(papers.c[sort.value]) if sort in _TEXT_SORTS else papers.c[sort.value]
-    tie = papers.c.id.desc() if descending and sort in _TEXT_SORTS else papers.c.id
+    named = papers.c[_COLUMN_NAMES.get(sort, sort.value)]
+    column = func.lower(named) if sort in _TEXT_SORTS else named
+    tie = papers.c.id.desc() if descending and sort in _TIES_FOLLOW else papers.c.id
     statement = (
         select(papers.c.id)
         .where(*conditions)

@@ -11,7 +11,7 @@ from readinglist.ui.list.columns import Column
 from readinglist.ui.qt import Qt
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digests import DigestWriter, FakeEntry
-from tests.helpers.gui import row_titles, settle
+from tests.helpers.gui import click_header, row_titles
 
 
 @pytest.fixture
@@ -23,14 +23,6 @@ def library(library: Library, digests: DigestWriter) -> Library:
     ]
     import_paths(library, [digests.write("d.md", "2024-03-01", papers)])
     return library
-
-
-def click_header(qtbot: QtBot, window: MainWindow, column: Column) -> None:
-    header = window.list_pane.view.horizontalHeader()
-    position = header.rect().center()
-    position.setX(header.sectionViewportPosition(column) + header.sectionSize(column) // 2)
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
-    settle(qtbot, window)
 
 
 def votes(window: MainWindow) -> list[str]:

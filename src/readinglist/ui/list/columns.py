@@ -13,7 +13,7 @@ from enum import IntEnum
 from readinglist.core.listing import PaperRow, SortKey
 from readinglist.core.render import clip
 from readinglist.core.translatable import QT_TR_NOOP
-from readinglist.ui.i18n import tr
+from readinglist.ui.i18n import count_text, counted, tr
 from readinglist.ui.qt import Qt
 
 CELL_SHOWN = 300  # characters: more than the widest cell shows
@@ -33,6 +33,8 @@ class Column(IntEnum):
     VOTES = 4
     AUTHORS = 5
     TAGS = 6
+    SEEN = 7
+    RISING = 8
 
     @property
     def facts(self) -> "ColumnFacts":
@@ -49,6 +51,7 @@ class ColumnFacts:
     alignment: Qt.AlignmentFlag | None = None
     tooltip: Callable[[PaperRow], str | None] | None = None
     always_shown: bool = False
+    shown_by_default: bool = True  # False: hidden until chosen (header menu, View → Columns)
 
 
 def short_authors(row: PaperRow) -> str:
@@ -59,6 +62,40 @@ def short_authors(row: PaperRow) -> str:
 
 def _title_tip(row: PaperRow) -> str | None:
     return clip(row.title, TOOLTIP_SHOWN)
+
+
+def _seen(row: PaperRow) -> str:
+    """ "3×" for a paper seen three times; nothing for one seen once (most are)."""
+    return f"{count_text(row.seen_count)}×" if row.seen_count > 1 else ""
+
+
+def _seen_tip(row: PaperRow) -> str | None:
+    if row.seen_count < 2:
+        return None
+    seen = tr("Seen {n} times since {day}")
+    return seen.format(n=count_text(row.seen_count), day=row.first_seen.isoformat())
+
+
+def _rising(row: PaperRow) -> str:
+    """ "+12", "-3" or "0": the votes gained over its last sightings; "" with nothing to
+    compare (seen with votes fewer than twice)."""
+    if row.rising is None:
+        return ""
+    sign = "+" if row.rising > 0 else "-" if row.rising < 0 else ""
+    return sign + count_text(abs(row.rising))
+
+
+def _rising_tip(row: PaperRow) -> str | None:
+    gained = row.rising
+    if gained is None:
+        return None
+    if gained > 0:
+        many = tr("Gained {n} votes over its last sightings")
+        return counted(gained, tr("Gained 1 vote over its last sightings"), many)
+    if gained < 0:
+        many = tr("Lost {n} votes over its last sightings")
+        return counted(-gained, tr("Lost 1 vote over its last sightings"), many)
+    return tr("No votes gained over its last sightings")
 
 
 def _authors_tip(row: PaperRow) -> str | None:
@@ -122,5 +159,24 @@ COLUMNS = {
         SortKey.TAGS,
         lambda row: ", ".join(row.tags),
         70,
+    ),
+    Column.SEEN: ColumnFacts(
+        QT_TR_NOOP("Seen"),
+        QT_TR_NOOP("Seen"),
+        SortKey.SEEN,
+        _seen,
+        52,  # room for the sort indicator beside the header
+        _RIGHT,
+        tooltip=_seen_tip,
+    ),
+    Column.RISING: ColumnFacts(
+        QT_TR_NOOP("Rising"),
+        QT_TR_NOOP("Rising"),
+        SortKey.RISING,
+        _rising,
+        60,
+        _RIGHT,
+        tooltip=_rising_tip,
+        shown_by_default=False,  # at 1280 px it took the title's room; Seen says more
     ),
 }

@@ -12,6 +12,7 @@ from readinglist.core.listing import SortKey
 from readinglist.ui.i18n import tr
 from readinglist.ui.list.columns import Column
 from readinglist.ui.list.context_menu import RowMenu
+from readinglist.ui.list.header_state import saved_sections
 from readinglist.ui.list.model import PaperTableModel, RowLoader
 from readinglist.ui.qt import (
     QAbstractItemView,
@@ -97,6 +98,13 @@ class PaperTableView(QTableView):
         return super().moveCursor(cursorAction, modifiers)
 
 
+def _set_default_look(view: QTableView, column: Column) -> None:
+    """The column's declared width (unless it stretches) and whether it shows by default."""
+    if column.facts.width is not None:
+        view.setColumnWidth(column, column.facts.width)
+    view.setColumnHidden(column, not column.facts.shown_by_default)
+
+
 def _is_ctrl_move(event: QKeyEvent) -> bool:
     ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
     return event.type() == QEvent.Type.KeyPress and bool(ctrl) and event.key() in _MOVES
@@ -163,8 +171,7 @@ class PaperListPane(QWidget):
         for column in Column:
             if column.facts.width is None:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            else:
-                view.setColumnWidth(column, column.facts.width)
+            _set_default_look(view, column)
         header.setSortIndicator(Column.FIRST_SEEN, Qt.SortOrder.DescendingOrder)
         view.selectionModel().selectionChanged.connect(self._on_selection)
         return view
@@ -265,8 +272,20 @@ class PaperListPane(QWidget):
         )
         if not fits:
             header.restoreState(default)
+        else:
+            self._default_new_columns(saved_sections(bytes(state.data())))
         self._tick_shown_columns()
         return fits
+
+    def _default_new_columns(self, saved: int | None) -> None:
+        """Columns the saved state did not know (saved by an earlier version): Qt appends
+        them shown, at the saved default width; they get their declared width and shown
+        state instead."""
+        if saved is None:
+            return
+        for column in Column:
+            if column >= saved:
+                _set_default_look(self.view, column)
 
     def connect_sort(self, on_sort: Callable[[], None]) -> None:
         header = self.view.horizontalHeader()
@@ -310,7 +329,7 @@ class PaperListPane(QWidget):
                 continue
             action = QAction(tr(column.facts.name), self)
             action.setCheckable(True)
-            action.setChecked(True)  # every column is shown until a saved header says not
+            action.setChecked(column.facts.shown_by_default)  # until a saved header says
             action.toggled.connect(partial(self._show_column, column))
             actions.append(action)
         return actions
