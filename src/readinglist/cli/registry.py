@@ -31,6 +31,7 @@ def all_commands() -> tuple[Command, ...]:
         set_paper,
         show,
         trash,
+        watch,
     )
 
     return (
@@ -43,6 +44,7 @@ def all_commands() -> tuple[Command, ...]:
         trash.UNTRASH,
         trash.EMPTY_TRASH,
         saved.COMMAND,
+        watch.COMMAND,
         check.COMMAND,
         restore.COMMAND,
     )
