@@ -16,6 +16,7 @@ Qt-free: the command line calls it directly, the window from a worker thread.
 import datetime as dt
 import os
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -32,6 +33,7 @@ from readinglist.core.digest_files import (
 from readinglist.core.import_report import FileReport, ImportReport
 from readinglist.library import tables
 from readinglist.library.database import Library, utc_now
+from readinglist.library.failures import storage_errors
 from readinglist.library.importer import Progress, import_found, is_library_failure
 
 
@@ -304,7 +306,7 @@ def import_changes(
     report = import_found(library, found, progress, cancelled)
     reported = {file.path: file for file in report.files}
     settled = [change for change in changes if _settled(reported.get(change.path), report)]
-    with library.writing() as connection:
+    with suppress(*storage_errors()), library.writing() as connection:  # else offered again
         record(connection, settled, utc_now())
     return report
 
