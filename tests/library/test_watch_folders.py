@@ -206,3 +206,14 @@ def test_files_of_a_folder_removed_meanwhile_are_not_recorded(
 
     assert [file.status for file in report.files] == [FileStatus.IMPORTED]
     assert _folders(library) == []
+
+
+def test_a_scan_without_folders_writes_nothing(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused() -> None:
+        raise AssertionError("written to")
+
+    monkeypatch.setattr(library, "writing", refused)  # a read-only library, say
+
+    assert watch.scan(library) == watch.Scan()

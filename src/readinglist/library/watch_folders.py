@@ -177,6 +177,8 @@ def scan(library: Library, cancelled: Cancelled = lambda: False) -> Scan:
         folders = list_folders(connection)
         recorded = {folder.id: _recorded(connection, folder.id) for folder in folders}
     found = Scan()
+    if not folders:  # nothing to write either (a read-only library is not written to)
+        return found
     walks: dict[int, dict[str, FileState] | None] = {}  # None: missing
     for folder in folders:
         if cancelled():
