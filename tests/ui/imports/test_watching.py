@@ -197,3 +197,26 @@ def test_file_menu_has_watch_a_folder(window: MainWindow) -> None:
     action = window.menu_actions.watch_folder
     places = [(c.place, c.name) for c in window.commands() if c.action is action]
     assert places == [("File", "Watch a Folder…")]
+
+
+def test_the_app_scans_the_watched_folders_once_the_first_rows_are_read(
+    qtbot: QtBot, library_path: Path, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readinglist.library.database import open_library
+    from readinglist.ui.qt import QSettings
+    from readinglist.ui.startup.app import AppOptions, _attach
+
+    monkeypatch.setenv("READINGLIST_CACHE", str(tmp_path / "media-cache"))
+    with open_library(library_path, daily_backup=False) as opened, opened.writing() as connection:
+        add_folder(connection, folder, utc_now())
+    (folder / "01.md").write_text(digest_text("2024-03-01", entries("2403.00001")))
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+
+    assert _attach(window, AppOptions(library=library_path))
+    qtbot.waitUntil(lambda: row_titles(window) == ["Paper 2403.00001"], timeout=IMPORT_TIMEOUT_MS)
+
+    assert window.service is not None
+    window.close()
+    window.service.library.close()
