@@ -466,6 +466,22 @@ Name:</source>
         <translation>저장된 검색 삭제</translation>
     </message>
     <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path}은(는) 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The watched folder {folder} is missing: it stays watched.</source>
+        <translation>지켜보는 폴더 {folder}이(가) 없습니다: 계속 지켜봅니다.</translation>
+    </message>
+    <message>
+        <source>The watched folders {folders} are missing: they stay watched.</source>
+        <translation>지켜보는 폴더 {folders}이(가) 없습니다: 계속 지켜봅니다.</translation>
+    </message>
+    <message>
+        <source>Could not scan the watched folders: {why}</source>
+        <translation>지켜보는 폴더를 살펴볼 수 없습니다: {why}</translation>
+    </message>
+    <message>
         <source>Could not save: {why}</source>
         <translation>저장하지 못했습니다: {why}</translation>
     </message>
@@ -784,6 +800,10 @@ Name:</source>
     <message>
         <source>Find</source>
         <translation>찾기</translation>
+    </message>
+    <message>
+        <source>&amp;Watch a Folder…</source>
+        <translation>폴더 지켜보기(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;Save Search…</source>
@@ -1504,6 +1524,10 @@ The teaser is on {host}.</source>
         <translation>라이브러리</translation>
     </message>
     <message>
+        <source>Watch folders</source>
+        <translation>지켜보는 폴더</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>일반</translation>
     </message>
@@ -1742,6 +1766,26 @@ The teaser is on {host}.</source>
     <message>
         <source>Half of what you read, you read within {days} days of its arrival.</source>
         <translation>읽은 논문의 절반은 도착 후 {days}일 안에 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>Watch a folder of digests</source>
+        <translation>다이제스트 폴더 지켜보기</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>New or changed digest files in these folders import by themselves.</source>
+        <translation>이 폴더들의 새 다이제스트 파일이나 바뀐 파일은 저절로 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>{folder} (missing)</source>
+        <translation>{folder} (없음)</translation>
     </message>
 </context>
 </TS>

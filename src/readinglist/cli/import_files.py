@@ -32,13 +32,13 @@ def _run(args: argparse.Namespace) -> int:
     with opened(args) as library:
         report = import_paths(library, args.paths, format_name=args.format_name)
     if args.json:
-        print_json({"files": [_file_json(file) for file in report.files]})
+        print_json({"files": [file_json(file) for file in report.files]})
     else:
-        _print_report(report)
+        print_report(report)
     return EXIT_FAILED if report.count(FileStatus.REJECTED) else EXIT_OK
 
 
-def _file_json(file: "FileReport") -> dict[str, Any]:
+def file_json(file: "FileReport") -> dict[str, Any]:
     error = {"line": file.error.line, "message": file.error.message} if file.error else None
     warnings = [{"line": w.line, "message": w.message} for w in file.warnings]
     return {
@@ -53,7 +53,7 @@ def _file_json(file: "FileReport") -> dict[str, Any]:
     }
 
 
-def _print_report(report: "ImportReport") -> None:
+def print_report(report: "ImportReport") -> None:
     """One line per file, its name escaped before it is aligned: a name holding a newline
     cannot forge a line of the report."""
     from readinglist.library.importer import FileStatus

@@ -33,6 +33,7 @@ def all_commands() -> tuple[Command, ...]:
         show,
         stats,
         trash,
+        watch,
     )
 
     return (
@@ -47,6 +48,7 @@ def all_commands() -> tuple[Command, ...]:
         saved.COMMAND,
         rules.COMMAND,
         stats.COMMAND,
+        watch.COMMAND,
         check.COMMAND,
         restore.COMMAND,
     )

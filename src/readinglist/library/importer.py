@@ -25,6 +25,7 @@ from readinglist.core.digest_files import (
     DIGEST_SUFFIX,
     MAX_DIGEST_BYTES,
     Cancelled,
+    Found,
     Loose,
     Skipped,
     Stopped,
@@ -45,7 +46,9 @@ __all__ = [
     "FileStatus",
     "ImportReport",
     "import_file",
+    "import_found",
     "import_paths",
+    "is_library_failure",
 ]
 
 BATCH_FILES = 50
@@ -72,12 +75,23 @@ def import_paths(
     still all in or all out. `cancelled` is asked before each file, between the folders
     of a walk and between the chunks of a file: what was parsed by then is stored.
     """
-    report = ImportReport()
     try:
         found = find_digest_files(paths, cancelled)
     except Stopped:
-        report.cancelled = True
-        return report
+        return ImportReport(cancelled=True)
+    return import_found(library, found, progress, cancelled, format_name)
+
+
+def import_found(
+    library: Library,
+    found: list[Found],
+    progress: Progress | None = None,
+    cancelled: Cancelled = lambda: False,
+    format_name: str | None = None,
+) -> ImportReport:
+    """Import what a walk found (`find_digest_files`), or a caller picked itself (a watched
+    folder's changed files: `*.md` as `Path`, any other as `Loose`), as `import_paths` does."""
+    report = ImportReport()
     with library.reading() as connection:
         known = ingest.known_file_hashes(connection)
     pending: list[FileReport | _Parsed] = []
@@ -224,14 +238,21 @@ def _store(library: Library, parsed: list[_Parsed]) -> list[FileReport]:
             return [_rejected(item.path, Message(_BUSY)) for item in parsed]
         if len(parsed) > 1:  # find the culprit: one file per transaction
             return [report for item in parsed for report in _store(library, [item])]
-        not_stored = QT_TR_NOOP("the library could not store it: {cause}")
-        return [_rejected(parsed[0].path, Message(not_stored, cause=str(cause)))]
+        return [_rejected(parsed[0].path, Message(_NOT_STORED, cause=str(cause)))]
 
 
 _BUSY = QT_TR_NOOP(
     "the library is busy: another program is writing to it. Import this file again when "
     "that program is done"
 )
+_NOT_STORED = QT_TR_NOOP("the library could not store it: {cause}")
+
+
+def is_library_failure(report: FileReport) -> bool:
+    """A file rejected for the library's sake (busy, or a write that failed), not its own:
+    the same bytes may import later."""
+    error = report.error
+    return error is not None and error.reason.template in (_BUSY, _NOT_STORED)
 
 
 def _is_busy(error: object) -> bool:

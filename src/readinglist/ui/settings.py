@@ -154,6 +154,7 @@ THEME = ChoiceSetting(
 RECENT_LIBRARIES = Setting("library/recent", "")
 
 LIBRARY_SECTION = Section(QT_TR_NOOP("Library"), ())  # its location: the dialog's own row
+WATCH_SECTION = Section(QT_TR_NOOP("Watch folders"), ())  # the library's: ui/imports' rows
 PREFERENCES = (
     Section(QT_TR_NOOP("General"), (LANGUAGE, ADVANCE_AFTER_STATUS)),
     Section(QT_TR_NOOP("Appearance"), (THEME,)),
@@ -166,6 +167,7 @@ PREFERENCES = (
             MEDIA_DOWNLOAD_DEADLINE_SECONDS,
         ),
     ),
+    WATCH_SECTION,
     LIBRARY_SECTION,
 )
 

@@ -1,6 +1,7 @@
 """Imports in a background thread, so the window never freezes; cancellable, one at a time."""
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,27 +12,39 @@ if TYPE_CHECKING:
     from readinglist.library.database import Library
 
 
+# An import to run on the worker thread: given (files done, files in all) for progress and
+# the cancel flag to ask, it imports and returns its report (a watched folder's changes).
+type ImportJob = Callable[[Callable[[int, int], None], Callable[[], bool]], ImportReport]
+
+
+def paths_job(library: "Library", paths: list[Path]) -> ImportJob:
+    """Import the files and folders `paths` (as `readinglist import` does)."""
+
+    def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ImportReport:
+        from readinglist.library.importer import import_paths
+
+        return import_paths(
+            library,
+            paths,
+            progress=lambda done, total, _: progress(done, total),
+            cancelled=cancelled,
+        )
+
+    return job
+
+
 class _ImportWorker(QObject):
     progressed = Signal(int, int)  # files done, files in all
     finished = Signal(object)  # ImportReport
 
-    def __init__(self, library: "Library", paths: list[Path]) -> None:
+    def __init__(self, job: ImportJob) -> None:
         super().__init__()
-        self._library = library
-        self._paths = paths
+        self._job = job
         self.cancel_requested = threading.Event()
 
     @Slot()
     def run(self) -> None:
-        from readinglist.library.importer import import_paths
-
-        report = import_paths(
-            self._library,
-            self._paths,
-            progress=lambda done, total, _: self.progressed.emit(done, total),
-            cancelled=self.cancel_requested.is_set,
-        )
-        self.finished.emit(report)
+        self.finished.emit(self._job(self.progressed.emit, self.cancel_requested.is_set))
 
 
 class ImportController(QObject):
@@ -44,7 +57,7 @@ class ImportController(QObject):
     def __init__(self, library: "Library", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
-        self._queue: list[list[Path]] = []
+        self._queue: list[ImportJob] = []
         self._thread: QThread | None = None
         self._worker: _ImportWorker | None = None
 
@@ -53,7 +66,11 @@ class ImportController(QObject):
 
     def start(self, paths: list[Path]) -> None:
         """Import `paths`, after whatever import is running now."""
-        self._queue.append(paths)
+        self.start_job(paths_job(self._library, paths))
+
+    def start_job(self, job: ImportJob) -> None:
+        """Run `job`, after whatever import is running now, with progress and report."""
+        self._queue.append(job)
         if self._thread is None:
             self._start_next()
 
@@ -73,7 +90,7 @@ class ImportController(QObject):
             self._thread.wait()
 
     def _start_next(self) -> None:
-        thread, worker = QThread(self), _ImportWorker(self._library, self._queue.pop(0))
+        thread, worker = QThread(self), _ImportWorker(self._queue.pop(0))
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progressed.connect(self.progressed)

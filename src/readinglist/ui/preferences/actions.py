@@ -1,6 +1,7 @@
 """Edit → Preferences…: opens the dialog, applies the theme at once, and says what else
 changed (`changed`), for the window to apply to its features."""
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from readinglist.ui.i18n import tr
@@ -40,13 +41,20 @@ class Preferences(QObject):
         self.action.setShortcuts(keys or [QKeySequence(FALLBACK_KEY)])
         self.action.triggered.connect(lambda *_: self.open())
         self.changed.connect(self._apply)
+        self._rows: dict[str, Callable[[], Sequence[tuple[str, QWidget]]]] = {}
+
+    def add_rows(self, title: str, make: Callable[[], Sequence[tuple[str, QWidget]]]) -> None:
+        """Rows a feature puts in the section `title` (its own data, not settings: the
+        watched folders), made each time the dialog opens."""
+        self._rows[title] = make
 
     def open(self) -> "PreferencesDialog":
         """The dialog, shown window-modal (returns at once)."""
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
-        rows = {LIBRARY_SECTION.title: [(tr("Location"), self._library_row())]}
+        rows = {title: make() for title, make in self._rows.items()}
+        rows[LIBRARY_SECTION.title] = [(tr("Location"), self._library_row())]
         from readinglist.ui.preferences.dialog import PreferencesDialog  # when first asked
 
         dialog = PreferencesDialog(self._settings, self._window, extra_rows=rows)

@@ -213,6 +213,8 @@ def _attach(window: "MainWindow", options: AppOptions) -> bool:
     if not attach_library(window, options.library):
         return False
     _after_first_reads(window, window.back_up_daily)  # a copy of the whole library: 1 GB
+    if window.watching is not None:  # what arrived in the watched folders while closed
+        _after_first_reads(window, window.watching.start)
     window.import_paths(options.files)
     return True
 

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from readinglist.ui.detail.selection_panel import SelectionPanel
     from readinglist.ui.export.actions import ExportActions
     from readinglist.ui.help.commands import Command
+    from readinglist.ui.imports.watching import FolderWatcher
     from readinglist.ui.search.saved_searches import SavedSearchActions
 
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.service: LibraryService | None = None
         self.imports: ImportController | None = None
+        self.watching: FolderWatcher | None = None  # watched folders (wiring.watch_folders)
         self.queries: QueryRunner | None = None
         self.saved_searches: SavedSearchActions | None = None
         self.exports: ExportActions | None = None
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
         )
         wiring.library(self, service, counter, self.edits_shown)
         wiring.library_actions(self, service)
+        wiring.watch_folders(self, service)
         self.browsing.attach(service, self.queries)
         counter.recount_all()
 

@@ -13,6 +13,7 @@ from readinglist.ui.qt import QAction, QKeySequence, QMainWindow, QMenuBar, QSet
 class WindowActions:
     import_files: QAction
     import_folder: QAction
+    watch_folder: QAction  # File → Watch a Folder… (ui/imports/watch_panel.py)
     export: QAction
     export_selection: QAction  # also in the list's context menu
     quit: QAction
@@ -39,6 +40,7 @@ def window_actions(window: QMainWindow, settings: QSettings) -> WindowActions:
     return WindowActions(
         import_files=action(tr("&Import Files…"), QKeySequence.StandardKey.Open),
         import_folder=action(tr("Import &Folder…")),
+        watch_folder=action(tr("&Watch a Folder…")),
         export=action(tr("&Export…"), "Ctrl+E"),
         export_selection=action(tr("Export &Selected…")),
         quit=action(tr("&Quit"), QKeySequence.StandardKey.Quit),
@@ -71,7 +73,7 @@ def build_menus(
             tr("&File"),
             [
                 library_actions,
-                [actions.import_files, actions.import_folder],
+                [actions.import_files, actions.import_folder, actions.watch_folder],
                 [actions.export, actions.export_selection],
                 [actions.quit],
             ],

@@ -182,3 +182,26 @@ def library_actions(window: "MainWindow", service: "LibraryService") -> None:
     window.exports = exports
     window.reading.attach(window.queries)
     service.papers_changed.connect(lambda _: window.reading.refresh())
+
+
+def watch_folders(window: "MainWindow", service: "LibraryService") -> None:
+    """Watched folders: their scans import through the window's imports and speak in the
+    status bar; File → Watch a Folder… and the Preferences section act on them. The
+    start-up scan waits for the first reads (`startup.app`)."""
+    from readinglist.ui.file_dialogs import FileDialogs
+    from readinglist.ui.imports import watch_panel
+    from readinglist.ui.imports.watching import FolderWatcher
+
+    assert window.imports is not None
+    watcher = FolderWatcher(service.library, window.imports, window)
+    watcher.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
+    dialogs = FileDialogs(window, window.settings)
+    menus.on_trigger(
+        window.menu_actions.watch_folder,
+        lambda: watch_panel.watch_a_folder(watcher, dialogs.folder),
+    )
+    window.preferences.add_rows(
+        keys.WATCH_SECTION.title,
+        lambda: [("", watch_panel.WatchFoldersPanel(watcher, dialogs.folder))],
+    )
+    window.watching = watcher

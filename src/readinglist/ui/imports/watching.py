@@ -1,0 +1,238 @@
+"""Watched folders while the window runs: new or changed digest files import by themselves.
+
+A `QFileSystemWatcher` watches each folder and its subfolders; a change (re)starts the settle
+timer, and when nothing has changed for `SETTLE_MS` a scan (`library.watch_folders`, off the
+GUI thread) lists the files whose size or time differ from what was recorded. A file is
+handed to the import (`ImportController`: progress, Cancel and the summary in the status bar)
+only once two looks in a row saw it the same: one still being written waits for the next
+look. A rename into place is a change of the folder like any other. A scan also runs at
+start-up (after the first reads: what arrived while the window was closed), every
+`RESCAN_MS` (a change a watcher cannot see: a file rewritten in place on some systems, a
+drive plugged back), and when a folder is added. A folder that is missing is said once, in
+the status bar, and stays watched.
+"""
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readinglist.core.import_report import ImportReport
+from readinglist.core.text import for_display
+from readinglist.ui.i18n import tr
+from readinglist.ui.imports.controller import ImportController, ImportJob
+from readinglist.ui.qt import QFileSystemWatcher, QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from readinglist.library.database import Library
+    from readinglist.library.watch_folders import Change, FileState, Scan, WatchFolder
+
+SETTLE_MS = 2_000  # after the last change, before a look
+RESCAN_MS = 5 * 60_000
+
+
+class FolderWatcher(QObject):
+    said = Signal(str)  # for the status bar
+    folders_changed = Signal()  # added, removed, gone missing or back
+    looked = Signal()  # a scan's result was taken in (tests wait on it)
+    _scanned = Signal(object)  # a Scan, or why it failed (str), from the scanning thread
+
+    def __init__(
+        self,
+        library: "Library",
+        imports: ImportController,
+        parent: QObject | None = None,
+        settle_ms: int = SETTLE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._library, self._imports = library, imports
+        self._system = QFileSystemWatcher(self)
+        self._system.directoryChanged.connect(self._changed)
+        self._settle = _timer(self, settle_ms, self.look, once=True)
+        self._rescan = _timer(self, RESCAN_MS, self.look, once=False)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readinglist-watch")
+        self._stopped = threading.Event()
+        self._scanning = self._again = False
+        self._seen: dict[Path, FileState] = {}  # the last look's unsettled files
+        self._handed: dict[Path, FileState] = {}  # given to an import not over yet
+        self._said_missing: set[int] = set()
+        self._folders: list[WatchFolder] = []
+        self._scanned.connect(self._take)
+
+    # --- the folders (read and written on the GUI thread: a few rows) -------------------
+
+    def folders(self) -> "list[WatchFolder]":
+        """The watched folders as the last scan left them (or as read now, before one)."""
+        if not self._folders:
+            from readinglist.library.watch_folders import list_folders
+
+            with suppress(*_storage_errors()), self._library.reading() as connection:
+                self._folders = list_folders(connection)
+        return list(self._folders)
+
+    def add(self, path: Path) -> str | None:
+        """Watch `path` and scan it now; None when done, else why not (for people)."""
+        from readinglist.library import watch_folders as watch
+        from readinglist.library.database import utc_now
+
+        try:
+            with self._library.writing() as connection:
+                watch.add_folder(connection, path, utc_now())
+        except watch.WatchFolderError:
+            return tr("{path} is not a folder.").format(path=for_display(str(path)))
+        except _storage_errors() as error:
+            return _not_saved(self._library, error)
+        self._folders = []
+        self.folders_changed.emit()
+        self.look()
+        return None
+
+    def remove(self, path: Path) -> str | None:
+        """Stop watching `path` (its papers stay); None when done, else why not."""
+        from readinglist.library import watch_folders as watch
+
+        try:
+            with self._library.writing() as connection:
+                watch.remove_folder(connection, path)
+        except watch.WatchFolderError:
+            return None  # not watched (any more): nothing to do
+        except _storage_errors() as error:
+            return _not_saved(self._library, error)
+        self._folders = []
+        if self._system.directories():  # the next look watches those of the others again
+            self._system.removePaths(self._system.directories())
+        self.folders_changed.emit()
+        self.look()
+        return None
+
+    # --- scanning -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """The start-up scan (what arrived while the window was closed), then the rescans."""
+        self._rescan.start()
+        self.look()
+
+    def look(self) -> None:
+        """Scan the folders off the GUI thread (once the scan under way is over)."""
+        if self._stopped.is_set():
+            return
+        if self._scanning:
+            self._again = True
+            return
+        self._scanning = True
+        self._pool.submit(self._scan)
+
+    def shutdown(self) -> None:
+        """Stop the timers and wait for a scan under way (it stops between folders)."""
+        self._stopped.set()
+        self._settle.stop()
+        self._rescan.stop()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _changed(self, _: str) -> None:
+        self._settle.start()  # restarted: SETTLE_MS after the last change
+
+    def _scan(self) -> None:
+        """On the scanning thread."""
+        from readinglist.library.watch_folders import scan
+
+        try:
+            found: Scan | str = scan(self._library, self._stopped.is_set)
+        except _storage_errors() as error:
+            found = _not_read(self._library, error)
+        with suppress(RuntimeError):  # the window has gone
+            self._scanned.emit(found)
+
+    def _take(self, found: "Scan | str") -> None:
+        self._scanning = False
+        if isinstance(found, str):
+            self.said.emit(found)
+        elif not self._stopped.is_set():
+            self._follow(found)
+            ready, waiting = self._settled(found.changes)
+            if ready:
+                self._imports.start_job(_changes_job(self._library, ready))
+            if waiting:
+                self._settle.start()
+        if self._again:
+            self._again = False
+            self.look()
+        self.looked.emit()
+
+    def _follow(self, found: "Scan") -> None:
+        """Watch every folder walked; say which folders are missing (once each, until they
+        are back); tell when a folder went missing or came back."""
+        watched = set(self._system.directories())
+        walked = {str(path) for path in found.walked}
+        if watched - walked:
+            self._system.removePaths(sorted(watched - walked))
+        if walked - watched:
+            self._system.addPaths(sorted(walked - watched))
+        missing = [folder for folder in found.missing if folder.id not in self._said_missing]
+        self._said_missing = {folder.id for folder in found.missing}
+        if missing:
+            self.said.emit(_missing_text(missing))
+        before = [(folder.id, folder.missing) for folder in self._folders]
+        self._folders = found.folders
+        if before != [(folder.id, folder.missing) for folder in found.folders]:
+            self.folders_changed.emit()
+
+    def _settled(self, changes: "list[Change]") -> "tuple[list[Change], list[Change]]":
+        """(Files seen the same by the last look too, to import; files still changing.)
+        Files handed to an import not over yet are left to it."""
+        if not self._imports.is_running():
+            self._handed.clear()  # over (or cancelled: the next change offers them again)
+        fresh = [change for change in changes if self._handed.get(change.path) != change.state]
+        ready = [change for change in fresh if self._seen.get(change.path) == change.state]
+        waiting = [change for change in fresh if change not in ready]
+        self._seen = {change.path: change.state for change in waiting}
+        self._handed.update((change.path, change.state) for change in ready)
+        return ready, waiting
+
+
+def _changes_job(library: "Library", changes: "list[Change]") -> ImportJob:
+    """Import a watched folder's settled changes, and record them (on the import's thread)."""
+
+    def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ImportReport:
+        from readinglist.library.watch_folders import import_changes
+
+        return import_changes(
+            library, changes, lambda done, total, _: progress(done, total), cancelled
+        )
+
+    return job
+
+
+def _timer(parent: QObject, milliseconds: int, then: Callable[[], None], *, once: bool) -> QTimer:
+    timer = QTimer(parent)
+    timer.setInterval(milliseconds)
+    timer.setSingleShot(once)
+    timer.timeout.connect(then)
+    return timer
+
+
+def _missing_text(folders: "list[WatchFolder]") -> str:
+    names = ", ".join(for_display(str(folder.path)) for folder in folders)
+    if len(folders) == 1:
+        return tr("The watched folder {folder} is missing: it stays watched.").format(folder=names)
+    return tr("The watched folders {folders} are missing: they stay watched.").format(folders=names)
+
+
+def _storage_errors() -> tuple[type[Exception], ...]:
+    from readinglist.library.failures import storage_errors
+
+    return storage_errors()
+
+
+def _not_read(library: "Library", error: Exception) -> str:
+    from readinglist.ui.data.edits import why_not
+
+    return tr("Could not scan the watched folders: {why}").format(why=why_not(error, library.path))
+
+
+def _not_saved(library: "Library", error: Exception) -> str:
+    from readinglist.ui.data.edits import why_not
+
+    return tr("Could not save: {why}").format(why=why_not(error, library.path))
