@@ -24,12 +24,14 @@ def all_commands() -> tuple[Command, ...]:
     from readinglist.cli import (
         check,
         export,
+        fetch,
         import_files,
         listing,
         restore,
         saved,
         set_paper,
         show,
+        sources,
         stats,
         trash,
     )
@@ -44,6 +46,8 @@ def all_commands() -> tuple[Command, ...]:
         trash.UNTRASH,
         trash.EMPTY_TRASH,
         saved.COMMAND,
+        sources.COMMAND,
+        fetch.COMMAND,
         stats.COMMAND,
         check.COMMAND,
         restore.COMMAND,
