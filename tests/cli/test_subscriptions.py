@@ -3,26 +3,18 @@
 
 import datetime as dt
 import json
-import socket
-from collections.abc import Iterator
 
 import pytest
 
 from readinglist.core.sources.registry import FORMATS
 from tests.helpers.cli import RunCli
-from tests.helpers.digest_server import DigestServer, day_digest, day_path
+from tests.helpers.digest_server import DigestServer, ago, closed_port, day_digest, day_path
 
 TODAY = dt.date.today()
 
 
-def _ago(days: int) -> dt.date:
-    return TODAY - dt.timedelta(days=days)
-
-
-@pytest.fixture
-def server() -> Iterator[DigestServer]:
-    with DigestServer() as running:
-        yield running
+def _add_daily(run: RunCli, template: str, since: dt.date) -> None:
+    assert run("sources", "add", "daily", template, "--since", since.isoformat())[0] == 0
 
 
 def test_sources_add_list_remove(run: RunCli) -> None:
@@ -79,18 +71,18 @@ def test_sources_add_refuses_a_taken_name_and_an_unknown_format(
     assert all(name in err for name in FORMATS), err
 
 
-def test_fetch_catches_up_the_missing_days_once(run: RunCli, server: DigestServer) -> None:
-    server.day(_ago(2), day_digest(_ago(2), "2403.00001", "2403.00002"))
-    server.day(_ago(1), day_digest(_ago(1), "2403.00003"))
-    since = _ago(3).isoformat()  # three days ago and today: 404
-    assert run("sources", "add", "daily", server.template, "--since", since)[0] == 0
+def test_fetch_catches_up_the_missing_days_once(run: RunCli, digest_server: DigestServer) -> None:
+    digest_server.day(ago(2), day_digest(ago(2), "2403.00001", "2403.00002"))
+    digest_server.day(ago(1), day_digest(ago(1), "2403.00003"))
+    since = ago(3).isoformat()  # three days ago and today: 404
+    assert run("sources", "add", "daily", digest_server.template, "--since", since)[0] == 0
 
     code, out, _ = run("fetch")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == [
         "imported",
-        server.url(day_path(_ago(2))),
+        digest_server.url(day_path(ago(2))),
         "2",
         "new",
         "papers,",
@@ -98,54 +90,56 @@ def test_fetch_catches_up_the_missing_days_once(run: RunCli, server: DigestServe
         "new",
         "appearances",
     ]
-    assert lines[1].startswith(f"imported   {server.url(day_path(_ago(1)))}")
+    assert lines[1].startswith(f"imported   {digest_server.url(day_path(ago(1)))}")
     assert (
         lines[-1] == "2 files: 2 imported, 0 unchanged, 0 rejected; 3 new papers, 3 new appearances"
     )
-    assert {day_path(_ago(n)): server.hits[day_path(_ago(n))] for n in range(4)} == {
-        day_path(_ago(n)): 1 for n in range(4)
+    assert {day_path(ago(n)): digest_server.hits[day_path(ago(n))] for n in range(4)} == {
+        day_path(ago(n)): 1 for n in range(4)
     }
 
     code, out, _ = run("fetch", "--json")
     assert (code, json.loads(out)) == (0, {"files": []})
     # imported days are never fetched again; a recent day without a digest is asked again
-    assert server.hits[day_path(_ago(2))] == server.hits[day_path(_ago(1))] == 1
-    assert server.hits[day_path(TODAY)] == 2
-    assert server.hits[day_path(_ago(3))] == 1  # old enough to be given up
+    assert digest_server.hits[day_path(ago(2))] == digest_server.hits[day_path(ago(1))] == 1
+    assert digest_server.hits[day_path(TODAY)] == 2
+    assert digest_server.hits[day_path(ago(3))] == 1  # old enough to be given up
     code, out, _ = run("list", "--json")
     assert len(json.loads(out)) == 3
 
 
-def test_fetch_asks_for_today_again_with_its_etag(run: RunCli, server: DigestServer) -> None:
-    server.day(TODAY, day_digest(TODAY, "2403.00001"), etag='"v1"')
-    assert run("sources", "add", "daily", server.template, "--since", TODAY.isoformat())[0] == 0
+def test_fetch_asks_for_today_again_with_its_etag(run: RunCli, digest_server: DigestServer) -> None:
+    digest_server.day(TODAY, day_digest(TODAY, "2403.00001"), etag='"v1"')
+    assert (
+        run("sources", "add", "daily", digest_server.template, "--since", TODAY.isoformat())[0] == 0
+    )
     assert run("fetch")[0] == 0
     code, out, _ = run("fetch", "--json")
     assert code == 0
-    url = server.url(day_path(TODAY))
+    url = digest_server.url(day_path(TODAY))
     assert json.loads(out)["files"] == [
         {"path": url, "status": "unchanged", "papers_new": 0, "appearances_new": 0, "error": None}
     ]
-    assert server.not_modified == [day_path(TODAY)]
+    assert digest_server.not_modified == [day_path(TODAY)]
 
 
-def test_fetch_refuses_a_redirect_to_a_file(run: RunCli, server: DigestServer) -> None:
-    server.redirect(day_path(TODAY), "file:///etc/passwd")
-    assert run("sources", "add", "daily", server.template, "--since", TODAY.isoformat())[0] == 0
+def test_fetch_refuses_a_redirect_to_a_file(run: RunCli, digest_server: DigestServer) -> None:
+    digest_server.redirect(day_path(TODAY), "file:///etc/passwd")
+    assert (
+        run("sources", "add", "daily", digest_server.template, "--since", TODAY.isoformat())[0] == 0
+    )
     code, out, _ = run("fetch")
     assert code == 1
-    assert out.startswith(f"rejected   {server.url(day_path(TODAY))}  could not fetch it:")
+    assert out.startswith(f"rejected   {digest_server.url(day_path(TODAY))}  could not fetch it:")
     assert "file:///etc/passwd' is not allowed" in out
     code, out, _ = run("sources", "list", "--json")
     assert "not allowed" in json.loads(out)["sources"][0]["last_error"]
 
 
 def test_fetch_offline_says_it_once_and_tries_again_later(run: RunCli) -> None:
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
+    port = closed_port()
     template = f"http://127.0.0.1:{port}/{{date}}.md"
-    assert run("sources", "add", "daily", template, "--since", _ago(5).isoformat())[0] == 0
+    assert run("sources", "add", "daily", template, "--since", ago(5).isoformat())[0] == 0
     code, out, _ = run("fetch", "--json")
     assert code == 1
     files = json.loads(out)["files"]
@@ -155,26 +149,28 @@ def test_fetch_offline_says_it_once_and_tries_again_later(run: RunCli) -> None:
     assert len(json.loads(out)["files"]) == 1  # nothing was written of the day: asked again
 
 
-def test_fetch_names_the_subscriptions_to_fetch(run: RunCli, server: DigestServer) -> None:
-    server.day(TODAY, day_digest(TODAY, "2403.00001"))
-    assert run("sources", "add", "a", server.template, "--since", TODAY.isoformat())[0] == 0
-    other = server.url("/other/{date}.md")
+def test_fetch_names_the_subscriptions_to_fetch(run: RunCli, digest_server: DigestServer) -> None:
+    digest_server.day(TODAY, day_digest(TODAY, "2403.00001"))
+    assert run("sources", "add", "a", digest_server.template, "--since", TODAY.isoformat())[0] == 0
+    other = digest_server.url("/other/{date}.md")
     assert run("sources", "add", "b", other, "--since", TODAY.isoformat())[0] == 0
     code, out, _ = run("fetch", "a")
     assert code == 0 and "1 imported" in out
-    assert server.hits[f"/other/{TODAY}.md"] == 0
+    assert digest_server.hits[f"/other/{TODAY}.md"] == 0
     code, _, err = run("fetch", "c")
     assert code == 1 and "no subscription named 'c'" in err
 
 
-def test_a_json_endpoint_gives_its_papers_the_day_asked(run: RunCli, server: DigestServer) -> None:
+def test_a_json_endpoint_gives_its_papers_the_day_asked(
+    run: RunCli, digest_server: DigestServer
+) -> None:
     """`?date={date}` of a Hugging Face daily list whose items carry no date of their own."""
-    day = _ago(1)
+    day = ago(1)
     items = b'[{"paper": {"id": "2403.00009", "title": "Nine", "upvotes": 4}}]'
-    server.routes["/api/daily_papers"] = lambda handler: handler.answer(
+    digest_server.routes["/api/daily_papers"] = lambda handler: handler.answer(
         200 if f"date={day}" in handler.path else 404, items, "application/json"
     )
-    template = server.url("/api/daily_papers?date={date}")
+    template = digest_server.url("/api/daily_papers?date={date}")
     since = day.isoformat()
     assert (
         run("sources", "add", "hf", template, "--format", "hf-daily-json", "--since", since)[0] == 0
@@ -182,7 +178,7 @@ def test_a_json_endpoint_gives_its_papers_the_day_asked(run: RunCli, server: Dig
     code, out, _ = run("fetch", "--json")
     assert code == 0
     assert [file["path"] for file in json.loads(out)["files"]] == [
-        server.url(f"/api/daily_papers?date={day}")
+        digest_server.url(f"/api/daily_papers?date={day}")
     ]
     code, out, _ = run("show", "--json", "2403.00009")
     assert json.loads(out)["sightings"] == [

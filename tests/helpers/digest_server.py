@@ -2,11 +2,24 @@
 port) with routes that answer conditional requests (ETag → 304) and count what they served."""
 
 import datetime as dt
+import socket
 
 from tests.helpers.digests import FakeEntry, digest_text
 from tests.helpers.media_server import MediaServer, _Handler
 
 TEMPLATE_PATH = "/digests/{yyyy}/{mm}/{dd}.md"
+
+
+def ago(days: int) -> dt.date:
+    """The day `days` before today (the server's days are today's neighbours)."""
+    return dt.date.today() - dt.timedelta(days=days)
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on: a request there is refused (offline)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def day_path(day: dt.date) -> str:

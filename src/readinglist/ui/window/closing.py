@@ -46,6 +46,8 @@ def _save_again(window: "MainWindow", note: UnsavedNote) -> str | None:
 def shut_down(window: "MainWindow") -> None:
     """Nothing typed is lost, every edit queued reaches the library, every thread ends."""
     window.detail.flush_note()
+    if window.subscriptions is not None:
+        window.subscriptions.shut_down()  # no request left, the day being imported stored
     if window.imports is not None:
         window.imports.wait()
     if window.service is not None:
