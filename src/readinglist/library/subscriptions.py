@@ -159,9 +159,10 @@ def settle(
     if fetched.status is FetchStatus.MISSING:
         _write_day(library, request, Outcome.MISSING, now, None)
         return None
-    template = _UNREACHABLE if fetched.status is FetchStatus.UNREACHABLE else _FAILED
-    reason = Message(template, problem=fetched.problem)
-    if fetched.status is FetchStatus.FAILED:
+    if fetched.status is FetchStatus.UNREACHABLE:
+        reason = Message(_UNREACHABLE, problem=fetched.problem)
+    else:
+        reason = Message(_FAILED, problem=fetched.problem)
         _write_day(library, request, Outcome.FAILED, now, None)
     return FileReport(request.url, FileStatus.REJECTED, error=FileError(reason))
 

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from readinglist.library.subscriptions import Subscription
 
 EXAMPLE = "https://example.org/{yyyy}/{mm}/{dd}.md"
+_MINIMUM_WIDTH = 640  # px: room for a template beside its name, format and first day
+_VISIBLE_ROWS = 5  # with the header: four subscriptions in view before it scrolls
 
 
 def format_label(name: str | None) -> str:
@@ -56,6 +58,11 @@ class SubscriptionList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # an address on one line, all of it in the tooltip
+        self.table.setMinimumWidth(_MINIMUM_WIDTH)
+        self.table.setMinimumHeight(
+            _VISIBLE_ROWS * self.table.verticalHeader().defaultSectionSize()
+        )
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(tr("Add…"), self)
         self.remove_button = QPushButton(tr("Remove"), self)
@@ -92,7 +99,7 @@ class SubscriptionList(QWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(subscription.last_error or text)
+                item.setToolTip(text if column else subscription.last_error or text)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self._enable()
