@@ -138,17 +138,16 @@ def import_bytes(
     """Import bytes fetched from `source` (a URL: the report and the library name it) in one
     transaction, as `import_file` does a file; `day` is the day they are of, for formats
     that do not say it (a subscription's)."""
-    with library.reading() as connection:
-        known_hashes = ingest.known_file_hashes(connection)
     content_hash = hashlib.sha256(data).hexdigest()
-    if content_hash in known_hashes:
-        return FileReport(source, FileStatus.UNCHANGED)
+    with library.reading() as connection:  # one lookup: a check imports a day at a time
+        if ingest.is_known_file(connection, content_hash):
+            return FileReport(source, FileStatus.UNCHANGED)
     try:
         reading = registry.read_source(data, source, format_name=format_name, day=day)
     except DigestError as error:
         return FileReport(source, FileStatus.REJECTED, error=FileError(error.reason, error.line))
     parsed = _Parsed(source, reading, content_hash, len(data), source)
-    return _store_pending(library, [parsed], known_hashes)[0]
+    return _store_pending(library, [parsed], set())[0]  # the write checks the hash again
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ check reaches a server again.
 
 from __future__ import annotations  # QNetworkReply in annotations, unevaluated
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -50,26 +51,38 @@ class _Worker(QObject):
 
     @Slot(object, int)
     def plan(self, today: dt.date, back_days: int) -> None:
+        from readinglist.library.failures import storage_errors
         from readinglist.library.subscriptions import due_requests, list_subscriptions
 
-        with self._library.reading() as connection:
-            requests = due_requests(connection, list_subscriptions(connection), today, back_days)
+        try:
+            with self._library.reading() as connection:
+                subscriptions = list_subscriptions(connection)
+                requests = due_requests(connection, subscriptions, today, back_days)
+        except storage_errors():  # locked, unreadable: the next check reads again
+            requests = []
         self.planned.emit(requests)
 
     @Slot(object, object)
     def settle(self, request: DayRequest, fetched: Fetched) -> None:
         from readinglist.library.database import utc_now
+        from readinglist.library.failures import storage_errors
         from readinglist.library.subscriptions import settle
 
-        self.settled.emit(request, fetched, settle(self._library, request, fetched, utc_now()))
+        try:
+            report = settle(self._library, request, fetched, utc_now())
+        except storage_errors():  # the day's outcome not written: it is due again next time
+            report = None
+        self.settled.emit(request, fetched, report)
 
     @Slot(object)
     def note(self, errors: dict[int, str | None]) -> None:
         from readinglist.library.database import utc_now
+        from readinglist.library.failures import storage_errors
         from readinglist.library.subscriptions import note_checked
 
-        for subscription_id, error in errors.items():
-            note_checked(self._library, subscription_id, utc_now(), error)
+        with contextlib.suppress(*storage_errors()):  # a note for people, not the days' record
+            for subscription_id, error in errors.items():
+                note_checked(self._library, subscription_id, utc_now(), error)
 
 
 @dataclass
