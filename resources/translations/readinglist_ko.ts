@@ -1701,19 +1701,87 @@ The teaser is on {host}.</source>
     </message>
     <message>
         <source>1-4 weeks</source>
-        <translation>1~4주</translation>
+        <translation>1-4주</translation>
     </message>
     <message>
         <source>1-3 months</source>
-        <translation>1~3개월</translation>
+        <translation>1-3개월</translation>
     </message>
     <message>
         <source>3-12 months</source>
-        <translation>3~12개월</translation>
+        <translation>3-12개월</translation>
     </message>
     <message>
         <source>over a year</source>
         <translation>1년 이상</translation>
+    </message>
+    <message>
+        <source>Rea&amp;ding…</source>
+        <translation>읽기 기록(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>최근 4주</translation>
+    </message>
+    <message>
+        <source>Last 12 weeks</source>
+        <translation>최근 12주</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>최근 6개월</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>최근 1년</translation>
+    </message>
+    <message>
+        <source>Your Reading</source>
+        <translation>나의 읽기</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Read and skipped per week</source>
+        <translation>주별 읽음과 건너뜀</translation>
+    </message>
+    <message>
+        <source>Queued at the end of each week</source>
+        <translation>주말마다 대기 중인 논문</translation>
+    </message>
+    <message>
+        <source>Queued papers by how long they have waited</source>
+        <translation>대기 기간별 대기 중인 논문</translation>
+    </message>
+    <message>
+        <source>Top tags of what you read</source>
+        <translation>읽은 논문의 주요 태그</translation>
+    </message>
+    <message>
+        <source>Top authors of what you read</source>
+        <translation>읽은 논문의 주요 저자</translation>
+    </message>
+    <message>
+        <source>Nothing queued</source>
+        <translation>대기 중인 논문 없음</translation>
+    </message>
+    <message>
+        <source>Nothing read in this span</source>
+        <translation>이 기간에 읽은 논문 없음</translation>
+    </message>
+    <message>
+        <source>{read} read, {skipped} skipped since {since}; {queued} queued now.</source>
+        <translation>{since} 이후 {read}편 읽음, {skipped}편 건너뜀; 지금 {queued}편 대기 중.</translation>
+    </message>
+    <message>
+        <source>Days in a row with something read: {n} (longest {longest}).</source>
+        <translation>연속으로 읽은 날: {n}일 (최장 {longest}일).</translation>
+    </message>
+    <message>
+        <source>Half of what you read, you read within {days} days of its arrival.</source>
+        <translation>읽은 논문의 절반은 도착 후 {days}일 안에 읽었습니다.</translation>
     </message>
     <message>
         <source>could not reach the server: {problem}</source>

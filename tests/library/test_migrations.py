@@ -14,6 +14,7 @@ from readinglist.library.database import open_library
 from readinglist.library.health import check_library
 from readinglist.library.importer import import_paths
 from readinglist.library.papers import find_paper_ids, load_paper, load_papers
+from readinglist.library.rules import list_rules
 from readinglist.library.trash import empty_trash
 from tests.helpers.paths import FIXTURES as FIXTURE_FOLDER
 from tests.helpers.sources import hf_day, hf_paper
@@ -159,3 +160,15 @@ def test_a_v7_library_gains_a_status_history_of_what_it_knows(tmp_path: Path) ->
 
     assert _rows(path, "SELECT paper_id, status, at FROM status_events") == changed
     assert len(changed) == 1  # make_fixture.py's paper, marked read
+
+
+def test_the_v9_fixture_keeps_its_rule(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    shutil.copyfile(FIXTURE_FOLDER / "libraries" / "v9.sqlite", path)
+
+    with open_library(path) as library, library.reading() as connection:
+        kept = list_rules(connection)
+
+    assert [(rule.name, rule.query_text, rule.tags) for rule in kept] == [
+        ("Fixture rule", "votes:>20", ("popular",))
+    ]

@@ -57,6 +57,7 @@ def _file_json(file: "FileReport") -> dict[str, Any]:
         "error": error,
         **({"warnings": warnings} if warnings else {}),  # only then: the shape scripts know
         **({"by_id_only": file.by_id_only} if file.by_id_only else {}),
+        **({"rules": dict(file.rules)} if file.rules else {}),
     }
 
 
@@ -78,6 +79,8 @@ def _print_report(report: "ImportReport") -> None:
         f"{report.papers_new} new papers, {report.appearances_new} new appearances"
         + _by_id_only(report.by_id_only)
     )
+    for name, count in report.rules.items():
+        print(f"rule {display(name)} caught {count} new paper{'s' if count != 1 else ''}")
 
 
 def _outcome(file: "FileReport") -> str:

@@ -59,7 +59,7 @@ def _query_after_options(arguments: list[str]) -> list[str]:
     words = names[arguments[index]].query_after
     if not words or arguments[index : index + len(words)] != list(words):
         return arguments
-    takes_value = value_options(build_parser(), words[0])
+    takes_value = value_options(build_parser(), *words)
     index += len(words) - 1
     tokens = arguments[index + 1 :]
     options: list[str] = []

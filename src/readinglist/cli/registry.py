@@ -28,6 +28,7 @@ def all_commands() -> tuple[Command, ...]:
         import_files,
         listing,
         restore,
+        rules,
         saved,
         set_paper,
         show,
@@ -46,6 +47,7 @@ def all_commands() -> tuple[Command, ...]:
         trash.UNTRASH,
         trash.EMPTY_TRASH,
         saved.COMMAND,
+        rules.COMMAND,
         sources.COMMAND,
         fetch.COMMAND,
         stats.COMMAND,
@@ -77,14 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def value_options(parser: argparse.ArgumentParser, command: str) -> frozenset[str]:
-    """The options that take a value (`--sort KEY`) before and after the command's name."""
-    subparser = next(
-        action.choices[command]
-        for action in parser._actions  # argparse keeps no public list of them
-        if isinstance(action, argparse._SubParsersAction)
-    )
-    return _value_options(parser) | _value_options(subparser)
+def value_options(parser: argparse.ArgumentParser, *words: str) -> frozenset[str]:
+    """The options that take a value (`--sort KEY`) before the command's name and after each
+    of `words` (`rules add` has options of its own)."""
+    found = _value_options(parser)
+    for word in words:
+        parser = next(
+            action.choices[word]
+            for action in parser._actions  # argparse keeps no public list of them
+            if isinstance(action, argparse._SubParsersAction) and word in action.choices
+        )
+        found |= _value_options(parser)
+    return found
 
 
 def _value_options(parser: argparse.ArgumentParser) -> frozenset[str]:

@@ -35,6 +35,7 @@ class FileReport:
     error: FileError | None = None
     warnings: tuple[FileError, ...] = ()  # of an imported file: fields cut, links dropped
     by_id_only: int = 0  # papers the file only named by their arXiv id (`arxiv-ids`)
+    rules: tuple[tuple[str, int], ...] = ()  # each rule that caught new papers, and how many
 
     @property
     def name(self) -> str:
@@ -61,6 +62,15 @@ class ImportReport:
     @property
     def by_id_only(self) -> int:
         return sum(report.by_id_only for report in self.files)
+
+    @property
+    def rules(self) -> dict[str, int]:
+        """How many new papers each rule caught, over every file, in the rules' order."""
+        caught: dict[str, int] = {}
+        for report in self.files:
+            for name, count in report.rules:
+                caught[name] = caught.get(name, 0) + count
+        return caught
 
     @property
     def rejected(self) -> list[FileReport]:

@@ -36,7 +36,7 @@ from readinglist.core.import_report import FileError, FileReport, FileStatus, Im
 from readinglist.core.sources import markdown, registry
 from readinglist.core.sources.sighting import Reading
 from readinglist.core.translatable import QT_TR_NOOP, Message
-from readinglist.library import ingest
+from readinglist.library import ingest, rules
 from readinglist.library.database import Library, utc_now
 
 __all__ = [
@@ -237,7 +237,12 @@ def _store(library: Library, parsed: list[_Parsed]) -> list[FileReport]:
     try:
         with library.writing() as connection:
             now = utc_now()
-            return [_stored_report(item, _store_one(connection, item, now)) for item in parsed]
+            stored = [_store_one(connection, item, now) for item in parsed]
+            caught = rules.apply_to_new(connection, _new_ids(stored), now)
+            return [
+                _stored_report(item, result, _caught_by(result, caught))
+                for item, result in zip(parsed, stored, strict=True)
+            ]
     except (SQLAlchemyError, sqlite3.Error) as error:
         cause = getattr(error, "orig", error)
         if _is_busy(cause):  # no file is the culprit, and each would wait as long again
@@ -267,7 +272,24 @@ def _store_one(
     return ingest.store_reading(connection, item.reading, stored_file)
 
 
-def _stored_report(item: _Parsed, stored: ingest.StoreResult | None) -> FileReport:
+def _new_ids(stored: list[ingest.StoreResult | None]) -> list[int]:
+    return [paper_id for result in stored if result is not None for paper_id in result.new_ids]
+
+
+def _caught_by(
+    stored: ingest.StoreResult | None, caught: dict[int, tuple[str, ...]]
+) -> tuple[tuple[str, int], ...]:
+    """How many of the file's new papers each rule caught."""
+    counts: dict[str, int] = {}
+    for paper_id in stored.new_ids if stored is not None else ():
+        for name in caught.get(paper_id, ()):
+            counts[name] = counts.get(name, 0) + 1
+    return tuple(counts.items())
+
+
+def _stored_report(
+    item: _Parsed, stored: ingest.StoreResult | None, caught: tuple[tuple[str, int], ...] = ()
+) -> FileReport:
     if stored is None or not (stored.digest_new or stored.papers_new or stored.sightings_new):
         return FileReport(item.path, FileStatus.UNCHANGED)
     warnings = tuple(FileError(warning.reason, warning.line) for warning in item.reading.warnings)
@@ -278,4 +300,5 @@ def _stored_report(item: _Parsed, stored: ingest.StoreResult | None) -> FileRepo
         stored.sightings_new,
         warnings=warnings,
         by_id_only=item.reading.by_id_only,
+        rules=caught,
     )

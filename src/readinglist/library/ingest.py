@@ -72,6 +72,7 @@ class StoreResult:
     digest_new: bool
     papers_new: int
     sightings_new: int
+    new_ids: tuple[int, ...] = ()  # the papers this file added (rules act on them)
 
 
 @dataclass(slots=True)
@@ -118,15 +119,13 @@ def store_reading(connection: Connection, reading: Reading, file: StoredFile) ->
     stored before."""
     if is_known_file(connection, file.content_hash):
         return None
-    digest_new, papers_new, sightings_new = False, 0, 0
+    digest_new, new_ids, sightings_new = False, [], 0
     for day, sightings in _by_day(reading):
         digest_id, new = _digest_id(connection, reading.format, day, file)
         papers, seen = _store_day(connection, day, (digest_id, new), sightings, file.now)
-        digest_new, papers_new, sightings_new = (
-            new or digest_new,
-            papers_new + papers,
-            sightings_new + seen,
-        )
+        digest_new, sightings_new = new or digest_new, sightings_new + seen
+        new_ids += papers
+    papers_new = len(new_ids)
     connection.execute(
         tables.DIGEST_FILES.insert(),
         {
@@ -138,7 +137,7 @@ def store_reading(connection: Connection, reading: Reading, file: StoredFile) ->
             "sightings_new": sightings_new,
         },
     )
-    return StoreResult(digest_new, papers_new, sightings_new)
+    return StoreResult(digest_new, papers_new, sightings_new, tuple(new_ids))
 
 
 def _by_day(reading: Reading) -> list[tuple[dt.date, list[Sighting]]]:
@@ -156,20 +155,21 @@ def _store_day(
     digest: tuple[int, bool],
     sightings: Sequence[Sighting],
     now: dt.datetime,
-) -> tuple[int, int]:
-    """New papers and new sightings of one day's sightings in its digest (its id, and
-    whether this file made it)."""
+) -> tuple[list[int], int]:
+    """The ids of the new papers, and how many new sightings, of one day's sightings in its
+    digest (its id, and whether this file made it)."""
     known = _known_papers(connection, [sighting.arxiv_id for sighting in sightings])
     search_index.changing(connection, [paper.id for paper in known.values()])
     fresh = [sighting for sighting in sightings if sighting.arxiv_id not in known]
     _insert_papers(connection, fresh, day, now)
     seen_again = [sighting for sighting in sightings if sighting.arxiv_id in known]
     _update_papers(connection, seen_again, known, day)
-    ids = {**{k: p.id for k, p in known.items()}, **_paper_ids(connection, fresh)}
+    fresh_ids = _paper_ids(connection, fresh)
+    ids = {**{k: p.id for k, p in known.items()}, **fresh_ids}
     sightings_new = _upsert_sightings(connection, sightings, ids, digest)
     _update_seen_figures(connection, [paper.id for paper in known.values()])
     search_index.changed(connection, ids.values())
-    return len(fresh), sightings_new
+    return sorted(fresh_ids.values()), sightings_new
 
 
 def _digest_id(

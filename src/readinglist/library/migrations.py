@@ -475,6 +475,32 @@ WHERE status_changed_at IS NOT NULL ORDER BY status_changed_at, id;
 """
 
 
+# Version 9: rules (issue 16). A rule is a query and what to do to the new papers that match
+# it when they arrive: tags to add, a status to give (queued, or skipped to hide them), a
+# star, or first place in Today. `rule_hits` says which rules acted on which papers (the
+# detail pane shows them); a rule's hits go with the rule or the paper.
+_V9 = """
+CREATE TABLE rules (
+    id INTEGER PRIMARY KEY,
+    name VARCHAR COLLATE NOCASE NOT NULL UNIQUE,
+    query VARCHAR NOT NULL,
+    tags VARCHAR NOT NULL DEFAULT '[]',
+    status VARCHAR,
+    star BOOLEAN NOT NULL DEFAULT 0,
+    first BOOLEAN NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL
+);
+
+CREATE TABLE rule_hits (
+    paper_id INTEGER NOT NULL REFERENCES papers (id) ON DELETE CASCADE,
+    rule_id INTEGER NOT NULL REFERENCES rules (id) ON DELETE CASCADE,
+    at DATETIME NOT NULL,
+    PRIMARY KEY (paper_id, rule_id)
+);
+CREATE INDEX ix_rule_hits_rule_id ON rule_hits (rule_id);
+"""
+
+
 def _run_script(script: str) -> Step:
     def run(connection: sqlite3.Connection) -> None:
         for statement in script.split(";"):
@@ -510,6 +536,7 @@ STEPS: dict[int, Step] = {
     5: _run_statements(_V6),
     6: _run_script(_V7),
     7: _run_script(_V8),
+    8: _run_script(_V9),
 }
 
 

@@ -163,6 +163,30 @@ class StatusEventRecord(SQLModel, table=True):
     at: dt.datetime = Field(index=True)
 
 
+class RuleRecord(SQLModel, table=True):
+    """What to do to new papers that match `query` when they arrive (v9): add `tags` (a JSON
+    list), give `status`, star them, put them `first` in Today."""
+
+    __tablename__ = "rules"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
+    query: str
+    tags: str = "[]"
+    status: str | None = None
+    star: bool = False
+    first: bool = False
+    created_at: dt.datetime
+
+
+class RuleHitRecord(SQLModel, table=True):
+    """A rule acted on a paper (at its arrival, or applied to it later)."""
+
+    __tablename__ = "rule_hits"
+    paper_id: int = Field(foreign_key="papers.id", primary_key=True, ondelete="CASCADE")
+    rule_id: int = Field(foreign_key="rules.id", primary_key=True, ondelete="CASCADE", index=True)
+    at: dt.datetime
+
+
 class WatchFolderRecord(SQLModel, table=True):
     """A folder whose digest files import by themselves (v7). One that disappeared keeps
     its row, with when it went missing: reported, not forgotten."""

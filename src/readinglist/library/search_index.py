@@ -80,6 +80,15 @@ def _pending(connection: Connection) -> _Pending:
     return pending
 
 
+def write_now(connection: Connection) -> None:
+    """Index what this transaction changed now rather than at commit: rules test the text of
+    the papers an import brought before it commits, and tag them (a tag's trigger needs the
+    paper's text in the index). What changes afterwards is pending again."""
+    if connection in _PENDING:
+        event.remove(connection, "commit", _write_pending)
+        _write_pending(connection)
+
+
 def _write_pending(connection: Connection) -> None:
     """Runs just before COMMIT, in the transaction: deletes, then inserts, each by id."""
     pending = _PENDING.pop(connection, None)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     SAVED_SEARCHES: Table
     TRASH: Table
     STATUS_EVENTS: Table
+    RULES: Table
+    RULE_HITS: Table
     WATCH_FOLDERS: Table
     WATCHED_FILES: Table
     SUBSCRIPTIONS: Table

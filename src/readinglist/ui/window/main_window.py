@@ -33,6 +33,7 @@ from readinglist.ui.qt import (
     QToolBar,
     QWidget,
 )
+from readinglist.ui.reading.opener import ReadingViews
 from readinglist.ui.search.search_box import SearchBox
 from readinglist.ui.sidebar.pane import SidebarPane
 from readinglist.ui.triage import copy_open
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
             self, (self.sidebar, self.media), self.list_pane.column_actions, settings
         )
         self.help_menu = HelpMenu(self, self.commands, self._library_path)
+        self.reading = ReadingViews(self)
         self.status = StatusMessages(self.statusBar())
         self.libraries = LibraryMenu(settings, self, self._library_path)
         self.preferences = Preferences(settings, self, self.libraries)
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
             settings_actions=[self.preferences.action],
             paper_actions=[*triage.paper_actions(), triage.mark_others_menu.menuAction()],
             media_actions=self.media.menu_actions(),
-            view_groups=self.view_menu.groups(),
+            view_groups=[*self.view_menu.groups(), [self.reading.action]],
             help_actions=self.help_menu.actions(),
         )
         menus.give_to(self.menu_actions.slash, self.list_pane.view, self.sidebar.tree)

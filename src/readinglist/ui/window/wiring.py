@@ -187,6 +187,8 @@ def library_actions(window: "MainWindow", service: "LibraryService") -> None:
     exports = export_actions.ExportActions(window.queries, questions, window)
     exports.finished.connect(lambda text: window.status.say(text, EXPORT_SAID_FOR_MS))
     window.exports = exports
+    window.reading.attach(window.queries)
+    service.papers_changed.connect(lambda _: window.reading.refresh())
 
 
 def subscriptions(

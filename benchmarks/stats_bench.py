@@ -1,0 +1,124 @@
+"""Reading-view benchmark: the figures of `readinglist stats` on a 200,000-paper library with a
+year of reading history.
+
+The library is gui_bench's (the synthetic corpus with a reader's own data, cached), copied,
+and given a year of status changes: `--events` of them (60,000 by default: a heavy reader's
+year, about 160 a day), spread over 52 weeks on random papers, each paper's changes in time
+order. The same run measures a FLOOR, the least any such view must do: reading every event's
+(paper, status, time) through the raw sqlite3 driver. Targets:
+
+    12 weeks' figures   < 200 ms (issue 16), printed as a ratio to the floor too
+    a year's figures    < 200 ms
+
+Each measure runs `--runs` times (the machine may be busy) and the best counts. Run:
+    python benchmarks/stats_bench.py [--digests N] [--events N] [--runs N] [--check]
+"""
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gui_bench import cached_library
+from readinglist.core.stats import default_since, week_start
+from readinglist.library.database import open_library
+from readinglist.library.stats import library_stats
+
+TARGET_MS = 200.0
+NOW = dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC)
+STATUSES = ("read", "read", "read", "skipped", "skipped", "queued", "reading")
+
+
+def add_history(path: Path, events: int) -> None:
+    """`events` status changes over the year before NOW, on random papers, as the app writes
+    them (the event, and the paper's status and time of its latest change)."""
+    rng = random.Random(1)
+    with sqlite3.connect(path) as connection:
+        ids = [row[0] for row in connection.execute("SELECT id FROM papers")]
+        start = NOW - dt.timedelta(weeks=52)
+        rows = sorted(
+            (start + dt.timedelta(seconds=rng.uniform(0, 52 * 7 * 86_400)), rng.choice(ids))
+            for _ in range(events)
+        )
+        written = [
+            (paper, rng.choice(STATUSES), at.strftime("%Y-%m-%d %H:%M:%S.%f")) for at, paper in rows
+        ]
+        connection.executemany(
+            "INSERT INTO status_events (paper_id, status, at) VALUES (?, ?, ?)", written
+        )
+        connection.executemany(
+            "UPDATE papers SET status = ?, status_changed_at = ? WHERE id = ?",
+            [(status, at, paper) for paper, status, at in written],
+        )
+
+
+def best_ms(work: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+    return min(times)
+
+
+def floor(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("SELECT paper_id, status, at FROM status_events ORDER BY at").fetchall()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--digests", type=int, default=10_000)
+    parser.add_argument("--events", type=int, default=60_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args()
+    print("preparing the library (cached after the first run)…", file=sys.stderr)
+    source = cached_library(args.digests)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "library.sqlite"
+        shutil.copyfile(source, path)
+        add_history(path, args.events)
+        floor_ms = best_ms(lambda: floor(path), args.runs)
+        spans = {
+            "12 weeks": default_since(NOW.date()),
+            "a year": week_start(NOW.date()) - dt.timedelta(weeks=51),
+        }
+        measured = {}
+        with open_library(path, daily_backup=False) as library:
+            with library.reading() as connection:
+                papers = connection.exec_driver_sql("SELECT count(*) FROM papers").scalar() or 0
+            for name, since in spans.items():
+
+                def figures(since: dt.date = since) -> None:
+                    with library.reading() as connection:
+                        library_stats(connection, since, NOW, dt.UTC)
+
+                measured[name] = best_ms(figures, args.runs)
+    print(
+        f"\nreadinglist stats benchmark: {papers:,} papers, "
+        f"{args.events:,} status events, best of {args.runs}"
+    )
+    print(f"floor: read every event through the driver  {floor_ms:7.1f} ms")
+    passed = True
+    print(f"\n{'figures of':<12} {'ms':>8} {'x floor':>8} {'target':>10}  result")
+    for name, ms in measured.items():
+        ok = ms < TARGET_MS
+        passed &= ok
+        print(
+            f"{name:<12} {ms:8.1f} {ms / floor_ms:7.1f}x {'< 200 ms':>10}  "
+            + ("PASS" if ok else "FAIL")
+        )
+    return 0 if passed or not args.check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""`readinglist rules [list [--json] | add NAME QUERY [--tag T]... [--status S] [--star]
+[--first] | remove NAME | apply NAME]`: what to do to new papers that match a query."""
+
+import argparse
+from typing import TYPE_CHECKING
+
+from readinglist.cli.opening import opened, writing
+from readinglist.cli.output import EXIT_OK, CommandFailed, UsageError, display, out, print_json
+from readinglist.cli.registry import Command
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from readinglist.library.rules import Rule
+
+
+def _add_arguments(command: argparse.ArgumentParser) -> None:
+    from readinglist.core.paper import ReadingStatus
+
+    actions = command.add_subparsers(dest="action", metavar="ACTION")
+    listed = actions.add_parser("list", help="the rules, in the order they run")
+    listed.add_argument("--json", action="store_true", help="print them as JSON")
+    add = actions.add_parser("add", help="a rule: new papers that match QUERY get its actions")
+    add.add_argument("--tag", action="append", default=[], metavar="T", help="add tag T")
+    *others, last = (status.value for status in ReadingStatus)
+    add.add_argument(
+        "--status",
+        metavar="S",
+        help=f"{', '.join(others)} or {last}: given to those still unread (skipped hides them)",
+    )
+    add.add_argument("--star", action="store_true", help="star them")
+    add.add_argument("--first", action="store_true", help="put them first in Today")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("query", nargs="+", metavar="QUERY")
+    remove = actions.add_parser("remove", help="forget a rule (what it did stays done)")
+    remove.add_argument("name", metavar="NAME")
+    apply = actions.add_parser("apply", help="run a rule on the papers already in the library")
+    apply.add_argument("name", metavar="NAME")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from readinglist.core.paper import ReadingStatus
+    from readinglist.core.query import QueryError
+    from readinglist.library.rules import RuleError
+
+    try:
+        args.status = ReadingStatus.parse(args.status) if getattr(args, "status", None) else None
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    with opened(args) as library:
+        try:
+            if args.action in (None, "list"):
+                with library.reading() as connection:
+                    return _list(connection, getattr(args, "json", False))
+            with writing(library) as connection:
+                lines = _change(connection, args)
+        except QueryError as error:
+            raise UsageError(f"bad query: {error}") from error
+        except RuleError as error:
+            raise CommandFailed(str(error)) from error
+    out(lines)  # once saved
+    return EXIT_OK
+
+
+def _list(connection: "Connection", as_json: bool) -> int:
+    from readinglist.library.rules import list_rules
+
+    rules = list_rules(connection)
+    if as_json:
+        print_json({"rules": [_rule_json(rule) for rule in rules]})
+        return EXIT_OK
+    names = [display(rule.name) for rule in rules]
+    width = max(map(len, names), default=0)
+    lines = [
+        f"{name:<{width}}  {rule.query_text}  -> {', '.join(rule.actions())}"
+        for rule, name in zip(rules, names, strict=True)
+    ]
+    out([*lines, f"{len(rules)} rule{'s' if len(rules) != 1 else ''}"])
+    return EXIT_OK
+
+
+def _rule_json(rule: "Rule") -> dict[str, object]:
+    return {
+        "name": rule.name,
+        "query": rule.query_text,
+        "tags": list(rule.tags),
+        "status": rule.status.value if rule.status else None,
+        "star": rule.star,
+        "first": rule.first,
+    }
+
+
+def _change(connection: "Connection", args: argparse.Namespace) -> list[str]:
+    from readinglist.library import rules
+    from readinglist.library.database import utc_now
+
+    if args.action == "add":
+        wanted = rules.Rule(
+            0, args.name, " ".join(args.query), tuple(args.tag), args.status, args.star, args.first
+        )
+        rule = rules.add_rule(connection, wanted, utc_now())
+        return [f"added rule {rule.name}: {rule.query_text} -> {', '.join(rule.actions())}"]
+    found = rules.find_rule(connection, args.name)
+    if found is None:
+        raise rules.RuleError(f"there is no rule named '{args.name}'")
+    if args.action == "remove":
+        rules.remove_rule(connection, found.name)
+        return [f"removed rule {found.name}"]
+    from readinglist.library.papers import find_paper_ids
+
+    caught = rules.apply_rule(connection, found, find_paper_ids(connection), utc_now())
+    return [f"rule {found.name} caught {len(caught)} paper{'s' if len(caught) != 1 else ''}"]
+
+
+COMMAND = Command(
+    "rules",
+    "rules: tag, queue, star or hide new papers that match a query",
+    _add_arguments,
+    _run,
+    ("rules", "add"),
+)

@@ -1,0 +1,198 @@
+"""Rules: a query and what to do to the papers that match it when they arrive (issue 16).
+
+A rule adds tags, gives a status (queued; skipped hides what matches), stars, or puts the
+paper first in Today. Rules run inside the import's transaction on the papers it added and
+on no other (`apply_to_new`): a paper is never seen half-ruled, a file that fails leaves no
+rule's effect behind, and papers already in the library are touched only when the user
+applies a rule to them (`apply_rule`). A status is given only to papers still unread, the
+first rule that gives one winning; `rule_hits` keeps which rules acted on which paper.
+
+The text a rule's query searches is in the index only once the import's new papers are
+(`search_index.write_now`); each rule is then one statement over the new papers alone, its
+text tested paper by paper (FTS5 looks a row id up in the index).
+"""
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, and_, delete, exists, func, literal, select
+from sqlalchemy.dialects.sqlite import insert
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.core.query import Query, parse_query
+from readinglist.library import papers as store
+from readinglist.library import search_index, tables
+from readinglist.library.driver import chunks, id_list
+from readinglist.library.search import SEARCH_INDEX, compile_query
+
+
+class RuleError(ValueError):
+    """A rule's name empty or taken, a rule that does nothing, or one that is not there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: int
+    name: str
+    query_text: str
+    tags: tuple[str, ...] = ()
+    status: ReadingStatus | None = None
+    star: bool = False
+    first: bool = False
+
+    @property
+    def query(self) -> Query:
+        return parse_query(self.query_text)
+
+    def actions(self) -> list[str]:
+        """What it does, in words (English: the command line's)."""
+        done = [f"tag {tag}" for tag in self.tags]
+        done += [f"status {self.status.value}"] if self.status else []
+        return done + (["star"] if self.star else []) + (["first in Today"] if self.first else [])
+
+
+def list_rules(connection: Connection) -> list[Rule]:
+    """Every rule, in the order they run (the order they were made)."""
+    r = tables.RULES.c
+    columns = (r.id, r.name, r.query, r.tags, r.status, r.star, r.first)
+    rows = connection.execute(select(*columns).order_by(r.id))
+    return [_rule(*row) for row in rows]
+
+
+def _rule(*row: object) -> Rule:
+    rule_id, name, query, tags, status, star, first = row
+    return Rule(
+        int(str(rule_id)),
+        str(name),
+        str(query),
+        tuple(json.loads(str(tags))),
+        ReadingStatus(str(status)) if status else None,
+        bool(star),
+        bool(first),
+    )
+
+
+def find_rule(connection: Connection, name: str) -> Rule | None:
+    return next(
+        (rule for rule in list_rules(connection) if rule.name.lower() == name.lower()), None
+    )
+
+
+def add_rule(connection: Connection, rule: Rule, now: dt.datetime) -> Rule:
+    """Keep `rule` (its id is given here). `QueryError` for a malformed query; `RuleError`
+    for an empty or taken name, or a rule that would do nothing."""
+    name = rule.name.strip()
+    parse_query(rule.query_text)
+    if not name:
+        raise RuleError("a rule needs a name")
+    if not rule.actions():
+        raise RuleError("a rule must do something: a tag, a status, a star or first in Today")
+    if find_rule(connection, name) is not None:
+        raise RuleError(f"there is already a rule named '{name}'")
+    values = {
+        "name": name,
+        "query": rule.query_text.strip(),
+        "tags": json.dumps([store.normalize_tag(tag) for tag in rule.tags], ensure_ascii=False),
+        "status": rule.status.value if rule.status else None,
+        "star": rule.star,
+        "first": rule.first,
+        "created_at": now,
+    }
+    rule_id = connection.execute(tables.RULES.insert(), values).lastrowid
+    found = find_rule(connection, name)
+    assert found is not None and found.id == rule_id
+    return found
+
+
+def remove_rule(connection: Connection, name: str) -> None:
+    """Forget a rule (what it did stays done); `RuleError` if there is none of that name."""
+    rule = find_rule(connection, name)
+    if rule is None:
+        raise RuleError(f"there is no rule named '{name}'")
+    connection.execute(delete(tables.RULES).where(tables.RULES.c.id == rule.id))
+
+
+def matching_among(connection: Connection, query: Query, ids: Sequence[int]) -> list[int]:
+    """Those of `ids` that match `query`, in id order (one statement)."""
+    if not ids:
+        return []
+    papers = tables.PAPERS
+    compiled = compile_query(query)
+    each = func.json_each(literal(id_list(ids))).table_valued("value")
+    among = select(each.c.value)
+    conditions = [papers.c.id.in_(among), *compiled.other_conditions()]
+    if compiled.match is not None:
+        index = SEARCH_INDEX.c
+        conditions.append(
+            exists().where(
+                index.rowid == papers.c.id, index.paper_search.op("MATCH")(compiled.match)
+            )
+        )
+    statement = select(papers.c.id).where(and_(*conditions)).order_by(papers.c.id)
+    return [int(paper_id) for paper_id in connection.execute(statement).scalars()]
+
+
+def apply_to_new(
+    connection: Connection, ids: Sequence[int], now: dt.datetime
+) -> dict[int, tuple[str, ...]]:
+    """Run every rule on the papers an import just added (in its transaction): for each
+    paper a rule caught, the names of the rules that did."""
+    if not ids:
+        return {}
+    rules = list_rules(connection)
+    if not rules:
+        return {}
+    search_index.write_now(connection)
+    caught: dict[int, tuple[str, ...]] = {}
+    for rule in rules:
+        for paper_id in apply_rule(connection, rule, ids, now):
+            caught[paper_id] = (*caught.get(paper_id, ()), rule.name)
+    return caught
+
+
+def apply_rule(
+    connection: Connection, rule: Rule, ids: Sequence[int], now: dt.datetime
+) -> list[int]:
+    """Do what `rule` does to those of `ids` that match it; the ids it caught."""
+    matched = matching_among(connection, rule.query, ids)
+    if not matched:
+        return []
+    if rule.tags:
+        store.add_tags(connection, matched, rule.tags)
+    if rule.star:
+        store.set_starred(connection, matched, True)
+    if rule.status is not None:
+        unread = _still_unread(connection, matched)
+        store.set_status(connection, unread, rule.status, now)
+    hits = [{"paper_id": paper_id, "rule_id": rule.id, "at": now} for paper_id in matched]
+    connection.execute(insert(tables.RULE_HITS).on_conflict_do_nothing(), hits)
+    return matched
+
+
+def _still_unread(connection: Connection, ids: Sequence[int]) -> list[int]:
+    papers = tables.PAPERS.c
+    unread: list[int] = []
+    for chunk in chunks(ids):
+        statement = select(papers.id).where(
+            papers.id.in_(chunk), papers.status == ReadingStatus.UNREAD.value
+        )
+        unread += [int(paper_id) for paper_id in connection.execute(statement).scalars()]
+    return unread
+
+
+def rules_that_caught(connection: Connection, paper_id: int) -> list[str]:
+    """The names of the rules that acted on the paper, in the order they run."""
+    r, hits = tables.RULES.c, tables.RULE_HITS.c
+    statement = (
+        select(r.name).join(tables.RULE_HITS, hits.rule_id == r.id).where(hits.paper_id == paper_id)
+    )
+    return [str(name) for name in connection.execute(statement.order_by(r.id)).scalars()]
+
+
+def forget_hits(connection: Connection, rule_id: int, ids: Sequence[int]) -> None:
+    """Take back the record of a rule's acting on papers (its undo)."""
+    hits = tables.RULE_HITS.c
+    statement = delete(tables.RULE_HITS).where(hits.rule_id == rule_id, hits.paper_id.in_(ids))
+    connection.execute(statement)

@@ -1,0 +1,162 @@
+"""Rules at import: what matches among the papers an import adds is tagged, queued, starred or
+hidden in the import's own transaction; nothing else is touched, and a file that fails
+leaves no rule's effect behind."""
+
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from readinglist.core.import_report import FileStatus
+from readinglist.core.paper import ReadingStatus
+from readinglist.core.query import QueryError, parse_query
+from readinglist.library import ingest
+from readinglist.library import papers as store
+from readinglist.library.database import Library, utc_now
+from readinglist.library.importer import import_paths
+from readinglist.library.rules import (
+    Rule,
+    RuleError,
+    add_rule,
+    apply_rule,
+    find_rule,
+    list_rules,
+    remove_rule,
+    rules_that_caught,
+)
+from readinglist.library.search_index import index_is_sound
+from tests.helpers.digests import DigestWriter, FakeEntry
+
+QUEUED, SKIPPED, READ, UNREAD = (
+    ReadingStatus.QUEUED,
+    ReadingStatus.SKIPPED,
+    ReadingStatus.READ,
+    ReadingStatus.UNREAD,
+)
+
+
+def keep(library: Library, *kept: Rule) -> None:
+    with library.writing() as connection:
+        for rule in kept:
+            add_rule(connection, rule, utc_now())
+
+
+def state(library: Library, arxiv_id: str) -> tuple[bool, ReadingStatus, tuple[str, ...]]:
+    with library.reading() as connection:
+        paper = store.load_paper(connection, arxiv_id)
+    assert paper is not None
+    return paper.starred, paper.status, paper.tags
+
+
+def caught(library: Library, arxiv_id: str) -> list[str]:
+    with library.reading() as connection:
+        paper_id = store.paper_id_for(connection, arxiv_id)
+        assert paper_id is not None
+        return rules_that_caught(connection, paper_id)
+
+
+ROBOTS = FakeEntry("2403.00001", title="Robots fold cranes", votes=40)
+QUIET = FakeEntry("2403.00002", title="A quiet survey", votes=1)
+OTHER = FakeEntry("2403.00003", title="Speech at scale", votes=12)
+
+
+def test_rules_act_on_the_new_papers_that_match_them(
+    library: Library, digests: DigestWriter
+) -> None:
+    keep(
+        library,
+        Rule(0, "Robots", "robots", tags=("robotics",), status=QUEUED, star=True),
+        Rule(0, "Hide the quiet", "-tag:interesting votes:<3", status=SKIPPED),
+    )
+
+    report = import_paths(library, [digests.write("d.md", "2024-03-01", [ROBOTS, QUIET, OTHER])])
+
+    assert state(library, "2403.00001") == (True, QUEUED, ("robotics",))  # its text, indexed
+    assert state(library, "2403.00002") == (False, SKIPPED, ())
+    assert state(library, "2403.00003") == (False, UNREAD, ())
+    assert report.rules == {"Robots": 1, "Hide the quiet": 1}
+    assert caught(library, "2403.00001") == ["Robots"]
+    with library.reading() as connection:  # the tag is searched: the index is in step
+        assert len(store.find_paper_ids(connection, parse_query("robotics"))) == 1
+        assert index_is_sound(connection)
+
+
+def test_a_rule_never_touches_a_paper_the_library_had(
+    library: Library, digests: DigestWriter
+) -> None:
+    import_paths(library, [digests.write("a.md", "2024-03-01", [ROBOTS])])
+    keep(library, Rule(0, "Robots", "robots", tags=("robotics",)))
+
+    report = import_paths(library, [digests.write("b.md", "2024-03-02", [ROBOTS, OTHER])])
+
+    assert state(library, "2403.00001") == (False, UNREAD, ())  # seen again: not new
+    assert report.rules == {}
+
+
+def test_the_first_rule_that_gives_a_status_wins(library: Library, digests: DigestWriter) -> None:
+    keep(
+        library,
+        Rule(0, "Queue robots", "robots", status=QUEUED),
+        Rule(0, "Skip popular", "votes:>10", status=SKIPPED, tags=("popular",)),
+    )
+    import_paths(library, [digests.write("d.md", "2024-03-01", [ROBOTS])])
+
+    assert state(library, "2403.00001") == (False, QUEUED, ("popular",))
+    assert caught(library, "2403.00001") == ["Queue robots", "Skip popular"]
+
+
+def test_a_file_that_fails_leaves_no_rule_effect_behind(
+    library: Library, digests: DigestWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep(library, Rule(0, "Everything", "", tags=("new",)))
+    store_reading = ingest.store_reading
+
+    def full_disk_on_b(connection: object, reading: object, file: object) -> object:
+        if getattr(file, "source_name", "") == "b.md":
+            raise sqlite3.OperationalError("database or disk is full")
+        return store_reading(connection, reading, file)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest, "store_reading", full_disk_on_b)
+    a = digests.write("a.md", "2024-03-01", [ROBOTS])
+    b = digests.write("b.md", "2024-03-02", [OTHER])
+
+    report = import_paths(library, [a, b])
+
+    assert [f.status for f in report.files] == [FileStatus.IMPORTED, FileStatus.REJECTED]
+    assert state(library, "2403.00001") == (False, UNREAD, ("new",))
+    with closing(sqlite3.connect(library.path)) as connection:
+        hits = connection.execute("SELECT count(*) FROM rule_hits").fetchone()
+        tagged = connection.execute("SELECT count(*) FROM paper_tags").fetchone()
+    assert (hits, tagged) == ((1,), (1,))
+
+
+def test_applied_to_existing_papers_a_rule_leaves_statuses_set_by_hand(
+    library: Library, digests: DigestWriter
+) -> None:
+    import_paths(library, [digests.write("d.md", "2024-03-01", [ROBOTS, OTHER])])
+    with library.writing() as connection:
+        ids = store.find_paper_ids(connection)
+        read = store.paper_id_for(connection, "2403.00003")
+        assert read is not None
+        store.set_status(connection, [read], READ, utc_now())
+        rule = add_rule(connection, Rule(0, "Queue all", "", status=QUEUED), utc_now())
+        assert sorted(apply_rule(connection, rule, ids, utc_now())) == sorted(ids)
+
+    assert state(library, "2403.00001")[1] is QUEUED
+    assert state(library, "2403.00003")[1] is READ
+
+
+def test_rules_are_named_once_checked_and_removed(library: Library) -> None:
+    with library.writing() as connection:
+        add_rule(connection, Rule(0, "Robots", "robots", star=True), utc_now())
+        with pytest.raises(RuleError, match="already a rule named"):
+            add_rule(connection, Rule(0, "ROBOTS", "x", star=True), utc_now())
+        with pytest.raises(RuleError, match="must do something"):
+            add_rule(connection, Rule(0, "Idle", "x"), utc_now())
+        with pytest.raises(QueryError):
+            add_rule(connection, Rule(0, "Broken", "(robots", star=True), utc_now())
+        assert [rule.actions() for rule in list_rules(connection)] == [["star"]]
+        remove_rule(connection, "robots")
+        assert find_rule(connection, "Robots") is None
+        with pytest.raises(RuleError, match="no rule named"):
+            remove_rule(connection, "Robots")

@@ -1,0 +1,87 @@
+"""View → Reading…: the figures of one's reading, read off the GUI thread, plotted, and
+refreshed while the view is open and the reader triages."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.core.stats import ReadingHistory, StatusEvent, reading_stats
+from readinglist.ui.qt import QColor
+from readinglist.ui.reading.charts import BarChart, Series, nice_top
+from readinglist.ui.reading.view import ReadingView, summary_text
+from readinglist.ui.window.main_window import MainWindow
+from tests.helpers.digests import DigestWriter, FakeEntry
+from tests.helpers.gui import import_by_drop, select_rows, settle
+
+
+def open_view(qtbot: QtBot, window: MainWindow) -> ReadingView:
+    window.reading.action.trigger()
+    view = window.reading.view
+    assert view is not None
+    qtbot.addWidget(view)
+    return view
+
+
+def test_the_view_shows_what_was_read_this_week(
+    qtbot: QtBot, window: MainWindow, digests: DigestWriter
+) -> None:
+    papers = [FakeEntry(f"2403.{n:05d}", title=f"Paper {n}") for n in range(1, 4)]
+    import_by_drop(qtbot, window, [digests.write("d.md", "2024-03-01", papers)])
+    select_rows(window, [0, 1])
+    window.triage.set_status(ReadingStatus.READ)
+    settle(qtbot, window)
+
+    view = open_view(qtbot, window)
+    qtbot.waitUntil(lambda: "2 read" in view.summary.text(), timeout=10_000)
+
+    assert view.per_week.summary_lines()[-1].endswith("Read 2, Skipped 0")
+    assert len(view.per_week.summary_lines()) == 1 + 12  # the title, then 12 weeks
+    with qtbot.waitSignal(view.wanted):  # a status set while it is open: asked again
+        select_rows(window, [2])
+        window.triage.set_status(ReadingStatus.SKIPPED)
+    qtbot.waitUntil(lambda: "1 skipped" in view.summary.text(), timeout=10_000)
+
+
+def test_a_shorter_span_asks_for_fewer_weeks(qtbot: QtBot, window: MainWindow) -> None:
+    view = open_view(qtbot, window)
+    qtbot.waitUntil(lambda: view.per_week.summary_lines()[1:] != [], timeout=10_000)
+    with qtbot.waitSignal(view.wanted) as asked:
+        view.span.setCurrentIndex(0)  # the last 4 weeks
+    since = asked.args[0]
+    assert isinstance(since, dt.date) and since.weekday() == 0
+    assert (dt.date.today() - since).days < 28
+    qtbot.waitUntil(lambda: len(view.per_week.summary_lines()) == 1 + 4, timeout=10_000)
+
+
+@pytest.mark.parametrize(("largest", "top"), [(0, 4), (3, 4), (5, 8), (9, 20), (41, 80)])
+def test_the_value_axis_ends_on_a_round_number(largest: float, top: float) -> None:
+    assert nice_top(largest) == top
+
+
+def test_the_charts_paint_in_light_and_dark(qtbot: QtBot, tmp_path: Path) -> None:
+    """Rendered to a picture (look at it: tests write it to the temporary folder)."""
+    at = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
+    history = ReadingHistory(
+        [StatusEvent(n, ReadingStatus.READ, at - dt.timedelta(days=n * 3)) for n in range(20)],
+        {},
+        [at - dt.timedelta(days=40)],
+    )
+    stats = reading_stats(
+        history,
+        ([("로봇", 5), ("llm", 2)], [("Ada Lovelace", 4)]),
+        dt.date(2026, 9, 14),
+        at,
+        dt.UTC,
+    )
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.show_stats(stats)
+    assert "20 read" in summary_text(stats)
+    picture = view.grab()
+    assert picture.save(str(tmp_path / "reading.png"))
+    chart = BarChart("t")
+    chart.set_data(["a"], [Series("s", (1.0,), QColor("red"))])
+    assert chart.summary_lines() == ["t", "a: s 1"]
