@@ -444,7 +444,7 @@ def require_all(report: ImportReport, status: FileStatus, step: str) -> None:
     """Stop (not `assert`, which -O drops) unless every file ended with `status`."""
     wrong = [file for file in report.files if file.status is not status]
     if wrong:
-        sample = "; ".join(f"{file.path.name}: {file.status} {file.error}" for file in wrong[:3])
+        sample = "; ".join(f"{file.name}: {file.status} {file.error}" for file in wrong[:3])
         raise SystemExit(f"{step}: {len(wrong)} files were not {status}: {sample}")
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from readinglist.library.database import Library, open_library
+from tests.helpers.digest_server import DigestServer
 from tests.helpers.digests import DigestWriter
 from tests.helpers.paths import SHARED_CORPUS
 
@@ -80,6 +81,13 @@ def library(library_path: Path) -> Iterator[Library]:
 @pytest.fixture
 def digests(tmp_path: Path) -> DigestWriter:
     return DigestWriter(tmp_path / "digests")
+
+
+@pytest.fixture
+def digest_server() -> Iterator[DigestServer]:
+    """Days of digests over HTTP on 127.0.0.1 (a free port), for the subscription tests."""
+    with DigestServer() as server:
+        yield server
 
 
 @pytest.fixture

@@ -336,6 +336,10 @@
         <translation>자세히…</translation>
     </message>
     <message>
+        <source>Fetching subscriptions: {done} of {total} days</source>
+        <translation>구독 가져오는 중: {total}일 중 {done}일</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
@@ -1488,6 +1492,30 @@ The teaser is on {host}.</source>
         <translation>초</translation>
     </message>
     <message>
+        <source>Fetch subscriptions automatically</source>
+        <translation>구독을 자동으로 가져오기</translation>
+    </message>
+    <message>
+        <source>When off, the window makes no request for them.</source>
+        <translation>끄면 창은 구독을 위한 요청을 하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Check subscriptions every</source>
+        <translation>구독 확인 간격</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Fetch days missed up to</source>
+        <translation>놓친 날을 가져올 범위</translation>
+    </message>
+    <message>
+        <source> days back</source>
+        <translation>일 전까지</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1526,6 +1554,10 @@ The teaser is on {host}.</source>
     <message>
         <source>Watch folders</source>
         <translation>지켜보는 폴더</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>구독</translation>
     </message>
     <message>
         <source>General</source>
@@ -1772,6 +1804,26 @@ The teaser is on {host}.</source>
         <translation>다이제스트 폴더 지켜보기</translation>
     </message>
     <message>
+        <source>Any format (recognised from the content)</source>
+        <translation>모든 형식 (내용으로 알아냄)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
@@ -1780,12 +1832,36 @@ The teaser is on {host}.</source>
         <translation>제거</translation>
     </message>
     <message>
+        <source>Add Subscription</source>
+        <translation>구독 추가</translation>
+    </message>
+    <message>
+        <source>The day goes where the address says {placeholders}.</source>
+        <translation>주소의 {placeholders} 자리에 날짜가 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>URL template</source>
+        <translation>URL 템플릿</translation>
+    </message>
+    <message>
         <source>New or changed digest files in these folders import by themselves.</source>
         <translation>이 폴더들의 새 다이제스트 파일이나 바뀐 파일은 저절로 가져옵니다.</translation>
     </message>
     <message>
         <source>{folder} (missing)</source>
         <translation>{folder} (없음)</translation>
+    </message>
+    <message>
+        <source>could not reach the server: {problem}</source>
+        <translation>서버에 연결할 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>could not fetch it: {problem}</source>
+        <translation>가져올 수 없습니다: {problem}</translation>
+    </message>
+    <message>
+        <source>Subscriptions could not be reached (offline?); trying again later.</source>
+        <translation>구독에 연결할 수 없습니다(오프라인?). 나중에 다시 시도합니다.</translation>
     </message>
 </context>
 </TS>

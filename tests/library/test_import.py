@@ -220,7 +220,7 @@ def test_the_shared_corpus_imports_and_reimports_as_unchanged(
     library: Library, shared_corpus: Path
 ) -> None:
     first = import_paths(library, [shared_corpus])
-    rejected = [(f.path.name, f.error) for f in first.rejected]
+    rejected = [(f.name, f.error) for f in first.rejected]
     assert rejected == [("README.md", rejected[0][1])]  # the corpus' own description
     counts = table_counts(library)
 

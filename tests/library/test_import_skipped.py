@@ -20,7 +20,7 @@ from tests.helpers.digests import DigestWriter, FakeEntry, digest_text, entries
 
 def reasons(report: ImportReport) -> dict[str, str]:
     return {
-        file.path.name: file.error.message
+        file.name: file.error.message
         for file in report.files
         if file.status is FileStatus.REJECTED and file.error is not None
     }

@@ -149,7 +149,7 @@ def test_a_folders_hidden_temporary_and_partial_files_are_passed_over(
 
     report = import_paths(library, [digests.folder])
 
-    assert [file.path.name for file in report.files] == ["day.json"]
+    assert [file.name for file in report.files] == ["day.json"]
 
 
 def test_a_folder_of_files_no_format_claims_says_it_holds_no_digest(

@@ -25,7 +25,7 @@ LIBRARY = Path(readinglist.library.__file__).parent
 _SQLITE = sqlite.dialect()
 _MODELS = {table.name: table for table in SQLModel.metadata.sorted_tables}
 # Modules that work on SQLModel objects (sessions), loaded after the window's first rows.
-_SQLMODEL_MODULES = {"schema", "saved_searches"}
+_SQLMODEL_MODULES = {"schema", "saved_searches", "subscriptions"}
 
 
 @pytest.fixture(scope="module")

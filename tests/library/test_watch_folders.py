@@ -27,7 +27,7 @@ def _changed(library: Library) -> list[str]:
 def _scan_and_import(library: Library) -> dict[str, FileStatus]:
     changes = watch.scan(library).changes
     report = watch.import_changes(library, changes)
-    return {file.path.name: file.status for file in report.files}
+    return {file.name: file.status for file in report.files}
 
 
 def _folders(library: Library) -> list[watch.WatchFolder]:

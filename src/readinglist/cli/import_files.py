@@ -27,11 +27,19 @@ def _add_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from readinglist.library.importer import FileStatus, import_paths
+    from readinglist.library.importer import import_paths
 
     with opened(args) as library:
         report = import_paths(library, args.paths, format_name=args.format_name)
-    if args.json:
+    return show_report(report, as_json=args.json)
+
+
+def show_report(report: "ImportReport", *, as_json: bool) -> int:
+    """The per-file report (`import`'s, and `fetch`'s), as text or JSON; the exit code: 1 when
+    a file was rejected."""
+    from readinglist.library.importer import FileStatus
+
+    if as_json:
         print_json({"files": [file_json(file) for file in report.files]})
     else:
         print_report(report)

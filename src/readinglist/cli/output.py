@@ -1,5 +1,7 @@
 """What every command shares: its errors and exit codes, and how it speaks to people."""
 
+import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -47,3 +49,11 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u206
 def print_json(value: object) -> None:
     text = json.dumps(value, ensure_ascii=False, indent=2)
     print(_JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
+
+
+def day_argument(text: str) -> "dt.date":
+    """An option's YYYY-MM-DD (`--since`), for argparse."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None

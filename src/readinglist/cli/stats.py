@@ -5,7 +5,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from readinglist.cli.opening import opened
-from readinglist.cli.output import EXIT_OK, out, print_json
+from readinglist.cli.output import EXIT_OK, day_argument, out, print_json
 from readinglist.cli.registry import Command
 
 if TYPE_CHECKING:
@@ -16,17 +16,10 @@ def _add_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--json", action="store_true", help="print the figures as JSON")
     command.add_argument(
         "--since",
-        type=_day,
+        type=day_argument,
         metavar="YYYY-MM-DD",
         help="from this day (default: the last 12 weeks)",
     )
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -28,7 +28,7 @@ class FileError:
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    path: Path
+    path: Path | str  # a file's path, or the URL a subscription fetched it from
     status: FileStatus
     papers_new: int = 0
     appearances_new: int = 0
@@ -36,6 +36,11 @@ class FileReport:
     warnings: tuple[FileError, ...] = ()  # of an imported file: fields cut, links dropped
     by_id_only: int = 0  # papers the file only named by their arXiv id (`arxiv-ids`)
     rules: tuple[tuple[str, int], ...] = ()  # each rule that caught new papers, and how many
+
+    @property
+    def name(self) -> str:
+        """The file's name, or the whole URL it was fetched from."""
+        return self.path.name if isinstance(self.path, Path) else self.path
 
 
 @dataclass(slots=True)

@@ -45,6 +45,7 @@ __all__ = [
     "FileReport",
     "FileStatus",
     "ImportReport",
+    "import_bytes",
     "import_file",
     "import_found",
     "import_paths",
@@ -140,12 +141,36 @@ def import_file(
     return _store_pending(library, [prepared], known_hashes)[0]
 
 
+def import_bytes(
+    library: Library,
+    data: bytes,
+    source: str,
+    *,
+    format_name: str | None = None,
+    day: dt.date | None = None,
+) -> FileReport:
+    """Import bytes fetched from `source` (a URL: the report and the library name it) in one
+    transaction, as `import_file` does a file; `day` is the day they are of, for formats
+    that do not say it (a subscription's)."""
+    content_hash = hashlib.sha256(data).hexdigest()
+    with library.reading() as connection:  # one lookup: a check imports a day at a time
+        if ingest.is_known_file(connection, content_hash):
+            return FileReport(source, FileStatus.UNCHANGED)
+    try:
+        reading = registry.read_source(data, source, format_name=format_name, day=day)
+    except DigestError as error:
+        return FileReport(source, FileStatus.REJECTED, error=FileError(error.reason, error.line))
+    parsed = _Parsed(source, reading, content_hash, len(data), source)
+    return _store_pending(library, [parsed], set())[0]  # the write checks the hash again
+
+
 @dataclass(frozen=True, slots=True)
 class _Parsed:
-    path: Path
+    path: Path | str
     reading: Reading
     content_hash: str
     size: int  # bytes read
+    source_name: str = ""  # what the library calls it: the file's name, else `path`
 
 
 def _batch_is_full(pending: list[FileReport | _Parsed]) -> bool:
@@ -187,7 +212,7 @@ def _prepare(
         if isinstance(found, Loose) and error.reason.template == registry.NOT_A_DIGEST:
             return None
         return FileReport(path, FileStatus.REJECTED, error=FileError(error.reason, error.line))
-    return _Parsed(path, reading, content_hash, len(data))
+    return _Parsed(path, reading, content_hash, len(data), path.name)
 
 
 def _read(data: bytes, path: Path, format_name: str | None) -> Reading:
@@ -203,7 +228,7 @@ def _read(data: bytes, path: Path, format_name: str | None) -> Reading:
         raise
 
 
-def _rejected(path: Path, reason: Message) -> FileReport:
+def _rejected(path: Path | str, reason: Message) -> FileReport:
     return FileReport(path, FileStatus.REJECTED, error=FileError(reason))
 
 
@@ -264,7 +289,7 @@ def _is_busy(error: object) -> bool:
 def _store_one(
     connection: Connection, item: _Parsed, now: dt.datetime
 ) -> ingest.StoreResult | None:
-    stored_file = ingest.StoredFile(item.content_hash, item.path.name, now)
+    stored_file = ingest.StoredFile(item.content_hash, item.source_name or str(item.path), now)
     return ingest.store_reading(connection, item.reading, stored_file)
 
 

@@ -10,6 +10,7 @@ keep working); a stored value that is missing or malformed reads as the default.
 from dataclasses import dataclass
 from typing import Any, cast
 
+from readinglist.core.subscriptions import BACK_DAYS
 from readinglist.core.translatable import QT_TR_NOOP
 from readinglist.ui.qt import QByteArray, QSettings
 
@@ -124,6 +125,28 @@ MEDIA_DOWNLOAD_DEADLINE_SECONDS = IntSetting(
     maximum=3_600,
     unit=QT_TR_NOOP(" s"),
 )
+FETCH_SUBSCRIPTIONS = Setting(
+    "subscriptions/fetchAutomatically",
+    True,
+    label=QT_TR_NOOP("Fetch subscriptions automatically"),
+    help=QT_TR_NOOP("When off, the window makes no request for them."),
+)
+SUBSCRIPTION_CHECK_HOURS = IntSetting(
+    "subscriptions/checkHours",
+    3,
+    label=QT_TR_NOOP("Check subscriptions every"),
+    minimum=1,
+    maximum=168,
+    unit=QT_TR_NOOP(" h"),
+)
+SUBSCRIPTION_DAYS_BACK = IntSetting(
+    "subscriptions/daysBack",
+    BACK_DAYS,  # the command line's
+    label=QT_TR_NOOP("Fetch days missed up to"),
+    minimum=1,
+    maximum=365,
+    unit=QT_TR_NOOP(" days back"),
+)
 SIDEBAR_SHOWN = Setting("view/sidebarShown", True)
 MEDIA_PANE_SHOWN = Setting("view/mediaPaneShown", True)
 TEXT_SIZE_STEPS = IntSetting("view/textSizeSteps", 0, minimum=-3, maximum=6)  # tenths larger
@@ -155,6 +178,10 @@ RECENT_LIBRARIES = Setting("library/recent", "")
 
 LIBRARY_SECTION = Section(QT_TR_NOOP("Library"), ())  # its location: the dialog's own row
 WATCH_SECTION = Section(QT_TR_NOOP("Watch folders"), ())  # the library's: ui/imports' rows
+SUBSCRIPTIONS_SECTION = Section(  # and the list of subscriptions: a row of its own
+    QT_TR_NOOP("Subscriptions"),
+    (FETCH_SUBSCRIPTIONS, SUBSCRIPTION_CHECK_HOURS, SUBSCRIPTION_DAYS_BACK),
+)
 PREFERENCES = (
     Section(QT_TR_NOOP("General"), (LANGUAGE, ADVANCE_AFTER_STATUS)),
     Section(QT_TR_NOOP("Appearance"), (THEME,)),
@@ -168,6 +195,7 @@ PREFERENCES = (
         ),
     ),
     WATCH_SECTION,
+    SUBSCRIPTIONS_SECTION,
     LIBRARY_SECTION,
 )
 

@@ -66,7 +66,7 @@ def look(qtbot: QtBot, watcher: FolderWatcher) -> None:
 
 
 def imported(reports: list[ImportReport]) -> list[tuple[str, FileStatus, int]]:
-    return [(f.path.name, f.status, f.papers_new) for r in reports for f in r.files]
+    return [(f.name, f.status, f.papers_new) for r in reports for f in r.files]
 
 
 def wait_for_imports(qtbot: QtBot, window: MainWindow) -> None:

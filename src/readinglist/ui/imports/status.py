@@ -27,6 +27,7 @@ _FILE_COLUMN_WIDTH = 320  # px: the reason, the longest column, gets the rest
 
 if TYPE_CHECKING:
     from readinglist.ui.imports.controller import ImportController
+    from readinglist.ui.imports.subscriptions import SubscriptionChecker
 
 
 def summarize(report: ImportReport) -> str:
@@ -70,6 +71,7 @@ class ImportStatus(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.details_button.clicked.connect(self._show_details)
         self._report: ImportReport | None = None
+        self._said_before: str | None = None  # while a subscription check shows its progress
         self._set_running(False)
         self.details_button.hide()
 
@@ -79,6 +81,34 @@ class ImportStatus(QWidget):
         imports.progressed.connect(self.on_progress)
         imports.finished.connect(self.on_finished)
         self.cancel_requested.connect(imports.cancel)
+
+    def follow_fetches(self, checker: "SubscriptionChecker") -> None:
+        """Show a subscription check's progress while it fetches days, and its summary when
+        it brought files; a check that had nothing to fetch or bring leaves no word (and
+        puts back what the bar said)."""
+        checker.progressed.connect(self._on_fetch_progress)
+        checker.finished.connect(self._on_fetch_finished)
+        self.cancel_requested.connect(checker.cancel)
+
+    def _on_fetch_progress(self, done: int, total: int) -> None:
+        if not total:
+            return
+        if self._said_before is None:
+            self._said_before = self.label.text()
+            self._set_running(True)
+            self.details_button.hide()
+        show_progress(self.progress, done, total)
+        text = tr("Fetching subscriptions: {done} of {total} days")
+        self.label.setText(text.format(done=count_text(done), total=count_text(total)))
+
+    def _on_fetch_finished(self, report: ImportReport) -> None:
+        said_before, self._said_before = self._said_before, None
+        if report.files:
+            self.on_finished(report)
+        elif said_before is not None:
+            self._set_running(False)
+            self.label.setText(said_before)
+            self.details_button.setVisible(bool(self._report and self._report.rejected))
 
     def on_started(self) -> None:
         self.label.setText(tr("Importing…"))

@@ -1,7 +1,7 @@
 """Edit → Preferences…: opens the dialog, applies the theme at once, and says what else
 changed (`changed`), for the window to apply to its features."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from readinglist.ui.i18n import tr
@@ -35,26 +35,22 @@ class Preferences(QObject):
         super().__init__(window)
         self._settings, self._window, self._libraries = settings, window, libraries
         self.dialog: PreferencesDialog | None = None
+        self._rows: list[tuple[str, Callable[[], tuple[str, QWidget]]]] = []
         self.action = QAction(tr("&Preferences…"), window)
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
         keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
         self.action.setShortcuts(keys or [QKeySequence(FALLBACK_KEY)])
         self.action.triggered.connect(lambda *_: self.open())
         self.changed.connect(self._apply)
-        self._rows: dict[str, Callable[[], Sequence[tuple[str, QWidget]]]] = {}
-
-    def add_rows(self, title: str, make: Callable[[], Sequence[tuple[str, QWidget]]]) -> None:
-        """Rows a feature puts in the section `title` (its own data, not settings: the
-        watched folders), made each time the dialog opens."""
-        self._rows[title] = make
 
     def open(self) -> "PreferencesDialog":
         """The dialog, shown window-modal (returns at once)."""
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
-        rows = {title: make() for title, make in self._rows.items()}
-        rows[LIBRARY_SECTION.title] = [(tr("Location"), self._library_row())]
+        rows = {LIBRARY_SECTION.title: [(tr("Location"), self._library_row())]}
+        for section, make in self._rows:
+            rows.setdefault(section, []).append(make())
         from readinglist.ui.preferences.dialog import PreferencesDialog  # when first asked
 
         dialog = PreferencesDialog(self._settings, self._window, extra_rows=rows)
@@ -64,6 +60,11 @@ class Preferences(QObject):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def add_row(self, section: str, make: Callable[[], tuple[str, QWidget]]) -> None:
+        """A row of a feature's own under `section` (its title), made each time the dialog
+        opens: `make` gives its label and widget (the window wires them)."""
+        self._rows.append((section, make))
 
     def _forget_dialog(self) -> None:
         self.dialog = None

@@ -137,7 +137,10 @@ class PreferencesDialog(QDialog):
             label = "" if field.own_label else tr(setting.label)
             form.addRow(label, _with_notes(field.widget, setting))
         for label, widget in extra:
-            form.addRow(label, widget)
+            if label:
+                form.addRow(label, widget)
+            else:
+                form.addRow(widget)  # no label: the whole width
         return box
 
     def restore_defaults(self) -> None:

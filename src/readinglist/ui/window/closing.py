@@ -48,6 +48,8 @@ def shut_down(window: "MainWindow") -> None:
     window.detail.flush_note()
     if window.watching is not None:
         window.watching.shutdown()  # no scan hands an import over any more
+    if window.subscriptions is not None:
+        window.subscriptions.shut_down()  # no request left, the day being imported stored
     if window.imports is not None:
         window.imports.wait()
     if window.service is not None:

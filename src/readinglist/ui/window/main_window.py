@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from readinglist.ui.detail.selection_panel import SelectionPanel
     from readinglist.ui.export.actions import ExportActions
     from readinglist.ui.help.commands import Command
+    from readinglist.ui.imports.subscriptions import SubscriptionChecker
     from readinglist.ui.imports.watching import FolderWatcher
     from readinglist.ui.search.saved_searches import SavedSearchActions
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.queries: QueryRunner | None = None
         self.saved_searches: SavedSearchActions | None = None
         self.exports: ExportActions | None = None
+        self.subscriptions: SubscriptionChecker | None = None
         self.note_questions: NoteQuestions | None = None  # dialogs, made when first needed
         self.sidebar = SidebarPane(self)
         self.search_box = SearchBox(self)
@@ -161,7 +163,7 @@ class MainWindow(QMainWindow):
         )
         wiring.library(self, service, counter, self.edits_shown)
         wiring.library_actions(self, service)
-        wiring.watch_folders(self, service)
+        wiring.arrivals(self, service, counter.recount_all)
         self.browsing.attach(service, self.queries)
         counter.recount_all()
 

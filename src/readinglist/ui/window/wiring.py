@@ -5,6 +5,7 @@ The panes and triage are wired as the window is built, the library's signals and
 search and export actions once it has a library (after the first paint).
 """
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -13,10 +14,12 @@ from readinglist.ui import settings as keys
 from readinglist.ui.data.queries import SidebarCounter
 from readinglist.ui.i18n import tr
 from readinglist.ui.media.pane import MEDIA_SETTINGS
+from readinglist.ui.qt import QWidget
 from readinglist.ui.window import menus
 from readinglist.ui.window.status_messages import EXPORT_SAID_FOR_MS, SAID_FOR_MS
 
 if TYPE_CHECKING:
+    from readinglist.core.import_report import ImportReport
     from readinglist.ui.data.service import LibraryService
     from readinglist.ui.window.edits_shown import EditsShown
     from readinglist.ui.window.main_window import MainWindow
@@ -115,6 +118,10 @@ def preferences(window: "MainWindow") -> None:
             window.menu_actions.advance.setChecked(setting.read(window.settings))
         elif setting in MEDIA_SETTINGS:
             window.media.apply_settings()
+        elif setting in keys.SUBSCRIPTIONS_SECTION.settings and window.subscriptions:
+            window.subscriptions.apply_settings()
+            if setting is keys.FETCH_SUBSCRIPTIONS:
+                window.subscriptions.check()  # on again: at once (off: nothing happens)
 
     window.preferences.changed.connect(apply)
     window.libraries.chosen.connect(window.open_library)
@@ -184,6 +191,12 @@ def library_actions(window: "MainWindow", service: "LibraryService") -> None:
     service.papers_changed.connect(lambda _: window.reading.refresh())
 
 
+def arrivals(window: "MainWindow", service: "LibraryService", recount: Callable[[], None]) -> None:
+    """Papers that arrive by themselves: from watched folders and subscriptions."""
+    watch_folders(window, service)
+    subscriptions(window, service, recount)
+
+
 def watch_folders(window: "MainWindow", service: "LibraryService") -> None:
     """Watched folders: their scans import through the window's imports and speak in the
     status bar; File → Watch a Folder… and the Preferences section act on them. The
@@ -200,8 +213,44 @@ def watch_folders(window: "MainWindow", service: "LibraryService") -> None:
         window.menu_actions.watch_folder,
         lambda: watch_panel.watch_a_folder(watcher, dialogs.folder),
     )
-    window.preferences.add_rows(
+    window.preferences.add_row(
         keys.WATCH_SECTION.title,
-        lambda: [("", watch_panel.WatchFoldersPanel(watcher, dialogs.folder))],
+        lambda: ("", watch_panel.WatchFoldersPanel(watcher, dialogs.folder)),
     )
     window.watching = watcher
+
+
+def subscriptions(
+    window: "MainWindow", service: "LibraryService", recount: Callable[[], object]
+) -> None:
+    """Subscription checks at start and every few hours: their progress and summary in the
+    status bar, the list and counts following what they brought; Preferences lists them."""
+    from readinglist.ui.imports.subscription_list import SubscriptionList
+    from readinglist.ui.imports.subscriptions import SubscriptionChecker
+
+    checker = SubscriptionChecker(service.library, window.settings, window)
+    window.subscriptions = checker
+    window.import_status.follow_fetches(checker)
+    checker.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
+    checker.started.connect(lambda: service.edits.set_others_writing(True))
+    imports = window.imports
+    checker.finished.connect(
+        lambda *_: service.edits.set_others_writing(imports is not None and imports.is_running())
+    )
+
+    def brought(report: "ImportReport") -> None:
+        if report.papers_new or report.appearances_new:
+            window.browsing.reload()
+            recount()
+
+    checker.finished.connect(brought)
+
+    def rows() -> tuple[str, QWidget]:
+        listed = SubscriptionList(
+            service.library, keys.SUBSCRIPTION_DAYS_BACK.read(window.settings)
+        )
+        listed.added.connect(checker.check)
+        return "", listed
+
+    window.preferences.add_row(keys.SUBSCRIPTIONS_SECTION.title, rows)
+    checker.start()
