@@ -91,6 +91,8 @@ class Paper:
     title_ko: str | None = None
     # What a generator wrote where its summary should be, when no source gave a summary.
     summary_error: str | None = None
+    categories: tuple[str, ...] = ()  # arXiv categories (cs.CL) its sources gave, first seen first
+    suggested_tags: tuple[str, ...] = ()  # tags its sources offer; applied only by the user
 
     @property
     def all_links(self) -> Links:

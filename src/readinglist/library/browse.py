@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, func, select
 
-from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts
+from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts, SourceCount
 from readinglist.core.paper import ReadingStatus
 from readinglist.library import tables
 from readinglist.library.driver import Row, day, fetch, id_list
@@ -71,6 +71,7 @@ def sidebar_counts(connection: Connection, changed: Sequence[int] | None = None)
     appeared in are recounted: a full recount reads every appearance.
     """
     by_status = status_counts(connection)
+    added, added_unread = added_today_counts(connection)
     return SidebarCounts(
         sum(by_status.values()),
         by_status,
@@ -79,7 +80,65 @@ def sidebar_counts(connection: Connection, changed: Sequence[int] | None = None)
         _digest_counts(connection, changed),
         every_digest=changed is None,
         trashed=trashed_count(connection),
+        sources=source_counts(connection, by_status),
+        added_today=added,
+        added_today_unread=added_unread,
     )
+
+
+def added_today_counts(connection: Connection) -> tuple[int, int]:
+    """Papers added on the local today (`added:today`, read off the index of `added_at`),
+    and how many of them are unread."""
+    from readinglist.core.query import Query
+    from readinglist.core.query_terms import TODAY, Added, Op
+    from readinglist.library.search import count_matching
+
+    today = Added(Op.EQ, TODAY)
+    return (
+        count_matching(connection, Query(terms=today)),
+        count_matching(connection, Query(terms=today, statuses=(ReadingStatus.UNREAD,))),
+    )
+
+
+def source_counts(
+    connection: Connection, by_status: dict[ReadingStatus, int]
+) -> tuple[SourceCount, ...]:
+    """Each source format's papers and unread papers, in the registry's order.
+
+    A library of one source (most are) has every paper in it: its counts are the status
+    counts, with no sighting read. Several sources take one pass over the sightings (as a
+    full recount of the digests does).
+    """
+    from readinglist.core.sources.registry import FORMATS
+
+    digests = tables.DIGESTS.c
+    present = {str(name) for name in connection.execute(select(digests.source).distinct())}
+    if len(present) == 1:
+        (name,) = present
+        counted = {name: (sum(by_status.values()), by_status[ReadingStatus.UNREAD])}
+    else:
+        counted = _counts_by_source(connection)
+    order = {name: index for index, name in enumerate(FORMATS)}
+    return tuple(
+        SourceCount(name, *counted.get(name, (0, 0)))
+        for name in sorted(present, key=lambda name: (order.get(name, len(order)), name))
+    )
+
+
+def _counts_by_source(connection: Connection) -> dict[str, tuple[int, int]]:
+    digests, sightings, everyone = tables.DIGESTS, tables.SIGHTINGS, tables.PAPERS
+    a = sightings.c
+    kept = not_trashed(a.paper_id)
+    listed = func.count(a.paper_id.distinct())
+    unread = listed.filter(everyone.c.status == ReadingStatus.UNREAD.value, kept)
+    statement = (
+        select(digests.c.source, listed.filter(kept), unread)
+        .select_from(digests)
+        .join(sightings, a.digest_id == digests.c.id)
+        .join(everyone, everyone.c.id == a.paper_id)
+        .group_by(digests.c.source)
+    )
+    return {str(name): (int(n), int(u)) for name, n, u in connection.execute(statement)}
 
 
 def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:
