@@ -112,7 +112,9 @@ def source_counts(
     from readinglist.core.sources.registry import FORMATS
 
     digests = tables.DIGESTS.c
-    present = {str(name) for name in connection.execute(select(digests.source).distinct())}
+    present = {
+        str(name) for name in connection.execute(select(digests.source).distinct()).scalars()
+    }
     if len(present) == 1:
         (name,) = present
         counted = {name: (sum(by_status.values()), by_status[ReadingStatus.UNREAD])}

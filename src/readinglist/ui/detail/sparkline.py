@@ -42,6 +42,12 @@ def vote_points(paper: Paper) -> list[Point]:
     return sorted(by_day.items())
 
 
+def caption_text(points: list[Point]) -> str:
+    """ "12 → 40 votes": the first and last points' votes, beside the line."""
+    first, last = count_text(points[0][1]), count_text(points[-1][1])
+    return tr("{first} → {last} votes").format(first=first, last=last)
+
+
 def trend_text(points: list[Point]) -> str:
     """ "Votes: 12 on 2025-03-03 → 40 on 2025-03-07" (the first and last points)."""
     (first_day, first), (last_day, last) = points[0], points[-1]
@@ -103,7 +109,8 @@ class Sparkline(QWidget):
 
 
 class VotesTrend(QWidget):
-    """The sparkline and, beside it, its first and last points in words (also its tooltip)."""
+    """The sparkline and, after it, its first and last votes; the tooltip says their days
+    and lists every day's votes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,11 +118,11 @@ class VotesTrend(QWidget):
         self.sparkline = Sparkline(self)
         self.caption = QLabel(self)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.caption.setWordWrap(True)  # a narrow pane wraps it rather than widening
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.sparkline)
-        layout.addStretch(1)
+        layout.addWidget(self.sparkline, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.caption, 1)
 
     def show_paper(self, paper: Paper | None) -> None:
         """Shown for a paper with votes on two days or more; hidden otherwise."""
@@ -126,7 +133,7 @@ class VotesTrend(QWidget):
             self.caption.clear()
             return
         said = trend_text(points)
-        self.caption.setText(html.escape(said))
+        self.caption.setText(html.escape(caption_text(points)))
         every = "<br>".join(
             html.escape(f"{day.isoformat()}: {count_text(votes)}")
             for day, votes in points[-TOOLTIP_POINTS:]

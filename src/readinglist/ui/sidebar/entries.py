@@ -179,11 +179,18 @@ def tag_entries(counts: SidebarCounts) -> list[Entry]:
 
 
 def source_entries(counts: SidebarCounts) -> list[Entry]:
-    """A source format per entry, by its label: its unread papers, all of them in the tooltip."""
-    return [
-        Entry(f"source:{s.name}", source_label(s.name), s.unread, papers=s.papers)
-        for s in counts.sources
-    ]
+    """A source format per entry, by its label: its unread papers; the tooltip names it
+    whole (a narrow sidebar cuts it) with its papers."""
+    entries = []
+    for source in counts.sources:
+        label = source_label(source.name)
+        said = tr("{source}: {papers}, {unread} unread").format(
+            source=label, papers=count_papers(source.papers), unread=count_text(source.unread)
+        )
+        entries.append(
+            Entry(f"source:{source.name}", label, source.unread, said, papers=source.papers)
+        )
+    return entries
 
 
 @dataclass(frozen=True, slots=True)
