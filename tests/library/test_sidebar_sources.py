@@ -1,5 +1,6 @@
 """The sidebar's Sources and New today counts: papers and unread papers per source format
-(the trash's left out), one library of one source counted from its statuses alone."""
+(the trash's left out), one library of one source counted from its statuses alone, and
+after an edit the same from the papers the last full count found."""
 
 from pathlib import Path
 
@@ -24,7 +25,10 @@ def test_each_source_counts_its_papers_and_their_unread(library: Library, tmp_pa
 
     with library.reading() as connection:
         counts = sidebar_counts(connection)
+        known = {source.name: source.papers for source in counts.sources}
+        after_an_edit = sidebar_counts(connection, [cranes], known)
 
+    assert after_an_edit.sources == counts.sources  # the papers known, the unread counted
     by_name = {source.name: source for source in counts.sources}
     assert list(by_name) == ["daily-papers-md", "hf-daily-json", "gbdata365-json"]
     assert by_name["gbdata365-json"] == SourceCount("gbdata365-json", 2, 1)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from readinglist.core.paper import ReadingStatus
 from readinglist.library.database import Library
 from readinglist.library.papers import load_paper
 from readinglist.ui.window.main_window import MainWindow
@@ -110,3 +111,18 @@ def test_new_today_lists_the_import_and_the_status_bar_counts_it(
     assert window.import_status.new_today.isVisibleTo(window)
     window.sidebar.select_key("new-today")
     qtbot.waitUntil(lambda: len(row_titles(window)) == int(total))
+
+
+def test_a_sources_unread_count_follows_triage(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    imported(qtbot, window, tmp_path)
+    shown(qtbot, window, CRANES)
+    korean = "Korean daily papers (gbdata365 JSON)"
+    assert sidebar_count(window, korean) == "3"
+
+    window.triage.status_actions[ReadingStatus.READ].trigger()
+
+    qtbot.waitUntil(lambda: sidebar_count(window, korean) == "2")
+    tooltip = window.sidebar.model.index_of("source:gbdata365-json").data(3)
+    assert tooltip == f"{korean}: 3 papers, 2 unread"
