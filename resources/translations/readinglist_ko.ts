@@ -348,6 +348,10 @@
         <translation>가져오는 중: {done}/{total}</translation>
     </message>
     <message>
+        <source>{n} new today</source>
+        <translation>오늘 새 논문 {n}편</translation>
+    </message>
+    <message>
         <source>Import details</source>
         <translation>가져오기 세부 정보</translation>
     </message>
@@ -558,6 +562,10 @@ Name:</source>
         <translation>{papers}, 읽지 않음 {unread}편</translation>
     </message>
     <message>
+        <source>New today</source>
+        <translation>오늘 새 논문</translation>
+    </message>
+    <message>
         <source>All papers</source>
         <translation>모든 논문</translation>
     </message>
@@ -568,6 +576,14 @@ Name:</source>
     <message>
         <source>Saved searches</source>
         <translation>저장된 검색</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>{source}: {papers}, {unread} unread</source>
+        <translation>{source}: {papers}, 읽지 않음 {unread}편</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -1248,8 +1264,8 @@ The teaser is on {host}.</source>
         <translation>너무 큰 수입니다: {number}</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not a date like 2024-03-01, 2024-03, 2024 or 7d</source>
-        <translation>2024-03-01, 2024-03, 2024, 7d와 같은 날짜가 아닙니다: &apos;{text}&apos;</translation>
+        <source>&apos;{text}&apos; is not a date like 2024-03-01, 2024-03, 2024, 7d or today</source>
+        <translation>2024-03-01, 2024-03, 2024, 7d, today와 같은 날짜가 아닙니다: &apos;{text}&apos;</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a date on the calendar</source>
@@ -1712,6 +1728,14 @@ The teaser is on {host}.</source>
         <translation>초록</translation>
     </message>
     <message>
+        <source>Suggested tags:</source>
+        <translation>추천 태그:</translation>
+    </message>
+    <message>
+        <source>Categories: {categories}</source>
+        <translation>분류: {categories}</translation>
+    </message>
+    <message>
         <source>under a week</source>
         <translation>1주 미만</translation>
     </message>
@@ -1862,6 +1886,14 @@ The teaser is on {host}.</source>
     <message>
         <source>Subscriptions could not be reached (offline?); trying again later.</source>
         <translation>구독에 연결할 수 없습니다(오프라인?). 나중에 다시 시도합니다.</translation>
+    </message>
+    <message>
+        <source>{first} → {last} votes</source>
+        <translation>추천 {first} → {last}</translation>
+    </message>
+    <message>
+        <source>Votes: {first} on {first_day} → {last} on {last_day}</source>
+        <translation>추천: {first_day} {first} → {last_day} {last}</translation>
     </message>
 </context>
 </TS>

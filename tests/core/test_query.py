@@ -7,6 +7,8 @@ import pytest
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, QueryError, parse_query
 from readinglist.core.query_terms import (
+    TODAY,
+    Added,
     AgeUnit,
     Ago,
     And,
@@ -111,6 +113,14 @@ def test_words_phrases_and_operators(text: str, expected: Term | None) -> None:
         ("date:1y", FirstSeen(Op.LT, Ago(1, AgeUnit.YEARS))),
         ("digest:2024-03-01", InDigest(Op.EQ, Span.day(dt.date(2024, 3, 1)))),
         ("digest:>2024-03", InDigest(Op.GT, Span.month(2024, 3))),
+        ("added:today", Added(Op.EQ, TODAY)),
+        ("added:Today", Added(Op.EQ, TODAY)),
+        ("added:<today", Added(Op.GT, TODAY)),  # before today: older than no days
+        ("added:>=today", Added(Op.LE, TODAY)),
+        ("added:2025-03-05", Added(Op.EQ, Span.day(dt.date(2025, 3, 5)))),
+        ("added:>=2025-03", Added(Op.GE, Span.month(2025, 3))),
+        ("added:<7d", Added(Op.LT, Ago(7, AgeUnit.DAYS))),
+        ("date:today", FirstSeen(Op.EQ, TODAY)),
     ],
 )
 def test_fields(text: str, expected: Term) -> None:
@@ -222,3 +232,9 @@ def test_the_sidebars_queries_combine_with_a_parsed_one() -> None:
 
 def test_queries_are_hashable_values() -> None:
     assert len({parse_query("a b"), parse_query("a  b"), Query()}) == 2
+
+
+def test_today_reads_back_as_today() -> None:
+    assert parse_query("added:today").text == "added:today"
+    assert parse_query("digest:today tag:x").text == "digest:today tag:x"
+    assert parse_query(parse_query("added:<today").text) == parse_query("added:<today")

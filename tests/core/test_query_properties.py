@@ -18,6 +18,7 @@ from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.query import FIELDS, Query, QueryError, parse_query
 from readinglist.core.query_format import format_terms
 from readinglist.core.query_terms import (
+    Added,
     AgeUnit,
     Ago,
     And,
@@ -56,6 +57,7 @@ FAST = settings(
 
 SYNTAX = ['"', "(", ")", "-", ":", " ", ">", "<", "=", ",", "OR", "AND", "NOT", "*"]
 PIECES = [*SYNTAX, *(f"{field}:" for field in FIELDS), "starred", "unread", "2024-03", "7d"]
+PIECES += ["today", "Today"]
 PIECES += ["데이터셋", "llm", "Müller", "2403.00001", "https://arxiv.org/abs/2403.00001"]
 query_like = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 any_text = st.one_of(st.text(max_size=40), query_like)
@@ -104,6 +106,7 @@ leaves: st.SearchStrategy[Term] = st.one_of(
     st.builds(Seen, ops, st.integers(0, 4)),
     st.builds(FirstSeen, ops, spans),
     st.builds(InDigest, ops, spans),
+    st.builds(Added, ops, spans),
     st.lists(st.sampled_from(FORMATS), min_size=1, max_size=2, unique=True).map(
         lambda names: InSource(tuple(names))
     ),
@@ -214,6 +217,8 @@ def _matches(term: Term, paper: Paper) -> bool:  # noqa: PLR0911  (one case per 
             return _in_span(paper.first_seen, op, when)
         case InDigest(op, when):
             return any(_in_span(digest.date, op, when) for digest in paper.digests)
+        case Added(op, when):  # every paper of this library was added today
+            return _in_span(TODAY, op, when)
 
 
 def _text_matches(value: str, field: TextField, paper: Paper) -> bool:

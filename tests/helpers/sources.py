@@ -74,3 +74,25 @@ def hf_day(day: str, *items: dict[str, object]) -> str:
     """A day of Hugging Face's daily papers as its API gives it (`hf-daily-json`)."""
     stamped = [{**item, "publishedAt": f"{day}T01:00:00.000Z"} for item in items]
     return json.dumps(stamped, ensure_ascii=False, indent=1)
+
+
+def several_sightings(folder: Path) -> list[Path]:
+    """Files in which 2503.00101 (Plain Bullets) is seen in three sources and on three days:
+    the fixtures of 2025-03-03 (Markdown, Hugging Face, gbdata365), then Hugging Face's
+    2025-03-04 and 2025-03-06 with more upvotes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for format_name, name in (
+        ("daily-papers-md", "three_styles.md"),
+        ("hf-daily-json", "2025-03-03.json"),
+        ("gbdata365-json", "2025-03-03.json"),
+    ):
+        path = folder / f"{format_name}-{name}"
+        path.write_bytes((SOURCES / format_name / name).read_bytes())
+        paths.append(path)
+    title = "Plain Bullets: Learning to Fold Paper Cranes"
+    for day, upvotes in (("2025-03-04", 25), ("2025-03-06", 40)):
+        path = folder / f"hf-{day}.json"
+        path.write_text(hf_day(day, hf_paper("2503.00101", title, upvotes=upvotes)))
+        paths.append(path)
+    return paths

@@ -13,6 +13,7 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, parse_query
 from readinglist.library import papers as store
 from readinglist.library.database import Library, open_library, utc_now
+from readinglist.library.driver import stored_moment
 from readinglist.library.importer import import_file, import_paths
 from readinglist.library.search import count_matching, ranked_ids
 from readinglist.library.search_index import index_is_sound, rebuild_index
@@ -349,3 +350,33 @@ def test_every_sidebar_entry_sorts_every_way(filled: Library) -> None:
                     shown = store.find_paper_ids(connection, entry, key, descending)
                     assert shown == [i for i in everything if i in set(shown)]
                     assert len(shown) == count_matching(connection, entry)
+
+
+def test_added_finds_papers_by_the_local_day_they_came(filled: Library) -> None:
+    """`added:` compares local days: a paper stored at 00:30 local time today was added
+    today, one stored a minute before midnight yesterday was not."""
+    midnight = dt.datetime.combine(dt.date.today(), dt.time()).astimezone()
+    stored = {
+        "2403.00001": midnight + dt.timedelta(minutes=30),
+        "2403.00002": midnight - dt.timedelta(minutes=1),
+        "2403.00003": midnight - dt.timedelta(days=10),
+    }
+    with filled.writing() as connection:
+        for arxiv_id, moment in stored.items():
+            connection.exec_driver_sql(
+                "UPDATE papers SET added_at = ? WHERE arxiv_id = ?",
+                (stored_moment(moment), arxiv_id),
+            )
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+
+    assert found(filled, "added:today") == ["2403.00001"]
+    assert found(filled, f"added:{yesterday}") == ["2403.00002"]
+    assert found(filled, "added:<today") == ["2403.00002", "2403.00003"]
+    assert found(filled, "added:<7d") == ["2403.00001", "2403.00002"]
+    assert found(filled, "added:today Benchmark") == ["2403.00001"]
+    assert found(filled, "tag:none OR added:>=today") == ["2403.00001"]
+    with filled.writing() as connection:
+        store.add_tags(connection, [1, 2], ["picked"])  # a term picked by hand leads
+    assert found(filled, "tag:picked added:today") == ["2403.00001"]
+    with filled.reading() as connection:
+        assert count_matching(connection, parse_query("added:today")) == 1

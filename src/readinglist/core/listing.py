@@ -68,6 +68,15 @@ class DigestCount:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceCount:
+    """A source format's papers (those seen in it at least once), and the unread of them."""
+
+    name: str  # the format's name (`core.sources.registry.FORMATS`)
+    papers: int
+    unread: int
+
+
+@dataclass(frozen=True, slots=True)
 class SavedSearchCount:
     """A saved search as the sidebar lists it; `count` is None when its text no longer parses."""
 
@@ -87,3 +96,6 @@ class SidebarCounts:
     every_digest: bool = True  # False: `digests` holds only those whose counts may have changed
     saved: tuple[SavedSearchCount, ...] = ()
     trashed: int = 0  # papers in the trash (none of the other counts has them)
+    sources: tuple[SourceCount, ...] = ()  # in the registry's order
+    added_today: int = 0  # papers added on the local today ("New today")
+    added_today_unread: int = 0

@@ -93,6 +93,8 @@ class Paper:
     summary_error: str | None = None
     seen_count: int = 1  # its sightings, as the library keeps the count (`papers.seen_count`)
     rising: int | None = None  # votes gained over its last voted sightings (`votes_gained`)
+    categories: tuple[str, ...] = ()  # arXiv categories (cs.CL) its sources gave, first seen first
+    suggested_tags: tuple[str, ...] = ()  # tags its sources offer; applied only by the user
 
     @property
     def all_links(self) -> Links:

@@ -4,6 +4,8 @@ import re
 
 from readinglist.core.arxiv import normalize_arxiv_id
 from readinglist.core.query_terms import (
+    TODAY,
+    Added,
     Ago,
     And,
     Atom,
@@ -81,6 +83,8 @@ def _atom(term: Atom) -> str:
             text = f"date:{_when(op, when)}"
         case InDigest(op, when):
             text = f"digest:{_when(op, when)}"
+        case Added(op, when):
+            text = f"added:{_when(op, when)}"
         case InSource(names):
             text = "source:" + ",".join(names)
     return text
@@ -93,6 +97,8 @@ def _is_bare_word(text: str) -> bool:
 
 
 def _when(op: Op, when: Span | Ago) -> str:
+    if when == TODAY and op is Op.EQ:
+        return "today"
     return f"{op.value if isinstance(when, Ago) else _op(op)}{when}"
 
 

@@ -18,6 +18,8 @@ from typing import Literal
 from readinglist.core.arxiv import normalize_arxiv_id
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query_terms import (
+    TODAY,
+    Added,
     AgeUnit,
     Ago,
     FirstSeen,
@@ -49,7 +51,18 @@ _TEXT_FIELDS = {
     "note": TextField.NOTE,
     "id": TextField.ARXIV_ID,
 }
-FIELDS = ("tag", "status", "is", *_TEXT_FIELDS, "votes", "seen", "date", "digest", "source")
+FIELDS = (
+    "tag",
+    "status",
+    "is",
+    *_TEXT_FIELDS,
+    "votes",
+    "seen",
+    "date",
+    "digest",
+    "added",
+    "source",
+)
 _KEYWORDS: dict[str, "_Kind"] = {"OR": "OR", "AND": "AND", "NOT": "NOT"}
 _MAX_DEPTH = 50
 _UNOPENED = QT_TR_NOOP("')' without a '(' before it")
@@ -159,6 +172,7 @@ _EXAMPLES = {
     "seen": "seen:>1",
     "date": "date:2024-03 or date:<7d",
     "digest": "digest:2024-03-01",
+    "added": "added:today or added:<7d",
     "source": "source:hf-daily-json",
 }
 
@@ -309,7 +323,12 @@ def _field_term(token: _Token) -> Term | None:
         count = _number(number, at, f"{field}:")
         return Votes(op, count) if field == "votes" else Seen(op, count)
     op, when = _when(value, at)
-    return FirstSeen(op, when) if field == "date" else InDigest(op, when)
+    dated: dict[str, type[FirstSeen | InDigest | Added]] = {
+        "date": FirstSeen,
+        "digest": InDigest,
+        "added": Added,
+    }
+    return dated[field](op, when)
 
 
 def _listed(field: str, value: str, at: int) -> Status | InSource:
@@ -374,15 +393,20 @@ _AGE = re.compile(r"([0-9]+)([dwmy])", re.IGNORECASE)
 def _when(value: str, at: int) -> tuple[Op, Span | Ago]:
     """`2024-03-01`, `2024-03`, `2024` or an age (`7d`, `2w`, `3m`, `1y`), after an operator.
 
-    An age alone means "less than that long ago": `date:7d` is `date:<7d`.
+    An age alone means "less than that long ago": `date:7d` is `date:<7d`. `today` is
+    the age of no days, its operator turned to compare ages: `date:<today` is `date:>0d`.
     """
     op, text = _operator(value)
+    if text.lower() == "today":
+        return op.flipped(), TODAY
     if age := _AGE.fullmatch(text):
         amount = _number(age.group(1), at, "date:")
         return (op if text != value else Op.LT), Ago(amount, AgeUnit(age.group(2).lower()))
     date = _DATE.fullmatch(text)
     if date is None:
-        not_a_date = QT_TR_NOOP("'{text}' is not a date like 2024-03-01, 2024-03, 2024 or 7d")
+        not_a_date = QT_TR_NOOP(
+            "'{text}' is not a date like 2024-03-01, 2024-03, 2024, 7d or today"
+        )
         raise QueryError(at, Message(not_a_date, text=text))
     year, month, day = (int(part) if part else None for part in date.groups())
     assert year is not None

@@ -166,6 +166,17 @@ class FirstSeen:
 
 
 @dataclass(frozen=True, slots=True)
+class Added:
+    """Added to the library on that day (the local one), or before, after… with `op`."""
+
+    op: Op
+    when: Span | Ago
+
+
+TODAY = Ago(0, AgeUnit.DAYS)  # `today` in a date term: no days ago
+
+
+@dataclass(frozen=True, slots=True)
 class InDigest:
     """Appeared in a digest of that day (or before, after… with `op`)."""
 
@@ -195,7 +206,9 @@ class Or:
     terms: tuple["Term", ...]
 
 
-type Atom = Text | Tag | Status | Starred | Trashed | Votes | Seen | FirstSeen | InDigest | InSource
+type Atom = (
+    Text | Tag | Status | Starred | Trashed | Votes | Seen | FirstSeen | Added | InDigest | InSource
+)
 type Term = Atom | Not | And | Or
 
 

@@ -6,11 +6,11 @@ rows of a 200,000-paper library took 0.4 ms so, 1.3 ms through SQLAlchemy Core.
 """
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy import Connection, func, select
 
-from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts
+from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts, SourceCount
 from readinglist.core.paper import ReadingStatus
 from readinglist.library import tables
 from readinglist.library.driver import Row, day, fetch, id_list
@@ -67,13 +67,21 @@ def starred_count(connection: Connection) -> int:
     return int(connection.execute(starred).scalar_one())
 
 
-def sidebar_counts(connection: Connection, changed: Sequence[int] | None = None) -> SidebarCounts:
+def sidebar_counts(
+    connection: Connection,
+    changed: Sequence[int] | None = None,
+    source_papers: Mapping[str, int] | None = None,
+) -> SidebarCounts:
     """Every count the sidebar shows.
 
     With `changed` (ids of papers whose status changed), only the digests those papers
-    appeared in are recounted: a full recount reads every appearance.
+    appeared in are recounted: a full recount reads every appearance. `source_papers`, each
+    source's papers as the last full recount found them (an edit of statuses, stars, tags
+    or notes leaves them as they were), spares the sources' recount its pass over every
+    sighting.
     """
     by_status = status_counts(connection)
+    added, added_unread = added_today_counts(connection)
     return SidebarCounts(
         sum(by_status.values()),
         by_status,
@@ -82,7 +90,82 @@ def sidebar_counts(connection: Connection, changed: Sequence[int] | None = None)
         _digest_counts(connection, changed),
         every_digest=changed is None,
         trashed=trashed_count(connection),
+        sources=source_counts(connection, by_status, source_papers),
+        added_today=added,
+        added_today_unread=added_unread,
     )
+
+
+def added_today_counts(connection: Connection) -> tuple[int, int]:
+    """Papers added on the local today (`added:today`, read off the index of `added_at`),
+    and how many of them are unread."""
+    from readinglist.core.query import Query
+    from readinglist.core.query_terms import TODAY, Added, Op
+    from readinglist.library.search import count_matching
+
+    today = Added(Op.EQ, TODAY)
+    return (
+        count_matching(connection, Query(terms=today)),
+        count_matching(connection, Query(terms=today, statuses=(ReadingStatus.UNREAD,))),
+    )
+
+
+def source_counts(
+    connection: Connection,
+    by_status: dict[ReadingStatus, int],
+    known_papers: Mapping[str, int] | None = None,
+) -> tuple[SourceCount, ...]:
+    """Each source format's papers and unread papers, in the registry's order.
+
+    A library of one source (most are) has every paper in it: its counts are the status
+    counts, with no sighting read. With several, a source's unread papers are its papers
+    less those with another status, found from those few papers (30 ms at 200,000 papers
+    in two sources, 20,000 of them read); its papers take a pass over every sighting (0.3-1
+    s there), unless `known_papers` gives them.
+    """
+    from readinglist.core.sources.registry import FORMATS
+
+    sources = connection.execute(select(tables.DIGESTS.c.source).distinct()).scalars()
+    present = {str(name) for name in sources}
+    if len(present) == 1:
+        (name,) = present
+        counted = {name: (sum(by_status.values()), by_status[ReadingStatus.UNREAD])}
+    else:
+        papers = known_papers if known_papers is not None else _papers_by_source(connection)
+        others: dict[str, int] = dict(fetch(connection, _OTHER_STATUSES_BY_SOURCE, _OTHERS))
+        counted = {name: (n, n - others.get(name, 0)) for name, n in papers.items()}
+    order = {name: index for index, name in enumerate(FORMATS)}
+    return tuple(
+        SourceCount(name, *counted.get(name, (0, 0)))
+        for name in sorted(present, key=lambda name: (order.get(name, len(order)), name))
+    )
+
+
+# From the papers with a status other than unread (few: people set them) to their sightings
+# and digests, in that order (CROSS JOIN keeps SQLite to it; from the digests, it tried
+# every digest of a source for each paper: 10 s).
+_OTHERS = [status.value for status in ReadingStatus if status is not ReadingStatus.UNREAD]
+_OTHER_STATUSES_BY_SOURCE = (
+    "SELECT digests.source, count(DISTINCT papers.id) FROM papers "
+    "CROSS JOIN sightings CROSS JOIN digests "
+    "WHERE sightings.paper_id = papers.id AND digests.id = sightings.digest_id "
+    f"AND papers.status IN ({', '.join('?' for _ in _OTHERS)}) "
+    "AND papers.id NOT IN (SELECT paper_id FROM trash) GROUP BY digests.source"
+)
+
+
+def _papers_by_source(connection: Connection) -> dict[str, int]:
+    """Each source's papers (seen in it at least once), the trash's left out."""
+    digests, sightings = tables.DIGESTS, tables.SIGHTINGS
+    a = sightings.c
+    listed = func.count(a.paper_id.distinct()).filter(not_trashed(a.paper_id))
+    statement = (
+        select(digests.c.source, listed)
+        .select_from(digests)
+        .join(sightings, a.digest_id == digests.c.id)
+        .group_by(digests.c.source)
+    )
+    return {str(name): int(n) for name, n in connection.execute(statement)}
 
 
 def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:

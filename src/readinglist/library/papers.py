@@ -60,7 +60,8 @@ _PAPERS = (
 _SIGHTINGS = (
     "SELECT sightings.paper_id, digests.date, sightings.votes, sightings.position, "
     "sightings.media_kind, sightings.media_url, sightings.summary, digests.source, "
-    "sightings.abstract, sightings.links, sightings.title_ko, sightings.summary_error "
+    "sightings.abstract, sightings.links, sightings.title_ko, sightings.summary_error, "
+    "sightings.categories, sightings.suggested_tags "
     "FROM sightings "
     "JOIN digests ON digests.id = sightings.digest_id "
     f"WHERE sightings.paper_id IN {_IDS} ORDER BY sightings.paper_id, digests.date, digests.id"
@@ -115,21 +116,32 @@ class _SightingRow:
     links: dict[str, str]  # those the paper's id does not give
     title_ko: str | None
     summary_error: str | None
+    categories: tuple[str, ...]
+    suggested_tags: tuple[str, ...]
 
 
 def _sightings(rows: Iterable[Row]) -> dict[int, list[_SightingRow]]:
     found: dict[int, list[_SightingRow]] = defaultdict(list)
     for paper_id, date, votes, position, kind, url, summary, *said in rows:
-        source, abstract, links, title_ko, error = said
+        source, abstract, links, title_ko, error, categories, suggested = said
         media = Media(MediaKind(kind), url) if kind and url else None
         bullets = tuple(json.loads(summary))
         given = json.loads(links) if links != "{}" else {}
+        said_of = (abstract, given, title_ko, error, _strings(categories), _strings(suggested))
         found[paper_id].append(
-            _SightingRow(
-                day(date), votes, position, media, bullets, source, abstract, given, title_ko, error
-            )
+            _SightingRow(day(date), votes, position, media, bullets, source, *said_of)
         )
     return found
+
+
+def _strings(stored: str) -> tuple[str, ...]:
+    """A JSON list column (`'[]'` for most sightings: not parsed)."""
+    return tuple(json.loads(stored)) if stored != "[]" else ()
+
+
+def _every(lists: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    """Each string of the lists once, in the order first given."""
+    return tuple(dict.fromkeys(item for items in lists for item in items))
 
 
 def _tags(rows: Iterable[Row]) -> dict[int, tuple[str, ...]]:
@@ -168,6 +180,8 @@ def _paper(row: Row, seen: list[_SightingRow], tags: tuple[str, ...]) -> Paper:
         summary_error=None if latest_summary else _latest(a.summary_error for a in seen),
         seen_count=seen_count,
         rising=rising,
+        categories=_every(a.categories for a in seen),
+        suggested_tags=_every(a.suggested_tags for a in seen),
     )
 
 

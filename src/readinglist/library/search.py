@@ -48,6 +48,7 @@ from sqlalchemy.sql.selectable import FromClause, NamedFromClause
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
 from readinglist.core.query_terms import (
+    Added,
     Ago,
     And,
     FirstSeen,
@@ -194,7 +195,7 @@ class _Compiler:
         """
         wanted, unwanted, rest = _split_text(terms)
         by_hand = any(_picked_by_hand(term) for term in rest)
-        few = by_hand or any(isinstance(term, FirstSeen) for term in rest)
+        few = by_hand or any(isinstance(term, FirstSeen | Added) for term in rest)
         voted = any(isinstance(term, Votes | Seen) for term in rest)
         starts = _Starts(by_hand, few or bool(wanted), few or bool(wanted) or voted)
         conditions = [self._conjunct(term, starts) for term in rest]
@@ -208,6 +209,8 @@ class _Compiler:
         """`term` as one of a conjunction's conditions."""
         if isinstance(term, FirstSeen) and starts.by_hand:
             return self._range(term)
+        if isinstance(term, Added) and starts.by_hand:
+            return self._added(tables.PAPERS.c.added_at, term)
         if isinstance(term, Votes | Seen) and starts.before_votes:
             return self._range(term)
         if isinstance(term, Status) and ReadingStatus.UNREAD in term.statuses:
@@ -238,7 +241,16 @@ class _Compiler:
 
     def _column_condition(
         self,
-        term: Tag | Status | Starred | Trashed | Votes | Seen | FirstSeen | InDigest | InSource,
+        term: Tag
+        | Status
+        | Starred
+        | Trashed
+        | Votes
+        | Seen
+        | FirstSeen
+        | Added
+        | InDigest
+        | InSource,
     ) -> ColumnElement[bool]:
         match term:
             case Tag(name):
@@ -249,8 +261,8 @@ class _Compiler:
                 return _marked(term)
             case Votes(op, value) | Seen(op, value):
                 return _by_index(_compare(_counted(_indexed(), term), op, value))
-            case FirstSeen(op, when):
-                return _by_index(self._in_span(_indexed().c.first_seen, op, when))
+            case FirstSeen() | Added():
+                return _by_index(self._dated_term(term, _indexed()))
             case InDigest() | InSource():
                 return self._seen_in(term)
 
@@ -274,12 +286,39 @@ class _Compiler:
             return and_(counted.is_not(None), _compare(counted, term.op, term.value))
         return self._in_span(tables.PAPERS.c.first_seen, term.op, term.when)
 
+    def _dated_term(self, term: FirstSeen | Added, papers: NamedFromClause) -> ColumnElement[bool]:
+        if isinstance(term, Added):
+            return self._added(papers.c.added_at, term)
+        return self._in_span(papers.c.first_seen, term.op, term.when)
+
+    def _added(self, at: ColumnElement[dt.datetime], term: Added) -> ColumnElement[bool]:
+        """Added in those local days (or before, after): the moments from the first day's
+        local midnight to the one after the last day, in UTC as the library keeps them."""
+        op, when = self._dated(term.op, term.when)
+        start, end = _utc_midnight(when.start), _utc_midnight(when.last, after=True)
+        match op:
+            case Op.EQ:
+                return and_(at >= start, at < end)
+            case Op.GT:
+                return at >= end
+            case Op.GE:
+                return at >= start
+            case Op.LT:
+                return at < start
+            case Op.LE:
+                return at < end
+
+    def _dated(self, op: Op, when: Span | Ago) -> tuple[Op, Span]:
+        """An age as the day it names (`<7d` is less than a week old: a later date)."""
+        if isinstance(when, Ago):
+            return op.flipped(), when.span(self.today)
+        return op, when
+
     def _in_span(
         self, date: ColumnElement[dt.date], op: Op, when: Span | Ago
     ) -> ColumnElement[bool]:
         """The day, month or year itself (=), or the days before or after it."""
-        if isinstance(when, Ago):  # `date:<7d` is less than a week old: a later date
-            op, when = op.flipped(), when.span(self.today)
+        op, when = self._dated(op, when)
         match op:
             case Op.EQ:
                 return and_(date >= when.start, date <= when.last)
@@ -291,6 +330,17 @@ class _Compiler:
                 return date < when.start
             case Op.LE:
                 return date <= when.last
+
+
+def _utc_midnight(day: dt.date, *, after: bool = False) -> dt.datetime:
+    """The start of `day` (or of the day after it) in local time, in UTC; the calendar's
+    ends where that falls outside it."""
+    try:
+        start = dt.datetime.combine(day + dt.timedelta(days=after), dt.time())
+        return start.astimezone(dt.UTC)
+    except OverflowError:
+        end = dt.datetime.max if after or day.year > 1 else dt.datetime.min
+        return end.replace(tzinfo=dt.UTC)
 
 
 def _marked(term: Starred | Trashed) -> ColumnElement[bool]:

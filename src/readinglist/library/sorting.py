@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Connection, Dialect, Select, bindparam, fu
 from readinglist.core.listing import SortKey
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, Term
-from readinglist.core.query_terms import Ago, And, FirstSeen, InDigest, Not, Or
+from readinglist.core.query_terms import Added, Ago, And, FirstSeen, InDigest, Not, Or
 from readinglist.library import id_plans, tables
 from readinglist.library.driver import stored
 from readinglist.library.id_plans import IdPlan, Statement
@@ -82,7 +82,7 @@ def _counts_from_today(term: Term | None) -> bool:
             return any(_counts_from_today(part) for part in terms)
         case Not(inner):
             return _counts_from_today(inner)
-        case FirstSeen(when=Ago()) | InDigest(when=Ago()):
+        case FirstSeen(when=Ago()) | InDigest(when=Ago()) | Added(when=Ago()):
             return True
         case _:
             return False

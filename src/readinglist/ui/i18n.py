@@ -17,6 +17,7 @@ arguments) where the CLI prints `str(message)`; `tr_message` shows it in the UI'
 """
 
 import datetime as dt
+from functools import cache
 
 from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.resources import translations_dir
@@ -44,6 +45,22 @@ def tr_message(message: Message) -> str:
         return tr(message.template).format(**args)
     except (KeyError, IndexError, ValueError):
         return message.template.format(**args)
+
+
+@cache
+def _source_labels() -> dict[str, str]:
+    """Each format's label by its name, from the registry (loaded when first needed: it
+    brings every reader with it)."""
+    from readinglist.core.sources.registry import ADAPTERS
+
+    return {adapter.format: adapter.label for adapter in ADAPTERS}
+
+
+def source_label(name: str) -> str:
+    """A source's name for people (the detail pane, the sidebar), in the UI's language;
+    the name itself if no format has it."""
+    label = _source_labels().get(name)
+    return tr(label) if label else name
 
 
 def ui_locale(language: str, system: QLocale | None = None) -> QLocale:

@@ -185,13 +185,15 @@ FULL_RECOUNT_AFTER = 5_000  # edited papers; beyond this a full recount is cheap
 
 class SidebarCounter:
     """Keeps the sidebar's counts fresh: all of them after an import, and after an edit only
-    what the edited papers can change (their digests' unread counts, not all 10,000)."""
+    what the edited papers can change (their digests' unread counts, not all 10,000; the
+    sources' unread, their papers kept from the last full count)."""
 
     def __init__(self, queries: QueryRunner, answer: Callable[[SidebarCounts], None]) -> None:
         self._queries = queries
         self._answer = answer
         self._full_pending = False
         self._changed: set[int] = set()
+        self._source_papers: dict[str, int] | None = None  # from the last full count
 
     def recount_all(self) -> None:
         self._full_pending = True
@@ -206,11 +208,13 @@ class SidebarCounter:
         self._submit(None if self._full_pending else sorted(self._changed))
 
     def _submit(self, changed: list[int] | None) -> None:
+        known = self._source_papers if changed is not None else None
+
         def count(connection: "Connection") -> SidebarCounts:
             from readinglist.library.browse import sidebar_counts
             from readinglist.library.saved_searches import saved_searches_with_counts
 
-            counts = sidebar_counts(connection, changed)
+            counts = sidebar_counts(connection, changed, known)
             return replace(counts, saved=saved_searches_with_counts(connection))
 
         self._queries.submit("sidebar", count, self._on_counts, background=True)
@@ -218,4 +222,6 @@ class SidebarCounter:
     def _on_counts(self, counts: SidebarCounts) -> None:
         self._full_pending = False  # the newest request covered everything asked so far
         self._changed.clear()
+        if counts.every_digest:
+            self._source_papers = {source.name: source.papers for source in counts.sources}
         self._answer(counts)

@@ -26,7 +26,17 @@ from typing import TYPE_CHECKING
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.render import bullets_to_html, clip, clip_bullets, markdown_to_html
 from readinglist.ui.detail.heading import make_heading
-from readinglist.ui.detail.sightings import ABSTRACT_SHOWN, abstract_html, links_html, seen_text
+from readinglist.ui.detail.sightings import (
+    ABSTRACT_SHOWN,
+    ADD_TAG,
+    abstract_html,
+    categories_text,
+    links_html,
+    offered_tags,
+    seen_text,
+    suggested_tags_html,
+)
+from readinglist.ui.detail.sparkline import VotesTrend
 from readinglist.ui.detail.unsaved_notes import UnsavedNote
 from readinglist.ui.fitting import FittingScrollArea
 from readinglist.ui.i18n import count_text, local_time_text, tr
@@ -85,6 +95,7 @@ class DetailPane(QWidget):
     star_toggled = Signal(int, bool)
     status_chosen = Signal(int, str)
     tags_edited = Signal(int, object)  # the paper's id, its tags (list[str])
+    tag_suggested = Signal(int, str)  # a suggested tag clicked: add it to that paper
     note_edited = Signal(int, str)
     link_activated = Signal(str)
     done = Signal()  # Enter in the tags, Esc in the tags or the note: back to the list
@@ -95,6 +106,7 @@ class DetailPane(QWidget):
         self._note_dirty = False
         self._authors_unfolded = False
         self._unsaved: dict[int, UnsavedNote] = {}
+        self._offered: list[str] = []  # the suggested tags shown, by their link's index
         self._build()
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -108,10 +120,14 @@ class DetailPane(QWidget):
     def _build(self) -> None:
         self.title_label = _wrapping_label(self, "detailTitle")
         make_heading(self.title_label)
+        self.title_ko_label = _wrapping_label(self, "detailTitleKo")
         self.authors_label = _wrapping_label(self, "detailAuthors")
         self.link_label = _wrapping_label(self, "detailLink")
         self.digests_label = _wrapping_label(self, "detailDigests")
         self.seen_label = _wrapping_label(self, "detailSeen")
+        self.votes_trend = VotesTrend(self)
+        self.categories_label = _wrapping_label(self, "detailCategories")
+        self.suggested_label = _wrapping_label(self, "detailSuggestedTags")
         self.star_button = QToolButton(self)
         self.star_button.setCheckable(True)
         self.star_button.setToolTip(tr("Star (S)"))
@@ -149,6 +165,7 @@ class DetailPane(QWidget):
         header_layout.setContentsMargins(0, 0, 0, 0)
         for widget in self._header_labels():
             header_layout.addWidget(widget)
+        header_layout.insertWidget(header_layout.indexOf(self.seen_label) + 1, self.votes_trend)
         self.header_area = FittingScrollArea(header, self)
         note = QWidget(self)
         note_layout = QVBoxLayout(note)
@@ -171,13 +188,17 @@ class DetailPane(QWidget):
         layout.addStretch(0)  # takes the room the body leaves when there is no paper
 
     def _header_labels(self) -> tuple[QLabel, ...]:
-        """Title, authors, links, digests, seen before: in this order."""
+        """Title (and the Korean one), authors, links, digests, seen before (the votes'
+        trend follows it), categories, suggested tags: in this order."""
         return (
             self.title_label,
+            self.title_ko_label,
             self.authors_label,
             self.link_label,
             self.digests_label,
             self.seen_label,
+            self.categories_label,
+            self.suggested_label,
         )
 
     def _connect(self) -> None:
@@ -192,6 +213,7 @@ class DetailPane(QWidget):
         self.link_label.linkActivated.connect(self.link_activated)
         self.title_label.linkActivated.connect(self._on_anchor)
         self.authors_label.linkActivated.connect(self._on_anchor)
+        self.suggested_label.linkActivated.connect(self._on_anchor)
         self.summary_view.anchorClicked.connect(self._on_anchor)
         self.note_preview.anchorClicked.connect(self._on_anchor)
 
@@ -236,6 +258,9 @@ class DetailPane(QWidget):
         self.title_label.setToolTip("")
         for label in self._header_labels()[1:]:
             label.clear()
+        self._offered = []
+        self.votes_trend.show_paper(None)
+        self._hide_empty_labels()
         self.summary_view.clear()
         self._set_note_text("")
         self._show_note_warning()
@@ -279,8 +304,12 @@ class DetailPane(QWidget):
         self._show_authors(paper)
         self.link_label.setText(links_html(paper))
         self.digests_label.setText(_digests_text(paper))
+        self.title_ko_label.setText(_korean_title(paper))
         self.seen_label.setText(seen_text(paper))
-        self.seen_label.setVisible(bool(self.seen_label.text()))
+        self.votes_trend.show_paper(paper)
+        self.categories_label.setText(categories_text(paper))
+        self._show_suggested(paper)
+        self._hide_empty_labels()
         bullets = clip_bullets(paper.summary, MARKDOWN_SHOWN)
         size = sum(len(bullet) for bullet in paper.summary)
         more = _show_all_link(size, "summary") if size > MARKDOWN_SHOWN else ""
@@ -288,6 +317,15 @@ class DetailPane(QWidget):
         abstract = abstract_html(paper)
         self.summary_renderer.show(lambda: bullets_to_html(bullets) + more + abstract, shown)
         self.header_area.refit()
+
+    def _show_suggested(self, paper: Paper) -> None:
+        self._offered = offered_tags(paper)
+        self.suggested_label.setText(suggested_tags_html(self._offered))
+
+    def _hide_empty_labels(self) -> None:
+        """The lines a paper may not have take no room when it has not."""
+        for label in (self.title_ko_label, self.seen_label, *self._header_labels()[-2:]):
+            label.setVisible(bool(label.text()))
 
     def _show_authors(self, paper: Paper) -> None:
         """The first `AUTHORS_FOLDED` authors and "and N more", which unfolds them all."""
@@ -387,8 +425,15 @@ class DetailPane(QWidget):
             self.header_area.refit()
         elif target.startswith(SHOW_ALL):
             self.show_all(target.removeprefix(SHOW_ALL))
+        elif target.startswith(ADD_TAG):
+            self._add_suggested(target.removeprefix(ADD_TAG))
         else:
             self.link_activated.emit(target)
+
+    def _add_suggested(self, index: str) -> None:
+        """The suggested tag clicked, to the window's undoable tag edit."""
+        if self._paper is not None and index.isdigit() and int(index) < len(self._offered):
+            self.tag_suggested.emit(self._paper.id, self._offered[int(index)])
 
     def show_all(self, field: str) -> None:
         """The whole of a field shown clipped, in a window of its own."""
@@ -417,6 +462,13 @@ class DetailPane(QWidget):
         shown = clip(note, MARKDOWN_SHOWN)
         more = _show_all_link(len(note), "note") if len(note) > MARKDOWN_SHOWN else ""
         self.note_renderer.show(lambda: markdown_to_html(shown) + more, len(shown))
+
+
+def _korean_title(paper: Paper) -> str:
+    """The Korean title under the English one, unless it is the title shown."""
+    if not paper.title_ko or paper.title_ko == paper.title:
+        return ""
+    return html.escape(clip(paper.title_ko, TITLE_SHOWN))
 
 
 def _digests_text(paper: Paper) -> str:

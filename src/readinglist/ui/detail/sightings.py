@@ -6,11 +6,10 @@ source gave are left unsaid: a missing number is not zero.
 """
 
 import html
-from functools import cache
 
 from readinglist.core.paper import Paper
 from readinglist.core.render import clip
-from readinglist.ui.i18n import count_text, tr
+from readinglist.ui.i18n import count_text, source_label, tr
 
 ABSTRACT_SHOWN = 20_000  # characters, as much as a summary (a source's abstract is cut there)
 ERROR_SHOWN = 200  # characters of a generator's error message (they are short)
@@ -64,16 +63,29 @@ def abstract_html(paper: Paper) -> str:
     return f"{flagged}<h4>{heading}</h4><p>{text}</p>"
 
 
-@cache
-def _labels() -> dict[str, str]:
-    """Each format's label by its name, from the registry (loaded when first needed: it
-    brings every reader with it)."""
-    from readinglist.core.sources.registry import ADAPTERS
-
-    return {adapter.format: adapter.label for adapter in ADAPTERS}
+ADD_TAG = "readinglist:add-tag/"  # a link's target: the suggested tag of that index follows
 
 
-def source_label(name: str) -> str:
-    """A source's name for people, in the UI's language (the name itself if unknown)."""
-    label = _labels().get(name)
-    return tr(label) if label else name
+def offered_tags(paper: Paper) -> list[str]:
+    """The tags its sources suggest that the paper does not carry (in any case)."""
+    carried = {tag.lower() for tag in paper.tags}
+    return [tag for tag in paper.suggested_tags if tag.lower() not in carried]
+
+
+def suggested_tags_html(offered: list[str]) -> str:
+    """ "Suggested tags: robotics · llm", each a link that adds it (`ADD_TAG` + its index):
+    nothing is tagged until it is clicked."""
+    if not offered:
+        return ""
+    links = " · ".join(
+        f'<a href="{ADD_TAG}{index}">{html.escape(tag)}</a>' for index, tag in enumerate(offered)
+    )
+    return html.escape(tr("Suggested tags:")) + " " + links
+
+
+def categories_text(paper: Paper) -> str:
+    """ "Categories: cs.CL · cs.AI" as rich text; empty without any."""
+    if not paper.categories:
+        return ""
+    said = tr("Categories: {categories}").format(categories=" · ".join(paper.categories))
+    return f"<small>{html.escape(said)}</small>"

@@ -1,4 +1,6 @@
-"""The status bar's import widget: progress with a cancel button, then a short summary."""
+"""The status bar's import widget: progress with a cancel button, then a short summary;
+after an import that added papers, how many papers the library gained today ("12 new
+today"), kept current by the sidebar's counts until the day has none."""
 
 from typing import TYPE_CHECKING
 
@@ -64,9 +66,15 @@ class ImportStatus(QWidget):
         self.cancel_button = QPushButton(tr("Cancel"), self)
         self.details_button = QPushButton(tr("Details…"), self)
         self.details_button.setFlat(True)
+        self.new_today = QLabel(self)
+        self.new_today.setObjectName("newToday")
+        self.new_today.setEnabled(False)  # the palette's quieter text: a figure, not news
+        self.new_today.hide()
+        self._added = False  # an import added papers: "N new today" may show
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.label, self.progress, self.cancel_button, self.details_button):
+        widgets = (self.label, self.progress, self.cancel_button, self.details_button)
+        for widget in (*widgets, self.new_today):
             layout.addWidget(widget)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.details_button.clicked.connect(self._show_details)
@@ -127,6 +135,13 @@ class ImportStatus(QWidget):
         self._set_running(False)
         self.label.setText(summarize(report))
         self.details_button.setVisible(bool(report.rejected or report.warned))
+        self._added = self._added or report.papers_new > 0
+
+    def show_new_today(self, count: int) -> None:
+        """ "12 new today" (the library's papers added today), once an import added some."""
+        shown = self._added and count > 0
+        self.new_today.setVisible(shown)
+        self.new_today.setText(tr("{n} new today").format(n=count_text(count)) if shown else "")
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)

@@ -5,7 +5,8 @@ restored from the settings finds its query here too, before the first counts arr
 A new kind of entry is one line in `_query_of_kind` and one builder below. Digests come as a
 tree: year, month, day (357 days in one flat column were too many to scan), each year and
 month with the unread papers of its days rolled up, and standing for the query `digest:2025`
-or `digest:2025-05`.
+or `digest:2025-05`. Sources list each format the library holds (`source:NAME`), New today
+the papers added on the local today (`added:today`), listed only when there are some.
 """
 
 import datetime as dt
@@ -17,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SidebarCounts
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import QT_TR_NOOP, count_papers, count_text, tr, tr_message
+from readinglist.ui.i18n import (
+    QT_TR_NOOP,
+    count_papers,
+    count_text,
+    source_label,
+    tr,
+    tr_message,
+)
 
 if TYPE_CHECKING:  # the query language loads with the first counts, after the first paint
     from readinglist.core.query import Query
@@ -25,10 +33,12 @@ if TYPE_CHECKING:  # the query language loads with the first counts, after the f
 ALL_PAPERS_KEY = "all"
 STARRED_KEY = "starred"
 TRASH_KEY = "trash"
+NEW_TODAY_KEY = "new-today"
 SAVED_GROUP = "group:saved"
 SAVED_PREFIX = "saved:"
 TAGS_GROUP = "group:tags"
 DIGESTS_GROUP = "group:digests"
+SOURCES_GROUP = "group:sources"
 YEAR = "year"
 MONTH = "month"
 MONTH_NAMES = (
@@ -54,7 +64,7 @@ class Entry:
     count: int
     tooltip: str = ""
     saved_query: "Query | None" = None  # a saved search's, parsed from its text
-    papers: int = 0  # a digest's, month's or year's papers (its count is their unread)
+    papers: int = 0  # a digest's, month's, year's or source's papers (its count: the unread)
 
     @property
     def hint(self) -> str:
@@ -76,12 +86,14 @@ class Entry:
 
 @functools.cache
 def _query_of_kind() -> "dict[str, Callable[[str], Query]]":
-    from readinglist.core.query import Query
+    from readinglist.core.query import Query, parse_query
 
     return {
         ALL_PAPERS_KEY: lambda _: Query(),
         STARRED_KEY: lambda _: Query(starred=True),
         TRASH_KEY: lambda _: Query(trashed=True),
+        NEW_TODAY_KEY: lambda _: parse_query("added:today"),
+        "source": lambda value: parse_query(f"source:{value}"),
         "status": lambda value: Query(statuses=(ReadingStatus(value),)),
         "tag": lambda value: Query(tags=(value,)),
         "digest": lambda value: Query(digests=(dt.date.fromisoformat(value),)),
@@ -112,7 +124,7 @@ def query_for_key(key: str) -> "Query | None":
         return None
     try:
         return build(value)
-    except ValueError:
+    except ValueError:  # QueryError too: a source this version does not read
         return None
 
 
@@ -121,13 +133,20 @@ def fixed_entries(counts: SidebarCounts) -> list[Entry]:
         Entry(f"status:{status.value}", tr(status.look.label), counts.by_status[status])
         for status in ReadingStatus
     ]
+    new_today = [
+        Entry(NEW_TODAY_KEY, tr("New today"), counts.added_today_unread, papers=added)
+        for added in (counts.added_today,)
+        if added
+    ]
     return [
         Entry(ALL_PAPERS_KEY, tr("All papers"), counts.total),
+        *new_today,
         *statuses,
         Entry(STARRED_KEY, tr("Starred"), counts.starred),
         Entry(TRASH_KEY, tr("Trash"), counts.trashed),
         Entry(SAVED_GROUP, tr("Saved searches"), 0),
         Entry(TAGS_GROUP, tr("Tags"), 0),
+        Entry(SOURCES_GROUP, tr("Sources"), 0),
         Entry(DIGESTS_GROUP, tr("Digests"), 0),
     ]
 
@@ -157,6 +176,21 @@ def saved_search_id(key: str) -> int | None:
 
 def tag_entries(counts: SidebarCounts) -> list[Entry]:
     return [Entry(f"tag:{name}", name, n) for name, n in counts.tags]
+
+
+def source_entries(counts: SidebarCounts) -> list[Entry]:
+    """A source format per entry, by its label: its unread papers; the tooltip names it
+    whole (a narrow sidebar cuts it) with its papers."""
+    entries = []
+    for source in counts.sources:
+        label = source_label(source.name)
+        said = tr("{source}: {papers}, {unread} unread").format(
+            source=label, papers=count_papers(source.papers), unread=count_text(source.unread)
+        )
+        entries.append(
+            Entry(f"source:{source.name}", label, source.unread, said, papers=source.papers)
+        )
+    return entries
 
 
 @dataclass(frozen=True, slots=True)

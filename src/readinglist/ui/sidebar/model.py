@@ -24,6 +24,7 @@ from readinglist.ui.sidebar.entries import (
     DIGESTS_GROUP,
     MONTH,
     SAVED_GROUP,
+    SOURCES_GROUP,
     TAGS_GROUP,
     YEAR,
     Entry,
@@ -33,6 +34,7 @@ from readinglist.ui.sidebar.entries import (
     fixed_entries,
     period_entry,
     saved_entries,
+    source_entries,
     tag_entries,
 )
 
@@ -41,7 +43,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
 _ROOT = QModelIndex()
 _ROOT_ID = 0
-_GROUPS = frozenset({SAVED_GROUP, TAGS_GROUP, DIGESTS_GROUP})  # children synced apart
+_GROUPS = frozenset({SAVED_GROUP, TAGS_GROUP, SOURCES_GROUP, DIGESTS_GROUP})  # synced apart
 
 
 class _Node:
@@ -149,12 +151,14 @@ class SidebarModel(QAbstractItemModel):
         self._sync(self._root, fixed, keep_children_of=_GROUPS)
         self._sync(self._by_key[SAVED_GROUP], [Tree(e) for e in saved_entries(counts)])
         self._sync(self._by_key[TAGS_GROUP], [Tree(e) for e in tag_entries(counts)])
+        self._sync(self._by_key[SOURCES_GROUP], [Tree(e) for e in source_entries(counts)])
         self._update_digests(counts)
 
     def _tree(self, counts: SidebarCounts) -> list[Tree]:
         children = {
             SAVED_GROUP: [Tree(e) for e in saved_entries(counts)],
             TAGS_GROUP: [Tree(e) for e in tag_entries(counts)],
+            SOURCES_GROUP: [Tree(e) for e in source_entries(counts)],
             DIGESTS_GROUP: digest_tree(digest_entries(counts)) if counts.every_digest else [],
         }
         return [Tree(e, children.get(e.key, ())) for e in fixed_entries(counts)]

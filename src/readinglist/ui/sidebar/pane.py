@@ -36,6 +36,7 @@ from readinglist.ui.sidebar.entries import (
     MONTH,
     SAVED_GROUP,
     SAVED_PREFIX,
+    SOURCES_GROUP,
     TAGS_GROUP,
     TRASH_KEY,
     YEAR,
@@ -130,7 +131,7 @@ class SidebarPane(QWidget):
     def _expand_on_reset(self) -> None:
         """The groups open, and among the digests only the newest year and month: older
         months stay folded (357 days in one column were too many to scan)."""
-        for key in (SAVED_GROUP, TAGS_GROUP, DIGESTS_GROUP):
+        for key in (SAVED_GROUP, TAGS_GROUP, SOURCES_GROUP, DIGESTS_GROUP):
             self.tree.expand(self.model.index_of(key))
         self._expand_newest(self.model.index_of(DIGESTS_GROUP), 0, 0)
 

@@ -237,6 +237,11 @@ class Triage(QObject):
         if self.service is not None and ids and tag.strip():
             self.undo_stack.push(add_tag_command(self.service, ids, tag))
 
+    def tag_paper(self, paper_id: int, tag: str) -> None:
+        """Tag one paper (a suggested tag the user clicked): one undo step."""
+        if self.service is not None and tag.strip():
+            self.undo_stack.push(add_tag_command(self.service, [paper_id], tag))
+
     def remove_tag(self, tag: str) -> None:
         ids = self._targets()
         if self.service is not None and ids and tag.strip():

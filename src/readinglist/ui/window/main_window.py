@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
     def _show_counts(self, counts: SidebarCounts) -> None:
         self.browsing.show_counts(counts)
         self.detail_stack.set_tag_choices([name for name, _ in counts.tags])
+        self.import_status.show_new_today(counts.added_today)
 
     # --- saved searches, export, links, drops ------------------------------------------------
 

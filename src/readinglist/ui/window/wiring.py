@@ -93,6 +93,7 @@ def triage(window: "MainWindow") -> None:
     detail.star_toggled.connect(triage.set_star)
     detail.status_chosen.connect(lambda i, status: triage.set_status(ReadingStatus(status), [i]))
     detail.tags_edited.connect(triage.set_tags)
+    detail.tag_suggested.connect(triage.tag_paper)
     detail.note_edited.connect(triage.set_note)
     stack.star_chosen.connect(triage.star_selected)
     stack.status_chosen.connect(lambda status: triage.set_status(ReadingStatus(status)))
