@@ -324,6 +324,14 @@
         <translation>경고가 있는 파일 {n}개</translation>
     </message>
     <message>
+        <source>rule {rule}: 1 paper</source>
+        <translation>규칙 {rule}: 논문 1편</translation>
+    </message>
+    <message>
+        <source>rule {rule}: {n} papers</source>
+        <translation>규칙 {rule}: 논문 {n}편</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>

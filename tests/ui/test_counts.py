@@ -58,6 +58,15 @@ def test_the_import_summary_says_papers_known_by_their_id_only() -> None:
     assert "by id only" not in summarize(imported(1, 1))
 
 
+def test_the_import_summary_says_what_each_rule_caught() -> None:
+    files = [
+        FileReport(Path("a.md"), FileStatus.IMPORTED, 3, 3, rules=(("Robots", 2), ("Quiet", 1))),
+        FileReport(Path("b.md"), FileStatus.IMPORTED, 1, 1, rules=(("Robots", 1),)),
+    ]
+    summary = summarize(ImportReport(files=files))
+    assert summary.endswith("· rule Robots: 3 papers · rule Quiet: 1 paper")
+
+
 def test_the_import_progress_reaches_100_percent_only_at_the_end(qtbot: QtBot) -> None:
     status = ImportStatus()
     qtbot.addWidget(status)

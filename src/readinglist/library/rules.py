@@ -120,10 +120,9 @@ def matching_among(connection: Connection, query: Query, ids: Sequence[int]) -> 
     if not ids:
         return []
     papers = tables.PAPERS
-    compiled = compile_query(query)
-    each = func.json_each(literal(id_list(ids))).table_valued("value")
-    among = select(each.c.value)
-    conditions = [papers.c.id.in_(among), *compiled.other_conditions()]
+    compiled = compile_query(query, among_few=True)
+    new = func.json_each(literal(id_list(ids))).table_valued("value")
+    conditions = [papers.c.id.in_(select(new.c.value)), *compiled.other_conditions()]
     if compiled.match is not None:  # one full-text query over the new papers' id range
         index = SEARCH_INDEX.c
         found = select(index.rowid).where(
@@ -131,6 +130,7 @@ def matching_among(connection: Connection, query: Query, ids: Sequence[int]) -> 
             index.rowid.between(min(ids), max(ids)),
         )
         conditions.append(papers.c.id.in_(found))
+    # Every other term is a test of the paper's row (`among_few`): SQLite starts from the ids.
     statement = select(papers.c.id).where(and_(*conditions)).order_by(papers.c.id)
     return [int(paper_id) for paper_id in connection.execute(statement).scalars()]
 

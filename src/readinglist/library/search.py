@@ -107,14 +107,20 @@ class Compiled:
 
 
 def compile_query(
-    query: Query, today: dt.date | None = None, *, status_leads: bool = True
+    query: Query,
+    today: dt.date | None = None,
+    *,
+    status_leads: bool = True,
+    among_few: bool = False,
 ) -> Compiled:
     """`status_leads`: an index begins with the status and goes on with the list's sort
-    column (schema v4 has one for every column the window sorts by, not for last_seen)."""
+    column (schema v4 has one for every column the window sorts by, not for last_seen).
+    `among_few`: the papers are tested among a few given ones (rules on an import's new
+    papers), as among papers picked by hand: every range is a test of the paper's row."""
     term = query.as_term()
     if term is None:
         return Compiled(None, [], leaves_out_trash=True)
-    compiler = _Compiler(today or dt.date.today(), status_leads)
+    compiler = _Compiler(today or dt.date.today(), status_leads, among_few)
     parts = term.terms if isinstance(term, And) else (term,)
     compiled = compiler.conjunction(parts)
     return replace(compiled, leaves_out_trash=not asks_for_trash(term))
@@ -180,9 +186,10 @@ def _unindexed(value: ColumnElement[Any]) -> ColumnElement[Any]:
 
 
 class _Compiler:
-    def __init__(self, today: dt.date, status_leads: bool = True) -> None:
+    def __init__(self, today: dt.date, status_leads: bool = True, among_few: bool = False) -> None:
         self.today = today
         self.status_leads = status_leads
+        self.among_few = among_few
 
     def conjunction(self, terms: tuple[Term, ...]) -> Compiled:
         """Side-by-side text terms (and exclusions) as one MATCH; the rest as conditions.
@@ -194,7 +201,7 @@ class _Compiler:
         sightings (`seen:`), also a text match or a range of dates.
         """
         wanted, unwanted, rest = _split_text(terms)
-        by_hand = any(_picked_by_hand(term) for term in rest)
+        by_hand = self.among_few or any(_picked_by_hand(term) for term in rest)
         few = by_hand or any(isinstance(term, FirstSeen | Added) for term in rest)
         voted = any(isinstance(term, Votes | Seen) for term in rest)
         starts = _Starts(by_hand, few or bool(wanted), few or bool(wanted) or voted)

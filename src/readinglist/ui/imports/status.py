@@ -50,6 +50,9 @@ def summarize(report: ImportReport) -> str:
         parts.append(counted(rejected, tr("1 file rejected"), tr("{n} files rejected")))
     if warned:
         parts.append(counted(warned, tr("1 file with warnings"), tr("{n} files with warnings")))
+    for name, caught in report.rules.items():
+        by_rule = tr("rule {rule}: 1 paper"), tr("rule {rule}: {n} papers")
+        parts.append(counted(caught, *by_rule, rule=name))
     if report.cancelled:
         parts.append(tr("cancelled"))
     return " · ".join(parts)
