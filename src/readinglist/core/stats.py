@@ -9,7 +9,7 @@ stored in UTC and placed in `zone` here (weeks start on Monday).
 import datetime as dt
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from readinglist.core.paper import ReadingStatus
@@ -29,26 +29,21 @@ BACKLOG_AGES: tuple[tuple[str, int | None], ...] = (
 
 
 @dataclass(frozen=True, slots=True)
-class StatusEvent:
-    """A paper's status became `status` at `at` (aware)."""
-
-    paper_id: int
-    status: ReadingStatus
-    at: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
 class ReadingHistory:
-    """What the figures are computed from, as the library reads it.
+    """What the figures are computed from: the status history, counted by the library in
+    the reader's days and weeks (a week is keyed by its Monday).
 
-    `events`: every status change, oldest first. `arrived`: when each paper that has a read
-    event came into the library. Every moment aware. `queued_since`: when each paper queued now was
-    queued (or arrived, when the time is unknown). `queued_before_history`: papers queued
-    with no event (their status predates the history: queued all along).
+    `done`: papers read and skipped each week (each paper once a week). `queue_changes`: how
+    much the queue grew (or shrank) each week, over the whole history. `read_days`: every day
+    something was read. `days_to_read`: from arrival to first read, for each paper first read
+    since the start asked for. `queued_since`: when each paper queued now was queued (aware).
+    `queued_before_history`: papers queued with no event (queued since before the history).
     """
 
-    events: Sequence[StatusEvent]
-    arrived: dict[int, dt.datetime]
+    done: Mapping[tuple[dt.date, ReadingStatus], int]
+    queue_changes: Mapping[dt.date, int]
+    read_days: frozenset[dt.date]
+    days_to_read: Sequence[float]
     queued_since: Sequence[dt.datetime]
     queued_before_history: int = 0
 
@@ -140,48 +135,32 @@ def reading_stats(
     """The figures from `since` to `now` (aware); `top`: the tags and the authors of the
     papers read since, most first, as the library counted them."""
     today = now.astimezone(zone).date()
-    read_days = {_local_day(e.at, zone) for e in history.events if e.status is ReadingStatus.READ}
-    current, longest = streaks(read_days, today)
+    current, longest = streaks(set(history.read_days), today)
     return ReadingStats(
         since=since,
         today=today,
-        weeks=tuple(_weeks(history, since, today, zone)),
+        weeks=tuple(_weeks(history, since, today)),
         backlog=backlog(history.queued_since, now),
         current_streak=current,
         longest_streak=longest,
-        days_to_read=tuple(_days_to_read(history, since, zone)),
+        days_to_read=tuple(history.days_to_read),
         top_tags=tuple(top[0][:TOP]),
         top_authors=tuple(top[1][:TOP]),
     )
 
 
-def _local_day(at: dt.datetime, zone: dt.tzinfo) -> dt.date:
-    return at.astimezone(zone).date()
-
-
-def _weeks(
-    history: ReadingHistory, since: dt.date, today: dt.date, zone: dt.tzinfo
-) -> Iterable[Week]:
-    """Each week from `since`'s to today's: the papers read and skipped in it (each paper
-    once a week), and the queue at its end, replaying every change from the first."""
-    status: dict[int, ReadingStatus] = {}
-    queued = history.queued_before_history
-    done: dict[dt.date, dict[ReadingStatus, set[int]]] = {}
-    queue_at_end: dict[dt.date, int] = {}
-    first = week_start(since)
-    for event in history.events:
-        week = week_start(_local_day(event.at, zone))
-        was = status.get(event.paper_id, ReadingStatus.UNREAD)
-        queued += (event.status is ReadingStatus.QUEUED) - (was is ReadingStatus.QUEUED)
-        status[event.paper_id] = event.status
-        done.setdefault(week, {}).setdefault(event.status, set()).add(event.paper_id)
-        queue_at_end[max(week, first)] = queued  # the weeks before count as the first
-    start, size = first, queue_at_end.get(first, history.queued_before_history)
+def _weeks(history: ReadingHistory, since: dt.date, today: dt.date) -> Iterable[Week]:
+    """Each week from `since`'s to today's, the queue at its end summed from every change
+    before it."""
+    start = week_start(since)
+    queued = history.queued_before_history + sum(
+        change for week, change in history.queue_changes.items() if week < start
+    )
     while start <= today:
-        size = queue_at_end.get(start, size)
-        papers = done.get(start, {})
-        read, skipped = papers.get(ReadingStatus.READ, ()), papers.get(ReadingStatus.SKIPPED, ())
-        yield Week(start, len(read), len(skipped), size)
+        queued += history.queue_changes.get(start, 0)
+        read = history.done.get((start, ReadingStatus.READ), 0)
+        skipped = history.done.get((start, ReadingStatus.SKIPPED), 0)
+        yield Week(start, read, skipped, queued)
         start += dt.timedelta(weeks=1)
 
 
@@ -204,18 +183,6 @@ def streaks(days: set[dt.date], today: dt.date) -> tuple[int, int]:
         longest, previous = max(longest, run), day
     ended = previous is None or (today - previous).days > 1
     return (0 if ended else run), longest
-
-
-def _days_to_read(history: ReadingHistory, since: dt.date, zone: dt.tzinfo) -> Iterable[float]:
-    """For each paper first read on or after `since`: days from its arrival to that read."""
-    first_read: dict[int, dt.datetime] = {}
-    for event in history.events:
-        if event.status is ReadingStatus.READ:
-            first_read.setdefault(event.paper_id, event.at)
-    for paper_id, read_at in first_read.items():
-        arrived = history.arrived.get(paper_id)
-        if arrived is not None and _local_day(read_at, zone) >= since:
-            yield max(0.0, (read_at - arrived).total_seconds() / 86_400)
 
 
 def percentile(values: Sequence[float], fraction: float) -> float | None:

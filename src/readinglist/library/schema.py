@@ -156,7 +156,10 @@ class StatusEventRecord(SQLModel, table=True):
     view's figures come from. Written with the change; its undo deletes it."""
 
     __tablename__ = "status_events"
-    __table_args__ = (Index("ix_status_events_paper_at", "paper_id", "at"),)
+    __table_args__ = (  # v9: each with the status, for the Reading view's counts
+        Index("ix_status_events_paper_at_status", "paper_id", "at", "status"),
+        Index("ix_status_events_status_paper_at", "status", "paper_id", "at"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     paper_id: int = Field(foreign_key="papers.id", ondelete="CASCADE")
     status: str

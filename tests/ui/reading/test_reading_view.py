@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.core.stats import ReadingHistory, StatusEvent, reading_stats
+from readinglist.core.stats import ReadingHistory, reading_stats
 from readinglist.ui.qt import QColor
 from readinglist.ui.reading.charts import BarChart, Series, nice_top
 from readinglist.ui.reading.view import ReadingView, summary_text
@@ -64,22 +64,21 @@ def test_the_value_axis_ends_on_a_round_number(largest: float, top: float) -> No
 def test_the_charts_paint_in_light_and_dark(qtbot: QtBot, tmp_path: Path) -> None:
     """Rendered to a picture (look at it: tests write it to the temporary folder)."""
     at = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
+    monday = dt.date(2026, 9, 14)
+    weeks = [monday + dt.timedelta(weeks=n) for n in range(12)]
     history = ReadingHistory(
-        [StatusEvent(n, ReadingStatus.READ, at - dt.timedelta(days=n * 3)) for n in range(20)],
-        {},
-        [at - dt.timedelta(days=40)],
+        done={(week, ReadingStatus.READ): 1 + n % 3 for n, week in enumerate(weeks)},
+        queue_changes=dict.fromkeys(weeks, 1),
+        read_days=frozenset({at.date()}),
+        days_to_read=[1.0, 2.0],
+        queued_since=[at - dt.timedelta(days=40)],
     )
-    stats = reading_stats(
-        history,
-        ([("로봇", 5), ("llm", 2)], [("Ada Lovelace", 4)]),
-        dt.date(2026, 9, 14),
-        at,
-        dt.UTC,
-    )
+    top = ([("로봇", 5), ("llm", 2)], [("Ada Lovelace", 4)])
+    stats = reading_stats(history, top, monday, at, dt.UTC)
     view = ReadingView()
     qtbot.addWidget(view)
     view.show_stats(stats)
-    assert "20 read" in summary_text(stats)
+    assert "24 read" in summary_text(stats)  # (1 + 2 + 3) x 4
     picture = view.grab()
     assert picture.save(str(tmp_path / "reading.png"))
     chart = BarChart("t")

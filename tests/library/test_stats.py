@@ -1,0 +1,136 @@
+"""The Reading view's figures, counted in SQL from the status history, against a small history
+computed by hand (the same the figures' definitions are written for)."""
+
+import datetime as dt
+
+import pytest
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.core.stats import ReadingStats
+from readinglist.library import papers as store
+from readinglist.library.database import Library
+from readinglist.library.importer import import_paths
+from readinglist.library.stats import library_stats
+from readinglist.library.trash import move_to_trash
+from tests.helpers.digests import DigestWriter, entries
+
+READ, QUEUED, SKIPPED = ReadingStatus.READ, ReadingStatus.QUEUED, ReadingStatus.SKIPPED
+UTC = dt.UTC
+NOW = dt.datetime(2026, 12, 2, 12, tzinfo=UTC)  # a Wednesday
+IDS = [f"2403.{n:05d}" for n in range(1, 11)]
+
+
+def at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def fill(library: Library, digests: DigestWriter) -> dict[int, int]:
+    import_paths(library, [digests.write("d.md", "2024-03-01", entries(*IDS))])
+    with library.reading() as connection:
+        return {n: store.paper_id_for(connection, IDS[n - 1]) or 0 for n in range(1, 11)}
+
+
+def history(library: Library, ids: dict[int, int], changes: list[tuple[int, str, str]]) -> None:
+    with library.writing() as connection:
+        for paper, status, when in changes:
+            store.set_status(connection, [ids[paper]], ReadingStatus(status), at(when))
+
+
+def arrived(library: Library, ids: dict[int, int], days: dict[int, str]) -> None:
+    with library.writing() as connection:
+        for paper, when in days.items():
+            moment = at(when).strftime("%Y-%m-%d %H:%M:%S.%f")
+            connection.exec_driver_sql(
+                "UPDATE papers SET added_at = ? WHERE id = ?", (moment, ids[paper])
+            )
+
+
+def figures(library: Library, since: str, zone: dt.tzinfo = UTC) -> ReadingStats:
+    with library.reading() as connection:
+        return library_stats(connection, dt.date.fromisoformat(since), NOW, zone)
+
+
+def test_the_figures_of_a_history_computed_by_hand(library: Library, digests: DigestWriter) -> None:
+    ids = fill(library, digests)
+    history(
+        library,
+        ids,
+        [
+            (1, "queued", "2026-11-10 09:00"),  # before the first week shown
+            (1, "read", "2026-11-17 10:00"),
+            (2, "queued", "2026-11-18 08:00"),
+            (3, "read", "2026-11-24 12:00"),
+            (4, "skipped", "2026-11-25 12:00"),
+            (5, "read", "2026-11-30 06:00"),
+            (6, "read", "2026-12-01 06:00"),
+        ],
+    )
+    with library.writing() as connection:  # queued before there was a history
+        store.undo_status(connection, [ids[9]], QUEUED, None)
+    arrived(
+        library,
+        ids,
+        {
+            1: "2026-11-09 09:00",
+            3: "2026-11-24 00:00",
+            5: "2026-11-29 06:00",
+            6: "2026-11-01 06:00",
+            9: "2025-10-01 00:00",
+        },
+    )
+
+    shown = figures(library, "2026-11-16")
+
+    weeks = [(w.start.isoformat(), w.read, w.skipped, w.queued) for w in shown.weeks]
+    assert weeks == [
+        ("2026-11-16", 1, 0, 2),  # queued: 9 all along, 1 (then read), 2
+        ("2026-11-23", 1, 1, 2),
+        ("2026-11-30", 2, 0, 2),
+    ]
+    assert (shown.read, shown.skipped, shown.queued) == (4, 1, 2)
+    assert [count for _, count in shown.backlog] == [0, 1, 0, 0, 1]
+    assert (shown.current_streak, shown.longest_streak) == (2, 2)  # Nov 30, Dec 1
+    assert shown.to_json()["days_to_read"] == {"papers": 4, "median": 4.5, "p90": 30.0}
+
+
+def test_weeks_and_days_are_the_readers_own(library: Library, digests: DigestWriter) -> None:
+    """A read at 23:30 UTC on Sunday is Monday's in Seoul: the next week's."""
+    ids = fill(library, digests)
+    history(library, ids, [(1, "read", "2026-11-29 23:30")])
+    seoul = dt.timezone(dt.timedelta(hours=9))
+
+    in_utc, in_seoul = figures(library, "2026-11-23"), figures(library, "2026-11-23", seoul)
+
+    assert [w.read for w in in_utc.weeks] == [1, 0]
+    assert [w.read for w in in_seoul.weeks] == [0, 1]
+
+
+def test_a_paper_read_twice_in_a_week_counts_once_and_the_trash_not_at_all(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids = fill(library, digests)
+    history(
+        library,
+        ids,
+        [
+            (1, "read", "2026-12-01 08:00"),
+            (1, "queued", "2026-12-01 09:00"),
+            (1, "read", "2026-12-02 08:00"),
+            (2, "read", "2026-12-01 08:00"),
+        ],
+    )
+    with library.writing() as connection:
+        move_to_trash(connection, [ids[2]], NOW)
+
+    shown = figures(library, "2026-11-30")
+
+    assert [(w.read, w.queued) for w in shown.weeks] == [(1, 0)]
+
+
+@pytest.mark.parametrize("since", ["2026-09-14", "2025-12-01"])
+def test_an_empty_history_has_empty_figures(
+    library: Library, digests: DigestWriter, since: str
+) -> None:
+    fill(library, digests)
+    shown = figures(library, since)
+    assert shown.read == 0 and shown.median_days_to_read is None
