@@ -436,8 +436,20 @@
         <translation>등장</translation>
     </message>
     <message>
+        <source>Digest order</source>
+        <translation>다이제스트 순서</translation>
+    </message>
+    <message>
+        <source>Most votes</source>
+        <translation>추천 많은 순</translation>
+    </message>
+    <message>
         <source>Rising</source>
         <translation>상승</translation>
+    </message>
+    <message>
+        <source>Rules first</source>
+        <translation>규칙 우선</translation>
     </message>
     <message>
         <source>Save search</source>
@@ -574,6 +586,10 @@ Name:</source>
         <translation>오늘 새 논문</translation>
     </message>
     <message>
+        <source>{triaged} of {total} triaged</source>
+        <translation>{total}편 중 {triaged}편 분류함</translation>
+    </message>
+    <message>
         <source>All papers</source>
         <translation>모든 논문</translation>
     </message>
@@ -648,6 +664,14 @@ Name:</source>
     <message>
         <source>Mark as {status}</source>
         <translation>{status} 상태로 표시</translation>
+    </message>
+    <message>
+        <source>Snoo&amp;ze for a Week</source>
+        <translation>일주일 미루기(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Not brought back into Today for a week</source>
+        <translation>일주일 동안 오늘 목록에 다시 올리지 않습니다</translation>
     </message>
     <message>
         <source>Edit &amp;Tags</source>
@@ -780,6 +804,10 @@ Name:</source>
     <message>
         <source>Restore {what} from the Trash</source>
         <translation>{what}을(를) 휴지통에서 복원</translation>
+    </message>
+    <message>
+        <source>Snooze {what}</source>
+        <translation>{what} 미루기</translation>
     </message>
     <message>
         <source>Change tags</source>
@@ -1488,6 +1516,18 @@ The teaser is on {host}.</source>
         <translation>논문 → 상태를 정하면 다음 논문으로 메뉴와 같습니다.</translation>
     </message>
     <message>
+        <source>Order of Today&apos;s papers</source>
+        <translation>오늘 논문의 순서</translation>
+    </message>
+    <message>
+        <source>Show how far through Today I am</source>
+        <translation>오늘 진행 상황 보기</translation>
+    </message>
+    <message>
+        <source>&quot;12 of 31 triaged&quot; above Today&apos;s papers.</source>
+        <translation>오늘 논문 위에 &quot;31편 중 12편 분류함&quot;을 표시합니다.</translation>
+    </message>
+    <message>
         <source>Load remote media automatically</source>
         <translation>원격 미디어 자동으로 불러오기</translation>
     </message>
@@ -1586,6 +1626,10 @@ The teaser is on {host}.</source>
     <message>
         <source>General</source>
         <translation>일반</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
     </message>
     <message>
         <source>Appearance</source>
@@ -1902,6 +1946,30 @@ The teaser is on {host}.</source>
     <message>
         <source>Votes: {first} on {first_day} → {last} on {last_day}</source>
         <translation>추천: {first_day} {first} → {last_day} {last}</translation>
+    </message>
+    <message>
+        <source>{done} &lt;a href=&quot;{link}&quot;&gt;Show the queued papers&lt;/a&gt;</source>
+        <translation>{done} &lt;a href=&quot;{link}&quot;&gt;대기 중인 논문 보기&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Skip the Rest</source>
+        <translation>나머지 건너뛰기</translation>
+    </message>
+    <message>
+        <source>Mark Today&apos;s unread papers as skipped (one undo step)</source>
+        <translation>오늘의 읽지 않은 논문을 건너뜀으로 표시합니다 (한 번에 실행 취소)</translation>
+    </message>
+    <message>
+        <source>Show Progress</source>
+        <translation>진행 상황 표시</translation>
+    </message>
+    <message>
+        <source>All caught up: {queued} queued and {starred} starred today.</source>
+        <translation>모두 처리했습니다: 오늘 {queued}편 대기, {starred}편 별표.</translation>
+    </message>
+    <message>
+        <source>Nothing new since the last session.</source>
+        <translation>지난 세션 이후 새 논문이 없습니다.</translation>
     </message>
 </context>
 </TS>

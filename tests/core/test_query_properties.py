@@ -25,6 +25,7 @@ from readinglist.core.query_terms import (
     FirstSeen,
     InDigest,
     InSource,
+    InToday,
     Not,
     Op,
     Or,
@@ -102,6 +103,7 @@ leaves: st.SearchStrategy[Term] = st.one_of(
     ),
     st.just(Starred()),
     st.just(Trashed()),
+    st.just(InToday()),
     st.builds(Votes, ops, st.integers(0, 40)),
     st.builds(Seen, ops, st.integers(0, 4)),
     st.builds(FirstSeen, ops, spans),
@@ -207,6 +209,8 @@ def _matches(term: Term, paper: Paper) -> bool:  # noqa: PLR0911  (one case per 
             return paper.starred
         case Trashed():
             return False  # the library these run on has nothing in its trash
+        case InToday():  # never triaged (no session): the latest digest day's papers
+            return any(digest.date == max(DAYS) for digest in paper.digests)
         case InSource(names):
             return any(seen.source in names for seen in paper.digests)
         case Votes(op, value):

@@ -172,3 +172,14 @@ def test_the_v9_fixture_keeps_its_rule(tmp_path: Path) -> None:
     assert [(rule.name, rule.query_text, rule.tags) for rule in kept] == [
         ("Fixture rule", "votes:>20", ("popular",))
     ]
+
+
+def test_a_v9_library_gains_today_from_its_latest_digest_day(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite"
+    shutil.copyfile(FIXTURE_FOLDER / "libraries" / "v9.sqlite", path)
+
+    with open_library(path) as library, library.reading() as connection:
+        listed = load_papers(connection, find_paper_ids(connection, parse_query("is:today")))
+
+    assert [paper.arxiv_id for paper in listed] == ["2403.00001", "2403.00003"]  # 2024-03-02
+    assert _rows(path, "SELECT count(*) FROM triage_state, resurfacing") == [(0,)]

@@ -155,6 +155,8 @@ def _value(paper: Paper, sort: SortKey) -> Any:
         case SortKey.VOTES | SortKey.RISING:
             number = getattr(paper, sort.value)
             return (number is not None, number or 0)
+        case SortKey.RULES_FIRST:  # no rule put any of these first: as last seen
+            return paper.last_seen
         case _:
             return getattr(paper, _COLUMNS.get(sort, sort.value))
 

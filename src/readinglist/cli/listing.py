@@ -27,11 +27,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([paper.to_json() for paper in papers])
     else:
-        _print_table(papers)
+        print_table(papers)
     return EXIT_OK
 
 
-def _print_table(papers: "list[Paper]") -> None:
+def print_table(papers: "list[Paper]") -> None:
     columns = shutil.get_terminal_size((120, 24)).columns
     id_width = max((len(paper.arxiv_id) for paper in papers), default=10)
     for paper in papers:

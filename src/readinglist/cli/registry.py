@@ -34,6 +34,7 @@ def all_commands() -> tuple[Command, ...]:
         show,
         sources,
         stats,
+        today,
         trash,
         watch,
     )
@@ -41,6 +42,7 @@ def all_commands() -> tuple[Command, ...]:
     return (
         import_files.COMMAND,
         listing.COMMAND,
+        today.COMMAND,
         export.COMMAND,
         show.COMMAND,
         set_paper.COMMAND,

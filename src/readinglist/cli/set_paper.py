@@ -73,6 +73,7 @@ def _changes(args: argparse.Namespace) -> _Changes:
 
 def _write(connection: "Connection", ids: list[int], changes: _Changes) -> None:
     from readinglist.library import papers as store
+    from readinglist.library import today
     from readinglist.library.database import utc_now
 
     now = utc_now()
@@ -80,6 +81,8 @@ def _write(connection: "Connection", ids: list[int], changes: _Changes) -> None:
         store.set_starred(connection, ids, changes.starred)
     if changes.status is not None:
         store.set_status(connection, ids, changes.status, now)
+    if changes.status is not None or changes.starred is not None:
+        today.note_triage(connection, now)  # a script triaging: a session as the window's
     store.remove_tags(connection, ids, changes.untags)
     store.add_tags(connection, ids, changes.tags)
     if changes.note is not None:

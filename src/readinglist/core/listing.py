@@ -22,6 +22,7 @@ class SortKey(StrEnum):
     TAGS = "tags"
     SEEN = "seen"  # how often the paper was seen (`papers.seen_count`)
     RISING = "rising"  # the votes it gained over its last sightings
+    RULES_FIRST = "rules"  # put first in Today by a rule, then as LAST_SEEN (no column)
 
     @property
     def newest_first(self) -> bool:
@@ -38,6 +39,7 @@ _NEWEST_FIRST = frozenset(
         SortKey.STARRED,
         SortKey.SEEN,
         SortKey.RISING,
+        SortKey.RULES_FIRST,
     }
 )
 
@@ -87,6 +89,25 @@ class SavedSearchCount:
 
 
 @dataclass(frozen=True, slots=True)
+class TodayProgress:
+    """Today's papers and how far the reader is through them; `queued` and `starred`: of the
+    triaged, those queued or starred (what the caught-up line says)."""
+
+    total: int = 0
+    triaged: int = 0
+    queued: int = 0
+    starred: int = 0
+
+    @property
+    def left(self) -> int:
+        return self.total - self.triaged
+
+    @property
+    def caught_up(self) -> bool:
+        return self.total > 0 and self.left == 0
+
+
+@dataclass(frozen=True, slots=True)
 class SidebarCounts:
     total: int
     by_status: dict[ReadingStatus, int]
@@ -99,3 +120,4 @@ class SidebarCounts:
     sources: tuple[SourceCount, ...] = ()  # in the registry's order
     added_today: int = 0  # papers added on the local today ("New today")
     added_today_unread: int = 0
+    today: TodayProgress = TodayProgress()  # Today's papers (`core.today`)

@@ -12,6 +12,7 @@ from readinglist.core.query_terms import (
     FirstSeen,
     InDigest,
     InSource,
+    InToday,
     Not,
     Op,
     Or,
@@ -61,6 +62,13 @@ def _alternative(term: Term) -> str:
     return f"({_format(term)})" if isinstance(term, And | Or) else _format(term)
 
 
+_IS_WORDS: dict[type, str] = {
+    Starred: "is:starred",
+    Trashed: "is:trashed",
+    InToday: "is:today",
+}
+
+
 def _atom(term: Atom) -> str:
     match term:
         case Text(value, TextField.ANY):
@@ -71,10 +79,8 @@ def _atom(term: Atom) -> str:
             text = f"tag:{_value(name)}"
         case Status(statuses):
             text = "status:" + ",".join(status.value for status in statuses)
-        case Starred():
-            text = "is:starred"
-        case Trashed():
-            text = "is:trashed"
+        case Starred() | Trashed() | InToday():
+            text = _IS_WORDS[type(term)]
         case Votes(op, value):
             text = f"votes:{_op(op)}{value}"
         case Seen(op, value):

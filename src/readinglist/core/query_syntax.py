@@ -25,6 +25,7 @@ from readinglist.core.query_terms import (
     FirstSeen,
     InDigest,
     InSource,
+    InToday,
     Not,
     Op,
     QueryError,
@@ -362,10 +363,13 @@ def _is(value: str, at: int) -> Term:
         return Starred()
     if value.strip().lower() == "trashed":
         return Trashed()
+    if value.strip().lower() == "today":
+        return InToday()
     try:
         return Status((ReadingStatus.parse(value),))
     except ValueError:
-        names = ", ".join(["is:trashed", *(f"is:{status.value}" for status in ReadingStatus)])
+        statuses = (f"is:{status.value}" for status in ReadingStatus)
+        names = ", ".join(["is:trashed", "is:today", *statuses])
         unknown = QT_TR_NOOP("unknown 'is:{value}' (use is:starred, {names})")
         raise QueryError(at, Message(unknown, value=value, names=names)) from None
 

@@ -83,6 +83,11 @@ class Trashed:
 
 
 @dataclass(frozen=True, slots=True)
+class InToday:
+    """In Today: arrived since the last triage session, or brought back (`core.today`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Votes:
     op: Op
     value: int
@@ -206,9 +211,20 @@ class Or:
     terms: tuple["Term", ...]
 
 
-type Atom = (
-    Text | Tag | Status | Starred | Trashed | Votes | Seen | FirstSeen | Added | InDigest | InSource
+type ColumnAtom = (  # the terms answered by the papers' columns, not the full-text index
+    Tag
+    | Status
+    | Starred
+    | Trashed
+    | InToday
+    | Votes
+    | Seen
+    | FirstSeen
+    | Added
+    | InDigest
+    | InSource
 )
+type Atom = Text | ColumnAtom
 type Term = Atom | Not | And | Or
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, func, select
 
 from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts, SourceCount
 from readinglist.core.paper import ReadingStatus
-from readinglist.library import tables
+from readinglist.library import tables, today
 from readinglist.library.driver import Row, day, fetch, id_list
 from readinglist.library.trash import not_trashed, trashed_count
 
@@ -93,6 +93,7 @@ def sidebar_counts(
         sources=source_counts(connection, by_status, source_papers),
         added_today=added,
         added_today_unread=added_unread,
+        today=today.progress(connection),
     )
 
 

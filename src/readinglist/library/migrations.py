@@ -506,6 +506,30 @@ CREATE INDEX ix_status_events_status_paper_at ON status_events (status, paper_id
 """
 
 
+# Version 10: Today (issue 16). `triage_state` holds the one reader's place in the morning's
+# work: `today_since`, the moment the current Today began (the papers added after it are
+# Today's), and `last_triage_at`, the latest triage key; a new session begins once the
+# latest key is some hours old (`core.today`). `resurfacing` brings starred and queued
+# papers that have waited long back into Today a few at a time: `shown_since` names the
+# Today a paper was brought into, `due_at` when it may come again, `passes` how often it
+# was passed over (each pass waits twice as long); a snooze pushes `due_at` away.
+_V10 = """
+CREATE TABLE triage_state (
+    id INTEGER PRIMARY KEY,
+    today_since DATETIME,
+    last_triage_at DATETIME
+);
+
+CREATE TABLE resurfacing (
+    paper_id INTEGER PRIMARY KEY REFERENCES papers (id) ON DELETE CASCADE,
+    passes INTEGER NOT NULL DEFAULT 0,
+    due_at DATETIME NOT NULL,
+    shown_since DATETIME
+);
+CREATE INDEX ix_resurfacing_shown_since ON resurfacing (shown_since);
+"""
+
+
 def _run_script(script: str) -> Step:
     def run(connection: sqlite3.Connection) -> None:
         for statement in script.split(";"):
@@ -542,6 +566,7 @@ STEPS: dict[int, Step] = {
     6: _run_script(_V7),
     7: _run_script(_V8),
     8: _run_script(_V9),
+    9: _run_script(_V10),
 }
 
 

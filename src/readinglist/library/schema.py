@@ -190,6 +190,27 @@ class RuleHitRecord(SQLModel, table=True):
     at: dt.datetime
 
 
+class TriageStateRecord(SQLModel, table=True):
+    """Where the reader is in the morning's work (v10): one row, id 1. Today holds the
+    papers added after `today_since`; `last_triage_at` is the latest triage key."""
+
+    __tablename__ = "triage_state"
+    id: int = Field(primary_key=True)
+    today_since: dt.datetime | None = None
+    last_triage_at: dt.datetime | None = None
+
+
+class ResurfacingRecord(SQLModel, table=True):
+    """A starred or queued paper brought back into Today (v10): in the Today that began at
+    `shown_since`; not again before `due_at`; passed over `passes` times."""
+
+    __tablename__ = "resurfacing"
+    paper_id: int = Field(foreign_key="papers.id", primary_key=True, ondelete="CASCADE")
+    passes: int = 0
+    due_at: dt.datetime
+    shown_since: dt.datetime | None = Field(default=None, index=True)
+
+
 class WatchFolderRecord(SQLModel, table=True):
     """A folder whose digest files import by themselves (v7). One that disappeared keeps
     its row, with when it went missing: reported, not forgotten."""

@@ -51,9 +51,11 @@ from readinglist.core.query_terms import (
     Added,
     Ago,
     And,
+    ColumnAtom,
     FirstSeen,
     InDigest,
     InSource,
+    InToday,
     Not,
     Op,
     Or,
@@ -70,6 +72,7 @@ from readinglist.core.query_terms import (
     asks_for_trash,
 )
 from readinglist.library import tables
+from readinglist.library.today import in_today
 from readinglist.library.trash import not_trashed, trashed
 
 # The FTS5 table of schema v3 (see migrations.py); `paper_search` is also its hidden column.
@@ -246,25 +249,13 @@ class _Compiler:
         matched = [_matches(_any(texts))] if texts else []
         return or_(false(), *matched, *others)
 
-    def _column_condition(
-        self,
-        term: Tag
-        | Status
-        | Starred
-        | Trashed
-        | Votes
-        | Seen
-        | FirstSeen
-        | Added
-        | InDigest
-        | InSource,
-    ) -> ColumnElement[bool]:
+    def _column_condition(self, term: ColumnAtom) -> ColumnElement[bool]:
         match term:
             case Tag(name):
                 return tables.PAPERS.c.id.in_(_tagged(name))
             case Status(statuses):
                 return tables.PAPERS.c.status.in_([status.value for status in statuses])
-            case Starred() | Trashed():
+            case Starred() | Trashed() | InToday():
                 return _marked(term)
             case Votes(op, value) | Seen(op, value):
                 return _by_index(_compare(_counted(_indexed(), term), op, value))
@@ -350,9 +341,11 @@ def _utc_midnight(day: dt.date, *, after: bool = False) -> dt.datetime:
         return end.replace(tzinfo=dt.UTC)
 
 
-def _marked(term: Starred | Trashed) -> ColumnElement[bool]:
+def _marked(term: Starred | Trashed | InToday) -> ColumnElement[bool]:
     if isinstance(term, Trashed):
         return tables.PAPERS.c.id.in_(trashed())
+    if isinstance(term, InToday):
+        return in_today()
     return tables.PAPERS.c.starred == True  # noqa: E712  (SQL, not Python)
 
 
@@ -369,7 +362,7 @@ def _picked_by_hand(term: Term) -> bool:
     """Terms for papers people picked (or a digest's day): few, compared with a library."""
     if isinstance(term, Status):
         return ReadingStatus.UNREAD not in term.statuses
-    return isinstance(term, Tag | Starred | Trashed | InDigest)
+    return isinstance(term, Tag | Starred | Trashed | InToday | InDigest)
 
 
 def _most_papers(term: Status, started: bool, status_leads: bool) -> ColumnElement[bool]:

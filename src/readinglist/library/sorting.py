@@ -14,7 +14,16 @@ building needs (0.15-0.5 s to import), loads after the window's first rows.
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import ColumnElement, Connection, Dialect, Select, bindparam, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Dialect,
+    Select,
+    bindparam,
+    exists,
+    func,
+    select,
+)
 
 from readinglist.core.listing import SortKey
 from readinglist.core.paper import ReadingStatus
@@ -96,6 +105,8 @@ def _plan(
         return _by_tags(dialect, conditions, descending)
     if sort in _VALUES_IN_ORDER:
         return _by_value(dialect, conditions, sort, descending)
+    if sort is SortKey.RULES_FIRST:
+        return _rules_first(dialect, conditions, descending)
     papers = tables.PAPERS
     named = papers.c[_COLUMN_NAMES.get(sort, sort.value)]
     column = func.lower(named) if sort in _TEXT_SORTS else named
@@ -121,6 +132,22 @@ def _by_value(dialect: Dialect, conditions: Conditions, sort: SortKey, descendin
     values = _VALUES_IN_ORDER[sort]
     in_order = values[::-1] if descending else values
     return IdPlan(_statements(dialect, statement, [{"value": v} for v in in_order]))
+
+
+def _rules_first(dialect: Dialect, conditions: Conditions, descending: bool) -> IdPlan:
+    """Papers a rule put first in Today, then the rest, each part as LAST_SEEN sorts it
+    (descending: the newest digest first, ties in import order). For Today's few papers:
+    SQLite sorts them (a whole library would take a sort of every paper)."""
+    papers, hits, rules = tables.PAPERS.c, tables.RULE_HITS.c, tables.RULES.c
+    put_first = select(hits.paper_id).join(tables.RULES, rules.id == hits.rule_id)
+    first = exists(put_first.where(hits.paper_id == papers.id, rules.first))
+    statement = (
+        select(papers.id)
+        .where(*conditions)
+        .order_by(*(key.desc() if descending else key for key in (first, papers.last_seen)))
+        .order_by(papers.id)
+    )
+    return IdPlan(_statements(dialect, statement))
 
 
 def _by_tags(dialect: Dialect, conditions: Conditions, descending: bool) -> IdPlan:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     STATUS_EVENTS: Table
     RULES: Table
     RULE_HITS: Table
+    TRIAGE_STATE: Table
+    RESURFACING: Table
     WATCH_FOLDERS: Table
     WATCHED_FILES: Table
     SUBSCRIPTIONS: Table

@@ -20,7 +20,7 @@ from typing import ClassVar, Protocol
 from sqlalchemy import Connection
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.library import browse, trash
+from readinglist.library import browse, today, trash
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 
@@ -52,6 +52,7 @@ class StarEdit:
     def apply(self, connection: Connection, part: Part = None) -> None:
         ids = self._remember(connection, part)
         store.set_starred(connection, ids, self.starred)
+        today.note_triage(connection, utc_now())
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         before = _recorded(self._before, part)
@@ -98,7 +99,9 @@ class StatusEdit:
         ids = list(self.ids if part is None else part)
         new = [paper_id for paper_id in ids if paper_id not in self._before]
         self._before.update(store.user_states(connection, new))
-        store.set_status(connection, list(self._changed(ids)), self.status, utc_now())
+        now = utc_now()
+        store.set_status(connection, list(self._changed(ids)), self.status, now)
+        today.note_triage(connection, now)
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         """Each paper gets its status back, and the time that status was set."""
@@ -114,6 +117,41 @@ class StatusEdit:
         if not self.only_unread:
             return ids
         return (i for i in ids if i in self._before and self._before[i].status is UNREAD)
+
+
+@dataclass
+class RollTodayEdit:
+    """Not the user's edit: Today moved on to a new session when the last one is over
+    (`today.roll`), written in turn with the edits. `began`: whether it did."""
+
+    changes_lists: ClassVar[bool] = False
+    ids: list[int] = field(default_factory=list)
+    began: bool = False
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        self.began = today.roll(connection, utc_now())
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        """Nothing to take back: a session's turn is not undone."""
+
+
+@dataclass
+class SnoozeEdit:
+    """Papers brought back into Today sent away for a while (`core.today.SNOOZE`); the
+    undo puts back what the library knew of their resurfacing."""
+
+    changes_lists: ClassVar[bool] = True  # out of Today
+    ids: list[int]
+    _before: today.Resting = field(default_factory=dict)
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        ids = list(self.ids if part is None else part)
+        new = [paper_id for paper_id in ids if paper_id not in self._before]
+        self._before.update(today.resting_rows(connection, new))
+        today.snooze(connection, ids, utc_now())
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        today.put_back(connection, _recorded(self._before, part))
 
 
 @dataclass
@@ -329,6 +367,10 @@ def write_in_parts(
     the write lock let go between parts. All or nothing: a part that fails takes back the
     parts written before it, then the error goes on."""
     step, back = (edit.revert, edit.apply) if undo else (edit.apply, edit.revert)
+    if not edit.ids:  # of no paper (Today's turn to a new session): one transaction
+        with library.writing() as connection:
+            step(connection, None)
+        return
     written: list[list[int]] = []
     remaining, size = list(edit.ids), FIRST_PART
     while remaining:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from readinglist.core.subscriptions import BACK_DAYS
+from readinglist.core.today import TodayOrder
 from readinglist.core.translatable import QT_TR_NOOP
 from readinglist.ui.qt import QByteArray, QSettings
 
@@ -93,6 +94,18 @@ ADVANCE_AFTER_STATUS = Setting(
     True,
     label=QT_TR_NOOP("Advance to the next paper after setting a status"),
     help=QT_TR_NOOP("As Paper → Advance After Setting Status."),
+)
+TODAY_ORDER = ChoiceSetting(
+    "today/order",
+    TodayOrder.DIGEST.value,
+    label=QT_TR_NOOP("Order of Today's papers"),
+    choices=tuple((order.value, order.facts.label) for order in TodayOrder),
+)
+TODAY_PROGRESS_SHOWN = Setting(
+    "today/progressShown",
+    True,
+    label=QT_TR_NOOP("Show how far through Today I am"),
+    help=QT_TR_NOOP('"12 of 31 triaged" above Today\'s papers.'),
 )
 LAST_FOLDER = Setting("dialogs/lastFolder", "")  # where the file dialogs start: file_dialogs.py
 LOAD_MEDIA_AUTOMATICALLY = Setting(
@@ -184,6 +197,7 @@ SUBSCRIPTIONS_SECTION = Section(  # and the list of subscriptions: a row of its 
 )
 PREFERENCES = (
     Section(QT_TR_NOOP("General"), (LANGUAGE, ADVANCE_AFTER_STATUS)),
+    Section(QT_TR_NOOP("Today"), (TODAY_ORDER, TODAY_PROGRESS_SHOWN)),
     Section(QT_TR_NOOP("Appearance"), (THEME,)),
     Section(
         QT_TR_NOOP("Media"),

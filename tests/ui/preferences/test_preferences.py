@@ -66,7 +66,15 @@ def test_every_preference_is_declared_with_a_label_and_shown_by_kind(
 ) -> None:
     assert list(dialog.fields) == [setting.key for setting in SHOWN]
     titles = [box.title() for box in dialog.findChildren(QGroupBox)]
-    assert titles == ["General", "Appearance", "Media", "Watch folders", "Subscriptions", "Library"]
+    assert titles == [
+        "General",
+        "Today",
+        "Appearance",
+        "Media",
+        "Watch folders",
+        "Subscriptions",
+        "Library",
+    ]
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     texts += [box.text() for box in dialog.findChildren(QCheckBox)]
     for setting in SHOWN:

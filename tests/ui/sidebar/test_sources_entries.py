@@ -5,7 +5,12 @@ import dataclasses
 
 from readinglist.core.listing import SidebarCounts, SourceCount
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.sidebar.entries import NEW_TODAY_KEY, SOURCES_GROUP, query_for_key
+from readinglist.ui.sidebar.entries import (
+    NEW_TODAY_KEY,
+    SOURCES_GROUP,
+    TODAY_KEY,
+    query_for_key,
+)
 from readinglist.ui.sidebar.model import SidebarModel
 
 COUNTS = SidebarCounts(
@@ -31,7 +36,7 @@ def test_sources_and_new_today_stand_for_their_queries(qtmodeltester: object) ->
     model.show_counts(COUNTS)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
-    assert keys(model)[:2] == ["all", NEW_TODAY_KEY]  # near the top
+    assert keys(model)[:3] == [TODAY_KEY, "all", NEW_TODAY_KEY]  # near the top
     assert keys(model, SOURCES_GROUP) == ["source:daily-papers-md", "source:gbdata365-json"]
     korean = model.index_of("source:gbdata365-json")
     assert korean.data() == "Korean daily papers (gbdata365 JSON)"
@@ -56,4 +61,4 @@ def test_new_today_goes_when_the_day_has_no_papers_and_a_source_with_its_last(
     assert NEW_TODAY_KEY not in keys(model)
     assert keys(model, SOURCES_GROUP) == ["source:daily-papers-md"]
     model.show_counts(COUNTS)
-    assert keys(model)[1] == NEW_TODAY_KEY
+    assert keys(model)[2] == NEW_TODAY_KEY

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import partial
 
 from readinglist.core.listing import SortKey
+from readinglist.core.paper import ReadingStatus
 from readinglist.ui.i18n import tr
 from readinglist.ui.list.columns import Column
 from readinglist.ui.list.context_menu import RowMenu
@@ -143,6 +144,7 @@ class PaperListPane(QWidget):
         self.set_empty_message(tr("Opening the library…"))
         self.column_actions = self._make_column_actions()
         self._first_click = False  # a header section other than the sorted one was pressed
+        self._sort_override: SortKey | None = None
 
     def _make_view(self) -> PaperTableView:
         view = PaperTableView(self)
@@ -179,6 +181,8 @@ class PaperListPane(QWidget):
     # --- what the window asks ----------------------------------------------------------------
 
     def sort_order(self) -> tuple[SortKey, bool]:
+        if self._sort_override is not None:
+            return self._sort_override, True
         header = self.view.horizontalHeader()
         column = Column(header.sortIndicatorSection())
         return column.facts.sort_key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
@@ -194,6 +198,12 @@ class PaperListPane(QWidget):
         self.stack.setCurrentWidget(self.view if ids else self.empty_label)
         if not ids:  # a reset drops the selection without a word
             self.shown_changed.emit([])
+
+    def add_bar(self, bar: QWidget) -> None:
+        """A bar above the list (Today's progress)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, bar)
 
     def set_empty_message(self, text: str) -> None:
         self.empty_label.setText(text)
@@ -255,6 +265,19 @@ class PaperListPane(QWidget):
         index = self.view.currentIndex()
         self.select_row((index.row() if index.isValid() else -1) + delta)
 
+    def step_to_unread(self) -> None:
+        """To the next unread paper below the current one, else the first above it (a list
+        to get through, as Today); to the next paper when none is left unread."""
+        index = self.view.currentIndex()
+        current = index.row() if index.isValid() else -1
+        count = self.model.rowCount()
+        for row in (*range(current + 1, count), *range(current)):
+            paper = self.model.row_at(row)
+            if paper is not None and paper.status is ReadingStatus.UNREAD:
+                self.select_row(row)
+                return
+        self.step(1)
+
     def header_state(self) -> QByteArray:
         return self.view.horizontalHeader().saveState()
 
@@ -287,6 +310,12 @@ class PaperListPane(QWidget):
             if column >= saved:
                 _set_default_look(self.view, column)
 
+    def set_sort_override(self, sort: SortKey | None) -> None:
+        """Sort by `sort`, newest first, whatever the header says (Today's order), until a
+        column is clicked; None: as the header says."""
+        self._sort_override = sort
+        self.view.horizontalHeader().setSortIndicatorShown(sort is None)
+
     def connect_sort(self, on_sort: Callable[[], None]) -> None:
         header = self.view.horizontalHeader()
         header.sectionPressed.connect(self._note_press)
@@ -294,6 +323,8 @@ class PaperListPane(QWidget):
         header.sortIndicatorChanged.connect(lambda *_: on_sort())
 
     def _note_press(self, section: int) -> None:
+        if self._sort_override is not None:  # a click sorts by the column again
+            self.set_sort_override(None)
         self._first_click = section != self.view.horizontalHeader().sortIndicatorSection()
 
     def _sorted(self, section: int, order: Qt.SortOrder) -> None:

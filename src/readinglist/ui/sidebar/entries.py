@@ -34,6 +34,7 @@ ALL_PAPERS_KEY = "all"
 STARRED_KEY = "starred"
 TRASH_KEY = "trash"
 NEW_TODAY_KEY = "new-today"
+TODAY_KEY = "today"
 SAVED_GROUP = "group:saved"
 SAVED_PREFIX = "saved:"
 TAGS_GROUP = "group:tags"
@@ -93,6 +94,7 @@ def _query_of_kind() -> "dict[str, Callable[[str], Query]]":
         STARRED_KEY: lambda _: Query(starred=True),
         TRASH_KEY: lambda _: Query(trashed=True),
         NEW_TODAY_KEY: lambda _: parse_query("added:today"),
+        TODAY_KEY: lambda _: parse_query("is:today"),
         "source": lambda value: parse_query(f"source:{value}"),
         "status": lambda value: Query(statuses=(ReadingStatus(value),)),
         "tag": lambda value: Query(tags=(value,)),
@@ -138,7 +140,10 @@ def fixed_entries(counts: SidebarCounts) -> list[Entry]:
         for added in (counts.added_today,)
         if added
     ]
+    today = counts.today
+    progress = tr("{triaged} of {total} triaged").format(triaged=today.triaged, total=today.total)
     return [
+        Entry(TODAY_KEY, tr("Today"), today.left, progress),
         Entry(ALL_PAPERS_KEY, tr("All papers"), counts.total),
         *new_today,
         *statuses,

@@ -38,6 +38,7 @@ from readinglist.ui.sidebar.entries import (
     SAVED_PREFIX,
     SOURCES_GROUP,
     TAGS_GROUP,
+    TODAY_KEY,
     TRASH_KEY,
     YEAR,
     query_for_key,
@@ -48,7 +49,7 @@ from readinglist.ui.sidebar.model import KEY_ROLE, QUERY_ROLE, SidebarModel
 if TYPE_CHECKING:
     from readinglist.core.query import Query
 
-__all__ = ["ALL_PAPERS_KEY", "SidebarPane"]
+__all__ = ["ALL_PAPERS_KEY", "TODAY_KEY", "SidebarPane"]
 
 DIGEST_KINDS = frozenset({"digest", MONTH, YEAR})
 

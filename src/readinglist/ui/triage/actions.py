@@ -38,6 +38,7 @@ from readinglist.ui.triage.commands import (
     add_tag_command,
     remove_tag_command,
     rename_tag_command,
+    snooze_command,
     star_command,
     status_command,
     tags_command,
@@ -85,6 +86,7 @@ class Triage(QObject):
         self.undo_stack = QUndoStack(self)
         self._selection = selection
         self.advance_after_status = True  # to the next paper after a status key
+        self.next_after_status: Callable[[], None] = partial(selection.step, 1)
         self.star_action = self._action(tr("Toggle &Star"), "S", self.toggle_star)
         self.status_actions = {
             status: self._action(
@@ -94,6 +96,8 @@ class Triage(QObject):
             )
             for status in ReadingStatus
         }
+        self.snooze_action = self._action(tr("Snoo&ze for a Week"), "Z", self.snooze)
+        self.snooze_action.setToolTip(tr("Not brought back into Today for a week"))
         self.tags_action = self._action(tr("Edit &Tags"), "T", self.tags_requested.emit)
         self.note_action = self._action(tr("Edit &Note"), "N", self.note_requested.emit)
         self.open_actions = {
@@ -151,6 +155,7 @@ class Triage(QObject):
         return [
             self.star_action,
             *self.status_actions.values(),
+            self.snooze_action,
             self.tags_action,
             self.note_action,
             *self.open_actions.values(),
@@ -170,6 +175,11 @@ class Triage(QObject):
 
     def set_advance_after_status(self, advance: bool) -> None:
         self.advance_after_status = advance
+
+    def set_next_after_status(self, step: Callable[[], None] | None) -> None:
+        """Where a status key moves on to: `step` (Today's next untriaged paper), or None
+        for the next paper."""
+        self.next_after_status = step or partial(self._selection.step, 1)
 
     def attach(self, service: "LibraryService") -> None:
         self.service = service
@@ -275,13 +285,19 @@ class Triage(QObject):
             return
         self.undo_stack.push(status_command(self.service, targets, status))
         if ids is None and self.advance_after_status and len(targets) == 1:
-            self._selection.step(1)
+            self.next_after_status()
 
     def mark_others(self, status: ReadingStatus, *, below: bool, **_: object) -> None:
         above_ids, below_ids = self._selection.around()
         ids = below_ids if below else above_ids
         if self.service is not None and ids:
             self.undo_stack.push(status_command(self.service, ids, status, below=below))
+
+    def snooze(self) -> None:
+        """Keep what the detail pane shows out of Today for a while: one undo step."""
+        ids = self._targets()
+        if self.service is not None and ids:
+            self.undo_stack.push(snooze_command(self.service, ids))
 
     def trash(self, trashed: bool = True) -> None:
         """Move what the detail pane shows to the trash (or, `trashed` False, out of it)."""

@@ -123,6 +123,13 @@ def trash_command(service: "LibraryService", ids: Sequence[int], trashed: bool) 
     return EditCommand(service, TrashEdit(list(ids), trashed), text.format(what=what))
 
 
+def snooze_command(service: "LibraryService", ids: Sequence[int]) -> EditCommand:
+    from readinglist.library.user_edits import SnoozeEdit
+
+    text = tr("Snooze {what}").format(what=count_papers(len(ids)))
+    return EditCommand(service, SnoozeEdit(list(ids)), text)
+
+
 def tags_command(service: "LibraryService", paper_id: int, tags: Sequence[str]) -> EditCommand:
     from readinglist.library.user_edits import TagsEdit
 

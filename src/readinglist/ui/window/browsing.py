@@ -64,6 +64,7 @@ class Browsing(QObject):
         self._queries: QueryRunner | None = None
         self._service: LibraryService | None = None
         self._paper_to_select: int | None = None  # once the list's ids arrive
+        self._all_if_missing = False  # and if it is not among them, in All papers
         self._select_all_next = False  # every paper, once the list's ids arrive
         self._paper_total: int | None = None  # until the first counts arrive
         self._importing = False
@@ -163,14 +164,14 @@ class Browsing(QObject):
             self._sidebar.select_key(key)
 
     def select_paper(self, arxiv_id: str) -> bool:
-        """Select the paper (showing All papers if it is not in the list); False if unknown."""
+        """Select the paper, once the list's ids are read (showing All papers if it is not
+        in the list); False if unknown."""
         paper_id = self._service.paper_id(arxiv_id) if self._service else None
         if paper_id is None:
             return False
         if not self._list.select_paper(paper_id):
-            self._paper_to_select = paper_id
-            if self._sidebar.current_key() != ALL_PAPERS_KEY:
-                self._sidebar.select_key(ALL_PAPERS_KEY)
+            self._paper_to_select, self._all_if_missing = paper_id, True
+            self.reload()  # the ids may be on their way: the paper is looked for in them
         return True
 
     def show_counts(self, counts: SidebarCounts) -> None:
@@ -183,11 +184,21 @@ class Browsing(QObject):
         self._list.show_ids(ids)
         self.count_label.setText(count_papers(len(ids)))
         if self._paper_to_select is not None:
-            self._list.select_paper(self._paper_to_select)
-            self._paper_to_select = None
+            self._select_listed(self._paper_to_select)
         if self._select_all_next:
             self._select_all_next = False
             self._list.select_all()
+
+    def _select_listed(self, paper_id: int) -> None:
+        """Select the paper in the ids just shown; when it is not there and was asked for
+        (`select_paper`), in All papers."""
+        self._paper_to_select = None
+        missing = not self._list.select_paper(paper_id)
+        if missing and self._all_if_missing and self._sidebar.current_key() != ALL_PAPERS_KEY:
+            self._paper_to_select = paper_id
+            self._sidebar.select_key(ALL_PAPERS_KEY)
+            return
+        self._all_if_missing = False
 
     def _on_failed(self, why: str) -> None:
         if self._sidebar.current_key() == ALL_PAPERS_KEY:

@@ -36,9 +36,10 @@ from readinglist.ui.qt import (
 from readinglist.ui.reading.opener import ReadingViews
 from readinglist.ui.search.search_box import SearchBox
 from readinglist.ui.sidebar.pane import SidebarPane
+from readinglist.ui.today.session import TodaySession
 from readinglist.ui.triage import copy_open
 from readinglist.ui.triage.actions import FieldKeys, Selection, Triage
-from readinglist.ui.window import closing, layout, menus, wiring
+from readinglist.ui.window import closing, layout, menus, today, wiring
 from readinglist.ui.window.browsing import Browsing
 from readinglist.ui.window.edits_shown import EditsShown
 from readinglist.ui.window.prefetch import MediaPrefetch
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
             self.list_pane.selected_ids, copy_open.dialogs(self), self
         )
         self.browsing = Browsing(self.sidebar, self.search_box, self.list_pane, settings, self)
+        self.today = TodaySession(settings, self)
         self.shown = ShownPaper(self.detail_stack, self.media, self)
         self.prefetch = MediaPrefetch(self.sidebar, self.list_pane, self.media, self)
         self.menu_actions = menus.window_actions(self, settings)
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         wiring.triage(self)
         wiring.sidebar_menus(self)
         wiring.preferences(self)
+        today.wire(self)
         self.layout_memory.restore(self.list_pane.restore_header_state)
 
     def _compose(self) -> None:
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
         wiring.library_actions(self, service)
         wiring.arrivals(self, service, counter.recount_all)
         self.browsing.attach(service, self.queries)
+        today.attach(self, service, counter.recount_all)
         counter.recount_all()
 
     def back_up_daily(self) -> None:
@@ -213,6 +217,7 @@ class MainWindow(QMainWindow):
         self.browsing.show_counts(counts)
         self.detail_stack.set_tag_choices([name for name, _ in counts.tags])
         self.import_status.show_new_today(counts.added_today)
+        self.today.show_progress(counts.today)
 
     # --- saved searches, export, links, drops ------------------------------------------------
 

@@ -117,6 +117,8 @@ def preferences(window: "MainWindow") -> None:
     def apply(setting: keys.Setting[Any]) -> None:
         if setting is keys.ADVANCE_AFTER_STATUS:  # the menu's action tells triage
             window.menu_actions.advance.setChecked(setting.read(window.settings))
+        elif setting in (keys.TODAY_ORDER, keys.TODAY_PROGRESS_SHOWN):
+            window.today.apply_settings()
         elif setting in MEDIA_SETTINGS:
             window.media.apply_settings()
         elif setting in keys.SUBSCRIPTIONS_SECTION.settings and window.subscriptions:

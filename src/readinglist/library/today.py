@@ -1,0 +1,260 @@
+"""Today in the library: which papers it holds, how far the reader is, and the session's
+turn (`core.today` says when a session begins; here it is written down).
+
+Today is a query term (`is:today`) like any other: the papers added after
+`triage_state.today_since` that no rule hid, and those brought back into this Today
+(`resurfacing.shown_since`); when none were added since, the latest digest day's papers.
+Everything is read from stored values, so a list's SQL (kept by `id_plans`) stays true
+until the state changes; `roll` moves the state on when a session is over, and is run when
+the library opens, when papers arrive and before `readinglist today` lists them.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    delete,
+    exists,
+    func,
+    not_,
+    or_,
+    select,
+    union,
+    update,
+)
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.sql.selectable import FromClause
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.core.today import (
+    RESURFACE_PER_SESSION,
+    SNOOZE,
+    TodayProgress,
+    TriageState,
+    next_due,
+    waited_since,
+)
+from readinglist.library import tables
+from readinglist.library.trash import not_trashed
+
+_ROW = 1  # the one reader's row (a shared library keeps one per person)
+UNREAD, SKIPPED, QUEUED = (
+    s.value for s in (ReadingStatus.UNREAD, ReadingStatus.SKIPPED, ReadingStatus.QUEUED)
+)
+
+
+def _aware(moment: dt.datetime | None) -> dt.datetime | None:
+    return None if moment is None else moment.replace(tzinfo=dt.UTC)
+
+
+def read_state(connection: Connection) -> TriageState:
+    state = tables.TRIAGE_STATE.c
+    row = connection.execute(
+        select(state.today_since, state.last_triage_at).where(state.id == _ROW)
+    ).first()
+    if row is None:
+        return TriageState()
+    return TriageState(_aware(row.today_since), _aware(row.last_triage_at))
+
+
+def _write_state(connection: Connection, state: TriageState) -> None:
+    values = {"today_since": state.today_since, "last_triage_at": state.last_triage_at}
+    statement = insert(tables.TRIAGE_STATE).values(id=_ROW, **values)
+    connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=values))
+
+
+def roll(connection: Connection, now: dt.datetime) -> bool:
+    """Begin a new session's Today when the last session is over: the papers brought back
+    into the old one and passed over wait longer, a few others come back. True when a new
+    session began."""
+    state = read_state(connection)
+    rolled = state.rolled(now)
+    if rolled == state:
+        return False
+    _pass_over(connection, state.today_since, now)
+    _write_state(connection, rolled)
+    if rolled.today_since is not None:
+        _bring_back(connection, rolled.today_since, now)
+    return True
+
+
+def note_triage(connection: Connection, now: dt.datetime) -> None:
+    """A triage key at `now` (a status or a star the reader gave): written with the edit."""
+    roll(connection, now)
+    _write_state(connection, read_state(connection).triaged(now))
+
+
+# --- which papers ------------------------------------------------------------------------
+
+
+def _since() -> ColumnElement[dt.datetime]:
+    state = tables.TRIAGE_STATE.c
+    return select(state.today_since).where(state.id == _ROW).scalar_subquery()
+
+
+def _hidden(table: "FromClause | None" = None) -> ColumnElement[bool]:
+    """Skipped by a rule that hides (its status skipped), and still skipped."""
+    papers = (tables.PAPERS if table is None else table).c
+    hits, rules = tables.RULE_HITS.c, tables.RULES.c
+    hiding = (
+        select(hits.paper_id)
+        .join(tables.RULES, rules.id == hits.rule_id)
+        .where(hits.paper_id == papers.id, rules.status == SKIPPED)
+    )
+    return and_(papers.status == SKIPPED, exists(hiding))
+
+
+def _arrived() -> Select[tuple[int]]:
+    """Added since Today began (an alias: a list's own `papers` is not this one)."""
+    arrived = tables.PAPERS.alias("arrived")
+    return select(arrived.c.id).where(arrived.c.added_at > _since(), not_(_hidden(arrived)))
+
+
+def _latest_day() -> Select[tuple[int]]:
+    """The latest digest day's papers, when nothing arrived since Today began."""
+    digests, sightings = tables.DIGESTS.c, tables.SIGHTINGS.c
+    latest = select(func.max(digests.date)).scalar_subquery()
+    days = select(digests.id).where(digests.date == latest)
+    return select(sightings.paper_id).where(sightings.digest_id.in_(days), not_(exists(_arrived())))
+
+
+def _brought_back() -> Select[tuple[int]]:
+    resurfacing = tables.RESURFACING.c
+    return select(resurfacing.paper_id).where(resurfacing.shown_since == _since())
+
+
+def today_ids() -> Select[tuple[int]]:
+    """Today's papers, the trash's included (the query leaves those out)."""
+    return select(union(_arrived(), _latest_day(), _brought_back()).subquery().c[0])
+
+
+def in_today() -> ColumnElement[bool]:
+    """`is:today` as a condition on `papers`: none that a rule hid."""
+    return and_(tables.PAPERS.c.id.in_(today_ids()), not_(_hidden()))
+
+
+def _untriaged() -> ColumnElement[bool]:
+    """Still to do: unread, or brought back and not changed since Today began."""
+    papers = tables.PAPERS.c
+    untouched = or_(papers.status_changed_at.is_(None), papers.status_changed_at <= _since())
+    return or_(papers.status == UNREAD, and_(papers.id.in_(_brought_back()), untouched))
+
+
+def progress(connection: Connection) -> TodayProgress:
+    papers = tables.PAPERS.c
+    done = not_(_untriaged())
+    figures = select(
+        func.count(),
+        func.count().filter(done),
+        func.count().filter(and_(done, papers.status == QUEUED)),
+        func.count().filter(and_(done, papers.starred)),
+    ).where(in_today(), not_trashed())
+    total, triaged, queued, starred = connection.execute(figures).one()
+    return TodayProgress(total, triaged, queued, starred)
+
+
+def untriaged_ids(connection: Connection) -> list[int]:
+    """Today's papers still to do (what "Skip the Rest of Today" skips)."""
+    papers = tables.PAPERS.c
+    statement = select(papers.id).where(in_today(), not_trashed(), _untriaged())
+    return list(connection.scalars(statement.order_by(papers.id)))
+
+
+# --- resurfacing -------------------------------------------------------------------------
+
+
+def _waiting() -> ColumnElement[bool]:
+    """Starred and unread, or queued: what may be brought back."""
+    papers = tables.PAPERS.c
+    return or_(papers.status == QUEUED, and_(papers.starred, papers.status == UNREAD))
+
+
+def _pass_over(connection: Connection, since: dt.datetime | None, now: dt.datetime) -> None:
+    """The papers brought back into the Today that began at `since`: those left as they
+    were wait twice as long to come again; the others are done with."""
+    resurfacing, papers = tables.RESURFACING.c, tables.PAPERS.c
+    if since is None:
+        return
+    shown = resurfacing.shown_since == since
+    untouched = select(papers.id).where(
+        _waiting(), or_(papers.status_changed_at.is_(None), papers.status_changed_at <= since)
+    )
+    passed = and_(shown, resurfacing.paper_id.in_(untouched))
+    rows = connection.execute(select(resurfacing.paper_id, resurfacing.passes).where(passed))
+    for paper_id, passes in rows.all():
+        again = update(tables.RESURFACING).where(resurfacing.paper_id == paper_id)
+        connection.execute(
+            again.values(passes=passes + 1, due_at=next_due(passes + 1, now), shown_since=None)
+        )
+    connection.execute(delete(tables.RESURFACING).where(shown))
+
+
+def _bring_back(connection: Connection, since: dt.datetime, now: dt.datetime) -> None:
+    """A few papers that have waited longest, not snoozed or passed over lately."""
+    papers, resurfacing = tables.PAPERS.c, tables.RESURFACING.c
+    waited = func.coalesce(papers.status_changed_at, papers.added_at)
+    resting = select(resurfacing.paper_id).where(resurfacing.due_at > now)
+    chosen = (
+        select(papers.id)
+        .where(
+            _waiting(),
+            waited < waited_since(now),
+            papers.added_at <= since,
+            papers.id.not_in(resting),
+            not_trashed(),
+        )
+        .order_by(waited, papers.id)
+        .limit(RESURFACE_PER_SESSION)
+    )
+    for paper_id in connection.scalars(chosen).all():
+        row = {"paper_id": paper_id, "due_at": now, "shown_since": since}
+        statement = insert(tables.RESURFACING).values(row)
+        kept = {"due_at": now, "shown_since": since}
+        connection.execute(statement.on_conflict_do_update(index_elements=["paper_id"], set_=kept))
+
+
+def brought_back_ids(connection: Connection) -> list[int]:
+    return list(connection.scalars(_brought_back()))
+
+
+type Resting = dict[int, tuple[int, dt.datetime, dt.datetime | None] | None]
+
+
+def resting_rows(connection: Connection, ids: Iterable[int]) -> Resting:
+    """The papers' resurfacing rows as they are (None: none), for an undo to put back."""
+    resurfacing = tables.RESURFACING.c
+    wanted = list(ids)
+    found: Resting = dict.fromkeys(wanted)
+    columns = (
+        resurfacing.paper_id,
+        resurfacing.passes,
+        resurfacing.due_at,
+        resurfacing.shown_since,
+    )
+    for row in connection.execute(select(*columns).where(resurfacing.paper_id.in_(wanted))):
+        found[row.paper_id] = (row.passes, _aware(row.due_at), _aware(row.shown_since))  # type: ignore[assignment]
+    return found
+
+
+def snooze(connection: Connection, ids: Iterable[int], now: dt.datetime) -> None:
+    """Out of Today, and not brought back before `SNOOZE` has passed."""
+    for paper_id in ids:
+        row = {"paper_id": paper_id, "due_at": now + SNOOZE, "shown_since": None}
+        statement = insert(tables.RESURFACING).values(row)
+        kept = {"due_at": now + SNOOZE, "shown_since": None}
+        connection.execute(statement.on_conflict_do_update(index_elements=["paper_id"], set_=kept))
+
+
+def put_back(connection: Connection, rows: Resting) -> None:
+    """The rows as `resting_rows` read them (a snooze undone)."""
+    resurfacing = tables.RESURFACING
+    for paper_id, row in rows.items():
+        connection.execute(delete(resurfacing).where(resurfacing.c.paper_id == paper_id))
+        if row is not None:
+            passes, due_at, shown_since = row
+            values = {"passes": passes, "due_at": due_at, "shown_since": shown_since}
+            connection.execute(insert(resurfacing).values(paper_id=paper_id, **values))

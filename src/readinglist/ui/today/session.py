@@ -1,0 +1,94 @@
+"""Today's session in the window: the bar, the order the reader picked, and the turn to a
+new session (`library.today.roll`), asked for once the first counts are in (SQLModel, which
+the turn loads, waits for the first rows), when Today is shown, and every `ROLL_MINUTES` (a
+window left open overnight)."""
+
+from typing import TYPE_CHECKING
+
+from readinglist.core.listing import SortKey, TodayProgress
+from readinglist.core.today import TodayOrder
+from readinglist.ui import settings as keys
+from readinglist.ui.qt import QObject, QSettings, QTimer, Signal
+from readinglist.ui.today.bar import TodayBar
+
+if TYPE_CHECKING:
+    from readinglist.library.user_edits import Edit
+    from readinglist.ui.data.service import LibraryService
+
+ROLL_MINUTES = 15
+
+
+class TodaySession(QObject):
+    began = Signal()  # a new session began: Today's papers and counts are others now
+    order_changed = Signal()  # the list's order, while Today is shown
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._service: LibraryService | None = None
+        self._started = False  # the first counts are in: a turn may load SQLModel
+        self.shown = False
+        self.bar = TodayBar()
+        self.bar.hide()
+        self.bar.order_chosen.connect(self._choose_order)
+        self.bar.progress_shown_changed.connect(self._keep_progress_shown)
+        self.apply_settings()
+        self._timer = QTimer(self)
+        self._timer.setInterval(ROLL_MINUTES * 60_000)
+        self._timer.timeout.connect(self.roll)
+
+    def attach(self, service: "LibraryService") -> None:
+        self._service = service
+        service.edits.written.connect(self._on_written)
+        self._timer.start()
+
+    def order(self) -> TodayOrder:
+        return TodayOrder(keys.TODAY_ORDER.read(self._settings))
+
+    def sort(self) -> SortKey | None:
+        """The list's order while Today is shown (None: the header's)."""
+        return self.order().facts.sort if self.shown else None
+
+    def set_shown(self, shown: bool) -> None:
+        """Today is the list (or no longer is): the bar shows, and a new session may begin."""
+        if shown and not self.shown:
+            self.roll()
+        self.shown = shown
+        self.bar.setVisible(shown)
+
+    def show_progress(self, progress: TodayProgress) -> None:
+        self.bar.show_progress(progress)
+        if not self._started:
+            self._started = True
+            self.roll()
+
+    def apply_settings(self) -> None:
+        """The order and the progress line, as Preferences left them."""
+        self.bar.set_order(self.order())
+        self.bar.set_progress_shown(keys.TODAY_PROGRESS_SHOWN.read(self._settings))
+        if self.shown:
+            self.order_changed.emit()
+
+    def roll(self) -> None:
+        """Today moves on to a new session when the last one is over (written in turn with
+        the edits)."""
+        if self._service is None or not self._started:
+            return
+        from readinglist.library.user_edits import RollTodayEdit
+
+        self._service.apply(RollTodayEdit())
+
+    def _on_written(self, edit: "Edit") -> None:
+        from readinglist.library.user_edits import RollTodayEdit
+
+        if isinstance(edit, RollTodayEdit) and edit.began:
+            self.began.emit()
+
+    def _choose_order(self, value: str) -> None:
+        keys.TODAY_ORDER.write(self._settings, value)
+        if self.shown:
+            self.order_changed.emit()
+
+    def _keep_progress_shown(self, shown: bool) -> None:
+        keys.TODAY_PROGRESS_SHOWN.write(self._settings, shown)
+        self.bar.set_progress_shown(shown)

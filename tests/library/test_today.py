@@ -1,0 +1,183 @@
+"""Today in the library: what arrived since the last session (or the latest digest day), the
+progress through it, rules that hide or put first, and papers brought back, on a clock moved
+by hand."""
+
+import datetime as dt
+
+from sqlalchemy import update
+
+from readinglist.core.listing import SortKey
+from readinglist.core.paper import ReadingStatus
+from readinglist.core.query import parse_query
+from readinglist.core.today import RESURFACE_AFTER, RESURFACE_PER_SESSION, SNOOZE
+from readinglist.library import papers as store
+from readinglist.library import tables, today
+from readinglist.library.database import Library
+from readinglist.library.importer import import_paths
+from readinglist.library.rules import Rule, add_rule
+from readinglist.library.user_edits import SnoozeEdit
+from tests.helpers.digests import DigestWriter, FakeEntry
+
+DAY = dt.timedelta(days=1)
+HOUR = dt.timedelta(hours=1)
+T0 = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
+IS_TODAY = parse_query("is:today")
+
+
+def entries(*numbers: int, votes: int = 5) -> list[FakeEntry]:
+    return [FakeEntry(f"2403.{n:05d}", title=f"Paper {n}", votes=votes) for n in numbers]
+
+
+def arrive(library: Library, digests: DigestWriter, day: str, at: dt.datetime, *n: int) -> None:
+    """A digest of those papers imported at `at` (the papers it adds, added then)."""
+    before = set(listed(library, parse_query("")))
+    import_paths(library, [digests.write(f"{day}.md", day, entries(*n))])
+    with library.writing() as connection:
+        new = [i for i in store.find_paper_ids(connection) if i not in before]
+        papers = tables.PAPERS
+        connection.execute(update(papers).where(papers.c.id.in_(new)).values(added_at=at))
+
+
+def listed(library: Library, query=IS_TODAY, sort: SortKey = SortKey.LAST_SEEN) -> list[int]:  # type: ignore[no-untyped-def]
+    with library.reading() as connection:
+        return store.find_paper_ids(connection, query, sort)
+
+
+def today_ids(library: Library) -> list[str]:
+    with library.reading() as connection:
+        ids = store.find_paper_ids(connection, IS_TODAY)
+        return sorted(paper.arxiv_id for paper in store.load_papers(connection, ids))
+
+
+def key(library: Library, at: dt.datetime, status: ReadingStatus, *n: int) -> None:
+    """A triage key at `at`: those papers given `status`."""
+    with library.writing() as connection:
+        ids = [store.paper_id_for(connection, f"2403.{i:05d}") for i in n]
+        store.set_status(connection, [i for i in ids if i is not None], status, at)
+        today.note_triage(connection, at)
+
+
+def roll(library: Library, at: dt.datetime) -> bool:
+    with library.writing() as connection:
+        return today.roll(connection, at)
+
+
+def progress(library: Library) -> tuple[int, int]:
+    with library.reading() as connection:
+        figures = today.progress(connection)
+    return figures.triaged, figures.total
+
+
+def test_before_any_triage_today_is_the_latest_digest_day(
+    library: Library, digests: DigestWriter
+) -> None:
+    arrive(library, digests, "2024-03-01", T0, 1, 2)
+    import_paths(library, [digests.write("b.md", "2024-03-02", entries(2, 3))])
+
+    assert not roll(library, T0 + HOUR)
+    assert today_ids(library) == ["2403.00002", "2403.00003"]
+    assert progress(library) == (0, 2)
+
+
+def test_today_is_what_arrived_since_the_last_session(
+    library: Library, digests: DigestWriter
+) -> None:
+    arrive(library, digests, "2024-03-01", T0, 1, 2)
+    key(library, T0 + HOUR, ReadingStatus.READ, 1)  # yesterday's session ends here
+    arrive(library, digests, "2024-03-02", T0 + DAY, 2, 3, 4)  # 2 seen again: not new
+
+    assert roll(library, T0 + DAY + HOUR)  # the next morning
+    assert today_ids(library) == ["2403.00003", "2403.00004"]
+    key(library, T0 + DAY + 2 * HOUR, ReadingStatus.QUEUED, 3)
+    assert today_ids(library) == ["2403.00003", "2403.00004"]  # triaged papers stay
+    assert progress(library) == (1, 2)
+    with library.reading() as connection:
+        assert today.untriaged_ids(connection) == listed(library, parse_query("id:2403.00004"))
+
+    assert roll(library, T0 + 2 * DAY)  # nothing new since: the latest digest day
+    assert today_ids(library) == ["2403.00002", "2403.00003", "2403.00004"]
+
+
+def test_a_rule_that_hides_keeps_its_papers_out_of_today(
+    library: Library, digests: DigestWriter
+) -> None:
+    with library.writing() as connection:
+        add_rule(connection, Rule(0, "Quiet", "votes:<3", status=ReadingStatus.SKIPPED), T0)
+    quiet = FakeEntry("2403.00009", title="A quiet survey", votes=1)
+    import_paths(library, [digests.write("a.md", "2024-03-01", [*entries(1), quiet])])
+
+    assert today_ids(library) == ["2403.00001"]
+    assert progress(library) == (0, 1)
+
+
+def test_papers_a_rule_put_first_come_first_in_that_order(
+    library: Library, digests: DigestWriter
+) -> None:
+    with library.writing() as connection:
+        add_rule(connection, Rule(0, "Robots", "robots", first=True), T0)
+    robots = FakeEntry("2403.00009", title="Robots fold cranes", votes=1)
+    import_paths(library, [digests.write("a.md", "2024-03-01", [*entries(1, 2), robots])])
+
+    with library.reading() as connection:
+        first = store.paper_id_for(connection, "2403.00009")
+    assert listed(library, sort=SortKey.RULES_FIRST)[0] == first
+    assert listed(library, sort=SortKey.LAST_SEEN)[-1] == first  # the digest's own order
+
+
+def queue_long_ago(library: Library, waited: dt.timedelta, *n: int) -> None:
+    """Queued `waited` before T0, with no session (a library from before Today)."""
+    with library.writing() as connection:
+        ids = [store.paper_id_for(connection, f"2403.{i:05d}") for i in n]
+        store.set_status(connection, [i for i in ids if i], ReadingStatus.QUEUED, T0 - waited)
+
+
+def test_papers_that_waited_long_are_brought_back_a_few_at_a_time(
+    library: Library, digests: DigestWriter
+) -> None:
+    arrive(library, digests, "2024-01-01", T0 - 60 * DAY, 1, 2, 3, 4, 5, 6)
+    for n in range(1, 6):  # the oldest first; 6 queued too lately to come back
+        queue_long_ago(library, RESURFACE_AFTER + (10 - n) * DAY, n)
+    queue_long_ago(library, RESURFACE_AFTER - 2 * DAY, 6)
+    key(library, T0, ReadingStatus.READ)  # a session, ended
+    arrive(library, digests, "2024-03-01", T0 + 10 * HOUR, 7)
+
+    assert roll(library, T0 + DAY)
+    back = ["2403.00001", "2403.00002", "2403.00003"][:RESURFACE_PER_SESSION]
+    assert today_ids(library) == [*back, "2403.00007"]
+    assert progress(library) == (0, 4)  # brought back and not yet acted on: to do
+    key(library, T0 + DAY + HOUR, ReadingStatus.READ, 1)  # read at last
+    assert progress(library) == (1, 4)
+
+
+def test_a_paper_passed_over_waits_longer_and_a_snoozed_one_leaves(
+    library: Library, digests: DigestWriter
+) -> None:
+    arrive(library, digests, "2024-01-01", T0 - 60 * DAY, 1, 2)
+    queue_long_ago(library, RESURFACE_AFTER + DAY, 1, 2)
+    key(library, T0, ReadingStatus.READ)
+    arrive(library, digests, "2024-03-01", T0 + 2 * HOUR, 3)
+    roll(library, T0 + DAY)
+    assert today_ids(library) == ["2403.00001", "2403.00002", "2403.00003"]
+    with library.reading() as connection:
+        one, two = (store.paper_id_for(connection, f"2403.0000{n}") for n in (1, 2))
+    assert one is not None and two is not None
+
+    snooze = SnoozeEdit([two])
+    with library.writing() as connection:
+        snooze.apply(connection)
+    assert today_ids(library) == ["2403.00001", "2403.00003"]
+    with library.writing() as connection:
+        snooze.revert(connection)  # undone: back in Today, as it was
+    assert today_ids(library) == ["2403.00001", "2403.00002", "2403.00003"]
+    with library.writing() as connection:
+        SnoozeEdit([two]).apply(connection)
+
+    key(library, T0 + DAY + HOUR, ReadingStatus.READ)  # a session in which 1 was left alone
+    arrive(library, digests, "2024-03-02", T0 + DAY + 2 * HOUR, 4)
+    assert roll(library, T0 + 2 * DAY)
+    assert today_ids(library) == ["2403.00004"]  # 1 passed over, 2 snoozed: both resting
+    with library.reading() as connection:
+        rows = today.resting_rows(connection, [one, two])
+    assert rows[one] == (1, T0 + 2 * DAY + 2 * RESURFACE_AFTER, None)
+    snoozed = rows[two]
+    assert snoozed is not None and snoozed[0] == 0 and snoozed[1] > T0 + 2 * DAY + SNOOZE
