@@ -257,7 +257,8 @@ def test_a_rule_applied_to_existing_papers_is_undone_exactly(
     assert edit.caught == ids[:2]
     assert [(r.starred, r.status, r.tags) for r in rows(library, ids)] == [
         (True, ReadingStatus.QUEUED, ("ROBOTICS", "to read")),
-        (True, ReadingStatus.READ, ("robotics", "to read")),  # a status for the unread only
+        (True, ReadingStatus.READ, ("ROBOTICS", "to read")),  # the tag as it is spelled;
+        # a status for the unread only
         (False, ReadingStatus.UNREAD, ()),
     ]
     assert hits(library, ids) == [["Robots"], ["Robots"], []]

@@ -81,7 +81,7 @@ def test_rules_are_added_and_removed_in_the_dialog_as_the_command_line_lists_the
     form.query_edit.setText("robots")
     assert not form.query_error.isVisibleTo(form)
     form.tags_edit.setText("robotics, to read")
-    form.status_box.setCurrentIndex(form.status_box.findData(QUEUED))
+    form.status_box.setCurrentIndex(form.status_box.findData(QUEUED.value))
     form.star_box.setChecked(True)
     form.accept()
     qtbot.waitUntil(lambda: not form.isVisible())

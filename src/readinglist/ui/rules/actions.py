@@ -35,10 +35,10 @@ class RuleActions(QObject):
         if self.dialog is None:
             self.dialog = RulesDialog(self._service.library, self._marked_error, self._window)
             self.dialog.apply_requested.connect(self.apply)
-        else:
-            self.dialog.reload()
+        elif self.dialog.isVisible():
+            self.dialog.raise_()  # behind the window: brought forward
+        self.dialog.reload()
         self.dialog.show()
-        self.dialog.raise_()
         self.dialog.activateWindow()
         return self.dialog
 

@@ -235,7 +235,8 @@ class RuleForm(QDialog):
         self.tags_edit.setPlaceholderText(tr("Tags, separated by commas"))
         self.status_box = QComboBox(self)
         for status in GIVEN_STATUSES:
-            self.status_box.addItem(tr(status.look.label) if status else tr("No change"), status)
+            label = tr(status.look.label) if status else tr("No change")
+            self.status_box.addItem(label, status.value if status else None)
         self.star_box = QCheckBox(tr("Star them"), self)
         self.first_box = QCheckBox(tr("Put them first in Today"), self)
         self.problem = _problem_label(self, "ruleProblem")
@@ -263,13 +264,13 @@ class RuleForm(QDialog):
         from readinglist.library.rules import Rule
 
         tags = tuple(tag.strip() for tag in self.tags_edit.text().split(",") if tag.strip())
-        status = self.status_box.currentData()
+        status = self.status_box.currentData()  # a status's value (Qt keeps plain strings)
         return Rule(
             0,
             self.name_edit.text(),
             self.query_edit.text(),
             tags,
-            status if isinstance(status, ReadingStatus) else None,
+            ReadingStatus(status) if status else None,
             self.star_box.isChecked(),
             self.first_box.isChecked(),
         )
