@@ -634,6 +634,10 @@ Name:</source>
         <translation>삭제</translation>
     </message>
     <message>
+        <source>Make a Rule…</source>
+        <translation>규칙 만들기…</translation>
+    </message>
+    <message>
         <source>Rename Tag…</source>
         <translation>태그 이름 바꾸기…</translation>
     </message>
@@ -818,6 +822,10 @@ Name:</source>
         <translation>메모 편집</translation>
     </message>
     <message>
+        <source>Apply the rule {name} to {what}</source>
+        <translation>{what}에 규칙 {name} 적용</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>검색</translation>
     </message>
@@ -868,6 +876,10 @@ Name:</source>
     <message>
         <source>Select &amp;All Papers</source>
         <translation>모든 논문 선택(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Rul&amp;es…</source>
+        <translation>규칙(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1788,6 +1800,10 @@ The teaser is on {host}.</source>
         <translation>분류: {categories}</translation>
     </message>
     <message>
+        <source>Rules: {rules}</source>
+        <translation>규칙: {rules}</translation>
+    </message>
+    <message>
         <source>under a week</source>
         <translation>1주 미만</translation>
     </message>
@@ -1970,6 +1986,110 @@ The teaser is on {host}.</source>
     <message>
         <source>Nothing new since the last session.</source>
         <translation>지난 세션 이후 새 논문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>a rule needs a name</source>
+        <translation>규칙에는 이름이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>a rule must do something: a tag, a status, a star or first in Today</source>
+        <translation>규칙은 태그, 상태, 별표, 오늘 맨 앞 중 하나 이상을 해야 합니다</translation>
+    </message>
+    <message>
+        <source>there is already a rule named &apos;{name}&apos;</source>
+        <translation>‘{name}’ 규칙이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>there is no rule named &apos;{name}&apos;</source>
+        <translation>‘{name}’ 규칙이 없습니다</translation>
+    </message>
+    <message>
+        <source>No paper in the library matches the rule {name}.</source>
+        <translation>라이브러리에 규칙 {name}에 맞는 논문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Applied the rule {name} to {what} (Edit → Undo takes it back).</source>
+        <translation>{what}에 규칙 {name}을(를) 적용했습니다 (편집 → 실행 취소로 되돌립니다).</translation>
+    </message>
+    <message>
+        <source>Apply the rule {name} to {what} already in the library that match its query? Edit → Undo takes it back.</source>
+        <translation>라이브러리에 이미 있는 논문 중 쿼리에 맞는 {what}에 규칙 {name}을(를) 적용할까요? 편집 → 실행 취소로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Apply Rule</source>
+        <translation>규칙 적용</translation>
+    </message>
+    <message>
+        <source>tag {tag}</source>
+        <translation>태그 {tag}</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>별표</translation>
+    </message>
+    <message>
+        <source>first in Today</source>
+        <translation>오늘 맨 앞</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>쿼리</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>하는 일</translation>
+    </message>
+    <message>
+        <source>Apply to Existing Papers…</source>
+        <translation>기존 논문에 적용…</translation>
+    </message>
+    <message>
+        <source>Rules act on new papers as they are imported: those that match a rule&apos;s query get its tags, its status (given to unread papers only), its star, or come first in Today. Papers already in the library are changed only when you apply a rule to them.</source>
+        <translation>규칙은 새 논문을 가져올 때 적용됩니다: 규칙의 쿼리에 맞는 논문은 그 태그, 상태(읽지 않은 논문에만), 별표를 받거나 오늘의 맨 앞에 놓입니다. 라이브러리에 이미 있는 논문은 규칙을 직접 적용할 때만 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Could not read the rules: {why}</source>
+        <translation>규칙을 읽지 못했습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Added the rule {name}.</source>
+        <translation>규칙 {name}을(를) 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>Removed the rule {name}; what it did stays done.</source>
+        <translation>규칙 {name}을(를) 제거했습니다. 이미 한 일은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation>규칙 추가</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>예: {example}</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>바꾸지 않음</translation>
+    </message>
+    <message>
+        <source>Star them</source>
+        <translation>별표 달기</translation>
+    </message>
+    <message>
+        <source>Put them first in Today</source>
+        <translation>오늘의 맨 앞에 놓기</translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation>추가할 태그</translation>
+    </message>
+    <message>
+        <source>The query does not read: see above.</source>
+        <translation>쿼리를 읽을 수 없습니다: 위를 보세요.</translation>
     </message>
 </context>
 </TS>

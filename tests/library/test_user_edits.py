@@ -8,18 +8,21 @@ from sqlalchemy import Connection
 from readinglist.core.paper import ReadingStatus
 from readinglist.library import browse
 from readinglist.library import papers as store
-from readinglist.library.database import Library
+from readinglist.library.database import Library, utc_now
 from readinglist.library.importer import import_paths
+from readinglist.library.rules import Rule, add_rule, apply_rule, rules_that_caught
 from readinglist.library.user_edits import (
     AddTagEdit,
+    ApplyRuleEdit,
     NoteEdit,
     RemoveTagEdit,
     StarEdit,
     StatusEdit,
     TagsEdit,
     ToggleStarEdit,
+    write_in_parts,
 )
-from tests.helpers.digests import DigestWriter, entries
+from tests.helpers.digests import DigestWriter, FakeEntry, entries
 
 
 def fill(library: Library, digests: DigestWriter) -> list[int]:
@@ -214,3 +217,76 @@ def test_a_papers_status_changed_at_is_its_latest_events_time(
     )
     with library.reading() as connection:
         assert connection.exec_driver_sql(latest).fetchall() == []
+
+
+ROBOTS = FakeEntry("2403.00011", title="Robots fold cranes", media=None)
+ROBOT_SPEECH = FakeEntry("2403.00012", title="Robots that talk", media=None)
+SPEECH = FakeEntry("2403.00013", title="Speech at scale", media=None)
+
+
+def robots_library(library: Library, digests: DigestWriter) -> tuple[list[int], Rule]:
+    """Three papers, two about robots (the second read, the first tagged ROBOTICS), and a
+    rule that stars, queues and tags robots."""
+    import_paths(library, [digests.write("r.md", "2024-03-02", [ROBOTS, ROBOT_SPEECH, SPEECH])])
+    with library.writing() as connection:
+        ids = [
+            store.paper_id_for(connection, e.arxiv_id) or 0 for e in (ROBOTS, ROBOT_SPEECH, SPEECH)
+        ]
+        wanted = Rule(0, "Robots", "robots", ("robotics", "to read"), ReadingStatus.QUEUED, True)
+        rule = add_rule(connection, wanted, utc_now())
+    run(library, TagsEdit(ids[0], ("ROBOTICS",)).apply)
+    run(library, StatusEdit([ids[1]], ReadingStatus.READ).apply)
+    return ids, rule
+
+
+def hits(library: Library, ids: list[int]) -> list[list[str]]:
+    with library.reading() as connection:
+        return [rules_that_caught(connection, paper_id) for paper_id in ids]
+
+
+def test_a_rule_applied_to_existing_papers_is_undone_exactly(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids, rule = robots_library(library, digests)
+    before = states(library, ids), [r.tags for r in rows(library, ids)]
+
+    edit = ApplyRuleEdit(rule, ids)
+    run(library, lambda connection: edit.apply(connection, ids[:1]))  # a part at a time
+    run(library, lambda connection: edit.apply(connection, ids[1:]))
+
+    assert edit.caught == ids[:2]
+    assert [(r.starred, r.status, r.tags) for r in rows(library, ids)] == [
+        (True, ReadingStatus.QUEUED, ("ROBOTICS", "to read")),
+        (True, ReadingStatus.READ, ("ROBOTICS", "to read")),  # the tag as it is spelled;
+        # a status for the unread only
+        (False, ReadingStatus.UNREAD, ()),
+    ]
+    assert hits(library, ids) == [["Robots"], ["Robots"], []]
+    with library.reading() as connection:  # the detail pane's line
+        assert [p.rules for p in store.load_papers(connection, ids)] == [("Robots",)] * 2 + [()]
+
+    write_in_parts(library, edit, undo=True)
+
+    assert (states(library, ids), [r.tags for r in rows(library, ids)]) == before
+    assert hits(library, ids) == [[], [], []]
+
+    write_in_parts(library, edit)  # redo: the same again
+    assert rows(library, ids)[0].status is ReadingStatus.QUEUED
+    assert hits(library, ids) == [["Robots"], ["Robots"], []]
+
+
+def test_undoing_an_applied_rule_keeps_the_hits_it_made_before(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids, rule = robots_library(library, digests)
+    with library.writing() as connection:
+        apply_rule(connection, rule, ids[:1], utc_now())  # as at its import
+    queued = states(library, ids[:1])
+
+    edit = ApplyRuleEdit(rule, ids)
+    run(library, edit.apply)
+    run(library, edit.revert)
+
+    assert hits(library, ids) == [["Robots"], [], []]
+    assert states(library, ids[:1]) == queued
+    assert rows(library, ids[:1])[0].tags == ("ROBOTICS", "to read")

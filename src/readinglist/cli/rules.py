@@ -91,6 +91,7 @@ def _rule_json(rule: "Rule") -> dict[str, object]:
 
 
 def _change(connection: "Connection", args: argparse.Namespace) -> list[str]:
+    from readinglist.core.translatable import Message
     from readinglist.library import rules
     from readinglist.library.database import utc_now
 
@@ -102,7 +103,7 @@ def _change(connection: "Connection", args: argparse.Namespace) -> list[str]:
         return [f"added rule {rule.name}: {rule.query_text} -> {', '.join(rule.actions())}"]
     found = rules.find_rule(connection, args.name)
     if found is None:
-        raise rules.RuleError(f"there is no rule named '{args.name}'")
+        raise rules.RuleError(Message(rules.NO_SUCH_RULE, name=args.name))
     if args.action == "remove":
         rules.remove_rule(connection, found.name)
         return [f"removed rule {found.name}"]

@@ -95,6 +95,7 @@ class Paper:
     rising: int | None = None  # votes gained over its last voted sightings (`votes_gained`)
     categories: tuple[str, ...] = ()  # arXiv categories (cs.CL) its sources gave, first seen first
     suggested_tags: tuple[str, ...] = ()  # tags its sources offer; applied only by the user
+    rules: tuple[str, ...] = ()  # the names of the rules that acted on it, in the order they run
 
     @property
     def all_links(self) -> Links:

@@ -70,6 +70,10 @@ _TAGS = (
     "SELECT paper_tags.paper_id, tags.name FROM paper_tags JOIN tags ON tags.id = "
     f"paper_tags.tag_id WHERE paper_tags.paper_id IN {_IDS} ORDER BY lower(tags.name)"
 )
+_RULES = (  # rule_hits' key starts with the paper: one look-up in its index per paper
+    "SELECT rule_hits.paper_id, rules.name FROM rule_hits JOIN rules ON rules.id = "
+    f"rule_hits.rule_id WHERE rule_hits.paper_id IN {_IDS} ORDER BY rules.id"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +95,12 @@ def load_papers(connection: Connection, ids: Sequence[int]) -> list[Paper]:
     """Full papers for `ids`, in the order given; ids not in the library are left out."""
     wanted = [id_list(ids)]
     appearances = _sightings(fetch(connection, _SIGHTINGS, wanted))
-    tags = _tags(fetch(connection, _TAGS, wanted))
+    tags = _names(fetch(connection, _TAGS, wanted))
+    rules = _names(fetch(connection, _RULES, wanted))
     papers = {
-        row[0]: _paper(row, appearances.get(row[0], []), tags.get(row[0], ()))
+        row[0]: _paper(
+            row, appearances.get(row[0], []), tags.get(row[0], ()), rules.get(row[0], ())
+        )
         for row in fetch(connection, _PAPERS, wanted)
     }
     return [papers[paper_id] for paper_id in ids if paper_id in papers]
@@ -144,14 +151,17 @@ def _every(lists: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for items in lists for item in items))
 
 
-def _tags(rows: Iterable[Row]) -> dict[int, tuple[str, ...]]:
+def _names(rows: Iterable[Row]) -> dict[int, tuple[str, ...]]:
+    """(paper id, name) rows as each paper's names, in the rows' order."""
     found: dict[int, list[str]] = defaultdict(list)
     for paper_id, name in rows:
         found[paper_id].append(name)
     return {paper_id: tuple(names) for paper_id, names in found.items()}
 
 
-def _paper(row: Row, seen: list[_SightingRow], tags: tuple[str, ...]) -> Paper:
+def _paper(
+    row: Row, seen: list[_SightingRow], tags: tuple[str, ...], rules: tuple[str, ...]
+) -> Paper:
     paper_id, arxiv_id, title, url, authors, truncated, votes, first, last, *user = row
     starred, status, status_changed_at, note, seen_count, rising = user
     latest_media = next((a.media for a in reversed(seen) if a.media), None)
@@ -182,6 +192,7 @@ def _paper(row: Row, seen: list[_SightingRow], tags: tuple[str, ...]) -> Paper:
         rising=rising,
         categories=_every(a.categories for a in seen),
         suggested_tags=_every(a.suggested_tags for a in seen),
+        rules=rules,
     )
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, parse_query
+from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.library import papers as store
 from readinglist.library import search_index, tables
 from readinglist.library.driver import chunks, id_list
@@ -30,7 +31,18 @@ from readinglist.library.search import SEARCH_INDEX, compile_query
 
 
 class RuleError(ValueError):
-    """A rule's name empty or taken, a rule that does nothing, or one that is not there."""
+    """A rule's name empty or taken, a rule that does nothing, or one that is not there:
+    `str()` in English (the command line's), `described` for the window to translate."""
+
+    def __init__(self, described: Message) -> None:
+        super().__init__(str(described))
+        self.described = described
+
+
+NO_NAME = QT_TR_NOOP("a rule needs a name")
+DOES_NOTHING = QT_TR_NOOP("a rule must do something: a tag, a status, a star or first in Today")
+NAME_TAKEN = QT_TR_NOOP("there is already a rule named '{name}'")
+NO_SUCH_RULE = QT_TR_NOOP("there is no rule named '{name}'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +99,11 @@ def add_rule(connection: Connection, rule: Rule, now: dt.datetime) -> Rule:
     name = rule.name.strip()
     parse_query(rule.query_text)
     if not name:
-        raise RuleError("a rule needs a name")
+        raise RuleError(Message(NO_NAME))
     if not rule.actions():
-        raise RuleError("a rule must do something: a tag, a status, a star or first in Today")
+        raise RuleError(Message(DOES_NOTHING))
     if find_rule(connection, name) is not None:
-        raise RuleError(f"there is already a rule named '{name}'")
+        raise RuleError(Message(NAME_TAKEN, name=name))
     values = {
         "name": name,
         "query": rule.query_text.strip(),
@@ -111,7 +123,7 @@ def remove_rule(connection: Connection, name: str) -> None:
     """Forget a rule (what it did stays done); `RuleError` if there is none of that name."""
     rule = find_rule(connection, name)
     if rule is None:
-        raise RuleError(f"there is no rule named '{name}'")
+        raise RuleError(Message(NO_SUCH_RULE, name=name))
     connection.execute(delete(tables.RULES).where(tables.RULES.c.id == rule.id))
 
 
@@ -206,5 +218,18 @@ def rules_that_caught(connection: Connection, paper_id: int) -> list[str]:
 def forget_hits(connection: Connection, rule_id: int, ids: Sequence[int]) -> None:
     """Take back the record of a rule's acting on papers (its undo)."""
     hits = tables.RULE_HITS.c
-    statement = delete(tables.RULE_HITS).where(hits.rule_id == rule_id, hits.paper_id.in_(ids))
-    connection.execute(statement)
+    for chunk in chunks(ids):
+        statement = delete(tables.RULE_HITS).where(
+            hits.rule_id == rule_id, hits.paper_id.in_(chunk)
+        )
+        connection.execute(statement)
+
+
+def hit_among(connection: Connection, rule_id: int, ids: Sequence[int]) -> set[int]:
+    """Those of `ids` the rule has acted on already (their hit is there)."""
+    hits = tables.RULE_HITS.c
+    found: set[int] = set()
+    for chunk in chunks(ids):
+        statement = select(hits.paper_id).where(hits.rule_id == rule_id, hits.paper_id.in_(chunk))
+        found.update(int(paper_id) for paper_id in connection.execute(statement).scalars())
+    return found

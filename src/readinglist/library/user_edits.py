@@ -23,6 +23,7 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.library import browse, today, trash
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
+from readinglist.library.rules import Rule, apply_rule, forget_hits, hit_among, matching_among
 
 Part = Sequence[int] | None  # some of an edit's papers; None: all of them
 UNREAD = ReadingStatus.UNREAD
@@ -404,3 +405,63 @@ def _take_back(
                 back(connection, part)
     except Exception:  # the library refuses writes: nothing more to take back
         return
+
+
+# --- a rule run on the papers already in the library -------------------------------------------
+
+
+@dataclass
+class ApplyRuleEdit:
+    """A rule run on papers already in the library (Rules → Apply to Existing Papers…): those
+    of `ids` its query matches when it is written get its star, status and tags and a hit,
+    as papers do at import (`apply_rule`). Reverting gives each paper it caught back
+    its star, its status and the time that was set, takes off only the rule's tags it did
+    not carry, and forgets the hits this edit added (not those the rule made before).
+
+    Each apply remembers what it replaced in the papers of its part; a redo (after an undo
+    put them back) finds them as they were and remembers the same."""
+
+    changes_lists: ClassVar[bool] = False
+    rule: Rule
+    ids: list[int]
+    _before: dict[int, store.UserState] = field(default_factory=dict)  # the papers caught
+    _lacked: dict[int, tuple[str, ...]] = field(default_factory=dict)  # the rule's tags
+    _new_hits: set[int] = field(default_factory=set)
+
+    @property
+    def caught(self) -> list[int]:
+        """The papers it acted on, in id order."""
+        return sorted(self._before)
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        ids = list(self.ids if part is None else part)
+        matched = matching_among(connection, self.rule.query, ids)
+        self._remember(connection, ids, matched)
+        apply_rule(connection, self.rule, matched, utc_now())
+
+    def _remember(self, connection: Connection, ids: list[int], matched: list[int]) -> None:
+        for paper_id in ids:  # what an earlier apply of these papers remembered is undone
+            self._before.pop(paper_id, None)
+            self._lacked.pop(paper_id, None)
+            self._new_hits.discard(paper_id)
+        self._before.update(store.user_states(connection, matched))
+        carried = {tag: store.tagged_ids(connection, matched, tag) for tag in self.rule.tags}
+        for paper_id in matched:
+            lacked = tuple(tag for tag, had in carried.items() if paper_id not in had)
+            self._lacked[paper_id] = lacked
+        self._new_hits.update(set(matched) - hit_among(connection, self.rule.id, matched))
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        before = _recorded(self._before, part)
+        if self.rule.star:
+            store.set_starred(connection, [i for i, s in before.items() if not s.starred], False)
+        if self.rule.status not in (None, UNREAD):
+            groups: dict[dt.datetime | None, list[int]] = {}
+            for paper_id, state in before.items():
+                if state.status is UNREAD:  # a rule gives a status to unread papers only
+                    groups.setdefault(state.status_changed_at, []).append(paper_id)
+            for changed_at, ids in groups.items():
+                store.undo_status(connection, ids, UNREAD, changed_at)
+        for tag in self.rule.tags:
+            store.remove_tags(connection, [i for i in before if tag in self._lacked[i]], [tag])
+        forget_hits(connection, self.rule.id, [i for i in before if i in self._new_hits])

@@ -33,6 +33,7 @@ from readinglist.ui.detail.sightings import (
     categories_text,
     links_html,
     offered_tags,
+    rules_text,
     seen_text,
     suggested_tags_html,
 )
@@ -128,6 +129,7 @@ class DetailPane(QWidget):
         self.votes_trend = VotesTrend(self)
         self.categories_label = _wrapping_label(self, "detailCategories")
         self.suggested_label = _wrapping_label(self, "detailSuggestedTags")
+        self.rules_label = _wrapping_label(self, "detailRules")
         self.star_button = QToolButton(self)
         self.star_button.setCheckable(True)
         self.star_button.setToolTip(tr("Star (S)"))
@@ -189,7 +191,8 @@ class DetailPane(QWidget):
 
     def _header_labels(self) -> tuple[QLabel, ...]:
         """Title (and the Korean one), authors, links, digests, seen before (the votes'
-        trend follows it), categories, suggested tags: in this order."""
+        trend follows it), categories, suggested tags, the rules that acted on it: in this
+        order."""
         return (
             self.title_label,
             self.title_ko_label,
@@ -199,6 +202,7 @@ class DetailPane(QWidget):
             self.seen_label,
             self.categories_label,
             self.suggested_label,
+            self.rules_label,
         )
 
     def _connect(self) -> None:
@@ -309,6 +313,7 @@ class DetailPane(QWidget):
         self.votes_trend.show_paper(paper)
         self.categories_label.setText(categories_text(paper))
         self._show_suggested(paper)
+        self.rules_label.setText(rules_text(paper))
         self._hide_empty_labels()
         bullets = clip_bullets(paper.summary, MARKDOWN_SHOWN)
         size = sum(len(bullet) for bullet in paper.summary)
@@ -324,7 +329,7 @@ class DetailPane(QWidget):
 
     def _hide_empty_labels(self) -> None:
         """The lines a paper may not have take no room when it has not."""
-        for label in (self.title_ko_label, self.seen_label, *self._header_labels()[-2:]):
+        for label in (self.title_ko_label, self.seen_label, *self._header_labels()[-3:]):
             label.setVisible(bool(label.text()))
 
     def _show_authors(self, paper: Paper) -> None:

@@ -89,3 +89,12 @@ def categories_text(paper: Paper) -> str:
         return ""
     said = tr("Categories: {categories}").format(categories=" · ".join(paper.categories))
     return f"<small>{html.escape(said)}</small>"
+
+
+def rules_text(paper: Paper) -> str:
+    """ "Rules: Robots · Long context", the rules that acted on it (at its import, or applied
+    later), as rich text; empty when none did."""
+    if not paper.rules:
+        return ""
+    said = tr("Rules: {rules}").format(rules=" · ".join(paper.rules))
+    return f"<small>{html.escape(said)}</small>"

@@ -3,9 +3,9 @@ their counts.
 
 Selecting an entry emits the `Query` it stands for; the window hands it to the list. Context
 menus ask the window, in plain values: a saved search's to rename it, edit its query or
-delete it (by id); a tag's to rename it, merge it into another or delete it; a digest's, a
-month's or a year's to mark all its papers read or skipped, select them or fetch their
-teasers.
+delete it (by id), or make a rule of it (by name); a tag's to rename it, merge it into
+another or delete it; a digest's, a month's or a year's to mark all its papers read or
+skipped, select them or fetch their teasers.
 """
 
 from collections.abc import Callable
@@ -64,6 +64,7 @@ class SidebarPane(QWidget):
     rename_requested = Signal(int, str)  # a saved search's id and its name now
     edit_requested = Signal(int, str)
     delete_requested = Signal(int, str)
+    rule_requested = Signal(str)  # a saved search's name: make a rule of its query
     tag_rename_requested = Signal(str)
     tag_merge_requested = Signal(str)
     tag_delete_requested = Signal(str)
@@ -251,6 +252,8 @@ class SidebarPane(QWidget):
         menu.addAction(tr("Rename…"), lambda: self.rename_requested.emit(search_id, name))
         menu.addAction(tr("Edit Query…"), lambda: self.edit_requested.emit(search_id, name))
         menu.addAction(tr("Delete"), lambda: self.delete_requested.emit(search_id, name))
+        menu.addSeparator()
+        menu.addAction(tr("Make a Rule…"), lambda: self.rule_requested.emit(name))
 
     def _tag_menu(self, menu: QMenu, tag: str) -> None:
         menu.addAction(tr("Rename Tag…"), lambda: self.tag_rename_requested.emit(tag))

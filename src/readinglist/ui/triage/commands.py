@@ -15,6 +15,7 @@ from readinglist.ui.i18n import count_papers, tr
 from readinglist.ui.qt import QUndoCommand
 
 if TYPE_CHECKING:
+    from readinglist.library.rules import Rule
     from readinglist.library.user_edits import Edit, NoteEdit
     from readinglist.ui.data.service import LibraryService
 
@@ -157,3 +158,11 @@ class NoteCommand(EditCommand):
             return False
         self.edit.note = other.edit.note  # already written by `other`; undo goes back further
         return True
+
+
+def apply_rule_command(service: "LibraryService", rule: "Rule", ids: Sequence[int]) -> EditCommand:
+    """The rule run on `ids` (the papers its query matches): one undo step."""
+    from readinglist.library.user_edits import ApplyRuleEdit
+
+    text = tr("Apply the rule {name} to {what}").format(name=rule.name, what=count_papers(len(ids)))
+    return EditCommand(service, ApplyRuleEdit(rule, list(ids)), text)

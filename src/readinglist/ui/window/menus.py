@@ -22,6 +22,7 @@ class WindowActions:
     save_search: QAction
     select_all: QAction
     advance: QAction  # Paper → Advance After Setting Status
+    rules: QAction  # Edit → Rules… (ui/rules, wired with the library)
 
 
 def window_actions(window: QMainWindow, settings: QSettings) -> WindowActions:
@@ -49,6 +50,7 @@ def window_actions(window: QMainWindow, settings: QSettings) -> WindowActions:
         save_search=action(tr("&Save Search…")),
         select_all=action(tr("Select &All Papers")),
         advance=advance,
+        rules=action(tr("Rul&es…")),
     )
 
 
@@ -65,9 +67,9 @@ def build_menus(
     help_actions: list[QAction],
 ) -> None:
     """`library_actions`: Open Library and Open Recent; `edit_groups`: Undo and Redo, then
-    triage's Copy actions; `settings_actions`: Preferences; `paper_actions`: triage's;
-    `media_actions`: the media pane's; `view_groups`: the View menu's; `help_actions`: the
-    Help menu's."""
+    triage's Copy actions; `settings_actions`: Preferences (after Rules…); `paper_actions`:
+    triage's; `media_actions`: the media pane's; `view_groups`: the View menu's;
+    `help_actions`: the Help menu's."""
     sections: list[tuple[str, list[list[QAction]]]] = [
         (
             tr("&File"),
@@ -83,7 +85,7 @@ def build_menus(
             [
                 *edit_groups,
                 [actions.find, actions.save_search, actions.select_all],
-                settings_actions,
+                [actions.rules, *settings_actions],
             ],
         ),
         (tr("&View"), view_groups),

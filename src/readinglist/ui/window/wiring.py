@@ -192,6 +192,24 @@ def library_actions(window: "MainWindow", service: "LibraryService") -> None:
     window.exports = exports
     window.reading.attach(window.queries)
     service.papers_changed.connect(lambda _: window.reading.refresh())
+    rules(window, service)
+
+
+def rules(window: "MainWindow", service: "LibraryService") -> None:
+    """Edit → Rules… and a saved search's Make a Rule…: the Rules dialog (its query errors
+    shown as the search box shows them); a rule applied to the papers already in the library
+    is one step on triage's undo stack."""
+    from readinglist.ui.rules.actions import RuleActions
+    from readinglist.ui.search.search_box import marked_error
+    from readinglist.ui.triage.commands import apply_rule_command
+
+    actions = RuleActions(service, marked_error, window)
+    menus.on_trigger(window.menu_actions.rules, actions.show)
+    window.sidebar.rule_requested.connect(actions.make_rule_of)
+    actions.apply_wanted.connect(
+        lambda rule, ids: window.triage.undo_stack.push(apply_rule_command(service, rule, ids))
+    )
+    actions.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
 
 
 def arrivals(window: "MainWindow", service: "LibraryService", recount: Callable[[], None]) -> None:
