@@ -211,16 +211,25 @@ class SidebarModel(QAbstractItemModel):
         have = set(kept)
         for first, last in _runs([row for row, t in enumerate(new) if t.entry.key not in have]):
             self._insert(parent, first, new[first : last + 1])
-        changed = []
+        labels: list[int] = []  # rows whose label (or more) changed
+        counts: list[int] = []  # rows whose count alone did
         for row, (node, tree) in enumerate(zip(parent.children, new, strict=True)):
             if node.entry != tree.entry:
+                same_label = node.entry is not None and node.entry.label == tree.entry.label
+                (counts if same_label else labels).append(row)
                 node.entry = tree.entry
-                changed.append(row)
             if tree.entry.key not in keep_children_of:
                 self._sync(node, tree.children)
+        self._announce_changed(parent, labels, first_column=0)
+        self._announce_changed(parent, counts, first_column=1)
+
+    def _announce_changed(self, parent: _Node, rows: Sequence[int], first_column: int) -> None:
+        """One signal per run of rows (11,000 days change at once); a count alone changes
+        only the count's column, which spares the view a look at each row's children."""
         last_column, above = self.columnCount() - 1, self._parent_index(parent)
-        for first, last in _runs(changed):  # one signal per run: 11,000 days change at once
-            self.dataChanged.emit(self.index(first, 0, above), self.index(last, last_column, above))
+        for first, last in _runs(rows):
+            start = self.index(first, first_column, above)
+            self.dataChanged.emit(start, self.index(last, last_column, above))
 
     def _remove(self, parent: _Node, first: int, last: int) -> None:
         if last < first:
