@@ -102,6 +102,9 @@ def add_today(path: Path) -> None:
             "INSERT INTO triage_state (id, today_since, last_triage_at) VALUES (1, ?, ?)",
             days_ago,
         )
+        connection.execute(  # the library was imported a month before NOW, not when it was made
+            "UPDATE papers SET added_at = ?", (_stored(NOW - dt.timedelta(days=30)),)
+        )
         arrived = rng.sample(ids, ARRIVED)
         connection.executemany(
             "UPDATE papers SET added_at = ?, status = 'unread' WHERE id = ?",
