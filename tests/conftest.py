@@ -13,6 +13,15 @@ from readinglist.library.database import Library, open_library
 from tests.helpers.digest_server import DigestServer
 from tests.helpers.digests import DigestWriter
 from tests.helpers.paths import SHARED_CORPUS
+from tests.helpers.postgres import (
+    PostgresDatabase,
+    PostgresServer,
+    ServerMissing,
+    StartTimes,
+    fresh_database,
+    missing_server,
+    running_server,
+)
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -50,6 +59,24 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 _STRAY = pytest.StashKey[StrayQtWarnings]()
+_POSTGRES_TIMES = pytest.StashKey[StartTimes]()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `postgres` every test that uses the PostgreSQL server, so none can miss it
+    (`-m "not postgres"` leaves them out)."""
+    for item in items:
+        if "postgres_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """How long the tests' PostgreSQL server took to start, when one was started."""
+    times = config.stash.get(_POSTGRES_TIMES, None)
+    if times is not None:
+        terminalreporter.write_line(f"PostgreSQL test server: {times}")
 
 
 @pytest.fixture(autouse=True)
@@ -95,6 +122,25 @@ def shared_corpus() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip(f"the shared corpus is not beside the repository ({SHARED_CORPUS})")
     return SHARED_CORPUS
+
+
+@pytest.fixture(scope="session")
+def postgres_server(request: pytest.FixtureRequest) -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the session (tests/helpers/postgres.py); tests that use it
+    are marked `postgres`. Without server binaries they fail under CI, else are skipped."""
+    try:
+        with running_server() as server:
+            request.config.stash[_POSTGRES_TIMES] = server.times
+            yield server
+    except ServerMissing as missing:
+        missing_server(str(missing))
+
+
+@pytest.fixture
+def postgres_database(postgres_server: PostgresServer) -> Iterator[PostgresDatabase]:
+    """A fresh database of this test's own on the session's server, dropped afterwards."""
+    with fresh_database(postgres_server) as database:
+        yield database
 
 
 @pytest.fixture
