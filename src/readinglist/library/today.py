@@ -5,8 +5,9 @@ Today is a query term (`is:today`) like any other: the papers added after
 `triage_state.today_since` that no rule hid, and those brought back into this Today
 (`resurfacing.shown_since`); when none were added since, the latest digest day's papers.
 Everything is read from stored values, so a list's SQL (kept by `id_plans`) stays true
-until the state changes; `roll` moves the state on when a session is over, and is run when
-the library opens, when papers arrive and before `readinglist today` lists them.
+until the state changes. `roll` moves the state on when a session is over: the window asks
+for it once its first counts are in, when Today is shown and every 15 minutes;
+`readinglist today` before it lists; every triage key (`note_triage`) first.
 """
 
 import datetime as dt
