@@ -205,3 +205,35 @@ def test_the_authors_of_what_was_read_most_first_then_by_name(
         ("Zed", 2),
         ("Émile Zola", 2),
     )
+
+
+def test_the_days_to_read_follow_an_undone_first_read(
+    library: Library, digests: DigestWriter
+) -> None:
+    """Each paper's first read is kept beside it (v11): undoing it, the next read counts
+    from arrival; undoing every read, the paper is not counted; reading again later changes
+    nothing; a paper deleted with its history goes too."""
+    ids = fill(library, digests)
+    arrived(library, ids, {1: "2026-11-20 00:00", 2: "2026-11-20 00:00", 3: "2026-11-20 00:00"})
+    history(
+        library,
+        ids,
+        [
+            (1, "read", "2026-11-21 00:00"),
+            (1, "queued", "2026-11-22 00:00"),
+            (1, "read", "2026-11-24 00:00"),
+            (2, "read", "2026-11-25 00:00"),
+            (3, "read", "2026-11-30 00:00"),
+        ],
+    )
+    assert sorted(figures(library, "2026-11-16").days_to_read) == [1.0, 5.0, 10.0]
+
+    with library.writing() as connection:
+        store.undo_status(connection, [ids[1]], ReadingStatus.UNREAD, None)  # both reads
+        store.undo_status(connection, [ids[2]], ReadingStatus.UNREAD, None)
+        store.set_status(connection, [ids[2]], READ, at("2026-11-27 00:00"))
+        store.set_status(connection, [ids[3]], QUEUED, at("2026-12-01 00:00"))
+        store.set_status(connection, [ids[3]], READ, at("2026-12-01 12:00"))
+        connection.exec_driver_sql("DELETE FROM papers WHERE id = ?", (ids[4],))
+
+    assert sorted(figures(library, "2026-11-16").days_to_read) == [7.0, 10.0]
