@@ -2,6 +2,7 @@
 computed by hand (the same the figures' definitions are written for)."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -134,3 +135,105 @@ def test_an_empty_history_has_empty_figures(
     fill(library, digests)
     shown = figures(library, since)
     assert shown.read == 0 and shown.median_days_to_read is None
+
+
+def test_a_week_begins_at_the_readers_midnight_to_the_millisecond(
+    library: Library, digests: DigestWriter
+) -> None:
+    """Weeks are numbered from each moment's milliseconds: in a zone half an hour off the
+    hour (+05:30), 18:29:59.999 UTC on Sunday is still Sunday, 18:30 is Monday."""
+    ids = fill(library, digests)
+    history(
+        library,
+        ids,
+        [(1, "read", "2026-11-29 18:29:59.999"), (2, "read", "2026-11-29 18:30:00")],
+    )
+    india, west = (
+        dt.timezone(dt.timedelta(hours=5, minutes=30)),
+        dt.timezone(-dt.timedelta(hours=7, minutes=45)),
+    )
+
+    in_india, in_west = figures(library, "2026-11-23", india), figures(library, "2026-11-23", west)
+
+    assert [(w.start.isoformat(), w.read) for w in in_india.weeks] == [
+        ("2026-11-23", 1),
+        ("2026-11-30", 1),
+    ]
+    assert [w.read for w in in_west.weeks] == [2, 0]  # Sunday morning there
+
+
+def test_the_authors_of_what_was_read_most_first_then_by_name(
+    library: Library, digests: DigestWriter
+) -> None:
+    """Each paper read since counts once for each name its list holds; ties go by name
+    (code points, as SQLite orders text); names with quotes and backslashes come back whole;
+    a paper with no authors adds nobody."""
+    ids = fill(library, digests)
+    lists = {
+        1: ["Émile Zola", 'Ann "Annie" Lee', "Bo\\Chen"],
+        2: ["Zed", 'Ann "Annie" Lee'],
+        3: ["Émile Zola", "Zed", "Bo\\Chen"],
+        4: [],
+        5: ["Zed"],  # read before the start
+        6: ["Nobody Read"],  # never read
+    }
+    with library.writing() as connection:
+        for paper, names in lists.items():
+            connection.exec_driver_sql(
+                "UPDATE papers SET authors = ? WHERE id = ?",
+                (json.dumps(names, ensure_ascii=False), ids[paper]),
+            )
+    history(
+        library,
+        ids,
+        [
+            (5, "read", "2026-11-20 09:00"),
+            (1, "read", "2026-11-24 09:00"),
+            (2, "read", "2026-11-25 09:00"),
+            (2, "queued", "2026-11-26 09:00"),
+            (2, "read", "2026-11-27 09:00"),  # read twice: once
+            (3, "read", "2026-11-30 09:00"),
+            (4, "read", "2026-11-30 10:00"),
+        ],
+    )
+
+    shown = figures(library, "2026-11-23")
+
+    assert shown.top_authors == (
+        ('Ann "Annie" Lee', 2),
+        ("Bo\\Chen", 2),
+        ("Zed", 2),
+        ("Émile Zola", 2),
+    )
+
+
+def test_the_days_to_read_follow_an_undone_first_read(
+    library: Library, digests: DigestWriter
+) -> None:
+    """Each paper's first read is kept beside it (v11): undoing it, the next read counts
+    from arrival; undoing every read, the paper is not counted; reading again later changes
+    nothing; a paper deleted with its history goes too."""
+    ids = fill(library, digests)
+    arrived(library, ids, {1: "2026-11-20 00:00", 2: "2026-11-20 00:00", 3: "2026-11-20 00:00"})
+    history(
+        library,
+        ids,
+        [
+            (1, "read", "2026-11-21 00:00"),
+            (1, "queued", "2026-11-22 00:00"),
+            (1, "read", "2026-11-24 00:00"),
+            (2, "read", "2026-11-25 00:00"),
+            (3, "read", "2026-11-30 00:00"),
+        ],
+    )
+    assert sorted(figures(library, "2026-11-16").days_to_read) == [1.0, 5.0, 10.0]
+
+    with library.writing() as connection:
+        store.undo_status(connection, [ids[1]], ReadingStatus.UNREAD, None)  # both reads
+        store.undo_status(connection, [ids[2]], ReadingStatus.UNREAD, None)
+        store.set_status(connection, [ids[2]], READ, at("2026-11-27 00:00"))
+        store.set_status(connection, [ids[3]], QUEUED, at("2026-12-01 00:00"))
+        store.set_status(connection, [ids[3]], READ, at("2026-12-01 12:00"))
+        connection.exec_driver_sql("DELETE FROM papers WHERE id = ?", (ids[4],))
+
+    assert sorted(figures(library, "2026-11-16").days_to_read) == [7.0, 10.0]

@@ -6,9 +6,17 @@ Counted in SQL, through the driver, in a few statements on indexes that hold the
 something read, the days from arrival to first read; `core.stats` puts them together.
 Replaying 80,000 events in Python took three times as long. Papers in the trash are left
 out, as they are of every count but the Trash's.
+
+Weeks are numbered in SQL with integer arithmetic on each moment's milliseconds (as SQLite's
+date functions hold them), not named with `date(at, shift, '-6 days', 'weekday 1')`: the
+same Monday, in half the time (42 against 83 ms over a year's 60,000 events). The authors
+of what was read are joined into one JSON list by SQLite and counted in Python: grouping
+346,000 names in SQL (`json_each`, a sorter) took 236 ms, this 133 (stats_bench, a year).
 """
 
 import datetime as dt
+import json
+from collections import Counter
 
 from sqlalchemy import Connection
 
@@ -17,7 +25,12 @@ from readinglist.core.stats import TOP, ReadingHistory, ReadingStats, reading_st
 from readinglist.library.driver import day, fetch, moment, stored_moment
 
 _KEPT = "paper_id NOT IN (SELECT paper_id FROM trash)"
-_WEEK = "date(at, ?, '-6 days', 'weekday 1')"  # the Monday on or before the local day
+# Weeks counted from Monday 1900-01-01: the local day's number (the moment's milliseconds,
+# exact in a double, moved by the UTC offset and by 1900-01-01's, all integers), over 7.
+_MONDAY = dt.date(1900, 1, 1)
+_MONDAY_MS = 208_657_771_200_000  # julianday('1900-01-01') * 86,400,000
+_DAY_MS = 86_400_000
+_WEEK = f"(CAST(round(julianday(at) * {_DAY_MS}) AS INTEGER) + ?) / {_DAY_MS} / 7"
 _DONE = (
     f"SELECT {_WEEK} AS week, status, count(DISTINCT paper_id) FROM status_events "
     f"WHERE status IN ('read', 'skipped') AND at >= ? AND {_KEPT} GROUP BY week, status"
@@ -46,10 +59,11 @@ _TOP_TAGS = (
     f"WHERE paper_tags.paper_id IN ({_READ_SINCE}) GROUP BY tags.id "
     "ORDER BY papers DESC, tags.name LIMIT ?"
 )
-_TOP_AUTHORS = (
-    "SELECT author.value, count(*) AS papers FROM papers, json_each(papers.authors) AS author "
-    f"WHERE papers.id IN ({_READ_SINCE}) GROUP BY author.value "
-    "ORDER BY papers DESC, author.value LIMIT ?"
+# Every author of each paper read since (once a paper; a name as often as its lists hold
+# it, as `json_each` would count it), the lists' brackets cut: one JSON list's items.
+_READ_AUTHORS = (
+    "SELECT group_concat(substr(authors, 2, length(authors) - 2)) FROM papers "
+    f"WHERE id IN ({_READ_SINCE}) AND authors <> '[]'"
 )
 
 
@@ -59,13 +73,15 @@ def load_history(
     """The history counted in the reader's days (UTC moved by `offset`, today's), the weeks'
     figures from `start` (aware) on, the queue's changes over all of it."""
     shift = f"{int(offset.total_seconds()):+d} seconds"
+    week_shift = int(offset.total_seconds()) * 1000 - _MONDAY_MS
     since = stored_moment(start)
     done = {
-        (day(week), ReadingStatus(status)): int(count)
-        for week, status, count in fetch(connection, _DONE, [shift, since])
+        (_monday(week), ReadingStatus(status)): int(count)
+        for week, status, count in fetch(connection, _DONE, [week_shift, since])
     }
     changes = {
-        day(week): int(change) for week, change in fetch(connection, _QUEUE_CHANGES, [shift])
+        _monday(week): int(change)
+        for week, change in fetch(connection, _QUEUE_CHANGES, [week_shift])
     }
     read_days = frozenset(day(text) for (text,) in fetch(connection, _READ_DAYS, [shift]))
     to_read = [max(0.0, float(days)) for (days,) in fetch(connection, _DAYS_TO_READ, [since])]
@@ -86,8 +102,19 @@ def top_read(
     """The tags and the authors of the papers read since `since` (aware), most first."""
     start = stored_moment(since)
     tags = [(str(name), int(n)) for name, n in fetch(connection, _TOP_TAGS, [start, TOP])]
-    authors = [(str(name), int(n)) for name, n in fetch(connection, _TOP_AUTHORS, [start, TOP])]
-    return tags, authors
+    return tags, read_authors(connection, start)
+
+
+def read_authors(connection: Connection, start: str) -> list[tuple[str, int]]:
+    """The `TOP` authors of the papers read since `start` (stored), most papers first, then
+    by name (code points: SQLite's order of UTF-8 text)."""
+    [(joined,)] = fetch(connection, _READ_AUTHORS, [start])
+    counts = Counter[str](json.loads(f"[{joined or ''}]"))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP]
+
+
+def _monday(week: int) -> dt.date:
+    return _MONDAY + dt.timedelta(weeks=int(week))
 
 
 def library_stats(
