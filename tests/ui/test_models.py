@@ -64,7 +64,8 @@ def record_changes(model: SidebarModel) -> list[str]:
     model.rowsRemoved.connect(lambda _, first, last: changes.append(f"remove {first}-{last}"))
     model.dataChanged.connect(  # the label of each row in the range
         lambda top, bottom: changes.extend(
-            f"changed {top.siblingAtRow(row).siblingAtColumn(0).data()}" for row in range(top.row(), bottom.row() + 1)
+            f"changed {top.siblingAtRow(row).siblingAtColumn(0).data()}"
+            for row in range(top.row(), bottom.row() + 1)
         )
     )
     return changes
