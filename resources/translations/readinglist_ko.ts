@@ -810,6 +810,10 @@ Name:</source>
         <translation>{what}을(를) 휴지통에서 복원</translation>
     </message>
     <message>
+        <source>Skip the Rest of Today ({what})</source>
+        <translation>오늘의 나머지 건너뛰기 ({what})</translation>
+    </message>
+    <message>
         <source>Snooze {what}</source>
         <translation>{what} 미루기</translation>
     </message>
@@ -1972,16 +1976,16 @@ The teaser is on {host}.</source>
         <translation>나머지 건너뛰기</translation>
     </message>
     <message>
-        <source>Mark Today&apos;s unread papers as skipped (one undo step)</source>
-        <translation>오늘의 읽지 않은 논문을 건너뜀으로 표시합니다 (한 번에 실행 취소)</translation>
+        <source>Skip what is left of Today; papers brought back are snoozed (one undo step)</source>
+        <translation>오늘 남은 논문을 건너뜁니다. 다시 가져온 논문은 미뤄 둡니다 (한 번에 실행 취소)</translation>
+    </message>
+    <message>
+        <source>All caught up: of Today&apos;s papers, {queued} queued and {starred} starred.</source>
+        <translation>모두 확인했습니다: 오늘의 논문 중 {queued}편 대기, {starred}편 별표.</translation>
     </message>
     <message>
         <source>Show Progress</source>
         <translation>진행 상황 표시</translation>
-    </message>
-    <message>
-        <source>All caught up: {queued} queued and {starred} starred today.</source>
-        <translation>모두 처리했습니다: 오늘 {queued}편 대기, {starred}편 별표.</translation>
     </message>
     <message>
         <source>Nothing new since the last session.</source>

@@ -19,7 +19,6 @@ MINUTE = dt.timedelta(minutes=1)
 
 
 def test_before_any_triage_today_is_the_latest_digest_day() -> None:
-    assert TriageState().since(MORNING) is None
     assert TriageState().rolled(MORNING) == TriageState()
 
 
@@ -37,9 +36,23 @@ def test_the_next_morning_today_is_what_arrived_since_the_last_key() -> None:
     next_morning = MORNING + dt.timedelta(days=1)
 
     assert state.session_over(next_morning)
-    assert state.since(next_morning) == last_key
     assert state.rolled(next_morning) == TriageState(last_key, last_key)
-    assert state.triaged(next_morning) == TriageState(last_key, next_morning)  # same Today
+    rolled = state.rolled(next_morning)
+    assert rolled.triaged(next_morning) == TriageState(last_key, next_morning)  # same Today
+    assert not rolled.due(next_morning + dt.timedelta(days=1))  # no key since: rolled once
+
+
+def test_an_unfinished_today_is_kept_at_the_turn() -> None:
+    began = MORNING - dt.timedelta(days=1)
+    state = TriageState(today_since=began, last_triage_at=MORNING)
+    next_morning = MORNING + dt.timedelta(days=1)
+
+    assert state.due(next_morning)
+    kept = state.rolled(next_morning, unfinished=True)
+    assert kept.today_since == began
+    assert not kept.due(next_morning)
+    assert kept.rolled(next_morning, unfinished=False) == kept  # turned once, not again
+    assert kept.triaged(next_morning) == TriageState(began, next_morning)
 
 
 def test_keys_just_under_the_gap_apart_are_one_session() -> None:

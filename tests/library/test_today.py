@@ -53,8 +53,9 @@ def key(library: Library, at: dt.datetime, status: ReadingStatus, *n: int) -> No
     """A triage key at `at`: those papers given `status`."""
     with library.writing() as connection:
         ids = [store.paper_id_for(connection, f"2403.{i:05d}") for i in n]
-        store.set_status(connection, [i for i in ids if i is not None], status, at)
-        today.note_triage(connection, at)
+        found = [i for i in ids if i is not None]
+        store.set_status(connection, found, status, at)
+        today.note_triage(connection, at, found)
 
 
 def roll(library: Library, at: dt.datetime) -> bool:
@@ -93,6 +94,7 @@ def test_today_is_what_arrived_since_the_last_session(
     assert progress(library) == (1, 2)
     with library.reading() as connection:
         assert today.untriaged_ids(connection) == listed(library, parse_query("id:2403.00004"))
+    key(library, T0 + DAY + 3 * HOUR, ReadingStatus.SKIPPED, 4)
 
     assert roll(library, T0 + 2 * DAY)  # nothing new since: the latest digest day
     assert today_ids(library) == ["2403.00002", "2403.00003", "2403.00004"]
@@ -172,7 +174,7 @@ def test_a_paper_passed_over_waits_longer_and_a_snoozed_one_leaves(
     with library.writing() as connection:
         SnoozeEdit([two]).apply(connection)
 
-    key(library, T0 + DAY + HOUR, ReadingStatus.READ)  # a session in which 1 was left alone
+    key(library, T0 + DAY + HOUR, ReadingStatus.READ, 3)  # a session in which 1 was left alone
     arrive(library, digests, "2024-03-02", T0 + DAY + 2 * HOUR, 4)
     assert roll(library, T0 + 2 * DAY)
     assert today_ids(library) == ["2403.00004"]  # 1 passed over, 2 snoozed: both resting
@@ -181,3 +183,58 @@ def test_a_paper_passed_over_waits_longer_and_a_snoozed_one_leaves(
     assert rows[one] == (1, T0 + 2 * DAY + 2 * RESURFACE_AFTER, None)
     snoozed = rows[two]
     assert snoozed is not None and snoozed[0] == 0 and snoozed[1] > T0 + 2 * DAY + SNOOZE
+
+
+def test_an_unfinished_today_stays_and_grows_until_it_is_done(
+    library: Library, digests: DigestWriter
+) -> None:
+    arrive(library, digests, "2024-03-01", T0, 1, 2)
+    key(library, T0 + HOUR, ReadingStatus.READ)  # the session before
+    arrive(library, digests, "2024-03-02", T0 + 2 * HOUR, 3, 4)
+    assert roll(library, T0 + DAY)
+    key(library, T0 + DAY + HOUR, ReadingStatus.READ, 3)  # 4 left unread
+
+    arrive(library, digests, "2024-03-03", T0 + DAY + 2 * HOUR, 5)
+    assert roll(library, T0 + 2 * DAY)  # the turn: 4 is not dropped
+    assert today_ids(library) == ["2403.00003", "2403.00004", "2403.00005"]
+    assert progress(library) == (1, 3)
+    assert not roll(library, T0 + 2 * DAY + HOUR)  # turned once
+
+    key(library, T0 + 2 * DAY + HOUR, ReadingStatus.SKIPPED, 4, 5)  # done at last
+    arrive(library, digests, "2024-03-04", T0 + 2 * DAY + 2 * HOUR, 6)
+    assert roll(library, T0 + 3 * DAY)
+    assert today_ids(library) == ["2403.00006"]
+
+
+def test_a_key_on_a_paper_brought_back_triages_it_and_its_undo_does_not(
+    library: Library, digests: DigestWriter
+) -> None:
+    from readinglist.library.user_edits import StatusEdit
+
+    arrive(library, digests, "2024-01-01", T0 - 60 * DAY, 1)
+    queue_long_ago(library, RESURFACE_AFTER + DAY, 1)
+    key(library, T0, ReadingStatus.READ)
+    arrive(library, digests, "2024-03-01", T0 + 2 * HOUR, 2)
+    assert roll(library, T0 + DAY)
+    with library.reading() as connection:
+        one = store.paper_id_for(connection, "2403.00001")
+        assert one is not None and today.progress(connection).brought_back_left == {one}
+
+    queue_again = StatusEdit([one], ReadingStatus.QUEUED)  # `q` on a queued paper
+    with library.writing() as connection:
+        queue_again.apply(connection)
+        figures = today.progress(connection)
+    assert (figures.triaged, figures.total) == (1, 2)
+    assert figures.brought_back == {one} and not figures.brought_back_left
+    with library.writing() as connection:
+        queue_again.revert(connection)
+        assert today.progress(connection).brought_back_left == {one}
+        queue_again.apply(connection)  # redone
+
+    key(library, T0 + DAY + HOUR, ReadingStatus.READ, 2)
+    assert roll(library, T0 + 2 * DAY)  # it rests, as the key said, rather than coming back
+    with library.reading() as connection:
+        rows = today.resting_rows(connection, [one])
+    resting = rows[one]
+    assert resting is not None and resting[1] > T0 + 2 * DAY + RESURFACE_AFTER // 2
+    assert "2403.00001" not in today_ids(library)

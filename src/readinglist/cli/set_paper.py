@@ -82,7 +82,7 @@ def _write(connection: "Connection", ids: list[int], changes: _Changes) -> None:
     if changes.status is not None:
         store.set_status(connection, ids, changes.status, now)
     if changes.status is not None or changes.starred is not None:
-        today.note_triage(connection, now)  # a script triaging: a session as the window's
+        today.note_triage(connection, now, ids)  # a script triaging: as the window does
     store.remove_tags(connection, ids, changes.untags)
     store.add_tags(connection, ids, changes.tags)
     if changes.note is not None:

@@ -97,6 +97,14 @@ class TodayProgress:
     triaged: int = 0
     queued: int = 0
     starred: int = 0
+    brought_back: frozenset[int] = frozenset()  # resurfaced into this Today
+    brought_back_left: frozenset[int] = frozenset()  # of those, still untriaged
+
+    def untriaged(self, paper_id: int, unread: bool) -> bool:
+        """Whether a paper of Today (`unread`: its status) is still to do."""
+        if paper_id in self.brought_back:
+            return paper_id in self.brought_back_left
+        return unread
 
     @property
     def left(self) -> int:

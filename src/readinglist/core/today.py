@@ -72,19 +72,30 @@ class TriageState:
         last = self.last_triage_at
         return last is not None and now - last >= SESSION_GAP
 
-    def since(self, now: dt.datetime) -> dt.datetime | None:
-        """When Today begins as of `now`: the end of the last session once it is over (what
-        arrived since is new), else the current session's start. None: nothing was ever
-        triaged, and Today is the latest digest day."""
-        return self.last_triage_at if self.session_over(now) else self.today_since
+    def rolled(self, now: dt.datetime, unfinished: bool = False) -> "TriageState":
+        """The state with a new session begun, when the last one is over. An `unfinished`
+        Today (papers that arrived in it still untriaged) is kept, and grows by what
+        arrives: nothing drops out of it untriaged (Skip the Rest empties it)."""
+        if not self.session_over(now) or self.rolled_over:
+            return self
+        if unfinished and self.today_since is not None:
+            return TriageState(self.today_since, self.today_since)
+        return TriageState(self.last_triage_at, self.last_triage_at)
 
-    def rolled(self, now: dt.datetime) -> "TriageState":
-        """The state with a new session begun, when the last one is over."""
-        return TriageState(self.since(now), self.last_triage_at)
+    @property
+    def rolled_over(self) -> bool:
+        """Whether the last session's turn is done (no key since)."""
+        return self.today_since is not None and self.today_since == self.last_triage_at
+
+    def due(self, now: dt.datetime) -> bool:
+        """Whether a new session's turn is due at `now` (what a window checks on a reader
+        before it asks the writer)."""
+        return self.session_over(now) and not self.rolled_over
 
     def triaged(self, now: dt.datetime) -> "TriageState":
-        """After a triage key at `now`: the session it belongs to keeps its Today."""
-        return TriageState(self.since(now), now)
+        """After a triage key at `now` on a state already rolled (`rolled`): the session
+        it belongs to keeps its Today."""
+        return TriageState(self.today_since, now)
 
 
 def next_due(passes: int, now: dt.datetime) -> dt.datetime:

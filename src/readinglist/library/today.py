@@ -12,6 +12,7 @@ for it once its first counts are in, when Today is shown and every 15 minutes;
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import (
     ColumnElement,
@@ -48,8 +49,24 @@ UNREAD, SKIPPED, QUEUED = (
 )
 
 
+type Resting = dict[int, tuple[int, dt.datetime, dt.datetime | None] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Triaged:
+    """What a triage key did beyond the edit: whether it began a new session, and the
+    resurfacing rows of the papers it acknowledged, as they were (for its undo)."""
+
+    began: bool
+    rested: Resting
+
+
 def _aware(moment: dt.datetime | None) -> dt.datetime | None:
     return None if moment is None else moment.replace(tzinfo=dt.UTC)
+
+
+def _as_utc(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(tzinfo=dt.UTC)
 
 
 def read_state(connection: Connection) -> TriageState:
@@ -70,12 +87,12 @@ def _write_state(connection: Connection, state: TriageState) -> None:
 
 def roll(connection: Connection, now: dt.datetime) -> bool:
     """Begin a new session's Today when the last session is over: the papers brought back
-    into the old one and passed over wait longer, a few others come back. True when a new
-    session began."""
+    into the old one and passed over wait longer, a few others come back. An unfinished
+    Today is kept (`TriageState.rolled`). True when the turn was taken."""
     state = read_state(connection)
-    rolled = state.rolled(now)
-    if rolled == state:
+    if not state.due(now):
         return False
+    rolled = state.rolled(now, unfinished=_unfinished(connection, state))
     _pass_over(connection, state.today_since, now)
     _write_state(connection, rolled)
     if rolled.today_since is not None:
@@ -83,10 +100,32 @@ def roll(connection: Connection, now: dt.datetime) -> bool:
     return True
 
 
-def note_triage(connection: Connection, now: dt.datetime) -> None:
-    """A triage key at `now` (a status or a star the reader gave): written with the edit."""
-    roll(connection, now)
+def roll_due(connection: Connection, now: dt.datetime) -> bool:
+    """Whether `roll` would take a turn (read only: a window asks a reader first)."""
+    return read_state(connection).due(now)
+
+
+def note_triage(connection: Connection, now: dt.datetime, ids: Iterable[int] = ()) -> "Triaged":
+    """A triage key at `now` on the papers `ids` (a status or a star the reader gave):
+    written with the edit. Those of them brought back into Today are done with for a while
+    (`_acknowledge`)."""
+    began = roll(connection, now)
+    rested = _acknowledge(connection, ids, now)
     _write_state(connection, read_state(connection).triaged(now))
+    return Triaged(began, rested)
+
+
+def _unfinished(connection: Connection, state: TriageState) -> bool:
+    """Whether papers that arrived in the current Today before its latest key (those the
+    reader had in front of them) are still unread."""
+    papers = tables.PAPERS.c
+    left = select(papers.id).where(
+        papers.id.in_(_arrived()),
+        papers.added_at <= state.last_triage_at,
+        papers.status == UNREAD,
+        not_trashed(),
+    )
+    return connection.execute(left.limit(1)).first() is not None
 
 
 # --- which papers ------------------------------------------------------------------------
@@ -128,6 +167,13 @@ def _brought_back() -> Select[tuple[int]]:
     return select(resurfacing.paper_id).where(resurfacing.shown_since == _since())
 
 
+def _brought_back_untouched() -> Select[tuple[int]]:
+    """Brought back and no key given on them yet (a key moves their `due_at` on)."""
+    resurfacing = tables.RESURFACING.c
+    shown = resurfacing.shown_since == _since()
+    return select(resurfacing.paper_id).where(shown, resurfacing.due_at <= resurfacing.shown_since)
+
+
 def today_ids() -> Select[tuple[int]]:
     """Today's papers, the trash's included (the query leaves those out)."""
     return select(union(_arrived(), _latest_day(), _brought_back()).subquery().c[0])
@@ -139,10 +185,11 @@ def in_today() -> ColumnElement[bool]:
 
 
 def _untriaged() -> ColumnElement[bool]:
-    """Still to do: unread, or brought back and not changed since Today began."""
+    """Still to do: arrived and unread, or brought back and no key given on them."""
     papers = tables.PAPERS.c
     untouched = or_(papers.status_changed_at.is_(None), papers.status_changed_at <= _since())
-    return or_(papers.status == UNREAD, and_(papers.id.in_(_brought_back()), untouched))
+    arrived_unread = and_(papers.status == UNREAD, papers.id.not_in(_brought_back()))
+    return or_(arrived_unread, and_(papers.id.in_(_brought_back_untouched()), untouched))
 
 
 def progress(connection: Connection) -> TodayProgress:
@@ -155,7 +202,11 @@ def progress(connection: Connection) -> TodayProgress:
         func.count().filter(and_(done, papers.starred)),
     ).where(in_today(), not_trashed())
     total, triaged, queued, starred = connection.execute(figures).one()
-    return TodayProgress(total, triaged, queued, starred)
+    back = select(papers.id, _untriaged()).where(papers.id.in_(_brought_back()), not_trashed())
+    rows = connection.execute(back).all()
+    brought_back = frozenset(paper_id for paper_id, _ in rows)
+    left = frozenset(paper_id for paper_id, untriaged in rows if untriaged)
+    return TodayProgress(total, triaged, queued, starred, brought_back, left)
 
 
 def untriaged_ids(connection: Connection) -> list[int]:
@@ -176,7 +227,8 @@ def _waiting() -> ColumnElement[bool]:
 
 def _pass_over(connection: Connection, since: dt.datetime | None, now: dt.datetime) -> None:
     """The papers brought back into the Today that began at `since`: those left as they
-    were wait twice as long to come again; the others are done with."""
+    were wait twice as long to come again; those given a key rest until the `due_at` the
+    key set; the others (read, skipped) are done with."""
     resurfacing, papers = tables.RESURFACING.c, tables.PAPERS.c
     if since is None:
         return
@@ -185,13 +237,38 @@ def _pass_over(connection: Connection, since: dt.datetime | None, now: dt.dateti
         _waiting(), or_(papers.status_changed_at.is_(None), papers.status_changed_at <= since)
     )
     passed = and_(shown, resurfacing.paper_id.in_(untouched))
-    rows = connection.execute(select(resurfacing.paper_id, resurfacing.passes).where(passed))
+    rows = connection.execute(
+        select(resurfacing.paper_id, resurfacing.passes).where(passed, resurfacing.due_at <= since)
+    )
     for paper_id, passes in rows.all():
         again = update(tables.RESURFACING).where(resurfacing.paper_id == paper_id)
         connection.execute(
             again.values(passes=passes + 1, due_at=next_due(passes + 1, now), shown_since=None)
         )
+    resting = and_(passed, resurfacing.due_at > since)
+    connection.execute(update(tables.RESURFACING).where(resting).values(shown_since=None))
     connection.execute(delete(tables.RESURFACING).where(shown))
+
+
+def _acknowledge(connection: Connection, ids: Iterable[int], now: dt.datetime) -> Resting:
+    """A key on papers brought back into this Today: they are triaged, and rest (as a
+    paper passed over does) before they may come back. Their rows as they were."""
+    resurfacing = tables.RESURFACING.c
+    wanted = set(ids)
+    chosen = resurfacing.paper_id.in_(_brought_back_untouched())
+    columns = (
+        resurfacing.paper_id,
+        resurfacing.passes,
+        resurfacing.due_at,
+        resurfacing.shown_since,
+    )
+    before: Resting = {}
+    for paper_id, passes, due_at, shown_since in connection.execute(select(*columns).where(chosen)):
+        if paper_id in wanted:
+            before[paper_id] = (passes, _as_utc(due_at), _aware(shown_since))
+            rested = update(tables.RESURFACING).where(resurfacing.paper_id == paper_id)
+            connection.execute(rested.values(due_at=next_due(passes, now)))
+    return before
 
 
 def _bring_back(connection: Connection, since: dt.datetime, now: dt.datetime) -> None:
@@ -212,17 +289,14 @@ def _bring_back(connection: Connection, since: dt.datetime, now: dt.datetime) ->
         .limit(RESURFACE_PER_SESSION)
     )
     for paper_id in connection.scalars(chosen).all():
-        row = {"paper_id": paper_id, "due_at": now, "shown_since": since}
+        row = {"paper_id": paper_id, "due_at": since, "shown_since": since}  # untouched
         statement = insert(tables.RESURFACING).values(row)
-        kept = {"due_at": now, "shown_since": since}
+        kept = {"due_at": since, "shown_since": since}
         connection.execute(statement.on_conflict_do_update(index_elements=["paper_id"], set_=kept))
 
 
 def brought_back_ids(connection: Connection) -> list[int]:
     return list(connection.scalars(_brought_back()))
-
-
-type Resting = dict[int, tuple[int, dt.datetime, dt.datetime | None] | None]
 
 
 def resting_rows(connection: Connection, ids: Iterable[int]) -> Resting:
@@ -237,7 +311,7 @@ def resting_rows(connection: Connection, ids: Iterable[int]) -> Resting:
         resurfacing.shown_since,
     )
     for row in connection.execute(select(*columns).where(resurfacing.paper_id.in_(wanted))):
-        found[row.paper_id] = (row.passes, _aware(row.due_at), _aware(row.shown_since))  # type: ignore[assignment]
+        found[row.paper_id] = (row.passes, _as_utc(row.due_at), _aware(row.shown_since))
     return found
 
 

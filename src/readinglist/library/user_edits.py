@@ -44,21 +44,42 @@ class Edit(Protocol):
 
 
 @dataclass
+class _TriageKey:
+    """What a status or star edit does to Today (`today.note_triage`): whether it began a
+    new session (the window then reads Today again), and the papers brought back that it
+    acknowledged, as they were (its undo leaves them untriaged again)."""
+
+    began: bool = False
+    _rested: today.Resting = field(default_factory=dict)
+
+    def note(self, connection: Connection, ids: list[int], now: dt.datetime) -> None:
+        triaged = today.note_triage(connection, now, ids)
+        self.began = self.began or triaged.began
+        for paper_id, row in triaged.rested.items():
+            self._rested.setdefault(paper_id, row)
+
+    def undo(self, connection: Connection, part: Part) -> None:
+        today.put_back(connection, _recorded(self._rested, part))
+
+
+@dataclass
 class StarEdit:
     changes_lists: ClassVar[bool] = False
     ids: list[int]
     starred: bool
     _before: dict[int, bool] = field(default_factory=dict)
+    triage: _TriageKey = field(default_factory=_TriageKey)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
         ids = self._remember(connection, part)
         store.set_starred(connection, ids, self.starred)
-        today.note_triage(connection, utc_now())
+        self.triage.note(connection, ids, utc_now())
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         before = _recorded(self._before, part)
         for value in (True, False):
             store.set_starred(connection, [i for i, s in before.items() if s is value], value)
+        self.triage.undo(connection, part)
 
     def _remember(self, connection: Connection, part: Part) -> list[int]:
         ids = list(self.ids if part is None else part)
@@ -95,14 +116,16 @@ class StatusEdit:
     status: ReadingStatus
     only_unread: bool = False
     _before: dict[int, store.UserState] = field(default_factory=dict)
+    triage: _TriageKey = field(default_factory=_TriageKey)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
         ids = list(self.ids if part is None else part)
         new = [paper_id for paper_id in ids if paper_id not in self._before]
         self._before.update(store.user_states(connection, new))
         now = utc_now()
-        store.set_status(connection, list(self._changed(ids)), self.status, now)
-        today.note_triage(connection, now)
+        changed = list(self._changed(ids))
+        store.set_status(connection, changed, self.status, now)
+        self.triage.note(connection, changed, now)
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         """Each paper gets its status back, and the time that status was set."""
@@ -113,6 +136,7 @@ class StatusEdit:
             groups.setdefault((state.status, state.status_changed_at), []).append(paper_id)
         for (status, changed_at), ids in groups.items():
             store.undo_status(connection, ids, status, changed_at)
+        self.triage.undo(connection, part)
 
     def _changed(self, ids: Iterable[int]) -> Iterable[int]:
         if not self.only_unread:
@@ -153,6 +177,49 @@ class SnoozeEdit:
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         today.put_back(connection, _recorded(self._before, part))
+
+
+@dataclass
+class SkipRestEdit:
+    """Skip the Rest of Today, one step: of what is left (`today.untriaged_ids`), the
+    papers that arrived are skipped (those still unread) and those brought back snoozed,
+    so Today is done either way."""
+
+    changes_lists: ClassVar[bool] = True  # the snoozed leave Today
+    ids: list[int]
+    _parts: tuple[StatusEdit, SnoozeEdit] | None = None
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        if self._parts is None:
+            back = set(today.brought_back_ids(connection))
+            arrived = [i for i in self.ids if i not in back]
+            skipped = StatusEdit(arrived, ReadingStatus.SKIPPED, only_unread=True)
+            self._parts = (skipped, SnoozeEdit([i for i in self.ids if i in back]))
+        for edit in self._parts:
+            edit.apply(connection, _among(edit.ids, part))
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        for edit in reversed(self._parts or ()):
+            edit.revert(connection, _among(edit.ids, part))
+
+    @property
+    def began(self) -> bool:
+        return self._parts is not None and self._parts[0].triage.began
+
+
+def _among(ids: list[int], part: Part) -> Part:
+    """The papers of `part` that are among `ids` (None: all of them)."""
+    if part is None:
+        return None
+    wanted = set(ids)
+    return [paper_id for paper_id in part if paper_id in wanted]
+
+
+def began_today(edit: Edit) -> bool:
+    """Whether writing `edit` began a new session's Today (the window reads Today again)."""
+    if isinstance(edit, StarEdit | StatusEdit):
+        return edit.triage.began
+    return isinstance(edit, RollTodayEdit | SkipRestEdit) and edit.began
 
 
 @dataclass

@@ -78,7 +78,7 @@ def test_skip_the_rest_is_one_undo_step_and_ends_caught_up(
     skipped, queued = ReadingStatus.SKIPPED, ReadingStatus.QUEUED
     assert statuses(window) == [queued, skipped, skipped, skipped]
     qtbot.waitUntil(lambda: said(window).startswith("All caught up"))
-    assert "1 queued and 0 starred today" in said(window)
+    assert "1 queued and 0 starred." in said(window)
     assert not window.today.bar.skip_button.isEnabled()
 
     window.triage.undo_action.trigger()

@@ -90,10 +90,12 @@ class EditRunner(QObject):
         self._writer: _Writer | None = None  # held here: a moved QObject has no parent
         self._others_writing = False
 
-    def run(self, edit: "Edit", undoing: bool = False) -> bool:
+    def run(self, edit: "Edit", undoing: bool = False, *, background: bool = False) -> bool:
         """Write `edit` (revert it when `undoing`) now, or after the edits queued; False
-        when it failed at once (`failed` has said why)."""
-        if not self._pending and not self._others_writing and len(edit.ids) <= SYNC_LIMIT:
+        when it failed at once (`failed` has said why). A `background` edit (not the
+        user's: nobody waits to see it) always goes to the writer thread."""
+        small = len(edit.ids) <= SYNC_LIMIT and not background
+        if not self._pending and not self._others_writing and small:
             return self._run_here(edit, undoing)
         self._serial += 1
         self._pending[self._serial] = (edit, undoing)

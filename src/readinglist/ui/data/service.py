@@ -71,6 +71,12 @@ class LibraryService(QObject):
     def paper_id(self, arxiv_id: str) -> int | None:
         return self._read(lambda connection: store.paper_id_for(connection, arxiv_id), None)
 
+    def today_left(self) -> list[int]:
+        """Today's papers still to do (a day's few dozen: read at once)."""
+        from readinglist.library.today import untriaged_ids
+
+        return self._read(untriaged_ids, [])
+
     def longest_text(self, paper_id: int) -> int:
         return self._read(lambda connection: field_sizes.longest_text(connection, paper_id), 0)
 
@@ -99,10 +105,10 @@ class LibraryService(QObject):
 
     # --- writes ----------------------------------------------------------------------------
 
-    def apply(self, edit: Edit) -> bool:
-        """Make the edit (now, or after those queued); `papers_changed` follows, or
-        `edits.failed`. False when it failed at once."""
-        return self.edits.run(edit)
+    def apply(self, edit: Edit, *, background: bool = False) -> bool:
+        """Make the edit (now, or after those queued; `background`: on the writer thread);
+        `papers_changed` follows, or `edits.failed`. False when it failed at once."""
+        return self.edits.run(edit, background=background)
 
     def revert(self, edit: Edit) -> bool:
         return self.edits.run(edit, undoing=True)

@@ -8,8 +8,7 @@ lands, so the row with the focus frame is never another paper than the one shown
 from collections.abc import Callable
 from functools import partial
 
-from readinglist.core.listing import SortKey
-from readinglist.core.paper import ReadingStatus
+from readinglist.core.listing import PaperRow, SortKey
 from readinglist.ui.i18n import tr
 from readinglist.ui.list.columns import Column
 from readinglist.ui.list.context_menu import RowMenu
@@ -265,15 +264,16 @@ class PaperListPane(QWidget):
         index = self.view.currentIndex()
         self.select_row((index.row() if index.isValid() else -1) + delta)
 
-    def step_to_unread(self) -> None:
-        """To the next unread paper below the current one, else the first above it (a list
-        to get through, as Today); to the next paper when none is left unread."""
+    def step_to(self, wanted: Callable[[PaperRow], bool]) -> None:
+        """To the next `wanted` paper below the current one, else the first above it (a
+        list to get through, as Today's untriaged papers); to the next paper when none is
+        left."""
         index = self.view.currentIndex()
         current = index.row() if index.isValid() else -1
         count = self.model.rowCount()
         for row in (*range(current + 1, count), *range(current)):
             paper = self.model.row_at(row)
-            if paper is not None and paper.status is ReadingStatus.UNREAD:
+            if paper is not None and wanted(paper):
                 self.select_row(row)
                 return
         self.step(1)

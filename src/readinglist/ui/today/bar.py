@@ -44,7 +44,9 @@ class TodayBar(QWidget):
             lambda index: self.order_chosen.emit(self.order_box.itemData(index))
         )
         self.skip_button = QPushButton(tr("Skip the Rest"), self)
-        self.skip_button.setToolTip(tr("Mark Today's unread papers as skipped (one undo step)"))
+        self.skip_button.setToolTip(
+            tr("Skip what is left of Today; papers brought back are snoozed (one undo step)")
+        )
         self.skip_button.clicked.connect(lambda *_: self.skip_rest_requested.emit())
         self.show_progress_action = QAction(tr("Show Progress"), self)
         self.show_progress_action.setCheckable(True)
@@ -73,9 +75,9 @@ class TodayBar(QWidget):
 
     def _said(self, progress: TodayProgress) -> str:
         if progress.caught_up:
-            done = tr("All caught up: {queued} queued and {starred} starred today.").format(
-                queued=progress.queued, starred=progress.starred
-            )
+            done = tr(
+                "All caught up: of Today's papers, {queued} queued and {starred} starred."
+            ).format(queued=progress.queued, starred=progress.starred)
             return tr(CAUGHT_UP).format(done=done, link=QUEUED_LINK)
         if not self.show_progress_action.isChecked():
             return ""

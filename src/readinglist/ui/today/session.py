@@ -1,18 +1,25 @@
-"""Today's session in the window: the bar, the order the reader picked, and the turn to a
-new session (`library.today.roll`), asked for once the first counts are in (SQLModel, which
-the turn loads, waits for the first rows), when Today is shown, and every `ROLL_MINUTES` (a
-window left open overnight)."""
+"""Today's session in the window: the bar, the order the reader picked, what is left to do,
+and the turn to a new session (`library.today.roll`). The turn is asked for once the first
+counts are in (SQLModel, which it loads, waits for the first rows), when Today is shown and
+every `ROLL_MINUTES` (a window left open overnight): a reader checks whether it is due, and
+only then the writer thread takes it, so the GUI thread never waits for the write lock.
+"""
 
 from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SortKey, TodayProgress
+from readinglist.core.paper import ReadingStatus
 from readinglist.core.today import TodayOrder
 from readinglist.ui import settings as keys
 from readinglist.ui.qt import QObject, QSettings, QTimer, Signal
 from readinglist.ui.today.bar import TodayBar
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from readinglist.core.listing import PaperRow
     from readinglist.library.user_edits import Edit
+    from readinglist.ui.data.queries import QueryRunner
     from readinglist.ui.data.service import LibraryService
 
 ROLL_MINUTES = 15
@@ -21,11 +28,14 @@ ROLL_MINUTES = 15
 class TodaySession(QObject):
     began = Signal()  # a new session began: Today's papers and counts are others now
     order_changed = Signal()  # the list's order, while Today is shown
+    progress_changed = Signal()  # what is left (and which papers were brought back)
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self._service: LibraryService | None = None
+        self._queries: QueryRunner | None = None
+        self.progress = TodayProgress()
         self._started = False  # the first counts are in: a turn may load SQLModel
         self.shown = False
         self.bar = TodayBar()
@@ -37,8 +47,8 @@ class TodaySession(QObject):
         self._timer.setInterval(ROLL_MINUTES * 60_000)
         self._timer.timeout.connect(self.roll)
 
-    def attach(self, service: "LibraryService") -> None:
-        self._service = service
+    def attach(self, service: "LibraryService", queries: "QueryRunner") -> None:
+        self._service, self._queries = service, queries
         service.edits.written.connect(self._on_written)
         self._timer.start()
 
@@ -57,10 +67,20 @@ class TodaySession(QObject):
         self.bar.setVisible(shown)
 
     def show_progress(self, progress: TodayProgress) -> None:
+        self.progress = progress
         self.bar.show_progress(progress)
+        self.progress_changed.emit()
         if not self._started:
             self._started = True
             self.roll()
+
+    def untriaged(self, paper: "PaperRow") -> bool:
+        """Whether a paper of Today's list is still to do (where status keys move on to)."""
+        return self.progress.untriaged(paper.id, paper.status is ReadingStatus.UNREAD)
+
+    def snoozable(self, ids: list[int]) -> list[int]:
+        """Those of `ids` that a snooze sends away: the papers brought back into Today."""
+        return [paper_id for paper_id in ids if paper_id in self.progress.brought_back]
 
     def apply_settings(self) -> None:
         """The order and the progress line, as Preferences left them."""
@@ -70,18 +90,22 @@ class TodaySession(QObject):
             self.order_changed.emit()
 
     def roll(self) -> None:
-        """Today moves on to a new session when the last one is over (written in turn with
-        the edits)."""
-        if self._service is None or not self._started:
+        """Today moves on to a new session when the last one is over: checked on a reader,
+        written in turn with the edits when due."""
+        if self._queries is None or not self._started:
             return
+        self._queries.submit("today", _roll_due, self._roll_when_due, background=True)
+
+    def _roll_when_due(self, due: bool) -> None:
         from readinglist.library.user_edits import RollTodayEdit
 
-        self._service.apply(RollTodayEdit())
+        if due and self._service is not None:
+            self._service.apply(RollTodayEdit(), background=True)
 
     def _on_written(self, edit: "Edit") -> None:
-        from readinglist.library.user_edits import RollTodayEdit
+        from readinglist.library.user_edits import began_today
 
-        if isinstance(edit, RollTodayEdit) and edit.began:
+        if began_today(edit):
             self.began.emit()
 
     def _choose_order(self, value: str) -> None:
@@ -92,3 +116,10 @@ class TodaySession(QObject):
     def _keep_progress_shown(self, shown: bool) -> None:
         keys.TODAY_PROGRESS_SHOWN.write(self._settings, shown)
         self.bar.set_progress_shown(shown)
+
+
+def _roll_due(connection: "Connection") -> bool:
+    from readinglist.library import today
+    from readinglist.library.database import utc_now
+
+    return today.roll_due(connection, utc_now())

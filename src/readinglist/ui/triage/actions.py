@@ -38,6 +38,7 @@ from readinglist.ui.triage.commands import (
     add_tag_command,
     remove_tag_command,
     rename_tag_command,
+    skip_rest_command,
     snooze_command,
     star_command,
     status_command,
@@ -87,6 +88,7 @@ class Triage(QObject):
         self._selection = selection
         self.advance_after_status = True  # to the next paper after a status key
         self.next_after_status: Callable[[], None] = partial(selection.step, 1)
+        self.snoozable: Callable[[list[int]], list[int]] = lambda ids: []
         self.star_action = self._action(tr("Toggle &Star"), "S", self.toggle_star)
         self.status_actions = {
             status: self._action(
@@ -293,11 +295,26 @@ class Triage(QObject):
         if self.service is not None and ids:
             self.undo_stack.push(status_command(self.service, ids, status, below=below))
 
+    def set_snoozable(self, snoozable: Callable[[list[int]], list[int]]) -> None:
+        """Which papers a snooze may send away (those brought back into Today)."""
+        self.snoozable = snoozable
+        self.refresh_snooze()
+
+    def refresh_snooze(self) -> None:
+        """Snooze is offered only for what the detail pane shows that may be snoozed."""
+        self.snooze_action.setEnabled(bool(self.snoozable(self._targets())))
+
     def snooze(self) -> None:
-        """Keep what the detail pane shows out of Today for a while: one undo step."""
-        ids = self._targets()
+        """Keep the papers brought back into Today that the detail pane shows out of it
+        for a while: one undo step."""
+        ids = self.snoozable(self._targets())
         if self.service is not None and ids:
             self.undo_stack.push(snooze_command(self.service, ids))
+
+    def skip_rest(self, ids: list[int]) -> None:
+        """What is left of Today (`ids`) skipped, or snoozed when brought back: one step."""
+        if self.service is not None and ids:
+            self.undo_stack.push(skip_rest_command(self.service, ids))
 
     def trash(self, trashed: bool = True) -> None:
         """Move what the detail pane shows to the trash (or, `trashed` False, out of it)."""

@@ -124,6 +124,13 @@ def trash_command(service: "LibraryService", ids: Sequence[int], trashed: bool) 
     return EditCommand(service, TrashEdit(list(ids), trashed), text.format(what=what))
 
 
+def skip_rest_command(service: "LibraryService", ids: Sequence[int]) -> EditCommand:
+    from readinglist.library.user_edits import SkipRestEdit
+
+    text = tr("Skip the Rest of Today ({what})").format(what=count_papers(len(ids)))
+    return EditCommand(service, SkipRestEdit(list(ids)), text)
+
+
 def snooze_command(service: "LibraryService", ids: Sequence[int]) -> EditCommand:
     from readinglist.library.user_edits import SnoozeEdit
 

@@ -45,6 +45,7 @@ IMPORT_RELOAD_MS = 500  # the list and the counts, read again during an import a
 class Browsing(QObject):
     said = Signal(str)  # a message for the status bar
     trash_shown = Signal(bool)  # whether the list shows the trash (as it is asked for)
+    entry_changing = Signal()  # another sidebar entry: its list is read next
 
     def __init__(
         self,
@@ -74,7 +75,7 @@ class Browsing(QObject):
         self._import_reload.setSingleShot(True)
         self._import_reload.setInterval(IMPORT_RELOAD_MS)
         self._import_reload.timeout.connect(self.reload)
-        sidebar.query_changed.connect(lambda _: self.reload())
+        sidebar.query_changed.connect(lambda _: self._change_entry())
         search_box.query_changed.connect(lambda _: self.reload())
         list_pane.connect_sort(self.reload)
 
@@ -85,6 +86,10 @@ class Browsing(QObject):
         arxiv_id = keys.CURRENT_PAPER.read(self._settings)
         self._paper_to_select = service.paper_id(arxiv_id) if arxiv_id else None
         self._sidebar.set_current_key(keys.SIDEBAR_ENTRY.read(self._settings))
+        self.reload()
+
+    def _change_entry(self) -> None:
+        self.entry_changing.emit()  # what follows the entry (Today's order) is set first
         self.reload()
 
     def remember(self) -> None:

@@ -1,51 +1,56 @@
 """Today's wiring: the bar above the list while Today is shown, the list in Today's order,
-status keys moving on to the next unread paper, Skip the Rest as one undo step, and a new
-session's papers read again."""
+status keys moving on to the next untriaged paper, snooze for the papers brought back,
+Skip the Rest as one undo step, and a new session's papers read again."""
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from readinglist.core.paper import ReadingStatus
 from readinglist.ui.sidebar.pane import TODAY_KEY
 
 if TYPE_CHECKING:
     from readinglist.ui.data.service import LibraryService
     from readinglist.ui.window.main_window import MainWindow
 
-TODAY_UNREAD = "is:today status:unread"  # what Skip the Rest skips
-
 
 def wire(window: "MainWindow") -> None:
-    session, list_pane, browsing = window.today, window.list_pane, window.browsing
+    session, list_pane, browsing, triage = (
+        window.today,
+        window.list_pane,
+        window.browsing,
+        window.triage,
+    )
     list_pane.add_bar(session.bar)
 
     def reorder() -> None:
         list_pane.set_sort_override(session.sort())
         browsing.reload()
 
-    window.sidebar.query_changed.connect(lambda _: follow(window))
+    browsing.entry_changing.connect(lambda: follow(window))
     session.order_changed.connect(reorder)
     session.bar.skip_rest_requested.connect(lambda: skip_rest(window))
     session.bar.link_activated.connect(window.sidebar.select_key)
+    triage.set_snoozable(session.snoozable)
+    session.progress_changed.connect(triage.refresh_snooze)
+    list_pane.shown_changed.connect(lambda _: triage.refresh_snooze())
 
 
 def follow(window: "MainWindow") -> None:
-    """Today shown, or no longer: the bar, the list's order, where status keys move on."""
+    """Today shown, or no longer: the bar, the list's order, where status keys move on.
+    The sidebar's change is read by the browsing once; the order is set before it."""
     session, list_pane = window.today, window.list_pane
     shown = window.sidebar.current_key() == TODAY_KEY
-    before = list_pane.sort_order()
     session.set_shown(shown)
     list_pane.set_sort_override(session.sort())
-    window.triage.set_next_after_status(list_pane.step_to_unread if shown else None)
-    if list_pane.sort_order() != before:
-        window.browsing.reload()  # the sidebar's change was read in the old order
+    step = partial(list_pane.step_to, session.untriaged) if shown else None
+    window.triage.set_next_after_status(step)
 
 
 def skip_rest(window: "MainWindow") -> None:
-    """Today's unread papers skipped, one undo step (a day without time for them)."""
-    from readinglist.core.query import parse_query
-
-    window.triage.set_status_where(parse_query(TODAY_UNREAD), ReadingStatus.SKIPPED)
+    """What is left of Today skipped (the papers brought back snoozed): one undo step."""
+    service = window.triage.service
+    if service is not None:
+        window.triage.skip_rest(service.today_left())
 
 
 def attach(window: "MainWindow", service: "LibraryService", recount: Callable[[], object]) -> None:
@@ -54,5 +59,6 @@ def attach(window: "MainWindow", service: "LibraryService", recount: Callable[[]
     session = window.today
     session.began.connect(window.browsing.reload)
     session.began.connect(recount)
-    session.attach(service)
+    assert window.queries is not None
+    session.attach(service, window.queries)
     follow(window)
