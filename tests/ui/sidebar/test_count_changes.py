@@ -5,10 +5,14 @@ every recount of 1,000 digests kept the GUI thread 0.1-0.2 s per recount during 
 import dataclasses
 import datetime as dt
 
+from pytestqt.qtbot import QtBot
+
 from readinglist.core.listing import DigestCount, SavedSearchCount, SidebarCounts
 from readinglist.core.paper import ReadingStatus
+from readinglist.ui.i18n import count_text
 from readinglist.ui.qt import QModelIndex
 from readinglist.ui.sidebar.model import SidebarModel
+from readinglist.ui.sidebar.pane import SidebarPane
 
 DAYS = tuple(DigestCount(dt.date(2024, 3, day), 20, 10) for day in range(28, 0, -1))
 COUNTS = SidebarCounts(
@@ -54,3 +58,22 @@ def test_a_new_label_changes_the_whole_row() -> None:
     renamed = dataclasses.replace(COUNTS, saved=(SavedSearchCount(1, "New", "robots", 2),))
 
     assert announced(model, renamed) == [("saved:1", 0, 1)]
+
+
+def test_a_saved_search_edited_under_its_name_changes_the_whole_row() -> None:
+    model = SidebarModel()
+    model.show_counts(
+        dataclasses.replace(COUNTS, saved=(SavedSearchCount(1, "Mine", "robots", 2),))
+    )
+    edited = dataclasses.replace(COUNTS, saved=(SavedSearchCount(1, "Mine", "cranes", 2),))
+
+    assert announced(model, edited) == [("saved:1", 0, 1)]
+
+
+def test_the_counts_column_is_as_wide_as_the_trash_when_it_holds_most(qtbot: QtBot) -> None:
+    pane = SidebarPane()
+    qtbot.addWidget(pane)
+    pane.show_counts(dataclasses.replace(COUNTS, trashed=1_234_567))
+
+    needed = pane.tree.fontMetrics().horizontalAdvance(count_text(1_234_567))
+    assert pane.tree.header().sectionSize(1) > needed

@@ -8,6 +8,7 @@ held by id (the index's internal id); `index_of` finds a key's node at once.
 """
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from readinglist.core.listing import DigestCount, SidebarCounts
@@ -211,12 +212,11 @@ class SidebarModel(QAbstractItemModel):
         have = set(kept)
         for first, last in _runs([row for row, t in enumerate(new) if t.entry.key not in have]):
             self._insert(parent, first, new[first : last + 1])
-        labels: list[int] = []  # rows whose label (or more) changed
+        labels: list[int] = []  # rows whose label, query or tooltip changed
         counts: list[int] = []  # rows whose count alone did
         for row, (node, tree) in enumerate(zip(parent.children, new, strict=True)):
             if node.entry != tree.entry:
-                same_label = node.entry is not None and node.entry.label == tree.entry.label
-                (counts if same_label else labels).append(row)
+                (counts if _count_alone(node.entry, tree.entry) else labels).append(row)
                 node.entry = tree.entry
             if tree.entry.key not in keep_children_of:
                 self._sync(node, tree.children)
@@ -295,3 +295,9 @@ def _runs(rows: Sequence[int]) -> Iterator[tuple[int, int]]:
         start = previous = row
     if start is not None and previous is not None:
         yield start, previous
+
+
+def _count_alone(old: Entry | None, new: Entry) -> bool:
+    """Whether only the counts of an entry changed (a saved search's text edited under the
+    same name changes its query: the whole row)."""
+    return old is not None and replace(old, count=new.count, papers=new.papers) == new

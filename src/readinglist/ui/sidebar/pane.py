@@ -161,7 +161,7 @@ class SidebarPane(QWidget):
 
     def show_counts(self, counts: SidebarCounts) -> None:
         """New counts; the selected entry stays selected while it exists, else All papers."""
-        self._fit_counts(counts.total)
+        self._fit_counts(max(counts.total, counts.trashed))  # no other count is larger
         self._updating = True
         try:
             self.model.show_counts(counts)
