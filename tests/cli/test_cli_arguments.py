@@ -38,7 +38,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[AppOptions]:
 
 @pytest.mark.parametrize(
     ("words", "suggestion"),
-    [(["lsit"], "did you mean 'list'?"), (["init-shared", "team"], ""), (["chekc"], "'check'")],
+    [(["lsit"], "did you mean 'list'?"), (["sync-team", "lab"], ""), (["chekc"], "'check'")],
 )
 @pytest.mark.usefixtures("folder")
 def test_an_unknown_command_is_a_usage_error_not_files_for_the_window(

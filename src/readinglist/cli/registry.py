@@ -26,6 +26,7 @@ def all_commands() -> tuple[Command, ...]:
         export,
         fetch,
         import_files,
+        init_shared,
         listing,
         restore,
         rules,
@@ -57,6 +58,7 @@ def all_commands() -> tuple[Command, ...]:
         watch.COMMAND,
         check.COMMAND,
         restore.COMMAND,
+        init_shared.COMMAND,
     )
 
 

@@ -7,28 +7,29 @@ window's first paint.
 """
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from readinglist.library.errors import LibraryError
+from readinglist.library.shared.address import display_url, looks_like_url
 
 APP_NAME = "readinglist"
 LIBRARY_ENV = "READINGLIST_LIBRARY"
 CACHE_ENV = "READINGLIST_CACHE"
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def library_path(text: str) -> Path:
     """The library file named by `text`.
 
     A URL (`postgresql://host/db`) is refused rather than taken for a folder named
-    `postgresql:`: libraries are SQLite files for now.
+    `postgresql:`: the window and the commands open library files only, so far
+    (`readinglist init-shared URL` makes a shared library on PostgreSQL).
     """
-    if _URL.match(text):
+    if looks_like_url(text):
         raise LibraryError(
-            f"'{text}' is a URL: readinglist opens library files only (a path like "
-            "~/papers/library.sqlite); database servers are not supported yet"
+            f"'{display_url(text)}' is a URL: readinglist opens library files only so far (a "
+            "path like ~/papers/library.sqlite); shared libraries on PostgreSQL can be made "
+            "(readinglist init-shared URL) but not yet opened"
         )
     return Path(text).expanduser()
 

@@ -1,0 +1,63 @@
+"""`readinglist init-shared URL [--json]`: make an empty PostgreSQL database a shared
+library (its schema, and the `readinglist_member` role the lab's members are granted)."""
+
+import argparse
+from typing import TYPE_CHECKING
+
+from readinglist.cli.output import EXIT_OK, UsageError, out, print_json
+from readinglist.cli.registry import Command
+
+if TYPE_CHECKING:
+    from readinglist.library.shared.setup import InitOutcome
+
+
+def _add_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("url", metavar="URL", help="postgresql://user@host/dbname")
+    command.add_argument("--json", action="store_true", help="say what was done as JSON")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from readinglist.library.errors import LibraryError
+    from readinglist.library.shared.address import SharedAddress
+    from readinglist.library.shared.setup import init_shared
+
+    try:
+        address = SharedAddress.parse(args.url)
+    except LibraryError as error:
+        raise UsageError(str(error)) from None
+    outcome = init_shared(address)
+    if args.json:
+        print_json(_as_json(outcome))
+    else:
+        out(_said(outcome))
+    return EXIT_OK
+
+
+def _as_json(outcome: "InitOutcome") -> dict[str, object]:
+    return {
+        "library": str(outcome.address),
+        "version": outcome.version,
+        "created": outcome.created,
+        "member_role_created": outcome.member_role_created,
+    }
+
+
+def _said(outcome: "InitOutcome") -> list[str]:
+    from readinglist.library.shared.ddl import MEMBER
+
+    if not outcome.created:
+        return [
+            f"{outcome.address} is a shared library already (schema {outcome.version}); "
+            "nothing was changed."
+        ]
+    role = f" and the role {MEMBER}" if outcome.member_role_created else ""
+    return [
+        f"Made the shared library {outcome.address} (schema {outcome.version}){role}.",
+        f"Give each member a login role of their own and grant them {MEMBER}:",
+        f"  CREATE ROLE alice LOGIN; GRANT {MEMBER} TO alice;",
+    ]
+
+
+COMMAND = Command(
+    "init-shared", "make an empty PostgreSQL database a shared library", _add_arguments, _run
+)

@@ -1,0 +1,138 @@
+"""Making a shared library (`readinglist init-shared URL`) and reading its schema version.
+
+The schema is created in one transaction (PostgreSQL's DDL is transactional): a failure
+half-way leaves the database as it was. The version numbers are an SQLite library's (the
+same tables at the same version), so a client knows a shared library it cannot read as it
+knows a library file: one written by a newer readinglist is refused, saying so.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from readinglist.library.errors import LibraryError
+from readinglist.library.shared import ddl
+from readinglist.library.shared.address import SharedAddress
+
+if TYPE_CHECKING:
+    import psycopg
+
+# The schema version `init-shared` creates; each later SQLite step needs its PostgreSQL
+# step beside it (tests/library/shared/test_setup.py checks they agree).
+SHARED_VERSION = 10
+CONNECT_TIMEOUT_S = 10
+
+
+class SharedLibraryError(LibraryError):
+    """A shared library that cannot be reached, made or read: said in words."""
+
+
+@dataclass(frozen=True, slots=True)
+class InitOutcome:
+    address: SharedAddress
+    version: int
+    created: bool  # False: it was a shared library already, and nothing was changed
+    member_role_created: bool
+
+
+def init_shared(address: SharedAddress) -> InitOutcome:
+    """Create the shared library's schema in the (empty) database at `address`, and the
+    `readinglist_member` role when it is missing; nothing when it is one already."""
+    with _connected(address) as connection:
+        version = read_version(connection)
+        if version is not None:
+            _refuse_newer(address, version)
+            return InitOutcome(address, version, created=False, member_role_created=False)
+        _refuse_foreign_tables(address, connection)
+        created_role = _ensure_member_role(address, connection)
+        with connection.transaction():
+            for statement in ddl.schema(SHARED_VERSION):
+                connection.execute(statement.encode())
+    return InitOutcome(address, SHARED_VERSION, created=True, member_role_created=created_role)
+
+
+def read_version(connection: "psycopg.Connection[Any]") -> int | None:
+    """The shared library's schema version; None when the database holds none."""
+    found = connection.execute("SELECT to_regclass('readinglist_schema')").fetchone()
+    if found is None or found[0] is None:
+        return None
+    row = connection.execute("SELECT max(version) FROM readinglist_schema").fetchone()
+    return int(row[0]) if row is not None and row[0] is not None else None
+
+
+def check_version(address: SharedAddress) -> int:
+    """The version of the shared library at `address`, refused (SharedLibraryError) when
+    it is none, or newer than this readinglist knows."""
+    with _connected(address) as connection:
+        version = read_version(connection)
+    if version is None:
+        raise SharedLibraryError(
+            f"{address} is not a shared library: make one with `readinglist init-shared`"
+        )
+    _refuse_newer(address, version)
+    return version
+
+
+def _refuse_newer(address: SharedAddress, version: int) -> None:
+    if version > SHARED_VERSION:
+        raise SharedLibraryError(
+            f"{address} was made by a newer readinglist (schema {version}; this one knows "
+            f"up to {SHARED_VERSION}). Update readinglist to use it; nothing was changed."
+        )
+
+
+def _refuse_foreign_tables(address: SharedAddress, connection: "psycopg.Connection[Any]") -> None:
+    rows = connection.execute(
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = current_schema() ORDER BY table_name LIMIT 3"
+    ).fetchall()
+    if rows:
+        names = ", ".join(str(name) for (name,) in rows)
+        raise SharedLibraryError(
+            f"{address} already holds tables that are not a readinglist library ({names}…): "
+            "give init-shared an empty database; nothing was changed"
+        )
+
+
+def _ensure_member_role(address: SharedAddress, connection: "psycopg.Connection[Any]") -> bool:
+    """`readinglist_member` (a role that cannot log in: members are granted it)."""
+    import psycopg
+
+    found = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [ddl.MEMBER])
+    if found.fetchone() is not None:
+        return False
+    try:
+        with connection.transaction():
+            connection.execute(f"CREATE ROLE {ddl.MEMBER} NOLOGIN".encode())
+    except psycopg.errors.InsufficientPrivilege:
+        raise SharedLibraryError(
+            f"the role {ddl.MEMBER} does not exist and your role may not create it: ask the "
+            f"server's administrator to run `CREATE ROLE {ddl.MEMBER} NOLOGIN`, then run "
+            f"init-shared again ({address}); nothing was changed"
+        ) from None
+    return True
+
+
+@contextmanager
+def _connected(address: SharedAddress) -> "Iterator[psycopg.Connection[Any]]":
+    """A connection in autocommit (each step's transaction is explicit), its failures said
+    in words naming the library, never with its password."""
+    try:
+        import psycopg
+    except ImportError:
+        raise SharedLibraryError(
+            "shared libraries need the PostgreSQL driver: pip install 'readinglist[postgres]'"
+        ) from None
+    try:
+        with psycopg.connect(
+            address.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
+        ) as connection:
+            yield connection
+    except psycopg.Error as error:
+        raise SharedLibraryError(f"{address}: {_first_line(error)}") from error
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0]

@@ -1,0 +1,50 @@
+"""`readinglist init-shared URL`: an empty PostgreSQL database made a shared library, said in
+words (or JSON), again without changing anything, and a bad or unreachable URL said clearly."""
+
+import json
+
+from tests.helpers.cli import RunCli
+from tests.helpers.postgres import PostgresDatabase
+
+
+def test_init_shared_makes_the_library_and_says_how_to_add_members(
+    run: RunCli, postgres_database: PostgresDatabase
+) -> None:
+    code, out, err = run("init-shared", postgres_database.url)
+
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Made the shared library {postgres_database.url} (schema ")
+    assert "GRANT readinglist_member TO alice;" in out
+
+    code, out, _ = run("init-shared", "--json", postgres_database.url)
+    said = json.loads(out)
+    assert code == 0
+    assert (said["created"], said["member_role_created"]) == (False, False)
+
+
+def test_a_password_in_the_url_is_never_printed(
+    run: RunCli, postgres_database: PostgresDatabase
+) -> None:
+    with_password = postgres_database.url.replace("postgres@", "postgres:hunter2@")
+
+    code, out, _ = run("init-shared", with_password)
+
+    assert code == 0
+    assert "hunter2" not in out and "postgres:***@" in out
+
+
+def test_an_address_that_is_no_postgresql_database_is_a_usage_error(run: RunCli) -> None:
+    code, _, err = run("init-shared", "mysql://lab/papers")
+    assert code == 2
+    assert "is not a PostgreSQL address" in err
+
+    code, _, err = run("init-shared", "postgresql://lab-server")
+    assert code == 2
+    assert "names no database" in err
+
+
+def test_an_unreachable_server_fails_naming_it(run: RunCli) -> None:
+    code, out, err = run("init-shared", "postgresql://alice@/lab?host=/nonexistent-socket-dir")
+
+    assert (code, out) == (1, "")
+    assert err.startswith("readinglist: postgresql://alice@/lab?host=/nonexistent-socket-dir: ")

@@ -1,0 +1,197 @@
+"""A shared library on a real PostgreSQL server: `init_shared` makes its schema once, refuses
+a database that holds something else or a newer schema, and the database itself keeps each
+member's reading state to that member, whatever SQL they send."""
+
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from psycopg import errors
+
+from readinglist.library import migrations
+from readinglist.library.shared import ddl
+from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.setup import (
+    SHARED_VERSION,
+    SharedLibraryError,
+    check_version,
+    init_shared,
+)
+from tests.helpers.postgres import PostgresDatabase
+
+
+@pytest.fixture
+def shared(postgres_database: PostgresDatabase) -> PostgresDatabase:
+    init_shared(SharedAddress.parse(postgres_database.url))
+    return postgres_database
+
+
+@pytest.fixture
+def members(shared: PostgresDatabase) -> Iterator[tuple[str, str]]:
+    """Two login roles granted readinglist_member (roles are the whole server's: named
+    afresh for each test, dropped after it)."""
+    names = tuple(f"{who}_{uuid.uuid4().hex[:8]}" for who in ("alice", "bob"))
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f"CREATE ROLE {name} LOGIN IN ROLE {ddl.MEMBER}".encode())
+    yield names[0], names[1]
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f"DROP OWNED BY {name}; DROP ROLE {name}".encode())
+
+
+def add_paper(database: PostgresDatabase, arxiv_id: str) -> int:
+    with psycopg.connect(database.url, autocommit=True) as admin:
+        row = admin.execute(
+            "INSERT INTO papers (arxiv_id, url, title, first_seen, last_seen, added_at) "
+            "VALUES (%s, 'https://arxiv.org/abs/' || %s, 'A paper', current_date, current_date, "
+            "now()) RETURNING id",
+            [arxiv_id, arxiv_id],
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def test_its_version_is_an_sqlite_librarys_at_the_same_tables() -> None:
+    assert migrations.latest_version() == SHARED_VERSION
+
+
+def test_init_makes_the_schema_once(postgres_database: PostgresDatabase) -> None:
+    address = SharedAddress.parse(postgres_database.url)
+
+    first = init_shared(address)
+    again = init_shared(address)
+
+    assert (first.created, first.version) == (True, SHARED_VERSION)
+    assert (again.created, again.version) == (False, SHARED_VERSION)
+    assert check_version(address) == SHARED_VERSION
+    with psycopg.connect(postgres_database.url) as connection:
+        [(versions,)] = connection.execute("SELECT count(*) FROM readinglist_schema").fetchall()
+        [(role,)] = connection.execute(
+            "SELECT count(*) FROM pg_roles WHERE rolname = %s", [ddl.MEMBER]
+        ).fetchall()
+    assert (versions, role) == (1, 1)
+
+
+def test_a_database_holding_other_tables_is_left_alone(
+    postgres_database: PostgresDatabase,
+) -> None:
+    with psycopg.connect(postgres_database.url, autocommit=True) as admin:
+        admin.execute("CREATE TABLE invoices (id integer)")
+
+    with pytest.raises(SharedLibraryError, match=r"already holds tables .*\(invoices"):
+        init_shared(SharedAddress.parse(postgres_database.url))
+
+    with psycopg.connect(postgres_database.url) as connection:
+        found = connection.execute("SELECT to_regclass('paper_records')").fetchone()
+    assert found == (None,)
+
+
+def test_a_newer_shared_library_is_refused_saying_so(shared: PostgresDatabase) -> None:
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        admin.execute("UPDATE readinglist_schema SET version = %s", [SHARED_VERSION + 1])
+    address = SharedAddress.parse(shared.url)
+
+    for attempt in (check_version, init_shared):
+        with pytest.raises(SharedLibraryError, match="made by a newer readinglist"):
+            attempt(address)
+
+
+def test_an_unreachable_server_is_named_without_its_password() -> None:
+    address = SharedAddress.parse("postgresql://alice:hunter2@/lab?host=/nonexistent-socket-dir")
+
+    with pytest.raises(SharedLibraryError) as raised:
+        check_version(address)
+
+    said = str(raised.value)
+    assert said.startswith("postgresql://alice:***@/lab")
+    assert "hunter2" not in said
+
+
+def test_each_member_sees_only_their_own_reading_state(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    alice, bob = members
+    paper = add_paper(shared, "2403.00001")
+    with (
+        psycopg.connect(shared.url_as(alice), autocommit=True) as as_alice,
+        psycopg.connect(shared.url_as(bob), autocommit=True) as as_bob,
+    ):
+        as_alice.execute(
+            "UPDATE papers SET status = 'read', starred = true, note = 'mine' WHERE id = %s",
+            [paper],
+        )
+        query = "SELECT status, starred, note FROM papers WHERE id = %s"
+        assert as_alice.execute(query, [paper]).fetchone() == ("read", True, "mine")
+        assert as_bob.execute(query, [paper]).fetchone() == ("unread", False, "")
+        as_bob.execute("UPDATE papers SET status = 'skipped' WHERE id = %s", [paper])
+        assert as_alice.execute(query, [paper]).fetchone() == ("read", True, "mine")
+
+
+def test_raw_sql_cannot_change_another_members_rows(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    alice, bob = members
+    paper = add_paper(shared, "2403.00002")
+    with (
+        psycopg.connect(shared.url_as(alice), autocommit=True) as as_alice,
+        psycopg.connect(shared.url_as(bob), autocommit=True) as as_bob,
+    ):
+        as_alice.execute("UPDATE papers SET status = 'queued' WHERE id = %s", [paper])
+        as_alice.execute(
+            "INSERT INTO status_events (paper_id, status, at) VALUES (%s, 'queued', now())",
+            [paper],
+        )
+        changed = [
+            as_bob.execute(f"UPDATE {table} SET status = 'read' WHERE person = %s", [alice])
+            for table in ("paper_states", "status_events")
+        ]
+        deleted = as_bob.execute("DELETE FROM paper_states WHERE person = %s", [alice])
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            as_bob.execute(
+                "INSERT INTO paper_states (person, paper_id, status) VALUES (%s, %s, 'read')",
+                [alice, paper],
+            )
+        with pytest.raises(errors.InsufficientPrivilege):
+            as_bob.execute("UPDATE readinglist_schema SET version = 1")
+
+        assert [cursor.rowcount for cursor in changed] == [0, 0]
+        assert deleted.rowcount == 0
+        mine = as_alice.execute("SELECT status FROM papers WHERE id = %s", [paper]).fetchone()
+        events = as_alice.execute("SELECT count(*) FROM status_events").fetchone()
+        assert (mine, events) == (("queued",), (1,))
+
+
+def test_shared_searches_and_notes_are_seen_by_all_and_changed_by_their_owner(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    alice, bob = members
+    paper = add_paper(shared, "2403.00003")
+    with (
+        psycopg.connect(shared.url_as(alice), autocommit=True) as as_alice,
+        psycopg.connect(shared.url_as(bob), autocommit=True) as as_bob,
+    ):
+        for name, is_shared in (("Lab robots", True), ("My robots", False)):
+            as_alice.execute(
+                "INSERT INTO saved_searches (name, query, shared, created_at) "
+                "VALUES (%s, 'robots', %s, now())",
+                [name, is_shared],
+            )
+        as_alice.execute(
+            "INSERT INTO shared_notes (paper_id, text) VALUES (%s, 'read §3')", [paper]
+        )
+
+        seen = as_bob.execute("SELECT name FROM saved_searches").fetchall()
+        notes = as_bob.execute("SELECT author, text FROM shared_notes").fetchall()
+        renamed = as_bob.execute("UPDATE saved_searches SET name = 'Mine now'")
+        rewritten = as_bob.execute("UPDATE shared_notes SET text = 'gone'")
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            as_bob.execute(
+                "INSERT INTO shared_notes (paper_id, author, text) VALUES (%s, %s, 'forged')",
+                [paper, alice],
+            )
+
+    assert seen == [("Lab robots",)]
+    assert notes == [(alice, "read §3")]
+    assert (renamed.rowcount, rewritten.rowcount) == (0, 0)
