@@ -4,6 +4,7 @@ member's reading state to that member, whatever SQL they send."""
 
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import psycopg
 import pytest
@@ -51,6 +52,10 @@ def add_paper(database: PostgresDatabase, arxiv_id: str) -> int:
         ).fetchone()
     assert row is not None
     return int(row[0])
+
+
+def connected_as(database: PostgresDatabase, role: str) -> "psycopg.Connection[Any]":
+    return psycopg.connect(database.url_as(role), autocommit=True)
 
 
 def test_its_version_is_an_sqlite_librarys_at_the_same_tables() -> None:
@@ -114,10 +119,7 @@ def test_each_member_sees_only_their_own_reading_state(
 ) -> None:
     alice, bob = members
     paper = add_paper(shared, "2403.00001")
-    with (
-        psycopg.connect(shared.url_as(alice), autocommit=True) as as_alice,
-        psycopg.connect(shared.url_as(bob), autocommit=True) as as_bob,
-    ):
+    with connected_as(shared, alice) as as_alice, connected_as(shared, bob) as as_bob:
         as_alice.execute(
             "UPDATE papers SET status = 'read', starred = true, note = 'mine' WHERE id = %s",
             [paper],
@@ -134,10 +136,7 @@ def test_raw_sql_cannot_change_another_members_rows(
 ) -> None:
     alice, bob = members
     paper = add_paper(shared, "2403.00002")
-    with (
-        psycopg.connect(shared.url_as(alice), autocommit=True) as as_alice,
-        psycopg.connect(shared.url_as(bob), autocommit=True) as as_bob,
-    ):
+    with connected_as(shared, alice) as as_alice, connected_as(shared, bob) as as_bob:
         as_alice.execute("UPDATE papers SET status = 'queued' WHERE id = %s", [paper])
         as_alice.execute(
             "INSERT INTO status_events (paper_id, status, at) VALUES (%s, 'queued', now())",
@@ -168,10 +167,7 @@ def test_shared_searches_and_notes_are_seen_by_all_and_changed_by_their_owner(
 ) -> None:
     alice, bob = members
     paper = add_paper(shared, "2403.00003")
-    with (
-        psycopg.connect(shared.url_as(alice), autocommit=True) as as_alice,
-        psycopg.connect(shared.url_as(bob), autocommit=True) as as_bob,
-    ):
+    with connected_as(shared, alice) as as_alice, connected_as(shared, bob) as as_bob:
         for name, is_shared in (("Lab robots", True), ("My robots", False)):
             as_alice.execute(
                 "INSERT INTO saved_searches (name, query, shared, created_at) "
