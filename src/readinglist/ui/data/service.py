@@ -99,10 +99,11 @@ class LibraryService(QObject):
 
     # --- writes ----------------------------------------------------------------------------
 
-    def apply(self, edit: Edit) -> bool:
-        """Make the edit (now, or after those queued); `papers_changed` follows, or
-        `edits.failed`. False when it failed at once."""
-        return self.edits.run(edit)
+    def apply(self, edit: Edit, *, in_background: bool = False) -> bool:
+        """Make the edit (now, or after those queued; `in_background`: on the writer thread
+        however small); `papers_changed` follows, or `edits.failed`. False when it failed
+        at once."""
+        return self.edits.run(edit, in_background=in_background)
 
     def revert(self, edit: Edit) -> bool:
         return self.edits.run(edit, undoing=True)
