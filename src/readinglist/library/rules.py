@@ -25,7 +25,7 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, parse_query
 from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.library import papers as store
-from readinglist.library import search_index, tables
+from readinglist.library import search_index, sorting, tables
 from readinglist.library.driver import chunks, id_list
 from readinglist.library.search import SEARCH_INDEX, compile_query
 
@@ -182,6 +182,12 @@ def apply_to_new(
         for paper_id in matched:
             caught[paper_id] = (*caught.get(paper_id, ()), rule.name)
     return caught
+
+
+def matching_in_library(connection: Connection, rule: Rule) -> list[int]:
+    """The papers out of the trash that the rule's query matches, in id order (one match;
+    `QueryError` for a query this version of the language does not read)."""
+    return sorted(sorting.find_paper_ids(connection, rule.query))
 
 
 def apply_rule(

@@ -414,8 +414,10 @@ def _take_back(
 @dataclass
 class ApplyRuleEdit:
     """A rule run on papers already in the library (Rules → Apply to Existing Papers…): those
-    of `ids` its query matches when it is written get its star, status and tags and a hit,
-    as papers do at import (`apply_rule`). Reverting gives each paper it caught back
+    of `ids` (read when the user asked) its query still matches when it is written (it may
+    wait behind other edits) get its star, status and tags and a hit, as papers do at import
+    (`rules.act`); a rule removed meanwhile (a redo after Remove) writes nothing and says
+    so (`rules.GONE`). Reverting gives each paper it caught back
     its star, its status and the time that was set, takes off only the rule's tags it did
     not carry, and forgets the hits this edit added (not those the rule made before).
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.library import failures, rules
+from readinglist.library import failures, rules, sorting
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.rules import Rule, add_rule, rules_that_caught
@@ -51,13 +51,13 @@ def written_on(monkeypatch: pytest.MonkeyPatch, *names: str) -> list[threading.T
 def reads_on(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
     """The threads the library's papers are found on (`find_paper_ids`), as they are."""
     threads: list[threading.Thread] = []
-    real = store.find_paper_ids
+    real = sorting.find_paper_ids
 
     def spy(*args: Any, **kwargs: Any) -> list[int]:
         threads.append(threading.current_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(store, "find_paper_ids", spy)
+    monkeypatch.setattr(sorting, "find_paper_ids", spy)
     return threads
 
 

@@ -28,16 +28,15 @@ CHANNEL = "rule-papers"  # the reader thread's channel for a rule's papers
 
 
 def matching_ids(rule: "Rule", connection: "Connection") -> list[int]:
-    """The papers out of the trash that the rule's query matches, in id order (one match);
-    none for a query this version of the language does not read."""
+    """On the reader thread: the papers out of the trash that the rule's query matches, in
+    id order; none for a query this version of the language does not read."""
     from readinglist.core.query import QueryError
-    from readinglist.library.papers import find_paper_ids
+    from readinglist.library.rules import matching_in_library
 
     try:
-        query = rule.query
+        return matching_in_library(connection, rule)
     except QueryError:
         return []
-    return sorted(find_paper_ids(connection, query))
 
 
 class RuleActions(QObject):
