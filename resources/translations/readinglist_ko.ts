@@ -2008,6 +2008,10 @@ The teaser is on {host}.</source>
         <translation>‘{name}’ 규칙이 없습니다</translation>
     </message>
     <message>
+        <source>the rule {name} was removed before it could be applied</source>
+        <translation>{name} 규칙이 적용되기 전에 삭제되었습니다</translation>
+    </message>
+    <message>
         <source>No paper in the library matches the rule {name}.</source>
         <translation>라이브러리에 규칙 {name}에 맞는 논문이 없습니다.</translation>
     </message>
@@ -2026,6 +2030,10 @@ The teaser is on {host}.</source>
     <message>
         <source>tag {tag}</source>
         <translation>태그 {tag}</translation>
+    </message>
+    <message>
+        <source>status {status}</source>
+        <translation>상태 {status}</translation>
     </message>
     <message>
         <source>star</source>

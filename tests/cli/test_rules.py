@@ -58,3 +58,25 @@ def test_a_rule_must_be_sound(run: RunCli) -> None:
     assert run("rules", "add", "Bad", "--star", "(x")[0] == 2
     code, _, err = run("rules", "add", "Idle", "x")
     assert code == 1 and "must do something" in err
+
+
+def test_sort_rules_orders_today_only(run: RunCli, digests: DigestWriter) -> None:
+    run("rules", "add", "Robots", "--first", "robots")
+    papers = [FakeEntry("2403.00001"), FakeEntry("2403.00002", title="Robots fold cranes")]
+    run("import", str(digests.write("d.md", "2024-03-01", papers)))
+    run("saved", "add", "Mine", "is:today")
+
+    def listed(*args: str) -> list[str]:
+        code, out, _ = run("list", "--sort", "rules", *args)
+        assert code == 0
+        return [line.split()[0] for line in out.splitlines()[:-1]]
+
+    assert listed("is:today") == ["2403.00002", "2403.00001"]  # the rule's first
+    assert listed("--saved", "Mine", "-survey") == ["2403.00002", "2403.00001"]
+    for args in (["list"], ["list", "robots"], ["export", "--format", "csv", "is:today OR x"]):
+        code, out, err = run(*args, "--sort", "rules")
+        assert (code, out) == (2, "")
+        assert err == (
+            "readinglist: --sort rules orders Today's papers: use it with is:today "
+            "(or `readinglist today --order rules`)\n"
+        )

@@ -14,8 +14,8 @@ from readinglist.library import papers as store
 from readinglist.library import tables, today
 from readinglist.library.database import Library
 from readinglist.library.importer import import_paths
-from readinglist.library.rules import Rule, add_rule
-from readinglist.library.user_edits import SnoozeEdit
+from readinglist.library.rules import Rule, add_rule, remove_rule
+from readinglist.library.user_edits import ApplyRuleEdit, SnoozeEdit
 from tests.helpers.digests import DigestWriter, FakeEntry
 
 DAY = dt.timedelta(days=1)
@@ -100,16 +100,50 @@ def test_today_is_what_arrived_since_the_last_session(
     assert today_ids(library) == ["2403.00002", "2403.00003", "2403.00004"]
 
 
-def test_a_rule_that_hides_keeps_its_papers_out_of_today(
-    library: Library, digests: DigestWriter
-) -> None:
-    with library.writing() as connection:
-        add_rule(connection, Rule(0, "Quiet", "votes:<3", status=ReadingStatus.SKIPPED), T0)
+QUIET = Rule(0, "Quiet", "votes:<3", status=ReadingStatus.SKIPPED)  # hides what matches
+
+
+def quiet_arrives(library: Library, digests: DigestWriter) -> None:
+    """Paper 1, and paper 9, which Quiet matches, imported."""
     quiet = FakeEntry("2403.00009", title="A quiet survey", votes=1)
     import_paths(library, [digests.write("a.md", "2024-03-01", [*entries(1), quiet])])
 
+
+def test_a_rule_that_hides_keeps_its_papers_out_of_today_even_once_removed(
+    library: Library, digests: DigestWriter
+) -> None:
+    with library.writing() as connection:
+        add_rule(connection, QUIET, T0)
+    quiet_arrives(library, digests)
+
     assert today_ids(library) == ["2403.00001"]
     assert progress(library) == (0, 1)
+
+    with library.writing() as connection:
+        remove_rule(connection, "Quiet")  # its hits go with it; the paper stays skipped
+
+    assert today_ids(library) == ["2403.00001"]
+    assert progress(library) == (0, 1)
+
+
+def test_a_hiding_rule_applied_later_skips_as_a_key_does_and_undo_takes_it_back(
+    library: Library, digests: DigestWriter
+) -> None:
+    quiet_arrives(library, digests)
+    with library.writing() as connection:
+        rule = add_rule(connection, QUIET, T0)
+    edit = ApplyRuleEdit(rule, listed(library, parse_query("")))
+    with library.writing() as connection:
+        edit.apply(connection)
+    assert today_ids(library) == ["2403.00001", "2403.00009"]  # skipped, not hidden
+    assert progress(library) == (1, 2)
+
+    with library.writing() as connection:
+        remove_rule(connection, "Quiet")
+        edit.revert(connection)
+
+    assert today_ids(library) == ["2403.00001", "2403.00009"]
+    assert progress(library) == (0, 2)
 
 
 def test_papers_a_rule_put_first_come_first_in_that_order(

@@ -6,15 +6,29 @@ import pytest
 from sqlalchemy import Connection
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.core.translatable import Message
 from readinglist.library import browse
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.importer import import_paths
-from readinglist.library.rules import Rule, add_rule, apply_rule, rules_that_caught
+from readinglist.library.rules import (
+    DOES_NOTHING,
+    GONE,
+    NAME_TAKEN,
+    NO_SUCH_RULE,
+    Rule,
+    RuleError,
+    add_rule,
+    apply_rule,
+    list_rules,
+    rules_that_caught,
+)
 from readinglist.library.user_edits import (
+    AddRuleEdit,
     AddTagEdit,
     ApplyRuleEdit,
     NoteEdit,
+    RemoveRuleEdit,
     RemoveTagEdit,
     StarEdit,
     StatusEdit,
@@ -290,3 +304,40 @@ def test_undoing_an_applied_rule_keeps_the_hits_it_made_before(
     assert hits(library, ids) == [["Robots"], [], []]
     assert states(library, ids[:1]) == queued
     assert rows(library, ids[:1])[0].tags == ("ROBOTICS", "to read")
+
+
+def test_a_rule_removed_before_its_apply_is_written_is_said_and_changes_nothing(
+    library: Library, digests: DigestWriter
+) -> None:
+    ids, rule = robots_library(library, digests)
+    before = states(library, ids)
+    edit = ApplyRuleEdit(rule, ids)
+    run(library, RemoveRuleEdit("robots").apply)  # any case, as `rules remove` takes it
+
+    with pytest.raises(RuleError) as raised:
+        write_in_parts(library, edit)
+
+    assert str(raised.value) == "the rule Robots was removed before it could be applied"
+    assert raised.value.described == Message(GONE, name="Robots")
+    assert states(library, ids) == before
+
+
+def test_rules_added_and_removed_as_edits_say_why_not_rather_than_raise(
+    library: Library,
+) -> None:
+    added = AddRuleEdit(Rule(0, " Robots ", "robots", star=True))
+    run(library, added.apply)
+    assert added.added is not None and added.added.name == "Robots" and added.refused is None
+
+    again = AddRuleEdit(Rule(0, "ROBOTS", "speech", first=True))
+    nothing = AddRuleEdit(Rule(0, "Idle", "speech"))
+    removed, gone = RemoveRuleEdit("Robots"), RemoveRuleEdit("Robots")
+    for edit in (again, nothing, removed, gone):
+        run(library, edit.apply)
+
+    assert again.refused == Message(NAME_TAKEN, name="ROBOTS") and again.added is None
+    assert nothing.refused == Message(DOES_NOTHING)
+    assert removed.refused is None
+    assert gone.refused == Message(NO_SUCH_RULE, name="Robots")
+    with library.reading() as connection:
+        assert list_rules(connection) == []

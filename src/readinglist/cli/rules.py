@@ -107,9 +107,8 @@ def _change(connection: "Connection", args: argparse.Namespace) -> list[str]:
     if args.action == "remove":
         rules.remove_rule(connection, found.name)
         return [f"removed rule {found.name}"]
-    from readinglist.library.papers import find_paper_ids
-
-    caught = rules.apply_rule(connection, found, find_paper_ids(connection), utc_now())
+    caught = rules.matching_in_library(connection, found)  # matched once: acted on as they are
+    rules.act(connection, {found: caught}, utc_now())
     return [f"rule {found.name} caught {len(caught)} paper{'s' if len(caught) != 1 else ''}"]
 
 

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from readinglist.core.query import Query
 
 RELEVANCE = "relevance"  # bm25 rank; needs words
+RULES_ONLY_TODAY = (
+    f"--sort {SortKey.RULES_FIRST.value} orders Today's papers: use it with is:today "
+    f"(or `readinglist today --order {SortKey.RULES_FIRST.value}`)"
+)
 
 
 def add_selection(command: argparse.ArgumentParser) -> None:
@@ -21,7 +25,8 @@ def add_selection(command: argparse.ArgumentParser) -> None:
         choices=[*sorts, RELEVANCE],
         default=SortKey.LAST_SEEN.value,
         metavar="KEY",
-        help=f"{', '.join(sorts)} or {RELEVANCE} (default last_seen, newest first)",
+        help=f"{', '.join(sorts)} or {RELEVANCE} (default last_seen, newest first; "
+        f"{SortKey.RULES_FIRST.value} with is:today only)",
     )
     command.add_argument("--reverse", action="store_true", help="the other way round")
     command.add_argument("--limit", type=_positive, metavar="N", help="at most N papers")
@@ -69,8 +74,21 @@ def selected_ids(connection: "Connection", args: argparse.Namespace, query: "Que
             raise UsageError(f"--sort {RELEVANCE} needs words to rank the papers by")
         return (ranked[::-1] if args.reverse else ranked)[: args.limit]
     key = SortKey(args.sort)
+    if key is SortKey.RULES_FIRST and not _lists_today(query):
+        raise UsageError(RULES_ONLY_TODAY)
     descending = key.newest_first != args.reverse
     return find_paper_ids(connection, query, key, descending, args.limit)
+
+
+def _lists_today(query: "Query") -> bool:
+    """Whether the query keeps to Today (`is:today`, alone or ANDed with the rest): where a
+    rule's "first" means something, and the papers are few enough for SQLite to sort."""
+    from readinglist.core.query_terms import And, InToday
+
+    term = query.as_term()
+    return any(
+        isinstance(part, InToday) for part in (term.terms if isinstance(term, And) else (term,))
+    )
 
 
 def _saved_query(connection: "Connection", name: str) -> "Query":

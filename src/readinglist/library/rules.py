@@ -15,7 +15,7 @@ list; tested paper by paper, each test read the whole lists: 40x slower).
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, delete, func, literal, select
@@ -25,7 +25,7 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, parse_query
 from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.library import papers as store
-from readinglist.library import search_index, tables
+from readinglist.library import search_index, sorting, tables
 from readinglist.library.driver import chunks, id_list
 from readinglist.library.search import SEARCH_INDEX, compile_query
 
@@ -43,6 +43,14 @@ NO_NAME = QT_TR_NOOP("a rule needs a name")
 DOES_NOTHING = QT_TR_NOOP("a rule must do something: a tag, a status, a star or first in Today")
 NAME_TAKEN = QT_TR_NOOP("there is already a rule named '{name}'")
 NO_SUCH_RULE = QT_TR_NOOP("there is no rule named '{name}'")
+GONE = QT_TR_NOOP("the rule {name} was removed before it could be applied")
+
+# What a rule does, one message an action: the command line prints them in English, the
+# window translated (a status by its label).
+TAG_ACTION = QT_TR_NOOP("tag {tag}")
+STATUS_ACTION = QT_TR_NOOP("status {status}")
+STAR_ACTION = QT_TR_NOOP("star")
+FIRST_ACTION = QT_TR_NOOP("first in Today")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +67,16 @@ class Rule:
     def query(self) -> Query:
         return parse_query(self.query_text)
 
+    def described(self) -> list[Message]:
+        """What it does, an action a message (a status's argument is the `ReadingStatus`)."""
+        done = [Message(TAG_ACTION, tag=tag) for tag in self.tags]
+        done += [Message(STATUS_ACTION, status=self.status)] if self.status else []
+        done += [Message(STAR_ACTION)] if self.star else []
+        return done + ([Message(FIRST_ACTION)] if self.first else [])
+
     def actions(self) -> list[str]:
         """What it does, in words (English: the command line's)."""
-        done = [f"tag {tag}" for tag in self.tags]
-        done += [f"status {self.status.value}"] if self.status else []
-        return done + (["star"] if self.star else []) + (["first in Today"] if self.first else [])
+        return [str(action) for action in self.described()]
 
 
 def list_rules(connection: Connection) -> list[Rule]:
@@ -119,6 +132,12 @@ def add_rule(connection: Connection, rule: Rule, now: dt.datetime) -> Rule:
     return found
 
 
+def still_kept(connection: Connection, rule: Rule) -> bool:
+    """Whether `rule` is still there (by its id: not one made since under its name)."""
+    r = tables.RULES.c
+    return connection.execute(select(r.id).where(r.id == rule.id)).first() is not None
+
+
 def remove_rule(connection: Connection, name: str) -> None:
     """Forget a rule (what it did stays done); `RuleError` if there is none of that name."""
     rule = find_rule(connection, name)
@@ -165,6 +184,12 @@ def apply_to_new(
     return caught
 
 
+def matching_in_library(connection: Connection, rule: Rule) -> list[int]:
+    """The papers out of the trash that the rule's query matches, in id order (one match;
+    `QueryError` for a query this version of the language does not read)."""
+    return sorted(sorting.find_paper_ids(connection, rule.query))
+
+
 def apply_rule(
     connection: Connection, rule: Rule, ids: Sequence[int], now: dt.datetime
 ) -> list[int]:
@@ -175,9 +200,16 @@ def apply_rule(
 def apply_rules(
     connection: Connection, rules: Sequence[Rule], ids: Sequence[int], now: dt.datetime
 ) -> dict[Rule, list[int]]:
-    """Each rule's papers among `ids`, given its star and status in turn; then every rule's
-    tags at once (each rule sees the papers without the tags the others give)."""
-    caught = {rule: matching_among(connection, rule.query, ids) for rule in rules}  # first
+    """Each rule's papers among `ids`, matched before any acts (each rule sees the papers
+    without the tags the others give), then acted on (`act`)."""
+    caught = {rule: matching_among(connection, rule.query, ids) for rule in rules}
+    act(connection, caught, now)
+    return caught
+
+
+def act(connection: Connection, caught: Mapping[Rule, Sequence[int]], now: dt.datetime) -> None:
+    """Give each rule's papers (matched already) its star and status, in turn, and a hit;
+    then every rule's tags at once."""
     for rule, matched in caught.items():
         if rule.star and matched:
             store.set_starred(connection, matched, True)
@@ -192,7 +224,6 @@ def apply_rules(
         with search_index.tags_indexed_at_commit(connection, tagged):
             for rule, matched in tagging.items():
                 store.add_tags(connection, matched, rule.tags)
-    return caught
 
 
 def _still_unread(connection: Connection, ids: Sequence[int]) -> list[int]:

@@ -137,15 +137,11 @@ def _since() -> ColumnElement[dt.datetime]:
 
 
 def _hidden(table: "FromClause | None" = None) -> ColumnElement[bool]:
-    """Skipped by a rule that hides (its status skipped), and still skipped."""
+    """Skipped as it arrived, and still: only a rule gives a status in the import that adds
+    the paper (`rules.apply_to_new`, at the import's moment), so this holds once the rule is
+    removed (its hits go with it). A rule applied later skips as a key does: no hiding."""
     papers = (tables.PAPERS if table is None else table).c
-    hits, rules = tables.RULE_HITS.c, tables.RULES.c
-    hiding = (
-        select(hits.paper_id)
-        .join(tables.RULES, rules.id == hits.rule_id)
-        .where(hits.paper_id == papers.id, rules.status == SKIPPED)
-    )
-    return and_(papers.status == SKIPPED, exists(hiding))
+    return and_(papers.status == SKIPPED, papers.status_changed_at == papers.added_at)
 
 
 def _arrived() -> Select[tuple[int]]:

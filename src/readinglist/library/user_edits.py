@@ -20,10 +20,11 @@ from typing import ClassVar, Protocol
 from sqlalchemy import Connection
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.library import browse, today, trash
+from readinglist.core.translatable import Message
+from readinglist.library import browse, rules, today, trash
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
-from readinglist.library.rules import Rule, apply_rule, forget_hits, hit_among, matching_among
+from readinglist.library.rules import Rule
 
 Part = Sequence[int] | None  # some of an edit's papers; None: all of them
 UNREAD = ReadingStatus.UNREAD
@@ -480,8 +481,10 @@ def _take_back(
 @dataclass
 class ApplyRuleEdit:
     """A rule run on papers already in the library (Rules → Apply to Existing Papers…): those
-    of `ids` its query matches when it is written get its star, status and tags and a hit,
-    as papers do at import (`apply_rule`). Reverting gives each paper it caught back
+    of `ids` (read when the user asked) its query still matches when it is written (it may
+    wait behind other edits) get its star, status and tags and a hit, as papers do at import
+    (`rules.act`); a rule removed meanwhile (a redo after Remove) writes nothing and says
+    so (`rules.GONE`). Reverting gives each paper it caught back
     its star, its status and the time that was set, takes off only the rule's tags it did
     not carry, and forgets the hits this edit added (not those the rule made before).
 
@@ -501,10 +504,13 @@ class ApplyRuleEdit:
         return sorted(self._before)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
+        """`RuleError` (`GONE`) when the rule was removed while this edit waited its turn."""
+        if not rules.still_kept(connection, self.rule):
+            raise rules.RuleError(Message(rules.GONE, name=self.rule.name))
         ids = list(self.ids if part is None else part)
-        matched = matching_among(connection, self.rule.query, ids)
+        matched = rules.matching_among(connection, self.rule.query, ids)  # once, as written
         self._remember(connection, ids, matched)
-        apply_rule(connection, self.rule, matched, utc_now())
+        rules.act(connection, {self.rule: matched}, utc_now())
 
     def _remember(self, connection: Connection, ids: list[int], matched: list[int]) -> None:
         for paper_id in ids:  # what an earlier apply of these papers remembered is undone
@@ -516,7 +522,7 @@ class ApplyRuleEdit:
         for paper_id in matched:
             lacked = tuple(tag for tag, had in carried.items() if paper_id not in had)
             self._lacked[paper_id] = lacked
-        self._new_hits.update(set(matched) - hit_among(connection, self.rule.id, matched))
+        self._new_hits.update(set(matched) - rules.hit_among(connection, self.rule.id, matched))
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         before = _recorded(self._before, part)
@@ -531,4 +537,50 @@ class ApplyRuleEdit:
                 store.undo_status(connection, ids, UNREAD, changed_at)
         for tag in self.rule.tags:
             store.remove_tags(connection, [i for i in before if tag in self._lacked[i]], [tag])
-        forget_hits(connection, self.rule.id, [i for i in before if i in self._new_hits])
+        rules.forget_hits(connection, self.rule.id, [i for i in before if i in self._new_hits])
+
+
+# --- the rules themselves ----------------------------------------------------------------------
+
+
+@dataclass
+class AddRuleEdit:
+    """A rule kept (Rules → Add…), written in turn with the edits, off the GUI thread. Not
+    undoable (removing it is). `added`: the rule with its id; `refused`: why it was not
+    (its name taken by then, a rule that does nothing), for the form to say."""
+
+    changes_lists: ClassVar[bool] = False
+    rule: Rule
+    ids: list[int] = field(default_factory=list)  # of no paper
+    added: Rule | None = None
+    refused: Message | None = None
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        try:
+            self.added = rules.add_rule(connection, self.rule, utc_now())
+        except rules.RuleError as error:
+            self.refused = error.described
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        """Nothing: it is not on the undo stack."""
+
+
+@dataclass
+class RemoveRuleEdit:
+    """A rule forgotten (Rules → Remove; what it did stays done), written in turn with the
+    edits: an Apply to Existing Papers… of it queued before is written first. `refused`:
+    why not (it was removed already, by `readinglist rules remove`)."""
+
+    changes_lists: ClassVar[bool] = False
+    name: str
+    ids: list[int] = field(default_factory=list)  # of no paper
+    refused: Message | None = None
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        try:
+            rules.remove_rule(connection, self.name)
+        except rules.RuleError as error:
+            self.refused = error.described
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        """Nothing: it is not on the undo stack."""

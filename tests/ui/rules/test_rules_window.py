@@ -2,13 +2,20 @@
 command line lists them, removed; Apply to Existing Papers… as one undo step that Ctrl+Z
 takes back exactly; a saved search's Make a Rule… prefills the form."""
 
+import html
 import json
+import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.library import failures, rules, sorting
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.rules import Rule, add_rule, rules_that_caught
@@ -25,6 +32,33 @@ TALKING = FakeEntry("2403.00022", title="Robots that talk", media=None)
 SPEECH = FakeEntry("2403.00023", title="Speech at scale", media=None)
 ALL = (ROBOTS, TALKING, SPEECH)
 QUEUED, READ, UNREAD = ReadingStatus.QUEUED, ReadingStatus.READ, ReadingStatus.UNREAD
+
+
+def written_on(monkeypatch: pytest.MonkeyPatch, *names: str) -> list[threading.Thread]:
+    """The threads `library.rules`' functions `names` run on, as they run."""
+    threads: list[threading.Thread] = []
+    for name in names:
+        real = getattr(rules, name)
+
+        def spy(*args: object, real: Callable[..., object] = real) -> object:
+            threads.append(threading.current_thread())
+            return real(*args)
+
+        monkeypatch.setattr(rules, name, spy)
+    return threads
+
+
+def reads_on(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
+    """The threads the library's papers are found on (`find_paper_ids`), as they are."""
+    threads: list[threading.Thread] = []
+    real = sorting.find_paper_ids
+
+    def spy(*args: Any, **kwargs: Any) -> list[int]:
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sorting, "find_paper_ids", spy)
+    return threads
 
 
 def open_rules(qtbot: QtBot, window: MainWindow) -> tuple[RuleActions, RulesDialog]:
@@ -64,7 +98,9 @@ def test_rules_are_added_and_removed_in_the_dialog_as_the_command_line_lists_the
     window: MainWindow,
     library_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    threads = written_on(monkeypatch, "add_rule", "remove_rule")
     _, dialog = open_rules(qtbot, window)
     assert listed(dialog) == []
     assert not dialog.apply_button.isEnabled()
@@ -86,7 +122,9 @@ def test_rules_are_added_and_removed_in_the_dialog_as_the_command_line_lists_the
     form.accept()
     qtbot.waitUntil(lambda: not form.isVisible())
 
-    assert listed(dialog) == [["Robots", "robots", "tag robotics · tag to read · Queued · star"]]
+    assert listed(dialog) == [
+        ["Robots", "robots", "tag robotics · tag to read · status Queued · star"]
+    ]
     assert dialog.selected_rule() is not None and dialog.apply_button.isEnabled()
     run = cli_runner(library_path, capsys)
     assert json.loads(run("rules", "list", "--json")[1])["rules"] == [
@@ -103,18 +141,24 @@ def test_rules_are_added_and_removed_in_the_dialog_as_the_command_line_lists_the
     again = dialog.add("robots", "speech")
     again.first_box.setChecked(True)
     again.accept()
+    qtbot.waitUntil(again.problem.isVisible)
     assert again.isVisible()
     assert again.problem.text() == "there is already a rule named &#x27;robots&#x27;"
     again.reject()
 
     dialog.remove_button.click()
+    qtbot.waitUntil(lambda: "Removed the rule Robots" in dialog.message.text())
     assert listed(dialog) == []
     assert json.loads(run("rules", "list", "--json")[1])["rules"] == []
-    assert "Removed the rule Robots" in dialog.message.text()
+    assert threads and threading.main_thread() not in threads  # the writer's, every one
 
 
 def test_a_rule_applied_to_existing_papers_is_one_step_that_undo_takes_back(
-    qtbot: QtBot, window: MainWindow, library: Library, digests: DigestWriter
+    qtbot: QtBot,
+    window: MainWindow,
+    library: Library,
+    digests: DigestWriter,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     imported(qtbot, window, digests)  # no rule yet: nothing caught
     with library.writing() as connection:
@@ -133,10 +177,16 @@ def test_a_rule_applied_to_existing_papers_is_one_step_that_undo_takes_back(
 
     actions.confirm = confirm
     dialog.reload(select="Robots")
+    wanted: list[list[int]] = []
+    actions.apply_wanted.connect(lambda _, ids: wanted.append(ids))
+    read_on = reads_on(monkeypatch)
+    matched_on = written_on(monkeypatch, "matching_among")
 
     dialog.apply_button.click()
 
-    assert asked == [2]  # the papers its query matches
+    qtbot.waitUntil(lambda: asked == [2])  # the papers its query matches
+    assert wanted == [sorted(wanted[0])]
+    assert read_on and threading.main_thread() not in read_on  # a reader thread's
     qtbot.waitUntil(lambda: window.triage.undo_stack.count() == 1)
     assert (
         window.triage.undo_action.text().replace("&", "")
@@ -152,6 +202,7 @@ def test_a_rule_applied_to_existing_papers_is_one_step_that_undo_takes_back(
             ]
         )
     )
+    assert len(matched_on) == 1  # once more as it is written, among those papers alone
     assert window.select_paper(ROBOTS.arxiv_id)
     detail = window.detail
     qtbot.waitUntil(lambda: "Rules: Robots" in detail.rules_label.text())
@@ -174,7 +225,9 @@ def test_a_rule_matching_nothing_is_not_applied(qtbot: QtBot, window: MainWindow
 
     dialog.apply_button.click()
 
-    assert "No paper in the library matches the rule Nothing." in dialog.message.text()
+    qtbot.waitUntil(
+        lambda: "No paper in the library matches the rule Nothing." in dialog.message.text()
+    )
     assert window.triage.undo_stack.count() == 0
 
 
@@ -204,3 +257,61 @@ def test_make_a_rule_prefills_the_form_with_the_saved_search(
     assert form is not None
     qtbot.waitUntil(form.isVisible)
     assert (form.name_edit.text(), form.query_edit.text()) == ("Long context", "context votes:>5")
+
+
+def test_a_rule_removed_before_its_apply_is_redone_says_so(
+    qtbot: QtBot, window: MainWindow, library: Library, digests: DigestWriter
+) -> None:
+    imported(qtbot, window, digests)
+    with library.writing() as connection:
+        add_rule(connection, Rule(0, "Robots", "robots", star=True), utc_now())
+    actions, dialog = open_rules(qtbot, window)
+    actions.confirm = lambda *_: True
+    dialog.reload(select="Robots")
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: [starred for starred, *_ in looks(library)] == [True, True, False])
+    dialog.reload(select="Robots")
+    dialog.remove_button.click()  # written after the apply: what it did stays done
+    qtbot.waitUntil(lambda: listed(dialog) == [])
+    assert [starred for starred, *_ in looks(library)] == [True, True, False]
+    stack = window.triage.undo_stack
+    stack.undo()
+    qtbot.waitUntil(lambda: [starred for starred, *_ in looks(library)] == [False] * 3)
+
+    stack.redo()  # the rule is gone: nothing to apply
+
+    gone = "the rule Robots was removed before it could be applied"
+    said = f"Could not save: {gone} ({library.path})"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == said)
+    assert dialog.message.text() == said
+    assert [starred for starred, *_ in looks(library)] == [False] * 3
+    qtbot.waitUntil(lambda: not stack.canRedo() and not stack.canUndo())
+
+
+def test_a_rule_the_library_refuses_is_said_in_the_form_and_the_dialog(
+    qtbot: QtBot, window: MainWindow, library: Library
+) -> None:
+    with library.writing() as connection:
+        add_rule(connection, Rule(0, "Kept", "speech", star=True), utc_now())
+    _, dialog = open_rules(qtbot, window)
+    read_only = {"on": True}
+
+    def on_checkout(dbapi: sqlite3.Connection, *_: object) -> None:
+        dbapi.execute(f"PRAGMA query_only = {int(read_only['on'])}")  # as a read-only file
+
+    event.listen(library.engine, "checkout", on_checkout)
+    said = f"Could not save: {failures.READ_ONLY} ({library.path})"
+    try:
+        form = dialog.add("Robots", "robots")
+        form.star_box.setChecked(True)
+        form.accept()
+        qtbot.waitUntil(form.problem.isVisible)
+        assert form.isVisible() and form.problem.text() == html.escape(said)
+        assert window.statusBar().currentMessage() == said
+        form.reject()
+        dialog.reload(select="Kept")
+        dialog.remove_button.click()
+        qtbot.waitUntil(lambda: dialog.message.text() == html.escape(said))
+    finally:
+        read_only["on"] = False
+    assert listed(dialog) == [["Kept", "speech", "star"]]

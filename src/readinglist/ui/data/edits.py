@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readinglist.ui.i18n import count_text, tr
+from readinglist.core.translatable import Message
+from readinglist.ui.i18n import count_text, tr, tr_message
 from readinglist.ui.qt import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 if TYPE_CHECKING:
@@ -38,13 +39,21 @@ def why_not(error: BaseException, library: Path) -> str:
     from readinglist.library.failures import reason
 
     words = reason(error)
+    described = getattr(error, "described", None)  # a RuleError's, a QueryError's
     if words is not None:
         words = tr(words)  # declared with QT_TR_NOOP; an OS's own message stays as it is
+    elif isinstance(described, Message):
+        words = tr_message(described)
     elif type(error).__module__.startswith("readinglist"):
         words = str(error)  # our own errors are written for people
     if words is None:
         words = tr("an unexpected error ({kind})").format(kind=type(error).__name__)
     return tr("{reason} ({file})").format(reason=words, file=library)
+
+
+def could_not_save(why: str) -> str:
+    """What the window says of a change the library did not take (`why`: `why_not`'s)."""
+    return tr("Could not save: {why}").format(why=why)
 
 
 class _Writer(QObject):
@@ -90,12 +99,12 @@ class EditRunner(QObject):
         self._writer: _Writer | None = None  # held here: a moved QObject has no parent
         self._others_writing = False
 
-    def run(self, edit: "Edit", undoing: bool = False, *, background: bool = False) -> bool:
+    def run(self, edit: "Edit", undoing: bool = False, *, in_background: bool = False) -> bool:
         """Write `edit` (revert it when `undoing`) now, or after the edits queued; False
-        when it failed at once (`failed` has said why). A `background` edit (not the
-        user's: nobody waits to see it) always goes to the writer thread."""
-        small = len(edit.ids) <= SYNC_LIMIT and not background
-        if not self._pending and not self._others_writing and small:
+        when it failed at once (`failed` has said why). `in_background`: on the writer
+        thread however small (a rule: its dialog waits for `written` or `failed`)."""
+        small = len(edit.ids) <= SYNC_LIMIT and not in_background
+        if small and not self._pending and not self._others_writing:
             return self._run_here(edit, undoing)
         self._serial += 1
         self._pending[self._serial] = (edit, undoing)

@@ -105,10 +105,11 @@ class LibraryService(QObject):
 
     # --- writes ----------------------------------------------------------------------------
 
-    def apply(self, edit: Edit, *, background: bool = False) -> bool:
-        """Make the edit (now, or after those queued; `background`: on the writer thread);
-        `papers_changed` follows, or `edits.failed`. False when it failed at once."""
-        return self.edits.run(edit, background=background)
+    def apply(self, edit: Edit, *, in_background: bool = False) -> bool:
+        """Make the edit (now, or after those queued; `in_background`: on the writer thread
+        however small); `papers_changed` follows, or `edits.failed`. False when it failed
+        at once."""
+        return self.edits.run(edit, in_background=in_background)
 
     def revert(self, edit: Edit) -> bool:
         return self.edits.run(edit, undoing=True)

@@ -1,10 +1,12 @@
 """The Rules dialog: the library's rules (name, query, what each does), a form to add one,
 Remove, and Apply to Existing Papers… for the selected one.
 
-It reads and writes through `library.rules`, as `readinglist rules` does, so the two list
-the same rules. A rule that cannot be added (its name taken, its query malformed) is refused
-in the form, with the reason, and the form stays open. Applying a rule is the window's
-undoable edit: the dialog only asks for it (`apply_requested`).
+It reads through `library.rules`, as `readinglist rules` does, so the two list the same
+rules. Adding and removing a rule are edits (`library.user_edits.AddRuleEdit`,
+`RemoveRuleEdit`) that the window's writer writes off the GUI thread, in turn with the other
+edits: the form waits for the answer, and a rule that cannot be added (its name taken, its
+query malformed) is refused in the form, with the reason, the form staying open. Applying a
+rule is the window's undoable edit: the dialog only asks for it (`apply_requested`).
 """
 
 import html
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
+from readinglist.core.translatable import Message
 from readinglist.ui.i18n import tr, tr_message
 from readinglist.ui.qt import (
     QAbstractItemView,
@@ -34,10 +37,13 @@ from readinglist.ui.qt import (
 
 if TYPE_CHECKING:
     from readinglist.core.query import QueryError
-    from readinglist.library.database import Library
     from readinglist.library.rules import Rule
+    from readinglist.library.user_edits import AddRuleEdit, RemoveRuleEdit
+    from readinglist.ui.data.edits import Failure
+    from readinglist.ui.data.service import LibraryService
 
 type MarkedError = Callable[[str, "QueryError"], str]  # the search box's: text and error → rich
+type Answered = Callable[[str | None], None]  # None: written; else what to say
 GIVEN_STATUSES = (None, ReadingStatus.QUEUED, ReadingStatus.SKIPPED)  # what the form offers
 _MINIMUM_WIDTH = 720  # px: a name, a query and what it does side by side
 _VISIBLE_ROWS = 8
@@ -45,19 +51,17 @@ ROW_PIXELS = 24  # a row of the list, about: its height is room for this many
 
 
 def does_text(rule: "Rule") -> str:
-    """What a rule does, in words: "tag robotics · Queued · star · first in Today"."""
-    done = [tr("tag {tag}").format(tag=tag) for tag in rule.tags]
-    done += [tr(rule.status.look.label)] if rule.status else []
-    done += [tr("star")] if rule.star else []
-    done += [tr("first in Today")] if rule.first else []
-    return " · ".join(done)
+    """What a rule does, in words: "tag robotics · status Queued · star · first in Today"
+    (`Rule.described`, translated; a status by its label)."""
+    return " · ".join(tr_message(_labelled(action)) for action in rule.described())
 
 
-def could_not_save(library: "Library", error: Exception) -> str:
-    """Why the library did not take the change (locked, read-only, full), in words."""
-    from readinglist.ui.data.edits import why_not
-
-    return tr("Could not save: {why}").format(why=why_not(error, library.path))
+def _labelled(action: Message) -> Message:
+    args = {
+        name: Message(value.look.label) if isinstance(value, ReadingStatus) else value
+        for name, value in action.args.items()
+    }
+    return Message(action.template, **args)
 
 
 def _problem_label(parent: QWidget, name: str) -> QLabel:
@@ -74,12 +78,13 @@ class RulesDialog(QDialog):
     apply_requested = Signal(object)  # the selected Rule: run it on the library's papers
 
     def __init__(
-        self, library: "Library", marked_error: MarkedError, parent: QWidget | None = None
+        self, service: "LibraryService", marked_error: MarkedError, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Rules"))
-        self.library, self.marked_error = library, marked_error
+        self.service, self.library, self.marked_error = service, service.library, marked_error
         self._shown: list[Rule] = []
+        self._waiting: list[tuple[AddRuleEdit | RemoveRuleEdit, Answered]] = []  # not answered
         self.form: RuleForm | None = None  # the last Add form opened
         self.table = QTreeWidget(self)  # a row a rule, in the order they run
         self.table.setObjectName("rulesList")
@@ -127,6 +132,8 @@ class RulesDialog(QDialog):
         self.remove_button.clicked.connect(lambda *_: self.remove_selected())
         self.apply_button.clicked.connect(lambda *_: self._apply_selected())
         self.table.itemSelectionChanged.connect(self._enable)
+        self.service.edits.written.connect(self._on_written)
+        self.service.edits.failed.connect(self._on_failed)
 
     # --- what it shows ---------------------------------------------------------------------
 
@@ -193,28 +200,51 @@ class RulesDialog(QDialog):
             self.say(tr("Added the rule {name}.").format(name=name))
 
     def remove_selected(self) -> None:
-        """Forget the selected rule (what it did stays done), as `rules remove` does."""
-        from readinglist.library.failures import storage_errors
-        from readinglist.library.rules import RuleError, remove_rule
+        """Forget the selected rule (what it did stays done), as `rules remove` does: after
+        the edits made before it (an Apply to Existing Papers… of it is written first)."""
+        from readinglist.library.user_edits import RemoveRuleEdit
 
         rule = self.selected_rule()
         if rule is None:
             return
-        try:
-            with self.library.writing() as connection:
-                remove_rule(connection, rule.name)
-        except RuleError as error:
-            self.say(tr_message(error.described))
-        except storage_errors() as error:
-            self.say(could_not_save(self.library, error))
-        else:
-            self.say(tr("Removed the rule {name}; what it did stays done.").format(name=rule.name))
+        self.remove_button.setEnabled(False)  # until the writer answers
+        edit = RemoveRuleEdit(rule.name)
+        self.send(edit, lambda why: self._removed(edit, why))
+
+    def _removed(self, edit: "RemoveRuleEdit", why: str | None) -> None:
+        if why is None and edit.refused is not None:
+            why = tr_message(edit.refused)
+        done = tr("Removed the rule {name}; what it did stays done.").format(name=edit.name)
+        self.say(done if why is None else why)
         self.reload()
 
     def _apply_selected(self) -> None:
         rule = self.selected_rule()
         if rule is not None:
             self.apply_requested.emit(rule)
+
+    # --- the writer's answers --------------------------------------------------------------
+
+    def send(self, edit: "AddRuleEdit | RemoveRuleEdit", answered: Answered) -> None:
+        """Write `edit` in turn with the window's edits, off the GUI thread; `answered(None)`
+        once written, `answered(what to say)` when the library did not take it."""
+        self._waiting.append((edit, answered))
+        self.service.apply(edit, in_background=True)
+
+    def _on_written(self, edit: object) -> None:
+        self._answer(edit, None)
+
+    def _on_failed(self, failure: "Failure") -> None:
+        from readinglist.ui.data.edits import could_not_save
+
+        self._answer(failure.edit, could_not_save(failure.why))
+
+    def _answer(self, edit: object, why: str | None) -> None:
+        for position, (sent, answered) in enumerate(self._waiting):
+            if sent is edit:
+                del self._waiting[position]
+                answered(why)
+                return
 
 
 class RuleForm(QDialog):
@@ -224,7 +254,7 @@ class RuleForm(QDialog):
     def __init__(self, rules: RulesDialog) -> None:
         super().__init__(rules)
         self.setWindowTitle(tr("Add Rule"))
-        self._library, self._marked_error = rules.library, rules.marked_error
+        self._rules, self._marked_error = rules, rules.marked_error
         self.added: Rule | None = None
         self.name_edit = QLineEdit(self)
         self.query_edit = QLineEdit(self)
@@ -240,6 +270,9 @@ class RuleForm(QDialog):
         self.star_box = QCheckBox(tr("Star them"), self)
         self.first_box = QCheckBox(tr("Put them first in Today"), self)
         self.problem = _problem_label(self, "ruleProblem")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self._lay_out()
         self.query_edit.textChanged.connect(self._check_query)
 
@@ -253,10 +286,9 @@ class RuleForm(QDialog):
         form.addRow("", self.star_box)
         form.addRow("", self.first_box)
         form.addRow(self.problem)
-        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        form.addRow(buttons := QDialogButtonBox(ok_cancel, self))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         self.setLayout(form)
 
     def wanted(self) -> "Rule":
@@ -289,22 +321,30 @@ class RuleForm(QDialog):
         return True
 
     def accept(self) -> None:
-        from readinglist.library.database import utc_now
-        from readinglist.library.failures import storage_errors
-        from readinglist.library.rules import RuleError, add_rule
+        """Add the rule: the form closes once the writer has written it, or says why not
+        and stays open."""
+        from readinglist.library.user_edits import AddRuleEdit
 
         if not self._check_query(self.query_edit.text()):
             self._refuse(tr("The query does not read: see above."))
             return
-        try:
-            with self._library.writing() as connection:
-                self.added = add_rule(connection, self.wanted(), utc_now())
-        except RuleError as error:
-            self._refuse(tr_message(error.described))
-        except storage_errors() as error:
-            self._refuse(could_not_save(self._library, error))
-        else:
-            super().accept()
+        self.problem.hide()
+        self._ok().setEnabled(False)  # until the writer answers
+        edit = AddRuleEdit(self.wanted())
+        self._rules.send(edit, lambda why: self._answered(edit, why))
+
+    def _answered(self, edit: "AddRuleEdit", why: str | None) -> None:
+        self._ok().setEnabled(True)
+        if why is None and edit.refused is not None:
+            why = tr_message(edit.refused)
+        if why is not None:
+            self._refuse(why)
+            return
+        self.added = edit.added
+        super().accept()
+
+    def _ok(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def _refuse(self, why: str) -> None:
         self.problem.setText(html.escape(why))

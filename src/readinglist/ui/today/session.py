@@ -100,7 +100,7 @@ class TodaySession(QObject):
         from readinglist.library.user_edits import RollTodayEdit
 
         if due and self._service is not None:
-            self._service.apply(RollTodayEdit(), background=True)
+            self._service.apply(RollTodayEdit(), in_background=True)
 
     def _on_written(self, edit: "Edit") -> None:
         from readinglist.library.user_edits import began_today

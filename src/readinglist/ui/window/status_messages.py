@@ -27,7 +27,9 @@ class StatusMessages:
         self._bar.showMessage(tr("Could not read the library: {why}").format(why=why))
 
     def save_failed(self, why: str) -> None:
-        self._bar.showMessage(tr("Could not save: {why}").format(why=why))
+        from readinglist.ui.data.edits import could_not_save
+
+        self._bar.showMessage(could_not_save(why))
 
     def backup_not_made(self, why: str) -> None:
         text = tr("Today's backup of the library was not made: {reason}").format(reason=why)

@@ -203,7 +203,8 @@ def rules(window: "MainWindow", service: "LibraryService") -> None:
     from readinglist.ui.search.search_box import marked_error
     from readinglist.ui.triage.commands import apply_rule_command
 
-    actions = RuleActions(service, marked_error, window)
+    assert window.queries is not None
+    actions = RuleActions(service, window.queries, marked_error, window)
     menus.on_trigger(window.menu_actions.rules, actions.show)
     window.sidebar.rule_requested.connect(actions.make_rule_of)
     actions.apply_wanted.connect(
