@@ -1,0 +1,135 @@
+"""The shared library on PostgreSQL (issue 17): what the per-person `papers` view costs.
+
+A shared library keeps a paper's shared columns in `paper_records` and each member's star,
+status and note in `paper_states`; the view `papers` joins them for the role connected
+(library/shared/ddl.py), so the library's statements read `papers.status` on both engines.
+This measures the lists and counts the window asks for, as a member, through that view on
+200,000 papers (a reader's data on a few percent of them, as gui_bench's: 10% read, 2%
+queued, 1% starred), against the same statements on one plain table holding every column
+(indexed as an SQLite library's `papers`): the floor, in the same run on the same server.
+
+Each figure is the median of `--repeat` runs, fetching every id (as the list does), over a
+Unix socket to a throwaway server (tests/helpers/postgres.py). Later parts of issue 17 add
+the import against COPY, the search-box queries, a second client's latency and ten clients.
+
+Run: python benchmarks/shared_bench.py [--papers N] [--repeat N]
+"""
+
+import argparse
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.helpers, from any folder
+
+from tests.helpers.postgres import fresh_database, running_server
+
+from readinglist.library.shared import ddl
+from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.setup import init_shared
+
+LISTS = {
+    "all papers, newest digest first": "SELECT id FROM {t} ORDER BY last_seen DESC, id DESC",
+    "unread, most votes first": (
+        "SELECT id FROM {t} WHERE status = 'unread' ORDER BY votes DESC NULLS LAST, id DESC"
+    ),
+    "read, by title": "SELECT id FROM {t} WHERE status = 'read' ORDER BY lower(title), id",
+    "starred, newest first": "SELECT id FROM {t} WHERE starred ORDER BY last_seen DESC, id DESC",
+    "queued, by added": "SELECT id FROM {t} WHERE status = 'queued' ORDER BY added_at, id",
+    "counts by status": "SELECT status, count(*) FROM {t} GROUP BY status",
+    "starred count": "SELECT count(*) FROM {t} WHERE starred",
+    "one screen of rows": (
+        "SELECT id, title, status, starred, votes FROM {t} WHERE id = ANY(%s) ORDER BY id"
+    ),
+}
+TARGET_MS = 50.0  # issue 17's search figure, taken for lists too: median under 50 ms
+
+PLAIN = """
+CREATE TABLE plain_papers AS SELECT * FROM papers;
+ALTER TABLE plain_papers ADD PRIMARY KEY (id);
+CREATE INDEX plain_status_last_seen ON plain_papers (status, last_seen);
+CREATE INDEX plain_last_seen ON plain_papers (last_seen);
+CREATE INDEX plain_status_votes ON plain_papers (status, votes);
+CREATE INDEX plain_status_title ON plain_papers (status, lower(title));
+CREATE INDEX plain_starred ON plain_papers (starred);
+CREATE INDEX plain_status_added ON plain_papers (status, added_at);
+GRANT SELECT ON plain_papers TO readinglist_member;
+ANALYZE;
+"""
+
+
+def fill(connection: psycopg.Connection[Any], papers: int) -> None:
+    """`papers` shared records, digests a day apart (20 a day) with votes and titles."""
+    connection.execute(
+        "INSERT INTO paper_records (arxiv_id, url, title, authors, first_seen, last_seen, "
+        "votes, added_at) SELECT '24' || lpad(g::text, 8, '0'), 'https://arxiv.org/abs/' || g, "
+        "'Paper ' || md5(g::text), '[\"A. Author\"]', date '2020-01-01' + g / 20, "
+        "date '2020-01-01' + g / 20, (g * 7919) %% 300, now() - (g || ' minutes')::interval "
+        "FROM generate_series(1, %s) AS g",
+        [papers],
+    )
+
+
+def reader_data(connection: psycopg.Connection[Any]) -> None:
+    """The member's own rows: 10% read, 2% queued, 1% starred (and unread)."""
+    connection.execute(
+        "INSERT INTO paper_states (paper_id, status, starred, status_changed_at) "
+        "SELECT id, CASE WHEN id % 100 < 10 THEN 'read' WHEN id % 100 < 12 THEN 'queued' "
+        "ELSE 'unread' END, id % 100 = 50, now() FROM paper_records "
+        "WHERE id % 100 < 12 OR id % 100 = 50"
+    )
+
+
+def timed(connection: psycopg.Connection[Any], sql: str, params: list[Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        connection.execute(sql, params).fetchall()
+        times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    member = f"reader_{uuid.uuid4().hex[:8]}"
+    with running_server() as server, fresh_database(server) as database:
+        init_shared(SharedAddress.parse(database.url))
+        with psycopg.connect(database.url, autocommit=True) as admin:
+            admin.execute(f"CREATE ROLE {member} LOGIN IN ROLE {ddl.MEMBER}".encode())
+            fill(admin, args.papers)
+        with psycopg.connect(database.url_as(member), autocommit=True) as reader:
+            reader_data(reader)
+        with psycopg.connect(database.url, autocommit=True) as admin:
+            admin.execute("ANALYZE")
+        with psycopg.connect(database.url_as(member), autocommit=True) as reader:
+            # The floor holds this member's view of the papers, as one table.
+            with psycopg.connect(database.url, autocommit=True) as admin:
+                admin.execute(f"SET ROLE {member}")
+                admin.execute("CREATE TEMP TABLE snapshot AS SELECT * FROM papers")
+                admin.execute("RESET ROLE")
+                admin.execute(PLAIN.replace("FROM papers", "FROM snapshot").encode())
+            report(reader, args)
+
+
+def report(reader: psycopg.Connection[Any], args: argparse.Namespace) -> None:
+    screen = list(range(1000, 1040))
+    print(f"shared_bench: the per-person view on {args.papers:,} papers, median of {args.repeat}")
+    print(f"{'statement':<34}{'view ms':>9}{'plain ms':>10}{'x floor':>9}{'target':>10}  result")
+    for name, sql in LISTS.items():
+        params: list[Any] = [screen] if "%s" in sql else []
+        view = timed(reader, sql.format(t="papers"), params, args.repeat)
+        plain = timed(reader, sql.format(t="plain_papers"), params, args.repeat)
+        result = "ok" if view < TARGET_MS else "FAIL"
+        print(f"{name:<34}{view:>9.1f}{plain:>10.1f}{view / plain:>8.1f}x{'< 50 ms':>10}  {result}")
+
+
+if __name__ == "__main__":
+    main()
