@@ -27,7 +27,7 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.helpers, from any folder
 
-from tests.helpers.postgres import fresh_database, running_server
+from tests.helpers.postgres import PostgresDatabase, fresh_database, running_server
 
 from readinglist.library.shared import ddl
 from readinglist.library.shared.address import SharedAddress
@@ -99,24 +99,28 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    member = f"reader_{uuid.uuid4().hex[:8]}"
     with running_server() as server, fresh_database(server) as database:
-        init_shared(SharedAddress.parse(database.url))
-        with psycopg.connect(database.url, autocommit=True) as admin:
-            admin.execute(f"CREATE ROLE {member} LOGIN IN ROLE {ddl.MEMBER}".encode())
-            fill(admin, args.papers)
+        member = prepare(database, args.papers)
         with psycopg.connect(database.url_as(member), autocommit=True) as reader:
-            reader_data(reader)
-        with psycopg.connect(database.url, autocommit=True) as admin:
-            admin.execute("ANALYZE")
-        with psycopg.connect(database.url_as(member), autocommit=True) as reader:
-            # The floor holds this member's view of the papers, as one table.
-            with psycopg.connect(database.url, autocommit=True) as admin:
-                admin.execute(f"SET ROLE {member}")
-                admin.execute("CREATE TEMP TABLE snapshot AS SELECT * FROM papers")
-                admin.execute("RESET ROLE")
-                admin.execute(PLAIN.replace("FROM papers", "FROM snapshot").encode())
             report(reader, args)
+
+
+def prepare(database: PostgresDatabase, papers: int) -> str:
+    """A shared library of `papers`, a member with their own data on it, and the floor:
+    that member's view of the papers as one plain table. The member's role name."""
+    member = f"reader_{uuid.uuid4().hex[:8]}"
+    init_shared(SharedAddress.parse(database.url))
+    with psycopg.connect(database.url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {member} LOGIN IN ROLE {ddl.MEMBER}".encode())
+        fill(admin, papers)
+    with psycopg.connect(database.url_as(member), autocommit=True) as reader:
+        reader_data(reader)
+    with psycopg.connect(database.url, autocommit=True) as admin:
+        admin.execute(f"SET ROLE {member}")
+        admin.execute("CREATE TEMP TABLE snapshot AS SELECT * FROM papers")
+        admin.execute("RESET ROLE")
+        admin.execute(PLAIN.replace("FROM papers", "FROM snapshot").encode())
+    return member
 
 
 def report(reader: psycopg.Connection[Any], args: argparse.Namespace) -> None:

@@ -6,10 +6,14 @@ from contextlib import closing
 from pathlib import Path
 
 from tests.helpers.paths import ROOT
+from tests.helpers.postgres import PostgresDatabase
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import psycopg
+
 import import_bench
+import shared_bench
 import synthetic
 
 
@@ -27,3 +31,17 @@ def test_the_import_floor_indexes_the_text_the_library_would(tmp_path: Path) -> 
         )
         found = connection.execute("SELECT count(*) FROM paper_search").fetchone()[0]
     assert found == len(texts) == len(rows.papers)
+
+
+def test_the_shared_floor_holds_what_the_view_shows_the_member(
+    postgres_database: PostgresDatabase,
+) -> None:
+    member = shared_bench.prepare(postgres_database, papers=500)
+
+    with psycopg.connect(postgres_database.url_as(member)) as reader:
+        for sql in shared_bench.LISTS.values():
+            params = [list(range(100, 140))] if "%s" in sql else []
+            view = reader.execute(sql.format(t="papers"), params).fetchall()
+            plain = reader.execute(sql.format(t="plain_papers"), params).fetchall()
+            assert view == plain and view, sql
+    assert len(view) == 40  # the last statement: a screen of rows, all found
