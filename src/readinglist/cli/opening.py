@@ -50,7 +50,7 @@ def opened(args: argparse.Namespace) -> Iterator["Library"]:
     library = open_library(args.library)
     if library.open_report.backup_warning is not None:
         say(f"warning: {library.open_report.backup_warning}")
-    with library, failures_said("read", library.path):
+    with library, failures_said("read", library.location):
         yield library
 
 
@@ -58,12 +58,12 @@ def opened(args: argparse.Namespace) -> Iterator["Library"]:
 def writing(library: "Library") -> Iterator["Connection"]:
     """`library.writing()`, its failures (at commit too) said in words: what the block
     reports may be printed once it is over, saved."""
-    with failures_said("save to", library.path), library.writing() as connection:
+    with failures_said("save to", library.location), library.writing() as connection:
         yield connection
 
 
 @contextmanager
-def failures_said(doing: str, path: Path) -> Iterator[None]:
+def failures_said(doing: str, path: str | Path) -> Iterator[None]:
     """SQLite's failures in the block as one line naming the library, in words."""
     from readinglist.library.failures import driver_error, reason
 

@@ -47,17 +47,30 @@ class OpenReport:
 
 
 class Library:
-    """An open library. Short transactions through `reading()` and `writing()`; thread-safe."""
+    """An open library. Short transactions through `reading()` and `writing()`; thread-safe.
 
-    def __init__(self, path: Path, engine: Engine, report: OpenReport) -> None:
-        self.path = path
+    A library file has its `path`; a shared library on PostgreSQL (library/shared/) has none,
+    and its `location` is its address (never with a password). Messages name `location`."""
+
+    def __init__(
+        self, path: Path | None, engine: Engine, report: OpenReport, location: str = ""
+    ) -> None:
+        self._path = path
+        self.location = location or str(path)
         self.engine = engine
         self.open_report = report
         self.closed = False
 
+    @property
+    def path(self) -> Path:
+        """The library's file (its backups, its folder); a shared library has none."""
+        if self._path is None:
+            raise LibraryError(f"{self.location} is a shared library: it has no file")
+        return self._path
+
     def _connect(self) -> Connection:
         if self.closed:
-            raise LibraryError(f"the library {self.path} is closed")
+            raise LibraryError(f"the library {self.location} is closed")
         return self.engine.connect()
 
     @contextmanager

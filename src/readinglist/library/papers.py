@@ -19,13 +19,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, DateTime, and_, delete, exists, func, literal, select, update
-from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.digest import Media, MediaKind
 from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
 from readinglist.core.sources.sighting import Links
 from readinglist.library import tables
 from readinglist.library.browse import starred_count, status_counts
+from readinglist.library.dialect import among_names, insert, same_name
 from readinglist.library.driver import Row, chunks, day, fetch, id_list, moment
 from readinglist.library.sorting import EVERYTHING, find_paper_ids
 
@@ -231,7 +231,9 @@ def set_status(
         changing = and_(papers.c.id.in_(chunk), papers.c.status != status.value)
         happened = select(papers.c.id, literal(status.value), literal(now, DateTime()))
         columns = ["paper_id", "status", "at"]
-        connection.execute(insert(events).from_select(columns, happened.where(changing)))
+        connection.execute(
+            insert(connection, events).from_select(columns, happened.where(changing))
+        )
         connection.execute(
             update(papers).where(changing).values(status=status.value, status_changed_at=now)
         )
@@ -280,17 +282,18 @@ def add_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]) -
     tags, links = tables.TAGS, tables.PAPER_TAGS
     paper_ids = list(ids)
     for name in dict.fromkeys(normalize_tag(name) for name in names):
-        connection.execute(insert(tags).values(name=name).on_conflict_do_nothing())
-        tag_id = connection.execute(select(tags.c.id).where(tags.c.name == name)).scalar_one()
+        connection.execute(insert(connection, tags).values(name=name).on_conflict_do_nothing())
+        spelled = select(tags.c.id).where(same_name(tags.c.name, name))
+        tag_id = connection.execute(spelled).scalar_one()
         rows = [{"paper_id": paper_id, "tag_id": tag_id} for paper_id in paper_ids]
         if rows:
-            connection.execute(insert(links).on_conflict_do_nothing(), rows)
+            connection.execute(insert(connection, links).on_conflict_do_nothing(), rows)
 
 
 def remove_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]) -> None:
     """Untag papers, and forget tags no paper carries any more."""
     tags, links = tables.TAGS, tables.PAPER_TAGS
-    tag_ids = select(tags.c.id).where(tags.c.name.in_([normalize_tag(n) for n in names]))
+    tag_ids = select(tags.c.id).where(among_names(tags.c.name, map(normalize_tag, names)))
     for chunk in chunks(list(ids), _WRITE_CHUNK):
         connection.execute(
             delete(links).where(and_(links.c.paper_id.in_(chunk), links.c.tag_id.in_(tag_ids)))
@@ -324,7 +327,7 @@ def user_states(connection: Connection, ids: Iterable[int]) -> dict[int, UserSta
 def tag_spelling(connection: Connection, name: str) -> str | None:
     """How the library spells the tag `name` (tags match in any case), if it has it."""
     tags = tables.TAGS
-    statement = select(tags.c.name).where(tags.c.name == normalize_tag(name))
+    statement = select(tags.c.name).where(same_name(tags.c.name, normalize_tag(name)))
     found = connection.execute(statement).scalar_one_or_none()
     return str(found) if found is not None else None
 
@@ -333,7 +336,7 @@ def carrying_tag(connection: Connection, name: str) -> list[int]:
     """Every paper that carries the tag `name` (in any case), those in the trash too: a
     tag renamed or deleted is renamed or deleted on them as well."""
     tags, links = tables.TAGS, tables.PAPER_TAGS
-    tag_id = select(tags.c.id).where(tags.c.name == normalize_tag(name)).scalar_subquery()
+    tag_id = select(tags.c.id).where(same_name(tags.c.name, normalize_tag(name))).scalar_subquery()
     statement = select(links.c.paper_id).where(links.c.tag_id == tag_id).order_by(links.c.paper_id)
     return [int(paper_id) for paper_id in connection.execute(statement).scalars()]
 
@@ -341,7 +344,7 @@ def carrying_tag(connection: Connection, name: str) -> list[int]:
 def tagged_ids(connection: Connection, ids: Iterable[int], name: str) -> set[int]:
     """Those of `ids` that carry the tag `name` (in any case)."""
     tags, links = tables.TAGS, tables.PAPER_TAGS
-    tag_id = select(tags.c.id).where(tags.c.name == normalize_tag(name)).scalar_subquery()
+    tag_id = select(tags.c.id).where(same_name(tags.c.name, normalize_tag(name))).scalar_subquery()
     found: set[int] = set()
     for chunk in chunks(list(ids), _WRITE_CHUNK):
         statement = select(links.c.paper_id).where(

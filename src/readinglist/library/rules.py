@@ -19,13 +19,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, delete, func, literal, select
-from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, parse_query
 from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.library import papers as store
 from readinglist.library import search_index, sorting, tables
+from readinglist.library.dialect import insert
 from readinglist.library.driver import chunks, id_list
 from readinglist.library.search import SEARCH_INDEX, compile_query
 
@@ -126,9 +126,9 @@ def add_rule(connection: Connection, rule: Rule, now: dt.datetime) -> Rule:
         "first": rule.first,
         "created_at": now,
     }
-    rule_id = connection.execute(tables.RULES.insert(), values).lastrowid
+    added = connection.execute(tables.RULES.insert().values(values)).inserted_primary_key
     found = find_rule(connection, name)
-    assert found is not None and found.id == rule_id
+    assert found is not None and added is not None and found.id == added[0]
     return found
 
 
@@ -217,7 +217,7 @@ def act(connection: Connection, caught: Mapping[Rule, Sequence[int]], now: dt.da
             store.set_status(connection, _still_unread(connection, matched), rule.status, now)
         hits = [{"paper_id": paper_id, "rule_id": rule.id, "at": now} for paper_id in matched]
         if hits:
-            connection.execute(insert(tables.RULE_HITS).on_conflict_do_nothing(), hits)
+            connection.execute(insert(connection, tables.RULE_HITS).on_conflict_do_nothing(), hits)
     tagging = {rule: matched for rule, matched in caught.items() if rule.tags and matched}
     tagged = sorted({paper_id for matched in tagging.values() for paper_id in matched})
     if tagged:

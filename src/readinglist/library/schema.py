@@ -16,6 +16,9 @@ from sqlmodel import Field, SQLModel
 from readinglist.core.paper import ReadingStatus
 
 _TITLE, _AUTHORS = func.lower(text("title")), func.lower(text("authors"))
+# A name matched in any case: SQLite's NOCASE collation; a shared library on PostgreSQL has
+# a unique index on lower(name) instead (library/shared/ddl.py), and no such collation.
+_NOCASE = String(collation="NOCASE").with_variant(String(), "postgresql")
 
 
 class PaperRecord(SQLModel, table=True):
@@ -131,7 +134,7 @@ class SightingRecord(SQLModel, table=True):
 class TagRecord(SQLModel, table=True):
     __tablename__ = "tags"
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
+    name: str = Field(sa_column=Column(_NOCASE, unique=True, nullable=False))
 
 
 class PaperTagLink(SQLModel, table=True):
@@ -146,7 +149,7 @@ class SavedSearchRecord(SQLModel, table=True):
 
     __tablename__ = "saved_searches"
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
+    name: str = Field(sa_column=Column(_NOCASE, unique=True, nullable=False))
     query: str
     created_at: dt.datetime
 
@@ -172,7 +175,7 @@ class RuleRecord(SQLModel, table=True):
 
     __tablename__ = "rules"
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
+    name: str = Field(sa_column=Column(_NOCASE, unique=True, nullable=False))
     query: str
     tags: str = "[]"
     status: str | None = None
@@ -242,7 +245,7 @@ class SubscriptionRecord(SQLModel, table=True):
 
     __tablename__ = "subscriptions"
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(sa_column=Column(String(collation="NOCASE"), unique=True, nullable=False))
+    name: str = Field(sa_column=Column(_NOCASE, unique=True, nullable=False))
     url_template: str
     format: str | None = None
     since: dt.date

@@ -72,6 +72,7 @@ from readinglist.core.query_terms import (
     asks_for_trash,
 )
 from readinglist.library import tables
+from readinglist.library.dialect import same_name
 from readinglist.library.today import in_today
 from readinglist.library.trash import not_trashed, trashed
 
@@ -458,7 +459,5 @@ def _by_index(condition: ColumnElement[bool]) -> ColumnElement[bool]:
 
 
 def _tagged(name: str) -> Select[tuple[int]]:
-    tag_ids = select(tables.TAGS.c.id).where(
-        tables.TAGS.c.name == name
-    )  # the column's NOCASE collation
+    tag_ids = select(tables.TAGS.c.id).where(same_name(tables.TAGS.c.name, name))
     return select(tables.PAPER_TAGS.c.paper_id).where(tables.PAPER_TAGS.c.tag_id.in_(tag_ids))

@@ -28,7 +28,6 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.sql.selectable import FromClause
 
 from readinglist.core.paper import ReadingStatus
@@ -41,6 +40,7 @@ from readinglist.core.today import (
     waited_since,
 )
 from readinglist.library import tables
+from readinglist.library.dialect import conflict_keys, insert
 from readinglist.library.trash import not_trashed
 
 _ROW = 1  # the one reader's row (a shared library keeps one per person)
@@ -81,8 +81,10 @@ def read_state(connection: Connection) -> TriageState:
 
 def _write_state(connection: Connection, state: TriageState) -> None:
     values = {"today_since": state.today_since, "last_triage_at": state.last_triage_at}
-    statement = insert(tables.TRIAGE_STATE).values(id=_ROW, **values)
-    connection.execute(statement.on_conflict_do_update(index_elements=["id"], set_=values))
+    table = tables.TRIAGE_STATE
+    statement = insert(connection, table).values(id=_ROW, **values)
+    keys = conflict_keys(connection, table, "id")
+    connection.execute(statement.on_conflict_do_update(index_elements=keys, set_=values))
 
 
 def roll(connection: Connection, now: dt.datetime) -> bool:
@@ -285,10 +287,18 @@ def _bring_back(connection: Connection, since: dt.datetime, now: dt.datetime) ->
         .limit(RESURFACE_PER_SESSION)
     )
     for paper_id in connection.scalars(chosen).all():
-        row = {"paper_id": paper_id, "due_at": since, "shown_since": since}  # untouched
-        statement = insert(tables.RESURFACING).values(row)
-        kept = {"due_at": since, "shown_since": since}
-        connection.execute(statement.on_conflict_do_update(index_elements=["paper_id"], set_=kept))
+        _rest(connection, paper_id, due_at=since, shown_since=since)  # untouched
+
+
+def _rest(
+    connection: Connection, paper_id: int, due_at: dt.datetime, shown_since: dt.datetime | None
+) -> None:
+    """The paper's resurfacing row: due at `due_at`, shown since (None: not in Today)."""
+    table = tables.RESURFACING
+    kept = {"due_at": due_at, "shown_since": shown_since}
+    statement = insert(connection, table).values(paper_id=paper_id, **kept)
+    keys = conflict_keys(connection, table, "paper_id")
+    connection.execute(statement.on_conflict_do_update(index_elements=keys, set_=kept))
 
 
 def brought_back_ids(connection: Connection) -> list[int]:
@@ -314,10 +324,7 @@ def resting_rows(connection: Connection, ids: Iterable[int]) -> Resting:
 def snooze(connection: Connection, ids: Iterable[int], now: dt.datetime) -> None:
     """Out of Today, and not brought back before `SNOOZE` has passed."""
     for paper_id in ids:
-        row = {"paper_id": paper_id, "due_at": now + SNOOZE, "shown_since": None}
-        statement = insert(tables.RESURFACING).values(row)
-        kept = {"due_at": now + SNOOZE, "shown_since": None}
-        connection.execute(statement.on_conflict_do_update(index_elements=["paper_id"], set_=kept))
+        _rest(connection, paper_id, due_at=now + SNOOZE, shown_since=None)
 
 
 def put_back(connection: Connection, rows: Resting) -> None:
@@ -328,4 +335,4 @@ def put_back(connection: Connection, rows: Resting) -> None:
         if row is not None:
             passes, due_at, shown_since = row
             values = {"passes": passes, "due_at": due_at, "shown_since": shown_since}
-            connection.execute(insert(resurfacing).values(paper_id=paper_id, **values))
+            connection.execute(resurfacing.insert().values(paper_id=paper_id, **values))

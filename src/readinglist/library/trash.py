@@ -12,11 +12,11 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, exists, func, not_, select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from readinglist.library import tables
+from readinglist.library.dialect import insert
 from readinglist.library.driver import chunks
 
 _WRITE_CHUNK = 20_000  # ids per statement: SQLite's bound-variable limit can be 32,766
@@ -48,7 +48,7 @@ def put_back(connection: Connection, times: Mapping[int, dt.datetime]) -> None:
         known = connection.execute(select(papers.c.id).where(papers.c.id.in_(chunk))).scalars()
         rows = [{"paper_id": paper_id, "trashed_at": times[paper_id]} for paper_id in known]
         if rows:
-            connection.execute(insert(trash).on_conflict_do_nothing(), rows)
+            connection.execute(insert(connection, trash).on_conflict_do_nothing(), rows)
 
 
 def restore(connection: Connection, ids: Iterable[int]) -> None:

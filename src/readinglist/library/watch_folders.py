@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from sqlalchemy import Connection, RowMapping, delete, func, select, update
-from sqlalchemy.dialects.sqlite import insert
 
 from readinglist.core.digest_files import (
     DIGEST_SUFFIX,
@@ -33,6 +32,7 @@ from readinglist.core.digest_files import (
 from readinglist.core.import_report import FileReport, ImportReport
 from readinglist.library import tables
 from readinglist.library.database import Library, utc_now
+from readinglist.library.dialect import insert
 from readinglist.library.failures import storage_errors
 from readinglist.library.importer import Progress, import_found, is_library_failure
 
@@ -125,7 +125,7 @@ def add_folder(connection: Connection, path: Path, now: dt.datetime) -> tuple[Wa
         raise WatchFolderError(f"{path} is not a folder")
     table = tables.WATCH_FOLDERS
     inserted = connection.execute(
-        insert(table).values(path=str(key), added_at=now).on_conflict_do_nothing()
+        insert(connection, table).values(path=str(key), added_at=now).on_conflict_do_nothing()
     )
     added = inserted.rowcount > 0
     connection.execute(update(table).where(table.c.path == str(key)).values(missing_since=None))
@@ -338,7 +338,7 @@ def record(connection: Connection, changes: Iterable[Change], now: dt.datetime) 
     ]
     if not rows:
         return
-    statement = insert(tables.WATCHED_FILES)
+    statement = insert(connection, tables.WATCHED_FILES)
     excluded = statement.excluded
     connection.execute(
         statement.on_conflict_do_update(

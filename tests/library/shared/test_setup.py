@@ -2,10 +2,6 @@
 a database that holds something else or a newer schema, and the database itself keeps each
 member's reading state to that member, whatever SQL they send."""
 
-import uuid
-from collections.abc import Iterator
-from typing import Any
-
 import psycopg
 import pytest
 from psycopg import errors
@@ -20,42 +16,7 @@ from readinglist.library.shared.setup import (
     init_shared,
 )
 from tests.helpers.postgres import PostgresDatabase
-
-
-@pytest.fixture
-def shared(postgres_database: PostgresDatabase) -> PostgresDatabase:
-    init_shared(SharedAddress.parse(postgres_database.url))
-    return postgres_database
-
-
-@pytest.fixture
-def members(shared: PostgresDatabase) -> Iterator[tuple[str, str]]:
-    """Two login roles granted readinglist_member (roles are the whole server's: named
-    afresh for each test, dropped after it)."""
-    names = tuple(f"{who}_{uuid.uuid4().hex[:8]}" for who in ("alice", "bob"))
-    with psycopg.connect(shared.url, autocommit=True) as admin:
-        for name in names:
-            admin.execute(f"CREATE ROLE {name} LOGIN IN ROLE {ddl.MEMBER}".encode())
-    yield names[0], names[1]
-    with psycopg.connect(shared.url, autocommit=True) as admin:
-        for name in names:
-            admin.execute(f"DROP OWNED BY {name}; DROP ROLE {name}".encode())
-
-
-def add_paper(database: PostgresDatabase, arxiv_id: str) -> int:
-    with psycopg.connect(database.url, autocommit=True) as admin:
-        row = admin.execute(
-            "INSERT INTO papers (arxiv_id, url, title, first_seen, last_seen, added_at) "
-            "VALUES (%s, 'https://arxiv.org/abs/' || %s, 'A paper', current_date, current_date, "
-            "now()) RETURNING id",
-            [arxiv_id, arxiv_id],
-        ).fetchone()
-    assert row is not None
-    return int(row[0])
-
-
-def connected_as(database: PostgresDatabase, role: str) -> "psycopg.Connection[Any]":
-    return psycopg.connect(database.url_as(role), autocommit=True)
+from tests.helpers.shared_library import add_paper, connected_as
 
 
 def test_its_version_is_an_sqlite_librarys_at_the_same_tables() -> None:

@@ -314,6 +314,8 @@ PERSONAL = (
     "watch_folders",
     "subscriptions",
 )
+# Of those, the ones keyed by (person, …): an upsert names the person in its conflict target.
+KEYED_BY_PERSON = ("paper_states", "trash", "triage_state", "resurfacing")
 # Tables of rows with an owner: shared ones are seen by all, changed by the owner alone.
 OWNED = {"saved_searches": "owner", "rules": "owner", "shared_notes": "author"}
 # Tables a row of which belongs to a row of another (a folder's files, a rule's hits).

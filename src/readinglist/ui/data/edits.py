@@ -33,7 +33,7 @@ class Failure:
     why: str  # "the disk is full", for "Could not save: …"
 
 
-def why_not(error: BaseException, library: Path) -> str:
+def why_not(error: BaseException, library: str | Path) -> str:
     """Why a read or write of the library failed, as words for a sentence, naming the file:
     never the SQL and its parameters (a note's text) that the driver's message carries."""
     from readinglist.library.failures import reason
@@ -73,7 +73,7 @@ class _Writer(QObject):
         try:
             write_in_parts(self._library, edit, undo=undoing)
         except Exception as error:
-            self.failed.emit(serial, why_not(error, self._library.path))
+            self.failed.emit(serial, why_not(error, self._library.location))
             return
         self.done.emit(serial)
 
@@ -139,7 +139,7 @@ class EditRunner(QObject):
         try:
             write_in_parts(self._library, edit, undo=undoing)
         except Exception as error:
-            self.failed.emit(Failure(edit, undoing, why_not(error, self._library.path)))
+            self.failed.emit(Failure(edit, undoing, why_not(error, self._library.location)))
             return False
         self.written.emit(edit)
         return True

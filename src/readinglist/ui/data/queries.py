@@ -49,7 +49,7 @@ class _QueryWorker(QObject):
         except Exception as error:
             from readinglist.ui.data.edits import why_not
 
-            self.failed.emit(serial, self._channel, why_not(error, self._library.path))
+            self.failed.emit(serial, self._channel, why_not(error, self._library.location))
             return
         self.answered.emit(serial, self._channel, result)
 

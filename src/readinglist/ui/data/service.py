@@ -87,7 +87,7 @@ class LibraryService(QObject):
             with self.library.reading() as connection:
                 return read(connection)
         except storage_errors() as error:
-            self.read_failed.emit(why_not(error, self.library.path))
+            self.read_failed.emit(why_not(error, self.library.location))
             return otherwise
 
     def back_up_daily(self, queries: "QueryRunner", told: Callable[[str], object]) -> None:

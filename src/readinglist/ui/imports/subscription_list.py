@@ -206,4 +206,4 @@ def _could_not_save(library: "Library", error: Exception) -> str:
     """Why the library did not take the change (locked, read-only, full), in words."""
     from readinglist.ui.data.edits import why_not
 
-    return tr("Could not save: {why}").format(why=why_not(error, library.path))
+    return tr("Could not save: {why}").format(why=why_not(error, library.location))

@@ -229,10 +229,12 @@ def _storage_errors() -> tuple[type[Exception], ...]:
 def _not_read(library: "Library", error: Exception) -> str:
     from readinglist.ui.data.edits import why_not
 
-    return tr("Could not scan the watched folders: {why}").format(why=why_not(error, library.path))
+    return tr("Could not scan the watched folders: {why}").format(
+        why=why_not(error, library.location)
+    )
 
 
 def _not_saved(library: "Library", error: Exception) -> str:
     from readinglist.ui.data.edits import why_not
 
-    return tr("Could not save: {why}").format(why=why_not(error, library.path))
+    return tr("Could not save: {why}").format(why=why_not(error, library.location))

@@ -150,7 +150,9 @@ class RulesDialog(QDialog):
 
             self._shown = []
             self.say(
-                tr("Could not read the rules: {why}").format(why=why_not(error, self.library.path))
+                tr("Could not read the rules: {why}").format(
+                    why=why_not(error, self.library.location)
+                )
             )
         self.table.clear()
         items: dict[str, QTreeWidgetItem] = {}

@@ -137,5 +137,5 @@ class SavedSearchActions(QObject):
         except storage_errors() as error:  # locked, read-only, full: in words, not SQL
             from readinglist.ui.data.edits import why_not
 
-            why = why_not(error, self._service.library.path)
+            why = why_not(error, self._service.library.location)
             self.failed.emit(tr("Could not save: {why}").format(why=why))

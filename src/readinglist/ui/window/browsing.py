@@ -140,7 +140,7 @@ class Browsing(QObject):
         try:
             query = self.current_query()
         except Exception as error:  # an entry's query that cannot be made (a day + 1 overflows)
-            self._on_failed(why_not(error, self._service.library.path))
+            self._on_failed(why_not(error, self._service.library.location))
             return
         self.trash_shown.emit(query.lists_trash)
         self._queries.submit(

@@ -1,0 +1,50 @@
+"""Where a library file (SQLite) and a shared library (PostgreSQL, library/shared/) differ,
+for the statements written in SQLAlchemy Core: the one seam the rest of `library/` asks.
+
+Both engines take the same tables (a shared library's `papers` is a view with the same
+columns, library/shared/ddl.py), so a Core statement compiles for either; what differs is
+the upsert (each dialect has its own `INSERT … ON CONFLICT`), the keys of the tables that
+are each person's on PostgreSQL (keyed by `person` too there, `current_user` by default),
+and names compared in any case (SQLite's columns are `COLLATE NOCASE`; PostgreSQL's unique
+indexes are on `lower(name)`).
+"""
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ColumnElement, Connection, Table, func
+from sqlalchemy.dialects import postgresql, sqlite
+
+from readinglist.library.shared.ddl import KEYED_BY_PERSON
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects.postgresql import Insert as PostgresInsert
+    from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
+
+
+def on_postgresql(connection: Connection) -> bool:
+    return connection.dialect.name == "postgresql"
+
+
+def insert(connection: Connection, table: Table) -> "SqliteInsert | PostgresInsert":
+    """`INSERT INTO table` in the connection's dialect, with its `on_conflict_do_…`."""
+    if on_postgresql(connection):
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def conflict_keys(connection: Connection, table: Table, *columns: str) -> list[str]:
+    """The columns of `table`'s key named `columns`, for `on_conflict_do_update`: on
+    PostgreSQL a person's table is keyed by the person too."""
+    personal = on_postgresql(connection) and table.name in KEYED_BY_PERSON
+    return ["person", *columns] if personal else list(columns)
+
+
+def same_name(column: ColumnElement[str], name: str) -> ColumnElement[bool]:
+    """`column` holds `name`, in any case (ASCII letters, as SQLite's NOCASE folds them)."""
+    return func.lower(column) == func.lower(name)
+
+
+def among_names(column: ColumnElement[str], names: Iterable[str]) -> ColumnElement[bool]:
+    """`column` holds one of `names`, in any case."""
+    return func.lower(column).in_([name.lower() for name in names])

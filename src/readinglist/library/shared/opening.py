@@ -1,0 +1,33 @@
+"""Opening a shared library: its schema version checked, an engine over psycopg.
+
+Every moment a shared library keeps is `timestamptz`; the session's time zone is UTC, so
+moments read back as the UTC moments the library layer writes (as an SQLite library's).
+"""
+
+from sqlalchemy import create_engine
+
+from readinglist.library.database import Library, OpenReport
+from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.setup import (
+    CONNECT_TIMEOUT_S,
+    SHARED_VERSION,
+    SharedLibraryError,
+    check_version,
+)
+
+
+def open_shared(address: SharedAddress) -> Library:
+    """The shared library at `address`, as the role the address names; refused, saying
+    why, when it is none, or at another schema version than this readinglist's."""
+    version = check_version(address)
+    if version < SHARED_VERSION:
+        raise SharedLibraryError(
+            f"{address} is at schema {version} and this readinglist needs {SHARED_VERSION}: "
+            "upgrade it with the readinglist that made it first; nothing was changed"
+        )
+    engine = create_engine(
+        address.driver_url,
+        connect_args={"options": "-c timezone=UTC", "connect_timeout": CONNECT_TIMEOUT_S},
+        pool_pre_ping=True,
+    )
+    return Library(None, engine, OpenReport(), location=str(address))

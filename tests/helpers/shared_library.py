@@ -1,0 +1,23 @@
+"""Helpers for tests of a shared library: papers added as its owner, members connected."""
+
+from typing import Any
+
+import psycopg
+
+from tests.helpers.postgres import PostgresDatabase
+
+
+def connected_as(database: PostgresDatabase, role: str) -> "psycopg.Connection[Any]":
+    return psycopg.connect(database.url_as(role), autocommit=True)
+
+
+def add_paper(database: PostgresDatabase, arxiv_id: str) -> int:
+    with psycopg.connect(database.url, autocommit=True) as admin:
+        row = admin.execute(
+            "INSERT INTO papers (arxiv_id, url, title, first_seen, last_seen, added_at) "
+            "VALUES (%s, 'https://arxiv.org/abs/' || %s, 'A paper', current_date, current_date, "
+            "now()) RETURNING id",
+            [arxiv_id, arxiv_id],
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
