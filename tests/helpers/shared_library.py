@@ -11,13 +11,16 @@ def connected_as(database: PostgresDatabase, role: str) -> "psycopg.Connection[A
     return psycopg.connect(database.url_as(role), autocommit=True)
 
 
-def add_paper(database: PostgresDatabase, arxiv_id: str) -> int:
+def add_paper(
+    database: PostgresDatabase, arxiv_id: str, *, title: str = "A paper", votes: int | None = None
+) -> int:
+    """A paper in the shared library, added as its owner (as an import will); its id."""
     with psycopg.connect(database.url, autocommit=True) as admin:
         row = admin.execute(
-            "INSERT INTO papers (arxiv_id, url, title, first_seen, last_seen, added_at) "
-            "VALUES (%s, 'https://arxiv.org/abs/' || %s, 'A paper', current_date, current_date, "
+            "INSERT INTO papers (arxiv_id, url, title, votes, first_seen, last_seen, added_at) "
+            "VALUES (%s, 'https://arxiv.org/abs/' || %s, %s, %s, current_date, current_date, "
             "now()) RETURNING id",
-            [arxiv_id, arxiv_id],
+            [arxiv_id, arxiv_id, title, votes],
         ).fetchone()
     assert row is not None
     return int(row[0])

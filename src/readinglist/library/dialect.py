@@ -5,15 +5,19 @@ Both engines take the same tables (a shared library's `papers` is a view with th
 columns, library/shared/ddl.py), so a Core statement compiles for either; what differs is
 the upsert (each dialect has its own `INSERT … ON CONFLICT`), the keys of the tables that
 are each person's on PostgreSQL (keyed by `person` too there, `current_user` by default),
-and names compared in any case (SQLite's columns are `COLLATE NOCASE`; PostgreSQL's unique
-indexes are on `lower(name)`).
+names compared in any case (SQLite's columns are `COLLATE NOCASE`; PostgreSQL's unique
+indexes are on `lower(name)`), and SQLite's `+column`, which keeps its planner from starting
+in that column's index (PostgreSQL has no unary + on text, and its planner needs no hint).
 """
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Table, func
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from readinglist.library.shared.ddl import KEYED_BY_PERSON
 
@@ -48,3 +52,24 @@ def same_name(column: ColumnElement[str], name: str) -> ColumnElement[bool]:
 def among_names(column: ColumnElement[str], names: Iterable[str]) -> ColumnElement[bool]:
     """`column` holds one of `names`, in any case."""
     return func.lower(column).in_([name.lower() for name in names])
+
+
+class unindexed(FunctionElement[Any]):
+    """`+value` on SQLite: equal to `value`, but looked up in no index; `value` elsewhere."""
+
+    name = "unindexed"
+    inherit_cache = True
+
+    def __init__(self, value: ColumnElement[Any]) -> None:
+        super().__init__(value)
+        self.type = value.type
+
+
+@compiles(unindexed)
+def _as_value(element: unindexed, compiler: SQLCompiler, **options: Any) -> str:
+    return compiler.process(element.clauses, **options)
+
+
+@compiles(unindexed, "sqlite")
+def _as_unindexed(element: unindexed, compiler: SQLCompiler, **options: Any) -> str:
+    return f"+{compiler.process(element.clauses, **options)}"

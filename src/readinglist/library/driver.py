@@ -6,10 +6,17 @@ first (the window's first rows, see `sorting.py`), statements go to the driver, 
 in the form the library stores them: ISO dates, 0 and 1, moments in UTC without an offset,
 as SQLAlchemy's SQLite types and SQLModel's `UTCDateTime` write them (`tests/test_driver.py`
 checks these conversions against the schema's own column types).
+
+On a shared library (PostgreSQL, library/shared/) the same statements go to psycopg, written
+over in the few places the two differ (`for_postgresql`: the placeholders, an id list's
+`json_each`, `group_concat`), and the values read back are psycopg's (dates, booleans,
+aware moments), which `day` and `moment` take as they are. Statements that use more of
+SQLite than that (the search index, the stats' date arithmetic) are SQLite's alone so far.
 """
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -39,10 +46,32 @@ def chunks[T](items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 def fetch(connection: Connection, sql: str, parameters: Sequence[object] = ()) -> list[Row]:
     """Every row of `sql`. A failure is raised as SQLAlchemy raises the driver's (an
     `OperationalError` carrying it): whoever reads the library catches one kind."""
+    if connection.dialect.name == "postgresql":
+        result = connection.exec_driver_sql(for_postgresql(sql), tuple(parameters))
+        return [tuple(row) for row in result]
     try:
         return driver(connection).execute(sql, parameters).fetchall()
     except sqlite3.Error as error:
         raise DBAPIError.instance(sql, parameters, error, sqlite3.Error) from error
+
+
+# What an SQLite statement says that PostgreSQL says otherwise, and how it says it.
+_REWRITES = (
+    (re.compile(r"%"), "%%"),  # psycopg's placeholders start with %: a literal one doubled
+    (
+        re.compile(r"SELECT value FROM json_each\(\?\)"),
+        "SELECT value::bigint FROM json_array_elements_text(?::json)",
+    ),
+    (re.compile(r"\bgroup_concat\("), "string_agg("),
+    (re.compile(r"\?"), "%s"),
+)
+
+
+def for_postgresql(sql: str) -> str:
+    """An SQLite statement of this package as PostgreSQL takes it (see the module's words)."""
+    for pattern, replacement in _REWRITES:
+        sql = pattern.sub(replacement, sql)
+    return sql
 
 
 def id_list(ids: Sequence[int]) -> str:
@@ -69,16 +98,17 @@ def stored_moment(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime(_MOMENT_FORMAT)
 
 
-def day(text: str) -> dt.date:
-    """A stored DATE."""
-    return dt.date.fromisoformat(text)
+def day(text: str | dt.date) -> dt.date:
+    """A stored DATE (PostgreSQL's driver gives a date already)."""
+    return text if isinstance(text, dt.date) else dt.date.fromisoformat(text)
 
 
-def moment(text: str | None) -> dt.datetime | None:
-    """A stored DATETIME, in UTC (the library keeps UTC without an offset)."""
+def moment(text: str | dt.datetime | None) -> dt.datetime | None:
+    """A stored DATETIME, in UTC (the library keeps UTC without an offset; PostgreSQL's
+    driver gives an aware moment)."""
     if text is None:
         return None
-    found = dt.datetime.fromisoformat(text)
+    found = text if isinstance(text, dt.datetime) else dt.datetime.fromisoformat(text)
     if found.utcoffset() is None:
         return found.replace(tzinfo=dt.UTC)
     return found.astimezone(dt.UTC)

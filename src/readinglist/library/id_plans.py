@@ -50,10 +50,7 @@ class IdPlan:
     reverse: bool = False
 
     def ids(self, connection: Connection) -> list[int]:
-        found: list[list[int]] = [
-            json.loads(fetch(connection, sql, parameters)[0][0])
-            for sql, parameters in self.statements
-        ]
+        found = [_ids(connection, sql, parameters) for sql, parameters in self.statements]
         if self.tags_first:
             tagged, matching = found
             known = set(tagged)
@@ -63,9 +60,21 @@ class IdPlan:
         return ids[::-1] if self.reverse else ids
 
 
+def _ids(connection: Connection, sql: str, parameters: tuple[object, ...]) -> list[int]:
+    """One statement's ids: SQLite's as one JSON array; PostgreSQL's one a row (compiled
+    for psycopg by `sorting`)."""
+    if connection.dialect.name == "postgresql":
+        return [int(row[0]) for row in connection.exec_driver_sql(sql, parameters)]
+    found: list[int] = json.loads(fetch(connection, sql, parameters)[0][0])
+    return found
+
+
 def plan(connection: Connection, key: str, compile_plan: Callable[[], IdPlan]) -> IdPlan:
     """The plan for `key` (a list: its query, sort and order), compiled by `compile_plan`
-    unless this library's recent lists hold it."""
+    unless this library's recent lists hold it. A shared library's are compiled each time
+    (its SQL is psycopg's: kept with an SQLite library's, it would be served to one)."""
+    if connection.dialect.name == "postgresql":
+        return compile_plan()
     return _plans_of(_library_file(connection)).plan(key, compile_plan)
 
 

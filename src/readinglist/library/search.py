@@ -24,7 +24,6 @@ statuses with unread are tested as "not in the few that have the others".
 import datetime as dt
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -41,8 +40,6 @@ from sqlalchemy import (
     table,
     true,
 )
-from sqlalchemy.sql.elements import UnaryExpression
-from sqlalchemy.sql.operators import custom_op
 from sqlalchemy.sql.selectable import FromClause, NamedFromClause
 
 from readinglist.core.paper import ReadingStatus
@@ -72,7 +69,7 @@ from readinglist.core.query_terms import (
     asks_for_trash,
 )
 from readinglist.library import tables
-from readinglist.library.dialect import same_name
+from readinglist.library.dialect import same_name, unindexed
 from readinglist.library.today import in_today
 from readinglist.library.trash import not_trashed, trashed
 
@@ -181,12 +178,7 @@ def _found(expression: str) -> Select[tuple[int]]:
 def _tested(expression: str) -> ColumnElement[bool]:
     """`_matches` as `+papers.id IN (...)`: the same test, but not a set of ids that
     SQLite may start from."""
-    return _unindexed(tables.PAPERS.c.id).in_(_found(expression))
-
-
-def _unindexed(value: ColumnElement[Any]) -> ColumnElement[Any]:
-    """`+value`: equal to `value`, but SQLite looks it up in no index."""
-    return UnaryExpression(value, operator=custom_op("+"), type_=value.type)
+    return unindexed(tables.PAPERS.c.id).in_(_found(expression))
 
 
 class _Compiler:
@@ -373,12 +365,12 @@ def _most_papers(term: Status, started: bool, status_leads: bool) -> ColumnEleme
     test against the few papers that have those (SQLite then walks the sort index)."""
     wanted = [status.value for status in term.statuses]
     if started:
-        return _unindexed(tables.PAPERS.c.status).in_(wanted)
+        return unindexed(tables.PAPERS.c.status).in_(wanted)
     if len(wanted) == 1 and status_leads:
         return tables.PAPERS.c.status == wanted[0]
     others = [status.value for status in ReadingStatus if status.value not in wanted]
     having = select(_indexed().c.id).where(_indexed().c.status.in_(others))
-    return not_(_unindexed(tables.PAPERS.c.id).in_(having))
+    return not_(unindexed(tables.PAPERS.c.id).in_(having))
 
 
 def _split_text(terms: tuple[Term, ...]) -> tuple[list[str], list[str], list[Term]]:

@@ -12,7 +12,8 @@ building needs (0.15-0.5 s to import), loads after the window's first rows.
 """
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 
 from sqlalchemy import (
     ColumnElement,
@@ -184,12 +185,33 @@ def _statements(
     for each set of `values` of its named parameters (the others as built).
 
     SQLite keeps a subquery's ORDER BY for an aggregate fed by it (other than count, min
-    and max), so the array is in the statement's order.
+    and max), so the array is in the statement's order. PostgreSQL promises that only for
+    an aggregate's own ORDER BY: there the ids are read one a row (`id_plans`), through
+    psycopg's dialect with positional placeholders, the values as they are.
     """
+    if dialect.name == "postgresql":
+        return _compiled(statement, _positional_postgresql(), values, lambda value: value)
     ids = statement.subquery()
-    array = select(func.json_group_array(ids.c[0]))
-    compiled = array.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    return _compiled(select(func.json_group_array(ids.c[0])), dialect, values, stored)
+
+
+def _compiled(
+    statement: Select[tuple[int]],
+    dialect: Dialect,
+    values: Sequence[Mapping[str, object]],
+    store: Callable[[object], object],
+) -> tuple[Statement, ...]:
+    compiled = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     sql, names, defaults = str(compiled), compiled.positiontup or (), compiled.params
     return tuple(
-        (sql, tuple(stored(given.get(name, defaults[name])) for name in names)) for given in values
+        (sql, tuple(store(given.get(name, defaults[name])) for name in names)) for given in values
     )
+
+
+@cache
+def _positional_postgresql() -> Dialect:
+    """psycopg's dialect with `%s` placeholders (its own are named): loaded when a shared
+    library first lists, never on an SQLite library's way to the first paint."""
+    from sqlalchemy.dialects.postgresql.psycopg import dialect
+
+    return dialect(paramstyle="format")  # type: ignore[no-untyped-call]

@@ -12,11 +12,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import ColumnElement, Connection, Select, delete, exists, func, not_, select
-from sqlalchemy.sql.elements import UnaryExpression
-from sqlalchemy.sql.operators import custom_op
 
 from readinglist.library import tables
-from readinglist.library.dialect import insert
+from readinglist.library.dialect import insert, unindexed
 from readinglist.library.driver import chunks
 
 _WRITE_CHUNK = 20_000  # ids per statement: SQLite's bound-variable limit can be 32,766
@@ -32,8 +30,7 @@ def not_trashed(paper_id: ColumnElement[int] | None = None) -> ColumnElement[boo
     each paper at hand. The `+` keeps SQLite from starting a list there: it walks the list's
     index (which holds the id) and tests each paper it reaches."""
     value = tables.PAPERS.c.id if paper_id is None else paper_id
-    unindexed = UnaryExpression(value, operator=custom_op("+"), type_=value.type)
-    return not_(unindexed.in_(trashed()))
+    return not_(unindexed(value).in_(trashed()))
 
 
 def move_to_trash(connection: Connection, ids: Iterable[int], now: dt.datetime) -> None:
