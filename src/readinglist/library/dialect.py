@@ -10,15 +10,17 @@ indexes are on `lower(name)`), and SQLite's `+column`, which keeps its planner f
 in that column's index (PostgreSQL has no unary + on text, and its planner needs no hint).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, Table, func
+from sqlalchemy import BigInteger, ColumnElement, Connection, Table, any_, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
+from readinglist.library.driver import id_list
 from readinglist.library.shared.ddl import KEYED_BY_PERSON
 
 if TYPE_CHECKING:
@@ -42,6 +44,18 @@ def conflict_keys(connection: Connection, table: Table, *columns: str) -> list[s
     PostgreSQL a person's table is keyed by the person too."""
     personal = on_postgresql(connection) and table.name in KEYED_BY_PERSON
     return ["person", *columns] if personal else list(columns)
+
+
+def among_ids(
+    connection: Connection, column: ColumnElement[int], ids: Sequence[int]
+) -> ColumnElement[bool]:
+    """`column IN ids`, any number of them: on SQLite one JSON parameter read by
+    `json_each` (the statement's text the same whatever their count), on PostgreSQL
+    `= ANY` of one array."""
+    if on_postgresql(connection):
+        return column == any_(literal(list(ids), ARRAY(BigInteger)))
+    listed = func.json_each(literal(id_list(ids))).table_valued("value")
+    return column.in_(select(listed.c.value))
 
 
 def same_name(column: ColumnElement[str], name: str) -> ColumnElement[bool]:

@@ -67,6 +67,17 @@ _REWRITES = (
 )
 
 
+def fetch_many(connection: Connection, sql: str, rows: Sequence[Sequence[object]]) -> None:
+    """`sql` once for each of `rows` (an import's bulk inserts). SQLite's failures are the
+    driver's own, as an import tells a busy library by them."""
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(for_postgresql(sql), [tuple(row) for row in rows])
+        return
+    driver(connection).executemany(sql, rows)
+
+
 def for_postgresql(sql: str) -> str:
     """An SQLite statement of this package as PostgreSQL takes it (see the module's words)."""
     for pattern, replacement in _REWRITES:

@@ -6,7 +6,9 @@ objects: the ORM's per-object path is about 6x slower for bulk inserts. The two 
 inserts (a new paper and a sighting per entry) and the reads made for every file go
 further, straight to the driver with values in stored form (ISO dates, 0/1): SQLAlchemy's
 per-row processing took 3 s of a 200,000-entry import, and its work per statement, more than
-SQLite's for these small reads, another 3.5 s (together 16%). Never touches the user's
+SQLite's for these small reads, another 3.5 s (together 16%). On a shared library the same
+statements go to psycopg (`driver.fetch`); PostgreSQL's `greatest` is SQLite's scalar
+`max`. Booleans are passed as Python's (sqlite3 stores them as 0 and 1). Never touches the user's
 columns (starred, status, note, tags): re-importing is always safe, and a paper seen again
 gains a sighting, never a second row. Updates the full-text index for the papers it changes
 (see `search_index`).
@@ -21,8 +23,9 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select, update
 
 from readinglist.core.sources.sighting import Reading, Sighting, votes_gained
-from readinglist.library import search_index, tables
-from readinglist.library.driver import chunks, driver, stored_moment
+from readinglist.library import driver, search_index, tables
+from readinglist.library.dialect import on_postgresql
+from readinglist.library.driver import chunks, fetch, fetch_many, stored_moment
 
 _KNOWN_FILE = "SELECT 1 FROM digest_files WHERE content_hash = ?"
 _DIGEST = "SELECT id FROM digests WHERE source = ? AND date = ?"
@@ -44,26 +47,29 @@ _INSERT_PAPERS = (
     "last_seen, votes, votes_date, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPSERT_SIGHTINGS = (
-    "INSERT INTO sightings (paper_id, digest_id, position, votes, comments, title_ko, summary, "
-    "summary_language, summary_error, abstract, media_kind, media_url, links, categories, "
+    "INSERT INTO sightings AS s (paper_id, digest_id, position, votes, comments, title_ko, "
+    "summary, summary_language, summary_error, abstract, media_kind, media_url, links, categories, "
     "keywords, suggested_tags, id_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (paper_id, digest_id) DO UPDATE SET "
-    "votes = max(coalesce(votes, excluded.votes), coalesce(excluded.votes, votes)), "
-    "comments = max(coalesce(comments, excluded.comments), coalesce(excluded.comments, comments)), "
-    "title_ko = coalesce(title_ko, excluded.title_ko), "
-    "media_kind = coalesce(media_kind, excluded.media_kind), "
-    "media_url = coalesce(media_url, excluded.media_url), "
-    "summary = CASE WHEN summary = '[]' THEN excluded.summary ELSE summary END, "
-    "summary_language = CASE WHEN summary = '[]' THEN excluded.summary_language "
-    "ELSE summary_language END, "
-    "summary_error = CASE WHEN summary = '[]' THEN excluded.summary_error ELSE summary_error END, "
-    "abstract = coalesce(abstract, excluded.abstract), "
-    "links = CASE WHEN links = '{}' THEN excluded.links ELSE links END, "
-    "categories = CASE WHEN categories = '[]' THEN excluded.categories ELSE categories END, "
-    "keywords = CASE WHEN keywords = '[]' THEN excluded.keywords ELSE keywords END, "
-    "suggested_tags = CASE WHEN suggested_tags = '[]' THEN excluded.suggested_tags "
-    "ELSE suggested_tags END, "
-    "id_only = id_only AND excluded.id_only"
+    "ON CONFLICT (paper_id, digest_id) DO UPDATE SET "  # the row kept is `s` (PostgreSQL
+    # takes a bare column's name as the row proposed's too: ambiguous)
+    "votes = {greatest}(coalesce(s.votes, excluded.votes), coalesce(excluded.votes, s.votes)), "
+    "comments = {greatest}(coalesce(s.comments, excluded.comments), "
+    "coalesce(excluded.comments, s.comments)), "
+    "title_ko = coalesce(s.title_ko, excluded.title_ko), "
+    "media_kind = coalesce(s.media_kind, excluded.media_kind), "
+    "media_url = coalesce(s.media_url, excluded.media_url), "
+    "summary = CASE WHEN s.summary = '[]' THEN excluded.summary ELSE s.summary END, "
+    "summary_language = CASE WHEN s.summary = '[]' THEN excluded.summary_language "
+    "ELSE s.summary_language END, "
+    "summary_error = CASE WHEN s.summary = '[]' THEN excluded.summary_error "
+    "ELSE s.summary_error END, "
+    "abstract = coalesce(s.abstract, excluded.abstract), "
+    "links = CASE WHEN s.links = '{{}}' THEN excluded.links ELSE s.links END, "
+    "categories = CASE WHEN s.categories = '[]' THEN excluded.categories ELSE s.categories END, "
+    "keywords = CASE WHEN s.keywords = '[]' THEN excluded.keywords ELSE s.keywords END, "
+    "suggested_tags = CASE WHEN s.suggested_tags = '[]' THEN excluded.suggested_tags "
+    "ELSE s.suggested_tags END, "
+    "id_only = s.id_only AND excluded.id_only"
 )
 
 
@@ -88,9 +94,10 @@ class _KnownPaper:
 
     @classmethod
     def stored(cls, row: Sequence[Any]) -> "_KnownPaper":
-        """From the driver's row of `_KNOWN_COLUMNS` after the arXiv id (ISO dates, 0/1)."""
+        """From the driver's row of `_KNOWN_COLUMNS` after the arXiv id (SQLite's ISO dates
+        and 0/1, or psycopg's dates and booleans)."""
         paper_id, title, first, last, votes, votes_date, authors, truncated = row
-        day = dt.date.fromisoformat
+        day = driver.day
         voted = day(votes_date) if votes_date else None
         return cls(paper_id, title, day(first), day(last), votes, voted, authors, bool(truncated))
 
@@ -105,8 +112,7 @@ class StoredFile:
 
 
 def is_known_file(connection: Connection, content_hash: str) -> bool:
-    found = driver(connection).execute(_KNOWN_FILE, (content_hash,))
-    return found.fetchone() is not None
+    return bool(fetch(connection, _KNOWN_FILE, (content_hash,)))
 
 
 def known_file_hashes(connection: Connection) -> set[str]:
@@ -175,9 +181,9 @@ def _store_day(
 def _digest_id(
     connection: Connection, source: str, date: dt.date, file: StoredFile
 ) -> tuple[int, bool]:
-    existing = driver(connection).execute(_DIGEST, (source, date.isoformat())).fetchone()
-    if existing is not None:
-        return int(existing[0]), False
+    existing = fetch(connection, _DIGEST, (source, date.isoformat()))
+    if existing:
+        return int(existing[0][0]), False
     values = {
         "source": source,
         "date": date,
@@ -186,9 +192,13 @@ def _digest_id(
         "imported_at": file.now,
     }
     # lastrowid, not RETURNING: that opens a statement savepoint, where FTS5 writes out the
-    # terms it holds (see search_index), and it would do so at every file.
-    digest_id = connection.execute(tables.DIGESTS.insert(), values).lastrowid
-    return int(digest_id), True
+    # terms it holds (see search_index), and it would do so at every file. psycopg has no
+    # lastrowid: PostgreSQL's comes back with RETURNING, as SQLAlchemy asks for it there.
+    inserted = connection.execute(tables.DIGESTS.insert(), values)
+    key = inserted.inserted_primary_key if on_postgresql(connection) else None
+    if key is not None:
+        return int(key[0]), True
+    return int(inserted.lastrowid), True
 
 
 def _known_papers(connection: Connection, arxiv_ids: Sequence[str]) -> dict[str, _KnownPaper]:
@@ -208,7 +218,7 @@ def _by_arxiv_id(
     for chunk in chunks(arxiv_ids):
         marks = ", ".join("?" * len(chunk))
         statement = f"SELECT {columns} FROM papers WHERE arxiv_id IN ({marks})"
-        yield from driver(connection).execute(statement, chunk)
+        yield from fetch(connection, statement, chunk)
 
 
 def _insert_papers(
@@ -222,7 +232,7 @@ def _insert_papers(
             sighting.links.arxiv,
             sighting.title or "",
             _json(sighting.authors),
-            int(sighting.authors_truncated),
+            sighting.authors_truncated,
             day,
             day,
             sighting.votes,
@@ -231,7 +241,7 @@ def _insert_papers(
         )
         for sighting in sightings
     ]
-    driver(connection).executemany(_INSERT_PAPERS, rows)
+    fetch_many(connection, _INSERT_PAPERS, rows)
 
 
 def _update_papers(
@@ -294,13 +304,12 @@ def _update_seen_figures(connection: Connection, paper_ids: Sequence[int]) -> No
     counts = dict.fromkeys(paper_ids, 0)
     for chunk in chunks(paper_ids):
         marks = ", ".join("?" * len(chunk))
-        found = driver(connection).execute(_SIGHTINGS_VOTES.format(marks=marks), chunk)
-        for paper_id, votes in found:
+        for paper_id, votes in fetch(connection, _SIGHTINGS_VOTES.format(marks=marks), chunk):
             counts[paper_id] += 1
             if votes is not None:
                 voted[paper_id].append(votes)
     figures = [(counts[i], votes_gained(voted[i]), i) for i in paper_ids]
-    driver(connection).executemany(_SET_SEEN_FIGURES, figures)
+    fetch_many(connection, _SET_SEEN_FIGURES, figures)
 
 
 def _upsert_sightings(
@@ -312,9 +321,10 @@ def _upsert_sightings(
     """Insert new sightings; on a day already known, only fill in what was missing (a
     digest this file made has no sightings yet to look for)."""
     digest_id, new = digest
-    existing = set() if new else {row[0] for row in driver(connection).execute(_SEEN, (digest_id,))}
+    existing = set() if new else {row[0] for row in fetch(connection, _SEEN, (digest_id,))}
     rows = [_sighting_row(sighting, ids[sighting.arxiv_id], digest_id) for sighting in sightings]
-    driver(connection).executemany(_UPSERT_SIGHTINGS, rows)
+    greatest = "greatest" if on_postgresql(connection) else "max"
+    fetch_many(connection, _UPSERT_SIGHTINGS.format(greatest=greatest), rows)
     return sum(1 for row in rows if row[0] not in existing)
 
 
@@ -338,7 +348,7 @@ def _sighting_row(sighting: Sighting, paper_id: int, digest_id: int) -> tuple[An
         _json(sighting.categories),
         _json(sighting.keywords),
         _json(sighting.suggested_tags),
-        int(sighting.id_only),
+        sighting.id_only,
     )
 
 

@@ -18,15 +18,15 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, delete, func, literal, select
+from sqlalchemy import Connection, and_, delete, select
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, parse_query
 from readinglist.core.translatable import QT_TR_NOOP, Message
 from readinglist.library import papers as store
 from readinglist.library import search_index, sorting, tables
-from readinglist.library.dialect import insert
-from readinglist.library.driver import chunks, id_list
+from readinglist.library.dialect import among_ids, insert
+from readinglist.library.driver import chunks
 from readinglist.library.search import SEARCH_INDEX, compile_query
 
 
@@ -152,8 +152,7 @@ def matching_among(connection: Connection, query: Query, ids: Sequence[int]) -> 
         return []
     papers = tables.PAPERS
     compiled = compile_query(query, among_few=True)
-    new = func.json_each(literal(id_list(ids))).table_valued("value")
-    conditions = [papers.c.id.in_(select(new.c.value)), *compiled.other_conditions()]
+    conditions = [among_ids(connection, papers.c.id, ids), *compiled.other_conditions()]
     if compiled.match is not None:  # one full-text query over the new papers' id range
         index = SEARCH_INDEX.c
         found = select(index.rowid).where(

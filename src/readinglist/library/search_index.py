@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import Connection, event
 from sqlalchemy.exc import DatabaseError
 
+from readinglist.library.dialect import on_postgresql
 from readinglist.library.driver import chunks, driver, id_list
 
 _COLUMNS = "title, authors, summary, note, tags, arxiv_id"
@@ -59,7 +60,10 @@ _PENDING: "weakref.WeakKeyDictionary[Connection, _Pending]" = weakref.WeakKeyDic
 
 
 def changing(connection: Connection, ids: Sequence[int]) -> None:
-    """Call before changing the title, authors or appearances of papers in the library."""
+    """Call before changing the title, authors or appearances of papers in the library.
+    (A shared library has no FTS5 index: its search comes with the next step, issue 17.)"""
+    if on_postgresql(connection):
+        return
     pending = _pending(connection)
     unseen = [paper_id for paper_id in ids if paper_id not in pending.touched]
     for row in _texts(driver(connection), unseen):
@@ -69,6 +73,8 @@ def changing(connection: Connection, ids: Sequence[int]) -> None:
 
 def changed(connection: Connection, ids: Iterable[int]) -> None:
     """Call after writing papers (new ones included): indexed afresh at commit."""
+    if on_postgresql(connection):
+        return
     _pending(connection).touched.update(dict.fromkeys(ids))
 
 
@@ -99,7 +105,10 @@ def tags_indexed_at_commit(connection: Connection, ids: Sequence[int]) -> Iterat
     of by the tag trigger, link by link (a rule tagging thousands of papers an import brought
     made the import 12x slower that way). The trigger is dropped for the block and made
     again after it, inside the caller's transaction: no other connection ever sees it gone,
-    and a rollback brings it back with everything else."""
+    and a rollback brings it back with everything else. (No index on a shared library.)"""
+    if on_postgresql(connection):
+        yield
+        return
     sqlite = driver(connection)
     found = sqlite.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_TAG_TRIGGER,)
