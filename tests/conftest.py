@@ -3,6 +3,7 @@
 import os
 import re
 import sys
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -155,3 +156,31 @@ def window(
     main_window = open_window(qtbot, library, tmp_path / "settings.ini")
     yield main_window
     main_window.close()  # while the library is still open: closing saves the layout
+
+
+@pytest.fixture
+def shared(postgres_database: PostgresDatabase) -> PostgresDatabase:
+    """The test's database made a shared library (library/shared/)."""
+    from readinglist.library.shared.address import SharedAddress
+    from readinglist.library.shared.setup import init_shared
+
+    init_shared(SharedAddress.parse(postgres_database.url))
+    return postgres_database
+
+
+@pytest.fixture
+def members(shared: PostgresDatabase) -> Iterator[tuple[str, str]]:
+    """Two login roles granted readinglist_member (roles are the whole server's: named
+    afresh for each test, dropped after it)."""
+    import psycopg
+
+    from readinglist.library.shared import ddl
+
+    names = tuple(f"{who}_{uuid.uuid4().hex[:8]}" for who in ("alice", "bob"))
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f"CREATE ROLE {name} LOGIN IN ROLE {ddl.MEMBER}".encode())
+    yield names[0], names[1]
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f"DROP OWNED BY {name}; DROP ROLE {name}".encode())

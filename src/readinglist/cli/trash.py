@@ -8,7 +8,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from readinglist.cli.opening import opened, writing
+from readinglist.cli.opening import opened, refuse_shared, writing
 from readinglist.cli.output import EXIT_OK, UsageError, count_papers, out, print_json
 from readinglist.cli.papers import paper_for
 from readinglist.cli.registry import Command
@@ -61,6 +61,7 @@ def _run_empty(args: argparse.Namespace) -> int:
     from readinglist.library import trash
 
     with opened(args) as library:
+        refuse_shared(library, SHARED_PAPERS_KEPT)
         if not args.yes:
             with library.reading() as connection:
                 _ask(connection)
@@ -92,6 +93,11 @@ TRASH = Command(
     "trash", "move papers to the trash (out of every list but the trash's)", _add_papers, _run_trash
 )
 UNTRASH = Command("untrash", "bring papers back from the trash", _add_papers, _run_untrash)
+SHARED_PAPERS_KEPT = (
+    "emptying the trash deletes papers, and on a shared library they are every member's: "
+    "not on shared libraries yet (your trash keeps them out of your lists)"
+)
+
 EMPTY_TRASH = Command(
     "empty-trash", "delete the trash's papers for good, notes and tags too", _add_empty, _run_empty
 )

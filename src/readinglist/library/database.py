@@ -62,6 +62,11 @@ class Library:
         self.closed = False
 
     @property
+    def shared(self) -> bool:
+        """Whether this is a shared library (on PostgreSQL: no file)."""
+        return self._path is None
+
+    @property
     def path(self) -> Path:
         """The library's file (its backups, its folder); a shared library has none."""
         if self._path is None:

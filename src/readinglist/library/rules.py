@@ -27,7 +27,7 @@ from readinglist.library import papers as store
 from readinglist.library import search_index, sorting, tables
 from readinglist.library.dialect import among_ids, insert
 from readinglist.library.driver import chunks
-from readinglist.library.search import SEARCH_INDEX, compile_query
+from readinglist.library.search import SEARCH_INDEX, compile_query, matching_text
 
 
 class RuleError(ValueError):
@@ -156,7 +156,7 @@ def matching_among(connection: Connection, query: Query, ids: Sequence[int]) -> 
     if compiled.match is not None:  # one full-text query over the new papers' id range
         index = SEARCH_INDEX.c
         found = select(index.rowid).where(
-            index.paper_search.op("MATCH")(compiled.match),
+            matching_text(compiled.match),
             index.rowid.between(min(ids), max(ids)),
         )
         conditions.append(papers.c.id.in_(found))

@@ -1,0 +1,83 @@
+"""The commands on a shared library (`--library postgresql://…`): import, list, set, show,
+today and export work as on a file, each member's state their own; what is not there yet
+(searching for words, the stats) says so in a line, never a traceback."""
+
+import json
+
+import pytest
+
+from readinglist.cli import main
+from tests.helpers.digests import DigestWriter, FakeEntry
+from tests.helpers.postgres import PostgresDatabase
+
+
+def run(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> tuple[int, str, str]:
+    code = main(["--library", url, *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_member_imports_triages_and_lists_on_a_shared_library(
+    shared: PostgresDatabase,
+    members: tuple[str, str],
+    digests: DigestWriter,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    alice, bob = (shared.url_as(who) for who in members)
+    day = [FakeEntry("2403.00001", title="Robots", votes=3), FakeEntry("2403.00002", votes=9)]
+
+    assert run(capsys, alice, "import", str(digests.write("a.md", "2024-03-01", day)))[0] == 0
+    assert run(capsys, alice, "set", "2403.00001", "--status", "queued", "--star")[0] == 0
+    code, out, _ = run(capsys, alice, "list", "--json", "status:queued")
+    theirs = json.loads(run(capsys, bob, "list", "--json", "status:queued")[1])
+    shown = json.loads(run(capsys, bob, "show", "--json", "2403.00001")[1])
+    today = json.loads(run(capsys, bob, "today", "--json")[1])
+
+    assert code == 0
+    assert [paper["arxiv_id"] for paper in json.loads(out)] == ["2403.00001"]
+    assert theirs == []
+    assert (shown["status"], shown["starred"]) == ("unread", False)
+    assert (today["total"], today["triaged"]) == (2, 0)
+
+
+def test_what_is_not_on_shared_libraries_yet_says_so(
+    shared: PostgresDatabase,
+    members: tuple[str, str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    alice = shared.url_as(members[0])
+
+    for args in (["list", "robots"], ["stats"], ["empty-trash", "--yes"], ["check"]):
+        code, out, err = run(capsys, alice, *args)
+        assert (code, out) == (1, ""), args
+        assert "shared librar" in err and "Traceback" not in err, err
+
+
+def test_searches_rules_trash_and_export_work_on_a_shared_library(
+    shared: PostgresDatabase,
+    members: tuple[str, str],
+    digests: DigestWriter,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    alice = shared.url_as(members[0])
+    day = [FakeEntry("2403.00001", votes=3), FakeEntry("2403.00002", votes=9)]
+    assert run(capsys, alice, "rules", "add", "Popular", "votes:>5", "--tag", "popular")[0] == 0
+    assert run(capsys, alice, "import", str(digests.write("a.md", "2024-03-01", day)))[0] == 0
+
+    steps = [
+        ["saved", "add", "Mine", "tag:popular"],
+        ["trash", "2403.00001"],
+        ["export", "--format", "json", "--saved", "Mine"],
+    ]
+    outputs = []
+    for args in steps:
+        code, out, err = run(capsys, alice, *args)
+        assert (code, err) == (0, ""), args
+        outputs.append(out)
+    rules = json.loads(run(capsys, alice, "rules", "list", "--json")[1])
+
+    assert [paper["arxiv_id"] for paper in json.loads(outputs[-1])] == ["2403.00002"]
+    assert [rule["name"] for rule in rules["rules"]] == ["Popular"]
+    assert json.loads(run(capsys, alice, "list", "--json", "is:trashed")[1])[0]["arxiv_id"] == (
+        "2403.00001"
+    )
