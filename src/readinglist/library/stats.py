@@ -10,9 +10,13 @@ out, as they are of every count but the Trash's.
 Weeks and days are numbered in SQL with integer arithmetic on each moment's milliseconds (as
 SQLite's date functions hold them), not named with `date(at, shift, '-6 days', 'weekday 1')`
 or `date(at, shift)`: the same Monday in half the time (42 against 83 ms over a year's 60,000
-events), the same day in two thirds (13 against 19 ms). The authors
-of what was read are joined into one JSON list by SQLite and counted in Python: grouping
-346,000 names in SQL (`json_each`, a sorter) took 236 ms, this 133 (stats_bench, a year).
+events), the same day in two thirds (13 against 19 ms). The authors of what was read are
+joined into one JSON list by SQLite and counted in Python: grouping 346,000 names in SQL
+(`json_each`, a sorter) took 236 ms, this 133 (stats_bench, a year).
+
+The statements run in two halves of about the same length (150 and 140 ms of CPU over a
+year), the second on another connection in a worker thread (`library_stats`'s `beside`): with
+a core free, a year took 317-357 ms against 370-381 one after another; with none, the same.
 """
 
 import datetime as dt
