@@ -14,7 +14,7 @@ events), the same day in two thirds (13 against 19 ms). The authors of what was 
 joined into one JSON list by SQLite and counted in Python: grouping 346,000 names in SQL
 (`json_each`, a sorter) took 236 ms, this 133 (stats_bench, a year).
 
-The statements run in two halves of about the same length (150 and 140 ms of CPU over a
+The statements run in two halves of about the same length (145 ms of CPU each over a
 year), the second on another connection in a worker thread (`library_stats`'s `beside`): with
 a core free, a year took 317-357 ms against 370-381 one after another; with none, the same.
 """
