@@ -262,3 +262,25 @@ def test_the_days_to_read_follow_an_undone_first_read(
         connection.exec_driver_sql("DELETE FROM papers WHERE id = ?", (ids[4],))
 
     assert sorted(figures(library, "2026-11-16").days_to_read) == [7.0, 10.0]
+
+
+def test_the_days_to_read_are_sqlites_julian_days_to_the_last_bit(
+    library: Library, digests: DigestWriter
+) -> None:
+    """The days from arrival to first read are `julianday(read) - julianday(arrival)` as
+    SQLite computes it, though read as julian milliseconds and divided in Python."""
+    ids = fill(library, digests)
+    moments = {1: ("2026-11-20 03:17:42.123", "2026-11-27 19:05:01.987")}
+    moments[2] = ("2025-01-01 00:00:00.001", "2026-11-30 23:59:59.999")
+    arrived(library, ids, {paper: came for paper, (came, _) in moments.items()})
+    history(library, ids, [(paper, "read", read) for paper, (_, read) in moments.items()])
+    with library.reading() as connection:
+        expected = sorted(
+            connection.exec_driver_sql(
+                "SELECT julianday(?) - julianday(?)", (read, came)
+            ).scalar_one()
+            for came, read in moments.values()
+        )
+
+    assert sorted(figures(library, "2026-11-16").days_to_read) == expected
+    assert sorted(figures(library, "2026-11-16", beside=False).days_to_read) == expected

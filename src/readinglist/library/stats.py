@@ -14,9 +14,10 @@ events), the same day in two thirds (13 against 19 ms). The authors of what was 
 joined into one JSON list by SQLite and counted in Python: grouping 346,000 names in SQL
 (`json_each`, a sorter) took 236 ms, this 133 (stats_bench, a year).
 
-The statements run in two halves of about the same length (145 ms of CPU each over a
-year), the second on another connection in a worker thread (`library_stats`'s `beside`): with
-a core free, a year took 317-357 ms against 370-381 one after another; with none, the same.
+The statements run in two halves, the papers read since (looked up once for their authors
+and their arrival) on another connection in a worker thread (`library_stats`'s `beside`),
+the rest on the caller's: with a core free the halves overlap; with none, they take their
+sum (stats_bench, a year: 317-357 ms against 370-381 one after another, load 1.5-2.8).
 """
 
 import datetime as dt
@@ -38,6 +39,7 @@ _KEPT = "paper_id NOT IN (SELECT paper_id FROM trash)"
 _MONDAY = dt.date(1900, 1, 1)
 _MONDAY_MS = 208_657_771_200_000  # julianday('1900-01-01') * 86,400,000
 _DAY_MS = 86_400_000
+_DAY_MS_FLOAT = 86_400_000.0  # what SQLite's julianday() divides its milliseconds by
 _DAY = f"(CAST(round(julianday(at) * {_DAY_MS}) AS INTEGER) + ?) / {_DAY_MS}"
 _WEEK = f"{_DAY} / 7"
 _DONE = (
@@ -53,11 +55,6 @@ _QUEUE_CHANGES = (
     f"WHERE status = 'queued') AND {_KEPT}) WHERE change <> 0 GROUP BY week"
 )
 _READ_DAYS = f"SELECT DISTINCT {_DAY} FROM status_events WHERE status = 'read' AND {_KEPT}"
-_DAYS_TO_READ = (
-    "SELECT julianday(first.at) - julianday(papers.added_at) FROM (SELECT paper_id, "
-    f"min(at) AS at FROM status_events WHERE status = 'read' AND {_KEPT} GROUP BY paper_id "
-    "HAVING min(at) >= ?) AS first JOIN papers ON papers.id = first.paper_id"
-)
 _QUEUED = (
     "SELECT coalesce(status_changed_at, added_at), status_changed_at IS NULL FROM papers "
     "WHERE status = 'queued' AND id NOT IN (SELECT paper_id FROM trash)"
@@ -68,11 +65,19 @@ _TOP_TAGS = (
     f"WHERE paper_tags.paper_id IN ({_READ_SINCE}) GROUP BY tags.id "
     "ORDER BY papers DESC, tags.name LIMIT ?"
 )
-# Every author of each paper read since (once a paper; a name as often as its lists hold
-# it, as `json_each` would count it), the lists' brackets cut: one JSON list's items.
-_READ_AUTHORS = (
-    "SELECT group_concat(substr(authors, 2, length(authors) - 2)) FROM papers "
-    f"WHERE id IN ({_READ_SINCE}) AND authors <> '[]'"
+# Of each paper read since the start (once; not in the trash): its authors, the lists'
+# brackets cut, joined into one JSON list's items (a name as often as its lists hold it, as
+# `json_each` would count it), and, for those first read since the start, the moments of that
+# read and of the paper's arrival as SQLite's julian milliseconds. One statement, so that
+# each paper's row is looked up once (157 against 178 ms of CPU over a year).
+_JULIAN_MS = "CAST(round(julianday({}) * 86400000) AS INTEGER)"
+_READ_PAPERS = (
+    "SELECT group_concat(substr(authors, 2, length(authors) - 2)) FILTER (WHERE authors <> '[]'), "
+    f"json_group_array({_JULIAN_MS.format('first.at')}) FILTER (WHERE first.at >= ?1), "
+    f"json_group_array({_JULIAN_MS.format('papers.added_at')}) FILTER (WHERE first.at >= ?1) "
+    "FROM (SELECT paper_id, min(at) AS at FROM status_events WHERE status = 'read' AND "
+    f"{_KEPT} GROUP BY paper_id HAVING max(at) >= ?1) AS first "
+    "JOIN papers ON papers.id = first.paper_id"
 )
 
 
@@ -92,16 +97,17 @@ class _Mine(NamedTuple):
     """What the caller's connection reads."""
 
     done: dict[tuple[dt.date, ReadingStatus], int]
+    queue_changes: dict[dt.date, int]
     read_days: frozenset[dt.date]
-    days_to_read: list[float]
     queued: list[Row]
     tags: _Top
 
 
 class _Beside(NamedTuple):
-    """What the other connection reads, about as long as the rest (stats_bench, a year)."""
+    """What the other connection reads: of the papers read since the start, the days from
+    arrival to first read and the authors."""
 
-    queue_changes: dict[dt.date, int]
+    days_to_read: list[float]
     authors: _Top
 
 
@@ -117,8 +123,9 @@ def library_stats(
     placed with today's UTC offset: a change within an hour of a daylight-saving switch may
     count on the neighbouring day.
 
-    With `beside`, the queue's changes and the authors of what was read are read on a second
-    connection to the same library, in a worker thread, while `connection` reads the rest:
+    With `beside`, the papers read since (their authors, the days from arrival to first read)
+    are read on a second connection to the same library, in a worker thread, while
+    `connection` reads the rest:
     SQLite lets go of the GIL while it steps, so on two cores the halves overlap. That is two
     read transactions, begun together: a change written between their first reads may show
     in one half and not yet in the other (the next refresh has both). Without `beside`,
@@ -135,9 +142,9 @@ def library_stats(
         mine, theirs = _my_part(connection, span), _beside_part(connection, span)
     history = ReadingHistory(
         done=mine.done,
-        queue_changes=theirs.queue_changes,
+        queue_changes=mine.queue_changes,
         read_days=mine.read_days,
-        days_to_read=mine.days_to_read,
+        days_to_read=theirs.days_to_read,
         queued_since=[_moment(since) for since, _ in mine.queued],
         queued_before_history=sum(1 for _, unknown in mine.queued if unknown),
     )
@@ -145,19 +152,23 @@ def library_stats(
 
 
 def _my_part(connection: Connection, span: _Span) -> _Mine:
-    """Papers read and skipped each week (each paper once a week) and the days with something
-    read, the days from arrival to first read, what is queued now, the tags read most."""
+    """Papers read and skipped each week (each paper once a week), the queue's changes each
+    week (over the whole history), the days with something read, what is queued now and the
+    tags read most."""
     done = {
         (_monday(week), ReadingStatus(status)): int(count)
         for week, status, count in fetch(connection, _DONE, [span.shift, span.since])
+    }
+    changes = {
+        _monday(week): int(change)
+        for week, change in fetch(connection, _QUEUE_CHANGES, [span.shift])
     }
     read_days = frozenset(
         _MONDAY + dt.timedelta(days=int(number))
         for (number,) in fetch(connection, _READ_DAYS, [span.shift])
     )
-    to_read = [max(0.0, float(days)) for (days,) in fetch(connection, _DAYS_TO_READ, [span.since])]
     tags = [(str(name), int(n)) for name, n in fetch(connection, _TOP_TAGS, [span.since, TOP])]
-    return _Mine(done, read_days, to_read, fetch(connection, _QUEUED), tags)
+    return _Mine(done, changes, read_days, fetch(connection, _QUEUED), tags)
 
 
 def _in_another_transaction(connection: Connection, span: _Span) -> _Beside:
@@ -168,20 +179,20 @@ def _in_another_transaction(connection: Connection, span: _Span) -> _Beside:
 
 
 def _beside_part(connection: Connection, span: _Span) -> _Beside:
-    """The queue's changes each week, over the whole history, and the authors read most."""
-    changes = {
-        _monday(week): int(change)
-        for week, change in fetch(connection, _QUEUE_CHANGES, [span.shift])
-    }
-    return _Beside(changes, read_authors(connection, span.since))
+    """Of the papers read since the start: the days from arrival to first read, for those
+    first read since, and the `TOP` authors, most papers first, then by name (code points:
+    SQLite's order of UTF-8 text).
 
-
-def read_authors(connection: Connection, start: str) -> _Top:
-    """The `TOP` authors of the papers read since `start` (stored), most papers first, then
-    by name (code points: SQLite's order of UTF-8 text)."""
-    [(joined,)] = fetch(connection, _READ_AUTHORS, [start])
+    The days are `julianday(first read) - julianday(arrival)` to the last bit: SQLite's
+    `julianday()` is its julian milliseconds over 86,400,000.0, and the same division of the
+    same integers here gives the same doubles."""
+    [(joined, firsts, arrivals)] = fetch(connection, _READ_PAPERS, [span.since])
+    days = [
+        max(0.0, first / _DAY_MS_FLOAT - arrived / _DAY_MS_FLOAT)
+        for first, arrived in zip(json.loads(firsts), json.loads(arrivals), strict=True)
+    ]
     counts = Counter[str](json.loads(f"[{joined or ''}]"))
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP]
+    return _Beside(days, sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP])
 
 
 def _monday(week: int) -> dt.date:
