@@ -17,7 +17,7 @@ joined into one JSON list by SQLite and counted in Python: grouping 346,000 name
 The statements run in two halves, the papers read since (looked up once for their authors
 and their arrival) on another connection in a worker thread (`library_stats`'s `beside`),
 the rest on the caller's: with a core free the halves overlap; with none, they take their
-sum (stats_bench, a year: 317-357 ms against 370-381 one after another, load 1.5-2.8).
+sum (stats_bench's library, a year: 267 ms against 369 one after another, load 1.1-1.7).
 """
 
 import datetime as dt
