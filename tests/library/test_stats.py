@@ -46,12 +46,16 @@ def arrived(library: Library, ids: dict[int, int], days: dict[int, str]) -> None
             )
 
 
-def figures(library: Library, since: str, zone: dt.tzinfo = UTC) -> ReadingStats:
+def figures(
+    library: Library, since: str, zone: dt.tzinfo = UTC, *, beside: bool = True
+) -> ReadingStats:
     with library.reading() as connection:
-        return library_stats(connection, dt.date.fromisoformat(since), NOW, zone)
+        day = dt.date.fromisoformat(since)
+        return library_stats(connection, day, NOW, zone, beside=beside)
 
 
-def test_the_figures_of_a_history_computed_by_hand(library: Library, digests: DigestWriter) -> None:
+def by_hand(library: Library, digests: DigestWriter) -> dict[int, int]:
+    """The history the first test's figures are computed by hand from; the papers' ids."""
     ids = fill(library, digests)
     history(
         library,
@@ -79,6 +83,11 @@ def test_the_figures_of_a_history_computed_by_hand(library: Library, digests: Di
             9: "2025-10-01 00:00",
         },
     )
+    return ids
+
+
+def test_the_figures_of_a_history_computed_by_hand(library: Library, digests: DigestWriter) -> None:
+    by_hand(library, digests)
 
     shown = figures(library, "2026-11-16")
 
@@ -92,6 +101,22 @@ def test_the_figures_of_a_history_computed_by_hand(library: Library, digests: Di
     assert [count for _, count in shown.backlog] == [0, 1, 0, 0, 1]
     assert (shown.current_streak, shown.longest_streak) == (2, 2)  # Nov 30, Dec 1
     assert shown.to_json()["days_to_read"] == {"papers": 4, "median": 4.5, "p90": 30.0}
+
+
+@pytest.mark.parametrize("since", ["2026-11-16", "2026-11-23", "2025-12-01"])
+def test_read_beside_or_in_one_transaction_the_figures_are_the_same(
+    library: Library, digests: DigestWriter, since: str
+) -> None:
+    """Half the statements run on a second connection in a worker thread (`beside`); read
+    one after another in one transaction, every figure is the same."""
+    ids = by_hand(library, digests)
+    with library.writing() as connection:  # the tags read too
+        store.add_tags(connection, [ids[1], ids[3]], ["robots"])
+
+    together, apart = figures(library, since), figures(library, since, beside=False)
+
+    assert together == apart
+    assert together.top_tags and together.top_authors and together.read > 0
 
 
 def test_weeks_and_days_are_the_readers_own(library: Library, digests: DigestWriter) -> None:
@@ -237,3 +262,25 @@ def test_the_days_to_read_follow_an_undone_first_read(
         connection.exec_driver_sql("DELETE FROM papers WHERE id = ?", (ids[4],))
 
     assert sorted(figures(library, "2026-11-16").days_to_read) == [7.0, 10.0]
+
+
+def test_the_days_to_read_are_sqlites_julian_days_to_the_last_bit(
+    library: Library, digests: DigestWriter
+) -> None:
+    """The days from arrival to first read are `julianday(read) - julianday(arrival)` as
+    SQLite computes it, though read as julian milliseconds and divided in Python."""
+    ids = fill(library, digests)
+    moments = {1: ("2026-11-20 03:17:42.123", "2026-11-27 19:05:01.987")}
+    moments[2] = ("2025-01-01 00:00:00.001", "2026-11-30 23:59:59.999")
+    arrived(library, ids, {paper: came for paper, (came, _) in moments.items()})
+    history(library, ids, [(paper, "read", read) for paper, (_, read) in moments.items()])
+    with library.reading() as connection:
+        expected = sorted(
+            connection.exec_driver_sql(
+                "SELECT julianday(?) - julianday(?)", (read, came)
+            ).scalar_one()
+            for came, read in moments.values()
+        )
+
+    assert sorted(figures(library, "2026-11-16").days_to_read) == expected
+    assert sorted(figures(library, "2026-11-16", beside=False).days_to_read) == expected
