@@ -45,3 +45,13 @@ def test_the_shared_floor_holds_what_the_view_shows_the_member(
             plain = reader.execute(sql.format(t="plain_papers"), params).fetchall()
             assert view == plain and view, sql
     assert len(view) == 40  # the last statement: a screen of rows, all found
+
+
+def test_the_latency_figure_times_the_change_in_the_second_clients_hands(
+    postgres_database: PostgresDatabase,
+) -> None:
+    member = shared_bench.prepare(postgres_database, papers=20)
+
+    times = shared_bench.change_latencies(postgres_database, member, changes=3)
+
+    assert len(times) == 3 and all(0 < ms < 30_000 for ms in times)

@@ -304,6 +304,65 @@ CREATE TRIGGER papers_delete INSTEAD OF DELETE ON papers
     FOR EACH ROW EXECUTE FUNCTION papers_delete();
 """
 
+# What changed, for the other members' windows (library/shared/changes.py): a row per row
+# changed, kinds as a window refreshes them, each person's own changes seen by them alone;
+# a notification on CHANNEL at each statement's commit is the doorbell, the log the truth.
+CHANNEL = "readinglist_changes"
+# table: (the kind of thing that changed, the column naming it, whether it is everyone's)
+LOGGED = {
+    "paper_records": ("paper", "id", True),
+    "sightings": ("paper", "paper_id", True),
+    "paper_tags": ("paper", "paper_id", True),
+    "shared_notes": ("paper", "paper_id", True),
+    "tags": ("tag", "id", True),
+    "saved_searches": ("saved_search", "id", True),
+    "rules": ("rule", "id", True),
+    "paper_states": ("paper", "paper_id", False),
+    "trash": ("paper", "paper_id", False),
+}
+CHANGES = f"""
+CREATE TABLE changes (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    {PERSON},
+    kind text NOT NULL,
+    row_id bigint NOT NULL,
+    shared boolean NOT NULL,
+    xid xid8 NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX changes_xid ON changes (xid);
+
+CREATE FUNCTION note_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    changed jsonb := CASE WHEN TG_OP = 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END;
+BEGIN
+    INSERT INTO changes (kind, row_id, shared)
+    VALUES (TG_ARGV[0], (changed ->> TG_ARGV[1])::bigint, TG_ARGV[2]::boolean);
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION ring_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+"""
+
+
+def change_triggers() -> str:
+    """Each logged table's row trigger (the log) and statement trigger (the doorbell)."""
+    statements = []
+    for table, (kind, key, shared) in LOGGED.items():
+        events = "AFTER INSERT OR UPDATE OR DELETE"
+        statements += [
+            f"CREATE TRIGGER {table}_logged {events} ON {table} FOR EACH ROW "
+            f"EXECUTE FUNCTION note_change('{kind}', '{key}', '{str(shared).lower()}');",
+            f"CREATE TRIGGER {table}_rung {events} ON {table} FOR EACH STATEMENT "
+            "EXECUTE FUNCTION ring_changes();",
+        ]
+    return "\n".join(statements)
+
+
 # Tables whose rows are each person's: a role sees and changes only its own.
 PERSONAL = (
     "paper_states",
@@ -355,6 +414,11 @@ def policies() -> str:
             f"WITH CHECK ({owner} = current_user);",
             f"CREATE POLICY removed ON {table} FOR DELETE USING ({owner} = current_user);",
         ]
+    statements += _secured("changes")
+    statements += [
+        "CREATE POLICY seen ON changes FOR SELECT USING (shared OR person = current_user);",
+        "CREATE POLICY written ON changes FOR INSERT WITH CHECK (person = current_user);",
+    ]
     for table, belongs in BELONGING.items():
         statements += _secured(table)
         statements.append(
@@ -378,6 +442,7 @@ def grants() -> str:
         [
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(tables)} TO {MEMBER};",
             f"GRANT SELECT ON readinglist_schema TO {MEMBER};",
+            f"GRANT SELECT, INSERT ON changes TO {MEMBER};",
             f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {MEMBER};",
         ]
     )
@@ -389,6 +454,8 @@ def schema(version: int) -> list[str]:
         TABLES,
         INDEXES,
         PAPERS_VIEW,
+        CHANGES,
+        change_triggers(),
         policies(),
         grants(),
         f"INSERT INTO readinglist_schema (version) VALUES ({int(version)});",

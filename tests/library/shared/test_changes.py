@@ -1,0 +1,80 @@
+"""Live updates on a shared library: a change one member commits rings the others' doorbell,
+the log says what changed (a member's own statuses to them alone), and a window catches up
+exactly, even past a transaction that was still open when it last read."""
+
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.library.database import Library
+from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.changes import Doorbell, changes_since, cursor_now
+from readinglist.library.shared.opening import open_shared
+from readinglist.library.user_edits import AddTagEdit, StatusEdit, write_in_parts
+from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.shared_library import add_paper
+
+RING_BOUND_S = 10.0  # a bound, not a wait: the ring comes as the commit does
+
+
+@pytest.fixture
+def libraries(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> Iterator[tuple[Library, Library]]:
+    opened = [open_shared(SharedAddress.parse(shared.url_as(who))) for who in members]
+    yield opened[0], opened[1]
+    for library in opened:
+        library.close()
+
+
+def seen(library: Library, cursor):  # type: ignore[no-untyped-def]
+    with library.reading() as connection:
+        return changes_since(connection, cursor)
+
+
+def test_a_change_rings_and_the_log_says_what_each_member_may_see(
+    shared: PostgresDatabase, members: tuple[str, str], libraries: tuple[Library, Library]
+) -> None:
+    alice, bob = libraries
+    paper = add_paper(shared, "2403.00001")
+    with alice.reading() as connection:
+        start = cursor_now(connection)
+    doorbell = Doorbell(SharedAddress.parse(shared.url_as(members[0])))
+    try:
+        write_in_parts(bob, AddTagEdit([paper], "robots"))
+        assert doorbell.wait(RING_BOUND_S)
+    finally:
+        doorbell.close()
+    write_in_parts(bob, StatusEdit([paper], ReadingStatus.READ))
+
+    changes, _ = seen(alice, start)
+    theirs, _ = seen(bob, start)
+
+    assert {(change.kind, change.person) for change in changes} == {
+        ("paper", members[1]),
+        ("tag", members[1]),
+    }
+    assert all(change.row_id == paper for change in changes if change.kind == "paper")
+    assert len(theirs) == len(changes) + 1  # bob's own status: to bob alone
+
+
+def test_catching_up_takes_a_transaction_that_was_open_at_the_last_read(
+    shared: PostgresDatabase, members: tuple[str, str], libraries: tuple[Library, Library]
+) -> None:
+    alice, bob = libraries
+    paper = add_paper(shared, "2403.00002")
+    with alice.reading() as connection:
+        start = cursor_now(connection)
+    with psycopg.connect(shared.url_as(members[1])) as slow:
+        slow.execute("INSERT INTO shared_notes (paper_id, text) VALUES (%s, 'later')", [paper])
+        write_in_parts(bob, AddTagEdit([paper], "robots"))  # numbered after the open one
+
+        first, cursor = seen(alice, start)
+        slow.commit()
+    second, _ = seen(alice, cursor)
+
+    assert [change.kind for change in first] == ["tag", "paper"]  # the tag, then its link
+    assert [change.kind for change in second] == ["paper"]  # the note, numbered before them
+    assert second[0].seq < min(change.seq for change in first)
