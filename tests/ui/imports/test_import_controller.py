@@ -1,19 +1,22 @@
 """The import thread's progress reaches the window coalesced, and ends on the exact count;
 while an import runs the GIL switches every millisecond and the older objects are frozen
-out of the collector's reach, both put back once the imports are over."""
+out of the collector's reach, both put back once the imports are over; the import thread
+runs niced (Linux), the window's thread not."""
 
 import gc
+import os
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from readinglist.core.import_report import FileReport, FileStatus, ImportReport
 from readinglist.library.database import Library
 from readinglist.ui.imports.controller import ImportController
-from readinglist.ui.imports.sharing import IMPORT_SWITCH_S
+from readinglist.ui.imports.sharing import IMPORT_NICENESS, IMPORT_SWITCH_S
 from readinglist.ui.imports.status import ImportStatus
 from tests.helpers.gui import IMPORT_TIMEOUT_MS
 
@@ -88,3 +91,20 @@ def test_the_gil_and_the_collector_are_shared_while_imports_run(
         assert frozen > frozen_before
     assert sys.getswitchinterval() == switch_before
     assert gc.get_freeze_count() == frozen_before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's nice value: Linux")
+def test_the_import_thread_is_niced_and_the_window_not(qtbot: QtBot, library: Library) -> None:
+    imports = ImportController(library)
+    window_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    inside: list[int] = []
+
+    def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ImportReport:
+        inside.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return _report(1)
+
+    with qtbot.waitSignal(imports.finished, timeout=IMPORT_TIMEOUT_MS):
+        imports.start_job(job)
+
+    assert inside == [max(window_nice, IMPORT_NICENESS)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == window_nice

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.import_report import ImportReport
-from readinglist.ui.imports.sharing import SharedInterpreter
+from readinglist.ui.imports.sharing import SharedInterpreter, lower_this_threads_priority
 from readinglist.ui.qt import QObject, QThread, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ class _ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        lower_this_threads_priority()  # the window first when both want the CPU
         self.finished.emit(self._job(self._progress, self.cancel_requested.is_set))
 
     def _progress(self, done: int, total: int) -> None:
