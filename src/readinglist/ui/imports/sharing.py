@@ -4,9 +4,10 @@ Every time Qt calls into Python on the GUI thread (a cell painted, a slot, an ev
 the GUI thread needs the GIL, which the import thread holds while it parses and builds rows.
 Two process-wide settings are changed for the length of the imports, and put back after:
 
-- the GIL's switch interval, 5 ms by Python's default, is 1 ms: a repaint of the list that
-  called into Python some 2,000 times waited 20-80 ms in all for the GIL with 5 ms, a few
-  ms with 1 ms (benchmarks/gui_bench.py's import, 2 cores);
+- the GIL's switch interval, 5 ms by Python's default, is 1 ms: in the longest gaps of
+  benchmarks/gui_bench.py's import (2 cores), the GUI thread slept 15-150 ms waiting for
+  the GIL with 5 ms, 5-15 ms with 1 ms (a repaint of the list calls into Python some
+  1,800 times);
 - the objects alive when the import starts (the window's, SQLAlchemy's, the modules') are
   frozen out of the garbage collector's reach (`gc.freeze`): a full collection triggered
   by the import's allocations scanned them all while holding the GIL, 40-80 ms during
