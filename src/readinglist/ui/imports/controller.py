@@ -1,4 +1,11 @@
-"""Imports in a background thread, so the window never freezes; cancellable, one at a time."""
+"""Imports in a background thread, so the window never freezes; cancellable, one at a time.
+
+Progress is not signalled file by file: the importer reports the files of a batch (up to 50)
+at once, and 50 queued signals, each repainting the bar, kept the window from running for
+tens of milliseconds while the import thread held the GIL between them. The worker only
+keeps the latest figure; the window reads it every PROGRESS_MS, and the last one before
+`finished`, so the bar ends on the exact count.
+"""
 
 import threading
 from collections.abc import Callable
@@ -6,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.import_report import ImportReport
-from readinglist.ui.qt import QObject, QThread, Signal, Slot
+from readinglist.ui.imports.sharing import SharedInterpreter, lower_this_threads_priority
+from readinglist.ui.qt import QObject, QThread, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
     from readinglist.library.database import Library
@@ -33,18 +41,34 @@ def paths_job(library: "Library", paths: list[Path]) -> ImportJob:
     return job
 
 
+PROGRESS_MS = 100  # the window shows an import's progress at most this often
+
+
 class _ImportWorker(QObject):
-    progressed = Signal(int, int)  # files done, files in all
     finished = Signal(object)  # ImportReport
 
     def __init__(self, job: ImportJob) -> None:
         super().__init__()
         self._job = job
         self.cancel_requested = threading.Event()
+        self._lock = threading.Lock()
+        self._latest: tuple[int, int] | None = None  # files done, files in all: not yet shown
 
     @Slot()
     def run(self) -> None:
-        self.finished.emit(self._job(self.progressed.emit, self.cancel_requested.is_set))
+        lower_this_threads_priority()  # the window first when both want the CPU
+        self.finished.emit(self._job(self._progress, self.cancel_requested.is_set))
+
+    def _progress(self, done: int, total: int) -> None:
+        """On the import thread: kept for the window to read (`take_progress`)."""
+        with self._lock:
+            self._latest = (done, total)
+
+    def take_progress(self) -> tuple[int, int] | None:
+        """The latest (files done, files in all) not taken yet, or None."""
+        with self._lock:
+            latest, self._latest = self._latest, None
+        return latest
 
 
 class ImportController(QObject):
@@ -60,6 +84,10 @@ class ImportController(QObject):
         self._queue: list[ImportJob] = []
         self._thread: QThread | None = None
         self._worker: _ImportWorker | None = None
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_MS)
+        self._progress_timer.timeout.connect(self._show_progress)
+        self._sharing = SharedInterpreter()  # the GIL and the collector, while imports run
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -88,18 +116,28 @@ class ImportController(QObject):
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
+        self._sharing.end()
 
     def _start_next(self) -> None:
         thread, worker = QThread(self), _ImportWorker(self._queue.pop(0))
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
-        worker.progressed.connect(self.progressed)
         worker.finished.connect(self._on_finished)
         self._thread, self._worker = thread, worker
+        self._sharing.begin()
         thread.start()
+        self._progress_timer.start()
         self.started.emit()
 
+    def _show_progress(self) -> None:
+        """`progressed` with the worker's latest figure, if it has a new one."""
+        latest = self._worker.take_progress() if self._worker is not None else None
+        if latest is not None:
+            self.progressed.emit(*latest)
+
     def _on_finished(self, report: ImportReport) -> None:
+        self._progress_timer.stop()
+        self._show_progress()  # the last figure, exact, before the summary
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
@@ -107,6 +145,8 @@ class ImportController(QObject):
         if self._worker is not None:
             self._worker.deleteLater()
         self._thread = self._worker = None
+        if not self._queue:
+            self._sharing.end()
         self.finished.emit(report)
         if self._queue:
             self._start_next()

@@ -1,0 +1,110 @@
+"""The import thread's progress reaches the window coalesced, and ends on the exact count;
+while an import runs the GIL switches every millisecond and the older objects are frozen
+out of the collector's reach, both put back once the imports are over; the import thread
+runs niced (Linux), the window's thread not."""
+
+import gc
+import os
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from readinglist.core.import_report import FileReport, FileStatus, ImportReport
+from readinglist.library.database import Library
+from readinglist.ui.imports.controller import ImportController
+from readinglist.ui.imports.sharing import IMPORT_NICENESS, IMPORT_SWITCH_S
+from readinglist.ui.imports.status import ImportStatus
+from tests.helpers.gui import IMPORT_TIMEOUT_MS
+
+FILES = 500
+
+
+def _report(files: int) -> ImportReport:
+    imported = [FileReport(Path(f"{n}.md"), FileStatus.IMPORTED) for n in range(files)]
+    return ImportReport(files=imported)
+
+
+def _job_of_many_files(
+    progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+) -> ImportReport:
+    """Reports FILES files as the importer does after a batch: all at once."""
+    for done in range(1, FILES + 1):
+        progress(done, FILES)
+    return _report(FILES)
+
+
+def test_progress_is_coalesced_and_ends_on_the_exact_count(qtbot: QtBot, library: Library) -> None:
+    imports = ImportController(library)
+    status = ImportStatus()
+    qtbot.addWidget(status)
+    status.follow(imports)
+    seen: list[tuple[int, int, int]] = []  # done, total, the bar's value once it showed them
+    imports.progressed.connect(
+        lambda done, total: seen.append((done, total, status.progress.value()))
+    )
+    order: list[str] = []
+    imports.progressed.connect(lambda *_: order.append("progressed"))
+    imports.finished.connect(lambda *_: order.append("finished"))
+
+    with qtbot.waitSignal(imports.finished, timeout=IMPORT_TIMEOUT_MS):
+        imports.start_job(_job_of_many_files)
+
+    assert 1 <= len(seen) < FILES  # not a signal, and a repaint, per file
+    done, total, shown = seen[-1]
+    assert (done, total) == (FILES, FILES)
+    assert shown == status.progress.maximum() - 1  # all stored: 99.9 % until the end
+    assert order[-2:] == ["progressed", "finished"]
+    assert status.progress.isHidden()
+
+
+def test_the_gil_and_the_collector_are_shared_while_imports_run(
+    qtbot: QtBot, library: Library
+) -> None:
+    imports = ImportController(library)
+    switch_before, frozen_before = sys.getswitchinterval(), gc.get_freeze_count()
+    inside: list[tuple[float, int]] = []
+    go_on = threading.Event()
+    reports: list[ImportReport] = []
+    imports.finished.connect(reports.append)
+    between: list[float] = []  # the switch interval as each import's end is told
+
+    def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ImportReport:
+        inside.append((sys.getswitchinterval(), gc.get_freeze_count()))
+        go_on.wait(IMPORT_TIMEOUT_MS / 1000)
+        return _report(1)
+
+    imports.start_job(job)
+    imports.start_job(job)  # queued: the settings stay until both are over
+    qtbot.waitUntil(lambda: len(inside) == 1, timeout=IMPORT_TIMEOUT_MS)
+    imports.finished.connect(lambda *_: between.append(sys.getswitchinterval()))
+    go_on.set()
+    qtbot.waitUntil(lambda: len(reports) == 2, timeout=IMPORT_TIMEOUT_MS)
+
+    assert len(inside) == 2
+    assert between == [IMPORT_SWITCH_S, switch_before]  # kept while the second was waiting
+    for switch, frozen in inside:
+        assert switch == IMPORT_SWITCH_S
+        assert frozen > frozen_before
+    assert sys.getswitchinterval() == switch_before
+    assert gc.get_freeze_count() == frozen_before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's nice value: Linux")
+def test_the_import_thread_is_niced_and_the_window_not(qtbot: QtBot, library: Library) -> None:
+    imports = ImportController(library)
+    window_nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    inside: list[int] = []
+
+    def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ImportReport:
+        inside.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return _report(1)
+
+    with qtbot.waitSignal(imports.finished, timeout=IMPORT_TIMEOUT_MS):
+        imports.start_job(job)
+
+    assert inside == [max(window_nice, IMPORT_NICENESS)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == window_nice
