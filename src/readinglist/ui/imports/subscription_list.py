@@ -204,6 +204,6 @@ class AddSubscriptionDialog(QDialog):
 
 def _could_not_save(library: "Library", error: Exception) -> str:
     """Why the library did not take the change (locked, read-only, full), in words."""
-    from readinglist.ui.data.edits import why_not
+    from readinglist.ui.data.edits import could_not_save, why_not
 
-    return tr("Could not save: {why}").format(why=why_not(error, library.location))
+    return could_not_save(why_not(error, library.location))

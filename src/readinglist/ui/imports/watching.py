@@ -235,6 +235,6 @@ def _not_read(library: "Library", error: Exception) -> str:
 
 
 def _not_saved(library: "Library", error: Exception) -> str:
-    from readinglist.ui.data.edits import why_not
+    from readinglist.ui.data.edits import could_not_save, why_not
 
-    return tr("Could not save: {why}").format(why=why_not(error, library.location))
+    return could_not_save(why_not(error, library.location))

@@ -135,7 +135,6 @@ class SavedSearchActions(QObject):
         except SavedSearchError as error:
             self.failed.emit(str(error))
         except storage_errors() as error:  # locked, read-only, full: in words, not SQL
-            from readinglist.ui.data.edits import why_not
+            from readinglist.ui.data.edits import could_not_save, why_not
 
-            why = why_not(error, self._service.library.location)
-            self.failed.emit(tr("Could not save: {why}").format(why=why))
+            self.failed.emit(could_not_save(why_not(error, self._service.library.location)))
