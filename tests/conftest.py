@@ -184,3 +184,17 @@ def members(shared: PostgresDatabase) -> Iterator[tuple[str, str]]:
     with psycopg.connect(shared.url, autocommit=True) as admin:
         for name in names:
             admin.execute(f"DROP OWNED BY {name}; DROP ROLE {name}".encode())
+
+
+@pytest.fixture
+def member_libraries(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> Iterator[tuple[Library, Library]]:
+    """The shared library opened as each of the two members (alice's, bob's)."""
+    from readinglist.library.shared.address import SharedAddress
+    from readinglist.library.shared.opening import open_shared
+
+    opened = [open_shared(SharedAddress.parse(shared.url_as(who))) for who in members]
+    yield opened[0], opened[1]
+    for library in opened:
+        library.close()

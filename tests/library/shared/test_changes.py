@@ -2,16 +2,18 @@
 the log says what changed (a member's own statuses to them alone), and a window catches up
 exactly, even past a transaction that was still open when it last read."""
 
-from collections.abc import Iterator
-
 import psycopg
-import pytest
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.library.database import Library
 from readinglist.library.shared.address import SharedAddress
-from readinglist.library.shared.changes import Doorbell, changes_since, cursor_now
-from readinglist.library.shared.opening import open_shared
+from readinglist.library.shared.changes import (
+    Change,
+    Cursor,
+    Doorbell,
+    changes_since,
+    cursor_now,
+)
 from readinglist.library.user_edits import AddTagEdit, StatusEdit, write_in_parts
 from tests.helpers.postgres import PostgresDatabase
 from tests.helpers.shared_library import add_paper
@@ -19,25 +21,15 @@ from tests.helpers.shared_library import add_paper
 RING_BOUND_S = 10.0  # a bound, not a wait: the ring comes as the commit does
 
 
-@pytest.fixture
-def libraries(
-    shared: PostgresDatabase, members: tuple[str, str]
-) -> Iterator[tuple[Library, Library]]:
-    opened = [open_shared(SharedAddress.parse(shared.url_as(who))) for who in members]
-    yield opened[0], opened[1]
-    for library in opened:
-        library.close()
-
-
-def seen(library: Library, cursor):  # type: ignore[no-untyped-def]
+def seen(library: Library, cursor: Cursor) -> tuple[list[Change], Cursor]:
     with library.reading() as connection:
         return changes_since(connection, cursor)
 
 
 def test_a_change_rings_and_the_log_says_what_each_member_may_see(
-    shared: PostgresDatabase, members: tuple[str, str], libraries: tuple[Library, Library]
+    shared: PostgresDatabase, members: tuple[str, str], member_libraries: tuple[Library, Library]
 ) -> None:
-    alice, bob = libraries
+    alice, bob = member_libraries
     paper = add_paper(shared, "2403.00001")
     with alice.reading() as connection:
         start = cursor_now(connection)
@@ -61,9 +53,9 @@ def test_a_change_rings_and_the_log_says_what_each_member_may_see(
 
 
 def test_catching_up_takes_a_transaction_that_was_open_at_the_last_read(
-    shared: PostgresDatabase, members: tuple[str, str], libraries: tuple[Library, Library]
+    shared: PostgresDatabase, members: tuple[str, str], member_libraries: tuple[Library, Library]
 ) -> None:
-    alice, bob = libraries
+    alice, bob = member_libraries
     paper = add_paper(shared, "2403.00002")
     with alice.reading() as connection:
         start = cursor_now(connection)

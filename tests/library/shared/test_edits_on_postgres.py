@@ -3,7 +3,6 @@ takes, written as one member, land in that member's rows only (the `papers` view
 person-keyed upserts of library/dialect.py), and undo as they do on SQLite."""
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -25,26 +24,15 @@ from tests.helpers.postgres import PostgresDatabase
 from tests.helpers.shared_library import add_paper
 
 
-@pytest.fixture
-def as_members(
-    shared: PostgresDatabase, members: tuple[str, str]
-) -> Iterator[tuple[Library, Library]]:
-    alice, bob = members
-    libraries = [open_shared(SharedAddress.parse(shared.url_as(who))) for who in (alice, bob)]
-    yield libraries[0], libraries[1]
-    for library in libraries:
-        library.close()
-
-
 def states(library: Library, paper_id: int) -> store.UserState:
     with library.reading() as connection:
         return store.user_states(connection, [paper_id])[paper_id]
 
 
 def test_a_members_status_and_star_are_theirs_and_undo(
-    shared: PostgresDatabase, as_members: tuple[Library, Library]
+    shared: PostgresDatabase, member_libraries: tuple[Library, Library]
 ) -> None:
-    alice, bob = as_members
+    alice, bob = member_libraries
     paper = add_paper(shared, "2403.00001")
     queue = StatusEdit([paper], ReadingStatus.QUEUED)
     star = StarEdit([paper], starred=True)
@@ -70,9 +58,9 @@ def test_a_members_status_and_star_are_theirs_and_undo(
 
 
 def test_tags_are_shared_and_snoozes_are_each_persons(
-    shared: PostgresDatabase, as_members: tuple[Library, Library]
+    shared: PostgresDatabase, member_libraries: tuple[Library, Library]
 ) -> None:
-    alice, bob = as_members
+    alice, bob = member_libraries
     paper = add_paper(shared, "2403.00002")
 
     write_in_parts(alice, AddTagEdit([paper], "robots"))

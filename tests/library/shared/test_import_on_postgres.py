@@ -2,10 +2,6 @@
 sightings kept, votes and dates followed, a file seen before left alone, and no member's own
 state touched; a rule a member made acts on what arrives."""
 
-from collections.abc import Iterator
-
-import pytest
-
 from readinglist.core.import_report import FileStatus
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import parse_query
@@ -13,21 +9,8 @@ from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.importer import import_paths
 from readinglist.library.rules import Rule, add_rule
-from readinglist.library.shared.address import SharedAddress
-from readinglist.library.shared.opening import open_shared
 from readinglist.library.user_edits import StatusEdit, write_in_parts
 from tests.helpers.digests import DigestWriter, FakeEntry
-from tests.helpers.postgres import PostgresDatabase
-
-
-@pytest.fixture
-def libraries(
-    shared: PostgresDatabase, members: tuple[str, str]
-) -> Iterator[tuple[Library, Library]]:
-    opened = [open_shared(SharedAddress.parse(shared.url_as(who))) for who in members]
-    yield opened[0], opened[1]
-    for library in opened:
-        library.close()
 
 
 def entries(*numbers: int, votes: int = 5) -> list[FakeEntry]:
@@ -35,9 +18,9 @@ def entries(*numbers: int, votes: int = 5) -> list[FakeEntry]:
 
 
 def test_papers_arrive_once_and_keep_each_members_state(
-    libraries: tuple[Library, Library], digests: DigestWriter
+    member_libraries: tuple[Library, Library], digests: DigestWriter
 ) -> None:
-    alice, bob = libraries
+    alice, bob = member_libraries
     first = import_paths(alice, [digests.write("a.md", "2024-03-01", entries(1, 2))])
     with alice.reading() as connection:
         one = store.paper_id_for(connection, "2403.00001")
@@ -69,9 +52,9 @@ def test_papers_arrive_once_and_keep_each_members_state(
 
 
 def test_a_members_rule_acts_on_what_arrives(
-    libraries: tuple[Library, Library], digests: DigestWriter
+    member_libraries: tuple[Library, Library], digests: DigestWriter
 ) -> None:
-    alice, _ = libraries
+    alice, _ = member_libraries
     with alice.writing() as connection:
         add_rule(connection, Rule(0, "Popular", "votes:>7", tags=("popular",)), utc_now())
 

@@ -1,8 +1,6 @@
 """The library layer's reads on a shared library: lists sorted and filtered in SQL, the
 list's rows, whole papers and the sidebar's counts, each as the member reading sees them."""
 
-from collections.abc import Iterator
-
 import pytest
 
 from readinglist.core.listing import SortKey
@@ -11,8 +9,6 @@ from readinglist.core.query import parse_query
 from readinglist.library import browse
 from readinglist.library import papers as store
 from readinglist.library.database import Library
-from readinglist.library.shared.address import SharedAddress
-from readinglist.library.shared.opening import open_shared
 from readinglist.library.user_edits import AddTagEdit, StarEdit, StatusEdit, write_in_parts
 from tests.helpers.postgres import PostgresDatabase
 from tests.helpers.shared_library import add_paper
@@ -24,28 +20,15 @@ def papers(shared: PostgresDatabase) -> list[int]:
     return [add_paper(shared, f"2403.0000{n}", title=f"Paper {n}", votes=n) for n in range(1, 5)]
 
 
-@pytest.fixture
-def alice(shared: PostgresDatabase, members: tuple[str, str]) -> Iterator[Library]:
-    library = open_shared(SharedAddress.parse(shared.url_as(members[0])))
-    yield library
-    library.close()
-
-
-@pytest.fixture
-def bob(shared: PostgresDatabase, members: tuple[str, str]) -> Iterator[Library]:
-    library = open_shared(SharedAddress.parse(shared.url_as(members[1])))
-    yield library
-    library.close()
-
-
 def listed(library: Library, query: str, sort: SortKey = SortKey.VOTES) -> list[int]:
     with library.reading() as connection:
         return store.find_paper_ids(connection, parse_query(query), sort, descending=True)
 
 
 def test_lists_are_sorted_and_filtered_by_the_members_own_state(
-    papers: list[int], alice: Library, bob: Library
+    papers: list[int], member_libraries: tuple[Library, Library]
 ) -> None:
+    alice, bob = member_libraries
     one, two, three, four = papers
     write_in_parts(alice, StatusEdit([two, three], ReadingStatus.QUEUED))
     write_in_parts(alice, StarEdit([four], starred=True))
@@ -60,8 +43,9 @@ def test_lists_are_sorted_and_filtered_by_the_members_own_state(
 
 
 def test_rows_papers_and_counts_are_the_members(
-    papers: list[int], alice: Library, bob: Library
+    papers: list[int], member_libraries: tuple[Library, Library]
 ) -> None:
+    alice, bob = member_libraries
     one, two, *_ = papers
     write_in_parts(alice, StatusEdit([one], ReadingStatus.READ))
     write_in_parts(alice, AddTagEdit([one], "robots"))
