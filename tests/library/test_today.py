@@ -272,3 +272,18 @@ def test_a_key_on_a_paper_brought_back_triages_it_and_its_undo_does_not(
     resting = rows[one]
     assert resting is not None and resting[1] > T0 + 2 * DAY + RESURFACE_AFTER // 2
     assert "2403.00001" not in today_ids(library)
+
+
+def test_a_kept_today_keeps_the_papers_brought_back_into_it(
+    library: Library, digests: DigestWriter
+) -> None:
+    arrive(library, digests, "2024-01-01", T0 - 60 * DAY, 1)
+    queue_long_ago(library, RESURFACE_AFTER + DAY, 1)
+    key(library, T0, ReadingStatus.READ)
+    arrive(library, digests, "2024-03-01", T0 + 2 * HOUR, 2, 3)
+    assert roll(library, T0 + DAY)
+    key(library, T0 + DAY + HOUR, ReadingStatus.READ, 2)  # 3 left, and 1 (brought back)
+
+    assert roll(library, T0 + 2 * DAY)  # the turn keeps this Today
+    assert today_ids(library) == ["2403.00001", "2403.00002", "2403.00003"]
+    assert progress(library) == (1, 3)

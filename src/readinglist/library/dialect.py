@@ -14,27 +14,26 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BigInteger, ColumnElement, Connection, Table, any_, func, literal, select
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from readinglist.library.driver import id_list
+from readinglist.library.driver import id_list, on_postgresql
 from readinglist.library.shared.ddl import KEYED_BY_PERSON
+
+__all__ = ["among_ids", "among_names", "conflict_keys", "insert", "on_postgresql", "same_name"]
 
 if TYPE_CHECKING:
     from sqlalchemy.dialects.postgresql import Insert as PostgresInsert
     from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 
 
-def on_postgresql(connection: Connection) -> bool:
-    return connection.dialect.name == "postgresql"
-
-
 def insert(connection: Connection, table: Table) -> "SqliteInsert | PostgresInsert":
     """`INSERT INTO table` in the connection's dialect, with its `on_conflict_do_…`."""
     if on_postgresql(connection):
+        from sqlalchemy.dialects import postgresql  # a shared library's: loaded when used
+
         return postgresql.insert(table)
     return sqlite.insert(table)
 
@@ -53,6 +52,8 @@ def among_ids(
     `json_each` (the statement's text the same whatever their count), on PostgreSQL
     `= ANY` of one array."""
     if on_postgresql(connection):
+        from sqlalchemy.dialects.postgresql import ARRAY
+
         return column == any_(literal(list(ids), ARRAY(BigInteger)))
     listed = func.json_each(literal(id_list(ids))).table_valued("value")
     return column.in_(select(listed.c.value))

@@ -43,10 +43,15 @@ def chunks[T](items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
+def on_postgresql(connection: Connection) -> bool:
+    """Whether `connection` is a shared library's (PostgreSQL, library/shared/)."""
+    return connection.dialect.name == "postgresql"
+
+
 def fetch(connection: Connection, sql: str, parameters: Sequence[object] = ()) -> list[Row]:
     """Every row of `sql`. A failure is raised as SQLAlchemy raises the driver's (an
     `OperationalError` carrying it): whoever reads the library catches one kind."""
-    if connection.dialect.name == "postgresql":
+    if on_postgresql(connection):
         result = connection.exec_driver_sql(for_postgresql(sql), tuple(parameters))
         return [tuple(row) for row in result]
     try:
@@ -55,7 +60,10 @@ def fetch(connection: Connection, sql: str, parameters: Sequence[object] = ()) -
         raise DBAPIError.instance(sql, parameters, error, sqlite3.Error) from error
 
 
-# What an SQLite statement says that PostgreSQL says otherwise, and how it says it.
+# What an SQLite statement says that PostgreSQL says otherwise, and how it says it. Plain
+# text substitutions, for the statements of this package only: none holds a `?` or a `%` in
+# a string literal, and their `group_concat` has its separator (PostgreSQL's `string_agg`
+# needs one). The stats' statements use more of SQLite, and are refused on shared libraries.
 _REWRITES = (
     (re.compile(r"%"), "%%"),  # psycopg's placeholders start with %: a literal one doubled
     (
@@ -72,7 +80,7 @@ def fetch_many(connection: Connection, sql: str, rows: Sequence[Sequence[object]
     driver's own, as an import tells a busy library by them."""
     if not rows:
         return
-    if connection.dialect.name == "postgresql":
+    if on_postgresql(connection):
         connection.exec_driver_sql(for_postgresql(sql), [tuple(row) for row in rows])
         return
     driver(connection).executemany(sql, rows)

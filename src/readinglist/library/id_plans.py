@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 import readinglist
-from readinglist.library.driver import fetch
+from readinglist.library.driver import fetch, on_postgresql
 from readinglist.library.migrations import latest_version
 
 KEEP = 32  # plans kept: the sidebar's entries and sorts a reader moves between, and searches
@@ -63,7 +63,7 @@ class IdPlan:
 def _ids(connection: Connection, sql: str, parameters: tuple[object, ...]) -> list[int]:
     """One statement's ids: SQLite's as one JSON array; PostgreSQL's one a row (compiled
     for psycopg by `sorting`)."""
-    if connection.dialect.name == "postgresql":
+    if on_postgresql(connection):
         return [int(row[0]) for row in connection.exec_driver_sql(sql, parameters)]
     found: list[int] = json.loads(fetch(connection, sql, parameters)[0][0])
     return found
@@ -73,7 +73,7 @@ def plan(connection: Connection, key: str, compile_plan: Callable[[], IdPlan]) -
     """The plan for `key` (a list: its query, sort and order), compiled by `compile_plan`
     unless this library's recent lists hold it. A shared library's are compiled each time
     (its SQL is psycopg's: kept with an SQLite library's, it would be served to one)."""
-    if connection.dialect.name == "postgresql":
+    if on_postgresql(connection):
         return compile_plan()
     return _plans_of(_library_file(connection)).plan(key, compile_plan)
 

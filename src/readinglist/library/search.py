@@ -76,7 +76,6 @@ from readinglist.core.query_terms import (
 )
 from readinglist.library import tables
 from readinglist.library.dialect import same_name, unindexed
-from readinglist.library.shared.setup import SharedLibraryError
 from readinglist.library.today import in_today
 from readinglist.library.trash import not_trashed, trashed
 
@@ -196,6 +195,8 @@ def _fts5_query(element: _fts_query, compiler: SQLCompiler, **options: Any) -> s
 
 @compiles(_fts_query)
 def _no_index(element: _fts_query, compiler: SQLCompiler, **options: Any) -> str:
+    from readinglist.library.shared.setup import SharedLibraryError
+
     raise SharedLibraryError(
         "searching for words is not on shared libraries yet: filters (tag:, status:, votes:, "
         "date:, is:) work"

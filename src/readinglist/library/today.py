@@ -90,13 +90,16 @@ def _write_state(connection: Connection, state: TriageState) -> None:
 def roll(connection: Connection, now: dt.datetime) -> bool:
     """Begin a new session's Today when the last session is over: the papers brought back
     into the old one and passed over wait longer, a few others come back. An unfinished
-    Today is kept (`TriageState.rolled`). True when the turn was taken."""
+    Today is kept (`TriageState.rolled`) with the papers brought back into it, untriaged
+    ones too: nothing drops out of it. True when the turn was taken."""
     state = read_state(connection)
     if not state.due(now):
         return False
     rolled = state.rolled(now, unfinished=_unfinished(connection, state))
-    _pass_over(connection, state.today_since, now)
     _write_state(connection, rolled)
+    if rolled.today_since == state.today_since:  # kept: the same Today goes on
+        return True
+    _pass_over(connection, state.today_since, now)
     if rolled.today_since is not None:
         _bring_back(connection, rolled.today_since, now)
     return True
@@ -225,8 +228,9 @@ def _waiting() -> ColumnElement[bool]:
 
 def _pass_over(connection: Connection, since: dt.datetime | None, now: dt.datetime) -> None:
     """The papers brought back into the Today that began at `since`: those left as they
-    were wait twice as long to come again; those given a key rest until the `due_at` the
-    key set; the others (read, skipped) are done with."""
+    were wait twice as long to come again; those given a key that left their status as it
+    was (`q` on a queued paper, a star) rest until the `due_at` the key set; the others are
+    done with (a new status restarts their wait: `waited_since` counts from it)."""
     resurfacing, papers = tables.RESURFACING.c, tables.PAPERS.c
     if since is None:
         return
