@@ -13,6 +13,7 @@ for it once its first counts are in, when Today is shown and every 15 minutes;
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -93,16 +94,20 @@ def roll(connection: Connection, now: dt.datetime) -> bool:
     Today is kept (`TriageState.rolled`) with the papers brought back into it, untriaged
     ones too: nothing drops out of it. True when the turn was taken."""
     state = read_state(connection)
+    return _take_turn(connection, state, now) != state
+
+
+def _take_turn(connection: Connection, state: TriageState, now: dt.datetime) -> TriageState:
+    """`roll` from `state` as read; the state after it (`state`: no turn was due)."""
     if not state.due(now):
-        return False
+        return state
     rolled = state.rolled(now, unfinished=_unfinished(connection, state))
     _write_state(connection, rolled)
-    if rolled.today_since == state.today_since:  # kept: the same Today goes on
-        return True
-    _pass_over(connection, state.today_since, now)
-    if rolled.today_since is not None:
-        _bring_back(connection, rolled.today_since, now)
-    return True
+    if rolled.today_since != state.today_since:  # else kept: the same Today goes on
+        _pass_over(connection, state.today_since, now)
+        if rolled.today_since is not None:
+            _bring_back(connection, rolled.today_since, now)
+    return rolled
 
 
 def roll_due(connection: Connection, now: dt.datetime) -> bool:
@@ -114,10 +119,11 @@ def note_triage(connection: Connection, now: dt.datetime, ids: Iterable[int] = (
     """A triage key at `now` on the papers `ids` (a status or a star the reader gave):
     written with the edit. Those of them brought back into Today are done with for a while
     (`_acknowledge`)."""
-    began = roll(connection, now)
+    before = read_state(connection)
+    after = _take_turn(connection, before, now)
     rested = _acknowledge(connection, ids, now)
-    _write_state(connection, read_state(connection).triaged(now))
-    return Triaged(began, rested)
+    _write_state(connection, after.triaged(now))
+    return Triaged(after != before, rested)
 
 
 def _unfinished(connection: Connection, state: TriageState) -> bool:
@@ -255,21 +261,14 @@ def _pass_over(connection: Connection, since: dt.datetime | None, now: dt.dateti
 def _acknowledge(connection: Connection, ids: Iterable[int], now: dt.datetime) -> Resting:
     """A key on papers brought back into this Today: they are triaged, and rest (as a
     paper passed over does) before they may come back. Their rows as they were."""
+    untouched = set(cast("list[int]", connection.scalars(_brought_back_untouched()).all()))
+    rows = resting_rows(connection, [paper_id for paper_id in set(ids) if paper_id in untouched])
+    before: Resting = {paper_id: row for paper_id, row in rows.items() if row is not None}
     resurfacing = tables.RESURFACING.c
-    wanted = set(ids)
-    chosen = resurfacing.paper_id.in_(_brought_back_untouched())
-    columns = (
-        resurfacing.paper_id,
-        resurfacing.passes,
-        resurfacing.due_at,
-        resurfacing.shown_since,
-    )
-    before: Resting = {}
-    for paper_id, passes, due_at, shown_since in connection.execute(select(*columns).where(chosen)):
-        if paper_id in wanted:
-            before[paper_id] = (passes, _as_utc(due_at), _aware(shown_since))
-            rested = update(tables.RESURFACING).where(resurfacing.paper_id == paper_id)
-            connection.execute(rested.values(due_at=next_due(passes, now)))
+    for paper_id, row in before.items():
+        assert row is not None
+        rested = update(tables.RESURFACING).where(resurfacing.paper_id == paper_id)
+        connection.execute(rested.values(due_at=next_due(row[0], now)))
     return before
 
 
