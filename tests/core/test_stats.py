@@ -21,10 +21,6 @@ NOW = dt.datetime(2026, 12, 2, 12, tzinfo=UTC)  # a Wednesday
 MONDAY = dt.date(2026, 11, 30)
 
 
-def at(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
 def test_weeks_carry_the_queue_from_every_change_before_them() -> None:
     week = dt.timedelta(weeks=1)
     history = ReadingHistory(
@@ -32,7 +28,7 @@ def test_weeks_carry_the_queue_from_every_change_before_them() -> None:
         queue_changes={MONDAY - 5 * week: 4, MONDAY - week: -1, MONDAY: 2},
         read_days=frozenset(),
         days_to_read=[1.0, 3.0, 8.0],
-        queued_since=[],
+        queued_days={},
         queued_before_history=1,
     )
     stats = reading_stats(history, (["x"] * 12, []), MONDAY - week, NOW, UTC)  # type: ignore[list-item]
@@ -59,8 +55,8 @@ def test_streaks(days: list[str], expected: tuple[int, int]) -> None:
 
 
 def test_the_backlog_and_percentiles_edges() -> None:
-    ages = dict(backlog([at("2026-11-25 12:00"), at("2025-10-01 00:00")], NOW))
-    assert (ages["1-4 weeks"], ages["over a year"], ages["under a week"]) == (1, 1, 0)  # 7 days
+    ages = dict(backlog({7: 1, 6: 2, 427: 1, 365: 3}))
+    assert (ages["1-4 weeks"], ages["over a year"], ages["under a week"]) == (1, 4, 2)
     assert percentile([], 0.9) is None
     assert percentile([3.0], 0.9) == 3.0
     assert default_since(dt.date(2026, 12, 2)) == dt.date(2026, 9, 14)  # 12 Mondays

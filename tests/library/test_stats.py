@@ -103,6 +103,18 @@ def test_the_figures_of_a_history_computed_by_hand(library: Library, digests: Di
     assert shown.to_json()["days_to_read"] == {"papers": 4, "median": 4.5, "p90": 30.0}
 
 
+def test_the_backlog_counts_whole_days_waited(library: Library, digests: DigestWriter) -> None:
+    """A paper queued exactly a week before now has waited a week; a millisecond later, six
+    days; a year and a day, over a year."""
+    ids = fill(library, digests)
+    queued = ["2026-11-25 12:00:00.000", "2026-11-25 12:00:00.001", "2025-12-01 12:00:00"]
+    history(library, ids, [(n, "queued", when) for n, when in enumerate(queued, start=1)])
+
+    backlog = dict(figures(library, "2026-11-16").backlog)
+
+    assert (backlog["under a week"], backlog["1-4 weeks"], backlog["over a year"]) == (1, 1, 1)
+
+
 @pytest.mark.parametrize("since", ["2026-11-16", "2026-11-23", "2025-12-01"])
 def test_read_beside_or_in_one_transaction_the_figures_are_the_same(
     library: Library, digests: DigestWriter, since: str
@@ -232,10 +244,34 @@ def test_the_authors_of_what_was_read_most_first_then_by_name(
     )
 
 
+def test_the_authors_count_the_same_however_their_lists_are_spaced(
+    library: Library, digests: DigestWriter
+) -> None:
+    """Lists written by another tool, without the space after each comma or with more,
+    count each name as the library's own lists do."""
+    ids = fill(library, digests)
+    lists = {
+        1: '["Ann Lee","Bo Chen"]',
+        2: '["Ann Lee",  "Bo Chen", "Cy, Jr."]',
+        3: '["Bo Chen", "Cy, Jr."]',
+        4: ' [ "Dee"]',
+    }
+    with library.writing() as connection:
+        for paper, text in lists.items():
+            connection.exec_driver_sql(
+                "UPDATE papers SET authors = ? WHERE id = ?", (text, ids[paper])
+            )
+    history(library, ids, [(paper, "read", "2026-11-24 09:00") for paper in lists])
+
+    shown = figures(library, "2026-11-23")
+
+    assert shown.top_authors == (("Bo Chen", 3), ("Ann Lee", 2), ("Cy, Jr.", 2), ("Dee", 1))
+
+
 def test_the_days_to_read_follow_an_undone_first_read(
     library: Library, digests: DigestWriter
 ) -> None:
-    """Each paper's first read is kept beside it (v11): undoing it, the next read counts
+    """The first read is the earliest read left in the history: undoing it, the next read counts
     from arrival; undoing every read, the paper is not counted; reading again later changes
     nothing; a paper deleted with its history goes too."""
     ids = fill(library, digests)

@@ -36,15 +36,16 @@ class ReadingHistory:
     `done`: papers read and skipped each week (each paper once a week). `queue_changes`: how
     much the queue grew (or shrank) each week, over the whole history. `read_days`: every day
     something was read. `days_to_read`: from arrival to first read, for each paper first read
-    since the start asked for. `queued_since`: when each paper queued now was queued (aware).
-    `queued_before_history`: papers queued with no event (queued since before the history).
+    since the start asked for. `queued_days`: the papers queued now, by the whole days they have
+    waited since they were queued. `queued_before_history`: papers queued with no event
+    (queued since before the history).
     """
 
     done: Mapping[tuple[dt.date, ReadingStatus], int]
     queue_changes: Mapping[dt.date, int]
     read_days: frozenset[dt.date]
     days_to_read: Sequence[float]
-    queued_since: Sequence[dt.datetime]
+    queued_days: Mapping[int, int]
     queued_before_history: int = 0
 
 
@@ -140,7 +141,7 @@ def reading_stats(
         since=since,
         today=today,
         weeks=tuple(_weeks(history, since, today)),
-        backlog=backlog(history.queued_since, now),
+        backlog=backlog(history.queued_days),
         current_streak=current,
         longest_streak=longest,
         days_to_read=tuple(history.days_to_read),
@@ -164,13 +165,13 @@ def _weeks(history: ReadingHistory, since: dt.date, today: dt.date) -> Iterable[
         start += dt.timedelta(weeks=1)
 
 
-def backlog(queued_since: Iterable[dt.datetime], now: dt.datetime) -> tuple[tuple[str, int], ...]:
-    """Queued papers by how long they have waited (`BACKLOG_AGES`)."""
+def backlog(queued_days: Mapping[int, int]) -> tuple[tuple[str, int], ...]:
+    """Queued papers by how long they have waited (`BACKLOG_AGES`), from the papers queued by
+    whole days waited."""
     counts: Counter[str] = Counter()
-    for since in queued_since:
-        days = (now - since).days
+    for days, papers in queued_days.items():
         label = next(name for name, below in BACKLOG_AGES if below is None or days < below)
-        counts[label] += 1
+        counts[label] += papers
     return tuple((label, counts[label]) for label, _ in BACKLOG_AGES)
 
 

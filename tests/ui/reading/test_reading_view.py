@@ -71,7 +71,7 @@ def test_the_charts_paint_in_light_and_dark(qtbot: QtBot, tmp_path: Path) -> Non
         queue_changes=dict.fromkeys(weeks, 1),
         read_days=frozenset({at.date()}),
         days_to_read=[1.0, 2.0],
-        queued_since=[at - dt.timedelta(days=40)],
+        queued_days={40: 1},
     )
     top = ([("로봇", 5), ("llm", 2)], [("Ada Lovelace", 4)])
     stats = reading_stats(history, top, monday, at, dt.UTC)
