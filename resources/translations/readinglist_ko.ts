@@ -662,6 +662,10 @@ Name:</source>
         <translation>미디어 미리 받기</translation>
     </message>
     <message>
+        <source>A shared library keeps every member&apos;s papers: the Trash hides them from you alone.</source>
+        <translation>공유 라이브러리는 모든 구성원의 논문을 보관합니다. 휴지통은 나에게서만 논문을 숨깁니다.</translation>
+    </message>
+    <message>
         <source>Toggle &amp;Star</source>
         <translation>별표 켜기/끄기(&amp;S)</translation>
     </message>
@@ -1512,6 +1516,10 @@ The teaser is on {host}.</source>
         <translation>라이브러리 열기(&amp;L)…</translation>
     </message>
     <message>
+        <source>&amp;Connect to a Shared Library…</source>
+        <translation>공유 라이브러리에 연결(&amp;C)…</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>최근 라이브러리 열기(&amp;R)</translation>
     </message>
@@ -2102,6 +2110,30 @@ The teaser is on {host}.</source>
     <message>
         <source>The query does not read: see above.</source>
         <translation>쿼리를 읽을 수 없습니다: 위를 보세요.</translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached; trying again…</source>
+        <translation>오프라인: 서버에 연결할 수 없습니다. 다시 시도하는 중…</translation>
+    </message>
+    <message>
+        <source>Connect to a Shared Library</source>
+        <translation>공유 라이브러리에 연결</translation>
+    </message>
+    <message>
+        <source>from ~/.pgpass when left empty</source>
+        <translation>비워 두면 ~/.pgpass에서 가져옵니다</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>주소:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>비밀번호:</translation>
     </message>
 </context>
 </TS>

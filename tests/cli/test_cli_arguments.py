@@ -11,6 +11,7 @@ import pytest
 
 from readinglist.cli import main
 from readinglist.cli.registry import command_names
+from readinglist.library.shared.address import SharedAddress
 from readinglist.ui.startup import app
 from readinglist.ui.startup.app import AppOptions
 from tests.helpers.processes import app_environment, at_first_paint
@@ -69,15 +70,23 @@ URL = "postgresql://reader@db.example.org/papers"
 UNREACHABLE = "postgresql://reader@/papers?host=/nonexistent-socket-dir"
 
 
+def test_a_library_url_opens_the_window_on_a_shared_library(
+    started: list[AppOptions], folder: Path
+) -> None:
+    assert main(["--library", URL]) == 0
+    assert started[0].library == SharedAddress.parse(URL)
+    assert list(folder.iterdir()) == []
+
+
 @pytest.mark.parametrize(
     "case",
     [
-        (["--library", URL], 2, f"'{URL}' is a URL: readinglist opens library files only"),
+        (["--library", "https://db.example.org/papers"], 2, "is not a PostgreSQL address"),
         (["check", "--library", URL], 1, f"{URL} is a shared library: `check` works on"),
         (["--library", UNREACHABLE, "list"], 1, f"readinglist: {UNREACHABLE}: "),
     ],
 )
-def test_a_library_url_opens_a_shared_library_for_commands_only_and_creates_nothing(
+def test_a_library_url_opens_a_shared_library_and_creates_nothing(
     started: list[AppOptions],
     capsys: pytest.CaptureFixture[str],
     folder: Path,
@@ -93,12 +102,15 @@ def test_a_library_url_opens_a_shared_library_for_commands_only_and_creates_noth
     assert list(folder.iterdir()) == [] and started == []
 
 
-def test_a_library_url_in_the_environment_is_refused_too(
+def test_a_library_url_in_the_environment_names_a_shared_library_too(
     capsys: pytest.CaptureFixture[str], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("READINGLIST_LIBRARY", URL)
+    monkeypatch.setenv("READINGLIST_LIBRARY", UNREACHABLE)
     assert main(["list"]) == 1
-    assert "is a URL" in capsys.readouterr().err
+    assert f"readinglist: {UNREACHABLE}: " in capsys.readouterr().err
+    monkeypatch.setenv("READINGLIST_LIBRARY", URL)
+    assert main(["check"]) == 1
+    assert f"{URL} is a shared library" in capsys.readouterr().err
     assert list(folder.iterdir()) == []
 
 

@@ -1,7 +1,7 @@
 """The library, opened for a command: its failures said in words, naming the file.
 
-A command's `--library` may name a shared library (`postgresql://user@host/dbname`,
-library/shared/); the window's names a file only, so far."""
+`--library` (or `READINGLIST_LIBRARY`) may name a shared library
+(`postgresql://user@host/dbname`, library/shared/) for the window and most commands."""
 
 import argparse
 from collections.abc import Iterator
@@ -16,54 +16,47 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from readinglist.library.database import Library
-    from readinglist.library.shared.address import SharedAddress
+    from readinglist.library.location import LibraryPlace
 
 
-def add_library_option(
-    parser: argparse.ArgumentParser, default: Any = argparse.SUPPRESS, *, shared: bool = False
-) -> None:
-    """`--library PATH`; with `shared`, also a shared library's URL."""
+def add_library_option(parser: argparse.ArgumentParser, default: Any = argparse.SUPPRESS) -> None:
+    """`--library PATH|URL`: a library file, or a shared library's address."""
     parser.add_argument(
         "--library",
-        type=_library_or_shared_argument if shared else _library_argument,
-        metavar="PATH|URL" if shared else "PATH",
+        type=_library_argument,
+        metavar="PATH|URL",
         default=default,
-        help="the library file (default: $READINGLIST_LIBRARY, else the app-data folder)"
-        + (", or a shared library's postgresql:// URL" if shared else ""),
+        help="the library file (default: $READINGLIST_LIBRARY, else the app-data folder), "
+        "or a shared library's postgresql:// URL",
     )
 
 
-def _library_or_shared_argument(text: str) -> "Path | SharedAddress":
-    from readinglist.library.shared.address import SharedAddress, looks_like_url
+def _library_argument(text: str) -> "LibraryPlace":
+    from readinglist.library.location import library_place
 
-    if not looks_like_url(text):
-        return _library_argument(text)
     try:
-        return SharedAddress.parse(text)
+        return library_place(text)
     except LibraryError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _library_argument(text: str) -> Path:
-    from readinglist.library.location import library_path
+def _place(args: argparse.Namespace) -> "LibraryPlace":
+    """`--library`, else `READINGLIST_LIBRARY`, else the app-data folder's library."""
+    from readinglist.library.location import default_library_place
 
-    try:
-        return library_path(text)
-    except LibraryError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    return args.library if args.library is not None else default_library_place()
 
 
 def library_file(args: argparse.Namespace) -> Path:
     """The library's file, whether or not it exists (check and restore look before opening);
     a shared library has none: refused, saying so."""
-    from readinglist.library.location import default_library_path
-
-    if args.library is not None and not isinstance(args.library, Path):
+    place = _place(args)
+    if not isinstance(place, Path):
         raise CommandFailed(
-            f"{args.library} is a shared library: `{args.command}` works on library files "
+            f"{place} is a shared library: `{args.command}` works on library files "
             "(a shared library is checked and restored with its server's tools)"
         )
-    return (args.library or default_library_path()).expanduser().absolute()
+    return place.expanduser().absolute()
 
 
 @contextmanager
@@ -73,10 +66,8 @@ def opened(args: argparse.Namespace) -> Iterator["Library"]:
     from readinglist.library.database import open_library
     from readinglist.library.shared.opening import open_shared
 
-    if args.library is not None and not isinstance(args.library, Path):
-        library = open_shared(args.library)
-    else:
-        library = open_library(args.library)
+    place = _place(args)
+    library = open_library(place) if isinstance(place, Path) else open_shared(place)
     if library.open_report.backup_warning is not None:
         say(f"warning: {library.open_report.backup_warning}")
     with library, failures_said("read", library.location):

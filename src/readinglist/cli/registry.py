@@ -76,11 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keep the papers of daily research digests in a local library.",
     )
     parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
-    add_library_option(parser, default=None, shared=True)
+    add_library_option(parser, default=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in all_commands():
         subparser = subparsers.add_parser(command.name, help=command.help)
-        add_library_option(subparser, shared=True)
+        add_library_option(subparser)
         command.add_arguments(subparser)
     return parser
 

@@ -14,6 +14,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 from readinglist.library import backup, failures, migrations
 from readinglist.library.errors import LibraryError
 from readinglist.library.location import default_library_path
+from readinglist.library.shared.address import SharedAddress
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -49,14 +50,12 @@ class OpenReport:
 class Library:
     """An open library. Short transactions through `reading()` and `writing()`; thread-safe.
 
-    A library file has its `path`; a shared library on PostgreSQL (library/shared/) has none,
-    and its `location` is its address (never with a password). Messages name `location`."""
+    A library file has its `path`; a shared library on PostgreSQL (library/shared/) has none
+    but its `address`. `place` is either; messages name `location` (never a password)."""
 
-    def __init__(
-        self, path: Path | None, engine: Engine, report: OpenReport, location: str = ""
-    ) -> None:
-        self._path = path
-        self.location = location or str(path)
+    def __init__(self, place: Path | SharedAddress, engine: Engine, report: OpenReport) -> None:
+        self.place = place
+        self.location = str(place)
         self.engine = engine
         self.open_report = report
         self.closed = False
@@ -64,14 +63,14 @@ class Library:
     @property
     def shared(self) -> bool:
         """Whether this is a shared library (on PostgreSQL: no file)."""
-        return self._path is None
+        return not isinstance(self.place, Path)
 
     @property
     def path(self) -> Path:
         """The library's file (its backups, its folder); a shared library has none."""
-        if self._path is None:
+        if not isinstance(self.place, Path):
             raise LibraryError(f"{self.location} is a shared library: it has no file")
-        return self._path
+        return self.place
 
     def _connect(self) -> Connection:
         if self.closed:

@@ -48,6 +48,12 @@ def on_postgresql(connection: Connection) -> bool:
     return connection.dialect.name == "postgresql"
 
 
+def greatest(connection: Connection) -> str:
+    """The name of the function that gives the greatest of its arguments: SQLite's scalar
+    `max`, PostgreSQL's `greatest` (its `max` is the aggregate only)."""
+    return "greatest" if on_postgresql(connection) else "max"
+
+
 def fetch(connection: Connection, sql: str, parameters: Sequence[object] = ()) -> list[Row]:
     """Every row of `sql`. A failure is raised as SQLAlchemy raises the driver's (an
     `OperationalError` carrying it): whoever reads the library catches one kind."""

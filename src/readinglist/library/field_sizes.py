@@ -8,13 +8,13 @@ took 14-17 ms here.
 
 from sqlalchemy import Connection
 
-from readinglist.library.driver import fetch
+from readinglist.library.driver import fetch, greatest
 
 # Through the driver: the detail pane asks before showing the paper a start restores, before
 # SQLModel has loaded (see `id_plans.py`).
 _LONGEST = (
-    "SELECT max(length(title), length(authors), length(url), length(note), coalesce(("
-    "SELECT max(max(length(summary), coalesce(length(media_url), 0), "
+    "SELECT {greatest}(length(title), length(authors), length(url), length(note), coalesce(("
+    "SELECT max({greatest}(length(summary), coalesce(length(media_url), 0), "
     "coalesce(length(abstract), 0))) FROM sightings "
     "WHERE paper_id = papers.id), 0)) FROM papers WHERE id = ?"
 )
@@ -23,5 +23,5 @@ _LONGEST = (
 def longest_text(connection: Connection, paper_id: int) -> int:
     """The length of the paper's longest text: title, authors, link, note, or any of its
     digests' summaries or teaser links (0 for no such paper)."""
-    rows = fetch(connection, _LONGEST, [paper_id])
+    rows = fetch(connection, _LONGEST.format(greatest=greatest(connection)), [paper_id])
     return int(rows[0][0] or 0) if rows else 0

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from readinglist.core.sources.sighting import Reading, Sighting, votes_gained
 from readinglist.library import driver, search_index, tables
 from readinglist.library.dialect import on_postgresql
-from readinglist.library.driver import chunks, fetch, fetch_many, stored_moment
+from readinglist.library.driver import chunks, fetch, fetch_many, greatest, stored_moment
 
 _KNOWN_FILE = "SELECT 1 FROM digest_files WHERE content_hash = ?"
 _DIGEST = "SELECT id FROM digests WHERE source = ? AND date = ?"
@@ -323,8 +323,7 @@ def _upsert_sightings(
     digest_id, new = digest
     existing = set() if new else {row[0] for row in fetch(connection, _SEEN, (digest_id,))}
     rows = [_sighting_row(sighting, ids[sighting.arxiv_id], digest_id) for sighting in sightings]
-    greatest = "greatest" if on_postgresql(connection) else "max"
-    fetch_many(connection, _UPSERT_SIGHTINGS.format(greatest=greatest), rows)
+    fetch_many(connection, _UPSERT_SIGHTINGS.format(greatest=greatest(connection)), rows)
     return sum(1 for row in rows if row[0] not in existing)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from readinglist.library.errors import LibraryError
-from readinglist.library.shared.address import display_url, looks_like_url
+from readinglist.library.shared.address import SharedAddress, display_url, looks_like_url
 
 APP_NAME = "readinglist"
 LIBRARY_ENV = "READINGLIST_LIBRARY"
@@ -19,19 +19,34 @@ CACHE_ENV = "READINGLIST_CACHE"
 
 
 def library_path(text: str) -> Path:
-    """The library file named by `text`.
-
-    A URL (`postgresql://host/db`) is refused rather than taken for a folder named
-    `postgresql:`: the window and the commands open library files only, so far
-    (`readinglist init-shared URL` makes a shared library on PostgreSQL).
-    """
+    """The library file named by `text`. A URL (`postgresql://host/db`) is refused rather
+    than taken for a folder named `postgresql:`: what asks for a file needs one."""
     if looks_like_url(text):
         raise LibraryError(
-            f"'{display_url(text)}' is a URL: readinglist opens library files only so far (a "
-            "path like ~/papers/library.sqlite); shared libraries on PostgreSQL can be made "
-            "(readinglist init-shared URL) but not yet opened"
+            f"'{display_url(text)}' is a URL: a library file is needed here (a path like "
+            "~/papers/library.sqlite)"
         )
     return Path(text).expanduser()
+
+
+type LibraryPlace = Path | SharedAddress  # a library file, or a shared library's address
+
+
+def library_place(text: str) -> LibraryPlace:
+    """The library `text` names: a shared library when it is a URL (refused, saying why,
+    when it is not a PostgreSQL one), else a library file."""
+    if looks_like_url(text):
+        return SharedAddress.parse(text)
+    return Path(text).expanduser()
+
+
+def default_library_place() -> LibraryPlace:
+    """`READINGLIST_LIBRARY` (a file or a shared library's URL), or library.sqlite in the
+    platform's app-data folder."""
+    override = os.environ.get(LIBRARY_ENV)
+    if override and looks_like_url(override):
+        return SharedAddress.parse(override)
+    return default_library_path()
 
 
 def place(variable: str, platform_folder: Callable[[], Path], name: str) -> Path:

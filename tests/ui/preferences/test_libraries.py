@@ -1,13 +1,16 @@
-"""File → Open Library… and Open Recent: another library opens in a new start of
-readinglist once this window has closed (`--library PATH`)."""
+"""File → Open Library…, Connect to a Shared Library… and Open Recent: another library
+opens in a new start of readinglist once this window has closed (`--library PLACE`)."""
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from readinglist.library.shared.address import PASSWORD_ENV, SharedAddress
 from readinglist.ui import settings as keys
+from readinglist.ui.preferences.connect import ConnectDialog
 from readinglist.ui.preferences.libraries import RECENT_LIMIT, LibraryMenu, recent_libraries
 from readinglist.ui.qt import QFileDialog, QMessageBox, QProcess, QSettings, QWidget
 from readinglist.ui.startup import app as startup
@@ -167,3 +170,55 @@ def test_a_new_start_that_fails_is_said(
     assert not startup.open_next(other, startup.AppOptions())
 
     assert said == [f"readinglist could not be started again to open {other}."]
+
+
+LAB = "postgresql://alice:s3cret@lab.example.org/papers"
+
+
+def test_a_shared_library_is_remembered_without_its_password_and_kept(
+    settings: QSettings, parent: QWidget, current: Path
+) -> None:
+    menu = LibraryMenu(settings, parent, lambda: current)
+    menu.remember(SharedAddress.parse(LAB))
+    menu.recent_menu.aboutToShow.emit()  # no file to look for: kept
+
+    assert menu_texts(menu) == ["postgresql://alice@lab.example.org/papers"]
+    assert "s3cret" not in keys.RECENT_LIBRARIES.read(settings)
+
+
+def test_connect_asks_for_an_address_and_a_password_for_this_connection(
+    qtbot: QtBot, settings: QSettings, parent: QWidget, current: Path
+) -> None:
+    dialog = ConnectDialog(parent, "https://lab.example.org/papers")
+    dialog.accept()  # refused, saying why; the form stays open
+    refused = dialog.chosen
+    assert refused is None and "not a PostgreSQL address" in dialog.problem.text()
+    dialog.address_edit.setText("postgresql://alice@lab.example.org/papers")
+    dialog.password_edit.setText("s3cret")
+    dialog.accept()
+    assert dialog.chosen == SharedAddress.parse(LAB)
+
+    menu = LibraryMenu(settings, parent, lambda: current, choose_shared=lambda: dialog.chosen)
+    with qtbot.waitSignal(menu.chosen) as chosen:
+        menu.connect_action.trigger()
+    assert chosen.args == [SharedAddress.parse(LAB)]
+
+
+def test_a_new_start_on_a_shared_library_gets_its_password_in_its_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[list[str]] = []
+
+    def start_detached(_: str, arguments: list[str]) -> tuple[bool, int]:
+        started.append(arguments)
+        return True, 4242
+
+    monkeypatch.setattr(QProcess, "startDetached", start_detached)
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)  # put back as it was after the test
+
+    assert startup.start_on_library(SharedAddress.parse(LAB))
+
+    assert started == [
+        ["-m", "readinglist", "--library", "postgresql://alice@lab.example.org/papers"]
+    ]
+    assert os.environ[PASSWORD_ENV] == "s3cret"

@@ -3,11 +3,12 @@ messages need it (never with its password)."""
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from readinglist.library.errors import LibraryError
 
 _SCHEMES = ("postgresql", "postgres")
+PASSWORD_ENV = "PGPASSWORD"  # libpq's: a password given to a start without showing it
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
@@ -36,6 +37,27 @@ class SharedAddress:
                 "postgresql://user@host/dbname"
             )
         return cls(urlunsplit(("postgresql", *parts[1:])))
+
+    @property
+    def password(self) -> str | None:
+        password = urlsplit(self.url).password
+        return None if password is None else unquote(password)
+
+    def without_password(self) -> "SharedAddress":
+        """The same address with no password (what is remembered: a password is given by
+        ~/.pgpass, the server's own trust, or asked for each time)."""
+        parts = urlsplit(self.url)
+        if parts.password is None:
+            return self
+        user, host = parts.username or "", parts.netloc.rsplit("@", 1)[1]
+        return SharedAddress(urlunsplit((parts.scheme, f"{user}@{host}", *parts[2:])))
+
+    def with_password(self, password: str) -> "SharedAddress":
+        """The same address with `password` (percent-encoded into the URL)."""
+        parts = urlsplit(self.without_password().url)
+        user, _, host = parts.netloc.rpartition("@")
+        netloc = f"{user}:{quote(password, safe='')}@{host}"
+        return SharedAddress(urlunsplit((parts.scheme, netloc, *parts[2:])))
 
     @property
     def driver_url(self) -> str:

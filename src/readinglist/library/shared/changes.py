@@ -14,21 +14,28 @@ a transaction that snapshot did not see. A change may so come twice (a window re
 paper twice), never not at all.
 """
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
 from readinglist.library.driver import fetch
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from readinglist.library.database import Library
 from readinglist.library.shared import ddl
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.setup import CONNECT_TIMEOUT_S, SharedLibraryError
 
 CATCH_UP_LIMIT = 10_000  # changes read at once; a window away longer reads everything again
+QUIET_LIMIT_S = 1.0  # a stream of commits is read at least this often
 _SNAPSHOT = "SELECT pg_current_snapshot()::text"
 _SINCE = (
-    "SELECT seq, kind, row_id, person FROM changes WHERE seq > ? OR (xid >= "
+    "SELECT seq, kind, row_id, person, client FROM changes WHERE seq > ? OR (xid >= "
     "pg_snapshot_xmin(?::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot)) "
     "ORDER BY seq LIMIT ?"
 )
@@ -40,6 +47,7 @@ class Change:
     kind: str  # "paper", "tag", "saved_search" or "rule"
     row_id: int
     person: str  # who made it
+    client: str  # where: the application_name of the connection that made it
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +72,10 @@ def changes_since(
     `limit`), and the cursor after them."""
     [(snapshot,)] = fetch(connection, _SNAPSHOT)
     rows = fetch(connection, _SINCE, [cursor.seq, cursor.snapshot, cursor.snapshot, limit])
-    found = [Change(int(seq), str(kind), int(row), str(who)) for seq, kind, row, who in rows]
+    found = [
+        Change(int(seq), str(kind), int(row), str(who), str(where))
+        for seq, kind, row, who, where in rows
+    ]
     last = max([cursor.seq, *(change.seq for change in found)])
     return found, Cursor(last, str(snapshot))
 
@@ -95,5 +106,94 @@ class Doorbell:
             return True
         return False
 
+    def quiet_for(self, seconds: float) -> None:
+        """Takes every ring until none has come for `seconds` (a burst of commits is read
+        once), at most QUIET_LIMIT_S."""
+        deadline = time.monotonic() + QUIET_LIMIT_S
+        while time.monotonic() < deadline and self.wait(seconds):
+            pass
+
     def close(self) -> None:
         self._connection.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """What others changed since the last look: the papers (their rows, tags, notes,
+    sightings, or a person's own state changed elsewhere) and the other kinds of things
+    ("tag", "saved_search", "rule"). `everything`: too much to name, read it all again."""
+
+    paper_ids: frozenset[int]
+    kinds: frozenset[str]
+    everything: bool = False
+
+
+class ChangeFeed:
+    """A window's follow of the log, Qt-free (a thread of the window's calls `next` in a
+    loop): wait for the doorbell, let a burst of commits pass, read what changed since the
+    last read, leave out what this window's own connections (`client`) wrote. The server
+    going away raises SharedLibraryError; the next call connects again and catches up on
+    what came meanwhile, exactly (the cursor)."""
+
+    def __init__(self, library: "Library", address: SharedAddress, client: str) -> None:
+        self._library, self._address, self._client = library, address, client
+        self._doorbell: Doorbell | None = None
+        self._cursor: Cursor | None = None
+
+    def next(self, timeout_s: float, quiet_s: float = 0.05) -> Changed | None:
+        """What changed, once a ring came within `timeout_s` and the rings have been quiet
+        for `quiet_s`; None when none came, or only this window's own changes."""
+        if self._doorbell is None:
+            self._doorbell = Doorbell(self._address)
+            if self._cursor is None:
+                self._cursor = self._read(cursor_now)
+                return None
+            rang = True  # whatever came while away
+        else:
+            rang = self._guarded(lambda doorbell: doorbell.wait(timeout_s))
+        if not rang:
+            return None
+        self._guarded(lambda doorbell: doorbell.quiet_for(quiet_s))
+        return self._catch_up()
+
+    def close(self) -> None:
+        if self._doorbell is not None:
+            self._doorbell.close()
+            self._doorbell = None
+
+    def _catch_up(self) -> Changed | None:
+        found = self._read(self._since)
+        everything = len(found) >= CATCH_UP_LIMIT
+        if everything:
+            self._cursor = self._read(cursor_now)
+        others = [change for change in found if change.client != self._client]
+        if not others and not everything:
+            return None
+        papers = frozenset(change.row_id for change in others if change.kind == "paper")
+        kinds = frozenset(change.kind for change in others if change.kind != "paper")
+        return Changed(papers, kinds, everything)
+
+    def _since(self, connection: Connection) -> list[Change]:
+        assert self._cursor is not None
+        found, self._cursor = changes_since(connection, self._cursor)
+        return found
+
+    def _read[T](self, read: "Callable[[Connection], T]") -> T:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self._library.reading() as connection:
+                return read(connection)
+        except SQLAlchemyError as error:
+            self.close()
+            raise SharedLibraryError(f"{self._address}: {error}") from error
+
+    def _guarded[T](self, ask: "Callable[[Doorbell], T]") -> T:
+        import psycopg
+
+        assert self._doorbell is not None
+        try:
+            return ask(self._doorbell)
+        except psycopg.Error as error:
+            self.close()
+            raise SharedLibraryError(f"{self._address}: {error}") from error

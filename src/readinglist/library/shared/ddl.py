@@ -307,6 +307,8 @@ CREATE TRIGGER papers_delete INSTEAD OF DELETE ON papers
 # What changed, for the other members' windows (library/shared/changes.py): a row per row
 # changed, kinds as a window refreshes them, each person's own changes seen by them alone;
 # a notification on CHANNEL at each statement's commit is the doorbell, the log the truth.
+# `client` is the connection's application_name: a window names its connections, and leaves
+# out the changes it made itself (it has shown them).
 CHANNEL = "readinglist_changes"
 # table: (the kind of thing that changed, the column naming it, whether it is everyone's)
 LOGGED = {
@@ -328,7 +330,8 @@ CREATE TABLE changes (
     kind text NOT NULL,
     row_id bigint NOT NULL,
     shared boolean NOT NULL,
-    xid xid8 NOT NULL DEFAULT pg_current_xact_id()
+    xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    client text NOT NULL DEFAULT current_setting('application_name')
 );
 CREATE INDEX changes_xid ON changes (xid);
 

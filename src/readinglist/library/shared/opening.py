@@ -15,10 +15,14 @@ from readinglist.library.shared.setup import (
     check_version,
 )
 
+CLIENT = "readinglist"  # the application_name of a command's connections
 
-def open_shared(address: SharedAddress) -> Library:
+
+def open_shared(address: SharedAddress, client: str = CLIENT) -> Library:
     """The shared library at `address`, as the role the address names; refused, saying
-    why, when it is none, or at another schema version than this readinglist's."""
+    why, when it is none, or at another schema version than this readinglist's. Its
+    connections are named `client` (PostgreSQL's application_name, kept with each change
+    they make: a window names itself, to know its own changes in the log)."""
     version = check_version(address)
     if version < SHARED_VERSION:
         raise SharedLibraryError(
@@ -27,7 +31,11 @@ def open_shared(address: SharedAddress) -> Library:
         )
     engine = create_engine(
         address.driver_url,
-        connect_args={"options": "-c timezone=UTC", "connect_timeout": CONNECT_TIMEOUT_S},
+        connect_args={
+            "options": "-c timezone=UTC",
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": client,
+        },
         pool_pre_ping=True,
     )
-    return Library(None, engine, OpenReport(), location=str(address))
+    return Library(address, engine, OpenReport())

@@ -92,9 +92,12 @@ class LibraryService(QObject):
 
     def back_up_daily(self, queries: "QueryRunner", told: Callable[[str], object]) -> None:
         """Today's copy of the library, made on a reader thread; `told(why)` when it could
-        not be made (a full disk): reading never depends on it."""
+        not be made (a full disk): reading never depends on it. A shared library has none:
+        its server's own backups keep it."""
         from readinglist.library.backup import BackupOutcome, back_up_today
 
+        if self.library.shared:
+            return
         path = self.library.path
 
         def said(outcome: BackupOutcome) -> None:

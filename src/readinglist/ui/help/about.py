@@ -5,7 +5,6 @@ import platform
 from dataclasses import dataclass
 from html import escape
 from importlib import metadata
-from pathlib import Path
 
 from readinglist import __version__
 from readinglist.resources import KOREAN_FONT_LICENCE, resources_dir
@@ -50,13 +49,13 @@ def version_of(component: Component) -> str:
         return ""
 
 
-def about_html(library: Path | None) -> str:
+def about_html(library: str | None) -> str:
     rows = "".join(
         f"<tr><td>{escape(c.name)}</td><td>{escape(version_of(c))}</td>"
         f"<td>{escape(c.licence)}</td></tr>"
         for c in COMPONENTS
     )
-    where = str(library) if library is not None else tr("no library is open")
+    where = library if library is not None else tr("no library is open")
     font_licence = tr("The font licence’s full text: {path}").format(
         path=resources_dir() / KOREAN_FONT_LICENCE
     )
@@ -75,7 +74,7 @@ def about_html(library: Path | None) -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, library: Path | None, parent: QWidget) -> None:
+    def __init__(self, library: str | None, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("about")
         self.setWindowTitle(tr("About readinglist"))

@@ -3,7 +3,6 @@ Their windows are made (and their modules loaded) the first time they are asked 
 the first paint."""
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.ui.i18n import tr
@@ -24,12 +23,12 @@ class HelpMenu(QObject):
         self,
         window: QWidget,
         find_commands: "Callable[[], list[Command]]",
-        library_path: Callable[[], Path | None],
+        library_location: Callable[[], str | None],
     ) -> None:
         super().__init__(window)
         self._window = window
         self._find_commands = find_commands
-        self._library_path = library_path
+        self._library_location = library_location
         self.palette: CommandPalette | None = None
         self.shortcuts: ShortcutsWindow | None = None
         self.about: AboutDialog | None = None
@@ -66,5 +65,5 @@ class HelpMenu(QObject):
 
         if self.about is not None:
             self.about.deleteLater()
-        self.about = AboutDialog(self._library_path(), self._window)
+        self.about = AboutDialog(self._library_location(), self._window)
         self.about.open()

@@ -4,6 +4,7 @@ A start on a library that already has a window hands its files to that window an
 (`single_instance`); `--screenshot` and `--self-test` are one-shot and never take part.
 """
 
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +26,8 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from readinglist.library.database import Library
+    from readinglist.library.location import LibraryPlace
     from readinglist.ui.startup.single_instance import Instance
     from readinglist.ui.window.main_window import MainWindow
 
@@ -38,7 +41,7 @@ MEDIA_WAIT_MS = 15_000  # the selected paper's teaser: loaded or failed by then,
 
 @dataclass(frozen=True)
 class AppOptions:
-    library: Path | None = None
+    library: "LibraryPlace | None" = None
     files: list[Path] = field(default_factory=list)
     screenshot: Path | None = None
     select: str | None = None
@@ -78,12 +81,12 @@ def _join_library(options: AppOptions) -> "Instance | None":
     """This start as the library's one window, or None when a window already open on it
     took the files (see `single_instance`)."""
     from readinglist.library.errors import LibraryError
-    from readinglist.library.location import default_library_path
+    from readinglist.library.location import default_library_place
     from readinglist.ui.startup.single_instance import Instance, join
 
     try:
-        library = options.library or default_library_path()
-    except LibraryError:  # READINGLIST_LIBRARY is a URL: opening it says so, in a dialog
+        library = options.library or default_library_place()
+    except LibraryError:  # READINGLIST_LIBRARY is not a library: opening it says so
         return Instance.alone()
     return join(library, options.files)
 
@@ -111,7 +114,7 @@ def _run_window(
     return code if opened else EXIT_FAILED
 
 
-def open_next(library: Path, options: AppOptions) -> bool:
+def open_next(library: "LibraryPlace", options: AppOptions) -> bool:
     """File → Open Library…: a new start on `library`; when none could be started, the user
     is told (the window has closed: otherwise readinglist would just vanish)."""
     if start_on_library(library, options.qt_arguments):
@@ -194,18 +197,28 @@ def install_theme(app: QApplication) -> None:
     apply_theme(app, THEME.read(open_settings()))
 
 
-def start_on_library(library: Path, qt_arguments: Sequence[str] = ()) -> bool:
+def start_on_library(library: "LibraryPlace", qt_arguments: Sequence[str] = ()) -> bool:
     """Start readinglist again, detached, on `library` (File → Open Library…, once this
-    window has closed and released its own library); False when it could not be started."""
+    window has closed and released its own library); False when it could not be started.
+    A shared library's password goes in the environment the new start inherits (PGPASSWORD:
+    this process ends next), never on its command line, where any process list shows it."""
+    from readinglist.library.shared.address import PASSWORD_ENV
     from readinglist.ui.qt import QProcess
 
     if getattr(sys, "frozen", False):  # the packaged app: its executable is the command
         program, arguments = sys.executable, []
     else:
         program, arguments = sys.executable, ["-m", "readinglist"]
-    arguments += [*qt_arguments, "--library", str(library)]
+    arguments += [*qt_arguments, "--library", _argument(library)]
+    password = None if isinstance(library, Path) else library.password
+    if password is not None:
+        os.environ[PASSWORD_ENV] = password  # libpq reads it
     started, _ = QProcess.startDetached(program, arguments)
     return bool(started)
+
+
+def _argument(library: "LibraryPlace") -> str:
+    return str(library) if isinstance(library, Path) else library.without_password().url
 
 
 def _attach(window: "MainWindow", options: AppOptions) -> bool:
@@ -219,7 +232,7 @@ def _attach(window: "MainWindow", options: AppOptions) -> bool:
     return True
 
 
-def attach_library(window: "MainWindow", path: Path | None) -> bool:
+def attach_library(window: "MainWindow", place: "LibraryPlace | None") -> bool:
     """Open the library into the window, as the app does once the window has painted;
     False (after telling the user) if it cannot be opened.
 
@@ -228,13 +241,13 @@ def attach_library(window: "MainWindow", path: Path | None) -> bool:
     once the list and the sidebar have their data, TLS does (see `prepare_tls`).
     """
     from readinglist.core.render import prepare
-    from readinglist.library.database import LibraryError, open_library
+    from readinglist.library.database import LibraryError
     from readinglist.ui.data.service import LibraryService
     from readinglist.ui.media.fetch import prepare_tls
     from readinglist.ui.qt import QMessageBox
 
     try:
-        library = open_library(path, daily_backup=False)  # the daily copy: off-thread, later
+        library = _open(place)
     except LibraryError as error:
         QMessageBox.critical(window, "readinglist", str(error))
         window.close()
@@ -243,6 +256,20 @@ def attach_library(window: "MainWindow", path: Path | None) -> bool:
     QTimer.singleShot(0, prepare)
     _after_first_reads(window, prepare_tls)
     return True
+
+
+def _open(place: "LibraryPlace | None") -> "Library":
+    """The library at `place` (the default's when None); a file's daily copy is made later,
+    off the GUI thread."""
+    from readinglist.library.database import open_library
+    from readinglist.library.location import default_library_place
+    from readinglist.library.shared.opening import open_shared
+    from readinglist.ui.live.updates import WINDOW_CLIENT
+
+    place = place or default_library_place()
+    if isinstance(place, Path):
+        return open_library(place, daily_backup=False)
+    return open_shared(place, client=WINDOW_CLIENT)
 
 
 def _after_first_reads(window: "MainWindow", then: Callable[[], object]) -> None:

@@ -9,11 +9,12 @@ it listens on a local socket. A start that finds the lock held is a second one: 
 (loading QtNetwork only then), sends its files as one JSON line, waits for the window's "ok",
 and exits 0 without showing a window.
 
-The lock's and the socket's name derive from the user and the library's resolved path, so
-two libraries have a window each, and no other user's window is ever reached (the socket is
-the user's only, too). A crashed window leaves its lock and socket file behind: Qt takes over
-a lock whose process is gone, and the new window replaces the socket file, which no live
-window can own since the lock is ours. A second start that comes while the first is still
+The lock's and the socket's name derive from the user and the library's resolved path (a
+shared library's address, without its password), so two libraries have a window each, and
+no other user's window is ever reached (the socket is the user's only, too). A crashed
+window leaves its lock and socket file behind: Qt takes over a lock whose process is gone,
+and the new window replaces the socket file, which no live window can own since the lock
+is ours. A second start that comes while the first is still
 opening its library (its socket is not there yet) tries again until HAND_OVER_LIMIT_S, and
 takes the lock should the first close meanwhile; a window that never answers (hung) gets a
 window of its own beside it rather than a file lost.
@@ -40,6 +41,7 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
+    from readinglist.library.location import LibraryPlace
     from readinglist.ui.qt import QLocalSocket
 
 PROTOCOL_VERSION = 1
@@ -53,10 +55,14 @@ MESSAGE_LIMIT = 4_000_000  # bytes: thousands of paths; a longer line is not one
 SILENT_CLIENT_MS = 10_000  # a connection that sends no whole line by then is dropped
 
 
-def instance_name(library: Path) -> str:
+def instance_name(library: "LibraryPlace") -> str:
     """The name of the library's lock and socket: the same whatever path names the library
     (`~/lib.sqlite`, a symlink, a relative path), another for another user."""
-    key = os.fsencode(f"{_user()}\0{library.expanduser().resolve()}")
+    if isinstance(library, Path):
+        where = str(library.expanduser().resolve())
+    else:
+        where = library.without_password().url
+    key = os.fsencode(f"{_user()}\0{where}")
     digest = QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256).toHex()
     return f"readinglist-{bytes(digest.data())[:24].decode()}"  # short: a socket path's limit
 
@@ -150,7 +156,7 @@ class Instance:
             self.lock = None
 
 
-def join(library: Path, files: Sequence[Path]) -> Instance | None:
+def join(library: "LibraryPlace", files: Sequence[Path]) -> Instance | None:
     """This start as the library's window, or None when its files went to the window already
     open (this start then exits)."""
     name = instance_name(library)

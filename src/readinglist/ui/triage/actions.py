@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.arxiv import PaperPage
 from readinglist.core.copy_formats import CopyFormat
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import count_papers, tr
+from readinglist.ui.i18n import QT_TR_NOOP, count_papers, tr
 from readinglist.ui.qt import (
     QAction,
     QEvent,
@@ -54,6 +54,9 @@ if TYPE_CHECKING:
 
 
 MARK_OTHERS = (ReadingStatus.READ, ReadingStatus.SKIPPED)  # what Mark Others offers
+KEPT_WHEN_SHARED = QT_TR_NOOP(
+    "A shared library keeps every member's papers: the Trash hides them from you alone."
+)
 
 
 def platform_keys(standard: QKeySequence.StandardKey, *also: str) -> list[QKeySequence]:
@@ -185,6 +188,9 @@ class Triage(QObject):
 
     def attach(self, service: "LibraryService") -> None:
         self.service = service
+        if service.library.shared:  # its papers are every member's: the trash only hides
+            self.empty_trash_action.setEnabled(False)
+            self.empty_trash_action.setToolTip(tr(KEPT_WHEN_SHARED))
         # Queued: an edit that fails as it is pushed or undone is handled once QUndoStack
         # has finished with it.
         service.edits.failed.connect(self._forget_failed, Qt.ConnectionType.QueuedConnection)
@@ -328,6 +334,9 @@ class Triage(QObject):
         from readinglist.library.user_edits import EmptyTrashEdit
 
         if self.service is None:
+            return
+        if self.service.library.shared:
+            self.said.emit(tr(KEPT_WHEN_SHARED))
             return
         ids = self.service.trashed_ids()
         if not ids:

@@ -46,6 +46,8 @@ def _save_again(window: "MainWindow", note: UnsavedNote) -> str | None:
 def shut_down(window: "MainWindow") -> None:
     """Nothing typed is lost, every edit queued reaches the library, every thread ends."""
     window.detail.flush_note()
+    if window.live is not None:
+        window.live.stop()  # no change of others' shown any more
     if window.watching is not None:
         window.watching.shutdown()  # no scan hands an import over any more
     if window.subscriptions is not None:

@@ -39,7 +39,7 @@ from readinglist.ui.sidebar.pane import SidebarPane
 from readinglist.ui.today.session import TodaySession
 from readinglist.ui.triage import copy_open
 from readinglist.ui.triage.actions import FieldKeys, Selection, Triage
-from readinglist.ui.window import closing, layout, menus, today, wiring
+from readinglist.ui.window import closing, layout, live, menus, today, wiring
 from readinglist.ui.window.browsing import Browsing
 from readinglist.ui.window.edits_shown import EditsShown
 from readinglist.ui.window.prefetch import MediaPrefetch
@@ -48,12 +48,14 @@ from readinglist.ui.window.status_messages import StatusMessages
 from readinglist.ui.window.view_menu import ViewMenu
 
 if TYPE_CHECKING:
+    from readinglist.library.location import LibraryPlace
     from readinglist.ui.data.service import LibraryService
     from readinglist.ui.detail.selection_panel import SelectionPanel
     from readinglist.ui.export.actions import ExportActions
     from readinglist.ui.help.commands import Command
     from readinglist.ui.imports.subscriptions import SubscriptionChecker
     from readinglist.ui.imports.watching import FolderWatcher
+    from readinglist.ui.live.updates import LiveUpdates
     from readinglist.ui.search.saved_searches import SavedSearchActions
 
 
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.saved_searches: SavedSearchActions | None = None
         self.exports: ExportActions | None = None
         self.subscriptions: SubscriptionChecker | None = None
+        self.live: LiveUpdates | None = None  # others' changes, on a shared library
         self.note_questions: NoteQuestions | None = None  # dialogs, made when first needed
         self.sidebar = SidebarPane(self)
         self.search_box = SearchBox(self)
@@ -94,12 +97,12 @@ class MainWindow(QMainWindow):
         self.view_menu = ViewMenu(
             self, (self.sidebar, self.media), self.list_pane.column_actions, settings
         )
-        self.help_menu = HelpMenu(self, self.commands, self._library_path)
+        self.help_menu = HelpMenu(self, self.commands, self._library_location)
         self.reading = ReadingViews(self)
         self.status = StatusMessages(self.statusBar())
-        self.libraries = LibraryMenu(settings, self, self._library_path)
+        self.libraries = LibraryMenu(settings, self, self._library_place)
         self.preferences = Preferences(settings, self, self.libraries)
-        self.next_library: Path | None = None  # opened by a new start once this one closes
+        self.next_library: LibraryPlace | None = None  # opened by a new start after this one
         self._closed = False
         self._compose()
         wiring.panes(self)
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         wiring.library(self, service, counter, self.edits_shown)
         wiring.library_actions(self, service)
         wiring.arrivals(self, service, counter.recount_all)
+        live.follow(self, service)
         self.browsing.attach(service, self.queries)
         today.attach(self, service, counter.recount_all)
         counter.recount_all()
@@ -193,16 +197,19 @@ class MainWindow(QMainWindow):
         aliases = {self.menu_actions.slash: self.menu_actions.find}
         return commands(self.menuBar(), aliases)
 
-    def _library_path(self) -> Path | None:
-        return self.service.library.path if self.service is not None else None
+    def _library_place(self) -> "LibraryPlace | None":
+        return self.service.library.place if self.service is not None else None
+
+    def _library_location(self) -> str | None:
+        return self.service.library.location if self.service is not None else None
 
     def _load_rows(self, ids: Sequence[int]) -> dict[int, PaperRow]:
         return self.service.rows(ids) if self.service else {}
 
-    def open_library(self, path: Path) -> None:
+    def open_library(self, place: "LibraryPlace") -> None:
         """Show another library: this window closes, and start-up starts readinglist again
-        on `path` (see `preferences.libraries`); nothing happens when the close is refused."""
-        self.next_library = path
+        on `place` (see `preferences.libraries`); nothing happens when the close is refused."""
+        self.next_library = place
         if not self.close():
             self.next_library = None
 

@@ -170,7 +170,7 @@ def library(
     service.saved_searches_changed.connect(counter.recount_all)
     service.lists_changed.connect(shown.reload_lists)
     window.triage.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
-    window.libraries.remember(service.library.path)
+    window.libraries.remember(service.library.place)
 
 
 def library_actions(window: "MainWindow", service: "LibraryService") -> None:

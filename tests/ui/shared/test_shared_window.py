@@ -1,0 +1,138 @@
+"""The window on a shared library (issue 17): it works as on a file (import, keys, tags,
+notes, trash), what another member changes shows in it as it is committed, their statuses
+never do, the server going away is shown and the window catches up when it is back."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import pytest
+from pytestqt.qtbot import QtBot
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.library.database import Library
+from readinglist.library.importer import import_paths
+from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.opening import open_shared
+from readinglist.library.user_edits import AddTagEdit, StatusEdit, write_in_parts
+from readinglist.ui.live.updates import WINDOW_CLIENT, ServerIndicator
+from readinglist.ui.window.main_window import MainWindow
+from tests.helpers.digests import DigestWriter, entries
+from tests.helpers.gui import import_by_drop, open_window, settle
+from tests.helpers.postgres import PostgresDatabase
+
+LIVE_BOUND_MS = 10_000  # a bound, not a wait: the change shows as it is committed
+RECONNECT_BOUND_MS = 30_000  # tries again after 1, 2, 4… s
+
+
+@dataclass(frozen=True)
+class Lab:
+    database: PostgresDatabase
+    alice: str
+    bob: str
+
+
+@pytest.fixture
+def lab(shared: PostgresDatabase, members: tuple[str, str]) -> Lab:
+    return Lab(shared, *members)
+
+
+@pytest.fixture
+def alices_window(
+    qtbot: QtBot, lab: Lab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    """Alice's window on the shared library, opened as start-up opens it."""
+    monkeypatch.setenv("READINGLIST_CACHE", str(tmp_path / "media-cache"))
+    address = SharedAddress.parse(lab.database.url_as(lab.alice))
+    library = open_shared(address, client=WINDOW_CLIENT)
+    window = open_window(qtbot, library, tmp_path / "settings.ini")
+    yield window
+    window.close()
+    library.close()
+
+
+@pytest.fixture
+def bob(lab: Lab) -> Iterator[Library]:
+    library = open_shared(SharedAddress.parse(lab.database.url_as(lab.bob)))
+    yield library
+    library.close()
+
+
+def listed(window: MainWindow) -> list[int]:
+    return window.list_pane.model.ids()
+
+
+def test_the_window_imports_and_triages_a_shared_library(
+    qtbot: QtBot, alices_window: MainWindow, bob: Library, digests: DigestWriter
+) -> None:
+    window = alices_window
+    import_by_drop(
+        qtbot, window, [digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))]
+    )
+    first, second = listed(window)
+    window.list_pane.select_paper(first)
+    window.triage.toggle_star()
+    window.triage.set_status(ReadingStatus.READ, [first])
+    window.triage.add_tag("robots")
+    assert window.service is not None
+    window.service.edits.finish()
+
+    with bob.reading() as connection:
+        bobs = connection.exec_driver_sql("SELECT id, starred, status FROM papers").all()
+        tags = connection.exec_driver_sql("SELECT paper_id FROM paper_tags").all()
+
+    assert sorted(bobs) == [(first, False, "unread"), (second, False, "unread")]  # alice's own
+    assert len(tags) == 1  # tags are everyone's
+    assert not window.triage.empty_trash_action.isEnabled()  # papers are everyone's too
+
+
+def test_what_another_member_imports_and_tags_shows_as_it_is_committed(
+    qtbot: QtBot, alices_window: MainWindow, bob: Library, digests: DigestWriter
+) -> None:
+    window = alices_window
+    import_paths(bob, [digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))])
+    qtbot.waitUntil(lambda: len(listed(window)) == 2, timeout=LIVE_BOUND_MS)
+    paper = listed(window)[0]
+    window.list_pane.select_paper(paper)
+    settle(qtbot, window)
+
+    write_in_parts(bob, AddTagEdit([paper], "robots"))
+    write_in_parts(bob, StatusEdit([paper], ReadingStatus.SKIPPED))  # bob's alone
+
+    qtbot.waitUntil(lambda: window.detail.tags_edit.text() == "robots", timeout=LIVE_BOUND_MS)
+    model = window.list_pane.model
+    row = model.row_at(model.row_of(paper) or 0)
+    assert row is not None and row.status is ReadingStatus.UNREAD
+
+
+@contextmanager
+def alice_shut_out(shared: PostgresDatabase, alice: str) -> Iterator[None]:
+    """The server drops alice's connections and refuses new ones for the block."""
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        admin.execute(f"ALTER ROLE {alice} NOLOGIN".encode())
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", [alice]
+        )
+        try:
+            yield
+        finally:
+            admin.execute(f"ALTER ROLE {alice} LOGIN".encode())
+
+
+def test_a_server_out_of_reach_is_shown_and_the_window_catches_up_when_it_is_back(
+    qtbot: QtBot, alices_window: MainWindow, bob: Library, digests: DigestWriter, lab: Lab
+) -> None:
+    """Bob imports while alice's window cannot reach the server (the window is rendered to
+    offline.png in the test's folder: look at it)."""
+    window = alices_window
+    indicator = window.findChild(ServerIndicator)
+    assert indicator is not None
+    with alice_shut_out(lab.database, lab.alice):
+        qtbot.waitUntil(indicator.isVisible, timeout=LIVE_BOUND_MS)
+        assert window.grab().save(str(digests.folder.parent / "offline.png"))
+        import_paths(bob, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])
+
+    qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=RECONNECT_BOUND_MS)
+    qtbot.waitUntil(lambda: len(listed(window)) == 1, timeout=LIVE_BOUND_MS)
