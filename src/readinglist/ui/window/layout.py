@@ -1,11 +1,13 @@
-"""What the window remembers between sessions: its geometry, its splitters, the list's header,
-the sidebar's entry and the current paper. A saved value that no longer applies (a list pane
-dragged shut, a header from another version) gives way to the default."""
+"""The window's layout: its splitters and search bar, and what it remembers between sessions:
+its geometry, its splitters, the list's header, the sidebar's entry and the current paper. A
+saved value that no longer applies (a list pane dragged shut, a header from another version)
+gives way to the default."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from readinglist.ui import settings as keys
+from readinglist.ui.i18n import tr
 from readinglist.ui.qt import (
     QByteArray,
     QMainWindow,
@@ -15,6 +17,7 @@ from readinglist.ui.qt import (
     QSize,
     QSplitter,
     Qt,
+    QToolBar,
     QWidget,
 )
 
@@ -23,6 +26,15 @@ SIDE_SIZES = [560, 200]  # detail, media
 FIRST_SHARE = 0.85  # the first window's size: of the screen's free area
 FIRST_LARGEST = QSize(1600, 1000)
 FIRST_SMALLEST = QSize(800, 560)
+
+
+def search_toolbar(window: QWidget, search_box: QWidget) -> QToolBar:
+    """The search box's bar, fixed above the panes."""
+    toolbar = QToolBar(tr("Search"), window)
+    toolbar.setObjectName("searchToolbar")
+    toolbar.setMovable(False)
+    toolbar.addWidget(search_box)
+    return toolbar
 
 
 def main_splitter(sidebar: QWidget, list_pane: QWidget, side: QWidget) -> QSplitter:

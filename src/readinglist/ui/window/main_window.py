@@ -16,7 +16,6 @@ from readinglist.ui.data.queries import QueryRunner, SidebarCounter
 from readinglist.ui.detail.stack import DetailStack
 from readinglist.ui.detail.unsaved_notes import NoteQuestions
 from readinglist.ui.help.menu import HelpMenu
-from readinglist.ui.i18n import tr
 from readinglist.ui.imports.controller import ImportController
 from readinglist.ui.imports.sources import ImportSources, accept_as_copy, dropped_paths
 from readinglist.ui.imports.status import ImportStatus
@@ -30,7 +29,6 @@ from readinglist.ui.qt import (
     QDropEvent,
     QMainWindow,
     QSettings,
-    QToolBar,
     QWidget,
 )
 from readinglist.ui.reading.opener import ReadingViews
@@ -117,28 +115,12 @@ class MainWindow(QMainWindow):
         self.main_splitter = layout.main_splitter(self.sidebar, self.list_pane, side)
         self.layout_memory = layout.Layout(self, self.main_splitter, side, self.settings)
         self.setCentralWidget(self.main_splitter)
-        toolbar = QToolBar(tr("Search"), self)
-        toolbar.setObjectName("searchToolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(self.search_box)
-        self.addToolBar(toolbar)
+        self.addToolBar(layout.search_toolbar(self, self.search_box))
         self.statusBar().addPermanentWidget(self.browsing.count_label)
         self.statusBar().addPermanentWidget(self.import_status)
-        triage = self.triage
-        undo_redo = [triage.undo_action, triage.redo_action]
-        menus.build_menus(
-            self.menuBar(),
-            self.menu_actions,
-            library_actions=self.libraries.actions(),
-            edit_groups=[undo_redo, [*triage.copy_actions.values()], [triage.empty_trash_action]],
-            settings_actions=[self.preferences.action],
-            paper_actions=[*triage.paper_actions(), triage.mark_others_menu.menuAction()],
-            media_actions=self.media.menu_actions(),
-            view_groups=[*self.view_menu.groups(), [self.reading.action]],
-            help_actions=self.help_menu.actions(),
-        )
+        menus.build_window_menus(self)
         menus.give_to(self.menu_actions.slash, self.list_pane.view, self.sidebar.tree)
-        triage.attach_keys_to(self.list_pane.view)
+        self.triage.attach_keys_to(self.list_pane.view)
         self.field_keys = FieldKeys(self)
         self.field_keys.watch(self.search_box.field, self.detail.tags_edit, self.detail.note_edit)
         for first, second in pairwise(

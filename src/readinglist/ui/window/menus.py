@@ -3,10 +3,14 @@ features (triage's edits, the media pane's prefetching); the window's own are ma
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from readinglist.ui import settings as keys
 from readinglist.ui.i18n import tr
 from readinglist.ui.qt import QAction, QKeySequence, QMainWindow, QMenuBar, QSettings, Qt, QWidget
+
+if TYPE_CHECKING:
+    from readinglist.ui.window.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,26 @@ def window_actions(window: QMainWindow, settings: QSettings) -> WindowActions:
         select_all=action(tr("Select &All Papers")),
         advance=advance,
         rules=action(tr("Rul&es…")),
+    )
+
+
+def build_window_menus(window: "MainWindow") -> None:
+    """The window's menus, from the actions of its features."""
+    triage = window.triage
+    build_menus(
+        window.menuBar(),
+        window.menu_actions,
+        library_actions=window.libraries.actions(),
+        edit_groups=[
+            [triage.undo_action, triage.redo_action],
+            [*triage.copy_actions.values()],
+            [triage.empty_trash_action],
+        ],
+        settings_actions=[window.preferences.action],
+        paper_actions=[*triage.paper_actions(), triage.mark_others_menu.menuAction()],
+        media_actions=window.media.menu_actions(),
+        view_groups=[*window.view_menu.groups(), [window.reading.action]],
+        help_actions=window.help_menu.actions(),
     )
 
 
