@@ -40,6 +40,9 @@ _FAST = (
     "shared_buffers=32MB",
     "max_wal_size=256MB",
 )
+# A server that is crashed on purpose keeps what it committed: each commit's log is written
+# before it returns (the machine does not crash: fsync may stay off).
+CRASHABLE = tuple(setting for setting in _FAST if not setting.startswith("synchronous_commit"))
 
 
 class ServerMissing(Exception):
@@ -65,6 +68,7 @@ class PostgresServer:
     bin_dir: Path
     root: Path  # the temporary folder holding data/, socket/ and server.log
     times: StartTimes = field(default_factory=StartTimes)
+    settings: tuple[str, ...] = _FAST
 
     @property
     def data_dir(self) -> Path:
@@ -149,12 +153,12 @@ def missing_server(reason: str) -> NoReturn:
 
 
 @contextmanager
-def running_server() -> Iterator[PostgresServer]:
+def running_server(settings: tuple[str, ...] = _FAST) -> Iterator[PostgresServer]:
     """A new cluster, started and accepting connections; stopped and removed afterwards,
     whatever happened in between."""
     bin_dir = find_bin_dir()
     root = Path(tempfile.mkdtemp(prefix="readinglist-pg-"))
-    server = PostgresServer(bin_dir, root)
+    server = PostgresServer(bin_dir, root, settings=settings)
     try:
         server.socket_dir.mkdir()
         _hand_over(root)
@@ -164,6 +168,16 @@ def running_server() -> Iterator[PostgresServer]:
     finally:
         _stop(server)
         shutil.rmtree(root, ignore_errors=True)
+
+
+def crash(server: PostgresServer) -> None:
+    """Stop the server at once, as a power cut would (no checkpoint, clients cut off)."""
+    _stop(server)
+
+
+def start_again(server: PostgresServer) -> None:
+    """Start a stopped server on its cluster; it accepts connections when this returns."""
+    _start(server)
 
 
 @contextmanager
@@ -244,7 +258,7 @@ def _start(server: PostgresServer) -> None:
     options = [
         "-c listen_addresses=''",
         f"-c unix_socket_directories='{server.socket_dir}'",
-        *(f"-c {setting}" for setting in _FAST),
+        *(f"-c {setting}" for setting in server.settings),
     ]
     began = time.perf_counter()
     _run(
@@ -274,13 +288,17 @@ def _wait_for_connections(server: PostgresServer, deadline: float) -> None:
         time.sleep(POLL_S)
 
 
+_NOT_YET = ("starting up", "not yet accepting connections")  # a client's, while it starts
+
+
 def _failed_to_start(server: PostgresServer) -> bool:
-    """Whether the server logged a fatal error of its own (a client's "the database system
-    is starting up" is not one)."""
-    return any(
-        "FATAL:" in line and "starting up" not in line
-        for line in server.log_tail(lines=50).splitlines()
-    )
+    """Whether the server logged a fatal error of its own since it was last started (a
+    client's "the database system is starting up", or not yet accepting connections after
+    a crash, is not one)."""
+    lines = server.log_tail(lines=50).splitlines()
+    starts = [n for n, line in enumerate(lines) if "starting PostgreSQL" in line]
+    since = lines[starts[-1] :] if starts else lines
+    return any("FATAL:" in line and not any(n in line for n in _NOT_YET) for line in since)
 
 
 def _stop(server: PostgresServer) -> None:
