@@ -200,20 +200,21 @@ def _untriaged() -> ColumnElement[bool]:
 
 
 def progress(connection: Connection) -> TodayProgress:
+    """Today's counts, from one row per paper in it (a day's few dozen): whether it is still
+    to do, queued, starred, brought back."""
     papers = tables.PAPERS.c
-    done = not_(_untriaged())
-    figures = select(
-        func.count(),
-        func.count().filter(done),
-        func.count().filter(and_(done, papers.status == QUEUED)),
-        func.count().filter(and_(done, papers.starred)),
-    ).where(in_today(), not_trashed())
-    total, triaged, queued, starred = connection.execute(figures).one()
-    back = select(papers.id, _untriaged()).where(papers.id.in_(_brought_back()), not_trashed())
-    rows = connection.execute(back).all()
-    brought_back = frozenset(paper_id for paper_id, _ in rows)
-    left = frozenset(paper_id for paper_id, untriaged in rows if untriaged)
-    return TodayProgress(total, triaged, queued, starred, brought_back, left)
+    brought_back = papers.id.in_(_brought_back())
+    facts = select(papers.id, _untriaged(), papers.status == QUEUED, papers.starred, brought_back)
+    rows = connection.execute(facts.where(in_today(), not_trashed())).all()
+    done = [row for row in rows if not row[1]]
+    return TodayProgress(
+        total=len(rows),
+        triaged=len(done),
+        queued=sum(1 for row in done if row[2]),
+        starred=sum(1 for row in done if row[3]),
+        brought_back=frozenset(row[0] for row in rows if row[4]),
+        brought_back_left=frozenset(row[0] for row in rows if row[4] and row[1]),
+    )
 
 
 def untriaged_ids(connection: Connection) -> list[int]:
