@@ -81,11 +81,12 @@ def floor(database: PostgresDatabase, files: list[Path], rows: dict[str, list[An
 
 
 def counts(database: PostgresDatabase) -> dict[str, int]:
+    found = {}
     with psycopg.connect(database.url) as connection:
-        return {
-            table: int(connection.execute(f"SELECT count(*) FROM {table}".encode()).fetchone()[0])  # type: ignore[index]
-            for table in (*WRITTEN, "changes")
-        }
+        for table in (*WRITTEN, "changes"):
+            [(count,)] = connection.execute(f"SELECT count(*) FROM {table}".encode()).fetchall()
+            found[table] = int(count)
+    return found
 
 
 def run(digests: int, entries: int) -> int:
