@@ -3,6 +3,10 @@ words (or JSON), again without changing anything, and a bad or unreachable URL s
 
 import json
 
+import pytest
+
+from readinglist.library.shared import setup
+from readinglist.library.shared.setup import SHARED_VERSION
 from tests.helpers.cli import RunCli
 from tests.helpers.postgres import PostgresDatabase
 
@@ -48,3 +52,17 @@ def test_an_unreachable_server_fails_naming_it(run: RunCli) -> None:
 
     assert (code, out) == (1, "")
     assert err.startswith("readinglist: postgresql://alice@/lab?host=/nonexistent-socket-dir: ")
+
+
+def test_init_shared_upgrades_an_older_library_saying_so(
+    run: RunCli, shared: PostgresDatabase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(setup, "SHARED_VERSION", SHARED_VERSION + 1)
+    monkeypatch.setitem(setup.STEPS, SHARED_VERSION, ("SELECT 1",))
+
+    code, out, _ = run("init-shared", "--json", shared.url)
+
+    assert code == 0
+    assert json.loads(out)["upgraded_from"] == SHARED_VERSION
+    code, out, _ = run("init-shared", shared.url)
+    assert out.startswith(f"{shared.url} is a shared library already (schema {SHARED_VERSION + 1})")

@@ -38,6 +38,7 @@ def _as_json(outcome: "InitOutcome") -> dict[str, object]:
         "library": str(outcome.address),
         "version": outcome.version,
         "created": outcome.created,
+        "upgraded_from": outcome.upgraded_from,
         "member_role_created": outcome.member_role_created,
     }
 
@@ -45,6 +46,11 @@ def _as_json(outcome: "InitOutcome") -> dict[str, object]:
 def _said(outcome: "InitOutcome") -> list[str]:
     from readinglist.library.shared.ddl import MEMBER
 
+    if outcome.upgraded_from is not None:
+        return [
+            f"Upgraded the shared library {outcome.address} from schema "
+            f"{outcome.upgraded_from} to {outcome.version}."
+        ]
     if not outcome.created:
         return [
             f"{outcome.address} is a shared library already (schema {outcome.version}); "

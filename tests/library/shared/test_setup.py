@@ -1,14 +1,16 @@
 """A shared library on a real PostgreSQL server: `init_shared` makes its schema once, refuses
-a database that holds something else or a newer schema, and the database itself keeps each
-member's reading state to that member, whatever SQL they send."""
+a database that holds something else or a newer schema, upgrades an older one (its owner
+only), and the database itself keeps each member's reading state to that member, whatever
+SQL they send."""
 
 import psycopg
 import pytest
 from psycopg import errors
 
 from readinglist.library import migrations
-from readinglist.library.shared import ddl
+from readinglist.library.shared import ddl, opening, setup
 from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.opening import open_shared
 from readinglist.library.shared.setup import (
     SHARED_VERSION,
     SharedLibraryError,
@@ -62,6 +64,30 @@ def test_a_newer_shared_library_is_refused_saying_so(shared: PostgresDatabase) -
     for attempt in (check_version, init_shared):
         with pytest.raises(SharedLibraryError, match="made by a newer readinglist"):
             attempt(address)
+
+
+def test_an_older_shared_library_is_upgraded_by_its_owner_alone(
+    shared: PostgresDatabase, members: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """This readinglist a version ahead, with a step that adds a column: a member's
+    readinglist refuses the library and may not upgrade it; its owner's init-shared does,
+    in one transaction, and then a member opens it."""
+    step = ("ALTER TABLE paper_records ADD COLUMN later text",)
+    monkeypatch.setattr(setup, "SHARED_VERSION", SHARED_VERSION + 1)
+    monkeypatch.setattr(opening, "SHARED_VERSION", SHARED_VERSION + 1)
+    monkeypatch.setitem(setup.STEPS, SHARED_VERSION, step)
+    member = SharedAddress.parse(shared.url_as(members[0]))
+
+    with pytest.raises(SharedLibraryError, match="its owner upgrades it with `readinglist init"):
+        open_shared(member)
+    with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
+        init_shared(member)
+    upgraded = init_shared(SharedAddress.parse(shared.url))
+
+    assert (upgraded.upgraded_from, upgraded.version) == (SHARED_VERSION, SHARED_VERSION + 1)
+    open_shared(member).close()
+    with psycopg.connect(shared.url) as connection:
+        connection.execute("SELECT later FROM paper_records")  # the step ran
 
 
 def test_an_unreachable_server_is_named_without_its_password() -> None:

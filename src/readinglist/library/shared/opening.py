@@ -27,7 +27,8 @@ def open_shared(address: SharedAddress, client: str = CLIENT) -> Library:
     if version < SHARED_VERSION:
         raise SharedLibraryError(
             f"{address} is at schema {version} and this readinglist needs {SHARED_VERSION}: "
-            "upgrade it with the readinglist that made it first; nothing was changed"
+            f"its owner upgrades it with `readinglist init-shared {address}`; nothing was "
+            "changed"
         )
     engine = create_engine(
         address.driver_url,

@@ -1,9 +1,14 @@
-"""Making a shared library (`readinglist init-shared URL`) and reading its schema version.
+"""Making a shared library (`readinglist init-shared URL`), upgrading it, and reading its
+schema version.
 
 The schema is created in one transaction (PostgreSQL's DDL is transactional): a failure
 half-way leaves the database as it was. The version numbers are an SQLite library's (the
 same tables at the same version), so a client knows a shared library it cannot read as it
 knows a library file: one written by a newer readinglist is refused, saying so.
+
+An older shared library is upgraded as a library file is, step by step in one transaction
+(`STEPS`), but not by whoever opens it: members may not change the schema. Its owner runs
+`init-shared` again; a member's readinglist refuses it until then, saying so.
 """
 
 from collections.abc import Iterator
@@ -22,6 +27,9 @@ if TYPE_CHECKING:
 # step beside it (tests/library/shared/test_setup.py checks they agree).
 SHARED_VERSION = 10
 CONNECT_TIMEOUT_S = 10
+# STEPS[n] takes a shared library from version n to n + 1: its statements, in order. Version
+# 10 is the first a shared library has. Each step is frozen once released, as SQLite's are.
+STEPS: dict[int, tuple[str, ...]] = {}
 
 
 class SharedLibraryError(LibraryError):
@@ -32,17 +40,22 @@ class SharedLibraryError(LibraryError):
 class InitOutcome:
     address: SharedAddress
     version: int
-    created: bool  # False: it was a shared library already, and nothing was changed
+    created: bool  # False: it was a shared library already
     member_role_created: bool
+    upgraded_from: int | None = None  # it was at this older version
 
 
 def init_shared(address: SharedAddress) -> InitOutcome:
     """Create the shared library's schema in the (empty) database at `address`, and the
-    `readinglist_member` role when it is missing; nothing when it is one already."""
+    `readinglist_member` role when it is missing; upgrade it when it is an older one;
+    nothing when it is one at this version already."""
     with _connected(address) as connection:
         version = read_version(connection)
         if version is not None:
             _refuse_newer(address, version)
+            if version < SHARED_VERSION:
+                _upgrade(address, connection, version)
+                return InitOutcome(address, SHARED_VERSION, False, False, upgraded_from=version)
             return InitOutcome(address, version, created=False, member_role_created=False)
         _refuse_foreign_tables(address, connection)
         created_role = _ensure_member_role(address, connection)
@@ -50,6 +63,26 @@ def init_shared(address: SharedAddress) -> InitOutcome:
             for statement in ddl.schema(SHARED_VERSION):
                 connection.execute(statement.encode())
     return InitOutcome(address, SHARED_VERSION, created=True, member_role_created=created_role)
+
+
+def _upgrade(address: SharedAddress, connection: "psycopg.Connection[Any]", version: int) -> None:
+    """Every step from `version` to SHARED_VERSION, in one transaction; refused, changing
+    nothing, when the connected role may not change the schema (only its owner may)."""
+    import psycopg
+
+    try:
+        with connection.transaction():
+            for step in range(version, SHARED_VERSION):
+                for statement in STEPS[step]:
+                    connection.execute(statement.encode())
+                connection.execute(
+                    "INSERT INTO readinglist_schema (version) VALUES (%s)", [step + 1]
+                )
+    except psycopg.errors.InsufficientPrivilege:
+        raise SharedLibraryError(
+            f"{address} is at schema {version}: only the role that owns its tables may upgrade "
+            f"it to {SHARED_VERSION} (run init-shared as that role); nothing was changed"
+        ) from None
 
 
 def read_version(connection: "psycopg.Connection[Any]") -> int | None:
