@@ -22,7 +22,15 @@ from sqlalchemy.sql.functions import FunctionElement
 from readinglist.library.driver import id_list, on_postgresql
 from readinglist.library.shared.ddl import KEYED_BY_PERSON
 
-__all__ = ["among_ids", "among_names", "conflict_keys", "insert", "on_postgresql", "same_name"]
+__all__ = [
+    "among_ids",
+    "among_names",
+    "conflict_keys",
+    "insert",
+    "on_postgresql",
+    "paper_records",
+    "same_name",
+]
 
 if TYPE_CHECKING:
     from sqlalchemy.dialects.postgresql import Insert as PostgresInsert
@@ -36,6 +44,13 @@ def insert(connection: Connection, table: Table) -> "SqliteInsert | PostgresInse
 
         return postgresql.insert(table)
     return sqlite.insert(table)
+
+
+def paper_records(connection: Connection) -> str:
+    """Where an import writes and reads a paper's shared columns (title, dates, votes): a
+    library file's `papers`; a shared library's `paper_records`, under its per-person view
+    `papers` (written through the view, each row runs the view's trigger and its join)."""
+    return "paper_records" if on_postgresql(connection) else "papers"
 
 
 def conflict_keys(connection: Connection, table: Table, *columns: str) -> list[str]:

@@ -7,7 +7,8 @@ inserts (a new paper and a sighting per entry) and the reads made for every file
 further, straight to the driver with values in stored form (ISO dates, 0/1): SQLAlchemy's
 per-row processing took 3 s of a 200,000-entry import, and its work per statement, more than
 SQLite's for these small reads, another 3.5 s (together 16%). On a shared library the same
-statements go to psycopg (`driver.fetch`); PostgreSQL's `greatest` is SQLite's scalar
+statements go to psycopg (`driver.fetch`), writing the shared `paper_records` rather than
+the per-person view (`dialect.paper_records`); PostgreSQL's `greatest` is SQLite's scalar
 `max`. Booleans are passed as Python's (sqlite3 stores them as 0 and 1). Never touches the user's
 columns (starred, status, note, tags): re-importing is always safe, and a paper seen again
 gains a sighting, never a second row. Updates the full-text index for the papers it changes
@@ -20,11 +21,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, select
 
 from readinglist.core.sources.sighting import Reading, Sighting, votes_gained
 from readinglist.library import driver, search_index, tables
-from readinglist.library.dialect import on_postgresql
+from readinglist.library.dialect import on_postgresql, paper_records
 from readinglist.library.driver import chunks, fetch, fetch_many, greatest, stored_moment
 
 _KNOWN_FILE = "SELECT 1 FROM digest_files WHERE content_hash = ?"
@@ -35,7 +36,11 @@ _SIGHTINGS_VOTES = (  # newest first, as `votes_gained` takes them (the v7 step'
     "JOIN digests ON digests.id = sightings.digest_id WHERE sightings.paper_id IN ({marks}) "
     "ORDER BY sightings.paper_id, digests.date DESC, sightings.votes DESC"
 )
-_SET_SEEN_FIGURES = "UPDATE papers SET seen_count = ?, rising = ? WHERE id = ?"
+_SET_SEEN_FIGURES = "UPDATE {papers} SET seen_count = ?, rising = ? WHERE id = ?"
+_UPDATE_PAPER = (
+    "UPDATE {papers} SET title = ?, first_seen = ?, last_seen = ?, votes = ?, votes_date = ?, "
+    "authors = ?, authors_truncated = ? WHERE id = ?"
+)
 _KNOWN_COLUMNS = (
     "arxiv_id, id, title, first_seen, last_seen, votes, votes_date, authors, authors_truncated"
 )
@@ -43,7 +48,7 @@ _KNOWN_COLUMNS = (
 # The two bulk statements, for the driver. starred, status and note take the table's
 # defaults; the upsert, on a day already known, only fills in what was missing.
 _INSERT_PAPERS = (
-    "INSERT INTO papers (arxiv_id, url, title, authors, authors_truncated, first_seen, "
+    "INSERT INTO {papers} (arxiv_id, url, title, authors, authors_truncated, first_seen, "
     "last_seen, votes, votes_date, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPSERT_SIGHTINGS = (
@@ -217,7 +222,7 @@ def _by_arxiv_id(
     """`columns` of the papers with these arXiv ids, a few hundred ids per statement."""
     for chunk in chunks(arxiv_ids):
         marks = ", ".join("?" * len(chunk))
-        statement = f"SELECT {columns} FROM papers WHERE arxiv_id IN ({marks})"
+        statement = f"SELECT {columns} FROM {paper_records(connection)} WHERE arxiv_id IN ({marks})"
         yield from fetch(connection, statement, chunk)
 
 
@@ -241,7 +246,7 @@ def _insert_papers(
         )
         for sighting in sightings
     ]
-    fetch_many(connection, _INSERT_PAPERS, rows)
+    fetch_many(connection, _INSERT_PAPERS.format(papers=paper_records(connection)), rows)
 
 
 def _update_papers(
@@ -258,20 +263,18 @@ def _update_papers(
         votes, votes_date = _latest_votes(paper, sighting.votes, date)
         authors, truncated = _fuller_authors(paper, sighting)
         rows.append(
-            {
-                "b_id": paper.id,
-                "title": paper.title or sighting.title or "",
-                "first_seen": min(paper.first_seen, date),
-                "last_seen": max(paper.last_seen, date),
-                "votes": votes,
-                "votes_date": votes_date,
-                "authors": authors,
-                "authors_truncated": truncated,
-            }
+            (
+                paper.title or sighting.title or "",
+                min(paper.first_seen, date).isoformat(),
+                max(paper.last_seen, date).isoformat(),
+                votes,
+                None if votes_date is None else votes_date.isoformat(),
+                authors,
+                truncated,
+                paper.id,
+            )
         )
-    if rows:
-        statement = update(tables.PAPERS).where(tables.PAPERS.c.id == bindparam("b_id"))
-        connection.execute(statement, rows)
+    fetch_many(connection, _UPDATE_PAPER.format(papers=paper_records(connection)), rows)
 
 
 def _latest_votes(
@@ -309,7 +312,7 @@ def _update_seen_figures(connection: Connection, paper_ids: Sequence[int]) -> No
             if votes is not None:
                 voted[paper_id].append(votes)
     figures = [(counts[i], votes_gained(voted[i]), i) for i in paper_ids]
-    fetch_many(connection, _SET_SEEN_FIGURES, figures)
+    fetch_many(connection, _SET_SEEN_FIGURES.format(papers=paper_records(connection)), figures)
 
 
 def _upsert_sightings(
