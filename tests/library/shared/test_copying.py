@@ -163,9 +163,9 @@ def test_a_failure_half_way_into_a_shared_library_leaves_it_empty(
     with pytest.raises(CopyError, match=r"^writing .* failed: .*0x00"):
         copy_library(mine, library_place(shared.url_as(members[0])))
 
-    with connected_as(shared, members[0]) as connection:
+    with connected_as(shared, members[0]) as alice:
         for table in ("paper_records", "digests", "tags", "paper_states", "changes"):
-            assert connection.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+            assert alice.execute(f"SELECT count(*) FROM {table}".encode()).fetchone() == (0,)
 
 
 def test_a_failure_half_way_into_a_file_leaves_no_file(
