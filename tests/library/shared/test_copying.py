@@ -2,6 +2,7 @@
 data; alice's state never becomes bob's; a DEST that is not new is refused, and a failure
 half-way leaves the DEST as it was. Against the tests' real PostgreSQL server."""
 
+import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -88,11 +89,11 @@ def test_a_round_trip_keeps_the_library_and_the_persons_own_data(
     mine: Path,
     shared: PostgresDatabase,
     members: tuple[str, str],
-    tmp_path: Path,
     digests: DigestWriter,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     alice = shared.url_as(members[0])
-    back = tmp_path / "back" / "copy.sqlite"
+    back = mine.parent / "back" / "copy.sqlite"
 
     there = copy_library(mine, library_place(alice))
     home = copy_library(library_place(alice), back)
@@ -104,7 +105,10 @@ def test_a_round_trip_keeps_the_library_and_the_persons_own_data(
     for table, _, _ in KEPT:
         assert copied[table] == original[table], table
         assert original[table], f"the test's library holds no {table}"
-    assert main(["--library", str(back), "list", "--json", "robots"]) == 0  # search works
+    assert [path.name for path in back.parent.iterdir()] == ["copy.sqlite"]
+    capsys.readouterr()
+    assert main(["--library", str(back), "list", "--json", "notiz"]) == 0  # the index is built
+    assert [paper["arxiv_id"] for paper in json.loads(capsys.readouterr().out)] == ["2403.00001"]
     # The shared library's id sequences went past the ids copied: new papers still come in.
     later = [FakeEntry("2403.00004", votes=2)]
     assert runner(alice)("import", str(digests.write("b.md", "2024-03-02", later))) == 0
@@ -148,6 +152,9 @@ def test_a_dest_that_is_not_new_is_refused_and_left_alone(
         copy_library(mine, alice)
     with pytest.raises(CopyError, match=r"mine\.sqlite exists: copy makes a new library file"):
         copy_library(alice, mine)
+    (tmp_path / "other.sqlite").write_bytes(b"")
+    with pytest.raises(CopyError, match=r"other\.sqlite is not a readinglist library"):
+        copy_library(tmp_path / "other.sqlite", tmp_path / "new.sqlite")
     with pytest.raises(CopyError, match="no library at"):
         copy_library(tmp_path / "none.sqlite", tmp_path / "new.sqlite")
     assert not (tmp_path / "new.sqlite").exists()

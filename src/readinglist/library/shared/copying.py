@@ -93,11 +93,11 @@ def copy_library(source: LibraryPlace, dest: LibraryPlace) -> CopyOutcome:
         before = _counts(reader)
         left_out = _left_out(reader)
         if isinstance(dest, SharedAddress):
-            dest_person = _into_shared(reader, source, dest)
+            dest_person = _into_shared(reader, dest)
             health = None
         else:
             dest = dest.expanduser().absolute()
-            health = _into_file(reader, source, dest)
+            health = _into_file(reader, dest)
             dest_person = None
     with _reading(dest) as (dest_reader, _):
         after = _counts(dest_reader)
@@ -191,7 +191,10 @@ def _refuse_other_version(address: SharedAddress, connection: "psycopg.Connectio
 
 
 def _refuse_other_file_version(path: Path, connection: sqlite3.Connection) -> None:
-    _refuse_version(str(path), migrations.read_version(connection), migrations.latest_version())
+    version = migrations.read_version(connection)
+    if version == 0:
+        raise CopyError(f"{path} is not a readinglist library; nothing was copied")
+    _refuse_version(str(path), version, migrations.latest_version())
 
 
 def _refuse_version(place: str, version: int, known: int) -> None:
@@ -231,7 +234,7 @@ def _with_rule_ids(batches: Batches, rule_ids: dict[Any, int]) -> Batches:
         yield [(paper_id, rule_ids[rule_id], at) for paper_id, rule_id, at in rows]
 
 
-def _into_shared(reader: "Reader", source: LibraryPlace, dest: SharedAddress) -> str:
+def _into_shared(reader: "Reader", dest: SharedAddress) -> str:
     """Everything into the empty shared library at `dest`, in one transaction."""
     with said_as(dest, "writing"):
         connection = _connect(dest)
@@ -264,7 +267,7 @@ def _refuse_filled(dest: str, reader: "Reader") -> None:
         )
 
 
-def _into_file(reader: "Reader", source: LibraryPlace, dest: Path) -> HealthReport:
+def _into_file(reader: "Reader", dest: Path) -> HealthReport:
     """Everything into a new library file at `dest`: built beside it, checked, moved in."""
     if dest.exists():
         raise CopyError(
