@@ -20,9 +20,9 @@ import psycopg
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.helpers, from any folder
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gui_bench import cached_library
 from tests.helpers.postgres import PostgresDatabase, fresh_database, running_server
 
+from gui_bench import cached_library
 from readinglist.library.location import library_place
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.copying import CopyOutcome, copy_library

@@ -119,12 +119,16 @@ def test_alices_state_copied_in_does_not_become_bobs(
 ) -> None:
     alice, bob = (shared.url_as(who) for who in members)
     copy_library(mine, library_place(alice))
+    with connected_as(shared, members[0]) as connection:  # what alice shares bob sees
+        connection.execute("UPDATE saved_searches SET shared = true")
+        connection.execute("INSERT INTO shared_notes (paper_id, text) VALUES (1, 'look')")
 
     bobs = copy_library(library_place(bob), tmp_path / "bob.sqlite")
 
     counts = {name: n for name, n, _ in bobs.counts}
     assert (counts["papers"], counts["sightings"], counts["paper_tags"]) == (3, 3, 2)
     assert bobs.source_person == members[1] and bobs.sound
+    assert bobs.left_out == (("shared_notes", 1), ("saved_searches others share", 1))
     for own in (
         "starred",
         "with a status",
