@@ -1,7 +1,8 @@
 """`readinglist copy` at scale (issue 17): the synthetic corpus's library file (gui_bench's
 cached_library: 10,000 digests of 20 entries, about 180,000 papers with a reader's data on a
 few percent) copied into a new shared library on a throwaway server, then back into a new
-file, each timed whole (counts and checks included) and against a floor: `COPY` of the same
+file, each timed whole (counts and checks included; the file's check, with its index built,
+timed again alone) and against a floor: `COPY` of the same
 papers' and sightings' rows alone into plain tables, in the same run.
 
 Run: python benchmarks/copy_bench.py [--digests N]
@@ -23,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tests.helpers.postgres import PostgresDatabase, fresh_database, running_server
 
 from gui_bench import cached_library
+from readinglist.library.health import check_library_and_index
 from readinglist.library.location import library_place
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.copying import CopyOutcome, copy_library
@@ -62,9 +64,13 @@ def main() -> None:
         there = copy_library(library, library_place(database.url))
         with tempfile.TemporaryDirectory() as folder:
             back = copy_library(library_place(database.url), Path(folder) / "copy.sqlite")
+            began = time.perf_counter()
+            check_library_and_index(Path(folder) / "copy.sqlite", reindex=True)
+            checking = time.perf_counter() - began
     print(f"floor: COPY of papers and sightings alone  {floor:7.1f} s")
     print(f"file -> shared library                     {said(there)}")
     print(f"shared library -> file (checked)           {said(back)}")
+    print(f"  of which, about: check --reindex alone   {checking:7.1f} s")
 
 
 if __name__ == "__main__":
