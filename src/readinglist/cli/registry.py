@@ -23,6 +23,7 @@ def all_commands() -> tuple[Command, ...]:
     """In the order `--help` lists them."""
     from readinglist.cli import (
         check,
+        copy_library,
         export,
         fetch,
         import_files,
@@ -59,6 +60,7 @@ def all_commands() -> tuple[Command, ...]:
         check.COMMAND,
         restore.COMMAND,
         init_shared.COMMAND,
+        copy_library.COMMAND,
     )
 
 
