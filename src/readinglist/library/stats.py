@@ -20,6 +20,12 @@ The statements run in two halves, the papers read since (looked up once for thei
 and their arrival) on another connection in a worker thread (`library_stats`'s `beside`),
 the rest on the caller's: with a core free the halves overlap; with none, they take their
 sum (stats_bench's library, a year: 267 ms against 369 one after another, load 1.1-1.7).
+
+On a shared library (PostgreSQL) the same figures come from statements in PostgreSQL's words
+(`_ON_POSTGRESQL`, chosen once, in `_statements`): the same parameters and the same rows,
+each moment turned into the julian milliseconds SQLite would give it, so that the figures are
+the same to the bit for the same history. They are the member's own: the server's row-level
+security shows each member only their own status history, states and trash.
 """
 
 import datetime as dt
@@ -142,11 +148,15 @@ _ON_POSTGRESQL = _Statements(
         "GROUP BY week"
     ),
     read_days=f"SELECT DISTINCT {_PG_DAY} FROM status_events WHERE status = 'read' AND {_KEPT}",
+    # From the member's states, not the view `papers`: a queued paper has a state, and the
+    # view's `coalesce(status, 'unread')` would join every record (half the time: 64 against
+    # 137 ms for 7,253 queued of 200,000, stats_bench --shared, load 8-11).
     queued=(
-        f"SELECT (CAST(? AS bigint) - {_pg_julian_ms('coalesce(status_changed_at, added_at)')}) "
-        f"/ {_DAY_MS} AS days, count(*), count(*) FILTER (WHERE status_changed_at IS NULL) "
-        "FROM papers WHERE status = 'queued' AND id NOT IN (SELECT paper_id FROM trash) "
-        "GROUP BY days"
+        f"SELECT (CAST(? AS bigint) - {_pg_julian_ms('coalesce(s.status_changed_at, r.added_at)')})"
+        f" / {_DAY_MS} AS days, count(*), count(*) FILTER (WHERE s.status_changed_at IS NULL) "
+        "FROM paper_states AS s JOIN paper_records AS r ON r.id = s.paper_id "
+        "WHERE s.person = current_user AND s.status = 'queued' "
+        "AND s.paper_id NOT IN (SELECT paper_id FROM trash) GROUP BY days"
     ),
     # Ties by name as SQLite's NOCASE orders them: ASCII letters folded to lower case, then
     # the UTF-8 bytes (code points).
