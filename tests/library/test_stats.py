@@ -315,6 +315,31 @@ def test_the_authors_of_what_was_read_most_first_then_by_name(
     )
 
 
+def test_the_tags_of_what_was_read_tie_by_name_in_any_case(
+    library: Library, digests: DigestWriter
+) -> None:
+    """Tags on as many papers go by name as SQLite's NOCASE orders them: ASCII letters
+    folded to lower case (so `_` comes before `a`), then code points."""
+    ids = fill(library, digests)
+    names = ["beta", "Zeta", "Alpha", "_under", "éclair"]
+    with library.writing() as connection:
+        for paper, name in enumerate(names, start=1):
+            store.add_tags(connection, [ids[paper]], [name])
+        store.add_tags(connection, [ids[1], ids[2]], ["most"])
+    history(library, ids, [(paper, "read", "2026-11-24 09:00") for paper in range(1, 6)])
+
+    shown = figures(library, "2026-11-23")
+
+    assert shown.top_tags == (
+        ("most", 2),
+        ("_under", 1),
+        ("Alpha", 1),
+        ("beta", 1),
+        ("Zeta", 1),
+        ("éclair", 1),
+    )
+
+
 def test_the_authors_count_the_same_however_their_lists_are_spaced(
     library: Library, digests: DigestWriter
 ) -> None:
