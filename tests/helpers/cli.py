@@ -10,8 +10,9 @@ from readinglist.cli import main
 RunCli = Callable[..., tuple[int, str, str]]
 
 
-def cli_runner(library_path: Path, capsys: pytest.CaptureFixture[str]) -> RunCli:
-    """`readinglist --library LIBRARY_PATH ARGS...`, as a function of ARGS."""
+def cli_runner(library_path: Path | str, capsys: pytest.CaptureFixture[str]) -> RunCli:
+    """`readinglist --library LIBRARY_PATH ARGS...`, as a function of ARGS (a file's path or a
+    shared library's address)."""
 
     def run_cli(*args: str) -> tuple[int, str, str]:
         code = main(["--library", str(library_path), *args])

@@ -1,15 +1,22 @@
 """The Reading view's figures, counted in SQL from the status history, against a small history
-computed by hand (the same the figures' definitions are written for)."""
+computed by hand (the same the figures' definitions are written for), on both engines: a
+library file (SQLite) and a member's shared library (PostgreSQL), loaded with the same
+history, give the same figures."""
 
 import datetime as dt
 import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.stats import ReadingStats
 from readinglist.library import papers as store
-from readinglist.library.database import Library
+from readinglist.library.database import Library, open_library
 from readinglist.library.importer import import_paths
 from readinglist.library.stats import library_stats
 from readinglist.library.trash import move_to_trash
@@ -21,8 +28,24 @@ NOW = dt.datetime(2026, 12, 2, 12, tzinfo=UTC)  # a Wednesday
 IDS = [f"2403.{n:05d}" for n in range(1, 11)]
 
 
-def at(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text).replace(tzinfo=UTC)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def library(engine: str, library_path: Path, request: pytest.FixtureRequest) -> Iterator[Library]:
+    """A library file, or the shared library as its first member (alice) sees it."""
+    if engine == "postgresql":
+        alice, _ = request.getfixturevalue("member_libraries")
+        yield alice
+        return
+    with open_library(library_path) as opened:
+        yield opened
+
+
+def at(moment: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(moment).replace(tzinfo=UTC)
 
 
 def fill(library: Library, digests: DigestWriter) -> dict[int, int]:
@@ -40,9 +63,24 @@ def history(library: Library, ids: dict[int, int], changes: list[tuple[int, str,
 def arrived(library: Library, ids: dict[int, int], days: dict[int, str]) -> None:
     with library.writing() as connection:
         for paper, when in days.items():
-            moment = at(when).strftime("%Y-%m-%d %H:%M:%S.%f")
-            connection.exec_driver_sql(
-                "UPDATE papers SET added_at = ? WHERE id = ?", (moment, ids[paper])
+            connection.execute(
+                text("UPDATE papers SET added_at = :at WHERE id = :id"),
+                {"at": stored(when), "id": ids[paper]},
+            )
+
+
+def stored(moment: str) -> str:
+    """`moment` as a library file stores it."""
+    return at(moment).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def set_authors(library: Library, ids: dict[int, int], lists: dict[int, str]) -> None:
+    """Each paper's authors, as the JSON text given."""
+    with library.writing() as connection:
+        for paper, authors in lists.items():
+            connection.execute(
+                text("UPDATE papers SET authors = :authors WHERE id = :id"),
+                {"authors": authors, "id": ids[paper]},
             )
 
 
@@ -101,6 +139,40 @@ def test_the_figures_of_a_history_computed_by_hand(library: Library, digests: Di
     assert [count for _, count in shown.backlog] == [0, 1, 0, 0, 1]
     assert (shown.current_streak, shown.longest_streak) == (2, 2)  # Nov 30, Dec 1
     assert shown.to_json()["days_to_read"] == {"papers": 4, "median": 4.5, "p90": 30.0}
+
+
+def test_a_members_figures_never_hold_another_members_statuses(
+    member_libraries: tuple[Library, Library], digests: DigestWriter
+) -> None:
+    """On a shared library each member's figures come from their own history, queue and
+    trash: bob reading, skipping, queueing and trashing the same papers leaves alice's
+    figures as they were, and his hold none of hers."""
+    alice, bob = member_libraries
+    ids = by_hand(alice, digests)
+    arrived(alice, ids, {2: "2026-11-20 00:00", 7: "2026-11-30 00:00"})  # read by bob only
+    hers = figures(alice, "2026-11-16")
+
+    history(
+        bob,
+        ids,
+        [
+            (2, "read", "2026-11-24 09:00"),
+            (8, "skipped", "2026-11-25 09:00"),
+            (3, "queued", "2026-11-26 12:00"),
+            (7, "read", "2026-12-01 09:00"),
+            (1, "read", "2026-12-01 10:00"),
+        ],
+    )
+    with bob.writing() as connection:
+        move_to_trash(connection, [ids[1], ids[5]], NOW)  # both read by alice
+
+    his = figures(bob, "2026-11-16")
+
+    assert figures(alice, "2026-11-16") == hers
+    assert [(w.read, w.skipped, w.queued) for w in his.weeks] == [(0, 0, 0), (1, 1, 1), (1, 0, 1)]
+    assert [count for _, count in his.backlog] == [1, 0, 0, 0, 0]
+    assert (his.current_streak, his.longest_streak) == (1, 1)
+    assert sorted(his.days_to_read) == [1.375, 4.375]
 
 
 def test_the_backlog_counts_whole_days_waited(library: Library, digests: DigestWriter) -> None:
@@ -214,12 +286,11 @@ def test_the_authors_of_what_was_read_most_first_then_by_name(
         5: ["Zed"],  # read before the start
         6: ["Nobody Read"],  # never read
     }
-    with library.writing() as connection:
-        for paper, names in lists.items():
-            connection.exec_driver_sql(
-                "UPDATE papers SET authors = ? WHERE id = ?",
-                (json.dumps(names, ensure_ascii=False), ids[paper]),
-            )
+    set_authors(
+        library,
+        ids,
+        {paper: json.dumps(names, ensure_ascii=False) for paper, names in lists.items()},
+    )
     history(
         library,
         ids,
@@ -244,6 +315,31 @@ def test_the_authors_of_what_was_read_most_first_then_by_name(
     )
 
 
+def test_the_tags_of_what_was_read_tie_by_name_in_any_case(
+    library: Library, digests: DigestWriter
+) -> None:
+    """Tags on as many papers go by name as SQLite's NOCASE orders them: ASCII letters
+    folded to lower case (so `_` comes before `a`), then code points."""
+    ids = fill(library, digests)
+    names = ["beta", "Zeta", "Alpha", "_under", "éclair"]
+    with library.writing() as connection:
+        for paper, name in enumerate(names, start=1):
+            store.add_tags(connection, [ids[paper]], [name])
+        store.add_tags(connection, [ids[1], ids[2]], ["most"])
+    history(library, ids, [(paper, "read", "2026-11-24 09:00") for paper in range(1, 6)])
+
+    shown = figures(library, "2026-11-23")
+
+    assert shown.top_tags == (
+        ("most", 2),
+        ("_under", 1),
+        ("Alpha", 1),
+        ("beta", 1),
+        ("Zeta", 1),
+        ("éclair", 1),
+    )
+
+
 def test_the_authors_count_the_same_however_their_lists_are_spaced(
     library: Library, digests: DigestWriter
 ) -> None:
@@ -256,11 +352,7 @@ def test_the_authors_count_the_same_however_their_lists_are_spaced(
         3: '["Bo Chen", "Cy, Jr."]',
         4: ' [ "Dee"]',
     }
-    with library.writing() as connection:
-        for paper, text in lists.items():
-            connection.exec_driver_sql(
-                "UPDATE papers SET authors = ? WHERE id = ?", (text, ids[paper])
-            )
+    set_authors(library, ids, lists)
     history(library, ids, [(paper, "read", "2026-11-24 09:00") for paper in lists])
 
     shown = figures(library, "2026-11-23")
@@ -295,7 +387,9 @@ def test_the_days_to_read_follow_an_undone_first_read(
         store.set_status(connection, [ids[2]], READ, at("2026-11-27 00:00"))
         store.set_status(connection, [ids[3]], QUEUED, at("2026-12-01 00:00"))
         store.set_status(connection, [ids[3]], READ, at("2026-12-01 12:00"))
-        connection.exec_driver_sql("DELETE FROM papers WHERE id = ?", (ids[4],))
+        # a shared library's papers are its records (the view `papers` takes no DELETE)
+        records = "paper_records" if library.shared else "papers"
+        connection.execute(text(f"DELETE FROM {records} WHERE id = :id"), {"id": ids[4]})
 
     assert sorted(figures(library, "2026-11-16").days_to_read) == [7.0, 10.0]
 
@@ -304,17 +398,22 @@ def test_the_days_to_read_are_sqlites_julian_days_to_the_last_bit(
     library: Library, digests: DigestWriter
 ) -> None:
     """The days from arrival to first read are `julianday(read) - julianday(arrival)` as
-    SQLite computes it, though read as julian milliseconds and divided in Python."""
+    SQLite computes it from the moments stored as text, though read as julian milliseconds
+    and divided in Python; on PostgreSQL too, where the moments are timestamptz. Half a
+    millisecond is rounded as SQLite rounds it: 00.500500 s and 00.501500 s down (SQLite's
+    seconds are a double; rounding the microseconds, both went up)."""
     ids = fill(library, digests)
     moments = {1: ("2026-11-20 03:17:42.123", "2026-11-27 19:05:01.987")}
     moments[2] = ("2025-01-01 00:00:00.001", "2026-11-30 23:59:59.999")
+    moments[3] = ("2026-11-20 03:17:00.250", "2026-11-27 19:05:00.501500")
+    moments[4] = ("2026-11-21 00:00:00.500500", "2026-11-27 19:05:07.999")
     arrived(library, ids, {paper: came for paper, (came, _) in moments.items()})
     history(library, ids, [(paper, "read", read) for paper, (_, read) in moments.items()])
-    with library.reading() as connection:
+    with closing(sqlite3.connect(":memory:")) as sqlite:
         expected = sorted(
-            connection.exec_driver_sql(
-                "SELECT julianday(?) - julianday(?)", (read, came)
-            ).scalar_one()
+            sqlite.execute(
+                "SELECT julianday(?) - julianday(?)", (stored(read), stored(came))
+            ).fetchone()[0]
             for came, read in moments.values()
         )
 

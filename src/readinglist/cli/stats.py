@@ -4,7 +4,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from readinglist.cli.opening import opened, refuse_shared
+from readinglist.cli.opening import opened
 from readinglist.cli.output import EXIT_OK, day_argument, out, print_json
 from readinglist.cli.registry import Command
 
@@ -30,10 +30,8 @@ def _run(args: argparse.Namespace) -> int:
     zone = now.tzinfo
     assert zone is not None
     since = args.since or default_since(now.date())
-    with opened(args) as library:
-        refuse_shared(library, "the stats are not on shared libraries yet")
-        with library.reading() as connection:
-            stats = library_stats(connection, since, now, zone)
+    with opened(args) as library, library.reading() as connection:
+        stats = library_stats(connection, since, now, zone)
     if args.json:
         print_json(stats.to_json())
     else:

@@ -11,7 +11,8 @@ On a shared library (PostgreSQL, library/shared/) the same statements go to psyc
 over in the few places the two differ (`for_postgresql`: the placeholders, an id list's
 `json_each`, `group_concat`), and the values read back are psycopg's (dates, booleans,
 aware moments), which `day` and `moment` take as they are. Statements that use more of
-SQLite than that (the search index, the stats' date arithmetic) are SQLite's alone so far.
+SQLite than that are written twice: the stats' (library/stats.py: each engine's words, chosen
+once); the search index's are SQLite's alone so far.
 """
 
 import datetime as dt
@@ -69,7 +70,7 @@ def fetch(connection: Connection, sql: str, parameters: Sequence[object] = ()) -
 # What an SQLite statement says that PostgreSQL says otherwise, and how it says it. Plain
 # text substitutions, for the statements of this package only: none holds a `?` or a `%` in
 # a string literal, and their `group_concat` has its separator (PostgreSQL's `string_agg`
-# needs one). The stats' statements use more of SQLite, and are refused on shared libraries.
+# needs one). The stats' statements have PostgreSQL words of their own (library/stats.py).
 _REWRITES = (
     (re.compile(r"%"), "%%"),  # psycopg's placeholders start with %: a literal one doubled
     (

@@ -1,7 +1,9 @@
 """View → Reading…: the figures of one's reading, read off the GUI thread, plotted, and
-refreshed while the view is open and the reader triages."""
+refreshed while the view is open and the reader triages; on a shared library, the member's
+own."""
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,12 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.stats import ReadingHistory, reading_stats
+from readinglist.library import papers as store
+from readinglist.library.database import Library
+from readinglist.library.user_edits import StatusEdit, write_in_parts
 from readinglist.ui.qt import QColor
 from readinglist.ui.reading.charts import BarChart, Series, nice_top
 from readinglist.ui.reading.view import ReadingView, summary_text
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digests import DigestWriter, FakeEntry
-from tests.helpers.gui import import_by_drop, select_rows, settle
+from tests.helpers.gui import import_by_drop, open_window, select_rows, settle
 
 
 def open_view(qtbot: QtBot, window: MainWindow) -> ReadingView:
@@ -43,6 +48,49 @@ def test_the_view_shows_what_was_read_this_week(
         select_rows(window, [2])
         window.triage.set_status(ReadingStatus.SKIPPED)
     qtbot.waitUntil(lambda: "1 skipped" in view.summary.text(), timeout=10_000)
+
+
+@pytest.fixture
+def alices_window(
+    qtbot: QtBot,
+    member_libraries: tuple[Library, Library],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[MainWindow]:
+    """The window on the shared library, as its first member (alice)."""
+    monkeypatch.setenv("READINGLIST_CACHE", str(tmp_path / "media-cache"))
+    window = open_window(qtbot, member_libraries[0], tmp_path / "settings.ini")
+    yield window
+    window.close()
+
+
+def test_the_view_shows_a_members_own_figures_on_a_shared_library(
+    qtbot: QtBot,
+    alices_window: MainWindow,
+    member_libraries: tuple[Library, Library],
+    digests: DigestWriter,
+    tmp_path: Path,
+) -> None:
+    """Alice's figures, read on the reader thread from the server: what she read, not what
+    bob (another member) skipped and queued of the same papers. Rendered to a picture (look
+    at it: the test writes it to the temporary folder)."""
+    window, bob = alices_window, member_libraries[1]
+    papers = [FakeEntry(f"2403.{n:05d}", title=f"Paper {n}") for n in range(1, 4)]
+    import_by_drop(qtbot, window, [digests.write("d.md", "2024-03-01", papers)])
+    select_rows(window, [0, 1])
+    window.triage.set_status(ReadingStatus.READ)
+    settle(qtbot, window)
+    with bob.reading() as connection:
+        ids = [store.paper_id_for(connection, paper.arxiv_id) or 0 for paper in papers]
+    write_in_parts(bob, StatusEdit(ids[:2], ReadingStatus.SKIPPED))
+    write_in_parts(bob, StatusEdit(ids[2:], ReadingStatus.QUEUED))
+
+    view = open_view(qtbot, window)
+    qtbot.waitUntil(lambda: "2 read" in view.summary.text(), timeout=10_000)
+
+    assert "0 skipped" in view.summary.text() and "0 queued now" in view.summary.text()
+    assert view.per_week.summary_lines()[-1].endswith("Read 2, Skipped 0")
+    assert view.grab().save(str(tmp_path / "reading-shared.png"))
 
 
 def test_a_shorter_span_asks_for_fewer_weeks(qtbot: QtBot, window: MainWindow) -> None:
