@@ -131,9 +131,4 @@ def note_text(connection: Connection, ref: NoteRef | None) -> str:
     return str(rows[0][0]) if rows else ""
 
 
-def newest(notes: Sequence[SharedNote]) -> SharedNote | None:
-    """The note of `notes` changed last (the one an editor of mine edits)."""
-    return max(notes, key=lambda note: (note.changed_at, note.id), default=None)
-
-
-__all__ = ["Kept", "NoteRef", "newest", "note_text", "put_shared_note", "shared_notes_of"]
+__all__ = ["Kept", "NoteRef", "note_text", "put_shared_note", "shared_notes_of"]
