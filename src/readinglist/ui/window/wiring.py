@@ -188,6 +188,7 @@ def library_actions(window: "MainWindow", service: "LibraryService") -> None:
     window.sidebar.rename_requested.connect(saved.rename)
     window.sidebar.edit_requested.connect(lambda _, name: saved.edit(name))
     window.sidebar.delete_requested.connect(saved.delete)
+    window.sidebar.share_requested.connect(saved.share)
     window.saved_searches = saved
     questions = export_actions.dialogs(window, window.settings)
     exports = export_actions.ExportActions(window.queries, questions, window)
