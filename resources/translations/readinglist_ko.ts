@@ -2176,10 +2176,6 @@ The teaser is on {host}.</source>
         <translation>공유 메모를 여기서 연 뒤 다른 곳(내 다른 컴퓨터)에서 바뀌었습니다: 지우지 않고 남겼습니다.</translation>
     </message>
     <message>
-        <source>Your shared note: everyone in this library reads it; only you can change it.</source>
-        <translation>내 공유 메모: 이 라이브러리의 모두가 읽고, 나만 바꿀 수 있습니다.</translation>
-    </message>
-    <message>
         <source>A note for everyone in this library, in Markdown</source>
         <translation>이 라이브러리의 모두를 위한 메모 (Markdown)</translation>
     </message>
@@ -2188,8 +2184,12 @@ The teaser is on {host}.</source>
         <translation>공유 메모가 아직 저장되지 않았습니다: 이 논문을 떠날 때 다시 저장합니다.</translation>
     </message>
     <message>
-        <source>You have {n} more shared notes on this paper, kept when it was changed on another computer at the same time: see them above.</source>
-        <translation>이 논문에 내 공유 메모가 {n}개 더 있습니다. 다른 컴퓨터에서 동시에 바뀌어 함께 남긴 것입니다: 위에서 보세요.</translation>
+        <source>Your shared note (everyone reads it, only you change it):</source>
+        <translation>내 공유 메모 (모두가 읽고, 나만 바꿀 수 있음):</translation>
+    </message>
+    <message>
+        <source>Another computer of yours changed your shared note at the same time: its text is kept too, above (Edit this one).</source>
+        <translation>내 다른 컴퓨터에서 같은 때에 공유 메모를 바꾸었습니다: 그 글도 위에 남겨 두었습니다 (이 메모 편집).</translation>
     </message>
     <message>
         <source>No one else has shared a note on this paper.</source>

@@ -40,6 +40,7 @@ class SavedSearch:
 
 
 _OWNERS = "SELECT id, owner, shared, owner = current_user FROM saved_searches"
+NOT_SHARED_LIBRARY = "a library file has one person: only a shared library's searches are shared"
 
 
 def list_saved_searches(connection: Connection) -> list[SavedSearch]:
@@ -52,9 +53,10 @@ def list_saved_searches(connection: Connection) -> list[SavedSearch]:
     if not on_postgresql(connection):
         return searches
     owners = {row[0]: row[1:] for row in fetch(connection, _OWNERS)}
-    return [
+    return [  # one removed between the two reads (each statement its own snapshot): left out
         dataclasses.replace(search, owner=str(owner), shared=bool(shared), mine=bool(mine))
         for search in searches
+        if search.id in owners
         for owner, shared, mine in [owners[search.id]]
     ]
 
@@ -72,18 +74,9 @@ def set_shared(connection: Connection, search_id: int, shared: bool) -> SavedSea
     if not on_postgresql(connection):
         raise SavedSearchError(NOT_SHARED_LIBRARY)
     _check_mine(connection, search_id)
-    fetch(
-        connection,
-        "UPDATE saved_searches SET shared = ? WHERE id = ? RETURNING id",
-        [
-            shared,
-            search_id,
-        ],
-    )
+    sharing = "UPDATE saved_searches SET shared = ? WHERE id = ? RETURNING id"
+    fetch(connection, sharing, [shared, search_id])
     return next(s for s in list_saved_searches(connection) if s.id == search_id)
-
-
-NOT_SHARED_LIBRARY = "a library file has one person: only a shared library's searches are shared"
 
 
 def _check_mine(connection: Connection, search_id: int) -> None:

@@ -108,7 +108,7 @@ def test_another_members_note_shows_as_they_save_it_and_is_not_mine_to_edit(
     assert window.grab().save(str(picture))
 
 
-def test_typing_my_shared_note_is_one_write_when_typing_stops(
+def test_typing_my_shared_note_is_one_write_when_typing_stops_and_undoes(
     qtbot: QtBot, lab: Lab, alices_window: MainWindow, bob: Library
 ) -> None:
     window = alices_window
@@ -126,6 +126,11 @@ def test_typing_my_shared_note_is_one_write_when_typing_stops(
     with bob.reading() as connection:
         texts = connection.exec_driver_sql("SELECT author, text FROM shared_notes").all()
     assert texts == [(lab.alice, "Worth a read")]
+
+    window.triage.undo_stack.undo()  # Ctrl+Z: the save taken back, as a save
+    window.service.edits.finish()
+    with bob.reading() as connection:
+        assert connection.exec_driver_sql("SELECT text FROM shared_notes").all() == []
 
 
 def test_a_save_after_my_other_machine_changed_the_note_keeps_both_and_says_so(

@@ -20,7 +20,7 @@ import html
 from typing import TYPE_CHECKING
 
 from readinglist.core.render import clip, markdown_to_html
-from readinglist.ui.i18n import count_text, local_time_text, tr
+from readinglist.ui.i18n import local_time_text, tr
 from readinglist.ui.qt import (
     QLabel,
     QPlainTextEdit,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from readinglist.core.paper import Paper, SharedNote
 
 EDIT_NOTE = "readinglist:edit-shared-note/"  # a link's target: the note's id follows
+_LINES = 100  # pixels: the splitter's parts start in these proportions
 
 
 class SharedNotesPanel(QWidget):
@@ -65,10 +66,7 @@ class SharedNotesPanel(QWidget):
         self.others_view.setObjectName("sharedNotes")
         self.others_view.setOpenLinks(False)
         self.others_view.setTabChangesFocus(True)
-        self.mine_label = QLabel(
-            tr("Your shared note: everyone in this library reads it; only you can change it."),
-            self,
-        )
+        self.mine_label = QLabel(tr("Your shared note (everyone reads it, only you change it):"))
         self.mine_label.setWordWrap(True)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
@@ -89,6 +87,7 @@ class SharedNotesPanel(QWidget):
         splitter.addWidget(mine)
         splitter.setStretchFactor(0, 3)  # others' notes are read more than mine is typed
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([3 * _LINES, 2 * _LINES])  # scaled to the room there is when shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -128,9 +127,9 @@ class SharedNotesPanel(QWidget):
         elif mine_too:
             self.warning.setText(
                 tr(
-                    "You have {n} more shared notes on this paper, kept when it was changed on "
-                    "another computer at the same time: see them above."
-                ).format(n=count_text(len(mine_too)))
+                    "Another computer of yours changed your shared note at the same time: "
+                    "its text is kept too, above (Edit this one)."
+                )
             )
         if not notes:
             empty = tr("No one else has shared a note on this paper.")
