@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.core.paper import SharedNote
 from readinglist.ui.detail.pane import NOTE_SAVE_DELAY_MS, DetailPane
+from readinglist.ui.detail.shared_notes import EDIT_NOTE
+from readinglist.ui.qt import QUrl
 from tests.helpers.papers import paper
 
 WHEN = dt.datetime(2026, 12, 6, 3, 0, tzinfo=dt.UTC)
@@ -59,3 +61,24 @@ def test_a_failed_save_stays_in_the_editor(qtbot: QtBot) -> None:
 
     assert panel.editor.toPlainText() == "not saved"
     assert not panel.warning.isHidden()
+
+
+def test_a_note_kept_from_a_conflict_can_be_edited_instead(qtbot: QtBot) -> None:
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_shared_notes()
+    older = SharedNote(2, "alice", "from the laptop", WHEN, 2, mine=True)
+    newer = SharedNote(3, "alice", "from the desktop", WHEN + dt.timedelta(minutes=1), 1, True)
+    pane.show_paper(dataclasses.replace(paper(), shared_notes=(older, newer)))
+    panel = pane.shared_notes
+    assert panel.editor.toPlainText() == "from the desktop"  # the newest
+    assert not panel.warning.isHidden()  # and the other is said to be there
+    saves: list[tuple[int, str, object]] = []
+    pane.shared_note_edited.connect(lambda *save: saves.append(save))
+
+    panel.others_view.anchorClicked.emit(QUrl(f"{EDIT_NOTE}2"))
+    panel.editor.setPlainText("")  # emptied: removed once saved
+    pane.flush_note()
+
+    assert saves == [(1, "", older)]
+    assert "from the desktop" in panel.others_view.toPlainText()
