@@ -88,6 +88,14 @@
         <translation>미리 보기</translation>
     </message>
     <message>
+        <source>Shared ({n})</source>
+        <translation>공유 ({n})</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>공유</translation>
+    </message>
+    <message>
         <source>Loading the paper…</source>
         <translation>논문을 불러오는 중…</translation>
     </message>
@@ -606,6 +614,18 @@ Name:</source>
         <translation>출처</translation>
     </message>
     <message>
+        <source>{name} · {owner}</source>
+        <translation>{name} · {owner}</translation>
+    </message>
+    <message>
+        <source>Shared by {owner} (only they can change it): {query}</source>
+        <translation>{owner} 님이 공유함 (그 사람만 바꿀 수 있음): {query}</translation>
+    </message>
+    <message>
+        <source>Shared with everyone in this library: {query}</source>
+        <translation>이 라이브러리의 모두와 공유함: {query}</translation>
+    </message>
+    <message>
         <source>{source}: {papers}, {unread} unread</source>
         <translation>{source}: {papers}, 읽지 않음 {unread}편</translation>
     </message>
@@ -620,6 +640,14 @@ Name:</source>
     <message>
         <source>This query no longer reads: {error}</source>
         <translation>이 검색어는 더 이상 해석할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Shared by {owner}: only they can change it</source>
+        <translation>{owner} 님이 공유함: 그 사람만 바꿀 수 있음</translation>
+    </message>
+    <message>
+        <source>Share with Everyone in This Library</source>
+        <translation>이 라이브러리의 모두와 공유</translation>
     </message>
     <message>
         <source>Rename…</source>
@@ -828,6 +856,10 @@ Name:</source>
     <message>
         <source>Edit note</source>
         <translation>메모 편집</translation>
+    </message>
+    <message>
+        <source>Edit shared note</source>
+        <translation>공유 메모 편집</translation>
     </message>
     <message>
         <source>Apply the rule {name} to {what}</source>
@@ -2134,6 +2166,42 @@ The teaser is on {host}.</source>
     <message>
         <source>Password:</source>
         <translation>비밀번호:</translation>
+    </message>
+    <message>
+        <source>Your shared note was changed elsewhere (another computer of yours) since it was opened here: both texts are kept, as two shared notes of yours.</source>
+        <translation>공유 메모를 여기서 연 뒤 다른 곳(내 다른 컴퓨터)에서 바뀌었습니다: 두 글을 모두 내 공유 메모 두 개로 남겼습니다.</translation>
+    </message>
+    <message>
+        <source>Your shared note was changed elsewhere (another computer of yours) since it was opened here: it was kept, not removed.</source>
+        <translation>공유 메모를 여기서 연 뒤 다른 곳(내 다른 컴퓨터)에서 바뀌었습니다: 지우지 않고 남겼습니다.</translation>
+    </message>
+    <message>
+        <source>A note for everyone in this library, in Markdown</source>
+        <translation>이 라이브러리의 모두를 위한 메모 (Markdown)</translation>
+    </message>
+    <message>
+        <source>Your shared note is not saved yet: it is saved again when you leave this paper.</source>
+        <translation>공유 메모가 아직 저장되지 않았습니다: 이 논문을 떠날 때 다시 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Your shared note (everyone reads it, only you change it):</source>
+        <translation>내 공유 메모 (모두가 읽고, 나만 바꿀 수 있음):</translation>
+    </message>
+    <message>
+        <source>Another computer of yours changed your shared note at the same time: its text is kept too, above (Edit this one).</source>
+        <translation>내 다른 컴퓨터에서 같은 때에 공유 메모를 바꾸었습니다: 그 글도 위에 남겨 두었습니다 (이 메모 편집).</translation>
+    </message>
+    <message>
+        <source>No one else has shared a note on this paper.</source>
+        <translation>이 논문에 다른 사람이 공유한 메모가 없습니다.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>Edit this one</source>
+        <translation>이 메모 편집</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,7 @@ PAPER_KEYS = {
     "links",
     "seen_count",  # v7: how often it was seen, and the votes it gained lately
     "rising",
+    "shared_notes",  # a shared library's notes shared by their authors (empty on a file)
 }
 
 

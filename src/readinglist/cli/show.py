@@ -4,7 +4,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from readinglist.cli.opening import opened
-from readinglist.cli.output import EXIT_OK, out, print_json
+from readinglist.cli.output import EXIT_OK, display, out, print_json
 from readinglist.cli.papers import facts, paper_for
 from readinglist.cli.registry import Command
 
@@ -45,6 +45,10 @@ def _describe(paper: "Paper") -> list[str]:
     ]
     if paper.note:
         lines += ["Note:", *(f"  {line}" for line in paper.note.split("\n"))]
+    for shared in paper.shared_notes:  # a shared library's: each with its author
+        when = shared.changed_at.strftime("%Y-%m-%d %H:%M UTC")
+        lines += [f"Shared note by {display(shared.author)} ({when}):"]
+        lines += [f"  {line}" for line in shared.text.split("\n")]
     return lines
 
 

@@ -86,6 +86,9 @@ class SavedSearchCount:
     name: str
     query_text: str
     count: int | None
+    owner: str | None = None  # a shared library's: who saved it (None on a library file)
+    shared: bool = False  # seen by every member
+    mine: bool = True  # another member's shared search is read only
 
 
 @dataclass(frozen=True, slots=True)

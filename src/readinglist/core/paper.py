@@ -58,6 +58,28 @@ STATUS_LOOKS = {
 
 
 @dataclass(frozen=True, slots=True)
+class SharedNote:
+    """A note on a paper that its author shared with the other members of a shared library
+    (a library file has none): `mine` when the person reading wrote it; `version` counts
+    its saves, so a save can tell whether it changed elsewhere since it was read."""
+
+    id: int
+    author: str
+    text: str
+    changed_at: dt.datetime
+    version: int
+    mine: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "author": self.author,
+            "text": self.text,
+            "changed_at": self.changed_at.isoformat(),
+            "mine": self.mine,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class DigestAppearance:
     """A sighting of the paper: one source's digest of one day, and its votes there."""
 
@@ -96,6 +118,15 @@ class Paper:
     categories: tuple[str, ...] = ()  # arXiv categories (cs.CL) its sources gave, first seen first
     suggested_tags: tuple[str, ...] = ()  # tags its sources offer; applied only by the user
     rules: tuple[str, ...] = ()  # the names of the rules that acted on it, in the order they run
+    shared_notes: tuple[SharedNote, ...] = ()  # a shared library's, oldest first
+
+    @property
+    def my_shared_notes(self) -> tuple[SharedNote, ...]:
+        return tuple(note for note in self.shared_notes if note.mine)
+
+    @property
+    def others_shared_notes(self) -> tuple[SharedNote, ...]:
+        return tuple(note for note in self.shared_notes if not note.mine)
 
     @property
     def all_links(self) -> Links:
@@ -108,7 +139,8 @@ class Paper:
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's paper shape (a contract: scripts rely on these names; v6 added
-        `sightings`, `abstract` and `links`; v7 `seen_count` and `rising`)."""
+        `sightings`, `abstract` and `links`; v7 `seen_count` and `rising`;
+        then `shared_notes`, a shared library's, always empty on a library file)."""
         return {
             "arxiv_id": self.arxiv_id,
             "title": self.title,
@@ -132,4 +164,5 @@ class Paper:
             "links": {k: v for k, v in asdict(self.all_links).items() if v is not None},
             "seen_count": self.seen_count,
             "rising": self.rising,
+            "shared_notes": [note.to_json() for note in self.shared_notes],
         }

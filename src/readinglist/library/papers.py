@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, DateTime, and_, delete, exists, func, literal, select, update
 
@@ -27,6 +27,7 @@ from readinglist.library import tables
 from readinglist.library.browse import starred_count, status_counts
 from readinglist.library.dialect import among_names, insert, same_name
 from readinglist.library.driver import Row, chunks, day, fetch, id_list, moment
+from readinglist.library.shared.notes import shared_notes_of
 from readinglist.library.sorting import EVERYTHING, find_paper_ids
 
 __all__ = [
@@ -97,12 +98,16 @@ def load_papers(connection: Connection, ids: Sequence[int]) -> list[Paper]:
     appearances = _sightings(fetch(connection, _SIGHTINGS, wanted))
     tags = _names(fetch(connection, _TAGS, wanted))
     rules = _names(fetch(connection, _RULES, wanted))
+    shared = shared_notes_of(connection, ids)
     papers = {
         row[0]: _paper(
             row, appearances.get(row[0], []), tags.get(row[0], ()), rules.get(row[0], ())
         )
         for row in fetch(connection, _PAPERS, wanted)
     }
+    for paper_id, notes in shared.items():
+        if paper_id in papers:
+            papers[paper_id] = replace(papers[paper_id], shared_notes=notes)
     return [papers[paper_id] for paper_id in ids if paper_id in papers]
 
 

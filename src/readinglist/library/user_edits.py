@@ -25,6 +25,7 @@ from readinglist.library import browse, rules, today, trash
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.rules import Rule
+from readinglist.library.shared.notes import Kept, NoteRef, note_text, put_shared_note
 
 Part = Sequence[int] | None  # some of an edit's papers; None: all of them
 UNREAD = ReadingStatus.UNREAD
@@ -333,6 +334,60 @@ class NoteEdit:
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         store.set_note(connection, self.paper_id, self._before or "", utc_now())
+
+
+@dataclass
+class _NoteAt:
+    """Where one editor's shared note stands: the saves of that editor (and their undos,
+    last first) each start from where the one before left it."""
+
+    ref: NoteRef | None
+
+
+@dataclass
+class SharedNoteEdit:
+    """My shared note on a paper (a shared library's), saved from the note `base` the
+    editor showed (None: I had none), or from where `follows` (the save before it, of the
+    same editor) left it. A note changed elsewhere since is kept beside this text (`kept`
+    says so); an empty text removes it. Undo puts back what this save replaced, the same
+    way: nothing written over."""
+
+    changes_lists: ClassVar[bool] = False
+    paper_id: int
+    text: str
+    base: NoteRef | None = None
+    follows: "SharedNoteEdit | None" = None
+    kept: Kept | None = None
+    _at: _NoteAt | None = None
+    _undo_text: str | None = None
+
+    @property
+    def ids(self) -> list[int]:
+        return [self.paper_id]
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        at = self.at
+        start = at.ref
+        before = note_text(connection, start)
+        at.ref, self.kept = put_shared_note(connection, self.paper_id, start, self.text)
+        if self.kept is Kept.NOT_REMOVED:
+            self._undo_text = None  # nothing was written: nothing to undo
+        elif self.kept is Kept.BOTH or start is None:
+            self._undo_text = ""  # a note was added: undo removes it
+        else:
+            self._undo_text = before
+
+    @property
+    def at(self) -> _NoteAt:
+        """Where this save left the note (before it is written: where it starts from)."""
+        if self._at is None:
+            self._at = self.follows.at if self.follows is not None else _NoteAt(self.base)
+        return self._at
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        if self._undo_text is not None:
+            at = self.at
+            at.ref, _ = put_shared_note(connection, self.paper_id, at.ref, self._undo_text)
 
 
 @dataclass

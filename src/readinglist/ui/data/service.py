@@ -154,6 +154,14 @@ class LibraryService(QObject):
             saved_searches.rename_saved_search(connection, search_id, name)
         self.saved_searches_changed.emit()
 
+    def share_saved_search(self, search_id: int, shared: bool) -> None:
+        """A shared library's saved search of mine shared with every member, or no more."""
+        from readinglist.library import saved_searches
+
+        with self.library.writing() as connection:
+            saved_searches.set_shared(connection, search_id, shared)
+        self.saved_searches_changed.emit()
+
     def delete_saved_search(self, search_id: int) -> None:
         from readinglist.library import saved_searches
 

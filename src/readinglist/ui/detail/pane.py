@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.paper import Paper, ReadingStatus
 from readinglist.core.render import bullets_to_html, clip, clip_bullets, markdown_to_html
 from readinglist.ui.detail.heading import make_heading
+from readinglist.ui.detail.shared_notes import SharedNotesPanel
 from readinglist.ui.detail.sightings import (
     ABSTRACT_SHOWN,
     ADD_TAG,
@@ -98,6 +99,7 @@ class DetailPane(QWidget):
     tags_edited = Signal(int, object)  # the paper's id, its tags (list[str])
     tag_suggested = Signal(int, str)  # a suggested tag clicked: add it to that paper
     note_edited = Signal(int, str)
+    shared_note_edited = Signal(int, str, object)  # a shared library's: see shared_notes.py
     link_activated = Signal(str)
     done = Signal()  # Enter in the tags, Esc in the tags or the note: back to the list
 
@@ -108,6 +110,7 @@ class DetailPane(QWidget):
         self._authors_unfolded = False
         self._unsaved: dict[int, UnsavedNote] = {}
         self._offered: list[str] = []  # the suggested tags shown, by their link's index
+        self._shared = False  # a shared library's: its members' shared notes shown
         self._build()
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -149,6 +152,8 @@ class DetailPane(QWidget):
         self.note_tabs = QTabWidget(self)
         self.note_tabs.addTab(self.note_edit, tr("Note"))
         self.note_tabs.addTab(self.note_preview, tr("Preview"))
+        self.shared_notes = SharedNotesPanel(NOTE_SAVE_DELAY_MS, MARKDOWN_SHOWN, self)
+        self.shared_notes.hide()  # a tab on a shared library only (`show_shared_notes`)
         self.note_warning = _wrapping_label(self, "noteNotSaved")
         self.note_warning.setStyleSheet("color: #b3261e")
         self.note_warning.hide()
@@ -212,6 +217,9 @@ class DetailPane(QWidget):
         self.tags_edit.returnPressed.connect(self.done)
         self.tags_edit.installEventFilter(self)
         self.note_edit.installEventFilter(self)
+        self.shared_notes.editor.installEventFilter(self)
+        self.shared_notes.edited.connect(self.shared_note_edited)
+        self.shared_notes.count_changed.connect(self._name_shared_tab)
         self.note_edit.textChanged.connect(self._on_note_typed)
         self.note_tabs.currentChanged.connect(self._render_note_preview)
         self.link_label.linkActivated.connect(self.link_activated)
@@ -226,6 +234,18 @@ class DetailPane(QWidget):
     def paper_id(self) -> int | None:
         return self._paper.id if self._paper else None
 
+    def show_shared_notes(self) -> None:
+        """A shared library: its members' shared notes, and mine, in a tab beside the note."""
+        if not self._shared:
+            self._shared = True
+            self.note_tabs.addTab(self.shared_notes, "")
+            self.shared_notes.show_paper(self._paper)
+
+    def _name_shared_tab(self, count: int) -> None:
+        index = self.note_tabs.indexOf(self.shared_notes)
+        name = tr("Shared ({n})").format(n=count_text(count)) if count else tr("Shared")
+        self.note_tabs.setTabText(index, name)
+
     def show_paper(self, paper: Paper | None) -> None:
         """Show `paper`; the same paper again (after an edit) keeps unsaved note text."""
         same = paper is not None and self._paper is not None and paper.id == self._paper.id
@@ -234,6 +254,8 @@ class DetailPane(QWidget):
             self._authors_unfolded = False
             self.note_tabs.setCurrentWidget(self.note_edit)  # a new paper's note, editable
         self._paper = paper
+        if self._shared:
+            self.shared_notes.show_paper(paper)
         self.setEnabled(paper is not None)
         for part in (self.controls, self.body):  # no paper: nothing that looks editable
             part.setVisible(paper is not None)
@@ -389,13 +411,17 @@ class DetailPane(QWidget):
             self.tags_edit.setText(", ".join(self._paper.tags) if self._paper else "")
         elif watched is self.note_edit:
             self.flush_note()
+        elif watched is self.shared_notes.editor:
+            self.shared_notes.flush()
         else:
             return super().eventFilter(watched, event)
         self.done.emit()
         return True
 
     def flush_note(self) -> None:
-        """Save a note being typed now, rather than when the timer fires."""
+        """Save a note being typed now (the shared one too), rather than when the timer
+        fires."""
+        self.shared_notes.flush()
         self._note_timer.stop()
         if self._note_dirty and self._paper is not None:
             self._note_dirty = False

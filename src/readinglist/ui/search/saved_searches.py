@@ -119,6 +119,10 @@ class SavedSearchActions(QObject):
         if new_text is not None and new_text.strip() and new_text.strip() != text:
             self._try(lambda: self._service.save_search(name, new_text, replace=True))
 
+    def share(self, search_id: int, shared: bool) -> None:
+        """Share a saved search with everyone in a shared library, or stop sharing it."""
+        self._try(lambda: self._service.share_saved_search(search_id, shared))
+
     def delete(self, search_id: int, name: str) -> None:
         question = tr("Delete the saved search “{name}”? Its papers stay in the library.")
         if self.ask.yes(tr("Delete saved search"), question.format(name=name)):

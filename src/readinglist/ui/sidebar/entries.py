@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from readinglist.core.listing import SidebarCounts
+from readinglist.core.listing import SavedSearchCount, SidebarCounts
 from readinglist.core.paper import ReadingStatus
 from readinglist.ui.i18n import (
     QT_TR_NOOP,
@@ -66,6 +66,10 @@ class Entry:
     tooltip: str = ""
     saved_query: "Query | None" = None  # a saved search's, parsed from its text
     papers: int = 0  # a digest's, month's, year's or source's papers (its count: the unread)
+    name: str = ""  # a saved search's own name (its label may add its owner's)
+    owner: str | None = None  # a shared library's saved search: who saved it
+    shared: bool = False  # a shared library's saved search, seen by every member
+    mine: bool = True  # False: another member's shared saved search, read only
 
     @property
     def hint(self) -> str:
@@ -169,8 +173,33 @@ def saved_entries(counts: SidebarCounts) -> list[Entry]:
             why = tr_message(error.described)
             query, tooltip = None, tr("This query no longer reads: {error}").format(error=why)
         key = f"{SAVED_PREFIX}{saved.id}"
-        entries.append(Entry(key, saved.name, saved.count or 0, tooltip, query))
+        label, tooltip = _saved_label(saved, tooltip)
+        entries.append(
+            Entry(
+                key,
+                label,
+                saved.count or 0,
+                tooltip,
+                query,
+                name=saved.name,
+                owner=saved.owner,
+                shared=saved.shared,
+                mine=saved.mine,
+            )
+        )
     return entries
+
+
+def _saved_label(saved: "SavedSearchCount", tooltip: str) -> tuple[str, str]:
+    """A shared library's saved search says who shares it: another member's by name in
+    its label, mine shared in its tooltip."""
+    if not saved.mine:
+        label = tr("{name} · {owner}").format(name=saved.name, owner=saved.owner)
+        said = tr("Shared by {owner} (only they can change it): {query}")
+        return label, said.format(owner=saved.owner, query=tooltip)
+    if saved.shared:
+        return saved.name, tr("Shared with everyone in this library: {query}").format(query=tooltip)
+    return saved.name, tooltip
 
 
 def saved_search_id(key: str) -> int | None:

@@ -41,6 +41,7 @@ from readinglist.ui.sidebar.entries import (
     TODAY_KEY,
     TRASH_KEY,
     YEAR,
+    Entry,
     query_for_key,
     saved_search_id,
 )
@@ -64,6 +65,7 @@ class SidebarPane(QWidget):
     rename_requested = Signal(int, str)  # a saved search's id and its name now
     edit_requested = Signal(int, str)
     delete_requested = Signal(int, str)
+    share_requested = Signal(int, bool)  # a shared library's saved search of mine: shared or not
     rule_requested = Signal(str)  # a saved search's name: make a rule of its query
     tag_rename_requested = Signal(str)
     tag_merge_requested = Signal(str)
@@ -248,7 +250,7 @@ class SidebarPane(QWidget):
         menu = QMenu(self)
         kind = key.partition(":")[0]
         if saved_search_id(key) is not None:
-            self._saved_search_menu(menu, saved_search_id(key) or 0, entry.label)
+            self._saved_search_menu(menu, saved_search_id(key) or 0, entry)
         elif kind == "tag":
             self._tag_menu(menu, entry.label)
         elif kind in DIGEST_KINDS and entry.query is not None:
@@ -260,7 +262,19 @@ class SidebarPane(QWidget):
             self.pop_up(menu, self.tree.viewport().mapToGlobal(position))
         menu.deleteLater()
 
-    def _saved_search_menu(self, menu: QMenu, search_id: int, name: str) -> None:
+    def _saved_search_menu(self, menu: QMenu, search_id: int, entry: Entry) -> None:
+        """Rename, edit, delete, share: one's own; another member's is theirs to change."""
+        name = entry.name or entry.label
+        if not entry.mine:
+            said = tr("Shared by {owner}: only they can change it").format(owner=entry.owner)
+            menu.addAction(said).setEnabled(False)
+            return
+        if entry.owner is not None:  # a shared library's
+            share = menu.addAction(tr("Share with Everyone in This Library"))
+            share.setCheckable(True)
+            share.setChecked(entry.shared)
+            share.toggled.connect(lambda shared: self.share_requested.emit(search_id, shared))
+            menu.addSeparator()
         menu.addAction(tr("Rename…"), lambda: self.rename_requested.emit(search_id, name))
         menu.addAction(tr("Edit Query…"), lambda: self.edit_requested.emit(search_id, name))
         menu.addAction(tr("Delete"), lambda: self.delete_requested.emit(search_id, name))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from readinglist.core.arxiv import PaperPage
 from readinglist.core.copy_formats import CopyFormat
 from readinglist.core.paper import ReadingStatus
-from readinglist.ui.i18n import QT_TR_NOOP, count_papers, tr
+from readinglist.ui.i18n import QT_TR_NOOP, count_papers, tr, tr_message
 from readinglist.ui.qt import (
     QAction,
     QEvent,
@@ -34,6 +34,7 @@ from readinglist.ui.qt import (
 from readinglist.ui.triage.commands import (
     EditCommand,
     NoteCommand,
+    SharedNoteCommand,
     ToggleStarCommand,
     add_tag_command,
     remove_tag_command,
@@ -47,6 +48,7 @@ from readinglist.ui.triage.commands import (
 )
 
 if TYPE_CHECKING:
+    from readinglist.core.paper import SharedNote
     from readinglist.core.query import Query
     from readinglist.library.user_edits import Edit
     from readinglist.ui.data.edits import Failure
@@ -346,7 +348,10 @@ class Triage(QObject):
             self.service.apply(EmptyTrashEdit(ids))
 
     def _said_written(self, edit: "Edit") -> None:
-        from readinglist.library.user_edits import EmptyTrashEdit
+        from readinglist.library.user_edits import EmptyTrashEdit, SharedNoteEdit
+
+        if isinstance(edit, SharedNoteEdit) and edit.kept is not None:
+            self.said.emit(tr_message(edit.kept.message))  # both texts kept: said so
 
         if isinstance(edit, EmptyTrashEdit):
             self.said.emit(tr("Deleted {what} for good.").format(what=count_papers(edit.deleted)))
@@ -385,6 +390,17 @@ class Triage(QObject):
         in any case (a save that failed, tried again)."""
         if self.service is not None and (again or self._note_now(paper_id) != note):
             self.undo_stack.push(NoteCommand(self.service, paper_id, note))
+
+    def set_shared_note(self, paper_id: int, text: str, base: "SharedNote | None") -> None:
+        """Save my shared note, from `base` (the note the editor showed), or from where the
+        save before it left it when that was a save of the same paper's."""
+        if self.service is None:
+            return
+        last = self.undo_stack.command(self.undo_stack.index() - 1)
+        follows = None
+        if isinstance(last, SharedNoteCommand) and not last.isObsolete():
+            follows = last.edit if last.edit.paper_id == paper_id else None
+        self.undo_stack.push(SharedNoteCommand.of(self.service, paper_id, text, base, follows))
 
     def _note_now(self, paper_id: int) -> str | None:
         """The note as the edits made so far leave it; None when that is not known yet (an

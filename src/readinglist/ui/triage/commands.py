@@ -15,8 +15,9 @@ from readinglist.ui.i18n import count_papers, tr
 from readinglist.ui.qt import QUndoCommand
 
 if TYPE_CHECKING:
+    from readinglist.core.paper import SharedNote
     from readinglist.library.rules import Rule
-    from readinglist.library.user_edits import Edit, NoteEdit
+    from readinglist.library.user_edits import Edit, NoteEdit, SharedNoteEdit
     from readinglist.ui.data.service import LibraryService
 
 _NOTE_MERGE_ID = 1
@@ -165,6 +166,36 @@ class NoteCommand(EditCommand):
             return False
         self.edit.note = other.edit.note  # already written by `other`; undo goes back further
         return True
+
+
+class SharedNoteCommand(EditCommand):
+    """A save of my shared note (a shared library's). Each save is a step of its own: a
+    save after it starts from where it left the note (`follows`), so undo goes back a save
+    at a time without writing over a change made elsewhere."""
+
+    edit: "SharedNoteEdit"
+
+    def __init__(
+        self,
+        service: "LibraryService",
+        edit: "SharedNoteEdit",
+    ) -> None:
+        super().__init__(service, edit, tr("Edit shared note"))
+
+    @classmethod
+    def of(
+        cls,
+        service: "LibraryService",
+        paper_id: int,
+        text: str,
+        base: "SharedNote | None",
+        follows: "SharedNoteEdit | None",
+    ) -> "SharedNoteCommand":
+        from readinglist.library.shared.notes import NoteRef
+        from readinglist.library.user_edits import SharedNoteEdit
+
+        start = NoteRef.of(base) if base is not None else None
+        return cls(service, SharedNoteEdit(paper_id, text, start, follows))
 
 
 def apply_rule_command(service: "LibraryService", rule: "Rule", ids: Sequence[int]) -> EditCommand:

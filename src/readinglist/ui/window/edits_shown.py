@@ -40,10 +40,12 @@ class EditsShown:
     def undo_failed_edit(self, failure: "Failure") -> None:
         """An edit that was not written is undone on screen: the list's rows, the detail
         pane's controls and the counts show the library as it is. A note is kept."""
-        from readinglist.library.user_edits import NoteEdit
+        from readinglist.library.user_edits import NoteEdit, SharedNoteEdit
 
         edit = failure.edit
         if isinstance(edit, NoteEdit) and not failure.undoing:
             self.detail.keep_unsaved_note(UnsavedNote(edit.paper_id, edit.note, failure.why))
+        if isinstance(edit, SharedNoteEdit) and not failure.undoing:
+            self.detail.shared_notes.keep_unsaved(edit.paper_id, edit.text)
         (self.reload_lists if edit.changes_lists else self.refresh)(edit.ids)
         self.status.save_failed(failure.why)

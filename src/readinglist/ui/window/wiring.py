@@ -95,6 +95,7 @@ def triage(window: "MainWindow") -> None:
     detail.tags_edited.connect(triage.set_tags)
     detail.tag_suggested.connect(triage.tag_paper)
     detail.note_edited.connect(triage.set_note)
+    detail.shared_note_edited.connect(triage.set_shared_note)
     stack.star_chosen.connect(triage.star_selected)
     stack.status_chosen.connect(lambda status: triage.set_status(ReadingStatus(status)))
     stack.tag_added.connect(triage.add_tag)
@@ -171,6 +172,8 @@ def library(
     service.lists_changed.connect(shown.reload_lists)
     window.triage.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
     window.libraries.remember(service.library.place)
+    if service.library.shared:
+        window.detail.show_shared_notes()
 
 
 def library_actions(window: "MainWindow", service: "LibraryService") -> None:
@@ -185,6 +188,7 @@ def library_actions(window: "MainWindow", service: "LibraryService") -> None:
     window.sidebar.rename_requested.connect(saved.rename)
     window.sidebar.edit_requested.connect(lambda _, name: saved.edit(name))
     window.sidebar.delete_requested.connect(saved.delete)
+    window.sidebar.share_requested.connect(saved.share)
     window.saved_searches = saved
     questions = export_actions.dialogs(window, window.settings)
     exports = export_actions.ExportActions(window.queries, questions, window)
