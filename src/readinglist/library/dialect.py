@@ -13,7 +13,18 @@ in that column's index (PostgreSQL has no unary + on text, and its planner needs
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import BigInteger, ColumnElement, Connection, Table, any_, func, literal, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    String,
+    Table,
+    any_,
+    bindparam,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -22,7 +33,16 @@ from sqlalchemy.sql.functions import FunctionElement
 from readinglist.library.driver import id_list, on_postgresql
 from readinglist.library.shared.ddl import KEYED_BY_PERSON
 
-__all__ = ["among_ids", "among_names", "conflict_keys", "insert", "on_postgresql", "same_name"]
+__all__ = [
+    "among_bound_ids",
+    "among_ids",
+    "among_names",
+    "bound_ids",
+    "conflict_keys",
+    "insert",
+    "on_postgresql",
+    "same_name",
+]
 
 if TYPE_CHECKING:
     from sqlalchemy.dialects.postgresql import Insert as PostgresInsert
@@ -57,6 +77,23 @@ def among_ids(
         return column == any_(literal(list(ids), ARRAY(BigInteger)))
     listed = func.json_each(literal(id_list(ids))).table_valued("value")
     return column.in_(select(listed.c.value))
+
+
+def among_bound_ids(postgresql: bool, column: ColumnElement[int], name: str) -> ColumnElement[bool]:
+    """`among_ids` with the ids left to bind at each execution, as the parameter `name`
+    (`bound_ids`): a statement built once for any ids (`postgresql`: for a shared
+    library's connection)."""
+    if postgresql:
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam(name, type_=ARRAY(BigInteger)))
+    listed = func.json_each(bindparam(name, type_=String())).table_valued("value")
+    return column.in_(select(listed.c.value))
+
+
+def bound_ids(connection: Connection, ids: Sequence[int]) -> object:
+    """`ids` as the value of an `among_bound_ids` parameter."""
+    return list(ids) if on_postgresql(connection) else id_list(ids)
 
 
 def same_name(column: ColumnElement[str], name: str) -> ColumnElement[bool]:
