@@ -40,6 +40,7 @@ __all__ = [
     "bound_ids",
     "conflict_keys",
     "insert",
+    "insert_into",
     "on_postgresql",
     "same_name",
 ]
@@ -51,10 +52,16 @@ if TYPE_CHECKING:
 
 def insert(connection: Connection, table: Table) -> "SqliteInsert | PostgresInsert":
     """`INSERT INTO table` in the connection's dialect, with its `on_conflict_do_…`."""
-    if on_postgresql(connection):
-        from sqlalchemy.dialects import postgresql  # a shared library's: loaded when used
+    return insert_into(on_postgresql(connection), table)
 
-        return postgresql.insert(table)
+
+def insert_into(postgresql: bool, table: Table) -> "SqliteInsert | PostgresInsert":
+    """`insert` for a statement built before any connection (`postgresql`: a shared
+    library's)."""
+    if postgresql:
+        from sqlalchemy.dialects import postgresql as dialect  # loaded when used
+
+        return dialect.insert(table)
     return sqlite.insert(table)
 
 
@@ -96,7 +103,7 @@ def bound_ids(connection: Connection, ids: Sequence[int]) -> object:
     return list(ids) if on_postgresql(connection) else id_list(ids)
 
 
-def same_name(column: ColumnElement[str], name: str) -> ColumnElement[bool]:
+def same_name(column: ColumnElement[str], name: str | ColumnElement[str]) -> ColumnElement[bool]:
     """`column` holds `name`, in any case (ASCII letters, as SQLite's NOCASE folds them)."""
     return func.lower(column) == func.lower(name)
 

@@ -13,6 +13,7 @@ as one `json_each` list, took 1.2 s rather than 0.8 s).
 """
 
 import datetime as dt
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,7 +22,10 @@ from dataclasses import dataclass
 from sqlalchemy import (
     Connection,
     DateTime,
+    Executable,
+    String,
     and_,
+    bindparam,
     delete,
     exists,
     func,
@@ -37,7 +41,15 @@ from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
 from readinglist.core.sources.sighting import Links
 from readinglist.library import tables
 from readinglist.library.browse import starred_count, status_counts
-from readinglist.library.dialect import among_ids, among_names, insert, same_name
+from readinglist.library.dialect import (
+    among_bound_ids,
+    among_names,
+    bound_ids,
+    insert,
+    insert_into,
+    on_postgresql,
+    same_name,
+)
 from readinglist.library.driver import Row, chunks, day, fetch, id_list, moment
 from readinglist.library.sorting import EVERYTHING, find_paper_ids
 
@@ -306,7 +318,7 @@ def link_tags(connection: Connection, tagging: Mapping[str, Sequence[int]]) -> N
     SELECT a tag over its papers joined by UNION ALL (20 rules tagging a 1,000-digest
     import's batches, and keeping their hits: 0.35 s with three statements a tag and rule
     and the hits bound a row at a time, 0.28 s so)."""
-    tags, links, papers = tables.TAGS, tables.PAPER_TAGS, tables.PAPERS
+    tags = tables.TAGS
     by_name: dict[str, list[int]] = {}
     for name, ids in tagging.items():
         by_name.setdefault(normalize_tag(name), []).extend(ids)
@@ -315,14 +327,29 @@ def link_tags(connection: Connection, tagging: Mapping[str, Sequence[int]]) -> N
     made = [{"name": name} for name in by_name]
     connection.execute(insert(connection, tags).on_conflict_do_nothing(), made)
     named = [(name, ids) for name, ids in by_name.items() if ids]
+    postgresql = on_postgresql(connection)
     for start in range(0, len(named), _TAGS_PER_STATEMENT):
-        arms = [
-            select(papers.c.id, _tag_id(name)).where(among_ids(connection, papers.c.id, ids))
-            for name, ids in named[start : start + _TAGS_PER_STATEMENT]
-        ]
-        linked = arms[0] if len(arms) == 1 else union_all(*arms)
-        statement = insert(connection, links).from_select(["paper_id", "tag_id"], linked)
-        connection.execute(statement.on_conflict_do_nothing())
+        part = named[start : start + _TAGS_PER_STATEMENT]
+        bound: dict[str, object] = {}
+        for number, (name, ids) in enumerate(part):
+            bound |= {f"name_{number}": name, f"ids_{number}": bound_ids(connection, ids)}
+        connection.execute(_linking(len(part), postgresql), bound)
+
+
+@functools.lru_cache(maxsize=8)
+def _linking(tags: int, postgresql: bool) -> Executable:
+    """The links of that many tags to their papers, built once: each tag's name ("name_N")
+    and papers ("ids_N", `bound_ids`) bound at each run."""
+    papers, tag_rows = tables.PAPERS.c, tables.TAGS.c
+    arms = []
+    for number in range(tags):
+        named = same_name(tag_rows.name, bindparam(f"name_{number}", type_=String()))
+        tag_id = select(tag_rows.id).where(named).scalar_subquery()
+        among = among_bound_ids(postgresql, papers.id, f"ids_{number}")
+        arms.append(select(papers.id, tag_id).where(among))
+    linked = arms[0] if len(arms) == 1 else union_all(*arms)
+    links = insert_into(postgresql, tables.PAPER_TAGS)
+    return links.from_select(["paper_id", "tag_id"], linked).on_conflict_do_nothing()
 
 
 def _tag_id(name: str) -> ScalarSelect[int]:

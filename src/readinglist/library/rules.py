@@ -43,9 +43,8 @@ from readinglist.library import papers as store
 from readinglist.library import search_index, sorting, tables
 from readinglist.library.dialect import (
     among_bound_ids,
-    among_ids,
     bound_ids,
-    insert,
+    insert_into,
     on_postgresql,
 )
 from readinglist.library.driver import chunks
@@ -310,21 +309,31 @@ def act(
 
 def _hit(connection: Connection, caught: Mapping[Rule, Sequence[int]], now: dt.datetime) -> None:
     """Keep which rules acted on which papers: an INSERT ... SELECT a rule over its papers,
-    joined by UNION ALL (`_QUERIES_PER_STATEMENT` rules a statement)."""
-    papers = tables.PAPERS.c
+    joined by UNION ALL (`_QUERIES_PER_STATEMENT` rules a statement, `_hits`)."""
     acted = [(rule, matched) for rule, matched in caught.items() if matched]
+    postgresql = on_postgresql(connection)
     for start in range(0, len(acted), _QUERIES_PER_STATEMENT):
-        arms = [
-            select(papers.id, literal(rule.id, Integer), literal(now, DateTime())).where(
-                among_ids(connection, papers.id, matched)
-            )
-            for rule, matched in acted[start : start + _QUERIES_PER_STATEMENT]
-        ]
-        hits = arms[0] if len(arms) == 1 else union_all(*arms)
-        statement = insert(connection, tables.RULE_HITS).from_select(
-            ["paper_id", "rule_id", "at"], hits
-        )
-        connection.execute(statement.on_conflict_do_nothing())
+        part = acted[start : start + _QUERIES_PER_STATEMENT]
+        bound: dict[str, object] = {"at": now}
+        for number, (rule, matched) in enumerate(part):
+            bound |= {f"rule_{number}": rule.id, f"ids_{number}": bound_ids(connection, matched)}
+        connection.execute(_hits(len(part), postgresql), bound)
+
+
+@functools.lru_cache(maxsize=8)
+def _hits(rules: int, postgresql: bool) -> Executable:
+    """The hits of that many rules, built once: each rule's id ("rule_N") and papers
+    ("ids_N", `bound_ids`) bound at each run, and the moment ("at")."""
+    papers = tables.PAPERS.c
+    arms = [
+        select(
+            papers.id, bindparam(f"rule_{number}", type_=Integer), bindparam("at", type_=DateTime())
+        ).where(among_bound_ids(postgresql, papers.id, f"ids_{number}"))
+        for number in range(rules)
+    ]
+    hits = arms[0] if len(arms) == 1 else union_all(*arms)
+    rows = insert_into(postgresql, tables.RULE_HITS)
+    return rows.from_select(["paper_id", "rule_id", "at"], hits).on_conflict_do_nothing()
 
 
 def _still_unread(connection: Connection, ids: Sequence[int]) -> list[int]:
