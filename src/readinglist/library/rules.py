@@ -9,7 +9,7 @@ first rule that gives one winning; `rule_hits` keeps which rules acted on which 
 
 The library's index gets an import's new papers at commit, once, with the tags the rules
 gave them; the rules match their text in a small index of the new papers alone
-(`search_index.new_papers_indexed`), each rule one statement. Applied to papers the
+(`search_index.new_papers_indexed`), all rules one statement. Applied to papers the
 library had, a rule's text is one full-text query bounded by their row ids (FTS5 seeks to
 the range in each term's list; tested paper by paper, each test read the whole lists: 40x
 slower).
@@ -286,7 +286,7 @@ def act(
     indexed: bool = True,
 ) -> None:
     """Give each rule's papers (matched already) its star and status, in turn, and a hit;
-    then every rule's tags at once, a tag at a time. `indexed`: whether the index holds the
+    then every rule's tags at once (`store.link_tags`). `indexed`: whether the index holds the
     papers already (not an import's new ones: it gets them at commit)."""
     for rule, matched in caught.items():
         if rule.star and matched:
