@@ -3,16 +3,19 @@ hidden in the import's own transaction; nothing else is touched, and a file that
 leaves no rule's effect behind."""
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
+from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection, select
 
 from readinglist.core.import_report import FileStatus
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import QueryError, parse_query
-from readinglist.library import ingest
+from readinglist.library import ingest, tables
 from readinglist.library import papers as store
-from readinglist.library.database import Library, utc_now
+from readinglist.library.database import Library, open_library, utc_now
 from readinglist.library.importer import import_paths
 from readinglist.library.rules import (
     Rule,
@@ -93,6 +96,67 @@ def test_a_rule_never_touches_a_paper_the_library_had(
     assert report.rules == {}
 
 
+SAME_AS_SEARCH = [
+    "robots",
+    "rob",
+    "title:robots",
+    "author:lovelace",
+    '"works well"',
+    "방법",
+    "-robots",
+    "robots OR speech",
+    "title:speech -scale",
+    "votes:>10 robots",
+    "(robots OR votes:<5)",
+    "-(speech OR quiet)",
+    "2403.00002",
+    "is:starred OR survey",
+    "robots -tag:x",
+    "cafe",  # the café's: the same tokenizer
+]
+
+
+def test_a_rules_query_catches_what_the_search_box_finds(
+    library: Library, digests: DigestWriter, tmp_path: Path
+) -> None:
+    """Matched in the new papers' own index, a rule's text means what it means in the
+    library's: the same papers as a search of a library that holds only them."""
+    entries = [
+        ROBOTS,
+        QUIET,
+        OTHER,
+        FakeEntry("2403.00004", title="Robotic scale at the café", votes=3),
+    ]
+    day = digests.write("d.md", "2024-03-01", entries)
+    keep(
+        library,
+        *(Rule(0, f"r{n}", query, tags=(f"r{n}",)) for n, query in enumerate(SAME_AS_SEARCH)),
+    )
+    report = import_paths(library, [day])
+    with open_library(tmp_path / "plain.sqlite") as plain:
+        import_paths(plain, [day])
+        with plain.reading() as connection:
+            found = {query: _arxiv_ids(connection, query) for query in SAME_AS_SEARCH}
+    with library.reading() as connection:
+        hits = connection.execute(
+            select(tables.RULES.c.name, tables.PAPERS.c.arxiv_id)
+            .join(tables.RULE_HITS, tables.RULE_HITS.c.rule_id == tables.RULES.c.id)
+            .join(tables.PAPERS, tables.PAPERS.c.id == tables.RULE_HITS.c.paper_id)
+        )
+        caught: dict[str, set[str]] = {}
+        for name, arxiv_id in hits:
+            caught.setdefault(name, set()).add(arxiv_id)
+    assert {q: caught.get(f"r{n}", set()) for n, q in enumerate(SAME_AS_SEARCH)} == found
+    assert {len(ids) for ids in found.values()} == {0, 1, 2, 3, 4}  # the queries tell apart
+    counted = {f"r{n}": len(found[q]) for n, q in enumerate(SAME_AS_SEARCH) if found[q]}
+    assert report.rules == counted
+
+
+def _arxiv_ids(connection: Connection, query: str) -> set[str]:
+    ids = store.find_paper_ids(connection, parse_query(query))
+    return {paper.arxiv_id for paper in store.load_papers(connection, ids)}
+
+
 def test_the_first_rule_that_gives_a_status_wins(library: Library, digests: DigestWriter) -> None:
     keep(
         library,
@@ -105,10 +169,7 @@ def test_the_first_rule_that_gives_a_status_wins(library: Library, digests: Dige
     assert caught(library, "2403.00001") == ["Queue robots", "Skip popular"]
 
 
-def test_a_file_that_fails_leaves_no_rule_effect_behind(
-    library: Library, digests: DigestWriter, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    keep(library, Rule(0, "Everything", "", tags=("new",)))
+def fail_storing_b(monkeypatch: pytest.MonkeyPatch) -> None:
     store_reading = ingest.store_reading
 
     def full_disk_on_b(connection: object, reading: object, file: object) -> object:
@@ -117,6 +178,31 @@ def test_a_file_that_fails_leaves_no_rule_effect_behind(
         return store_reading(connection, reading, file)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ingest, "store_reading", full_disk_on_b)
+
+
+def fail_tagging_bs_paper(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the rules matched: their own index of the new papers is filled, the tag
+    trigger dropped; both must go back with the rollback."""
+    link_tags = store.link_tags
+
+    def full_disk_tagging_other(connection: Connection, tagging: dict[str, list[int]]) -> None:
+        other = store.paper_id_for(connection, "2403.00003")
+        if any(other in ids for ids in tagging.values()):
+            raise sqlite3.OperationalError("database or disk is full")
+        link_tags(connection, tagging)
+
+    monkeypatch.setattr(store, "link_tags", full_disk_tagging_other)
+
+
+@pytest.mark.parametrize("failing", [fail_storing_b, fail_tagging_bs_paper])
+def test_a_file_that_fails_leaves_no_rule_effect_behind(
+    library: Library,
+    digests: DigestWriter,
+    monkeypatch: pytest.MonkeyPatch,
+    failing: Callable[[pytest.MonkeyPatch], None],
+) -> None:
+    keep(library, Rule(0, "Everything", "", tags=("new",)))
+    failing(monkeypatch)
     a = digests.write("a.md", "2024-03-01", [ROBOTS])
     b = digests.write("b.md", "2024-03-02", [OTHER])
 
@@ -124,9 +210,15 @@ def test_a_file_that_fails_leaves_no_rule_effect_behind(
 
     assert [f.status for f in report.files] == [FileStatus.IMPORTED, FileStatus.REJECTED]
     assert state(library, "2403.00001") == (False, UNREAD, ("new",))
-    with closing(sqlite3.connect(library.path)) as connection:
-        hits = connection.execute("SELECT count(*) FROM rule_hits").fetchone()
-        tagged = connection.execute("SELECT count(*) FROM paper_tags").fetchone()
+    with library.reading() as connection:
+        assert store.paper_id_for(connection, "2403.00003") is None
+        assert len(store.find_paper_ids(connection, parse_query("new"))) == 1  # tag and all
+        assert index_is_sound(connection)
+    with closing(sqlite3.connect(library.path)) as raw:
+        trigger = "SELECT count(*) FROM sqlite_master WHERE name = 'paper_search_tag_link_insert'"
+        assert raw.execute(trigger).fetchone() == (1,)
+        hits = raw.execute("SELECT count(*) FROM rule_hits").fetchone()
+        tagged = raw.execute("SELECT count(*) FROM paper_tags").fetchone()
     assert (hits, tagged) == ((1,), (1,))
 
 

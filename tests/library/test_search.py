@@ -380,3 +380,21 @@ def test_added_finds_papers_by_the_local_day_they_came(filled: Library) -> None:
     assert found(filled, "tag:picked added:today") == ["2403.00001"]
     with filled.reading() as connection:
         assert count_matching(connection, parse_query("added:today")) == 1
+
+
+def test_many_tags_linked_at_once_are_searched_as_each_alone(filled: Library) -> None:
+    """`link_tags` (rules tagging an import's papers): a tag spelled in another case is the
+    one the library has, a tag without papers is still made, and the index follows."""
+    with filled.writing() as connection:
+        first, second, third = sorted(store.find_paper_ids(connection))
+        store.add_tags(connection, [first], ["Robots"])
+        store.link_tags(connection, {"robots": [second], "arms": [first, third], "spare": []})
+    with filled.reading() as connection:
+        assert sorted(store.find_paper_ids(connection, parse_query("tag:ROBOTS"))) == [
+            first,
+            second,
+        ]
+        assert sorted(store.find_paper_ids(connection, parse_query("arms"))) == [first, third]
+        assert store.tag_spelling(connection, "robots") == "Robots"
+        assert store.tag_spelling(connection, "spare") == "spare"
+        assert index_is_sound(connection)

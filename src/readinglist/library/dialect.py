@@ -13,7 +13,18 @@ in that column's index (PostgreSQL has no unary + on text, and its planner needs
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import BigInteger, ColumnElement, Connection, Table, any_, func, literal, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    String,
+    Table,
+    any_,
+    bindparam,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -23,10 +34,13 @@ from readinglist.library.driver import id_list, on_postgresql
 from readinglist.library.shared.ddl import KEYED_BY_PERSON
 
 __all__ = [
+    "among_bound_ids",
     "among_ids",
     "among_names",
+    "bound_ids",
     "conflict_keys",
     "insert",
+    "insert_into",
     "on_postgresql",
     "paper_records",
     "same_name",
@@ -39,10 +53,16 @@ if TYPE_CHECKING:
 
 def insert(connection: Connection, table: Table) -> "SqliteInsert | PostgresInsert":
     """`INSERT INTO table` in the connection's dialect, with its `on_conflict_do_…`."""
-    if on_postgresql(connection):
-        from sqlalchemy.dialects import postgresql  # a shared library's: loaded when used
+    return insert_into(on_postgresql(connection), table)
 
-        return postgresql.insert(table)
+
+def insert_into(postgresql: bool, table: Table) -> "SqliteInsert | PostgresInsert":
+    """`insert` for a statement built before any connection (`postgresql`: a shared
+    library's)."""
+    if postgresql:
+        from sqlalchemy.dialects import postgresql as dialect  # loaded when used
+
+        return dialect.insert(table)
     return sqlite.insert(table)
 
 
@@ -74,7 +94,24 @@ def among_ids(
     return column.in_(select(listed.c.value))
 
 
-def same_name(column: ColumnElement[str], name: str) -> ColumnElement[bool]:
+def among_bound_ids(postgresql: bool, column: ColumnElement[int], name: str) -> ColumnElement[bool]:
+    """`among_ids` with the ids left to bind at each execution, as the parameter `name`
+    (`bound_ids`): a statement built once for any ids (`postgresql`: for a shared
+    library's connection)."""
+    if postgresql:
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return column == any_(bindparam(name, type_=ARRAY(BigInteger)))
+    listed = func.json_each(bindparam(name, type_=String())).table_valued("value")
+    return column.in_(select(listed.c.value))
+
+
+def bound_ids(connection: Connection, ids: Sequence[int]) -> object:
+    """`ids` as the value of an `among_bound_ids` parameter."""
+    return list(ids) if on_postgresql(connection) else id_list(ids)
+
+
+def same_name(column: ColumnElement[str], name: str | ColumnElement[str]) -> ColumnElement[bool]:
     """`column` holds `name`, in any case (ASCII letters, as SQLite's NOCASE folds them)."""
     return func.lower(column) == func.lower(name)
 

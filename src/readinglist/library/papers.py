@@ -13,19 +13,43 @@ as one `json_each` list, took 1.2 s rather than 0.8 s).
 """
 
 import datetime as dt
+import functools
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, DateTime, and_, delete, exists, func, literal, select, update
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Executable,
+    String,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    literal,
+    select,
+    union_all,
+    update,
+)
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from readinglist.core.digest import Media, MediaKind
 from readinglist.core.paper import DigestAppearance, Paper, ReadingStatus
 from readinglist.core.sources.sighting import Links
 from readinglist.library import tables
 from readinglist.library.browse import starred_count, status_counts
-from readinglist.library.dialect import among_names, insert, same_name
+from readinglist.library.dialect import (
+    among_bound_ids,
+    among_names,
+    bound_ids,
+    insert,
+    insert_into,
+    on_postgresql,
+    same_name,
+)
 from readinglist.library.driver import Row, chunks, day, fetch, id_list, moment
 from readinglist.library.shared.notes import shared_notes_of
 from readinglist.library.sorting import EVERYTHING, find_paper_ids
@@ -37,6 +61,7 @@ __all__ = [
     "add_tags",
     "find_paper_ids",
     "library_summary",
+    "link_tags",
     "load_paper",
     "load_papers",
     "normalize_tag",
@@ -284,15 +309,59 @@ def normalize_tag(name: str) -> str:
 
 def add_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]) -> None:
     """Tag papers; a tag that exists in another case is reused as it is spelled."""
-    tags, links = tables.TAGS, tables.PAPER_TAGS
     paper_ids = list(ids)
-    for name in dict.fromkeys(normalize_tag(name) for name in names):
-        connection.execute(insert(connection, tags).values(name=name).on_conflict_do_nothing())
-        spelled = select(tags.c.id).where(same_name(tags.c.name, name))
-        tag_id = connection.execute(spelled).scalar_one()
-        rows = [{"paper_id": paper_id, "tag_id": tag_id} for paper_id in paper_ids]
-        if rows:
-            connection.execute(insert(connection, links).on_conflict_do_nothing(), rows)
+    link_tags(connection, dict.fromkeys(names, paper_ids))
+
+
+# Tags linked in one statement, at most (SQLite takes up to 500 SELECTs in a compound).
+_TAGS_PER_STATEMENT = 50
+
+
+def link_tags(connection: Connection, tagging: Mapping[str, Sequence[int]]) -> None:
+    """Give each tag named to its papers (a tag that exists in another case is reused as it
+    is spelled): the tags made in one statement, the links in another, an INSERT ...
+    SELECT a tag over its papers joined by UNION ALL, built once for that many tags
+    (`_linking`). (20 rules tagging a 1,000-digest import's batches, and keeping their
+    hits: 0.35 s with three statements a tag and rule and the hits bound a row at a time,
+    0.25 s so.)"""
+    tags = tables.TAGS
+    by_name: dict[str, list[int]] = {}
+    for name, ids in tagging.items():
+        by_name.setdefault(normalize_tag(name), []).extend(ids)
+    if not by_name:
+        return
+    made = [{"name": name} for name in by_name]
+    connection.execute(insert(connection, tags).on_conflict_do_nothing(), made)
+    named = [(name, ids) for name, ids in by_name.items() if ids]
+    postgresql = on_postgresql(connection)
+    for start in range(0, len(named), _TAGS_PER_STATEMENT):
+        part = named[start : start + _TAGS_PER_STATEMENT]
+        bound: dict[str, object] = {}
+        for number, (name, ids) in enumerate(part):
+            bound |= {f"name_{number}": name, f"ids_{number}": bound_ids(connection, ids)}
+        connection.execute(_linking(len(part), postgresql), bound)
+
+
+@functools.lru_cache(maxsize=8)
+def _linking(tags: int, postgresql: bool) -> Executable:
+    """The links of that many tags to their papers, built once: each tag's name ("name_N")
+    and papers ("ids_N", `bound_ids`) bound at each run."""
+    papers, tag_rows = tables.PAPERS.c, tables.TAGS.c
+    arms = []
+    for number in range(tags):
+        named = same_name(tag_rows.name, bindparam(f"name_{number}", type_=String()))
+        tag_id = select(tag_rows.id).where(named).scalar_subquery()
+        among = among_bound_ids(postgresql, papers.id, f"ids_{number}")
+        arms.append(select(papers.id, tag_id).where(among))
+    linked = arms[0] if len(arms) == 1 else union_all(*arms)
+    links = insert_into(postgresql, tables.PAPER_TAGS)
+    return links.from_select(["paper_id", "tag_id"], linked).on_conflict_do_nothing()
+
+
+def _tag_id(name: str) -> ScalarSelect[int]:
+    """The id of the tag of that name, in any case."""
+    tags = tables.TAGS.c
+    return select(tags.id).where(same_name(tags.name, name)).scalar_subquery()
 
 
 def remove_tags(connection: Connection, ids: Iterable[int], names: Iterable[str]) -> None:
@@ -340,16 +409,16 @@ def tag_spelling(connection: Connection, name: str) -> str | None:
 def carrying_tag(connection: Connection, name: str) -> list[int]:
     """Every paper that carries the tag `name` (in any case), those in the trash too: a
     tag renamed or deleted is renamed or deleted on them as well."""
-    tags, links = tables.TAGS, tables.PAPER_TAGS
-    tag_id = select(tags.c.id).where(same_name(tags.c.name, normalize_tag(name))).scalar_subquery()
+    links = tables.PAPER_TAGS
+    tag_id = _tag_id(normalize_tag(name))
     statement = select(links.c.paper_id).where(links.c.tag_id == tag_id).order_by(links.c.paper_id)
     return [int(paper_id) for paper_id in connection.execute(statement).scalars()]
 
 
 def tagged_ids(connection: Connection, ids: Iterable[int], name: str) -> set[int]:
     """Those of `ids` that carry the tag `name` (in any case)."""
-    tags, links = tables.TAGS, tables.PAPER_TAGS
-    tag_id = select(tags.c.id).where(same_name(tags.c.name, normalize_tag(name))).scalar_subquery()
+    links = tables.PAPER_TAGS
+    tag_id = _tag_id(normalize_tag(name))
     found: set[int] = set()
     for chunk in chunks(list(ids), _WRITE_CHUNK):
         statement = select(links.c.paper_id).where(

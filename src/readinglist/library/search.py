@@ -46,7 +46,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.sql.selectable import FromClause, NamedFromClause
+from sqlalchemy.sql.selectable import FromClause, NamedFromClause, TableClause
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
@@ -79,8 +79,15 @@ from readinglist.library.dialect import same_name, unindexed
 from readinglist.library.today import in_today
 from readinglist.library.trash import not_trashed, trashed
 
-# The FTS5 table of schema v3 (see migrations.py); `paper_search` is also its hidden column.
-SEARCH_INDEX = table("paper_search", column("rowid", Integer), column("paper_search"))
+
+def text_index(name: str) -> TableClause:
+    """An FTS5 table, to match a query's text in: its row ids and its hidden column (which
+    bears the table's name)."""
+    return table(name, column("rowid", Integer), column(name))
+
+
+# The FTS5 table of schema v3 (see migrations.py): the library's index.
+SEARCH_INDEX = text_index("paper_search")
 _COLUMNS = {
     TextField.TITLE: "title",
     TextField.AUTHORS: "authors",
@@ -101,11 +108,13 @@ class Compiled:
     conditions: list[ColumnElement[bool]]
     match_tested: bool = False  # only tested on the papers the conditions select
     leaves_out_trash: bool = False  # set on a whole query that does not ask for the trash
+    index: TableClause = SEARCH_INDEX  # where the text is matched
 
     def all_conditions(self) -> list[ColumnElement[bool]]:
         if self.match is None:
             return self.other_conditions()
-        matched = _tested(self.match) if self.match_tested else _matches(self.match)
+        matching = _tested if self.match_tested else _matches
+        matched = matching(self.match, self.index)
         return [matched, *self.other_conditions()]
 
     def other_conditions(self) -> list[ColumnElement[bool]]:
@@ -119,15 +128,18 @@ def compile_query(
     *,
     status_leads: bool = True,
     among_few: bool = False,
+    index: TableClause = SEARCH_INDEX,
 ) -> Compiled:
     """`status_leads`: an index begins with the status and goes on with the list's sort
     column (schema v4 has one for every column the window sorts by, not for last_seen).
     `among_few`: the papers are tested among a few given ones (rules on an import's new
-    papers), as among papers picked by hand: every range is a test of the paper's row."""
+    papers), as among papers picked by hand: every range is a test of the paper's row.
+    `index`: the FTS5 table the text is matched in (`text_index`; rules match an import's
+    new papers in one of their own, see `search_index.new_papers_indexed`)."""
     term = query.as_term()
     if term is None:
-        return Compiled(None, [], leaves_out_trash=True)
-    compiler = _Compiler(today or dt.date.today(), status_leads, among_few)
+        return Compiled(None, [], leaves_out_trash=True, index=index)
+    compiler = _Compiler(today or dt.date.today(), status_leads, among_few, index)
     parts = term.terms if isinstance(term, And) else (term,)
     compiled = compiler.conjunction(parts)
     return replace(compiled, leaves_out_trash=not asks_for_trash(term))
@@ -171,10 +183,10 @@ def ranked_ids(connection: Connection, query: Query, limit: int | None = None) -
     return [int(paper_id) for paper_id in connection.execute(statement).scalars()]
 
 
-def matching_text(expression: str) -> ColumnElement[bool]:
+def matching_text(expression: str, index: TableClause = SEARCH_INDEX) -> ColumnElement[bool]:
     """`paper_search MATCH expression`: the FTS5 index's papers that match. A shared library
     has no FTS5 index (its search is issue 17's next step): there it is refused, saying so."""
-    return SEARCH_INDEX.c.paper_search.op("MATCH", is_comparison=True)(_fts_query(expression))
+    return index.c[index.name].op("MATCH", is_comparison=True)(_fts_query(expression))
 
 
 class _fts_query(FunctionElement[str]):
@@ -203,25 +215,32 @@ def _no_index(element: _fts_query, compiler: SQLCompiler, **options: Any) -> str
     )
 
 
-def _matches(expression: str) -> ColumnElement[bool]:
-    return tables.PAPERS.c.id.in_(_found(expression))
+def _matches(expression: str, index: TableClause) -> ColumnElement[bool]:
+    return tables.PAPERS.c.id.in_(_found(expression, index))
 
 
-def _found(expression: str) -> Select[tuple[int]]:
-    return select(SEARCH_INDEX.c.rowid).where(matching_text(expression))
+def _found(expression: str, index: TableClause) -> Select[tuple[int]]:
+    return select(index.c.rowid).where(matching_text(expression, index))
 
 
-def _tested(expression: str) -> ColumnElement[bool]:
+def _tested(expression: str, index: TableClause) -> ColumnElement[bool]:
     """`_matches` as `+papers.id IN (...)`: the same test, but not a set of ids that
     SQLite may start from."""
-    return unindexed(tables.PAPERS.c.id).in_(_found(expression))
+    return unindexed(tables.PAPERS.c.id).in_(_found(expression, index))
 
 
 class _Compiler:
-    def __init__(self, today: dt.date, status_leads: bool = True, among_few: bool = False) -> None:
+    def __init__(
+        self,
+        today: dt.date,
+        status_leads: bool = True,
+        among_few: bool = False,
+        index: TableClause = SEARCH_INDEX,
+    ) -> None:
         self.today = today
         self.status_leads = status_leads
         self.among_few = among_few
+        self.index = index
 
     def conjunction(self, terms: tuple[Term, ...]) -> Compiled:
         """Side-by-side text terms (and exclusions) as one MATCH; the rest as conditions.
@@ -239,10 +258,11 @@ class _Compiler:
         starts = _Starts(by_hand, few or bool(wanted), few or bool(wanted) or voted)
         conditions = [self._conjunct(term, starts) for term in rest]
         if wanted:
-            return Compiled(_all(wanted, unwanted), conditions, match_tested=few)
+            match = _all(wanted, unwanted)
+            return Compiled(match, conditions, match_tested=few, index=self.index)
         if unwanted:
-            conditions.insert(0, not_(_matches(_any(unwanted))))
-        return Compiled(None, conditions)
+            conditions.insert(0, not_(_matches(_any(unwanted), self.index)))
+        return Compiled(None, conditions, index=self.index)
 
     def _conjunct(self, term: Term, starts: "_Starts") -> ColumnElement[bool]:
         """`term` as one of a conjunction's conditions."""
@@ -259,7 +279,7 @@ class _Compiler:
     def condition(self, term: Term) -> ColumnElement[bool]:
         text = _fts(term)
         if text is not None:
-            return _matches(text)
+            return _matches(text, self.index)
         match term:
             case And(terms):
                 return and_(true(), *self.conjunction(terms).all_conditions())
@@ -268,14 +288,14 @@ class _Compiler:
             case Not(inner):
                 return not_(self.condition(inner))
             case Text():
-                return _matches(_phrase(term))
+                return _matches(_phrase(term), self.index)
             case _:
                 return self._column_condition(term)
 
     def _alternatives(self, terms: tuple[Term, ...]) -> ColumnElement[bool]:
         texts = [text for term in terms if (text := _fts(term)) is not None]
         others = [self.condition(term) for term in terms if _fts(term) is None]
-        matched = [_matches(_any(texts))] if texts else []
+        matched = [_matches(_any(texts), self.index)] if texts else []
         return or_(false(), *matched, *others)
 
     def _column_condition(self, term: ColumnAtom) -> ColumnElement[bool]:
