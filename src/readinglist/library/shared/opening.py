@@ -2,6 +2,9 @@
 
 Every moment a shared library keeps is `timestamptz`; the session's time zone is UTC, so
 moments read back as the UTC moments the library layer writes (as an SQLite library's).
+Each statement is planned for its own values (`plan_cache_mode`): psycopg prepares a
+statement run five times, and a plan made once for any words would not know a search's
+words from the commonest (library/shared/text_search.py).
 """
 
 from sqlalchemy import create_engine
@@ -15,6 +18,8 @@ from readinglist.library.shared.setup import (
     check_version,
 )
 
+SESSION_OPTIONS = "-c timezone=UTC -c plan_cache_mode=force_custom_plan"
+
 
 def open_shared(address: SharedAddress) -> Library:
     """The shared library at `address`, as the role the address names; refused, saying
@@ -27,7 +32,7 @@ def open_shared(address: SharedAddress) -> Library:
         )
     engine = create_engine(
         address.driver_url,
-        connect_args={"options": "-c timezone=UTC", "connect_timeout": CONNECT_TIMEOUT_S},
+        connect_args={"options": SESSION_OPTIONS, "connect_timeout": CONNECT_TIMEOUT_S},
         pool_pre_ping=True,
     )
     return Library(None, engine, OpenReport(), location=str(address))
