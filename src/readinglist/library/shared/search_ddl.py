@@ -19,7 +19,8 @@ A person's private note is theirs: `paper_states.note_search`, searched with the
 words of that person's papers that have a note (library/shared/text_search.py).
 
 Fields never run together: the pieces of `search` are joined with a gap, so a phrase finds
-words side by side in one field, as FTS5's columns do.
+words side by side in one field, as FTS5's columns do. A field's words past its first
+100,000 characters (a hostile digest's) are not searched, where FTS5 takes them all.
 """
 
 # ASCII punctuation, each character turned into a space (FTS5's unicode61 takes only
@@ -29,6 +30,7 @@ _SPACES = " " * 32
 # A lexeme no text and no query can hold (punctuation is a space in both): the gap between
 # two fields of `search`, deleted once it has moved the next field's positions on.
 _GAP = "!"
+MAX_CHARACTERS = 100_000  # of a field, searched on a shared library
 
 FUNCTIONS = f"""
 CREATE TEXT SEARCH CONFIGURATION readinglist_words (COPY = pg_catalog.simple);
@@ -36,17 +38,13 @@ ALTER TEXT SEARCH CONFIGURATION readinglist_words
     ALTER MAPPING FOR word, numword, hword, hword_part, hword_numpart, numhword
     WITH {{unaccent}}.unaccent, pg_catalog.simple;
 
--- The words of a text, as FTS5 cuts them. A text too long for one tsvector (1 MB of words:
--- a digest's hostile field) is cut to its first 100,000 characters rather than refused.
+-- The words of a text, as FTS5 cuts them: of its first 100,000 characters, which keeps the
+-- tsvector under its limit (1 MB) whatever a digest's field holds. (SQL, so inlined.)
 CREATE FUNCTION readinglist_words(words text) RETURNS tsvector
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-BEGIN
-    RETURN to_tsvector('readinglist_words',
-        translate(coalesce(words, ''), '{_PUNCTUATION}', '{_SPACES}'));
-EXCEPTION WHEN program_limit_exceeded THEN
-    RETURN to_tsvector('readinglist_words',
-        translate(left(words, 100000), '{_PUNCTUATION}', '{_SPACES}'));
-END $$;
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_tsvector('readinglist_words',
+        translate(left(coalesce(words, ''), {MAX_CHARACTERS}), '{_PUNCTUATION}', '{_SPACES}'))
+$$;
 
 -- A query's text term: its words in that order, the last a prefix (`'large' <-> 'lang':*`),
 -- each of `weight` when one is given; words that are all punctuation find nothing, as in
@@ -63,18 +61,6 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     ) AS found
 $$;
 
--- Vectors joined with a gap between each and the next (no phrase runs across them).
-CREATE FUNCTION readinglist_apart(VARIADIC parts tsvector[]) RETURNS tsvector
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
-DECLARE
-    joined tsvector := '';
-    part tsvector;
-BEGIN
-    FOREACH part IN ARRAY parts LOOP
-        joined := joined || '''{_GAP}'':1'::tsvector || part;
-    END LOOP;
-    RETURN ts_delete(joined, '{_GAP}');
-END $$;
 """
 
 # The shared words of each paper (one row per paper, made with it) and their indexes.
@@ -99,12 +85,13 @@ CREATE INDEX paper_states_noted ON paper_states (person, paper_id) WHERE note <>
 # Each paper's words worked out afresh from what they come from: the title (weight A), the
 # authors (B), the id, tags and shared notes (C), then every sighting's summary, Korean title
 # and abstract (D, the default), in the order they came.
-TRIGGERS = """
+TRIGGERS = f"""
 CREATE FUNCTION readinglist_index(paper bigint) RETURNS void
 LANGUAGE sql AS $$
     UPDATE paper_search SET (search, title, authors, arxiv_id, notes) = (
-        SELECT readinglist_apart(setweight(t, 'A'), setweight(a, 'B'), setweight(i, 'C'),
-                setweight(g, 'C'), setweight(n, 'C'), s),
+        SELECT ts_delete(setweight(t, 'A') || gap || setweight(a, 'B') || gap
+                || setweight(i, 'C') || gap || setweight(g, 'C') || gap || setweight(n, 'C')
+                || gap || s, '{_GAP}'),
             t, a, i, n
         FROM (
             SELECT readinglist_words(r.title) AS t, readinglist_words(r.authors) AS a,
@@ -118,8 +105,10 @@ LANGUAGE sql AS $$
                 readinglist_words((SELECT string_agg(sightings.summary
                     || coalesce(' ' || sightings.title_ko, '')
                     || coalesce(' ' || sightings.abstract, ''), ' ' ORDER BY sightings.id)
-                    FROM sightings WHERE sightings.paper_id = r.id)) AS s
+                    FROM sightings WHERE sightings.paper_id = r.id)) AS s,
+                '''{_GAP}'':1'::tsvector AS gap
             FROM paper_records r WHERE r.id = paper
+            OFFSET 0  -- each field's words worked out once, not once per use
         ) AS words
     )
     WHERE rowid = paper
@@ -168,12 +157,19 @@ CREATE TRIGGER paper_search_paper_text AFTER UPDATE OF title, authors, arxiv_id
 CREATE TRIGGER paper_search_sighting
     AFTER INSERT OR DELETE OR UPDATE OF summary, title_ko, abstract, paper_id
     ON sightings FOR EACH ROW EXECUTE FUNCTION paper_search_part('paper_id');
-CREATE TRIGGER paper_search_tag_link AFTER INSERT OR DELETE OR UPDATE
-    ON paper_tags FOR EACH ROW EXECUTE FUNCTION paper_search_part('paper_id');
-CREATE TRIGGER paper_search_shared_note AFTER INSERT OR DELETE OR UPDATE OF text, paper_id
-    ON shared_notes FOR EACH ROW EXECUTE FUNCTION paper_search_part('paper_id');
-CREATE TRIGGER paper_search_tag_name AFTER UPDATE OF name ON tags
-    FOR EACH ROW EXECUTE FUNCTION paper_search_tag();
+-- People's edits rework the words at their commit: a paper's row of words is locked from
+-- then to the end of the commit only, so a member's open transaction on a paper (a shared
+-- note being written) never holds up another's tag on it. (An import's sightings rework
+-- them at once: rules search the papers an import brings before it commits.)
+CREATE CONSTRAINT TRIGGER paper_search_tag_link AFTER INSERT OR DELETE OR UPDATE
+    ON paper_tags DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION paper_search_part('paper_id');
+CREATE CONSTRAINT TRIGGER paper_search_shared_note
+    AFTER INSERT OR DELETE OR UPDATE OF text, paper_id ON shared_notes
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION paper_search_part('paper_id');
+CREATE CONSTRAINT TRIGGER paper_search_tag_name AFTER UPDATE OF name ON tags
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION paper_search_tag();
 CREATE TRIGGER paper_search_note BEFORE INSERT OR UPDATE OF note ON paper_states
     FOR EACH ROW EXECUTE FUNCTION paper_search_note();
 """
