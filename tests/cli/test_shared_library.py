@@ -1,6 +1,7 @@
-"""The commands on a shared library (`--library postgresql://…`): import, list, set, show,
-today and export work as on a file, each member's state their own; what is not there yet
-(searching for words, emptying the trash, checking) says so in a line, never a traceback."""
+"""The commands on a shared library (`--library postgresql://…`): import, list (words of the
+query language included), set, show, today, stats and export work as on a file, each member's
+state their own; what is not there (emptying the trash, checking) says so in a line, never
+a traceback."""
 
 import json
 
@@ -47,10 +48,41 @@ def test_what_is_not_on_shared_libraries_yet_says_so(
 ) -> None:
     alice = shared.url_as(members[0])
 
-    for args in (["list", "robots"], ["empty-trash", "--yes"], ["check"]):
+    for args in (["empty-trash", "--yes"], ["check"]):
         code, out, err = run(capsys, alice, *args)
         assert (code, out) == (1, ""), args
         assert "shared librar" in err and "Traceback" not in err, err
+
+
+@pytest.fixture
+def member_urls(shared: PostgresDatabase, members: tuple[str, str]) -> tuple[str, str]:
+    """Each member's address of the shared library."""
+    return shared.url_as(members[0]), shared.url_as(members[1])
+
+
+def test_a_member_searches_for_words_on_a_shared_library(
+    member_urls: tuple[str, str], digests: DigestWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    alice, bob = member_urls
+    day = [
+        FakeEntry("2403.00001", title="Robots that Plan", summary=("새로운 데이터셋은 크다",)),
+        FakeEntry("2403.00002", title="Video Models", authors=("Tim Rocktäschel",)),
+    ]
+    assert run(capsys, alice, "import", str(digests.write("a.md", "2024-03-01", day)))[0] == 0
+    assert run(capsys, alice, "set", "2403.00002", "--note", "ask about the robots")[0] == 0
+
+    def listed(url: str, *query: str) -> list[str]:
+        code, out, err = run(capsys, url, "list", "--json", "--", *query)
+        assert (code, err) == (0, ""), query
+        return [paper["arxiv_id"] for paper in json.loads(out)]
+
+    assert listed(alice, "데이터셋") == ["2403.00001"]
+    assert listed(alice, "rocktaschel") == ["2403.00002"]
+    assert listed(alice, "title:robot OR 2403.00002") == ["2403.00001", "2403.00002"]
+    assert listed(alice, "robots") == ["2403.00001", "2403.00002"]  # alice's note
+    assert listed(bob, "robots") == ["2403.00001"]  # not bob's
+    assert listed(alice, "robots -note:ask") == ["2403.00001"]
+    assert run(capsys, alice, "list", "--sort", "relevance", "--json", "video")[0] == 0
 
 
 def test_searches_rules_trash_and_export_work_on_a_shared_library(

@@ -1,9 +1,11 @@
 """From a query to SQL: text through the full-text index, the rest through indexed columns.
 
-Every text term becomes an FTS5 phrase whose last word is a prefix (`"large lang"*`), so
+Every text term becomes a phrase whose last word is a prefix (`"large lang"*`), so
 데이터셋 finds 데이터셋은 and 데이터셋을: Korean particles stay attached to their word in
-the index. Text terms that sit side by side (or in an OR) go to the index as one MATCH
-expression, which FTS5 answers far faster than one lookup per word. Each condition is
+the index. Text terms that sit side by side (or in an OR) go to the index as one
+expression (`text_match.TextMatch`), which FTS5 answers far faster than one lookup per
+word: on an SQLite library one MATCH, on a shared library `tsquery`s on the words its
+triggers keep (library/shared/text_search.py), for the same papers. Each condition is
 a plain, NULL-free boolean on `papers`, so NOT and OR compose as they read.
 
 Conditions are shaped for SQLite's planner, which has no statistics and takes any
@@ -27,6 +29,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Connection,
     Integer,
@@ -45,8 +48,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.selectable import FromClause, NamedFromClause, TableClause
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query
@@ -69,32 +72,26 @@ from readinglist.core.query_terms import (
     Tag,
     Term,
     Text,
-    TextField,
     Trashed,
     Votes,
     asks_for_trash,
 )
 from readinglist.library import tables
-from readinglist.library.dialect import same_name, unindexed
+from readinglist.library.dialect import on_postgresql, same_name, unindexed
+from readinglist.library.text_match import TextMatch, all_of, any_of, fts5
 from readinglist.library.today import in_today
 from readinglist.library.trash import not_trashed, trashed
 
 
+# The FTS5 table of schema v3 (see migrations.py); `paper_search` is also its hidden column.
+# A shared library's table of words has the same name and key (library/shared/search_ddl.py).
 def text_index(name: str) -> TableClause:
     """An FTS5 table, to match a query's text in: its row ids and its hidden column (which
     bears the table's name)."""
     return table(name, column("rowid", Integer), column(name))
 
 
-# The FTS5 table of schema v3 (see migrations.py): the library's index.
 SEARCH_INDEX = text_index("paper_search")
-_COLUMNS = {
-    TextField.TITLE: "title",
-    TextField.AUTHORS: "authors",
-    TextField.SUMMARY: "summary",
-    TextField.NOTE: "note",
-    TextField.ARXIV_ID: "arxiv_id",
-}
 # bm25 weights, in the index's column order: title, authors, summary, note, tags, arxiv_id.
 _WEIGHTS = (8.0, 4.0, 1.0, 2.0, 4.0, 8.0)
 
@@ -104,7 +101,7 @@ class Compiled:
     """A query as SQL: `match`, the full-text expression all results match (if any), and
     the other `conditions` on `papers`, all to be ANDed."""
 
-    match: str | None
+    match: TextMatch | None
     conditions: list[ColumnElement[bool]]
     match_tested: bool = False  # only tested on the papers the conditions select
     leaves_out_trash: bool = False  # set on a whole query that does not ask for the trash
@@ -114,8 +111,7 @@ class Compiled:
         if self.match is None:
             return self.other_conditions()
         matching = _tested if self.match_tested else _matches
-        matched = matching(self.match, self.index)
-        return [matched, *self.other_conditions()]
+        return [matching(self.match, self.index), *self.other_conditions()]
 
     def other_conditions(self) -> list[ColumnElement[bool]]:
         """The conditions besides the text match, the trash's included."""
@@ -135,7 +131,8 @@ def compile_query(
     `among_few`: the papers are tested among a few given ones (rules on an import's new
     papers), as among papers picked by hand: every range is a test of the paper's row.
     `index`: the FTS5 table the text is matched in (`text_index`; rules match an import's
-    new papers in one of their own, see `search_index.new_papers_indexed`)."""
+    new papers in one of their own, see `search_index.new_papers_indexed`; a shared
+    library has its one table of words)."""
     term = query.as_term()
     if term is None:
         return Compiled(None, [], leaves_out_trash=True, index=index)
@@ -155,6 +152,12 @@ def conditions(
 def count_matching(connection: Connection, query: Query) -> int:
     """How many papers match (the sidebar's counts of saved searches)."""
     compiled = compile_query(query)
+    if compiled.match is not None and not compiled.conditions and on_postgresql(connection):
+        from readinglist.library.shared.text_search import found
+
+        ids = found(compiled.match).subquery()
+        counted = select(func.count()).select_from(ids).where(not_(ids.c.rowid.in_(trashed())))
+        return int(connection.execute(counted).scalar_one())
     if compiled.match is not None and not compiled.conditions:  # the index alone knows
         matched = matching_text(compiled.match)
         kept = not_(SEARCH_INDEX.c.rowid.in_(trashed()))
@@ -172,6 +175,12 @@ def ranked_ids(connection: Connection, query: Query, limit: int | None = None) -
     compiled = compile_query(query)
     if compiled.match is None:
         return None
+    if on_postgresql(connection):
+        from readinglist.library.shared.text_search import ranked
+
+        tsquery_ranked = ranked(compiled.match, tables.PAPERS).where(*compiled.other_conditions())
+        found = connection.execute(tsquery_ranked.limit(limit)).scalars()
+        return [int(paper_id) for paper_id in found]
     rank = func.bm25(column("paper_search"), *_WEIGHTS)
     statement = (
         select(tables.PAPERS.c.id)
@@ -183,50 +192,69 @@ def ranked_ids(connection: Connection, query: Query, limit: int | None = None) -
     return [int(paper_id) for paper_id in connection.execute(statement).scalars()]
 
 
-def matching_text(expression: str, index: TableClause = SEARCH_INDEX) -> ColumnElement[bool]:
-    """`paper_search MATCH expression`: the FTS5 index's papers that match. A shared library
-    has no FTS5 index (its search is issue 17's next step): there it is refused, saying so."""
-    return index.c[index.name].op("MATCH", is_comparison=True)(_fts_query(expression))
+def matching_text(match: TextMatch, index: TableClause = SEARCH_INDEX) -> ColumnElement[bool]:
+    """The condition on the full-text index's row (`index`, the library's `paper_search` or
+    an import's own) that it matches: FTS5's MATCH, or on a shared library its row among
+    the papers found."""
+    return _TextCondition(match, _ON_INDEX, index.name)
 
 
-class _fts_query(FunctionElement[str]):
-    """An FTS5 query as MATCH's parameter; on any other engine, a clear refusal."""
+_ON_INDEX, _ON_PAPERS, _TESTED = "index", "papers", "tested"
 
-    name = "fts_query"
+
+class _TextCondition(ColumnElement[bool]):
+    """A text match as a condition, in the connection's dialect: on the index's row
+    (`_ON_INDEX`), or as `papers.id IN (...)` (`_ON_PAPERS`; `_TESTED`: `+papers.id`)."""
+
     inherit_cache = True
-    type = String()
+    type = Boolean()
+    _is_implicitly_boolean = True  # a condition, never `= 1` where booleans are numbers
+    _traverse_internals = [  # noqa: RUF012  (SQLAlchemy's cache key: the match itself)
+        ("text_match", InternalTraversal.dp_plain_obj),
+        ("subject", InternalTraversal.dp_string),
+        ("index_name", InternalTraversal.dp_string),
+    ]
 
-    def __init__(self, expression: str) -> None:
-        super().__init__(literal(expression, String()))
-
-
-@compiles(_fts_query, "sqlite")
-def _fts5_query(element: _fts_query, compiler: SQLCompiler, **options: Any) -> str:
-    return compiler.process(element.clauses, **options)
-
-
-@compiles(_fts_query)
-def _no_index(element: _fts_query, compiler: SQLCompiler, **options: Any) -> str:
-    from readinglist.library.shared.setup import SharedLibraryError
-
-    raise SharedLibraryError(
-        "searching for words is not on shared libraries yet: filters (tag:, status:, votes:, "
-        "date:, is:) work"
-    )
+    def __init__(self, match: TextMatch, subject: str, index_name: str) -> None:
+        self.text_match = match
+        self.subject = subject
+        self.index_name = index_name  # the FTS5 table's: a shared library has one
 
 
-def _matches(expression: str, index: TableClause) -> ColumnElement[bool]:
-    return tables.PAPERS.c.id.in_(_found(expression, index))
+@compiles(_TextCondition, "sqlite")
+def _fts5_condition(element: _TextCondition, compiler: SQLCompiler, **options: Any) -> str:
+    query = literal(fts5(element.text_match), String())
+    index = text_index(element.index_name)
+    matched = index.c[index.name].op("MATCH", is_comparison=True)(query)
+    ids = select(index.c.rowid).where(matched)
+    return compiler.process(_on(element.subject, ids, matched), **options)
 
 
-def _found(expression: str, index: TableClause) -> Select[tuple[int]]:
-    return select(index.c.rowid).where(matching_text(expression, index))
+@compiles(_TextCondition)
+def _tsquery_condition(element: _TextCondition, compiler: SQLCompiler, **options: Any) -> str:
+    from readinglist.library.shared.text_search import found
+
+    ids = found(element.text_match)
+    on_index = SEARCH_INDEX.c.rowid.in_(ids)
+    return compiler.process(_on(element.subject, ids, on_index), **options)
 
 
-def _tested(expression: str, index: TableClause) -> ColumnElement[bool]:
+def _on(subject: str, ids: Any, on_index: ColumnElement[bool]) -> ColumnElement[bool]:
+    if subject == _ON_INDEX:
+        return on_index
+    if subject == _TESTED:
+        return unindexed(tables.PAPERS.c.id).in_(ids)
+    return tables.PAPERS.c.id.in_(ids)
+
+
+def _matches(match: TextMatch, index: TableClause) -> ColumnElement[bool]:
+    return _TextCondition(match, _ON_PAPERS, index.name)
+
+
+def _tested(match: TextMatch, index: TableClause) -> ColumnElement[bool]:
     """`_matches` as `+papers.id IN (...)`: the same test, but not a set of ids that
     SQLite may start from."""
-    return unindexed(tables.PAPERS.c.id).in_(_found(expression, index))
+    return _TextCondition(match, _TESTED, index.name)
 
 
 class _Compiler:
@@ -258,10 +286,10 @@ class _Compiler:
         starts = _Starts(by_hand, few or bool(wanted), few or bool(wanted) or voted)
         conditions = [self._conjunct(term, starts) for term in rest]
         if wanted:
-            match = _all(wanted, unwanted)
+            match = all_of(wanted, unwanted)
             return Compiled(match, conditions, match_tested=few, index=self.index)
         if unwanted:
-            conditions.insert(0, not_(_matches(_any(unwanted), self.index)))
+            conditions.insert(0, not_(_matches(any_of(unwanted), self.index)))
         return Compiled(None, conditions, index=self.index)
 
     def _conjunct(self, term: Term, starts: "_Starts") -> ColumnElement[bool]:
@@ -288,14 +316,14 @@ class _Compiler:
             case Not(inner):
                 return not_(self.condition(inner))
             case Text():
-                return _matches(_phrase(term), self.index)
+                return _matches(term, self.index)
             case _:
                 return self._column_condition(term)
 
     def _alternatives(self, terms: tuple[Term, ...]) -> ColumnElement[bool]:
         texts = [text for term in terms if (text := _fts(term)) is not None]
         others = [self.condition(term) for term in terms if _fts(term) is None]
-        matched = [_matches(_any(texts), self.index)] if texts else []
+        matched = [_matches(any_of(texts), self.index)] if texts else []
         return or_(false(), *matched, *others)
 
     def _column_condition(self, term: ColumnAtom) -> ColumnElement[bool]:
@@ -429,10 +457,10 @@ def _most_papers(term: Status, started: bool, status_leads: bool) -> ColumnEleme
     return not_(unindexed(tables.PAPERS.c.id).in_(having))
 
 
-def _split_text(terms: tuple[Term, ...]) -> tuple[list[str], list[str], list[Term]]:
-    """FTS5 expressions of the text terms wanted and of those excluded (`-word`); the rest."""
-    wanted: list[str] = []
-    unwanted: list[str] = []
+def _split_text(terms: tuple[Term, ...]) -> tuple[list[TextMatch], list[TextMatch], list[Term]]:
+    """Text matches of the text terms wanted and of those excluded (`-word`); the rest."""
+    wanted: list[TextMatch] = []
+    unwanted: list[TextMatch] = []
     rest: list[Term] = []
     for term in terms:
         if (text := _fts(term)) is not None:
@@ -444,35 +472,20 @@ def _split_text(terms: tuple[Term, ...]) -> tuple[list[str], list[str], list[Ter
     return wanted, unwanted, rest
 
 
-def _fts(term: Term) -> str | None:
-    """`term` as an FTS5 expression, if the index alone can answer it."""
+def _fts(term: Term) -> TextMatch | None:
+    """`term` as a text match, if the index alone can answer it."""
     match term:
         case Text():
-            return _phrase(term)
+            return term
         case Or(terms):
             parts = [_fts(part) for part in terms]
             texts = [part for part in parts if part is not None]
-            return _any(texts) if len(texts) == len(parts) else None
+            return any_of(texts) if len(texts) == len(parts) else None
         case And(terms):
             wanted, unwanted, rest = _split_text(terms)
-            return f"({_all(wanted, unwanted)})" if wanted and not rest else None
+            return all_of(wanted, unwanted) if wanted and not rest else None
         case _:
             return None
-
-
-def _all(wanted: list[str], unwanted: list[str]) -> str:
-    match = " AND ".join(wanted)
-    return f"({match}) NOT {_any(unwanted)}" if unwanted else match
-
-
-def _phrase(text: Text) -> str:
-    phrase = '"' + text.value.replace('"', '""') + '"*'
-    column_name = _COLUMNS.get(text.field)
-    return f"{{{column_name}}} : {phrase}" if column_name else phrase
-
-
-def _any(expressions: list[str]) -> str:
-    return expressions[0] if len(expressions) == 1 else "(" + " OR ".join(expressions) + ")"
 
 
 def _counted(papers: FromClause, term: Votes | Seen) -> ColumnElement[int]:

@@ -21,6 +21,8 @@ Every member role is granted `readinglist_member`, which holds the privileges; t
 unless it is forced: it is, so the owner is a member like the others in the app.
 """
 
+from readinglist.library.shared import search_ddl
+
 PERSON = "person name NOT NULL DEFAULT current_user"
 
 TABLES = f"""
@@ -440,7 +442,7 @@ def _secured(table: str) -> list[str]:
 def grants() -> str:
     """What `readinglist_member` may do: read and write every table and the view (the
     policies say which rows), use their sequences; the schema version is read only."""
-    tables = [*PERSONAL, *OWNED, *BELONGING, *SHARED[1:], "papers"]
+    tables = [*PERSONAL, *OWNED, *BELONGING, *SHARED[1:], "papers", "paper_search"]
     return "\n".join(
         [
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(tables)} TO {MEMBER};",
@@ -451,11 +453,13 @@ def grants() -> str:
     )
 
 
-def schema(version: int) -> list[str]:
-    """The statements that create the schema at `version`, in order."""
+def schema(version: int, unaccent_schema: str = "public") -> list[str]:
+    """The statements that create the schema at `version`, in order (the extension
+    `unaccent` installed in `unaccent_schema` first: `setup.init_shared` sees to it)."""
     return [
         TABLES,
         INDEXES,
+        *search_ddl.schema(unaccent_schema),
         PAPERS_VIEW,
         CHANGES,
         change_triggers(),

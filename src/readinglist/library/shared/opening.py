@@ -2,6 +2,9 @@
 
 Every moment a shared library keeps is `timestamptz`; the session's time zone is UTC, so
 moments read back as the UTC moments the library layer writes (as an SQLite library's).
+Each statement is planned for its own values (`plan_cache_mode`): psycopg prepares a
+statement run five times, and a plan made once for any words would not know a search's
+words from the commonest (library/shared/text_search.py).
 """
 
 from sqlalchemy import create_engine
@@ -16,6 +19,7 @@ from readinglist.library.shared.setup import (
 )
 
 CLIENT = "readinglist"  # the application_name of a command's connections
+SESSION_OPTIONS = "-c timezone=UTC -c plan_cache_mode=force_custom_plan"
 
 
 def open_shared(address: SharedAddress, client: str = CLIENT) -> Library:
@@ -33,7 +37,7 @@ def open_shared(address: SharedAddress, client: str = CLIENT) -> Library:
     engine = create_engine(
         address.driver_url,
         connect_args={
-            "options": "-c timezone=UTC",
+            "options": SESSION_OPTIONS,
             "connect_timeout": CONNECT_TIMEOUT_S,
             "application_name": client,
         },

@@ -60,7 +60,8 @@ def init_shared(address: SharedAddress) -> InitOutcome:
         _refuse_foreign_tables(address, connection)
         created_role = _ensure_member_role(address, connection)
         with connection.transaction():
-            for statement in ddl.schema(SHARED_VERSION):
+            unaccent = _unaccent_schema(address, connection)
+            for statement in ddl.schema(SHARED_VERSION, unaccent):
                 connection.execute(statement.encode())
     return InitOutcome(address, SHARED_VERSION, created=True, member_role_created=created_role)
 
@@ -145,6 +146,38 @@ def _ensure_member_role(address: SharedAddress, connection: "psycopg.Connection[
             f"init-shared again ({address}); nothing was changed"
         ) from None
     return True
+
+
+def _unaccent_schema(address: SharedAddress, connection: "psycopg.Connection[Any]") -> str:
+    """The schema holding the extension `unaccent` (search folds diacritics with it),
+    created in the database when it is missing. A trusted extension since PostgreSQL 13:
+    whoever may create objects in the database may install it, no superuser needed."""
+    import psycopg
+
+    found = _extension_schema(connection, "unaccent")
+    if found is not None:
+        return found
+    try:
+        with connection.transaction():
+            connection.execute(b"CREATE EXTENSION unaccent")
+    except psycopg.Error as error:
+        raise SharedLibraryError(
+            f"{address}: the extension unaccent (search folds diacritics with it) is not in "
+            f"this database and could not be made ({_first_line(error)}): ask the server's "
+            "administrator to run `CREATE EXTENSION unaccent` in it (Debian's postgresql "
+            "package ships it; elsewhere postgresql-contrib), then run init-shared again; "
+            "nothing was changed"
+        ) from None
+    made = _extension_schema(connection, "unaccent")
+    assert made is not None
+    return made
+
+
+def _extension_schema(connection: "psycopg.Connection[Any]", name: str) -> str | None:
+    row = connection.execute(
+        "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = %s", [name]
+    ).fetchone()
+    return str(row[0]) if row is not None else None
 
 
 @contextmanager

@@ -1,0 +1,174 @@
+"""`shared_bench.py --search`: the search-box queries on a shared library of the synthetic
+corpus (see shared_bench's docstring). Figures are in docs/postgres-notes.md."""
+
+import sqlite3
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql
+from tests.helpers.postgres import PostgresDatabase, fresh_database, running_server
+
+from readinglist.core.query import parse_query
+from readinglist.library import papers as store
+from readinglist.library.database import open_library
+from readinglist.library.importer import import_paths
+from readinglist.library.search import conditions
+from readinglist.library.shared import ddl
+from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.opening import open_shared
+from readinglist.library.shared.setup import init_shared
+from readinglist.library.tables import PAPERS
+from search_bench import QUERIES, add_users_data
+from synthetic import cached_corpus
+
+MEDIAN_MS, P95_MS = 50.0, 150.0  # issue 17, over a Unix socket
+# (table, its columns as the SQLite library has them, as the shared library names them)
+COPIED = [
+    (
+        "paper_records",
+        "id, arxiv_id, url, title, authors, authors_truncated = 1, first_seen, last_seen, "
+        "votes, votes_date, added_at || '+00', seen_count, rising",
+        "id, arxiv_id, url, title, authors, authors_truncated, first_seen, last_seen, votes, "
+        "votes_date, added_at, seen_count, rising",
+    ),
+    (
+        "digests",
+        "id, source, date, source_name, content_hash, imported_at || '+00'",
+        "id, source, date, source_name, content_hash, imported_at",
+    ),
+    (
+        "sightings",
+        "id, paper_id, digest_id, position, votes, title_ko, summary, abstract",
+        "id, paper_id, digest_id, position, votes, title_ko, summary, abstract",
+    ),
+    ("tags", "id, name", "id, name"),
+    ("paper_tags", "paper_id, tag_id", "paper_id, tag_id"),
+]
+STATES = (
+    "SELECT id, starred = 1, status, note FROM papers "
+    "WHERE starred OR status <> 'unread' OR note <> ''"
+)
+COMMON = ["모델", "데이터셋", '"대규모 언어 모델"', "title:video", "transformer"]
+
+
+def progress(message: str) -> None:
+    print(message, flush=True)
+
+
+def run_search(digests: int, repeat: int) -> None:
+    with (
+        tempfile.TemporaryDirectory(prefix="readinglist-shared-search-") as tmp,
+        running_server() as server,
+        fresh_database(server) as database,
+    ):
+        path = Path(tmp) / "library.sqlite"
+        library = open_library(path, daily_backup=False)
+        progress(f"importing the synthetic corpus ({digests} digests) into SQLite")
+        import_paths(library, [cached_corpus(digests, 20)])
+        add_users_data(library)
+        library.close()
+        member = copy_to_shared(path, database)
+        shared = open_shared(SharedAddress.parse(database.url_as(member)))
+        try:
+            measure(shared, repeat)
+        finally:
+            shared.close()
+        explain(database, member)
+
+
+def copy_to_shared(path: Path, database: PostgresDatabase) -> str:
+    """The SQLite library's papers, sightings and tags in a new shared library, a member
+    with its stars, statuses and notes, and the search's words built; the member's name."""
+    member = f"reader_{uuid.uuid4().hex[:8]}"
+    init_shared(SharedAddress.parse(database.url))
+    source = sqlite3.connect(path)
+    with psycopg.connect(database.url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {member} LOGIN IN ROLE {ddl.MEMBER}".encode())
+        admin.execute("SET session_replication_role = replica")  # no triggers while copying
+        began = time.perf_counter()
+        for table, read, written in COPIED:
+            origin = "papers" if table == "paper_records" else table
+            copy_rows(admin, source.execute(f"SELECT {read} FROM {origin}"), table, written)
+        rows = source.execute(STATES)
+        copy_rows(
+            admin,
+            ([member, *row] for row in rows),
+            "paper_states",
+            "person, paper_id, starred, status, note",
+        )
+        progress(f"copied in {time.perf_counter() - began:.1f} s")
+        admin.execute("SET session_replication_role = DEFAULT")
+        began = time.perf_counter()
+        admin.execute("INSERT INTO paper_search (rowid) SELECT id FROM paper_records")
+        admin.execute("DO $$ BEGIN PERFORM readinglist_index(id) FROM paper_records; END $$")
+        admin.execute("UPDATE paper_states SET note = note")
+        papers = admin.execute("SELECT count(*) FROM paper_records").fetchone()
+        count = papers[0] if papers else 0
+        took = time.perf_counter() - began
+        progress(
+            f"words of {count:,} papers built in {took:.1f} s ({took / count * 1e3:.2f} ms each)"
+        )
+        admin.execute("VACUUM ANALYZE")
+        sizes = admin.execute(
+            "SELECT pg_size_pretty(pg_table_size('paper_search')), "
+            "pg_size_pretty(pg_indexes_size('paper_search'))"
+        ).fetchone()
+        table_size, index_size = sizes if sizes else ("?", "?")
+        progress(f"paper_search: table {table_size}, GIN indexes {index_size}")
+    source.close()
+    return member
+
+
+def copy_rows(connection: psycopg.Connection[Any], rows: Any, table: str, columns: str) -> None:
+    with connection.cursor().copy(f"COPY {table} ({columns}) FROM STDIN".encode()) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def measure(shared: Any, repeat: int) -> None:
+    samples: list[float] = []
+    print(f"{'query':<42}{'ids':>8}{'median ms':>11}")
+    with shared.reading() as connection:
+        for texts in QUERIES.values():
+            for text in texts:
+                query = parse_query(text)
+                found = store.find_paper_ids(connection, query)  # warm: keystrokes come in a row
+                times = []
+                for _ in range(repeat):
+                    began = time.perf_counter()
+                    store.find_paper_ids(connection, query)
+                    times.append((time.perf_counter() - began) * 1000)
+                samples += times
+                print(f"{text:<42}{len(found):>8}{statistics.median(times):>11.1f}")
+    samples.sort()
+    median, p95 = statistics.median(samples), samples[round(0.95 * (len(samples) - 1))]
+    verdict = "ok" if median < MEDIAN_MS and p95 < P95_MS else "FAIL"
+    print(
+        f"{sum(len(t) for t in QUERIES.values())} queries x {repeat}: median {median:.1f} ms "
+        f"(target < {MEDIAN_MS:.0f}), p95 {p95:.1f} ms (target < {P95_MS:.0f})  {verdict}"
+    )
+
+
+def explain(database: PostgresDatabase, member: str) -> None:
+    """The plans of common words: how `paper_search` is read (a sequential scan would
+    detoast every paper's words)."""
+    with psycopg.connect(database.url_as(member), autocommit=True) as reader:
+        for text in COMMON:
+            statement = select(PAPERS.c.id).where(*conditions(parse_query(text)))
+            sql = str(
+                statement.compile(
+                    dialect=postgresql.dialect(),  # type: ignore[no-untyped-call]
+                    compile_kwargs={"literal_binds": True},
+                )
+            )
+            plan = reader.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}".encode()).fetchall()
+            lines = [str(row[0]).strip() for row in plan]
+            scans = [line for line in lines if "Scan" in line and "paper_search" in line]
+            total = next((line for line in lines if line.startswith("Execution Time")), "")
+            print(f"plan of {text}: {'; '.join(scans)} ({total})")

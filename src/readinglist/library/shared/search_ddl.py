@@ -1,0 +1,180 @@
+"""A shared library's full-text search: the words of each paper as `tsvector`s kept by
+triggers, GIN-indexed, searched with prefix `tsquery`s (library/text_match.py builds them).
+
+The words are cut as an SQLite library's FTS5 index cuts them (`unicode61 remove_diacritics
+2`): ASCII punctuation is a space between words (so `gpt-4o` is `gpt` `4o`, an arXiv id
+`2403.00001` is `2403` `00001`, and PostgreSQL's parser never sees a URL, an e-mail or a
+hyphenated word, which it would index twice over), then the `simple` parser (no stemming,
+no stop words: Korean particles stay on their word, 데이터셋은 is one word, found by its
+prefix 데이터셋) after `unaccent` (Rocktäschel is indexed as rocktaschel). `unaccent` is a
+contrib extension shipped in Debian's `postgresql` package and trusted since PostgreSQL 13:
+a role that may create objects in the database installs it (`init-shared` does).
+
+`paper_search` holds the shared words of each paper, one row per paper, kept by triggers
+on everything they come from (the paper's title, authors and id, its sightings' summaries,
+Korean titles and abstracts, its tags, its shared notes): `search` all of them (summaries
+weighted D, so `summary:` is a weight; the rest A-C), and a column of its own, with its
+own index, for each other field a query can name (title, authors, id, the shared notes).
+A person's private note is theirs: `paper_states.note_search`, searched with the shared
+words of that person's papers that have a note (library/shared/text_search.py).
+
+Fields never run together: the pieces of `search` are joined with a gap, so a phrase finds
+words side by side in one field, as FTS5's columns do. A field's words past its first
+100,000 characters (a hostile digest's) are not searched, where FTS5 takes them all.
+"""
+
+# ASCII punctuation, each character turned into a space (FTS5's unicode61 takes only
+# letters and digits into words); doubled quote for SQL.
+_PUNCTUATION = "!\"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~"
+_SPACES = " " * 32
+# A lexeme no text and no query can hold (punctuation is a space in both): the gap between
+# two fields of `search`, deleted once it has moved the next field's positions on.
+_GAP = "!"
+MAX_CHARACTERS = 100_000  # of a field, searched on a shared library
+
+FUNCTIONS = f"""
+CREATE TEXT SEARCH CONFIGURATION readinglist_words (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION readinglist_words
+    ALTER MAPPING FOR word, numword, hword, hword_part, hword_numpart, numhword
+    WITH {{unaccent}}.unaccent, pg_catalog.simple;
+
+-- The words of a text, as FTS5 cuts them: of its first 100,000 characters, which keeps the
+-- tsvector under its limit (1 MB) whatever a digest's field holds. (SQL, so inlined.)
+CREATE FUNCTION readinglist_words(words text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_tsvector('readinglist_words',
+        translate(left(coalesce(words, ''), {MAX_CHARACTERS}), '{_PUNCTUATION}', '{_SPACES}'))
+$$;
+
+-- A query's text term: its words in that order, the last a prefix (`'large' <-> 'lang':*`),
+-- each of `weight` when one is given; words that are all punctuation find nothing, as in
+-- FTS5 (a lexeme no text holds).
+CREATE FUNCTION readinglist_phrase(words text, weight text DEFAULT '') RETURNS tsquery
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(string_agg(
+        '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':'
+            || CASE WHEN last THEN '*' ELSE '' END || weight,
+        ' <-> ' ORDER BY position), '''{_GAP}''')::tsquery
+    FROM (
+        SELECT w.lexeme, p.position, p.position = max(p.position) OVER () AS last
+        FROM unnest(readinglist_words(words)) AS w, unnest(w.positions) AS p (position)
+    ) AS found
+$$;
+
+"""
+
+# The shared words of each paper (one row per paper, made with it) and their indexes.
+TABLE = """
+CREATE TABLE paper_search (
+    rowid bigint PRIMARY KEY REFERENCES paper_records (id) ON DELETE CASCADE,
+    search tsvector NOT NULL DEFAULT '',
+    title tsvector NOT NULL DEFAULT '',
+    authors tsvector NOT NULL DEFAULT '',
+    arxiv_id tsvector NOT NULL DEFAULT '',
+    notes tsvector NOT NULL DEFAULT ''
+);
+CREATE INDEX paper_search_search ON paper_search USING gin (search);
+CREATE INDEX paper_search_title ON paper_search USING gin (title);
+CREATE INDEX paper_search_authors ON paper_search USING gin (authors);
+CREATE INDEX paper_search_arxiv_id ON paper_search USING gin (arxiv_id);
+CREATE INDEX paper_search_notes ON paper_search USING gin (notes);
+ALTER TABLE paper_states ADD COLUMN note_search tsvector;
+CREATE INDEX paper_states_noted ON paper_states (person, paper_id) WHERE note <> '';
+"""
+
+# Each paper's words worked out afresh from what they come from: the title (weight A), the
+# authors (B), the id, tags and shared notes (C), then every sighting's summary, Korean title
+# and abstract (D, the default), in the order they came.
+TRIGGERS = f"""
+CREATE FUNCTION readinglist_index(paper bigint) RETURNS void
+LANGUAGE sql AS $$
+    UPDATE paper_search SET (search, title, authors, arxiv_id, notes) = (
+        SELECT ts_delete(setweight(t, 'A') || gap || setweight(a, 'B') || gap
+                || setweight(i, 'C') || gap || setweight(g, 'C') || gap || setweight(n, 'C')
+                || gap || s, '{_GAP}'),
+            t, a, i, n
+        FROM (
+            SELECT readinglist_words(r.title) AS t, readinglist_words(r.authors) AS a,
+                readinglist_words(r.arxiv_id) AS i,
+                readinglist_words((SELECT string_agg(tags.name, ' ') FROM paper_tags
+                    JOIN tags ON tags.id = paper_tags.tag_id
+                    WHERE paper_tags.paper_id = r.id)) AS g,
+                readinglist_words((SELECT string_agg(shared_notes.text, ' ' ORDER BY
+                    shared_notes.id) FROM shared_notes
+                    WHERE shared_notes.paper_id = r.id)) AS n,
+                readinglist_words((SELECT string_agg(sightings.summary
+                    || coalesce(' ' || sightings.title_ko, '')
+                    || coalesce(' ' || sightings.abstract, ''), ' ' ORDER BY sightings.id)
+                    FROM sightings WHERE sightings.paper_id = r.id)) AS s,
+                '''{_GAP}'':1'::tsvector AS gap
+            FROM paper_records r WHERE r.id = paper
+            OFFSET 0  -- each field's words worked out once, not once per use
+        ) AS words
+    )
+    WHERE rowid = paper
+$$;
+
+CREATE FUNCTION paper_search_paper() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO paper_search (rowid) VALUES (NEW.id);
+    END IF;
+    PERFORM readinglist_index(NEW.id);
+    RETURN NULL;
+END $$;
+
+-- For the tables whose rows name a paper (TG_ARGV[0]: the column).
+CREATE FUNCTION paper_search_part() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM readinglist_index((to_jsonb(OLD) ->> TG_ARGV[0])::bigint);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM readinglist_index((to_jsonb(NEW) ->> TG_ARGV[0])::bigint);
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION paper_search_tag() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM readinglist_index(paper_id) FROM paper_tags WHERE tag_id = NEW.id;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION paper_search_note() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.note_search := CASE WHEN NEW.note <> '' THEN readinglist_words(NEW.note) END;
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER paper_search_paper AFTER INSERT ON paper_records
+    FOR EACH ROW EXECUTE FUNCTION paper_search_paper();
+CREATE TRIGGER paper_search_paper_text AFTER UPDATE OF title, authors, arxiv_id
+    ON paper_records FOR EACH ROW
+    WHEN ((OLD.title, OLD.authors, OLD.arxiv_id) IS DISTINCT FROM
+        (NEW.title, NEW.authors, NEW.arxiv_id))
+    EXECUTE FUNCTION paper_search_paper();
+CREATE TRIGGER paper_search_sighting
+    AFTER INSERT OR DELETE OR UPDATE OF summary, title_ko, abstract, paper_id
+    ON sightings FOR EACH ROW EXECUTE FUNCTION paper_search_part('paper_id');
+-- People's edits rework the words at their commit: a paper's row of words is locked from
+-- then to the end of the commit only, so a member's open transaction on a paper (a shared
+-- note being written) never holds up another's tag on it. (An import's sightings rework
+-- them at once: rules search the papers an import brings before it commits.)
+CREATE CONSTRAINT TRIGGER paper_search_tag_link AFTER INSERT OR DELETE OR UPDATE
+    ON paper_tags DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION paper_search_part('paper_id');
+CREATE CONSTRAINT TRIGGER paper_search_shared_note
+    AFTER INSERT OR DELETE OR UPDATE OF text, paper_id ON shared_notes
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION paper_search_part('paper_id');
+CREATE CONSTRAINT TRIGGER paper_search_tag_name AFTER UPDATE OF name ON tags
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION paper_search_tag();
+CREATE TRIGGER paper_search_note BEFORE INSERT OR UPDATE OF note ON paper_states
+    FOR EACH ROW EXECUTE FUNCTION paper_search_note();
+"""
+
+
+def schema(unaccent_schema: str) -> list[str]:
+    """The statements that make the search, `unaccent` being in `unaccent_schema`."""
+    return [FUNCTIONS.replace("{unaccent}", unaccent_schema), TABLE, TRIGGERS]

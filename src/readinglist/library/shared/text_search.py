@@ -1,0 +1,193 @@
+"""A query's text terms on a shared library: `tsvector @@ tsquery` on the words that the
+schema's triggers keep (library/shared/search_ddl.py), for the papers an SQLite library's
+FTS5 index would give.
+
+A paper's words are its shared ones (`paper_search`: title, authors, id, summaries, tags,
+shared notes) and, for each person, their private note (`paper_states.note_search`). A
+query is answered as if they were one text, as FTS5's row is: the papers without a note of
+the reader's are matched on their shared words alone, through the GIN indexes (terms on the
+same column merged into one tsquery, so `large language model` is one index lookup); the
+reader's papers with a note (a few) are each tested term by term on both; the two sets are
+apart, and put together. `note:` looks in the reader's own note and in the shared notes.
+
+Every tsquery is `readinglist_phrase(words)`, immutable, so the planner works it out from
+the query's words before planning (a shared library's sessions plan each statement for its
+values: `plan_cache_mode = force_custom_plan`, library/shared/opening.py).
+"""
+
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    column,
+    exists,
+    func,
+    literal_column,
+    not_,
+    or_,
+    select,
+    table,
+    union_all,
+)
+from sqlalchemy.sql.functions import current_user
+from sqlalchemy.sql.selectable import NamedFromClause
+
+from readinglist.core.query_terms import Text, TextField
+from readinglist.library.text_match import (
+    AllOf,
+    AnyOf,
+    TextMatch,
+    all_phrases,
+    wanted_phrases,
+)
+
+PAPER_SEARCH = table(
+    "paper_search",
+    column("rowid"),
+    column("search"),
+    column("title"),
+    column("authors"),
+    column("arxiv_id"),
+    column("notes"),
+)
+_STATES = table(
+    "paper_states", column("person"), column("paper_id"), column("note"), column("note_search")
+)
+_NOTE_SEARCH = "note_search"
+# The column of `paper_search` a field's words are in; a summary is `search`'s weight D.
+_COLUMNS = {
+    TextField.ANY: "search",
+    TextField.SUMMARY: "search",
+    TextField.TITLE: "title",
+    TextField.AUTHORS: "authors",
+    TextField.ARXIV_ID: "arxiv_id",
+    TextField.NOTE: "notes",
+}
+# ts_rank's weights for D, C, B, A: FTS5's bm25 weights (summary 1, id/tags/note 2-8,
+# authors 4, title 8) over 8.
+RANK_WEIGHTS = "'{0.125, 0.5, 0.5, 1.0}'::real[]"
+
+
+def tsquery(phrase: Text) -> ColumnElement[str]:
+    """The phrase's tsquery: its words in order, the last a prefix."""
+    if phrase.field is TextField.SUMMARY:
+        return func.readinglist_phrase(phrase.value, "D")
+    return func.readinglist_phrase(phrase.value)
+
+
+def shared_condition(match: TextMatch, index: NamedFromClause) -> ColumnElement[bool]:
+    """`match` on a paper's shared words (its row of `paper_search`, `index`): one
+    `column @@ tsquery` for the terms on one column, which its GIN index answers."""
+    column_name = _one_column(match)
+    if column_name is not None:
+        return index.c[column_name].op("@@")(_unseen(_merged(match)))
+    match match:
+        case AnyOf(options):
+            return or_(*(shared_condition(option, index) for option in options))
+        case AllOf(wanted, unwanted):
+            return and_(
+                *(shared_condition(part, index) for part in wanted),
+                *(not_(shared_condition(part, index)) for part in unwanted),
+            )
+    raise AssertionError(match)  # a phrase is on one column
+
+
+def _unseen(query: ColumnElement[str]) -> ColumnElement[str]:
+    """The tsquery worked out once, as a value the planner does not see: it then reads the
+    GIN index (estimating a few matches), where for a common word it would read the whole
+    table and decompress every paper's words to test them (1.6 s for 데이터셋 at 180,000
+    papers, 0.2 s through the index; the cost of decompressing is not in its sums)."""
+    return select(query).scalar_subquery()
+
+
+def _one_column(match: TextMatch) -> str | None:
+    """The column of `paper_search` every phrase of `match` is on, if they share one."""
+    columns = {_COLUMNS[phrase.field] for phrase in all_phrases(match)}
+    return columns.pop() if len(columns) == 1 else None
+
+
+def _merged(match: TextMatch) -> ColumnElement[str]:
+    """`match` as one tsquery (its phrases all on one column)."""
+    match match:
+        case Text():
+            return tsquery(match)
+        case AnyOf(options):
+            return _folded("tsquery_or", [_merged(option) for option in options])
+        case AllOf(wanted, unwanted):
+            query = _folded("tsquery_and", [_merged(part) for part in wanted])
+            if not unwanted:
+                return query
+            excluded = _folded("tsquery_or", [_merged(part) for part in unwanted])
+            return func.tsquery_and(query, func.tsquery_not(excluded))
+
+
+def _folded(function: str, queries: list[ColumnElement[str]]) -> ColumnElement[str]:
+    joined = queries[0]
+    for query in queries[1:]:
+        joined = getattr(func, function)(joined, query)
+    return joined
+
+
+def noted_condition(
+    match: TextMatch, index: NamedFromClause, states: NamedFromClause
+) -> ColumnElement[bool]:
+    """`match` on a paper's shared words and the reader's note on it (`states`' row), each
+    term on either, as FTS5 tests a row of all its columns."""
+    match match:
+        case Text(_, field):
+            query = _unseen(tsquery(match))
+            shared = index.c[_COLUMNS[field]].op("@@")(query)
+            if field in (TextField.ANY, TextField.NOTE):
+                return or_(shared, states.c[_NOTE_SEARCH].op("@@")(query))
+            return shared
+        case AnyOf(options):
+            return or_(*(noted_condition(option, index, states) for option in options))
+        case AllOf(wanted, unwanted):
+            return and_(
+                *(noted_condition(part, index, states) for part in wanted),
+                *(not_(noted_condition(part, index, states)) for part in unwanted),
+            )
+
+
+def found(match: TextMatch) -> CompoundSelect[tuple[Any]]:
+    """The ids of the papers `match` finds, for the person connected."""
+    index = PAPER_SEARCH.alias("found")
+    notes = _STATES.alias("found_note")
+    unnoted = select(index.c.rowid).where(
+        shared_condition(match, index),
+        ~exists().where(_noted(notes), notes.c.paper_id == index.c.rowid),
+    )
+    noted_index = PAPER_SEARCH.alias("noted")
+    states = _STATES.alias("noted_state")
+    noted = (
+        select(states.c.paper_id)
+        .join(noted_index, noted_index.c.rowid == states.c.paper_id)
+        .where(_noted(states), noted_condition(match, noted_index, states))
+    )
+    return union_all(unnoted, noted)
+
+
+def _noted(states: NamedFromClause) -> ColumnElement[bool]:
+    """The reader's rows with a note (an index holds them: `paper_states_noted`)."""
+    return and_(states.c.person == current_user(), states.c.note != literal_column("''"))
+
+
+def rank(match: TextMatch, index: NamedFromClause) -> ColumnElement[float]:
+    """How well a paper's shared words match what `match` asks for, best highest
+    (ts_rank, title and id weighing most, as FTS5's bm25 weights them)."""
+    query = _folded("tsquery_or", [tsquery(phrase) for phrase in wanted_phrases(match)])
+    return func.ts_rank(literal_column(RANK_WEIGHTS), index.c.search, query)
+
+
+def ranked(match: TextMatch, papers: NamedFromClause) -> Select[int]:
+    """Papers' ids joined to their words, best first (the caller adds the conditions)."""
+    index = PAPER_SEARCH.alias("ranked")
+    return (
+        select(papers.c.id)
+        .join(index, index.c.rowid == papers.c.id)
+        .where(papers.c.id.in_(found(match)))
+        .order_by(rank(match, index).desc(), papers.c.id)
+    )
