@@ -40,17 +40,24 @@ class SharedInterpreter:
             return
         self._switch_before = sys.getswitchinterval()
         sys.setswitchinterval(IMPORT_SWITCH_S)
-        gc.freeze()
+        gc.freeze()  # what the window made since the last freeze: never thawed
 
     def end(self) -> None:
         if self._switch_before is None:
             return
         sys.setswitchinterval(self._switch_before)
         self._switch_before = None
-        gc.unfreeze()
 
     def is_begun(self) -> bool:
         return self._switch_before is not None
+
+
+def freeze_what_is_alive() -> None:
+    """Collect the garbage there is, then freeze what is left alive out of the collector's
+    reach for good (`gc.freeze`): called once the library is open and its first reads have
+    settled, when what is alive is the app itself."""
+    gc.collect()
+    gc.freeze()
 
 
 def lower_this_threads_priority() -> None:
