@@ -1,5 +1,6 @@
 """Shared fixtures: a library in a temporary folder and a writer of digest files."""
 
+import gc
 import os
 import re
 import sys
@@ -78,6 +79,15 @@ def pytest_terminal_summary(
     times = config.stash.get(_POSTGRES_TIMES, None)
     if times is not None:
         terminalreporter.write_line(f"PostgreSQL test server: {times}")
+
+
+@pytest.fixture(autouse=True)
+def thawed_collector() -> Iterator[None]:
+    """The objects a test's window or import froze out of the collector's reach
+    (`ui/imports/sharing.py`: never thawed in the app) go back to it after the test, so that
+    one test's leftovers do not outlive it."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

@@ -2,21 +2,35 @@
 
 Every time Qt calls into Python on the GUI thread (a cell painted, a slot, an event filter)
 the GUI thread needs the GIL, which the import thread holds while it parses and builds rows.
-Two process-wide settings are changed for the length of the imports, and put back after:
+So:
 
-- the GIL's switch interval, 5 ms by Python's default, is 1 ms: in the longest gaps of
-  benchmarks/gui_bench.py's import (2 cores), the GUI thread slept 15-150 ms waiting for
-  the GIL with 5 ms, 5-15 ms with 1 ms (a repaint of the list calls into Python some
-  1,800 times);
-- the objects alive when the import starts (the window's, SQLAlchemy's, the modules') are
-  frozen out of the garbage collector's reach (`gc.freeze`): a full collection triggered
-  by the import's allocations scanned them all while holding the GIL, 40-80 ms during
-  which the window could run no Python; the import's own objects are still collected.
+- the GIL's switch interval, 5 ms by Python's default, is 1 ms while imports run, and put
+  back after: in the longest gaps of benchmarks/gui_bench.py's import (2 cores), the GUI
+  thread slept 15-150 ms waiting for the GIL with 5 ms, 5-15 ms with 1 ms (a repaint of the
+  list calls into Python some 1,800 times);
+- the objects the app keeps are out of the garbage collector's reach (`gc.freeze`), for
+  good: a full collection scans every tracked object while holding the GIL, and with the
+  200,000-paper library open and settled there are ~150,000 of them (the modules, the
+  window, SQLAlchemy's structures): 110-205 ms during which the window runs no Python, at
+  any time Python decides to run one, import or not. Once the first reads have settled the
+  garbage there is is collected and what is left frozen (`freeze_what_is_alive`, from
+  `startup.app.attach_library`); each import's start freezes what the window made since.
+  Nothing is thawed: thawing after each import gave the next full collection all of them to
+  scan (80-140 ms); frozen, a full collection takes ~0 ms. The cost: an object frozen and
+  later dropped inside a reference cycle is never collected (one dropped without a cycle
+  is freed as ever). Six imports of 200 digests into one window: the process's RSS stayed
+  at 161 MB from the second on (main, thawing: 154-155 MB); the objects frozen grew by
+  ~1,000 an import, as main's live ones did (the reports the benchmark kept).
 
 And the import thread itself runs at a lower priority (`lower_this_threads_priority`): on
 two busy cores the window's repaint of the list waited 30-80 ms for a CPU that the import
 thread had; niced, the import leaves it the CPU when both want one (the stall's worst 55-78
-ms against 107-120 ms in the same hour), and still has all it can take otherwise.
+ms against 107-120 ms in the same hour), and still has all it can take otherwise. What is
+left of the stall on a machine busy with other work (load 5-14 on 2 cores), its longest gap
+taken apart: 16-28 ms of the window's own CPU (a repaint of the list), 47-110 ms waiting on
+the run queue for a CPU other processes had, and 25-100 ms asleep (the GIL, or nothing to
+do); no full collection in any of them. At load 0.8: 22-35 ms of CPU, 0-16 ms on the run
+queue, 4-64 ms asleep.
 """
 
 import gc
@@ -40,17 +54,24 @@ class SharedInterpreter:
             return
         self._switch_before = sys.getswitchinterval()
         sys.setswitchinterval(IMPORT_SWITCH_S)
-        gc.freeze()
+        gc.freeze()  # what the window made since the last freeze: never thawed
 
     def end(self) -> None:
         if self._switch_before is None:
             return
         sys.setswitchinterval(self._switch_before)
         self._switch_before = None
-        gc.unfreeze()
 
     def is_begun(self) -> bool:
         return self._switch_before is not None
+
+
+def freeze_what_is_alive() -> None:
+    """Collect the garbage there is, then freeze what is left alive out of the collector's
+    reach for good (`gc.freeze`): called once the library is open and its first reads have
+    settled, when what is alive is the app itself."""
+    gc.collect()
+    gc.freeze()
 
 
 def lower_this_threads_priority() -> None:

@@ -243,6 +243,7 @@ def attach_library(window: "MainWindow", place: "LibraryPlace | None") -> bool:
     from readinglist.core.render import prepare
     from readinglist.library.database import LibraryError
     from readinglist.ui.data.service import LibraryService
+    from readinglist.ui.imports.sharing import freeze_what_is_alive
     from readinglist.ui.media.fetch import prepare_tls
     from readinglist.ui.qt import QMessageBox
 
@@ -255,6 +256,7 @@ def attach_library(window: "MainWindow", place: "LibraryPlace | None") -> bool:
     window.attach(LibraryService(library, window))
     QTimer.singleShot(0, prepare)
     _after_first_reads(window, prepare_tls)
+    _after_first_reads(window, freeze_what_is_alive)  # the collector's pauses, see there
     return True
 
 
