@@ -16,7 +16,7 @@ from readinglist.library.database import Library
 from readinglist.ui.data.queries import QueryRunner
 from readinglist.ui.list.columns import Column
 from readinglist.ui.list.model import PaperTableModel
-from readinglist.ui.qt import QModelIndex, Qt
+from readinglist.ui.qt import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 from readinglist.ui.sidebar.entries import DIGESTS_GROUP, SAVED_GROUP, TAGS_GROUP
 from readinglist.ui.sidebar.model import QUERY_ROLE, SidebarModel, _runs
 
@@ -184,6 +184,29 @@ def test_unread_rows_stand_out() -> None:
     assert unread.data(Qt.ItemDataRole.FontRole).bold()
     assert read.data(Qt.ItemDataRole.FontRole) is None
     assert model.index(0, Column.STATUS).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+    ],
+)
+def test_a_cells_roles_at_once_are_what_it_gives_one_by_one(role: Qt.ItemDataRole) -> None:
+    """What the view's delegate asks for in one call (`multiData`) is what `data` says."""
+    model = PaperTableModel(fake_rows)
+    model.set_ids([1, 2])
+    for row in range(2):
+        for column in Column:
+            index = model.index(row, column)
+            asked = QModelRoleData(role)
+            model.multiData(index, QModelRoleDataSpan(asked))
+            assert asked.data() == index.data(role), (row, column, role)
 
 
 def test_only_the_newest_request_on_a_channel_is_answered(qtbot: QtBot, library: Library) -> None:
