@@ -2,10 +2,13 @@
 the log says what changed (a member's own statuses to them alone), and a window catches up
 exactly, even past a transaction that was still open when it last read."""
 
+import datetime as dt
+
 import psycopg
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.library.database import Library
+from readinglist.library.saved_searches import save_search, set_shared
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.changes import (
     Change,
@@ -18,6 +21,7 @@ from readinglist.library.user_edits import AddTagEdit, StatusEdit, write_in_part
 from tests.helpers.postgres import PostgresDatabase
 from tests.helpers.shared_library import add_paper
 
+NOW = dt.datetime(2026, 12, 6, 9, tzinfo=dt.UTC)
 RING_BOUND_S = 10.0  # a bound, not a wait: the ring comes as the commit does
 
 
@@ -70,3 +74,26 @@ def test_catching_up_takes_a_transaction_that_was_open_at_the_last_read(
     assert [change.kind for change in first] == ["tag", "paper"]  # the tag, then its link
     assert [change.kind for change in second] == ["paper"]  # the note, numbered before them
     assert second[0].seq < min(change.seq for change in first)
+
+
+def test_a_private_search_is_logged_for_its_owner_alone_until_it_is_shared_or_unshared(
+    member_libraries: tuple[Library, Library],
+) -> None:
+    """Saving a private search tells no one else; sharing it, and making it private again,
+    tells everyone (their sidebars show it, then drop it)."""
+    alice, bob = member_libraries
+    with alice.reading() as connection:
+        start = cursor_now(connection)
+    with bob.writing() as connection:
+        saved = save_search(connection, "mine", "robots", NOW)
+    private, cursor = seen(alice, start)
+    with bob.writing() as connection:
+        set_shared(connection, saved.id, True)
+    made_shared, cursor = seen(alice, cursor)
+    with bob.writing() as connection:
+        set_shared(connection, saved.id, False)
+    made_private, _ = seen(alice, cursor)
+
+    assert private == []
+    assert [(c.kind, c.row_id) for c in made_shared] == [("saved_search", saved.id)]
+    assert [(c.kind, c.row_id) for c in made_private] == [("saved_search", saved.id)]

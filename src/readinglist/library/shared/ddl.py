@@ -312,15 +312,16 @@ CREATE TRIGGER papers_delete INSTEAD OF DELETE ON papers
 # `client` is the connection's application_name: a window names its connections, and leaves
 # out the changes it made itself (it has shown them).
 CHANNEL = "readinglist_changes"
-# table: (the kind of thing that changed, the column naming it, whether it is everyone's)
-LOGGED = {
+# table: (the kind of thing that changed, the column naming it, whether it is everyone's: a
+# column's name says the row holds it, and a row made private is told to everyone once more)
+LOGGED: dict[str, tuple[str, str, bool | str]] = {
     "paper_records": ("paper", "id", True),
     "sightings": ("paper", "paper_id", True),
     "paper_tags": ("paper", "paper_id", True),
     "shared_notes": ("paper", "paper_id", True),
     "tags": ("tag", "id", True),
-    "saved_searches": ("saved_search", "id", True),
-    "rules": ("rule", "id", True),
+    "saved_searches": ("saved_search", "id", "shared"),
+    "rules": ("rule", "id", "shared"),
     "paper_states": ("paper", "paper_id", False),
     "trash": ("paper", "paper_id", False),
 }
@@ -340,9 +341,12 @@ CREATE INDEX changes_xid ON changes (xid);
 CREATE FUNCTION note_change() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     changed jsonb := CASE WHEN TG_OP = 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END;
+    was jsonb := CASE WHEN TG_OP = 'UPDATE' THEN to_jsonb(OLD) ELSE changed END;
+    everyones boolean := CASE WHEN TG_ARGV[2] IN ('true', 'false') THEN TG_ARGV[2]::boolean
+        ELSE (changed ->> TG_ARGV[2])::boolean OR (was ->> TG_ARGV[2])::boolean END;
 BEGIN
     INSERT INTO changes (kind, row_id, shared)
-    VALUES (TG_ARGV[0], (changed ->> TG_ARGV[1])::bigint, TG_ARGV[2]::boolean);
+    VALUES (TG_ARGV[0], (changed ->> TG_ARGV[1])::bigint, everyones);
     RETURN NULL;
 END $$;
 
@@ -354,6 +358,10 @@ END $$;
 """
 
 
+def _everyones(shared: bool | str) -> str:
+    return str(shared).lower() if isinstance(shared, bool) else shared
+
+
 def change_triggers() -> str:
     """Each logged table's row trigger (the log) and statement trigger (the doorbell)."""
     statements = []
@@ -361,7 +369,7 @@ def change_triggers() -> str:
         events = "AFTER INSERT OR UPDATE OR DELETE"
         statements += [
             f"CREATE TRIGGER {table}_logged {events} ON {table} FOR EACH ROW "
-            f"EXECUTE FUNCTION note_change('{kind}', '{key}', '{str(shared).lower()}');",
+            f"EXECUTE FUNCTION note_change('{kind}', '{key}', '{_everyones(shared)}');",
             f"CREATE TRIGGER {table}_rung {events} ON {table} FOR EACH STATEMENT "
             "EXECUTE FUNCTION ring_changes();",
         ]
