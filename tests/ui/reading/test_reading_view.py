@@ -13,13 +13,15 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.core.stats import ReadingHistory, reading_stats
 from readinglist.library import papers as store
 from readinglist.library.database import Library
-from readinglist.library.user_edits import StatusEdit, write_in_parts
+from readinglist.library.user_edits import AddTagEdit, StatusEdit, write_in_parts
 from readinglist.ui.qt import QColor
 from readinglist.ui.reading.charts import BarChart, Series, nice_top
 from readinglist.ui.reading.view import ReadingView, summary_text
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digests import DigestWriter, FakeEntry
 from tests.helpers.gui import import_by_drop, open_window, select_rows, settle
+
+LIVE_BOUND_MS = 10_000  # a bound, not a wait: the change shows as it is committed
 
 
 def open_view(qtbot: QtBot, window: MainWindow) -> ReadingView:
@@ -91,6 +93,29 @@ def test_the_view_shows_a_members_own_figures_on_a_shared_library(
     assert "0 skipped" in view.summary.text() and "0 queued now" in view.summary.text()
     assert view.per_week.summary_lines()[-1].endswith("Read 2, Skipped 0")
     assert view.grab().save(str(tmp_path / "reading-shared.png"))
+
+
+def test_the_view_follows_a_tag_another_member_adds_to_what_was_read(
+    qtbot: QtBot,
+    alices_window: MainWindow,
+    member_libraries: tuple[Library, Library],
+    digests: DigestWriter,
+) -> None:
+    """The tags of what alice read are everyone's: bob tags one, her open view shows it."""
+    window, bob = alices_window, member_libraries[1]
+    paper = FakeEntry("2403.00001", title="Paper 1")
+    import_by_drop(qtbot, window, [digests.write("d.md", "2024-03-01", [paper])])
+    select_rows(window, [0])
+    window.triage.set_status(ReadingStatus.READ)
+    settle(qtbot, window)
+    view = open_view(qtbot, window)
+    qtbot.waitUntil(lambda: "1 read" in view.summary.text(), timeout=10_000)
+    with bob.reading() as connection:
+        paper_id = store.paper_id_for(connection, paper.arxiv_id) or 0
+
+    write_in_parts(bob, AddTagEdit([paper_id], "robots"))
+
+    qtbot.waitUntil(lambda: "robots: 1" in view.tags.toolTip(), timeout=LIVE_BOUND_MS)
 
 
 def test_a_shorter_span_asks_for_fewer_weeks(qtbot: QtBot, window: MainWindow) -> None:
