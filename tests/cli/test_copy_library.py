@@ -13,7 +13,11 @@ from tests.helpers.postgres import PostgresDatabase
 
 
 def copy(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["copy", *args])
+    """The exit code, as the shell sees it (argparse's usage errors exit 2), and the output."""
+    try:
+        code = main(["copy", *args])
+    except SystemExit as exit_info:
+        code = int(exit_info.code or 0)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

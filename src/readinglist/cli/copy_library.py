@@ -6,11 +6,11 @@ copied, on both sides, and a file DEST checked as `readinglist check` checks one
 import argparse
 from typing import TYPE_CHECKING
 
-from readinglist.cli.output import EXIT_FAILED, EXIT_OK, UsageError, out, print_json
+from readinglist.cli.opening import library_argument
+from readinglist.cli.output import EXIT_FAILED, EXIT_OK, out, print_json
 from readinglist.cli.registry import Command
 
 if TYPE_CHECKING:
-    from readinglist.library.location import LibraryPlace
     from readinglist.library.shared.copying import CopyOutcome
 
 _DESCRIPTION = """\
@@ -33,30 +33,30 @@ Exit code 0 when copied and checked, 1 when refused, failed or a check did not p
 def _add_arguments(command: argparse.ArgumentParser) -> None:
     command.description = _DESCRIPTION
     command.formatter_class = argparse.RawDescriptionHelpFormatter
-    command.add_argument("source", metavar="SOURCE", help="a library file or postgresql:// URL")
-    command.add_argument("dest", metavar="DEST", help="a new library file or postgresql:// URL")
+    command.add_argument(
+        "source",
+        metavar="SOURCE",
+        type=library_argument,
+        help="a library file or postgresql:// URL",
+    )
+    command.add_argument(
+        "dest",
+        metavar="DEST",
+        type=library_argument,
+        help="a new library file or postgresql:// URL",
+    )
     command.add_argument("--json", action="store_true", help="say what was copied as JSON")
 
 
 def _run(args: argparse.Namespace) -> int:
     from readinglist.library.shared.copying import copy_library
 
-    outcome = copy_library(_place(args.source), _place(args.dest))
+    outcome = copy_library(args.source, args.dest)
     if args.json:
         print_json(_as_json(outcome))
     else:
         out(_said(outcome))
     return EXIT_OK if outcome.sound else EXIT_FAILED
-
-
-def _place(text: str) -> "LibraryPlace":
-    from readinglist.library.errors import LibraryError
-    from readinglist.library.location import library_place
-
-    try:
-        return library_place(text)
-    except LibraryError as error:
-        raise UsageError(str(error)) from None
 
 
 def _as_json(outcome: "CopyOutcome") -> dict[str, object]:

@@ -23,7 +23,7 @@ def add_library_option(parser: argparse.ArgumentParser, default: Any = argparse.
     """`--library PATH|URL`: a library file, or a shared library's address."""
     parser.add_argument(
         "--library",
-        type=_library_argument,
+        type=library_argument,
         metavar="PATH|URL",
         default=default,
         help="the library file (default: $READINGLIST_LIBRARY, else the app-data folder), "
@@ -31,7 +31,8 @@ def add_library_option(parser: argparse.ArgumentParser, default: Any = argparse.
     )
 
 
-def _library_argument(text: str) -> "LibraryPlace":
+def library_argument(text: str) -> "LibraryPlace":
+    """A library file or a shared library's address, as an argparse type."""
     from readinglist.library.location import library_place
 
     try:
