@@ -2,12 +2,13 @@
 while an import runs the GIL switches every millisecond, put back once the imports are over;
 the objects alive when an import starts are frozen out of the collector's reach for good
 (never thawed: a full collection would scan them all); the import thread runs niced
-(Linux), the window's thread not."""
+(Linux), the window's thread not; the window's quiet work runs while the import waits."""
 
 import gc
 import os
 import sys
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from readinglist.core.import_report import FileReport, FileStatus, ImportReport
 from readinglist.library.database import Library
+from readinglist.ui.imports import controller
 from readinglist.ui.imports.controller import ImportController
 from readinglist.ui.imports.sharing import (
     IMPORT_NICENESS,
@@ -132,3 +134,66 @@ def test_what_is_alive_is_frozen_and_the_garbage_collected_first() -> None:
     assert garbage_ref() is None  # collected, not frozen for good
     assert gc.get_freeze_count() > frozen_before
     assert not any(obj is alive for obj in gc.get_objects())  # out of the collector's reach
+
+
+def _job_between_files(
+    files_started: list[int], until: threading.Event
+) -> Callable[[Callable[[int, int], None], Callable[[], bool]], ImportReport]:
+    """A job that asks `cancelled` before each of its files, as the importer does, and
+    counts them, until `until` is set."""
+
+    def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ImportReport:
+        while not until.is_set() and not cancelled():
+            files_started.append(len(files_started))
+        return _report(len(files_started))
+
+    return job
+
+
+def test_quiet_work_runs_while_the_import_waits_between_files(
+    qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(controller, "PAUSE_LIMIT_S", 60.0)  # however slow the machine
+    imports = ImportController(library)
+    files_started: list[int] = []
+    stop = threading.Event()
+    seen: list[tuple[int, int]] = []  # files started before and after the work ran
+
+    def work() -> None:
+        before = len(files_started)
+        spin_until = time.perf_counter() + 0.05  # the GIL is free: the import could go on
+        while time.perf_counter() < spin_until:
+            pass
+        seen.append((before, len(files_started)))
+        stop.set()
+
+    imports.start_job(_job_between_files(files_started, stop))
+    qtbot.waitUntil(lambda: len(files_started) > 100)
+    with qtbot.waitSignal(imports.finished, timeout=IMPORT_TIMEOUT_MS):
+        imports.when_quiet(work)
+    before, after = seen[0]
+    assert before == after > 100  # not one more file while the window's work ran
+
+
+def test_quiet_work_runs_at_once_without_an_import_and_before_an_import_ends(
+    qtbot: QtBot, library: Library
+) -> None:
+    imports = ImportController(library)
+    order: list[str] = []
+    imports.when_quiet(lambda: order.append("at once"))
+    assert order == ["at once"]
+
+    go_on = threading.Event()
+
+    def job_with_no_file_left(
+        progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> ImportReport:
+        go_on.wait(IMPORT_TIMEOUT_MS / 1000)  # its last file: `cancelled` is not asked again
+        return _report(1)
+
+    imports.finished.connect(lambda *_: order.append("finished"))
+    with qtbot.waitSignal(imports.finished, timeout=IMPORT_TIMEOUT_MS):
+        imports.start_job(job_with_no_file_left)
+        imports.when_quiet(lambda: order.append("quiet"))
+        go_on.set()
+    assert order == ["at once", "quiet", "finished"]

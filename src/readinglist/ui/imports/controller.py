@@ -5,6 +5,12 @@ at once, and 50 queued signals, each repainting the bar, kept the window from ru
 tens of milliseconds while the import thread held the GIL between them. The worker only
 keeps the latest figure; the window reads it every PROGRESS_MS, and the last one before
 `finished`, so the bar ends on the exact count.
+
+What repaints much while an import runs (the list taking the ids of the papers stored so
+far) is run `when_quiet`: the import thread pauses before its next file, the window does
+that work and paints it, and the import goes on. Painting the list calls into Python some
+500 times, and each call waited for the GIL that the import thread held (up to the 1 ms
+switch interval each); paused, the thread waits on an event and holds nothing.
 """
 
 import threading
@@ -14,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.import_report import ImportReport
 from readinglist.ui.imports.sharing import SharedInterpreter, lower_this_threads_priority
-from readinglist.ui.qt import QObject, QThread, QTimer, Signal, Slot
+from readinglist.ui.qt import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
     from readinglist.library.database import Library
@@ -42,22 +48,36 @@ def paths_job(library: "Library", paths: list[Path]) -> ImportJob:
 
 
 PROGRESS_MS = 100  # the window shows an import's progress at most this often
+PAUSE_LIMIT_S = 0.5  # the longest an import waits for the window's quiet work to be done
 
 
 class _ImportWorker(QObject):
     finished = Signal(object)  # ImportReport
+    paused = Signal()  # waiting, between two files, for `resume` (or PAUSE_LIMIT_S)
 
     def __init__(self, job: ImportJob) -> None:
         super().__init__()
         self._job = job
         self.cancel_requested = threading.Event()
+        self.pause_requested = threading.Event()
+        self.resume = threading.Event()
         self._lock = threading.Lock()
         self._latest: tuple[int, int] | None = None  # files done, files in all: not yet shown
 
     @Slot()
     def run(self) -> None:
         lower_this_threads_priority()  # the window first when both want the CPU
-        self.finished.emit(self._job(self._progress, self.cancel_requested.is_set))
+        self.finished.emit(self._job(self._progress, self._between_files))
+
+    def _between_files(self) -> bool:
+        """On the import thread, before each file (folder, chunk): whether to stop; first,
+        if the window asked, a pause until it says go on (at most PAUSE_LIMIT_S)."""
+        if self.pause_requested.is_set():
+            self.pause_requested.clear()
+            self.resume.clear()
+            self.paused.emit()
+            self.resume.wait(PAUSE_LIMIT_S)
+        return self.cancel_requested.is_set()
 
     def _progress(self, done: int, total: int) -> None:
         """On the import thread: kept for the window to read (`take_progress`)."""
@@ -88,6 +108,7 @@ class ImportController(QObject):
         self._progress_timer.setInterval(PROGRESS_MS)
         self._progress_timer.timeout.connect(self._show_progress)
         self._sharing = SharedInterpreter()  # the GIL and the collector, while imports run
+        self._quiet_work: list[Callable[[], None]] = []  # to run while the import pauses
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -102,12 +123,22 @@ class ImportController(QObject):
         if self._thread is None:
             self._start_next()
 
+    def when_quiet(self, work: Callable[[], None]) -> None:
+        """Run `work` on the GUI thread, and paint what it changed, while the import thread
+        pauses between two files; at once when no import runs."""
+        if self._worker is None:
+            work()
+            return
+        self._quiet_work.append(work)
+        self._worker.pause_requested.set()
+
     def cancel(self) -> None:
         """Stop at the next file, folder or chunk of a file being read (nothing blocks: a
         FIFO is never waited for); what was parsed by then is stored, each file whole."""
         self._queue.clear()
         if self._worker is not None:
             self._worker.cancel_requested.set()
+            self._worker.resume.set()
 
     def wait(self) -> None:
         """Cancel and block until the running import ends (at quit: files are never left
@@ -123,6 +154,7 @@ class ImportController(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(self._on_finished)
+        worker.paused.connect(self._on_paused)
         self._thread, self._worker = thread, worker
         self._sharing.begin()
         thread.start()
@@ -135,7 +167,21 @@ class ImportController(QObject):
         if latest is not None:
             self.progressed.emit(*latest)
 
+    def _on_paused(self) -> None:
+        self._run_quiet_work()
+        if self._worker is not None:
+            self._worker.resume.set()
+
+    def _run_quiet_work(self) -> None:
+        """The work asked for `when_quiet`, then its repaints (posted events) at once."""
+        work, self._quiet_work = self._quiet_work, []
+        for item in work:
+            item()
+        if work:
+            QCoreApplication.sendPostedEvents()
+
     def _on_finished(self, report: ImportReport) -> None:
+        self._run_quiet_work()  # asked for after the import's last file
         self._progress_timer.stop()
         self._show_progress()  # the last figure, exact, before the summary
         if self._thread is not None:

@@ -8,7 +8,9 @@ show an empty list.
 
 An import reloads the list (and the counts) as its files are stored, at most every
 `IMPORT_RELOAD_MS`: the first import into an empty library showed "No papers yet" until its
-end; now the list fills as it goes, and says "Importing…" until the first papers land.
+end; now the list fills as it goes, and says "Importing…" until the first papers land. The
+list takes those ids, and repaints, while the import pauses between two files
+(`ImportController.when_quiet`).
 """
 
 from collections.abc import Callable
@@ -69,6 +71,7 @@ class Browsing(QObject):
         self._select_all_next = False  # every paper, once the list's ids arrive
         self._paper_total: int | None = None  # until the first counts arrive
         self._importing = False
+        self._imports: ImportController | None = None
         self._import_fills = False  # an import into an empty library: shown as it is stored
         self._import_first_files = False  # shown at once, the rest every IMPORT_RELOAD_MS
         self._import_reload = QTimer(self)
@@ -101,6 +104,7 @@ class Browsing(QObject):
 
     def follow_imports(self, imports: "ImportController", recount: Callable[[], object]) -> None:
         """The list and the counts (`recount`) follow an import's files as they are stored."""
+        self._imports = imports
         imports.started.connect(lambda: self._set_importing(True))
         imports.progressed.connect(lambda *_: self._on_import_progress())
         self._import_reload.timeout.connect(recount)
@@ -185,6 +189,12 @@ class Browsing(QObject):
         self._sidebar.show_counts(counts)
 
     def _show_ids(self, ids: list[int]) -> None:
+        if self._importing and self._imports is not None:
+            self._imports.when_quiet(lambda: self._show_ids_now(ids))
+        else:
+            self._show_ids_now(ids)
+
+    def _show_ids_now(self, ids: list[int]) -> None:
         self._update_empty_message()
         self._list.show_ids(ids)
         self.count_label.setText(count_papers(len(ids)))
