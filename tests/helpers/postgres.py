@@ -322,3 +322,39 @@ def _stop(server: PostgresServer) -> None:
     except subprocess.TimeoutExpired:
         with suppress(OSError, ValueError, IndexError):
             os.kill(int(pid_file.read_text().splitlines()[0]), signal.SIGKILL)
+
+
+@contextmanager
+def password_required(database: PostgresDatabase, role: str, password: str) -> Iterator[None]:
+    """`role` (a member) given `password`, and the server asking it for that password over
+    its socket (a `pg_hba.conf` line of its own, first; every other role is still trusted);
+    the line taken out again afterwards. Each waits until a new connection sees it (the
+    server reloads its configuration on a signal, after `pg_reload_conf()` returns)."""
+    hba = database.server.data_dir / "pg_hba.conf"
+    before = hba.read_text()
+    with psycopg.connect(database.url, autocommit=True) as admin:
+        admin.execute(f"ALTER ROLE {role} PASSWORD '{password}'".encode())
+        hba.write_text(f"local all {role} scram-sha-256\n{before}")
+        admin.execute("SELECT pg_reload_conf()")
+        _wait_until_trusted(database.url_as(role), trusted=False)
+        try:
+            yield
+        finally:
+            hba.write_text(before)
+            admin.execute("SELECT pg_reload_conf()")
+            _wait_until_trusted(database.url_as(role), trusted=True)
+
+
+def _wait_until_trusted(url: str, *, trusted: bool, within_s: float = 30.0) -> None:
+    """Until a connection to `url` with no password is let in (`trusted`) or refused."""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        try:
+            psycopg.connect(url).close()
+            let_in = True
+        except psycopg.OperationalError:
+            let_in = False
+        if let_in == trusted:
+            return
+        time.sleep(0.01)  # a poll of the server's state, not a wait for time to pass
+    raise AssertionError(f"the server did not reload its pg_hba.conf within {within_s} s")

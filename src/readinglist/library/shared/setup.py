@@ -36,6 +36,11 @@ class SharedLibraryError(LibraryError):
     """A shared library that cannot be reached, made or read: said in words."""
 
 
+class PasswordRefused(SharedLibraryError):
+    """The server wants a password that was not given, or not that one: one typed may
+    do (the window asks for it)."""
+
+
 @dataclass(frozen=True, slots=True)
 class InitOutcome:
     address: SharedAddress
@@ -191,12 +196,25 @@ def _connected(address: SharedAddress) -> "Iterator[psycopg.Connection[Any]]":
             "shared libraries need the PostgreSQL driver: pip install 'readinglist[postgres]'"
         ) from None
     try:
-        with psycopg.connect(
+        connection = psycopg.connect(
             address.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
-        ) as connection:
+        )
+    except psycopg.Error as error:
+        about_password = isinstance(error, psycopg.OperationalError) and _about_password(error)
+        refused = PasswordRefused if about_password else SharedLibraryError
+        raise refused(f"{address}: {_first_line(error)}") from error
+    try:
+        with connection:
             yield connection
     except psycopg.Error as error:
         raise SharedLibraryError(f"{address}: {_first_line(error)}") from error
+
+
+def _about_password(error: Exception) -> bool:
+    """Whether libpq refused the connection for its password: none given ("fe_sendauth: no
+    password supplied") or a wrong one ("password authentication failed for user …").
+    Connection failures carry no SQLSTATE: the message is all there is."""
+    return "password" in str(error)
 
 
 def _first_line(error: Exception) -> str:

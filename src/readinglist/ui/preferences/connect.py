@@ -5,6 +5,10 @@ A password may be typed; it is used for this connection only and never remembere
 recent libraries keep the address alone): a lab's members keep theirs in ~/.pgpass, which
 libpq reads, or the server trusts their login. An address that does not read is refused in
 the form, saying why, the form staying open.
+
+When the server refuses a library opened without a password (from Open Recent, or
+`--library`), or with a wrong one, the same form asks for it (`ask_for_password`): the
+address filled in, the password's field ready, the server's words under it.
 """
 
 from readinglist.library.errors import LibraryError
@@ -17,7 +21,7 @@ _MINIMUM_WIDTH = 480  # px: an address with its host and database in view
 
 
 class ConnectDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, address: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, address: str = "", problem: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Connect to a Shared Library"))
         self.setMinimumWidth(_MINIMUM_WIDTH)
@@ -26,9 +30,9 @@ class ConnectDialog(QDialog):
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(tr("from ~/.pgpass when left empty"))
-        self.problem = QLabel(self)
+        self.problem = QLabel(problem, self)
         self.problem.setWordWrap(True)
-        self.problem.hide()
+        self.problem.setVisible(bool(problem))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -59,6 +63,17 @@ class ConnectDialog(QDialog):
 def ask_for_address(parent: QWidget) -> SharedAddress | None:
     """The shared library to connect to, or None when the user cancels."""
     dialog = ConnectDialog(parent)
+    dialog.exec()
+    chosen = dialog.chosen
+    dialog.deleteLater()
+    return chosen
+
+
+def ask_for_password(parent: QWidget, address: SharedAddress, problem: str) -> SharedAddress | None:
+    """`address` with a password typed (or another address), after the server refused to
+    connect for `problem`; None when the user cancels."""
+    dialog = ConnectDialog(parent, address.without_password().url, problem)
+    dialog.password_edit.setFocus()
     dialog.exec()
     chosen = dialog.chosen
     dialog.deleteLater()

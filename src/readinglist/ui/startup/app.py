@@ -248,9 +248,12 @@ def attach_library(window: "MainWindow", place: "LibraryPlace | None") -> bool:
     from readinglist.ui.qt import QMessageBox
 
     try:
-        library = _open(place)
+        library = _open_asking_for_password(window, place)
     except LibraryError as error:
         QMessageBox.critical(window, "readinglist", str(error))
+        window.close()
+        return False
+    if library is None:  # the user cancelled the password
         window.close()
         return False
     window.attach(LibraryService(library, window))
@@ -258,6 +261,29 @@ def attach_library(window: "MainWindow", place: "LibraryPlace | None") -> bool:
     _after_first_reads(window, prepare_tls)
     _after_first_reads(window, freeze_what_is_alive)  # the collector's pauses, see there
     return True
+
+
+def _open_asking_for_password(
+    window: "MainWindow", place: "LibraryPlace | None"
+) -> "Library | None":
+    """The library at `place`, as `_open`; a shared library whose server refuses the
+    password given (or none) asks for one, again while it is refused; None if the user
+    cancels."""
+    from readinglist.library.location import default_library_place
+    from readinglist.library.shared.address import SharedAddress
+    from readinglist.library.shared.setup import PasswordRefused
+    from readinglist.ui.preferences.connect import ask_for_password
+
+    place = place or default_library_place()
+    while True:
+        try:
+            return _open(place)
+        except PasswordRefused as refused:
+            assert isinstance(place, SharedAddress)  # only a server asks for one
+            chosen = ask_for_password(window, place, str(refused))
+            if chosen is None:
+                return None
+            place = chosen
 
 
 def _open(place: "LibraryPlace | None") -> "Library":
