@@ -15,7 +15,15 @@ from readinglist.library import tables, today
 from readinglist.library.database import Library
 from readinglist.library.importer import import_paths
 from readinglist.library.rules import Rule, add_rule, remove_rule
-from readinglist.library.user_edits import ApplyRuleEdit, SnoozeEdit
+from readinglist.library.user_edits import (
+    ApplyRuleEdit,
+    Edit,
+    RollTodayEdit,
+    SkipRestEdit,
+    SnoozeEdit,
+    StarEdit,
+    StatusEdit,
+)
 from tests.helpers.digests import DigestWriter, FakeEntry
 
 DAY = dt.timedelta(days=1)
@@ -287,3 +295,92 @@ def test_a_kept_today_keeps_the_papers_brought_back_into_it(
     assert roll(library, T0 + 2 * DAY)  # the turn keeps this Today
     assert today_ids(library) == ["2403.00001", "2403.00002", "2403.00003"]
     assert progress(library) == (1, 3)
+
+
+LATER = Rule(0, "Later", "id:2403.00001", status=ReadingStatus.QUEUED)
+
+
+def test_a_paper_queued_after_the_last_session_is_to_do_once_brought_back(
+    library: Library, digests: DigestWriter
+) -> None:
+    """Queued by a rule applied to the papers in the library after the last key (not a key:
+    no session), it waits, comes back, and is to do until a key or a pass-over, whenever
+    its status was set."""
+    arrive(library, digests, "2024-01-01", T0 - 60 * DAY, 1)
+    key(library, T0, ReadingStatus.READ)  # the last session
+    with library.writing() as connection:
+        rule = add_rule(connection, LATER, T0)
+    queued = ApplyRuleEdit(rule, listed(library, parse_query("")), clock=lambda: T0 + HOUR)
+    with library.writing() as connection:
+        queued.apply(connection)
+    arrive(library, digests, "2024-03-01", T0 + 20 * DAY, 2)
+
+    assert roll(library, T0 + 21 * DAY)  # three weeks on: it waited long enough
+    with library.reading() as connection:
+        one = store.paper_id_for(connection, "2403.00001")
+        figures = today.progress(connection)
+        assert one is not None
+        assert today.untriaged_ids(connection) == sorted(figures.brought_back_left | {one + 1})
+    assert figures.brought_back == figures.brought_back_left == {one}
+    assert (figures.triaged, figures.total) == (0, 2)
+
+    key(library, T0 + 21 * DAY + HOUR, ReadingStatus.READ, 2)  # 1 passed over
+    assert roll(library, T0 + 22 * DAY)
+    with library.reading() as connection:
+        rows = today.resting_rows(connection, [one])
+    assert rows[one] == (1, T0 + 22 * DAY + 2 * RESURFACE_AFTER, None)  # waits twice as long
+    assert "2403.00001" not in today_ids(library)
+
+
+def test_edits_write_the_time_their_clock_gives(library: Library, digests: DigestWriter) -> None:
+    """Status changes, stars, snoozes and the session's turn all ask the edit's clock."""
+    arrive(library, digests, "2024-01-01", T0 - 60 * DAY, 1, 2)
+    with library.reading() as connection:
+        one, two = (store.paper_id_for(connection, f"2403.0000{n}") for n in (1, 2))
+    assert one is not None and two is not None
+
+    def write(edit: Edit) -> None:
+        with library.writing() as connection:
+            edit.apply(connection)
+
+    write(StatusEdit([one], ReadingStatus.QUEUED, clock=lambda: T0 - 20 * DAY))  # a session
+    early = RollTodayEdit(clock=lambda: T0 - 20 * DAY + HOUR)
+    write(early)
+    turn = RollTodayEdit(clock=lambda: T0)
+    write(turn)
+    assert not early.began and turn.began
+    with library.reading() as connection:
+        assert store.user_states(connection, [one])[one].status_changed_at == T0 - 20 * DAY
+        assert today.progress(connection).brought_back == {one}  # waited 20 days by then
+    write(StarEdit([two], starred=True, clock=lambda: T0 + HOUR))
+    write(SnoozeEdit([one], clock=lambda: T0 + 2 * HOUR))
+    with library.reading() as connection:
+        assert today.read_state(connection).last_triage_at == T0 + HOUR  # the star's key
+        assert today.resting_rows(connection, [one])[one] == (0, T0 + 2 * HOUR + SNOOZE, None)
+
+
+def test_skip_the_rest_leaves_a_paper_brought_back_that_a_key_triaged_meanwhile(
+    library: Library, digests: DigestWriter
+) -> None:
+    """What is left is read when the user asks; a key written before Skip the Rest (queued
+    ahead of it) triaged one of them: it is neither snoozed nor skipped."""
+    arrive(library, digests, "2024-01-01", T0 - 60 * DAY, 1, 2)
+    queue_long_ago(library, RESURFACE_AFTER + DAY, 1, 2)
+    key(library, T0, ReadingStatus.READ)
+    arrive(library, digests, "2024-03-01", T0 + 2 * HOUR, 3)
+    assert roll(library, T0 + DAY)
+    with library.reading() as connection:
+        left = today.untriaged_ids(connection)
+        one, two, three = left
+    key(library, T0 + DAY + HOUR, ReadingStatus.QUEUED, 1)  # `q`: it rests as the key says
+
+    skip = SkipRestEdit(left, clock=lambda: T0 + DAY + 2 * HOUR)
+    with library.writing() as connection:
+        skip.apply(connection)
+        rows = today.resting_rows(connection, [one, two])
+        figures = today.progress(connection)
+    assert rows[one] == (0, T0 + DAY + HOUR + RESURFACE_AFTER, T0)  # as the key left it
+    assert rows[two] == (0, T0 + DAY + 2 * HOUR + SNOOZE, None)
+    assert figures.caught_up and (figures.triaged, figures.total) == (2, 2)
+    with library.reading() as connection:
+        assert store.user_states(connection, [three])[three].status is ReadingStatus.SKIPPED

@@ -192,11 +192,13 @@ def in_today() -> ColumnElement[bool]:
 
 
 def _untriaged() -> ColumnElement[bool]:
-    """Still to do: arrived and unread, or brought back and no key given on them."""
+    """Still to do: arrived and unread, or brought back, no key given on it, and still
+    waiting (not read or skipped since, by a rule applied to it). When its status was set
+    does not count: a paper queued after the last session began (by a rule applied to the
+    papers already in the library, or on another machine's clock) was as much to do."""
     papers = tables.PAPERS.c
-    untouched = or_(papers.status_changed_at.is_(None), papers.status_changed_at <= _since())
     arrived_unread = and_(papers.status == UNREAD, papers.id.not_in(_brought_back()))
-    return or_(arrived_unread, and_(papers.id.in_(_brought_back_untouched()), untouched))
+    return or_(arrived_unread, and_(papers.id.in_(_brought_back_untouched()), _waiting()))
 
 
 def progress(connection: Connection) -> TodayProgress:
@@ -234,18 +236,15 @@ def _waiting() -> ColumnElement[bool]:
 
 
 def _pass_over(connection: Connection, since: dt.datetime | None, now: dt.datetime) -> None:
-    """The papers brought back into the Today that began at `since`: those left as they
-    were wait twice as long to come again; those given a key that left their status as it
-    was (`q` on a queued paper, a star) rest until the `due_at` the key set; the others are
-    done with (a new status restarts their wait: `waited_since` counts from it)."""
+    """The papers brought back into the Today that began at `since` and still waiting:
+    those given no key wait twice as long to come again; those given a key that left them
+    waiting (`q`, a star) rest until the `due_at` the key set; the others (read, skipped)
+    are done with (a new status restarts their wait: `waited_since` counts from it)."""
     resurfacing, papers = tables.RESURFACING.c, tables.PAPERS.c
     if since is None:
         return
     shown = resurfacing.shown_since == since
-    untouched = select(papers.id).where(
-        _waiting(), or_(papers.status_changed_at.is_(None), papers.status_changed_at <= since)
-    )
-    passed = and_(shown, resurfacing.paper_id.in_(untouched))
+    passed = and_(shown, resurfacing.paper_id.in_(select(papers.id).where(_waiting())))
     rows = connection.execute(
         select(resurfacing.paper_id, resurfacing.passes).where(passed, resurfacing.due_at <= since)
     )
@@ -305,8 +304,12 @@ def _rest(
     connection.execute(statement.on_conflict_do_update(index_elements=keys, set_=kept))
 
 
-def brought_back_ids(connection: Connection) -> list[int]:
-    return list(connection.scalars(_brought_back()))
+def brought_back_ids(connection: Connection) -> tuple[set[int], set[int]]:
+    """The papers brought back into this Today, and those of them still to do."""
+    papers = tables.PAPERS.c
+    facts = select(papers.id, _untriaged()).where(papers.id.in_(_brought_back()))
+    rows = connection.execute(facts).all()
+    return {row[0] for row in rows}, {row[0] for row in rows if row[1]}
 
 
 def resting_rows(connection: Connection, ids: Iterable[int]) -> Resting:

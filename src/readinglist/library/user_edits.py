@@ -29,6 +29,9 @@ from readinglist.library.shared.notes import Kept, NoteRef, note_text, put_share
 
 Part = Sequence[int] | None  # some of an edit's papers; None: all of them
 UNREAD = ReadingStatus.UNREAD
+type Clock = Callable[[], dt.datetime]
+"""What an edit asks for the time it is written at (`utc_now`; a test's clock moved by
+hand): the moment of a status change, a snooze, a session's turn."""
 
 
 class Edit(Protocol):
@@ -71,11 +74,12 @@ class StarEdit:
     starred: bool
     _before: dict[int, bool] = field(default_factory=dict)
     triage: _TriageKey = field(default_factory=_TriageKey)
+    clock: Clock = field(default=utc_now, kw_only=True, repr=False)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
         ids = self._remember(connection, part)
         store.set_starred(connection, ids, self.starred)
-        self.triage.note(connection, ids, utc_now())
+        self.triage.note(connection, ids, self.clock())
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         before = _recorded(self._before, part)
@@ -119,12 +123,13 @@ class StatusEdit:
     only_unread: bool = False
     _before: dict[int, store.UserState] = field(default_factory=dict)
     triage: _TriageKey = field(default_factory=_TriageKey)
+    clock: Clock = field(default=utc_now, kw_only=True, repr=False)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
         ids = list(self.ids if part is None else part)
         new = [paper_id for paper_id in ids if paper_id not in self._before]
         self._before.update(store.user_states(connection, new))
-        now = utc_now()
+        now = self.clock()
         changed = list(self._changed(ids))
         store.set_status(connection, changed, self.status, now)
         self.triage.note(connection, changed, now)
@@ -154,9 +159,10 @@ class RollTodayEdit:
     changes_lists: ClassVar[bool] = False
     ids: list[int] = field(default_factory=list)
     began: bool = False
+    clock: Clock = field(default=utc_now, kw_only=True, repr=False)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
-        self.began = today.roll(connection, utc_now())
+        self.began = today.roll(connection, self.clock())
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         """Nothing to take back: a session's turn is not undone."""
@@ -167,15 +173,16 @@ class SnoozeEdit:
     """Papers brought back into Today sent away for a while (`core.today.SNOOZE`); the
     undo puts back what the library knew of their resurfacing."""
 
-    changes_lists: ClassVar[bool] = True  # out of Today
+    changes_lists: ClassVar[bool] = False  # out of Today only (`moves_today`)
     ids: list[int]
     _before: today.Resting = field(default_factory=dict)
+    clock: Clock = field(default=utc_now, kw_only=True, repr=False)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
         ids = list(self.ids if part is None else part)
         new = [paper_id for paper_id in ids if paper_id not in self._before]
         self._before.update(today.resting_rows(connection, new))
-        today.snooze(connection, ids, utc_now())
+        today.snooze(connection, ids, self.clock())
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         today.put_back(connection, _recorded(self._before, part))
@@ -183,20 +190,24 @@ class SnoozeEdit:
 
 @dataclass
 class SkipRestEdit:
-    """Skip the Rest of Today, one step: of what is left (`today.untriaged_ids`), the
-    papers that arrived are skipped (those still unread) and those brought back snoozed,
-    so Today is done either way."""
+    """Skip the Rest of Today, one step: of what was left when the user asked
+    (`today.untriaged_ids`, read off the GUI thread), the papers that arrived are skipped
+    (those still unread) and those brought back snoozed (those still to do: a key queued
+    before it may have triaged one), so Today is done either way. Decided when first
+    written, on the library as the edits before it left it."""
 
-    changes_lists: ClassVar[bool] = True  # the snoozed leave Today
+    changes_lists: ClassVar[bool] = False  # the snoozed leave Today only (`moves_today`)
     ids: list[int]
     _parts: tuple[StatusEdit, SnoozeEdit] | None = None
+    clock: Clock = field(default=utc_now, kw_only=True, repr=False)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
         if self._parts is None:
-            back = set(today.brought_back_ids(connection))
+            back, back_left = today.brought_back_ids(connection)
             arrived = [i for i in self.ids if i not in back]
-            skipped = StatusEdit(arrived, ReadingStatus.SKIPPED, only_unread=True)
-            self._parts = (skipped, SnoozeEdit([i for i in self.ids if i in back]))
+            skipped = StatusEdit(arrived, ReadingStatus.SKIPPED, only_unread=True, clock=self.clock)
+            snoozed = SnoozeEdit([i for i in self.ids if i in back_left], clock=self.clock)
+            self._parts = (skipped, snoozed)
         for edit in self._parts:
             edit.apply(connection, _among(edit.ids, part))
 
@@ -222,6 +233,14 @@ def began_today(edit: Edit) -> bool:
     if isinstance(edit, StarEdit | StatusEdit):
         return edit.triage.began
     return isinstance(edit, RollTodayEdit | SkipRestEdit) and edit.began
+
+
+def moves_today(edit: Edit) -> bool:
+    """Whether `edit` takes papers out of Today or puts them back (a snooze, Skip the
+    Rest's, and their undo): a list of Today's papers is read again. Nothing else changes
+    but their resurfacing rows and statuses, so the counts follow as after a status key,
+    from those papers alone."""
+    return isinstance(edit, SnoozeEdit | SkipRestEdit)
 
 
 @dataclass
@@ -321,6 +340,7 @@ class NoteEdit:
     paper_id: int
     note: str
     _before: str | None = None
+    clock: Clock = field(default=utc_now, kw_only=True, repr=False)
 
     @property
     def ids(self) -> list[int]:
@@ -330,10 +350,10 @@ class NoteEdit:
         if self._before is None:
             papers = store.load_papers(connection, [self.paper_id])
             self._before = papers[0].note if papers else ""
-        store.set_note(connection, self.paper_id, self.note, utc_now())
+        store.set_note(connection, self.paper_id, self.note, self.clock())
 
     def revert(self, connection: Connection, part: Part = None) -> None:
-        store.set_note(connection, self.paper_id, self._before or "", utc_now())
+        store.set_note(connection, self.paper_id, self._before or "", self.clock())
 
 
 @dataclass
@@ -399,6 +419,7 @@ class TrashEdit:
     ids: list[int]
     trashed: bool = True
     _before: dict[int, dt.datetime | None] = field(default_factory=dict)
+    clock: Clock = field(default=utc_now, kw_only=True, repr=False)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
         ids = list(self.ids if part is None else part)
@@ -406,7 +427,7 @@ class TrashEdit:
         since = trash.trashed_since(connection, new)
         self._before.update({paper_id: since.get(paper_id) for paper_id in new})
         if self.trashed:
-            trash.move_to_trash(connection, ids, utc_now())
+            trash.move_to_trash(connection, ids, self.clock())
         else:
             trash.restore(connection, ids)
 
@@ -552,6 +573,7 @@ class ApplyRuleEdit:
     _before: dict[int, store.UserState] = field(default_factory=dict)  # the papers caught
     _lacked: dict[int, tuple[str, ...]] = field(default_factory=dict)  # the rule's tags
     _new_hits: set[int] = field(default_factory=set)
+    clock: Clock = field(default=utc_now, kw_only=True, repr=False)
 
     @property
     def caught(self) -> list[int]:
@@ -565,7 +587,7 @@ class ApplyRuleEdit:
         ids = list(self.ids if part is None else part)
         matched = rules.matching_among(connection, self.rule.query, ids)  # once, as written
         self._remember(connection, ids, matched)
-        rules.act(connection, {self.rule: matched}, utc_now())
+        rules.act(connection, {self.rule: matched}, self.clock())
 
     def _remember(self, connection: Connection, ids: list[int], matched: list[int]) -> None:
         for paper_id in ids:  # what an earlier apply of these papers remembered is undone
@@ -609,10 +631,11 @@ class AddRuleEdit:
     ids: list[int] = field(default_factory=list)  # of no paper
     added: Rule | None = None
     refused: Message | None = None
+    clock: Clock = field(default=utc_now, kw_only=True, repr=False)
 
     def apply(self, connection: Connection, part: Part = None) -> None:
         try:
-            self.added = rules.add_rule(connection, self.rule, utc_now())
+            self.added = rules.add_rule(connection, self.rule, self.clock())
         except rules.RuleError as error:
             self.refused = error.described
 

@@ -5,16 +5,19 @@ thread, only when due, and announced when a triage key takes it."""
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
+from sqlalchemy import Connection, update
 
 from readinglist.core.paper import ReadingStatus
-from readinglist.core.today import RESURFACE_AFTER, SESSION_GAP
+from readinglist.core.today import RESURFACE_AFTER, SESSION_GAP, SNOOZE
+from readinglist.library import browse, tables, today
 from readinglist.library import papers as store
-from readinglist.library import tables
 from readinglist.library.database import Library, utc_now
 from readinglist.library.importer import import_paths
 from readinglist.library.user_edits import RollTodayEdit
@@ -22,7 +25,7 @@ from readinglist.ui.qt import Qt
 from readinglist.ui.sidebar.pane import TODAY_KEY
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digests import DigestWriter, FakeEntry
-from tests.helpers.gui import focus_list, row_titles, select_rows, settle
+from tests.helpers.gui import focus_list, row_titles, select_rows, settle, sidebar_count
 
 DAY = dt.timedelta(days=1)
 
@@ -66,6 +69,13 @@ def a_morning_with_papers_brought_back(
     window.sidebar.select_key(TODAY_KEY)
     settle(qtbot, window)
     qtbot.waitUntil(lambda: len(window.today.progress.brought_back) == 2)
+
+
+@pytest.fixture
+def morning(qtbot: QtBot, window: MainWindow, library: Library, digests: DigestWriter) -> Library:
+    """The window on `a_morning_with_papers_brought_back`; its library."""
+    a_morning_with_papers_brought_back(qtbot, window, library, digests)
+    return library
 
 
 def said(window: MainWindow) -> str:
@@ -187,3 +197,71 @@ def test_a_key_that_begins_a_new_session_reads_today_again(
     with qtbot.waitSignal(window.today.began):
         qtbot.keyClick(window.list_pane.view, Qt.Key.Key_R)
     settle(qtbot, window)
+
+
+def test_skip_the_rest_reads_what_is_left_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, morning: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readers: list[threading.Thread] = []
+    untriaged_ids = today.untriaged_ids
+
+    def spied(connection: Connection) -> list[int]:
+        readers.append(threading.current_thread())
+        return untriaged_ids(connection)
+
+    monkeypatch.setattr(today, "untriaged_ids", spied)
+    window.today.bar.skip_button.click()
+
+    qtbot.waitUntil(lambda: said(window).startswith("All caught up"))
+    assert readers and threading.main_thread() not in readers
+    assert window.triage.undo_stack.count() == 1
+
+
+def test_a_snooze_recounts_only_the_papers_it_snoozed(
+    qtbot: QtBot, window: MainWindow, morning: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As cheap as a status key: the counts of its papers (Today's with them), not all;
+    the list of Today's papers read again, as it loses the paper."""
+    assert sidebar_count(window, "Today") == "4"
+    recounted: list[Sequence[int] | None] = []
+    sidebar_counts = browse.sidebar_counts
+
+    def spied(connection: Connection, changed: Sequence[int] | None = None, *rest: Any) -> Any:
+        recounted.append(changed)
+        return sidebar_counts(connection, changed, *rest)
+
+    monkeypatch.setattr(browse, "sidebar_counts", spied)
+    focus_list(qtbot, window)
+    select_rows(window, [row_titles(window).index("Paper 1")])
+    press(qtbot, window, Qt.Key.Key_Z)
+
+    qtbot.waitUntil(lambda: "Paper 1" not in row_titles(window))
+    qtbot.waitUntil(lambda: sidebar_count(window, "Today") == "3")
+    assert recounted == [[paper_id(morning, 1)]]
+    window.triage.undo_stack.undo()  # back into Today, the same way
+    qtbot.waitUntil(lambda: "Paper 1" in row_titles(window))
+    qtbot.waitUntil(lambda: sidebar_count(window, "Today") == "4")
+    assert None not in recounted
+
+
+def test_the_windows_edits_and_turn_ask_the_services_clock(
+    qtbot: QtBot, window: MainWindow, library: Library, digests: DigestWriter
+) -> None:
+    a_morning_with_papers_brought_back(qtbot, window, library, digests)
+    assert window.service is not None
+    now = utc_now()
+    later = now + DAY
+    window.service.clock = lambda: later
+    focus_list(qtbot, window)
+    select_rows(window, [row_titles(window).index("Paper 1")])
+    press(qtbot, window, Qt.Key.Key_Z)
+    select_rows(window, [row_titles(window).index("Paper 4")])
+    press(qtbot, window, Qt.Key.Key_D)
+
+    one, four = paper_id(library, 1), paper_id(library, 4)
+    with library.reading() as connection:
+        assert today.resting_rows(connection, [one])[one] == (0, later + SNOOZE, None)
+        assert store.user_states(connection, [four])[four].status_changed_at == later
+    set_state(library, now - 2 * DAY, now - dt.timedelta(hours=1))  # due by the clock alone
+    with qtbot.waitSignal(window.today.began):
+        window.today.roll()

@@ -18,7 +18,7 @@ from readinglist.library import browse, field_sizes
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.failures import storage_errors
-from readinglist.library.user_edits import Edit
+from readinglist.library.user_edits import Clock, Edit
 from readinglist.ui.data.edits import EditRunner, why_not
 from readinglist.ui.qt import QObject, Signal
 
@@ -40,6 +40,7 @@ class LibraryService(QObject):
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self.clock: Clock = utc_now  # the time the edits are written at (tests move it)
         self.edits = EditRunner(library, self)
         self.edits.written.connect(self._announce_written)
 
@@ -70,12 +71,6 @@ class LibraryService(QObject):
 
     def paper_id(self, arxiv_id: str) -> int | None:
         return self._read(lambda connection: store.paper_id_for(connection, arxiv_id), None)
-
-    def today_left(self) -> list[int]:
-        """Today's papers still to do (a day's few dozen: read at once)."""
-        from readinglist.library.today import untriaged_ids
-
-        return self._read(untriaged_ids, [])
 
     def longest_text(self, paper_id: int) -> int:
         return self._read(lambda connection: field_sizes.longest_text(connection, paper_id), 0)

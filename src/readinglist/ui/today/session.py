@@ -3,12 +3,15 @@ and the turn to a new session (`library.today.roll`). The turn is asked for once
 counts are in (SQLModel, which it loads, waits for the first rows), when Today is shown and
 every `ROLL_MINUTES` (a window left open overnight): a reader checks whether it is due, and
 only then the writer thread takes it, so the GUI thread never waits for the write lock.
+Skip the Rest reads what is left on a reader too, then hands it on (`skip_rest_wanted`).
 """
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SortKey, TodayProgress
 from readinglist.core.paper import ReadingStatus
+from readinglist.core.query_terms import And, InToday, Not, Or
 from readinglist.core.today import TodayOrder
 from readinglist.ui import settings as keys
 from readinglist.ui.qt import QObject, QSettings, QTimer, Signal
@@ -18,17 +21,22 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from readinglist.core.listing import PaperRow
-    from readinglist.library.user_edits import Edit
+    from readinglist.core.query import Query
+    from readinglist.core.query_terms import Term
+    from readinglist.library.user_edits import Clock, Edit
     from readinglist.ui.data.queries import QueryRunner
     from readinglist.ui.data.service import LibraryService
 
 ROLL_MINUTES = 15
+LEFT_CHANNEL = "today-left"  # the reader's channel for what Skip the Rest skips
 
 
 class TodaySession(QObject):
     began = Signal()  # a new session began: Today's papers and counts are others now
     order_changed = Signal()  # the list's order, while Today is shown
     progress_changed = Signal()  # what is left (and which papers were brought back)
+    papers_moved = Signal()  # papers left Today or came back (a snooze, and its undo)
+    skip_rest_wanted = Signal(object)  # list[int]: what is left of Today, read just now
 
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,21 +100,32 @@ class TodaySession(QObject):
     def roll(self) -> None:
         """Today moves on to a new session when the last one is over: checked on a reader,
         written in turn with the edits when due."""
-        if self._queries is None or not self._started:
+        if self._queries is None or self._service is None or not self._started:
             return
-        self._queries.submit("today", _roll_due, self._roll_when_due, background=True)
+        due = partial(_roll_due, self._service.clock)
+        self._queries.submit("today", due, self._roll_when_due, background=True)
 
     def _roll_when_due(self, due: bool) -> None:
         from readinglist.library.user_edits import RollTodayEdit
 
         if due and self._service is not None:
-            self._service.apply(RollTodayEdit(), in_background=True)
+            self._service.apply(RollTodayEdit(clock=self._service.clock), in_background=True)
+
+    def skip_rest(self) -> None:
+        """What is left of Today, read on a reader (`skip_rest_wanted` brings it): at 200,000
+        papers the read is felt, and the window never waits for the library."""
+        from readinglist.library.today import untriaged_ids
+
+        if self._queries is not None:
+            self._queries.submit(LEFT_CHANNEL, untriaged_ids, self.skip_rest_wanted.emit)
 
     def _on_written(self, edit: "Edit") -> None:
-        from readinglist.library.user_edits import began_today
+        from readinglist.library.user_edits import began_today, moves_today
 
         if began_today(edit):
             self.began.emit()
+        elif moves_today(edit):
+            self.papers_moved.emit()
 
     def _choose_order(self, value: str) -> None:
         keys.TODAY_ORDER.write(self._settings, value)
@@ -118,8 +137,20 @@ class TodaySession(QObject):
         self.bar.set_progress_shown(shown)
 
 
-def _roll_due(connection: "Connection") -> bool:
+def _roll_due(clock: "Clock", connection: "Connection") -> bool:
     from readinglist.library import today
-    from readinglist.library.database import utc_now
 
-    return today.roll_due(connection, utc_now())
+    return today.roll_due(connection, clock())
+
+
+def lists_today(query: "Query") -> bool:
+    """Whether a list of `query` holds Today's papers (`is:today` anywhere in it)."""
+    return _mentions_today(query.as_term())
+
+
+def _mentions_today(term: "Term | None") -> bool:
+    if isinstance(term, Not):
+        return _mentions_today(term.term)
+    if isinstance(term, And | Or):
+        return any(_mentions_today(part) for part in term.terms)
+    return isinstance(term, InToday)

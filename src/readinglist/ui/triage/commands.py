@@ -50,7 +50,8 @@ def star_command(service: "LibraryService", ids: Sequence[int], starred: bool) -
 
     text = tr("Star {what}") if starred else tr("Unstar {what}")
     what = count_papers(len(ids))
-    return EditCommand(service, StarEdit(list(ids), starred), text.format(what=what))
+    edit = StarEdit(list(ids), starred, clock=service.clock)
+    return EditCommand(service, edit, text.format(what=what))
 
 
 class ToggleStarCommand(EditCommand):
@@ -61,7 +62,7 @@ class ToggleStarCommand(EditCommand):
         from readinglist.library.user_edits import ToggleStarEdit
 
         self._count = len(ids)
-        self._toggle: ToggleStarEdit = ToggleStarEdit(list(ids))
+        self._toggle: ToggleStarEdit = ToggleStarEdit(list(ids), clock=service.clock)
         text = tr("Toggle the star of {what}").format(what=count_papers(self._count))
         super().__init__(service, self._toggle, text)
 
@@ -90,7 +91,7 @@ def status_command(
         text = tr("Mark the unread papers below as {status}").format(status=label)
     else:
         text = tr("Mark the unread papers above as {status}").format(status=label)
-    edit = StatusEdit(list(ids), status, only_unread=below is not None)
+    edit = StatusEdit(list(ids), status, only_unread=below is not None, clock=service.clock)
     return EditCommand(service, edit, text)
 
 
@@ -122,21 +123,22 @@ def trash_command(service: "LibraryService", ids: Sequence[int], trashed: bool) 
 
     text = tr("Move {what} to the Trash") if trashed else tr("Restore {what} from the Trash")
     what = count_papers(len(ids))
-    return EditCommand(service, TrashEdit(list(ids), trashed), text.format(what=what))
+    edit = TrashEdit(list(ids), trashed, clock=service.clock)
+    return EditCommand(service, edit, text.format(what=what))
 
 
 def skip_rest_command(service: "LibraryService", ids: Sequence[int]) -> EditCommand:
     from readinglist.library.user_edits import SkipRestEdit
 
     text = tr("Skip the Rest of Today ({what})").format(what=count_papers(len(ids)))
-    return EditCommand(service, SkipRestEdit(list(ids)), text)
+    return EditCommand(service, SkipRestEdit(list(ids), clock=service.clock), text)
 
 
 def snooze_command(service: "LibraryService", ids: Sequence[int]) -> EditCommand:
     from readinglist.library.user_edits import SnoozeEdit
 
     text = tr("Snooze {what}").format(what=count_papers(len(ids)))
-    return EditCommand(service, SnoozeEdit(list(ids)), text)
+    return EditCommand(service, SnoozeEdit(list(ids), clock=service.clock), text)
 
 
 def tags_command(service: "LibraryService", paper_id: int, tags: Sequence[str]) -> EditCommand:
@@ -153,7 +155,7 @@ class NoteCommand(EditCommand):
     def __init__(self, service: "LibraryService", paper_id: int, note: str) -> None:
         from readinglist.library.user_edits import NoteEdit
 
-        super().__init__(service, NoteEdit(paper_id, note), tr("Edit note"))
+        super().__init__(service, NoteEdit(paper_id, note, clock=service.clock), tr("Edit note"))
 
     def id(self) -> int:
         return _NOTE_MERGE_ID
@@ -203,4 +205,4 @@ def apply_rule_command(service: "LibraryService", rule: "Rule", ids: Sequence[in
     from readinglist.library.user_edits import ApplyRuleEdit
 
     text = tr("Apply the rule {name} to {what}").format(name=rule.name, what=count_papers(len(ids)))
-    return EditCommand(service, ApplyRuleEdit(rule, list(ids)), text)
+    return EditCommand(service, ApplyRuleEdit(rule, list(ids), clock=service.clock), text)

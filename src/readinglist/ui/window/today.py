@@ -1,12 +1,14 @@
 """Today's wiring: the bar above the list while Today is shown, the list in Today's order,
 status keys moving on to the next untriaged paper, snooze for the papers brought back,
-Skip the Rest as one undo step, and a new session's papers read again."""
+Skip the Rest as one undo step, and a new session's papers (or a snoozed paper's) read
+again."""
 
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.ui.sidebar.pane import TODAY_KEY
+from readinglist.ui.today.session import lists_today
 
 if TYPE_CHECKING:
     from readinglist.ui.data.service import LibraryService
@@ -28,7 +30,8 @@ def wire(window: "MainWindow") -> None:
 
     browsing.entry_changing.connect(lambda: follow(window))
     session.order_changed.connect(reorder)
-    session.bar.skip_rest_requested.connect(lambda: skip_rest(window))
+    session.bar.skip_rest_requested.connect(session.skip_rest)
+    session.skip_rest_wanted.connect(triage.skip_rest)
     session.bar.link_activated.connect(window.sidebar.select_key)
     triage.set_snoozable(session.snoozable)
     session.progress_changed.connect(triage.refresh_snooze)
@@ -46,11 +49,15 @@ def follow(window: "MainWindow") -> None:
     window.triage.set_next_after_status(step)
 
 
-def skip_rest(window: "MainWindow") -> None:
-    """What is left of Today skipped (the papers brought back snoozed): one undo step."""
-    service = window.triage.service
-    if service is not None:
-        window.triage.skip_rest(service.today_left())
+def reload_if_today(window: "MainWindow") -> None:
+    """Papers left Today or came back into it (a snooze, and its undo): the list is read
+    again if it holds Today's papers; the counts follow the edit's papers, as for a key."""
+    try:
+        listed = window.today.shown or lists_today(window.browsing.current_query())
+    except Exception:  # an entry whose query cannot be made: the reload says why
+        listed = True
+    if listed:
+        window.browsing.reload()
 
 
 def attach(window: "MainWindow", service: "LibraryService", recount: Callable[[], object]) -> None:
@@ -59,6 +66,7 @@ def attach(window: "MainWindow", service: "LibraryService", recount: Callable[[]
     session = window.today
     session.began.connect(window.browsing.reload)
     session.began.connect(recount)
+    session.papers_moved.connect(partial(reload_if_today, window))
     assert window.queries is not None
     session.attach(service, window.queries)
     follow(window)
