@@ -135,6 +135,8 @@ def test_rules_are_added_and_removed_in_the_dialog_as_the_command_line_lists_the
             "status": "queued",
             "star": True,
             "first": False,
+            "owner": None,
+            "shared": False,
         }
     ]
 
