@@ -3,6 +3,8 @@ alone, it only tags (a star, a status and first in Today are each member's own: 
 shared, and a shared rule stored with them anyway acts by its tags alone), whoever imports
 its tags land for everyone, and a private rule stays its owner's; names are each owner's."""
 
+import dataclasses
+
 import pytest
 
 from readinglist.core.paper import ReadingStatus
@@ -29,7 +31,10 @@ def rules_of(library: Library) -> list[tuple[str, str | None, bool, bool]]:
         return [(r.name, r.owner, r.shared, r.mine) for r in list_rules(connection)]
 
 
-def looks(library: Library, arxiv_id: str) -> tuple[bool, ReadingStatus, tuple[str, ...], tuple]:
+type Looks = tuple[bool, ReadingStatus, tuple[str, ...], tuple[str, ...]]
+
+
+def looks(library: Library, arxiv_id: str) -> Looks:
     """A paper as a member sees it: star, status, tags, the rules that acted (detail's)."""
     with library.reading() as connection:
         paper = store.load_paper(connection, arxiv_id)
@@ -71,8 +76,12 @@ def test_a_shared_rule_is_everyones_to_see_and_its_owners_to_change(
 
 def test_a_shared_rule_only_tags(member_libraries: tuple[Library, Library]) -> None:
     alice, _ = member_libraries
-    for personal in ({"star": True}, {"status": ReadingStatus.QUEUED}, {"first": True}):
-        wanted = Rule(0, "Robots", "robots", ("robotics",), shared=True, **personal)  # type: ignore[arg-type]
+    tagging = Rule(0, "Robots", "robots", ("robotics",), shared=True)
+    for wanted in (
+        dataclasses.replace(tagging, star=True),
+        dataclasses.replace(tagging, status=ReadingStatus.QUEUED),
+        dataclasses.replace(tagging, first=True),
+    ):
         with alice.writing() as connection, pytest.raises(RuleError) as refused:
             add_rule(connection, wanted, utc_now())
         assert "a shared rule only adds tags" in str(refused.value)

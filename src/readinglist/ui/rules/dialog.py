@@ -29,6 +29,7 @@ from readinglist.ui.qt import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    Qt,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -97,6 +98,7 @@ class RulesDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("rulesMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)  # `say` escapes: &#x27; is '
         self._lay_out()
         self._connect()
         self.reload()
@@ -112,6 +114,16 @@ class RulesDialog(QDialog):
             self,
         )
         explained.setWordWrap(True)
+        if self.library.shared:
+            explained.setText(
+                explained.text()
+                + " "
+                + tr(
+                    "In this shared library a shared rule adds its tags to everyone's new "
+                    "papers, whoever imports them; a star, a status and first in Today come "
+                    "from each member's own rules, at their own imports."
+                )
+            )
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
@@ -193,7 +205,7 @@ class RulesDialog(QDialog):
         self.remove_button.setEnabled(mine)
         self.apply_button.setEnabled(rule is not None)
         self.share_button.setEnabled(mine)
-        shared = rule is not None and rule.shared
+        shared = mine and rule is not None and rule.shared
         self.share_button.setText(tr("Stop Sharing") if shared else tr("Share with Everyone"))
         self.copy_button.setEnabled(rule is not None and not rule.mine)
         if rule is not None and not rule.mine:
@@ -310,7 +322,5 @@ def _read_only(rule: "Rule") -> str:
     """What another member's shared rule's row says: whose it is, and what one may do."""
     if rule.mine:
         return ""
-    return tr(
-        "Shared by {owner}: only they can change it. It adds its tags to everyone's new "
-        "papers; Make a Private Copy… for a rule of your own."
-    ).format(owner=rule.owner)
+    said = tr("Shared by {owner}: only they can change it. Make a Private Copy… for your own.")
+    return said.format(owner=rule.owner)
