@@ -12,17 +12,26 @@ from pytestqt.qtbot import QtBot
 from readinglist.core.paper import ReadingStatus
 from readinglist.library.database import Library, utc_now
 from readinglist.library.rules import Rule, add_rule, list_rules
+from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.opening import open_shared
+from readinglist.ui.live.updates import WINDOW_CLIENT
 from readinglist.ui.rules.actions import RuleActions
 from readinglist.ui.rules.dialog import WHOSE_COLUMN, RulesDialog
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.gui import open_window
+from tests.helpers.postgres import PostgresDatabase
 
+LIVE_BOUND_MS = 10_000  # a change by another member, in the open dialog
 PNG = Path("/tmp/readinglist-shared-rules-dialog.png")  # looked at by hand, not compared
 
 
 @pytest.fixture
 def dialog(
-    qtbot: QtBot, member_libraries: tuple[Library, Library], cache: Path
+    qtbot: QtBot,
+    member_libraries: tuple[Library, Library],
+    shared: PostgresDatabase,
+    members: tuple[str, str],
+    cache: Path,
 ) -> Iterator[RulesDialog]:
     """Alice's Rules dialog, once bob shared Robots and kept Bob's own, and alice made Mine."""
     alice, bob = member_libraries
@@ -33,13 +42,15 @@ def dialog(
     ):
         with library.writing() as connection:
             add_rule(connection, rule, utc_now())
-    window: MainWindow = open_window(qtbot, alice, cache.parent / "settings.ini")
+    windows = open_shared(SharedAddress.parse(shared.url_as(members[0])), client=WINDOW_CLIENT)
+    window: MainWindow = open_window(qtbot, windows, cache.parent / "settings.ini")
     window.menu_actions.rules.trigger()
     actions = window.findChild(RuleActions)
     assert actions is not None and actions.dialog is not None
     qtbot.waitUntil(actions.dialog.isVisible)
     yield actions.dialog
     window.close()
+    windows.close()
 
 
 @pytest.fixture
@@ -128,3 +139,20 @@ def test_sharing_ones_rule_only_tags_and_the_other_member_sees_it(
     qtbot.waitUntil(lambda: "is yours alone again" in dialog.message.text())
     assert rows(dialog)[-1] == ("Tagged", "Private")
     assert "Tagged" not in [name for name, _ in seen_by(bob)]
+
+
+def test_a_rule_another_member_shares_shows_in_the_open_dialog(
+    qtbot: QtBot,
+    dialog: RulesDialog,
+    member_libraries: tuple[Library, Library],
+    members: tuple[str, str],
+) -> None:
+    _, bob = member_libraries
+    dialog.reload(select="Mine")
+    with bob.writing() as connection:
+        add_rule(connection, Rule(0, "Speech", "speech", ("audio",), shared=True), utc_now())
+
+    speech = ("Speech", f"Shared by {members[1]}")
+    qtbot.waitUntil(lambda: speech in rows(dialog), timeout=LIVE_BOUND_MS)
+    selected = dialog.selected_rule()
+    assert selected is not None and selected.name == "Mine"  # kept
