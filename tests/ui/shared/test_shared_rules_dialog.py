@@ -23,6 +23,7 @@ from tests.helpers.postgres import PostgresDatabase
 
 LIVE_BOUND_MS = 10_000  # a change by another member, in the open dialog
 PNG = Path("/tmp/readinglist-shared-rules-dialog.png")  # looked at by hand, not compared
+FORM_PNG = PNG.with_name("readinglist-shared-rule-form.png")
 
 
 @pytest.fixture
@@ -129,6 +130,7 @@ def test_sharing_ones_rule_only_tags_and_the_other_member_sees_it(
     assert not form.star_box.isChecked() and not form.star_box.isEnabled()
     assert not form.status_box.isEnabled() and not form.first_box.isEnabled()
     assert form.shared_note.isVisibleTo(form)
+    form.grab().save(str(FORM_PNG))
     form.accept()
     qtbot.waitUntil(lambda: not form.isVisible())
     assert rows(dialog)[-1] == ("Tagged", "Shared")

@@ -118,6 +118,8 @@ class RuleForm(QDialog):
             self.star_box.setChecked(False)
             self.first_box.setChecked(False)
         self.shared_note.setVisible(shared)
+        if shared:
+            self.adjustSize()  # the note's lines given their room (a wrapped label's height)
 
     def wanted(self) -> "Rule":
         """The rule the form describes (its id is given when it is added)."""
