@@ -2052,6 +2052,18 @@ The teaser is on {host}.</source>
         <translation>{name} 규칙이 적용되기 전에 삭제되었습니다</translation>
     </message>
     <message>
+        <source>a library file has one person: only a shared library&apos;s rules are shared</source>
+        <translation>라이브러리 파일은 한 사람의 것입니다: 규칙은 공유 라이브러리에서만 공유됩니다</translation>
+    </message>
+    <message>
+        <source>a shared rule only adds tags: a star, a status and first in Today are each member&apos;s own. Share a rule that only tags, and keep {name}&apos;s other actions in a private rule</source>
+        <translation>공유 규칙은 태그만 붙입니다: 별표, 상태, 오늘 맨 앞은 각 구성원의 것입니다. 태그만 붙이는 규칙을 공유하고, {name}의 다른 동작은 개인 규칙에 두세요</translation>
+    </message>
+    <message>
+        <source>the rule {name} is {owner}&apos;s, shared with you: only {owner} can change it</source>
+        <translation>{name} 규칙은 {owner} 님이 공유한 것입니다: {owner} 님만 바꿀 수 있습니다</translation>
+    </message>
+    <message>
         <source>No paper in the library matches the rule {name}.</source>
         <translation>라이브러리에 규칙 {name}에 맞는 논문이 없습니다.</translation>
     </message>
@@ -2100,12 +2112,28 @@ The teaser is on {host}.</source>
         <translation>기존 논문에 적용…</translation>
     </message>
     <message>
+        <source>Share with Everyone</source>
+        <translation>모두와 공유</translation>
+    </message>
+    <message>
+        <source>Make a Private Copy…</source>
+        <translation>개인 사본 만들기…</translation>
+    </message>
+    <message>
         <source>Rules act on new papers as they are imported: those that match a rule&apos;s query get its tags, its status (given to unread papers only), its star, or come first in Today. Papers already in the library are changed only when you apply a rule to them.</source>
         <translation>규칙은 새 논문을 가져올 때 적용됩니다: 규칙의 쿼리에 맞는 논문은 그 태그, 상태(읽지 않은 논문에만), 별표를 받거나 오늘의 맨 앞에 놓입니다. 라이브러리에 이미 있는 논문은 규칙을 직접 적용할 때만 바뀝니다.</translation>
     </message>
     <message>
+        <source>In this shared library a shared rule adds its tags to everyone&apos;s new papers, whoever imports them; a star, a status and first in Today come from each member&apos;s own rules, at their own imports.</source>
+        <translation>이 공유 라이브러리에서 공유 규칙은 누가 가져오든 모두의 새 논문에 태그를 붙입니다. 별표, 상태, 오늘 맨 앞은 각 구성원이 직접 가져올 때 자신의 규칙으로 정해집니다.</translation>
+    </message>
+    <message>
         <source>Could not read the rules: {why}</source>
         <translation>규칙을 읽지 못했습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Stop Sharing</source>
+        <translation>공유 중단</translation>
     </message>
     <message>
         <source>Added the rule {name}.</source>
@@ -2114,6 +2142,26 @@ The teaser is on {host}.</source>
     <message>
         <source>Removed the rule {name}; what it did stays done.</source>
         <translation>규칙 {name}을(를) 제거했습니다. 이미 한 일은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Shared the rule {name}: it tags everyone&apos;s new papers.</source>
+        <translation>{name} 규칙을 공유했습니다: 모두의 새 논문에 태그를 붙입니다.</translation>
+    </message>
+    <message>
+        <source>The rule {name} is yours alone again.</source>
+        <translation>{name} 규칙은 다시 나만의 규칙입니다.</translation>
+    </message>
+    <message>
+        <source>Shared by {owner}</source>
+        <translation>{owner} 님이 공유함</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>개인</translation>
+    </message>
+    <message>
+        <source>Shared by {owner}: only they can change it. Make a Private Copy… for your own.</source>
+        <translation>{owner} 님이 공유함: 그 사람만 바꿀 수 있습니다. 내 규칙이 필요하면 개인 사본 만들기…</translation>
     </message>
     <message>
         <source>Add Rule</source>
@@ -2134,6 +2182,14 @@ The teaser is on {host}.</source>
     <message>
         <source>Put them first in Today</source>
         <translation>오늘의 맨 앞에 놓기</translation>
+    </message>
+    <message>
+        <source>Share with everyone in this library</source>
+        <translation>이 라이브러리의 모두와 공유</translation>
+    </message>
+    <message>
+        <source>A shared rule only adds tags, to everyone&apos;s new papers: a star, a status and first in Today are each member&apos;s own.</source>
+        <translation>공유 규칙은 모두의 새 논문에 태그만 붙입니다: 별표, 상태, 오늘 맨 앞은 각 구성원의 것입니다.</translation>
     </message>
     <message>
         <source>Add tags</source>
@@ -2174,6 +2230,14 @@ The teaser is on {host}.</source>
     <message>
         <source>Your shared note was changed elsewhere (another computer of yours) since it was opened here: it was kept, not removed.</source>
         <translation>공유 메모를 여기서 연 뒤 다른 곳(내 다른 컴퓨터)에서 바뀌었습니다: 지우지 않고 남겼습니다.</translation>
+    </message>
+    <message>
+        <source>a library file has one person: only a shared library&apos;s notes are shared (use --note)</source>
+        <translation>라이브러리 파일은 한 사람의 것입니다: 메모는 공유 라이브러리에서만 공유됩니다 (--note를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>you have {count} shared notes on {paper} (both texts kept after a save from another computer): merge them in the window&apos;s Shared tab first</source>
+        <translation>{paper}에 내 공유 메모가 {count}개 있습니다 (다른 컴퓨터에서 저장해 두 글이 모두 남음): 먼저 창의 공유 탭에서 합치세요</translation>
     </message>
     <message>
         <source>A note for everyone in this library, in Markdown</source>

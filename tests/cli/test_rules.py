@@ -44,6 +44,8 @@ def test_rules_list_remove_and_apply(run: RunCli, digests: DigestWriter) -> None
         "status": "skipped",
         "star": False,
         "first": False,
+        "owner": None,
+        "shared": False,
     }
     assert run("rules")[1].splitlines()[-1] == "2 rules"
     assert run("rules", "apply", "star all")[1] == "rule Star all caught 1 paper\n"

@@ -26,6 +26,7 @@ from readinglist.library.rules import (
     list_rules,
     remove_rule,
     rules_that_caught,
+    set_shared,
 )
 from readinglist.library.search_index import index_is_sound
 from tests.helpers.digests import DigestWriter, FakeEntry
@@ -252,3 +253,13 @@ def test_rules_are_named_once_checked_and_removed(library: Library) -> None:
         assert find_rule(connection, "Robots") is None
         with pytest.raises(RuleError, match="no rule named"):
             remove_rule(connection, "Robots")
+
+
+def test_a_library_file_has_one_person_and_no_shared_rules(library: Library) -> None:
+    with library.writing() as connection:
+        with pytest.raises(RuleError, match="only a shared library's rules are shared"):
+            add_rule(connection, Rule(0, "Robots", "robots", ("robotics",), shared=True), utc_now())
+        kept = add_rule(connection, Rule(0, "Robots", "robots", ("robotics",)), utc_now())
+        with pytest.raises(RuleError, match="only a shared library's rules are shared"):
+            set_shared(connection, kept, True)
+        assert (kept.owner, kept.shared, kept.mine, kept.label) == (None, False, True, "Robots")

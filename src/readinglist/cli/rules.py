@@ -1,5 +1,9 @@
 """`readinglist rules [list [--json] | add NAME QUERY [--tag T]... [--status S] [--star]
-[--first] | remove NAME | apply NAME]`: what to do to new papers that match a query."""
+[--first] [--shared] | remove NAME | apply NAME]`: what to do to new papers that match a query.
+
+On a shared library the list says whose each rule is and whether it is shared; `--shared`
+shares one with every member: it may only tag (a star, a status and first in Today are each
+member's own), and a library file has one person (both refused, as `saved` refuses)."""
 
 import argparse
 from typing import TYPE_CHECKING
@@ -30,6 +34,11 @@ def _add_arguments(command: argparse.ArgumentParser) -> None:
     )
     add.add_argument("--star", action="store_true", help="star them")
     add.add_argument("--first", action="store_true", help="put them first in Today")
+    add.add_argument(
+        "--shared",
+        action="store_true",
+        help="on a shared library: it tags every member's new papers (only you can change it)",
+    )
     add.add_argument("name", metavar="NAME")
     add.add_argument("query", nargs="+", metavar="QUERY")
     remove = actions.add_parser("remove", help="forget a rule (what it did stays done)")
@@ -71,12 +80,21 @@ def _list(connection: "Connection", as_json: bool) -> int:
         return EXIT_OK
     names = [display(rule.name) for rule in rules]
     width = max(map(len, names), default=0)
-    lines = [
-        f"{name:<{width}}  {rule.query_text}  -> {', '.join(rule.actions())}"
-        for rule, name in zip(rules, names, strict=True)
-    ]
+    owners = [_whose(rule) for rule in rules]
+    owner_width = max(map(len, owners), default=0)
+    lines = []
+    for rule, name, whose in zip(rules, names, owners, strict=True):
+        owner = f"{whose:<{owner_width}}  " if owner_width else ""
+        lines.append(f"{name:<{width}}  {owner}{rule.query_text}  -> {', '.join(rule.actions())}")
     out([*lines, f"{len(rules)} rule{'s' if len(rules) != 1 else ''}"])
     return EXIT_OK
+
+
+def _whose(rule: "Rule") -> str:
+    """ "alice, shared" on a shared library; nothing on a library file (one person)."""
+    if rule.owner is None:
+        return ""
+    return f"{display(rule.owner)}, {'shared' if rule.shared else 'private'}"
 
 
 def _rule_json(rule: "Rule") -> dict[str, object]:
@@ -87,6 +105,8 @@ def _rule_json(rule: "Rule") -> dict[str, object]:
         "status": rule.status.value if rule.status else None,
         "star": rule.star,
         "first": rule.first,
+        "owner": rule.owner,  # a shared library's: who made it (null on a library file)
+        "shared": rule.shared,
     }
 
 
@@ -96,11 +116,13 @@ def _change(connection: "Connection", args: argparse.Namespace) -> list[str]:
     from readinglist.library.database import utc_now
 
     if args.action == "add":
+        text, tags = " ".join(args.query), tuple(args.tag)
         wanted = rules.Rule(
-            0, args.name, " ".join(args.query), tuple(args.tag), args.status, args.star, args.first
+            0, args.name, text, tags, args.status, args.star, args.first, shared=args.shared
         )
         rule = rules.add_rule(connection, wanted, utc_now())
-        return [f"added rule {rule.name}: {rule.query_text} -> {', '.join(rule.actions())}"]
+        shared = " (shared)" if rule.shared else ""
+        return [f"added rule {rule.name}{shared}: {rule.query_text} -> {', '.join(rule.actions())}"]
     found = rules.find_rule(connection, args.name)
     if found is None:
         raise rules.RuleError(Message(rules.NO_SUCH_RULE, name=args.name))
@@ -109,7 +131,7 @@ def _change(connection: "Connection", args: argparse.Namespace) -> list[str]:
         return [f"removed rule {found.name}"]
     caught = rules.matching_in_library(connection, found)  # matched once: acted on as they are
     rules.act(connection, {found: caught}, utc_now())
-    return [f"rule {found.name} caught {len(caught)} paper{'s' if len(caught) != 1 else ''}"]
+    return [f"rule {found.label} caught {len(caught)} paper{'s' if len(caught) != 1 else ''}"]
 
 
 COMMAND = Command(

@@ -100,6 +100,13 @@ _RULES = (  # rule_hits' key starts with the paper: one look-up in its index per
     "SELECT rule_hits.paper_id, rules.name FROM rule_hits JOIN rules ON rules.id = "
     f"rule_hits.rule_id WHERE rule_hits.paper_id IN {_IDS} ORDER BY rules.id"
 )
+# A shared library's: another member's (shared) rule named with its owner's name, "LLM
+# (alice)", as `rules.Rule.label` names it.
+_RULES_SHARED = _RULES.replace(
+    "rules.name FROM",
+    "CASE WHEN rules.owner = current_user THEN rules.name "
+    "ELSE rules.name || ' (' || rules.owner || ')' END FROM",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +129,9 @@ def load_papers(connection: Connection, ids: Sequence[int]) -> list[Paper]:
     wanted = [id_list(ids)]
     appearances = _sightings(fetch(connection, _SIGHTINGS, wanted))
     tags = _names(fetch(connection, _TAGS, wanted))
-    rules = _names(fetch(connection, _RULES, wanted))
+    rules = _names(
+        fetch(connection, _RULES_SHARED if on_postgresql(connection) else _RULES, wanted)
+    )
     shared = shared_notes_of(connection, ids)
     papers = {
         row[0]: _paper(

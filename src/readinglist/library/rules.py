@@ -13,15 +13,31 @@ gave them; the rules match their text in a small index of the new papers alone
 library had, a rule's text is one full-text query bounded by their row ids (FTS5 seeks to
 the range in each term's list; tested paper by paper, each test read the whole lists: 40x
 slower).
+
+On a shared library (PostgreSQL) each rule has an owner and may be `shared`: a member sees
+their own rules and the shared ones (the database's policy) and changes only their own
+(the policy again; the functions here say so in words first); names are each owner's. What
+a rule does splits as the library does: its tags are everyone's, its star, status and
+first in Today each member's own, and a role may write only its own per-person rows. So a
+**shared rule only tags**: whoever imports, the tags land for everyone, the same for all,
+and its hit (`rule_hits`, one per paper and rule) is true for every member who sees it. A
+rule with a star, a status or first in Today is refused as shared (`SHARED_PERSONAL`); a
+member who wants them makes a private copy (a rule of their own of the same name and query,
+with what they want). A shared rule stored with them anyway (raw SQL) acts by its tags
+alone (`Rule.acting`). Each member's rules run at their own imports: a paper another member
+imported meets the shared rules and the importer's private ones, not this member's.
 """
 
+import dataclasses
 import datetime as dt
 import functools
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     DateTime,
     Executable,
@@ -31,6 +47,7 @@ from sqlalchemy import (
     bindparam,
     delete,
     literal,
+    literal_column,
     select,
     union_all,
 )
@@ -47,7 +64,7 @@ from readinglist.library.dialect import (
     insert_into,
     on_postgresql,
 )
-from readinglist.library.driver import chunks
+from readinglist.library.driver import chunks, fetch
 from readinglist.library.search import SEARCH_INDEX, compile_query, matching_text
 
 
@@ -65,6 +82,14 @@ DOES_NOTHING = QT_TR_NOOP("a rule must do something: a tag, a status, a star or 
 NAME_TAKEN = QT_TR_NOOP("there is already a rule named '{name}'")
 NO_SUCH_RULE = QT_TR_NOOP("there is no rule named '{name}'")
 GONE = QT_TR_NOOP("the rule {name} was removed before it could be applied")
+NOT_SHARED_LIBRARY = QT_TR_NOOP(
+    "a library file has one person: only a shared library's rules are shared"
+)
+SHARED_PERSONAL = QT_TR_NOOP(
+    "a shared rule only adds tags: a star, a status and first in Today are each member's "
+    "own. Share a rule that only tags, and keep {name}'s other actions in a private rule"
+)
+NOT_MINE = QT_TR_NOOP("the rule {name} is {owner}'s, shared with you: only {owner} can change it")
 
 # What a rule does, one message an action: the command line prints them in English, the
 # window translated (a status by its label).
@@ -83,10 +108,30 @@ class Rule:
     status: ReadingStatus | None = None
     star: bool = False
     first: bool = False
+    owner: str | None = None  # a shared library's: who made it (None on a library file)
+    shared: bool = False  # seen, and run at import, by every member of the shared library
+    mine: bool = True  # changed by the person reading (others' shared ones are read only)
 
     @property
     def query(self) -> Query:
         return parse_query(self.query_text)
+
+    @property
+    def personal(self) -> bool:
+        """Whether it does what is each member's own: a star, a status, first in Today."""
+        return self.status is not None or self.star or self.first
+
+    @property
+    def label(self) -> str:
+        """Its name, another member's followed by theirs: "LLM (alice)" (the import report's;
+        the detail pane's names are `papers`' `_RULES`, which says the same in SQL)."""
+        return self.name if self.mine else f"{self.name} ({self.owner})"
+
+    def acting(self) -> "Rule":
+        """The rule as it acts: a shared one by its tags alone (see the module's docstring)."""
+        if not self.shared:
+            return self
+        return dataclasses.replace(self, status=None, star=False, first=False)
 
     def described(self) -> list[Message]:
         """What it does, an action a message (a status's argument is the `ReadingStatus`)."""
@@ -101,15 +146,23 @@ class Rule:
 
 
 def list_rules(connection: Connection) -> list[Rule]:
-    """Every rule, in the order they run (the order they were made)."""
+    """Every rule, in the order they run (the order they were made); on a shared library
+    one's own and the shared ones (the database's policy), each with its owner."""
     r = tables.RULES.c
-    columns = (r.id, r.name, r.query, r.tags, r.status, r.star, r.first)
+    columns: list[ColumnElement[Any]] = [r.id, r.name, r.query, r.tags, r.status, r.star, r.first]
+    if on_postgresql(connection):
+        columns += [literal_column(name) for name in _OWNERS]
     rows = connection.execute(select(*columns).order_by(r.id))
     return [_rule(*row) for row in rows]
 
 
+# A shared library's rule: its owner, whether it is shared, whether it is the reader's own.
+_OWNERS = ("owner", "shared", "owner = current_user")
+
+
 def _rule(*row: object) -> Rule:
-    rule_id, name, query, tags, status, star, first = row
+    rule_id, name, query, tags, status, star, first, *owned = row
+    owner, shared, mine = owned or (None, False, True)
     return Rule(
         int(str(rule_id)),
         str(name),
@@ -118,25 +171,33 @@ def _rule(*row: object) -> Rule:
         ReadingStatus(str(status)) if status else None,
         bool(star),
         bool(first),
+        None if owner is None else str(owner),
+        bool(shared),
+        bool(mine),
     )
 
 
 def find_rule(connection: Connection, name: str) -> Rule | None:
-    return next(
-        (rule for rule in list_rules(connection) if rule.name.lower() == name.lower()), None
-    )
+    """The rule called `name` (case aside): on a shared library one's own first, else a
+    shared one of another member's."""
+    named = [rule for rule in list_rules(connection) if rule.name.lower() == name.lower()]
+    return min(named, key=lambda rule: not rule.mine, default=None)
 
 
 def add_rule(connection: Connection, rule: Rule, now: dt.datetime) -> Rule:
-    """Keep `rule` (its id is given here). `QueryError` for a malformed query; `RuleError`
-    for an empty or taken name, or a rule that would do nothing."""
+    """Keep `rule` (its id is given here; `rule.shared`: shared with a shared library's
+    members). `QueryError` for a malformed query; `RuleError` for an empty or taken name, a
+    rule that would do nothing, or one shared that is not only tags, or on a library file."""
     name = rule.name.strip()
     parse_query(rule.query_text)
     if not name:
         raise RuleError(Message(NO_NAME))
     if not rule.actions():
         raise RuleError(Message(DOES_NOTHING))
-    if find_rule(connection, name) is not None:
+    if rule.shared:
+        _check_shareable(connection, dataclasses.replace(rule, name=name))
+    taken = find_rule(connection, name)
+    if taken is not None and taken.mine:  # another member's may have the name too
         raise RuleError(Message(NAME_TAKEN, name=name))
     values = {
         "name": name,
@@ -148,9 +209,44 @@ def add_rule(connection: Connection, rule: Rule, now: dt.datetime) -> Rule:
         "created_at": now,
     }
     added = connection.execute(tables.RULES.insert().values(values)).inserted_primary_key
-    found = find_rule(connection, name)
-    assert found is not None and added is not None and found.id == added[0]
-    return found
+    assert added is not None
+    if rule.shared:
+        fetch(connection, "UPDATE rules SET shared = true WHERE id = ? RETURNING id", [added[0]])
+    return _kept(connection, int(added[0]))
+
+
+def _kept(connection: Connection, rule_id: int) -> Rule:
+    return next(rule for rule in list_rules(connection) if rule.id == rule_id)
+
+
+def set_shared(connection: Connection, rule: Rule, shared: bool) -> Rule:
+    """Share one's rule with every member of a shared library, or stop sharing it;
+    `RuleError` on a library file, for another member's rule, for one no longer there, or
+    for sharing one that does more than tag."""
+    if shared:
+        _check_shareable(connection, rule)
+    elif not on_postgresql(connection):
+        raise RuleError(Message(NOT_SHARED_LIBRARY))
+    _check_mine(connection, rule)
+    fetch(connection, "UPDATE rules SET shared = ? WHERE id = ? RETURNING id", [shared, rule.id])
+    return _kept(connection, rule.id)
+
+
+def _check_shareable(connection: Connection, rule: Rule) -> None:
+    if not on_postgresql(connection):
+        raise RuleError(Message(NOT_SHARED_LIBRARY))
+    if rule.personal:
+        raise RuleError(Message(SHARED_PERSONAL, name=rule.name))
+
+
+def _check_mine(connection: Connection, rule: Rule) -> None:
+    """On a shared library, another member's (shared) rule is theirs to change: said in
+    words (the policy would only change nothing)."""
+    kept = next((found for found in list_rules(connection) if found.id == rule.id), None)
+    if kept is None:
+        raise RuleError(Message(NO_SUCH_RULE, name=rule.name))
+    if not kept.mine:
+        raise RuleError(Message(NOT_MINE, name=kept.name, owner=kept.owner))
 
 
 def still_kept(connection: Connection, rule: Rule) -> bool:
@@ -160,10 +256,12 @@ def still_kept(connection: Connection, rule: Rule) -> bool:
 
 
 def remove_rule(connection: Connection, name: str) -> None:
-    """Forget a rule (what it did stays done); `RuleError` if there is none of that name."""
+    """Forget a rule (what it did stays done); `RuleError` if there is none of that name,
+    or if it is another member's."""
     rule = find_rule(connection, name)
     if rule is None:
         raise RuleError(Message(NO_SUCH_RULE, name=name))
+    _check_mine(connection, rule)
     connection.execute(delete(tables.RULES).where(tables.RULES.c.id == rule.id))
 
 
@@ -237,7 +335,8 @@ def apply_to_new(
     connection: Connection, ids: Sequence[int], now: dt.datetime
 ) -> dict[int, tuple[str, ...]]:
     """Run every rule on the papers an import just added (in its transaction): for each
-    paper a rule caught, the names of the rules that did."""
+    paper a rule caught, the names of the rules that did (another member's with theirs:
+    `Rule.label`)."""
     if not ids:
         return {}
     rules = list_rules(connection)
@@ -250,7 +349,7 @@ def apply_to_new(
     caught: dict[int, tuple[str, ...]] = {}
     for rule, papers in found.items():
         for paper_id in papers:
-            caught[paper_id] = (*caught.get(paper_id, ()), rule.name)
+            caught[paper_id] = (*caught.get(paper_id, ()), rule.label)
     return caught
 
 
@@ -286,9 +385,11 @@ def act(
     indexed: bool = True,
 ) -> None:
     """Give each rule's papers (matched already) its star and status, in turn, and a hit;
-    then every rule's tags at once (`store.link_tags`). `indexed`: whether the index holds the
-    papers already (not an import's new ones: it gets them at commit)."""
-    for rule, matched in caught.items():
+    then every rule's tags at once (`store.link_tags`). A shared rule gives its tags alone
+    (`Rule.acting`). `indexed`: whether the index holds the papers already (not an import's
+    new ones: it gets them at commit)."""
+    for shown, matched in caught.items():
+        rule = shown.acting()
         if rule.star and matched:
             store.set_starred(connection, matched, True)
         if rule.status is not None and matched:
@@ -348,12 +449,12 @@ def _still_unread(connection: Connection, ids: Sequence[int]) -> list[int]:
 
 
 def rules_that_caught(connection: Connection, paper_id: int) -> list[str]:
-    """The names of the rules that acted on the paper, in the order they run."""
-    r, hits = tables.RULES.c, tables.RULE_HITS.c
-    statement = (
-        select(r.name).join(tables.RULE_HITS, hits.rule_id == r.id).where(hits.paper_id == paper_id)
-    )
-    return [str(name) for name in connection.execute(statement.order_by(r.id)).scalars()]
+    """The names of the rules that acted on the paper, in the order they run (another
+    member's with theirs: `Rule.label`)."""
+    hits = tables.RULE_HITS.c
+    statement = select(hits.rule_id).where(hits.paper_id == paper_id)
+    hit = {int(rule_id) for rule_id in connection.execute(statement).scalars()}
+    return [rule.label for rule in list_rules(connection) if rule.id in hit]
 
 
 def forget_hits(connection: Connection, rule_id: int, ids: Sequence[int]) -> None:

@@ -662,3 +662,25 @@ class RemoveRuleEdit:
 
     def revert(self, connection: Connection, part: Part = None) -> None:
         """Nothing: it is not on the undo stack."""
+
+
+@dataclass
+class ShareRuleEdit:
+    """A shared library's rule of mine shared with every member, or no more (Rules →
+    Share), written in turn with the edits. `refused`: why not (another member's, gone, or
+    a rule that does more than tag: `rules.set_shared`)."""
+
+    changes_lists: ClassVar[bool] = False
+    rule: Rule
+    shared: bool
+    ids: list[int] = field(default_factory=list)  # of no paper
+    refused: Message | None = None
+
+    def apply(self, connection: Connection, part: Part = None) -> None:
+        try:
+            rules.set_shared(connection, self.rule, self.shared)
+        except rules.RuleError as error:
+            self.refused = error.described
+
+    def revert(self, connection: Connection, part: Part = None) -> None:
+        """Nothing: it is not on the undo stack."""

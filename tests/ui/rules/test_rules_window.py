@@ -21,7 +21,7 @@ from readinglist.library.database import Library, utc_now
 from readinglist.library.rules import Rule, add_rule, rules_that_caught
 from readinglist.ui.qt import QMenu, QPoint
 from readinglist.ui.rules.actions import RuleActions
-from readinglist.ui.rules.dialog import RulesDialog
+from readinglist.ui.rules.dialog import WHOSE_COLUMN, RulesDialog
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.cli import cli_runner
 from tests.helpers.digests import DigestWriter, FakeEntry
@@ -135,6 +135,8 @@ def test_rules_are_added_and_removed_in_the_dialog_as_the_command_line_lists_the
             "status": "queued",
             "star": True,
             "first": False,
+            "owner": None,
+            "shared": False,
         }
     ]
 
@@ -315,3 +317,14 @@ def test_a_rule_the_library_refuses_is_said_in_the_form_and_the_dialog(
     finally:
         read_only["on"] = False
     assert listed(dialog) == [["Kept", "speech", "star"]]
+
+
+def test_a_library_file_shows_nothing_to_share(qtbot: QtBot, window: MainWindow) -> None:
+    _, dialog = open_rules(qtbot, window)
+
+    assert dialog.table.isColumnHidden(WHOSE_COLUMN)
+    assert not dialog.share_button.isVisibleTo(dialog)
+    assert not dialog.copy_button.isVisibleTo(dialog)
+    form = dialog.add("Robots", "robots")
+    assert not form.share_box.isVisibleTo(form)
+    form.reject()

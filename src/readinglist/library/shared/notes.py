@@ -9,6 +9,11 @@ text is not written over the other: it is saved beside it as a second shared not
 same author, and the caller is told so (`Kept`). Nothing typed is lost either way. An
 empty text removes the note (the same check: a note changed elsewhere is kept).
 
+The command line (`set --shared-note`) has no editor that read the note earlier: it reads
+one's note and writes it in one transaction (`my_shared_note`, then `put_shared_note`), and
+a save of one's own committed in between (another computer) makes it write nothing at all
+and say so, rather than keep two texts the user never saw side by side.
+
 A library file (SQLite) has one person and no shared notes: reading gives none.
 """
 
@@ -36,6 +41,9 @@ _DELETE = (
     "DELETE FROM shared_notes WHERE id = ? AND version = ? AND author = current_user RETURNING id"
 )
 _MINE = "SELECT id FROM shared_notes WHERE paper_id = ? AND author = current_user"
+_MINE_VERSIONED = (
+    "SELECT id, version FROM shared_notes WHERE paper_id = ? AND author = current_user ORDER BY id"
+)
 _STILL_THERE = "SELECT id FROM shared_notes WHERE id = ?"
 
 
@@ -77,6 +85,36 @@ KEPT_MESSAGES = {
         )
     ),
 }
+
+
+class SharedNoteError(ValueError):
+    """A shared note that cannot be written as asked: `str()` in English (the command
+    line's), `described` for a window to translate."""
+
+    def __init__(self, described: Message) -> None:
+        super().__init__(str(described))
+        self.described = described
+
+
+NOT_SHARED_LIBRARY = QT_TR_NOOP(
+    "a library file has one person: only a shared library's notes are shared (use --note)"
+)
+SEVERAL_OF_MINE = QT_TR_NOOP(
+    "you have {count} shared notes on {paper} (both texts kept after a save from another "
+    "computer): merge them in the window's Shared tab first"
+)
+
+
+def my_shared_note(connection: Connection, paper_id: int, paper: str) -> NoteRef | None:
+    """My one shared note on `paper_id` as it stands (None: I have none), for a save that
+    starts from it. `SharedNoteError` on a library file, and when I have several (kept after
+    a conflict): which to replace would be a guess. `paper` names it in the message."""
+    if not on_postgresql(connection):
+        raise SharedNoteError(Message(NOT_SHARED_LIBRARY))
+    mine = fetch(connection, _MINE_VERSIONED, [paper_id])
+    if len(mine) > 1:
+        raise SharedNoteError(Message(SEVERAL_OF_MINE, count=len(mine), paper=paper))
+    return NoteRef(int(mine[0][0]), int(mine[0][1])) if mine else None
 
 
 def shared_notes_of(
@@ -131,4 +169,12 @@ def note_text(connection: Connection, ref: NoteRef | None) -> str:
     return str(rows[0][0]) if rows else ""
 
 
-__all__ = ["Kept", "NoteRef", "note_text", "put_shared_note", "shared_notes_of"]
+__all__ = [
+    "Kept",
+    "NoteRef",
+    "SharedNoteError",
+    "my_shared_note",
+    "note_text",
+    "put_shared_note",
+    "shared_notes_of",
+]

@@ -69,6 +69,13 @@ class RuleActions(QObject):
         self.dialog.activateWindow()
         return self.dialog
 
+    def others_changed(self) -> None:
+        """Another member shared, changed or removed a rule: the open dialog reads the
+        rules again, its selection kept."""
+        if self.dialog is not None and self.dialog.isVisible():
+            selected = self.dialog.selected_rule()
+            self.dialog.reload(select=selected.name if selected is not None else None)
+
     def make_rule_of(self, name: str) -> None:
         """The Add form, prefilled with the saved search `name`'s name and query."""
         query = self._service.saved_search_named(name)

@@ -1,5 +1,11 @@
-"""The Rules dialog: the library's rules (name, query, what each does), a form to add one,
-Remove, and Apply to Existing Papers… for the selected one.
+"""The Rules dialog: the library's rules (name, query, what each does), a form to add one
+(form.py), Remove, and Apply to Existing Papers… for the selected one.
+
+On a shared library a column says whose each rule is and whether it is shared; the owner
+shares or stops sharing theirs (`ShareRuleEdit`: a shared rule only tags, anything else is
+refused with the reason), another member's shared rule is read only, and Make a Private
+Copy… opens the form with its name, query and tags, for a rule of one's own that may add a
+star, a status or first in Today. On a library file none of this shows.
 
 It reads through `library.rules`, as `readinglist rules` does, so the two list the same
 rules. Adding and removing a rule are edits (`library.user_edits.AddRuleEdit`,
@@ -10,7 +16,7 @@ rule is the window's undoable edit: the dialog only asks for it (`apply_requeste
 """
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
@@ -18,14 +24,10 @@ from readinglist.core.translatable import Message
 from readinglist.ui.i18n import tr, tr_message
 from readinglist.ui.qt import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     Qt,
     QTreeWidget,
@@ -34,17 +36,19 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
+from readinglist.ui.rules.form import RuleForm
 
 if TYPE_CHECKING:
     from readinglist.core.query import QueryError
     from readinglist.library.rules import Rule
-    from readinglist.library.user_edits import AddRuleEdit, RemoveRuleEdit
+    from readinglist.library.user_edits import AddRuleEdit, RemoveRuleEdit, ShareRuleEdit
     from readinglist.ui.data.edits import Failure
     from readinglist.ui.data.service import LibraryService
 
 type MarkedError = Callable[[str, "QueryError"], str]  # the search box's: text and error → rich
 type Answered = Callable[[str | None], None]  # None: written; else what to say
-GIVEN_STATUSES = (None, ReadingStatus.QUEUED, ReadingStatus.SKIPPED)  # what the form offers
+type RuleEditSent = "AddRuleEdit | RemoveRuleEdit | ShareRuleEdit"
+WHOSE_COLUMN = 3  # a shared library's: whose the rule is, and whether it is shared
 _MINIMUM_WIDTH = 720  # px: a name, a query and what it does side by side
 _VISIBLE_ROWS = 8
 ROW_PIXELS = 24  # a row of the list, about: its height is room for this many
@@ -64,16 +68,6 @@ def _labelled(action: Message) -> Message:
     return Message(action.template, **args)
 
 
-def _problem_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setStyleSheet("color: #b3261e")
-    label.hide()
-    return label
-
-
 class RulesDialog(QDialog):
     apply_requested = Signal(object)  # the selected Rule: run it on the library's papers
 
@@ -84,11 +78,12 @@ class RulesDialog(QDialog):
         self.setWindowTitle(tr("Rules"))
         self.service, self.library, self.marked_error = service, service.library, marked_error
         self._shown: list[Rule] = []
-        self._waiting: list[tuple[AddRuleEdit | RemoveRuleEdit, Answered]] = []  # not answered
+        self._waiting: list[tuple[RuleEditSent, Answered]] = []  # not answered yet
         self.form: RuleForm | None = None  # the last Add form opened
         self.table = QTreeWidget(self)  # a row a rule, in the order they run
         self.table.setObjectName("rulesList")
-        self.table.setHeaderLabels([tr("Name"), tr("Query"), tr("What it does")])
+        self.table.setHeaderLabels([tr("Name"), tr("Query"), tr("What it does"), tr("Shared")])
+        self.table.setColumnHidden(WHOSE_COLUMN, not self.library.shared)
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -96,9 +91,14 @@ class RulesDialog(QDialog):
         self.add_button = QPushButton(tr("Add…"), self)
         self.remove_button = QPushButton(tr("Remove"), self)
         self.apply_button = QPushButton(tr("Apply to Existing Papers…"), self)
+        self.share_button = QPushButton(tr("Share with Everyone"), self)
+        self.copy_button = QPushButton(tr("Make a Private Copy…"), self)
+        for shared_only in (self.share_button, self.copy_button):
+            shared_only.setVisible(self.library.shared)
         self.message = QLabel(self)
         self.message.setObjectName("rulesMessage")
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)  # `say` escapes: &#x27; is '
         self._lay_out()
         self._connect()
         self.reload()
@@ -114,8 +114,24 @@ class RulesDialog(QDialog):
             self,
         )
         explained.setWordWrap(True)
+        if self.library.shared:
+            explained.setText(
+                explained.text()
+                + " "
+                + tr(
+                    "In this shared library a shared rule adds its tags to everyone's new "
+                    "papers, whoever imports them; a star, a status and first in Today come "
+                    "from each member's own rules, at their own imports."
+                )
+            )
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.apply_button):
+        for button in (
+            self.add_button,
+            self.remove_button,
+            self.apply_button,
+            self.share_button,
+            self.copy_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -131,6 +147,8 @@ class RulesDialog(QDialog):
         self.add_button.clicked.connect(lambda *_: self.add())
         self.remove_button.clicked.connect(lambda *_: self.remove_selected())
         self.apply_button.clicked.connect(lambda *_: self._apply_selected())
+        self.share_button.clicked.connect(lambda *_: self.share_selected())
+        self.copy_button.clicked.connect(lambda *_: self.copy_selected())
         self.table.itemSelectionChanged.connect(self._enable)
         self.service.edits.written.connect(self._on_written)
         self.service.edits.failed.connect(self._on_failed)
@@ -155,12 +173,15 @@ class RulesDialog(QDialog):
                 )
             )
         self.table.clear()
-        items: dict[str, QTreeWidgetItem] = {}
+        items: dict[str, QTreeWidgetItem] = {}  # by name: one's own before another's
         for rule in self._shown:
-            texts = [rule.name, rule.query_text, does_text(rule)]
-            item = items[rule.name] = QTreeWidgetItem(self.table, texts)
-            for column, text in enumerate(texts):
-                item.setToolTip(column, text)
+            item = QTreeWidgetItem(self.table, [rule.name, rule.query_text, does_text(rule)])
+            item.setText(WHOSE_COLUMN, whose_text(rule))
+            read_only = _read_only(rule)
+            for column in range(self.table.columnCount()):
+                item.setToolTip(column, read_only or item.text(column))
+            if rule.mine or rule.name not in items:
+                items[rule.name] = item
         for column in range(self.table.columnCount() - 1):
             self.table.resizeColumnToContents(column)
         if select in items:
@@ -178,18 +199,25 @@ class RulesDialog(QDialog):
         self.message.setText(html.escape(text))
 
     def _enable(self) -> None:
-        chosen = self.selected_rule() is not None
-        self.remove_button.setEnabled(chosen)
-        self.apply_button.setEnabled(chosen)
+        """What the selected rule allows: another member's is read only (apply it, copy it)."""
+        rule = self.selected_rule()
+        mine = rule is not None and rule.mine
+        self.remove_button.setEnabled(mine)
+        self.apply_button.setEnabled(rule is not None)
+        self.share_button.setEnabled(mine)
+        shared = mine and rule is not None and rule.shared
+        self.share_button.setText(tr("Stop Sharing") if shared else tr("Share with Everyone"))
+        self.copy_button.setEnabled(rule is not None and not rule.mine)
+        if rule is not None and not rule.mine:
+            self.say(_read_only(rule))
 
     # --- what it does ----------------------------------------------------------------------
 
-    def add(self, name: str = "", query: str = "") -> "RuleForm":
-        """The Add form, prefilled with `name` and `query` (a saved search's), shown
-        window-modal (returns at once)."""
+    def add(self, name: str = "", query: str = "", tags: Sequence[str] = ()) -> "RuleForm":
+        """The Add form, prefilled with `name`, `query` (a saved search's) and `tags` (a
+        rule copied), shown window-modal (returns at once)."""
         form = RuleForm(self)
-        form.name_edit.setText(name)
-        form.query_edit.setText(query)
+        form.prefill(name, query, tags)
         form.accepted.connect(lambda: self._added(form))
         self.form = form
         form.open()
@@ -220,6 +248,38 @@ class RulesDialog(QDialog):
         self.say(done if why is None else why)
         self.reload()
 
+    def copy_selected(self) -> "RuleForm | None":
+        """Make a Private Copy…: the Add form with another member's shared rule's name,
+        query and tags, for a rule of one's own (that may add a star, a status, first in
+        Today)."""
+        rule = self.selected_rule()
+        if rule is None or rule.mine:
+            return None
+        return self.add(rule.name, rule.query_text, rule.tags)
+
+    def share_selected(self) -> None:
+        """Share the selected rule of mine with every member, or stop sharing it; a rule
+        that does more than tag is refused, with the reason (`rules.set_shared`)."""
+        from readinglist.library.user_edits import ShareRuleEdit
+
+        rule = self.selected_rule()
+        if rule is None or not rule.mine:
+            return
+        self.share_button.setEnabled(False)  # until the writer answers
+        edit = ShareRuleEdit(rule, not rule.shared)
+        self.send(edit, lambda why: self._shared(edit, why))
+
+    def _shared(self, edit: "ShareRuleEdit", why: str | None) -> None:
+        if why is None and edit.refused is not None:
+            why = tr_message(edit.refused)
+        name = edit.rule.name
+        if why is None and edit.shared:
+            why = tr("Shared the rule {name}: it tags everyone's new papers.").format(name=name)
+        elif why is None:
+            why = tr("The rule {name} is yours alone again.").format(name=name)
+        self.reload(select=name)
+        self.say(why)
+
     def _apply_selected(self) -> None:
         rule = self.selected_rule()
         if rule is not None:
@@ -227,7 +287,7 @@ class RulesDialog(QDialog):
 
     # --- the writer's answers --------------------------------------------------------------
 
-    def send(self, edit: "AddRuleEdit | RemoveRuleEdit", answered: Answered) -> None:
+    def send(self, edit: RuleEditSent, answered: Answered) -> None:
         """Write `edit` in turn with the window's edits, off the GUI thread; `answered(None)`
         once written, `answered(what to say)` when the library did not take it."""
         self._waiting.append((edit, answered))
@@ -249,105 +309,18 @@ class RulesDialog(QDialog):
                 return
 
 
-class RuleForm(QDialog):
-    """Name, query (checked as it is typed, its error shown as the search box shows one),
-    tags, status, star, first in Today; OK adds the rule, or says why not and stays open."""
+def whose_text(rule: "Rule") -> str:
+    """A shared library's rule: "Private", "Shared", or "Shared by alice" (another's)."""
+    if rule.owner is None:
+        return ""
+    if not rule.mine:
+        return tr("Shared by {owner}").format(owner=rule.owner)
+    return tr("Shared") if rule.shared else tr("Private")
 
-    def __init__(self, rules: RulesDialog) -> None:
-        super().__init__(rules)
-        self.setWindowTitle(tr("Add Rule"))
-        self._rules, self._marked_error = rules, rules.marked_error
-        self.added: Rule | None = None
-        self.name_edit = QLineEdit(self)
-        self.query_edit = QLineEdit(self)
-        self.query_edit.setMinimumWidth(420)
-        self.query_edit.setPlaceholderText(tr("e.g. {example}").format(example="robot tag:to-read"))
-        self.query_error = _problem_label(self, "ruleQueryError")
-        self.tags_edit = QLineEdit(self)
-        self.tags_edit.setPlaceholderText(tr("Tags, separated by commas"))
-        self.status_box = QComboBox(self)
-        for status in GIVEN_STATUSES:
-            label = tr(status.look.label) if status else tr("No change")
-            self.status_box.addItem(label, status.value if status else None)
-        self.star_box = QCheckBox(tr("Star them"), self)
-        self.first_box = QCheckBox(tr("Put them first in Today"), self)
-        self.problem = _problem_label(self, "ruleProblem")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self._lay_out()
-        self.query_edit.textChanged.connect(self._check_query)
 
-    def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.addRow(tr("Name"), self.name_edit)
-        form.addRow(tr("Query"), self.query_edit)
-        form.addRow("", self.query_error)
-        form.addRow(tr("Add tags"), self.tags_edit)
-        form.addRow(tr("Status"), self.status_box)
-        form.addRow("", self.star_box)
-        form.addRow("", self.first_box)
-        form.addRow(self.problem)
-        form.addRow(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.setLayout(form)
-
-    def wanted(self) -> "Rule":
-        """The rule the form describes (its id is given when it is added)."""
-        from readinglist.library.rules import Rule
-
-        tags = tuple(tag.strip() for tag in self.tags_edit.text().split(",") if tag.strip())
-        status = self.status_box.currentData()  # a status's value (Qt keeps plain strings)
-        return Rule(
-            0,
-            self.name_edit.text(),
-            self.query_edit.text(),
-            tags,
-            ReadingStatus(status) if status else None,
-            self.star_box.isChecked(),
-            self.first_box.isChecked(),
-        )
-
-    def _check_query(self, text: str) -> bool:
-        """Show what is wrong with the query, as the search box does; whether it parses."""
-        from readinglist.core.query import QueryError, parse_query
-
-        try:
-            parse_query(text)
-        except QueryError as error:
-            self.query_error.setText(self._marked_error(text, error))
-            self.query_error.show()
-            return False
-        self.query_error.hide()
-        return True
-
-    def accept(self) -> None:
-        """Add the rule: the form closes once the writer has written it, or says why not
-        and stays open."""
-        from readinglist.library.user_edits import AddRuleEdit
-
-        if not self._check_query(self.query_edit.text()):
-            self._refuse(tr("The query does not read: see above."))
-            return
-        self.problem.hide()
-        self._ok().setEnabled(False)  # until the writer answers
-        edit = AddRuleEdit(self.wanted())
-        self._rules.send(edit, lambda why: self._answered(edit, why))
-
-    def _answered(self, edit: "AddRuleEdit", why: str | None) -> None:
-        self._ok().setEnabled(True)
-        if why is None and edit.refused is not None:
-            why = tr_message(edit.refused)
-        if why is not None:
-            self._refuse(why)
-            return
-        self.added = edit.added
-        super().accept()
-
-    def _ok(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def _refuse(self, why: str) -> None:
-        self.problem.setText(html.escape(why))
-        self.problem.show()
+def _read_only(rule: "Rule") -> str:
+    """What another member's shared rule's row says: whose it is, and what one may do."""
+    if rule.mine:
+        return ""
+    said = tr("Shared by {owner}: only they can change it. Make a Private Copy… for your own.")
+    return said.format(owner=rule.owner)

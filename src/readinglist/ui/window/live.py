@@ -32,10 +32,16 @@ def follow(window: "MainWindow", service: "LibraryService") -> None:
 def show(window: "MainWindow", changed: "Changed") -> None:
     """Others' changes on screen: the list and every count read again (a paper may have
     joined or left the list shown: tagged, imported), the changed papers' rows and the
-    paper shown (the selection's, when too much changed to name), and the Reading view when
-    it is open (the tags of what was read are everyone's)."""
+    paper shown (the selection's, when too much changed to name), the Reading view when it
+    is open (the tags of what was read are everyone's), and the Rules dialog when a shared
+    rule changed."""
+    from readinglist.ui.rules.actions import RuleActions
+
     ids = sorted(changed.paper_ids)
     if changed.everything:
         ids += window.list_pane.selected_ids()
     window.edits_shown.reload_lists(ids)
     window.reading.refresh()
+    rules = window.findChild(RuleActions)
+    if rules is not None and (changed.everything or "rule" in changed.kinds):
+        rules.others_changed()
