@@ -160,6 +160,7 @@ def test_quiet_work_runs_while_the_import_waits_between_files(
     seen: list[tuple[int, int]] = []  # files started before and after the work ran
 
     def work() -> None:
+        assert threading.current_thread() is threading.main_thread()
         before = len(files_started)
         spin_until = time.perf_counter() + 0.05  # the GIL is free: the import could go on
         while time.perf_counter() < spin_until:

@@ -167,18 +167,23 @@ class ImportController(QObject):
         if latest is not None:
             self.progressed.emit(*latest)
 
+    @Slot()
     def _on_paused(self) -> None:
-        self._run_quiet_work()
+        """One piece of quiet work a pause, painted, then the import goes on (and pauses
+        again for the next): the event loop runs between two (timers, input)."""
+        if self._quiet_work:
+            self._quiet_work.pop(0)()
+            QCoreApplication.sendPostedEvents()  # the repaints it asked for, now
         if self._worker is not None:
+            if self._quiet_work:
+                self._worker.pause_requested.set()
             self._worker.resume.set()
 
     def _run_quiet_work(self) -> None:
-        """The work asked for `when_quiet`, then its repaints (posted events) at once."""
+        """All the work asked for `when_quiet` and not done yet (the import is over)."""
         work, self._quiet_work = self._quiet_work, []
         for item in work:
             item()
-        if work:
-            QCoreApplication.sendPostedEvents()
 
     def _on_finished(self, report: ImportReport) -> None:
         self._run_quiet_work()  # asked for after the import's last file
