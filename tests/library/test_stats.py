@@ -271,6 +271,36 @@ def test_a_week_begins_at_the_readers_midnight_to_the_millisecond(
     assert [w.read for w in in_west.weeks] == [2, 0]  # Sunday morning there
 
 
+@pytest.mark.parametrize(
+    ("offset", "midnight"),
+    [
+        (dt.timedelta(hours=5, minutes=30), "2026-11-29 18:30:00"),
+        (dt.timedelta(seconds=5), "2026-11-29 23:59:55"),  # a whole second not 0 or 59
+    ],
+)
+def test_a_moment_half_a_millisecond_before_the_readers_midnight_is_sqlites_day(
+    library: Library, digests: DigestWriter, offset: dt.timedelta, midnight: str
+) -> None:
+    """SQLite rounds a moment to the millisecond before it numbers its day: 23:59:59.999499
+    (local) is Sunday's, 23:59:59.9995 and later Monday's; a shared library's days too, though
+    numbered there from the moment's date rather than its julian milliseconds."""
+    ids = fill(library, digests)
+    boundary = at(midnight)
+    before = [boundary - dt.timedelta(microseconds=us) for us in (501, 500, 499)]
+    history(
+        library,
+        ids,
+        [(n, "read", f"{moment:%Y-%m-%d %H:%M:%S.%f}") for n, moment in enumerate(before, 1)],
+    )
+
+    shown = figures(library, "2026-11-23", dt.timezone(offset))
+
+    assert [(w.start.isoformat(), w.read) for w in shown.weeks] == [
+        ("2026-11-23", 1),
+        ("2026-11-30", 2),
+    ]
+
+
 def test_the_authors_of_what_was_read_most_first_then_by_name(
     library: Library, digests: DigestWriter
 ) -> None:
@@ -407,6 +437,7 @@ def test_the_days_to_read_are_sqlites_julian_days_to_the_last_bit(
     moments[2] = ("2025-01-01 00:00:00.001", "2026-11-30 23:59:59.999")
     moments[3] = ("2026-11-20 03:17:00.250", "2026-11-27 19:05:00.501500")
     moments[4] = ("2026-11-21 00:00:00.500500", "2026-11-27 19:05:07.999")
+    moments[5] = ("2026-11-20 00:00:16.000500", "2026-11-27 19:05:04.000500")  # SQLite: down
     arrived(library, ids, {paper: came for paper, (came, _) in moments.items()})
     history(library, ids, [(paper, "read", read) for paper, (_, read) in moments.items()])
     with closing(sqlite3.connect(":memory:")) as sqlite:
