@@ -18,10 +18,10 @@ from readinglist.core.query import Query, parse_query
 from readinglist.library import papers as store
 from readinglist.library.database import Library, open_library, utc_now
 from readinglist.library.driver import stored_moment
-from readinglist.library.shared import text_search
 from readinglist.library.importer import import_file, import_paths
 from readinglist.library.search import count_matching, ranked_ids
 from readinglist.library.search_index import index_is_sound, rebuild_index
+from readinglist.library.shared import text_search
 from tests.helpers.digests import DigestWriter, FakeEntry
 from tests.helpers.paths import FIXTURES as FIXTURE_FOLDER
 

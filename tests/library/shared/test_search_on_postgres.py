@@ -11,11 +11,11 @@ from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.importer import import_file
 from readinglist.library.rules import Rule, add_rule
-from readinglist.library.text_match import TextMatch
 from readinglist.library.search import compile_query, count_matching, ranked_ids
 from readinglist.library.shared import ddl, text_search
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.setup import SharedLibraryError, init_shared
+from readinglist.library.text_match import TextMatch
 from tests.helpers.digests import DigestWriter, FakeEntry
 from tests.helpers.postgres import PostgresDatabase
 from tests.helpers.shared_library import connected_as
