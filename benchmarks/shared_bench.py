@@ -18,12 +18,13 @@ the time from before the commit to the change in hand, median and 95th percentil
 clients.
 
 `--search` instead: search_bench's 37 search-box queries on its synthetic corpus (10,000
-digests of 20: 200,000 entries), imported into an SQLite library by the app, its tables
-copied into a shared library (the search's words then built by its own function, as its
-triggers would), a reader's data added as search_bench adds it (stars, statuses, tags,
-notes on a few percent); each query's whole id list in the list's order, as the window asks,
-through the library layer as that member, median of `--repeat` per query; then the median
-and 95th percentile over all (issue 17: under 50 ms / 150 ms), and the plans of common words.
+digests of 20: 200,000 entries), imported into an SQLite library by the app (gui_bench's,
+kept in benchmarks/.cache once made), its tables copied into a shared library (the search's
+words then built by its own function, as its triggers would), a reader's data added as
+search_bench adds it (stars, statuses, tags, notes on a few percent); each query's whole id
+list in the list's order, as the window asks, through the library layer as that member,
+median of `--repeat` per query; then the median and 95th percentile over all (issue 17:
+under 50 ms / 150 ms), and the plans of common words.
 
 Run: python benchmarks/shared_bench.py [--papers N] [--repeat N] [--search [--digests N]]
 """

@@ -3,6 +3,7 @@ words (or JSON), again without changing anything, and a bad or unreachable URL s
 
 import json
 
+import psycopg
 import pytest
 
 from readinglist.library.shared import setup
@@ -24,6 +25,21 @@ def test_init_shared_makes_the_library_and_says_how_to_add_members(
     said = json.loads(out)
     assert code == 0
     assert (said["created"], said["member_role_created"]) == (False, False)
+
+
+def test_a_library_without_the_lists_index_gets_it_and_says_so(
+    run: RunCli, postgres_database: PostgresDatabase
+) -> None:
+    run("init-shared", postgres_database.url)
+    with psycopg.connect(postgres_database.url, autocommit=True) as admin:
+        admin.execute("DROP INDEX paper_records_last_seen_id")
+
+    code, out, err = run("init-shared", postgres_database.url)
+    _, again, _ = run("init-shared", "--json", postgres_database.url)
+
+    assert (code, err) == (0, "")
+    assert out.strip().endswith("added the index its lists of found papers are read by.")
+    assert json.loads(again)["amended"] is False
 
 
 def test_a_password_in_the_url_is_never_printed(

@@ -21,6 +21,7 @@ from readinglist.library.driver import stored_moment
 from readinglist.library.importer import import_file, import_paths
 from readinglist.library.search import count_matching, ranked_ids
 from readinglist.library.search_index import index_is_sound, rebuild_index
+from readinglist.library.shared import text_search
 from tests.helpers.digests import DigestWriter, FakeEntry
 from tests.helpers.paths import FIXTURES as FIXTURE_FOLDER
 
@@ -59,11 +60,23 @@ def filled(library: Library, digests: DigestWriter) -> Library:
     return library
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def either(request: pytest.FixtureRequest) -> Library:
-    """A library file, or a shared library opened as one member (each test runs on both)."""
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param("postgresql", marks=pytest.mark.postgres),
+        pytest.param("postgresql, few found", marks=pytest.mark.postgres),
+    ]
+)
+def either(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Library:
+    """A library file, or a shared library opened as one member (each test runs on both).
+    On the shared library, lists test papers against the found ids (as for words that find
+    many papers), or, "few found", look the found papers up (text_search.finds_many)."""
     if request.param == "sqlite":
         return cast(Library, request.getfixturevalue("library"))
+    if request.param == "postgresql, few found":
+        monkeypatch.setattr(text_search, "MANY", float("inf"))
+    else:
+        monkeypatch.setattr(text_search, "MANY", 0.0)
     return cast(tuple[Library, Library], request.getfixturevalue("member_libraries"))[0]
 
 

@@ -40,6 +40,7 @@ def _as_json(outcome: "InitOutcome") -> dict[str, object]:
         "created": outcome.created,
         "upgraded_from": outcome.upgraded_from,
         "member_role_created": outcome.member_role_created,
+        "amended": outcome.amended,
     }
 
 
@@ -50,6 +51,11 @@ def _said(outcome: "InitOutcome") -> list[str]:
         return [
             f"Upgraded the shared library {outcome.address} from schema "
             f"{outcome.upgraded_from} to {outcome.version}."
+        ]
+    if outcome.amended:
+        return [
+            f"{outcome.address} is a shared library already (schema {outcome.version}); "
+            "added the index its lists of found papers are read by."
         ]
     if not outcome.created:
         return [

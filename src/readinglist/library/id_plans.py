@@ -61,12 +61,15 @@ class IdPlan:
 
 
 def _ids(connection: Connection, sql: str, parameters: tuple[object, ...]) -> list[int]:
-    """One statement's ids: SQLite's as one JSON array; PostgreSQL's one a row (compiled
-    for psycopg by `sorting`)."""
-    if on_postgresql(connection):
-        return [int(row[0]) for row in connection.exec_driver_sql(sql, parameters)]
-    found: list[int] = json.loads(fetch(connection, sql, parameters)[0][0])
-    return found
+    """One statement's ids: SQLite's as one JSON array; PostgreSQL's (compiled for psycopg
+    by `sorting`) as one array, NULL for none, or one a row."""
+    if not on_postgresql(connection):
+        found: list[int] = json.loads(fetch(connection, sql, parameters)[0][0])
+        return found
+    rows = connection.exec_driver_sql(sql, parameters).all()
+    if len(rows) == 1 and (rows[0][0] is None or isinstance(rows[0][0], list)):
+        return list(rows[0][0] or [])  # an id is never NULL: this is the array's row
+    return [int(row[0]) for row in rows]
 
 
 def plan(connection: Connection, key: str, compile_plan: Callable[[], IdPlan]) -> IdPlan:

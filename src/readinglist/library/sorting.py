@@ -14,6 +14,7 @@ building needs (0.15-0.5 s to import), loads after the window's first rows.
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -33,6 +34,7 @@ from readinglist.core.query_terms import Added, Ago, And, FirstSeen, InDigest, N
 from readinglist.library import id_plans, tables
 from readinglist.library.driver import stored
 from readinglist.library.id_plans import IdPlan, Statement
+from readinglist.library.search import FOUND_MANY, compile_query
 from readinglist.library.search import conditions as _conditions
 
 EVERYTHING = Query()
@@ -49,6 +51,7 @@ _VALUES_IN_ORDER: dict[SortKey, tuple[object, ...]] = {
 }
 
 type Conditions = list[ColumnElement[bool]]
+type OrderKey = ColumnElement[Any]  # a column or expression, ascending or `.desc()`
 
 
 def find_paper_ids(
@@ -74,8 +77,21 @@ def id_plan(
     """The statements `find_paper_ids` runs (a recent list's from `id_plans`)."""
     key = _key(query.as_term(), sort, descending, limit)
     return id_plans.plan(
-        connection, key, lambda: _plan(connection.dialect, query, sort, descending, limit)
+        connection, key, lambda: _plan(_dialect(connection, query), query, sort, descending, limit)
     )
+
+
+def _dialect(connection: Connection, query: Query) -> Dialect:
+    """The dialect a list's statements are compiled in: the connection's for SQLite; for
+    PostgreSQL, psycopg's with positional placeholders, told whether the query's words find
+    many papers (`search.FOUND_MANY`: the planner estimates them, shared/text_search.py)."""
+    if connection.dialect.name != "postgresql":
+        return connection.dialect
+    from readinglist.library.shared.text_search import finds_many
+
+    compiled = compile_query(query)
+    many = compiled.match is not None and finds_many(connection, compiled.match)
+    return _positional_postgresql(found_many=many)
 
 
 def _key(term: Term | None, sort: SortKey, descending: bool, limit: int | None) -> str:
@@ -112,13 +128,9 @@ def _plan(
     named = papers.c[_COLUMN_NAMES.get(sort, sort.value)]
     column = func.lower(named) if sort in _TEXT_SORTS else named
     tie = papers.c.id.desc() if descending and sort in _TIES_FOLLOW else papers.c.id
-    statement = (
-        select(papers.c.id)
-        .where(*conditions)
-        .order_by(column.desc() if descending else column, tie)
-        .limit(limit)
-    )
-    return IdPlan(_statements(dialect, statement))
+    keys = (column.desc() if descending else column, tie)
+    statement = select(papers.c.id).where(*conditions).order_by(*keys).limit(limit)
+    return IdPlan(_statements(dialect, statement, keys=keys if limit is None else ()))
 
 
 def _by_value(dialect: Dialect, conditions: Conditions, sort: SortKey, descending: bool) -> IdPlan:
@@ -131,8 +143,8 @@ def _by_value(dialect: Dialect, conditions: Conditions, sort: SortKey, descendin
     value = papers.c[sort.value] == bindparam("value", required=False)
     statement = select(papers.c.id).where(value, *conditions).order_by(papers.c.id)
     values = _VALUES_IN_ORDER[sort]
-    in_order = values[::-1] if descending else values
-    return IdPlan(_statements(dialect, statement, [{"value": v} for v in in_order]))
+    in_order = [{"value": v} for v in (values[::-1] if descending else values)]
+    return IdPlan(_statements(dialect, statement, in_order, keys=(papers.c.id,)))
 
 
 def _rules_first(dialect: Dialect, conditions: Conditions, descending: bool) -> IdPlan:
@@ -142,13 +154,9 @@ def _rules_first(dialect: Dialect, conditions: Conditions, descending: bool) -> 
     papers, hits, rules = tables.PAPERS.c, tables.RULE_HITS.c, tables.RULES.c
     put_first = select(hits.paper_id).join(tables.RULES, rules.id == hits.rule_id)
     first = exists(put_first.where(hits.paper_id == papers.id, rules.first))
-    statement = (
-        select(papers.id)
-        .where(*conditions)
-        .order_by(*(key.desc() if descending else key for key in (first, papers.last_seen)))
-        .order_by(papers.id)
-    )
-    return IdPlan(_statements(dialect, statement))
+    keys = (*(key.desc() if descending else key for key in (first, papers.last_seen)), papers.id)
+    statement = select(papers.id).where(*conditions).order_by(*keys)
+    return IdPlan(_statements(dialect, statement, keys=keys))
 
 
 def _by_tags(dialect: Dialect, conditions: Conditions, descending: bool) -> IdPlan:
@@ -180,19 +188,32 @@ def _statements(
     dialect: Dialect,
     statement: Select[tuple[int]],
     values: Sequence[Mapping[str, object]] = ({},),
+    keys: Sequence[OrderKey] = (),
 ) -> tuple[Statement, ...]:
     """The statement as the driver runs it, `SELECT json_group_array(id) FROM (...)`, once
     for each set of `values` of its named parameters (the others as built).
 
     SQLite keeps a subquery's ORDER BY for an aggregate fed by it (other than count, min
     and max), so the array is in the statement's order. PostgreSQL promises that only for
-    an aggregate's own ORDER BY: there the ids are read one a row (`id_plans`), through
-    psycopg's dialect with positional placeholders, the values as they are.
+    an aggregate's own ORDER BY: there a whole list (`keys`, its order, given) is one
+    `array_agg(id ORDER BY keys)`, read by psycopg as one list (150,000 ids read one a row
+    took 60-100 ms more than the query itself); the others' ids are read one a row. Both
+    through psycopg's dialect with positional placeholders, the values as they are.
     """
-    if dialect.name == "postgresql":
-        return _compiled(statement, _positional_postgresql(), values, lambda value: value)
+    if dialect.name == "postgresql":  # _dialect's, positional
+        listed = _one_array(statement, keys) if keys else statement
+        return _compiled(listed, dialect, values, lambda value: value)
     ids = statement.subquery()
     return _compiled(select(func.json_group_array(ids.c[0])), dialect, values, stored)
+
+
+def _one_array(statement: Select[tuple[int]], keys: Sequence[OrderKey]) -> Select[Any]:
+    """PostgreSQL's `SELECT array_agg(id ORDER BY keys)` of `statement`'s ids (NULL when
+    none match; `id_plans` reads both shapes)."""
+    from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+    ordered = aggregate_order_by(statement.selected_columns[0], *keys)
+    return statement.with_only_columns(func.array_agg(ordered)).order_by(None)
 
 
 def _compiled(
@@ -209,9 +230,12 @@ def _compiled(
 
 
 @cache
-def _positional_postgresql() -> Dialect:
-    """psycopg's dialect with `%s` placeholders (its own are named): loaded when a shared
-    library first lists, never on an SQLite library's way to the first paint."""
+def _positional_postgresql(*, found_many: bool) -> Dialect:
+    """psycopg's dialect with `%s` placeholders (its own are named), marked with
+    `found_many` for search.py's text conditions: loaded when a shared library first lists,
+    never on an SQLite library's way to the first paint."""
     from sqlalchemy.dialects.postgresql.psycopg import dialect
 
-    return dialect(paramstyle="format")  # type: ignore[no-untyped-call]
+    positional: Dialect = dialect(paramstyle="format")  # type: ignore[no-untyped-call]
+    setattr(positional, FOUND_MANY, found_many)
+    return positional

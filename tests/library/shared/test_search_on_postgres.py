@@ -11,10 +11,11 @@ from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
 from readinglist.library.importer import import_file
 from readinglist.library.rules import Rule, add_rule
-from readinglist.library.search import count_matching, ranked_ids
-from readinglist.library.shared import ddl
+from readinglist.library.search import compile_query, count_matching, ranked_ids
+from readinglist.library.shared import ddl, text_search
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.setup import SharedLibraryError, init_shared
+from readinglist.library.text_match import TextMatch
 from tests.helpers.digests import DigestWriter, FakeEntry
 from tests.helpers.postgres import PostgresDatabase
 from tests.helpers.shared_library import connected_as
@@ -60,6 +61,13 @@ def test_a_private_note_is_searched_for_its_author_alone(
         assert count_matching(connection, parse_query("로봇")) == 2
     with bob.reading() as connection:
         assert count_matching(connection, parse_query("로봇")) == 1
+    with alice.writing() as connection:  # a note's words and the shared ones both match
+        store.set_note(connection, imported["2403.00001"], "로봇 again", utc_now())
+    assert found(alice, "로봇") == ["2403.00001", "2403.00002"]
+    with alice.reading() as connection:
+        ids = store.find_paper_ids(connection, parse_query("로봇"))
+        assert ids == sorted(imported.values())  # each once, in the list's order
+        assert count_matching(connection, parse_query("로봇")) == 2
     with alice.writing() as connection:
         store.set_note(connection, imported["2403.00002"], "", utc_now())
     assert found(alice, "compare") == []
@@ -109,6 +117,31 @@ def test_relevance_counts_and_rules_search_words(
         titles = [paper.title for paper in store.load_papers(connection, ranked)]
         assert titles == ["Video Models"]
         assert count_matching(connection, parse_query("model")) == 1
+
+
+def test_the_planner_tells_words_that_find_many_papers(
+    shared: PostgresDatabase,
+    member_libraries: tuple[Library, Library],
+    imported: dict[str, int],
+    digests: DigestWriter,
+) -> None:
+    """A word in most papers finds many, one in none few, as the statistics estimate
+    them (lists then read the found ids another way: search._tsquery_condition)."""
+    alice, _ = member_libraries
+    many = [FakeEntry(f"2403.{n:05}", title=f"Common words {n}") for n in range(10, 60)]
+    import_file(alice, digests.write("e.md", "2024-03-02", many))
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        admin.execute("ANALYZE paper_search")
+    with alice.reading() as connection:
+        assert text_search.finds_many(connection, compile_match("common"))
+        assert not text_search.finds_many(connection, compile_match("robots"))
+        assert not text_search.finds_many(connection, compile_match("nowhere"))
+
+
+def compile_match(text: str) -> TextMatch:
+    match = compile_query(parse_query(text)).match
+    assert match is not None
+    return match
 
 
 def test_init_shared_says_what_to_do_without_unaccent(postgres_database: PostgresDatabase) -> None:

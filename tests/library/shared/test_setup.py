@@ -90,6 +90,32 @@ def test_an_older_shared_library_is_upgraded_by_its_owner_alone(
         connection.execute("SELECT later FROM paper_records")  # the step ran
 
 
+def test_a_library_made_before_the_lists_index_gets_it_from_its_owner(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    """A shared library at this version made without search_ddl.SORTING (as those made
+    before it): a member's init-shared may not add it and changes nothing; its owner's
+    adds it once, and says so."""
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        admin.execute("DROP INDEX paper_records_last_seen_id")
+        admin.execute("ALTER TABLE paper_search RESET (toast_tuple_target)")
+
+    with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
+        init_shared(SharedAddress.parse(shared.url_as(members[0])))
+    amended = init_shared(SharedAddress.parse(shared.url))
+    again = init_shared(SharedAddress.parse(shared.url))
+
+    assert (amended.amended, amended.created, amended.version) == (True, False, SHARED_VERSION)
+    assert not again.amended
+    with psycopg.connect(shared.url) as connection:
+        index = connection.execute("SELECT to_regclass('paper_records_last_seen_id')")
+        assert index.fetchone() == ("paper_records_last_seen_id",)
+        options = connection.execute(
+            "SELECT reloptions FROM pg_class WHERE oid = 'paper_search'::regclass"
+        ).fetchone()
+        assert options == (["toast_tuple_target=128"],)
+
+
 def test_an_unreachable_server_is_named_without_its_password() -> None:
     address = SharedAddress.parse("postgresql://alice:hunter2@/lab?host=/nonexistent-socket-dir")
 

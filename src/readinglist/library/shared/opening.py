@@ -19,7 +19,7 @@ from readinglist.library.shared.setup import (
 )
 
 CLIENT = "readinglist"  # the application_name of a command's connections
-SESSION_OPTIONS = "-c timezone=UTC -c plan_cache_mode=force_custom_plan"
+SESSION_OPTIONS = "-c timezone=UTC -c plan_cache_mode=force_custom_plan -c work_mem=32MB"
 
 
 def open_shared(address: SharedAddress, client: str = CLIENT) -> Library:

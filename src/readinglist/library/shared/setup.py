@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from readinglist.library.errors import LibraryError
-from readinglist.library.shared import ddl
+from readinglist.library.shared import ddl, search_ddl
 from readinglist.library.shared.address import SharedAddress
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ class InitOutcome:
     created: bool  # False: it was a shared library already
     member_role_created: bool
     upgraded_from: int | None = None  # it was at this older version
+    amended: bool = False  # it was at this version, without search_ddl.SORTING
 
 
 def init_shared(address: SharedAddress) -> InitOutcome:
@@ -61,7 +62,8 @@ def init_shared(address: SharedAddress) -> InitOutcome:
             if version < SHARED_VERSION:
                 _upgrade(address, connection, version)
                 return InitOutcome(address, SHARED_VERSION, False, False, upgraded_from=version)
-            return InitOutcome(address, version, created=False, member_role_created=False)
+            amended = _amend(address, connection)
+            return InitOutcome(address, version, False, False, amended=amended)
         _refuse_foreign_tables(address, connection)
         created_role = _ensure_member_role(address, connection)
         with connection.transaction():
@@ -89,6 +91,26 @@ def _upgrade(address: SharedAddress, connection: "psycopg.Connection[Any]", vers
             f"{address} is at schema {version}: only the role that owns its tables may upgrade "
             f"it to {SHARED_VERSION} (run init-shared as that role); nothing was changed"
         ) from None
+
+
+def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> bool:
+    """Add what a library made at this version lacks (`search_ddl.SORTING`, the lists'
+    index); whether anything was. Refused, changing nothing, for a role that does not own
+    the tables, as an upgrade is."""
+    import psycopg
+
+    found = connection.execute(search_ddl.HAS_SORTING).fetchone()
+    if found is not None and found[0]:
+        return False
+    try:
+        with connection.transaction():
+            connection.execute(search_ddl.SORTING.encode())
+    except psycopg.errors.InsufficientPrivilege:
+        raise SharedLibraryError(
+            f"{address} lacks the index its lists are read by: only the role that owns its "
+            "tables may add it (run init-shared as that role); nothing was changed"
+        ) from None
+    return True
 
 
 def read_version(connection: "psycopg.Connection[Any]") -> int | None:
