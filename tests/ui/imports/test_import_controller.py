@@ -74,6 +74,7 @@ def test_the_gil_is_shared_while_imports_run_and_the_collector_stays_frozen(
 ) -> None:
     imports = ImportController(library)
     switch_before, frozen_before = sys.getswitchinterval(), gc.get_freeze_count()
+    alive_at_start = _Cyclic()  # frozen by the first import's start
     inside: list[tuple[float, int]] = []
     go_on = threading.Event()
     reports: list[ImportReport] = []
@@ -93,12 +94,14 @@ def test_the_gil_is_shared_while_imports_run_and_the_collector_stays_frozen(
     qtbot.waitUntil(lambda: len(reports) == 2, timeout=IMPORT_TIMEOUT_MS)
 
     assert len(inside) == 2
-    assert between == [IMPORT_SWITCH_S, switch_before]  # kept while the second was waiting
+    assert between == pytest.approx([IMPORT_SWITCH_S, switch_before])  # kept for the second
     for switch, frozen in inside:
-        assert switch == IMPORT_SWITCH_S
+        assert switch == pytest.approx(IMPORT_SWITCH_S)  # Python keeps it in µs
         assert frozen > frozen_before
     assert sys.getswitchinterval() == switch_before
-    assert gc.get_freeze_count() >= inside[-1][1]  # never thawed
+    # Never thawed: what the start froze is still out of the collector's reach (the count
+    # itself may fall, as frozen objects are freed).
+    assert not any(obj is alive_at_start for obj in gc.get_objects())
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's nice value: Linux")

@@ -7,10 +7,12 @@ keeps the latest figure; the window reads it every PROGRESS_MS, and the last one
 `finished`, so the bar ends on the exact count.
 
 What repaints much while an import runs (the list taking the ids of the papers stored so
-far) is run `when_quiet`: the import thread pauses before its next file, the window does
-that work and paints it, and the import goes on. Painting the list calls into Python some
-500 times, and each call waited for the GIL that the import thread held (up to the 1 ms
-switch interval each); paused, the thread waits on an event and holds nothing.
+far, the sidebar its counts) is run `when_quiet`: the import thread pauses before its next
+file, the window does that work and paints it, and the import goes on. Painting the list
+calls into Python some 500 times, and each call waited for the GIL that the import thread
+held (up to the switch interval each, see sharing.py); paused, the thread waits on an event
+and holds nothing. Measured (a probe timing each piece, load 0.8): the work and its paint
+took 15-30 ms of the GUI thread, all of it on the CPU.
 """
 
 import threading

@@ -4,10 +4,15 @@ Every time Qt calls into Python on the GUI thread (a cell painted, a slot, an ev
 the GUI thread needs the GIL, which the import thread holds while it parses and builds rows.
 So:
 
-- the GIL's switch interval, 5 ms by Python's default, is 1 ms while imports run, and put
-  back after: in the longest gaps of benchmarks/gui_bench.py's import (2 cores), the GUI
-  thread slept 15-150 ms waiting for the GIL with 5 ms, 5-15 ms with 1 ms (a repaint of the
-  list calls into Python some 1,800 times);
+- the GIL's switch interval, 5 ms by Python's default, is 50 µs while imports run, and put
+  back after. PySide lets go of the GIL around every call into Qt, so each Qt call the GUI
+  thread's Python makes, and each call of Qt's into Python (a cell painted), takes the GIL
+  back from the import thread, waiting up to the interval: in the longest gaps of
+  benchmarks/gui_bench.py's import (2 cores) the GUI thread slept 15-150 ms waiting for it
+  with 5 ms, and with 1 ms it still spent 50-70 ms of an 80 ms gap off the CPU with 10 ms on
+  it. Six runs alternating on a quiet machine (load 1.0-1.3): 66-76 ms with 1 ms, 49-52 ms
+  with 50 µs, the import as fast (5.0-5.2 against 5.1-5.5 s). The interval only matters
+  while the window wants the GIL: an idle window leaves the import thread alone;
 - the objects the app keeps are out of the garbage collector's reach (`gc.freeze`), for
   good: a full collection scans every tracked object while holding the GIL, and with the
   200,000-paper library open and settled there are ~150,000 of them (the modules, the
@@ -39,7 +44,7 @@ import sys
 import threading
 from contextlib import suppress
 
-IMPORT_SWITCH_S = 0.001  # the GIL's switch interval while an import runs
+IMPORT_SWITCH_S = 0.00005  # the GIL's switch interval while an import runs
 IMPORT_NICENESS = 10  # the import thread's nice value (Linux; 0 is the window's)
 
 

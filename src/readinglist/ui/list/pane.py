@@ -198,6 +198,12 @@ class PaperListPane(QWidget):
         if not ids:  # a reset drops the selection without a word
             self.shown_changed.emit([])
 
+    def paint_now(self) -> None:
+        """Lay the rows out and paint them at once, not when the event loop next gets to
+        it (an import waits meanwhile: `ImportController.when_quiet`)."""
+        self.view.doItemsLayout()
+        self.view.viewport().repaint()
+
     def add_bar(self, bar: QWidget) -> None:
         """A bar above the list (Today's progress)."""
         layout = self.layout()

@@ -161,6 +161,11 @@ class SidebarPane(QWidget):
             self.tree.expand(newest)
             newest = self.model.index(0, 0, newest)
 
+    def paint_now(self) -> None:
+        """Lay the entries out and paint them at once (see the list pane's)."""
+        self.tree.doItemsLayout()
+        self.tree.viewport().repaint()
+
     def show_counts(self, counts: SidebarCounts) -> None:
         """New counts; the selected entry stays selected while it exists, else All papers."""
         self._fit_counts(max(counts.total, counts.trashed))  # no other count is larger

@@ -186,22 +186,24 @@ class Browsing(QObject):
 
     def show_counts(self, counts: SidebarCounts) -> None:
         if self._importing and self._imports is not None:
-            self._imports.when_quiet(lambda: self._show_counts_now(counts))
+            self._imports.when_quiet(lambda: self._show_counts_now(counts, paint=True))
         else:
             self._show_counts_now(counts)
 
-    def _show_counts_now(self, counts: SidebarCounts) -> None:
+    def _show_counts_now(self, counts: SidebarCounts, *, paint: bool = False) -> None:
         self._paper_total = counts.total
         self._update_empty_message()
         self._sidebar.show_counts(counts)
+        if paint:
+            self._sidebar.paint_now()
 
     def _show_ids(self, ids: list[int]) -> None:
         if self._importing and self._imports is not None:
-            self._imports.when_quiet(lambda: self._show_ids_now(ids))
+            self._imports.when_quiet(lambda: self._show_ids_now(ids, paint=True))
         else:
             self._show_ids_now(ids)
 
-    def _show_ids_now(self, ids: list[int]) -> None:
+    def _show_ids_now(self, ids: list[int], *, paint: bool = False) -> None:
         self._update_empty_message()
         self._list.show_ids(ids)
         self.count_label.setText(count_papers(len(ids)))
@@ -210,6 +212,8 @@ class Browsing(QObject):
         if self._select_all_next:
             self._select_all_next = False
             self._list.select_all()
+        if paint:
+            self._list.paint_now()
 
     def _select_listed(self, paper_id: int) -> None:
         """Select the paper in the ids just shown; when it is not there and was asked for
