@@ -3,8 +3,9 @@
 A small edit (a key pressed on one paper) is written at once, on the GUI thread, so the list
 shows it before the next key: a library file takes it in well under a millisecond. On a
 shared library every edit goes to the writer thread: a write there is a round trip to a
-server, which a network that went away holds for up to the connect timeout (10 s). A large one (a tag added to 20,000 selected papers rewrites
-their search index entries: seconds) goes to a writer thread, a part at a time
+server, which a network that went away holds for up to the connect timeout (10 s). A large
+one (a tag added to 20,000 selected papers rewrites their search index entries: seconds)
+goes to a writer thread, a part at a time
 (`write_in_parts`: other programs writing the library wait for a part, not the whole edit);
 so does every edit made while one is still queued, so that edits, undos and redos always
 reach the library in order, and every edit made while an import is writing.
