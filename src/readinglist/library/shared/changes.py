@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from readinglist.library.database import Library
 from readinglist.library.shared import ddl
 from readinglist.library.shared.address import SharedAddress
-from readinglist.library.shared.setup import CONNECT_TIMEOUT_S, SharedLibraryError
+from readinglist.library.shared.setup import CONNECTION_LIMITS, SharedLibraryError
 
 CATCH_UP_LIMIT = 10_000  # changes read at once; a window away longer reads everything again
 QUIET_LIMIT_S = 1.0  # a stream of commits is read at least this often
@@ -88,7 +88,7 @@ class Doorbell:
 
         try:
             self._connection: psycopg.Connection[Any] = psycopg.connect(
-                address.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
+                address.url, autocommit=True, **CONNECTION_LIMITS
             )
         except psycopg.Error as error:
             raise SharedLibraryError(f"{address}: {error}") from error

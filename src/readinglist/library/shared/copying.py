@@ -50,7 +50,7 @@ from readinglist.library.shared.copy_sides import (
     for_sqlite,
     said_as,
 )
-from readinglist.library.shared.setup import CONNECT_TIMEOUT_S, SHARED_VERSION, read_version
+from readinglist.library.shared.setup import CONNECTION_LIMITS, SHARED_VERSION, read_version
 
 if TYPE_CHECKING:
     import psycopg
@@ -169,9 +169,9 @@ def _connect(address: SharedAddress) -> "psycopg.Connection[Any]":
         ) from None
     return psycopg.connect(
         address.url,
-        connect_timeout=CONNECT_TIMEOUT_S,
         options="-c timezone=UTC",
         application_name=APPLICATION_NAME,
+        **CONNECTION_LIMITS,
     )
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine
 from readinglist.library.database import Library, OpenReport
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.setup import (
-    CONNECT_TIMEOUT_S,
+    CONNECTION_LIMITS,
     SHARED_VERSION,
     SharedLibraryError,
     check_version,
@@ -38,8 +38,8 @@ def open_shared(address: SharedAddress, client: str = CLIENT) -> Library:
         address.driver_url,
         connect_args={
             "options": SESSION_OPTIONS,
-            "connect_timeout": CONNECT_TIMEOUT_S,
             "application_name": client,
+            **CONNECTION_LIMITS,
         },
         pool_pre_ping=True,
     )

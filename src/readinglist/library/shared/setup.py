@@ -27,6 +27,20 @@ if TYPE_CHECKING:
 # step beside it (tests/library/shared/test_setup.py checks they agree).
 SHARED_VERSION = 10
 CONNECT_TIMEOUT_S = 10
+# Every connection to a shared library gives up on a server out of reach: at connecting
+# (`connect_timeout`), and once connected, when what it sent is not acknowledged for as long
+# (`tcp_user_timeout`, ms) or the line has been silent and the server answers no keepalive
+# (`keepalives_*`, s: about 20 s). Without them a connection open when a network goes away
+# waits for the kernel to give up (15 minutes on Linux), and a window reading on it with it.
+# libpq ignores all but the first on a Unix socket.
+CONNECTION_LIMITS: dict[str, Any] = {  # libpq keywords (typed Any for psycopg.connect)
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "tcp_user_timeout": CONNECT_TIMEOUT_S * 1000,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 3,
+    "keepalives_count": 3,
+}
 # STEPS[n] takes a shared library from version n to n + 1: its statements, in order. Version
 # 10 is the first a shared library has. Each step is frozen once released, as SQLite's are.
 STEPS: dict[int, tuple[str, ...]] = {}
@@ -218,9 +232,7 @@ def _connected(address: SharedAddress) -> "Iterator[psycopg.Connection[Any]]":
             "shared libraries need the PostgreSQL driver: pip install 'readinglist[postgres]'"
         ) from None
     try:
-        connection = psycopg.connect(
-            address.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S
-        )
+        connection = psycopg.connect(address.url, autocommit=True, **CONNECTION_LIMITS)
     except psycopg.Error as error:
         about_password = isinstance(error, psycopg.OperationalError) and _about_password(error)
         refused = PasswordRefused if about_password else SharedLibraryError
