@@ -358,3 +358,18 @@ def _wait_until_trusted(url: str, *, trusted: bool, within_s: float = 30.0) -> N
             return
         time.sleep(0.01)  # a poll of the server's state, not a wait for time to pass
     raise AssertionError(f"the server did not reload its pg_hba.conf within {within_s} s")
+
+
+@contextmanager
+def shut_out(database: PostgresDatabase, role: str) -> Iterator[None]:
+    """The server drops `role`'s connections and refuses new ones for the block (as a
+    server gone away would, at once)."""
+    with psycopg.connect(database.url, autocommit=True) as admin:
+        admin.execute(f"ALTER ROLE {role} NOLOGIN".encode())
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", [role]
+        )
+        try:
+            yield
+        finally:
+            admin.execute(f"ALTER ROLE {role} LOGIN".encode())

@@ -3,11 +3,9 @@ notes, trash), what another member changes shows in it as it is committed, their
 never do, the server going away is shown and the window catches up when it is back."""
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -21,7 +19,7 @@ from readinglist.ui.live.updates import WINDOW_CLIENT, ServerIndicator
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digests import DigestWriter, entries
 from tests.helpers.gui import import_by_drop, open_window, settle
-from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.postgres import PostgresDatabase, shut_out
 
 LIVE_BOUND_MS = 10_000  # a bound, not a wait: the change shows as it is committed
 RECONNECT_BOUND_MS = 30_000  # tries again after 1, 2, 4… s
@@ -107,20 +105,6 @@ def test_what_another_member_imports_and_tags_shows_as_it_is_committed(
     assert row is not None and row.status is ReadingStatus.UNREAD
 
 
-@contextmanager
-def alice_shut_out(shared: PostgresDatabase, alice: str) -> Iterator[None]:
-    """The server drops alice's connections and refuses new ones for the block."""
-    with psycopg.connect(shared.url, autocommit=True) as admin:
-        admin.execute(f"ALTER ROLE {alice} NOLOGIN".encode())
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", [alice]
-        )
-        try:
-            yield
-        finally:
-            admin.execute(f"ALTER ROLE {alice} LOGIN".encode())
-
-
 def test_a_server_out_of_reach_is_shown_and_the_window_catches_up_when_it_is_back(
     qtbot: QtBot, alices_window: MainWindow, bob: Library, digests: DigestWriter, lab: Lab
 ) -> None:
@@ -129,7 +113,7 @@ def test_a_server_out_of_reach_is_shown_and_the_window_catches_up_when_it_is_bac
     window = alices_window
     indicator = window.findChild(ServerIndicator)
     assert indicator is not None
-    with alice_shut_out(lab.database, lab.alice):
+    with shut_out(lab.database, lab.alice):
         qtbot.waitUntil(indicator.isVisible, timeout=LIVE_BOUND_MS)
         assert window.grab().save(str(digests.folder.parent / "offline.png"))
         import_paths(bob, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])

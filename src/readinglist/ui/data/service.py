@@ -5,8 +5,15 @@ thread. Every write announces the papers it changed (`papers_changed`), so the l
 those rows only and the sidebar recounts; only papers moved into or out of the trash (or
 deleted from it) reload the lists (`lists_changed`). Saved searches
 announce themselves the same way (`saved_searches_changed`).
+
+Reads for the panes run on the GUI thread (a page of rows, the paper shown: a millisecond on
+a library file). On a shared library a server that went away holds such a read until the
+connection gives up (`CONNECTION_LIMITS`: about 10 s); after one has failed so, the reads
+on this thread answer "nothing" at once for `SERVER_REST_S`, or until the live updates find
+the server back (`server_back`), rather than hold the window again at each row scrolled.
 """
 
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
@@ -29,6 +36,9 @@ if TYPE_CHECKING:
     from readinglist.ui.data.queries import QueryRunner
 
 
+SERVER_REST_S = 30.0  # reads on the GUI thread left alone after a shared server went away
+
+
 class LibraryService(QObject):
     papers_changed = Signal(object)  # list[int]: paper ids whose user data changed
     lists_changed = Signal(object)  # list[int]: papers that went into or out of the trash,
@@ -41,6 +51,8 @@ class LibraryService(QObject):
         super().__init__(parent)
         self.library = library
         self.clock: Clock = utc_now  # the time the edits are written at (tests move it)
+        self.monotonic: Callable[[], float] = time.monotonic  # for the server's rest (tests)
+        self._server_rests_until: float | None = None  # after a shared server went away
         self.edits = EditRunner(library, self)
         self.edits.written.connect(self._announce_written)
 
@@ -78,12 +90,22 @@ class LibraryService(QObject):
     def _read[T](self, read: Callable[["Connection"], T], otherwise: T) -> T:
         """`read` in a read transaction; `otherwise` when the library cannot be read (a
         disk error), said through `read_failed` rather than raised into Qt's event loop."""
+        if self._server_rests_until is not None:
+            if self.monotonic() < self._server_rests_until:
+                return otherwise
+            self._server_rests_until = None
         try:
             with self.library.reading() as connection:
                 return read(connection)
         except storage_errors() as error:
+            if self.library.shared and _out_of_reach(error):
+                self._server_rests_until = self.monotonic() + SERVER_REST_S
             self.read_failed.emit(why_not(error, self.library.location))
             return otherwise
+
+    def server_back(self) -> None:
+        """A shared library's server answers again: reads on this thread go to it again."""
+        self._server_rests_until = None
 
     def back_up_daily(self, queries: "QueryRunner", told: Callable[[str], object]) -> None:
         """Today's copy of the library, made on a reader thread; `told(why)` when it could
@@ -214,3 +236,11 @@ class PaperLoader(QObject):
         if newest:
             self._waiting = False
         return newest
+
+
+def _out_of_reach(error: Exception) -> bool:
+    """Whether `error` says the server could not be reached or the connection was lost
+    (the driver's OperationalError, in SQLAlchemy's wrapper)."""
+    from sqlalchemy.exc import OperationalError
+
+    return isinstance(error, OperationalError)

@@ -25,6 +25,7 @@ def follow(window: "MainWindow", service: "LibraryService") -> None:
     live.changed.connect(lambda changed: show(window, changed))
     live.lost.connect(indicator.server_lost)
     live.back.connect(indicator.server_back)
+    live.back.connect(service.server_back)
     window.live = live
     live.start()
 
