@@ -100,6 +100,14 @@ def is_read_only(error: BaseException) -> bool:
     return reason(error) in (READ_ONLY, CANNOT_OPEN, DENIED, DISK_READ_ONLY)
 
 
+def is_out_of_reach(error: BaseException) -> bool:
+    """Whether `error` says a shared library's server could not be reached or the
+    connection to it was lost (the driver's OperationalError, in SQLAlchemy's wrapper)."""
+    from sqlalchemy.exc import OperationalError
+
+    return isinstance(error, OperationalError)
+
+
 def storage_errors() -> tuple[type[Exception], ...]:
     """What a read or write of the library raises when the file fails it: SQLAlchemy's
     wrappers, the driver's own errors and ours. The window catches these (and says them with

@@ -24,7 +24,7 @@ from readinglist.core.paper import Paper
 from readinglist.library import browse, field_sizes
 from readinglist.library import papers as store
 from readinglist.library.database import Library, utc_now
-from readinglist.library.failures import storage_errors
+from readinglist.library.failures import is_out_of_reach, storage_errors
 from readinglist.library.user_edits import Clock, Edit
 from readinglist.ui.data.edits import EditRunner, why_not
 from readinglist.ui.qt import QObject, Signal
@@ -98,7 +98,7 @@ class LibraryService(QObject):
             with self.library.reading() as connection:
                 return read(connection)
         except storage_errors() as error:
-            if self.library.shared and _out_of_reach(error):
+            if self.library.shared and is_out_of_reach(error):
                 self._server_rests_until = self.monotonic() + SERVER_REST_S
             self.read_failed.emit(why_not(error, self.library.location))
             return otherwise
@@ -236,11 +236,3 @@ class PaperLoader(QObject):
         if newest:
             self._waiting = False
         return newest
-
-
-def _out_of_reach(error: Exception) -> bool:
-    """Whether `error` says the server could not be reached or the connection was lost
-    (the driver's OperationalError, in SQLAlchemy's wrapper)."""
-    from sqlalchemy.exc import OperationalError
-
-    return isinstance(error, OperationalError)
