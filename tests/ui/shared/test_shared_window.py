@@ -15,6 +15,7 @@ from readinglist.library.importer import import_paths
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.opening import open_shared
 from readinglist.library.user_edits import AddTagEdit, StatusEdit, write_in_parts
+from readinglist.ui.list.columns import Column
 from readinglist.ui.live.updates import WINDOW_CLIENT, ServerIndicator
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digests import DigestWriter, entries
@@ -120,3 +121,29 @@ def test_a_server_out_of_reach_is_shown_and_the_window_catches_up_when_it_is_bac
 
     qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=RECONNECT_BOUND_MS)
     qtbot.waitUntil(lambda: len(listed(window)) == 1, timeout=LIVE_BOUND_MS)
+
+
+def test_the_lists_rows_are_read_off_the_windows_thread(
+    qtbot: QtBot,
+    alices_window: MainWindow,
+    digests: DigestWriter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A server far away, or gone, never holds the list's paint: its rows come from a
+    reader thread, and show when they come."""
+    window = alices_window
+    assert window.service is not None
+
+    def never_here(ids: object) -> None:
+        raise AssertionError("a page of rows read on the window's thread")
+
+    monkeypatch.setattr(window.service, "rows", never_here)
+    import_by_drop(
+        qtbot, window, [digests.write("d.md", "2024-03-01", entries("2403.00001", "2403.00002"))]
+    )
+    model = window.list_pane.model
+
+    def titles() -> list[object]:
+        return [model.index(row, Column.TITLE).data() for row in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: len(titles()) == 2 and None not in titles())

@@ -7,7 +7,8 @@ deleted from it) reload the lists (`lists_changed`). Saved searches
 announce themselves the same way (`saved_searches_changed`).
 
 Reads for the panes run on the GUI thread (a page of rows, the paper shown: a millisecond on
-a library file). On a shared library a server that went away holds such a read until the
+a library file); on a shared library the list's rows come from a reader thread
+(`rows_later`). There a server that went away holds such a read until the
 connection gives up (`CONNECTION_LIMITS`: about 10 s); after one has failed so, the reads
 on this thread answer "nothing" at once for `SERVER_REST_S`, or until the live updates find
 the server back (`server_back`), rather than hold the window again at each row scrolled.
@@ -60,6 +61,22 @@ class LibraryService(QObject):
 
     def rows(self, ids: Sequence[int]) -> dict[int, browse.PaperRow]:
         return self._read(lambda connection: browse.load_rows(connection, ids), {})
+
+    def rows_later(
+        self,
+        queries: "QueryRunner",
+        ids: Sequence[int],
+        answer: Callable[[dict[int, browse.PaperRow] | None], None],
+    ) -> None:
+        """The rows of `ids` read on a reader thread: `answer(rows)` on this one, or
+        `answer(None)` when the read failed (said through `read_failed`). A newer request
+        supersedes one not yet answered."""
+
+        def failed(why: str) -> None:
+            answer(None)
+            self.read_failed.emit(why)
+
+        queries.submit("rows", partial(browse.load_rows, ids=list(ids)), answer, failed=failed)
 
     def paper(self, paper_id: int) -> Paper | None:
         none: list[Paper] = []

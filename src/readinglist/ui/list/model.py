@@ -3,6 +3,13 @@
 Rows are fetched a page at a time and cached as frozen `PaperRow`s; sorting and filtering
 happen in SQL (a proxy model over 200k Python-backed rows took 52 s to sort here). What each
 column shows comes from `columns.COLUMNS`.
+
+On a library file a page is read when Qt first paints one of its rows (a millisecond). On
+a shared library (`read_rows_elsewhere`) the rows to paint are asked of a reader thread
+instead, the pages met in one paint in one request: a server far away, or gone, never holds
+the window, and a row paints empty until its page comes. A paper edited meanwhile keeps
+its old row on screen until its new one comes, and an answer read before the edit is not
+taken. `row_at`, which a caller asks for one row's facts, still reads at once.
 """
 
 from collections.abc import Callable, Iterable, Sequence
@@ -24,9 +31,12 @@ from readinglist.ui.qt import (
     QPalette,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
 RowLoader = Callable[[Sequence[int]], dict[int, PaperRow]]
+Rows = dict[int, PaperRow]
+RowRequest = Callable[[Sequence[int], Callable[[Rows | None], None]], None]  # None: failed
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 100
 MAX_CACHED = 20 * PAGE
@@ -46,6 +56,12 @@ class PaperTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = {}  # built on demand: 200k entries cost 20 ms
         self._cache: dict[int, PaperRow] = {}
+        self._request_rows: RowRequest | None = None  # set: rows to paint read elsewhere
+        self._wanted: set[int] = set()  # first rows of pages met unread in this paint
+        self._asked: set[int] = set()  # first rows of pages asked for, not yet answered
+        self._stale: set[int] = set()  # papers edited since their cached row was read
+        self._missing: set[int] = set()  # papers asked for and not found (deleted meanwhile)
+        self._edits_seen = 0  # answers read before the newest edit are not taken
         self._bold = QFont()
         self._bold.setBold(True)
         self._unread_mark = QGuiApplication.palette().color(QPalette.ColorRole.Link)
@@ -82,7 +98,7 @@ class PaperTableModel(QAbstractTableModel):
             return None
         if role == PAPER_ID_ROLE:
             return self._ids[index.row()]
-        row = self.row_at(index.row())
+        row = self._painted_row(index.row())
         return None if row is None else self._value(row, Column(index.column()), role)
 
     def multiData(self, index: AnyIndex, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
@@ -93,7 +109,7 @@ class PaperTableModel(QAbstractTableModel):
         gui_bench --stalls-only 73-112 ms against 105-121 ms before, at load 1."""
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return
-        row = self.row_at(index.row())
+        row = self._painted_row(index.row())
         column = Column(index.column())
         spans = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan
         for role_data in cast("Iterable[QModelRoleData]", spans):  # PySide6 iterates a span
@@ -140,18 +156,73 @@ class PaperTableModel(QAbstractTableModel):
             return None
 
     def row_at(self, row: int) -> PaperRow | None:
+        """Row `row`'s paper as it is now, read at once if need be."""
         paper_id = self._ids[row]
-        cached = self._cache.get(paper_id)
+        cached = None if paper_id in self._stale else self._cache.get(paper_id)
         if cached is None:
             self._fetch_page_around(row)
             cached = self._cache.get(paper_id)
         return cached
 
     def _fetch_page_around(self, row: int) -> None:
-        if len(self._cache) > MAX_CACHED:
-            self._cache.clear()
         start = row - row % PAGE
-        self._cache.update(self._load_rows(self._ids[start : start + PAGE]))
+        self._keep(self._load_rows(self._ids[start : start + PAGE]))
+
+    def _keep(self, rows: Rows) -> None:
+        if len(self._cache) + len(rows) > MAX_CACHED:
+            self._cache.clear()
+        self._cache.update(rows)
+        self._stale.difference_update(rows)
+
+    # --- rows read elsewhere (a shared library) ----------------------------------------------
+
+    def read_rows_elsewhere(self, request: RowRequest) -> None:
+        """Rows to paint are asked of `request(ids, answer)`, which calls `answer(rows)` on
+        this thread when they are read, `answer(None)` when the read failed (they are asked
+        again at the next paint), or never, when another request superseded it (asking for
+        these rows too)."""
+        self._request_rows = request
+
+    def _painted_row(self, row: int) -> PaperRow | None:
+        if self._request_rows is None:
+            return self.row_at(row)
+        paper_id = self._ids[row]
+        cached = self._cache.get(paper_id)
+        if (cached is None and paper_id not in self._missing) or paper_id in self._stale:
+            self._want_page(row - row % PAGE)
+        return cached
+
+    def _want_page(self, start: int) -> None:
+        if start in self._asked or start in self._wanted:
+            return
+        if not self._wanted:
+            QTimer.singleShot(0, self, self._ask)  # once the paint is over: one request
+        self._wanted.add(start)
+
+    def _ask(self) -> None:
+        if not self._wanted or self._request_rows is None:
+            return
+        starts = self._asked | self._wanted  # a request supersedes the one still out
+        self._asked, self._wanted = starts, set()
+        ids = [paper_id for start in sorted(starts) for paper_id in self._ids[start : start + PAGE]]
+        edits_seen = self._edits_seen
+        self._request_rows(ids, lambda rows: self._take(rows, ids, starts, edits_seen))
+
+    def _take(self, rows: Rows | None, ids: list[int], starts: set[int], edits_seen: int) -> None:
+        self._asked -= starts
+        if rows is None:
+            return  # a server gone is not asked again at once: at the next paint
+        if edits_seen == self._edits_seen:
+            self._keep(rows)
+            self._missing.update(paper_id for paper_id in ids if paper_id not in rows)
+        if self._ids:  # the view repaints what shows: rows come, a stale answer is asked again
+            last = self.index(len(self._ids) - 1, len(Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _forget_pages(self) -> None:
+        """The rows moved: pages asked for are pages no more (their answers still kept)."""
+        self._asked.clear()
+        self._wanted.clear()
 
     def set_ids(self, ids: Sequence[int]) -> None:
         """Show exactly these papers, in this order (insertions are announced as such)."""
@@ -167,25 +238,38 @@ class PaperTableModel(QAbstractTableModel):
 
     def refresh(self, paper_ids: Sequence[int]) -> None:
         """Re-read these papers' rows and repaint them only (a bulk edit: all rows, once)."""
+        self._edits_seen += 1
         if len(paper_ids) > REFRESH_ROW_BY_ROW:
-            self._cache.clear()
+            self._forget(list(self._cache))
             if self._ids:
                 last = self.index(len(self._ids) - 1, len(Column) - 1)
                 self.dataChanged.emit(self.index(0, 0), last)  # the view repaints what shows
             return
         if len(paper_ids) > 1 and self._row_of is None:
             self._row_of = {paper_id: row for row, paper_id in enumerate(self._ids)}
+        self._forget(paper_ids)
         for paper_id in paper_ids:
-            self._cache.pop(paper_id, None)
             row = self.row_of(paper_id)
             if row is not None:
                 first, last = self.index(row, 0), self.index(row, len(Column) - 1)
                 self.dataChanged.emit(first, last)
 
+    def _forget(self, paper_ids: Iterable[int]) -> None:
+        """These papers' rows are read again; read elsewhere, the old ones show until then."""
+        if self._request_rows is None:
+            for paper_id in paper_ids:
+                self._cache.pop(paper_id, None)
+            return
+        self._missing.difference_update(paper_ids)
+        self._stale.update(paper_id for paper_id in paper_ids if paper_id in self._cache)
+
     def _replace(self, ids: list[int]) -> None:
         self._ids = ids
         self._row_of = None
         self._cache.clear()
+        self._stale.clear()
+        self._missing.clear()
+        self._forget_pages()
 
     def _only_insertions(self, ids: list[int]) -> bool:
         if not self._ids or not len(self._ids) < len(ids) <= len(self._ids) + MAX_INSERTED:
@@ -213,6 +297,7 @@ class PaperTableModel(QAbstractTableModel):
             self.endInsertRows()
             row = end + 1
         self._row_of = None
+        self._forget_pages()
 
 
 def _cell(row: PaperRow, column: Column, role: int) -> Any:

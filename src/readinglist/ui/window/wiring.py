@@ -172,8 +172,9 @@ def library(
     service.lists_changed.connect(shown.reload_lists)
     window.triage.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
     window.libraries.remember(service.library.place)
-    if service.library.shared:
+    if service.library.shared:  # a server's reads never hold the window's paint
         window.detail.show_shared_notes()
+        window.list_pane.model.read_rows_elsewhere(partial(service.rows_later, window.queries))
 
 
 def library_actions(window: "MainWindow", service: "LibraryService") -> None:
