@@ -497,8 +497,9 @@ def _own_rows(element: _OwnState, compiler: SQLCompiler, **options: Any) -> str:
 
     term = element.term
     statuses = [status.value for status in term.statuses] if isinstance(term, Status) else None
-    among = tables.PAPERS.c.id.in_(own_states(statuses))
-    return compiler.process(not_(among) if element.negated else among, **options)
+    if element.negated:  # an anti-join: planned as NOT IN, each rescan paid its hashing
+        return compiler.process(~own_states(statuses, tables.PAPERS.c.id).exists(), **options)
+    return compiler.process(tables.PAPERS.c.id.in_(own_states(statuses)), **options)
 
 
 @compiles(_OwnState, "sqlite")

@@ -258,8 +258,12 @@ def tested(match: TextMatch, paper_id: ColumnElement[int]) -> ColumnElement[bool
     return its_row.scalar_subquery().is_(true())
 
 
-def own_states(statuses: list[str] | None) -> Select[tuple[Any]]:
-    """The ids of the reader's papers with one of `statuses`, or starred (None)."""
+def own_states(
+    statuses: list[str] | None, paper_id: ColumnElement[int] | None = None
+) -> Select[tuple[Any]]:
+    """The ids of the reader's papers with one of `statuses`, or starred (None); of the
+    paper `paper_id` only, when given (for NOT EXISTS)."""
     states = _STATES.alias("own")
     which = states.c.starred if statuses is None else states.c.status.in_(statuses)
-    return select(states.c.paper_id).where(states.c.person == current_user(), which)
+    own = select(states.c.paper_id).where(states.c.person == current_user(), which)
+    return own if paper_id is None else own.where(states.c.paper_id == paper_id)
