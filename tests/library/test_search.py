@@ -199,6 +199,18 @@ def test_field_filters_and_their_combinations(
     assert found(filled, "digest:2024-03-01") == march
     assert found(filled, "digest:<2024-03") == ["2402.00001"]
     assert found(filled, 'video (is:starred OR tag:"to share")') == ["2402.00001", "2403.00002"]
+    # words among papers picked by hand: tested on each of those papers alone on PostgreSQL
+    assert found(filled, "is:starred 데이") == ["2403.00002"]  # a Korean prefix
+    assert found(filled, 'is:starred "video diffusion"') == ["2403.00002"]
+    assert found(filled, "is:starred agents") == []
+    assert found(filled, "status:queued appendix") == ["2403.00003"]  # the reader's note
+    assert found(filled, "status:queued agents -appendix") == []  # a note's word excludes
+    assert found(filled, 'status:queued "chain of thought"') == ["2403.00003"]
+    assert found(filled, "status:queued,read agents OR video") == ["2403.00003"]
+    assert found(filled, 'tag:"to share" video') == ["2402.00001"]
+    assert found(filled, 'tag:"to share" 데이터셋은 -video') == ["2403.00001"]
+    assert found(filled, "-status:queued agents") == []
+    assert found(filled, "-is:starred 데이터셋") == ["2403.00001"]
 
 
 def test_seen_counts_the_sightings_of_any_source_and_day(

@@ -104,13 +104,16 @@ class Compiled:
     match: TextMatch | None
     conditions: list[ColumnElement[bool]]
     match_tested: bool = False  # only tested on the papers the conditions select
+    among_picked: bool = False  # and those are picked by hand (few on any library)
     leaves_out_trash: bool = False  # set on a whole query that does not ask for the trash
     index: TableClause = SEARCH_INDEX  # where the text is matched
 
     def all_conditions(self) -> list[ColumnElement[bool]]:
         if self.match is None:
             return self.other_conditions()
-        matching = _tested if self.match_tested else _matches
+        matching = _matches
+        if self.match_tested:
+            matching = _picked if self.among_picked else _tested
         return [matching(self.match, self.index), *self.other_conditions()]
 
     def other_conditions(self) -> list[ColumnElement[bool]]:
@@ -199,7 +202,7 @@ def matching_text(match: TextMatch, index: TableClause = SEARCH_INDEX) -> Column
     return _TextCondition(match, _ON_INDEX, index.name)
 
 
-_ON_INDEX, _ON_PAPERS, _TESTED = "index", "papers", "tested"
+_ON_INDEX, _ON_PAPERS, _TESTED, _PICKED = "index", "papers", "tested", "picked"
 # An attribute of the dialect a shared library's list is compiled in: its words find many
 # papers (see `_tsquery_condition`).
 FOUND_MANY = "readinglist_found_many"
@@ -207,7 +210,8 @@ FOUND_MANY = "readinglist_found_many"
 
 class _TextCondition(ColumnElement[bool]):
     """A text match as a condition, in the connection's dialect: on the index's row
-    (`_ON_INDEX`), or as `papers.id IN (...)` (`_ON_PAPERS`; `_TESTED`: `+papers.id`)."""
+    (`_ON_INDEX`), or as `papers.id IN (...)` (`_ON_PAPERS`; `_TESTED` and `_PICKED`:
+    `+papers.id`)."""
 
     inherit_cache = True
     type = Boolean()
@@ -242,9 +246,13 @@ def _tsquery_condition(element: _TextCondition, compiler: SQLCompiler, **options
     (text_search._unseen), which then guesses 900 papers: for a common word it looked each
     of 150,000 found papers up by id (0.8-1 s at 180,000 papers). Kept a condition, the
     found ids are one hash table (a "hashed SubPlan") that each paper the list reads, in
-    one walk of an index, is tested against; a few found papers are still looked up."""
-    from readinglist.library.shared.text_search import found
+    one walk of an index, is tested against; a few found papers are still looked up.
+    Among papers picked by hand (`_PICKED`), each of those is tested on its own words
+    (text_search.tested): a common word's whole set is never built for a few papers."""
+    from readinglist.library.shared.text_search import found, tested
 
+    if element.subject == _PICKED:
+        return compiler.process(tested(element.text_match, tables.PAPERS.c.id), **options)
     ids = found(element.text_match)
     if element.subject == _ON_INDEX:
         return compiler.process(SEARCH_INDEX.c.rowid.in_(ids), **options)
@@ -257,7 +265,7 @@ def _tsquery_condition(element: _TextCondition, compiler: SQLCompiler, **options
 def _on(subject: str, ids: Any, on_index: ColumnElement[bool]) -> ColumnElement[bool]:
     if subject == _ON_INDEX:
         return on_index
-    if subject == _TESTED:
+    if subject in (_TESTED, _PICKED):
         return unindexed(tables.PAPERS.c.id).in_(ids)
     return tables.PAPERS.c.id.in_(ids)
 
@@ -270,6 +278,11 @@ def _tested(match: TextMatch, index: TableClause) -> ColumnElement[bool]:
     """`_matches` as `+papers.id IN (...)`: the same test, but not a set of ids that
     SQLite may start from."""
     return _TextCondition(match, _TESTED, index.name)
+
+
+def _picked(match: TextMatch, index: TableClause) -> ColumnElement[bool]:
+    """`_tested` among papers picked by hand: on a shared library, each tested alone."""
+    return _TextCondition(match, _PICKED, index.name)
 
 
 class _Compiler:
@@ -302,7 +315,8 @@ class _Compiler:
         conditions = [self._conjunct(term, starts) for term in rest]
         if wanted:
             match = all_of(wanted, unwanted)
-            return Compiled(match, conditions, match_tested=few, index=self.index)
+            tested = {"match_tested": few, "among_picked": by_hand}
+            return Compiled(match, conditions, index=self.index, **tested)
         if unwanted:
             conditions.insert(0, not_(_matches(any_of(unwanted), self.index)))
         return Compiled(None, conditions, index=self.index)
@@ -345,9 +359,9 @@ class _Compiler:
         match term:
             case Tag(name):
                 return tables.PAPERS.c.id.in_(_tagged(name))
-            case Status(statuses):
-                return tables.PAPERS.c.status.in_([status.value for status in statuses])
-            case Starred() | Trashed() | InToday():
+            case Status() | Starred():
+                return _own_state(term)
+            case Trashed() | InToday():
                 return _marked(term)
             case Votes(op, value) | Seen(op, value):
                 return _by_index(_compare(_counted(_indexed(), term), op, value))
@@ -433,12 +447,65 @@ def _utc_midnight(day: dt.date, *, after: bool = False) -> dt.datetime:
         return end.replace(tzinfo=dt.UTC)
 
 
-def _marked(term: Starred | Trashed | InToday) -> ColumnElement[bool]:
+def _marked(term: Trashed | InToday) -> ColumnElement[bool]:
     if isinstance(term, Trashed):
         return tables.PAPERS.c.id.in_(trashed())
-    if isinstance(term, InToday):
-        return in_today()
+    return in_today()
+
+
+def _own_state(term: Status | Starred) -> ColumnElement[bool]:
+    """The reader's star or statuses; unread (most papers, no row of their own on a shared
+    library) as `papers`' column."""
+    if isinstance(term, Status) and ReadingStatus.UNREAD in term.statuses:
+        return _on_papers(term)
+    return _OwnState(term)
+
+
+def _on_papers(term: Status | Starred) -> ColumnElement[bool]:
+    """The reader's status or star as a column of `papers`."""
+    if isinstance(term, Status):
+        return tables.PAPERS.c.status.in_([status.value for status in term.statuses])
     return tables.PAPERS.c.starred == True  # noqa: E712  (SQL, not Python)
+
+
+class _OwnState(ColumnElement[bool]):
+    """A star, or statuses other than unread: the reader's own marks. On a library file,
+    `papers`' column; on a shared library, the reader's own rows of `paper_states` (a few
+    percent of the papers, indexed by person): the view's `coalesce` over its outer join
+    hides them from the planner, which then read every paper's."""
+
+    inherit_cache = True
+    type = Boolean()
+    _is_implicitly_boolean = True
+    _traverse_internals = [  # noqa: RUF012  (SQLAlchemy's cache key)
+        ("term", InternalTraversal.dp_plain_obj),
+        ("negated", InternalTraversal.dp_plain_obj),
+    ]
+
+    def __init__(self, term: Status | Starred, *, negated: bool = False) -> None:
+        self.term = term
+        self.negated = negated
+
+    def _negate(self) -> ColumnElement[bool]:
+        """NOT as SQLAlchemy negates the column's condition (`starred != 1` on SQLite)."""
+        return _OwnState(self.term, negated=not self.negated)
+
+
+@compiles(_OwnState)
+def _own_rows(element: _OwnState, compiler: SQLCompiler, **options: Any) -> str:
+    from readinglist.library.shared.text_search import own_states
+
+    term = element.term
+    statuses = [status.value for status in term.statuses] if isinstance(term, Status) else None
+    if element.negated:  # an anti-join: planned as NOT IN, each rescan paid its hashing
+        return compiler.process(~own_states(statuses, tables.PAPERS.c.id).exists(), **options)
+    return compiler.process(tables.PAPERS.c.id.in_(own_states(statuses)), **options)
+
+
+@compiles(_OwnState, "sqlite")
+def _own_column(element: _OwnState, compiler: SQLCompiler, **options: Any) -> str:
+    on_papers = _on_papers(element.term)
+    return compiler.process(not_(on_papers) if element.negated else on_papers, **options)
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,9 +76,10 @@ def id_plan(
 ) -> IdPlan:
     """The statements `find_paper_ids` runs (a recent list's from `id_plans`)."""
     key = _key(query.as_term(), sort, descending, limit)
-    return id_plans.plan(
-        connection, key, lambda: _plan(_dialect(connection, query), query, sort, descending, limit)
-    )
+    dialect = _dialect(connection, query)
+    if dialect is not connection.dialect:  # a shared library's: which plan depends on it
+        key = f"{key}, words find many: {getattr(dialect, FOUND_MANY)}"
+    return id_plans.plan(connection, key, lambda: _plan(dialect, query, sort, descending, limit))
 
 
 def _dialect(connection: Connection, query: Query) -> Dialect:

@@ -4,7 +4,9 @@ Every moment a shared library keeps is `timestamptz`; the session's time zone is
 moments read back as the UTC moments the library layer writes (as an SQLite library's).
 Each statement is planned for its own values (`plan_cache_mode`): psycopg prepares a
 statement run five times, and a plan made once for any words would not know a search's
-words from the commonest (library/shared/text_search.py).
+words from the commonest (library/shared/text_search.py). JIT compiling is off: the
+planner's costs of a common word's list passed its threshold, and compiling took tens of
+ms of a search's 50-150.
 """
 
 from sqlalchemy import create_engine
@@ -19,7 +21,7 @@ from readinglist.library.shared.setup import (
 )
 
 CLIENT = "readinglist"  # the application_name of a command's connections
-SESSION_OPTIONS = "-c timezone=UTC -c plan_cache_mode=force_custom_plan -c work_mem=32MB"
+SESSION_OPTIONS = "-c timezone=UTC -c plan_cache_mode=force_custom_plan -c work_mem=32MB -c jit=off"
 
 
 def open_shared(address: SharedAddress, client: str = CLIENT) -> Library:
