@@ -34,8 +34,8 @@ from readinglist.ui.qt import (
     QTimer,
 )
 
-RowLoader = Callable[[Sequence[int]], dict[int, PaperRow]]
 Rows = dict[int, PaperRow]
+RowLoader = Callable[[Sequence[int]], Rows]
 RowRequest = Callable[[Sequence[int], Callable[[Rows | None], None]], None]  # None: failed
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 100
