@@ -164,6 +164,12 @@ class PaperTableModel(QAbstractTableModel):
             cached = self._cache.get(paper_id)
         return cached
 
+    def arxiv_id_at(self, row: int) -> str | None:
+        """Row `row`'s arXiv id (never edited: a row kept from before an edit tells it)."""
+        kept = self._cache.get(self._ids[row])
+        found = kept if kept is not None else self.row_at(row)
+        return found.arxiv_id if found is not None else None
+
     def _fetch_page_around(self, row: int) -> None:
         start = row - row % PAGE
         self._keep(self._load_rows(self._ids[start : start + PAGE]))

@@ -218,6 +218,10 @@ class PaperListPane(QWidget):
     def refresh(self, paper_ids: list[int]) -> None:
         self.model.refresh(paper_ids)
 
+    def current_arxiv_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.arxiv_id_at(index.row()) if index.isValid() else None
+
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None

@@ -99,9 +99,7 @@ class Browsing(QObject):
     def remember(self) -> None:
         """The entry and the paper to start with next time."""
         keys.SIDEBAR_ENTRY.write(self._settings, self._sidebar.current_key())
-        paper_id = self._list.current_id()
-        paper = self._service.paper(paper_id) if self._service and paper_id is not None else None
-        keys.CURRENT_PAPER.write(self._settings, paper.arxiv_id if paper else "")
+        keys.CURRENT_PAPER.write(self._settings, self._list.current_arxiv_id() or "")
 
     def follow_imports(self, imports: "ImportController", recount: Callable[[], object]) -> None:
         """The list and the counts (`recount`) follow an import's files as they are stored."""

@@ -143,8 +143,8 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(service.library, self)
         self.triage.attach(service)
         self.copy_open.attach(service, self.queries)
-        self.shown.attach(service)
-        self.prefetch.attach(service, self.queries)
+        self.shown.attach(service, self.queries)
+        self.prefetch.attach(self.queries)
         counter = SidebarCounter(self.queries, self._show_counts)
         self.edits_shown = EditsShown(  # held: signals keep a weak reference to its methods
             self.list_pane, self.shown, counter, self.browsing, self.detail, self.status
