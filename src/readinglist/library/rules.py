@@ -225,16 +225,22 @@ def set_shared(connection: Connection, rule: Rule, shared: bool) -> Rule:
     for sharing one that does more than tag."""
     if shared:
         _check_shareable(connection, rule)
-    elif not on_postgresql(connection):
-        raise RuleError(Message(NOT_SHARED_LIBRARY))
+    else:
+        check_sharing(connection)
     _check_mine(connection, rule)
     fetch(connection, "UPDATE rules SET shared = ? WHERE id = ? RETURNING id", [shared, rule.id])
     return _kept(connection, rule.id)
 
 
-def _check_shareable(connection: Connection, rule: Rule) -> None:
+def check_sharing(connection: Connection) -> None:
+    """`RuleError` on a library file: one person, nothing to share (said before a rule's name
+    is looked up, so `rules share` on a library file says that first)."""
     if not on_postgresql(connection):
         raise RuleError(Message(NOT_SHARED_LIBRARY))
+
+
+def _check_shareable(connection: Connection, rule: Rule) -> None:
+    check_sharing(connection)
     if rule.personal:
         raise RuleError(Message(SHARED_PERSONAL, name=rule.name))
 
