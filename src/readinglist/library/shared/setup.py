@@ -8,17 +8,19 @@ knows a library file: one written by a newer readinglist is refused, saying so.
 
 An older shared library is upgraded as a library file is, step by step in one transaction
 (`STEPS`), but not by whoever opens it: members may not change the schema. Its owner runs
-`init-shared` again; a member's readinglist refuses it until then, saying so.
+`init-shared` again; a member's readinglist refuses it until then, saying so. A library at
+this version made before a part of it was gets that part the same way (`amending`).
 """
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from readinglist.library.errors import LibraryError
-from readinglist.library.shared import ddl, search_ddl
+from readinglist.library.shared import amending, ddl
 from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.amending import Amended
 
 if TYPE_CHECKING:
     import psycopg
@@ -62,7 +64,11 @@ class InitOutcome:
     created: bool  # False: it was a shared library already
     member_role_created: bool
     upgraded_from: int | None = None  # it was at this older version
-    amended: bool = False  # it was at this version, without search_ddl.SORTING
+    amendments: Amended = field(default_factory=Amended)  # at this version, it lacked these
+
+    @property
+    def amended(self) -> bool:
+        return bool(self.amendments.added)
 
 
 def init_shared(address: SharedAddress) -> InitOutcome:
@@ -76,8 +82,8 @@ def init_shared(address: SharedAddress) -> InitOutcome:
             if version < SHARED_VERSION:
                 _upgrade(address, connection, version)
                 return InitOutcome(address, SHARED_VERSION, False, False, upgraded_from=version)
-            amended = _amend(address, connection)
-            return InitOutcome(address, version, False, False, amended=amended)
+            amendments = _amend(address, connection)
+            return InitOutcome(address, version, False, False, amendments=amendments)
         _refuse_foreign_tables(address, connection)
         created_role = _ensure_member_role(address, connection)
         with connection.transaction():
@@ -107,24 +113,21 @@ def _upgrade(address: SharedAddress, connection: "psycopg.Connection[Any]", vers
         ) from None
 
 
-def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> bool:
-    """Add what a library made at this version lacks (`search_ddl.SORTING`, the lists'
-    index); whether anything was. Refused, changing nothing, for a role that does not own
-    the tables, as an upgrade is."""
+def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> Amended:
+    """Add what a library made at this version lacks (`amending`), in one transaction.
+    Refused, changing nothing, for a role that does not own the tables, as an upgrade is."""
     import psycopg
 
-    found = connection.execute(search_ddl.HAS_SORTING).fetchone()
-    if found is not None and found[0]:
-        return False
     try:
         with connection.transaction():
-            connection.execute(search_ddl.SORTING.encode())
+            return amending.amend(connection)
     except psycopg.errors.InsufficientPrivilege:
         raise SharedLibraryError(
-            f"{address} lacks the index its lists are read by: only the role that owns its "
-            "tables may add it (run init-shared as that role); nothing was changed"
+            f"{address} lacks what this readinglist adds to a shared library at schema "
+            f"{SHARED_VERSION} (its lists' index, the check that a shared rule only tags): only "
+            "the role that owns its tables may add it (run init-shared as that role); nothing "
+            "was changed"
         ) from None
-    return True
 
 
 def read_version(connection: "psycopg.Connection[Any]") -> int | None:
