@@ -73,10 +73,9 @@ def either(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> L
     many papers), or, "few found", look the found papers up (text_search.finds_many)."""
     if request.param == "sqlite":
         return cast(Library, request.getfixturevalue("library"))
-    if request.param == "postgresql, few found":
-        monkeypatch.setattr(text_search, "MANY", float("inf"))
-    else:
-        monkeypatch.setattr(text_search, "MANY", 0.0)
+    share = float("inf") if request.param == "postgresql, few found" else 0.0
+    monkeypatch.setattr(text_search, "MANY", share)
+    monkeypatch.setattr(text_search, "FIRST_ROWS_MANY", share)
     return cast(tuple[Library, Library], request.getfixturevalue("member_libraries"))[0]
 
 

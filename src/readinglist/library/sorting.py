@@ -123,10 +123,11 @@ def _dialect(connection: Connection, query: Query, *, first_rows: bool) -> Diale
     and whether only the list's first rows are wanted (`search.FIRST_ROWS`)."""
     if connection.dialect.name != "postgresql":
         return connection.dialect
-    from readinglist.library.shared.text_search import finds_many
+    from readinglist.library.shared.text_search import FIRST_ROWS_MANY, MANY, finds_many
 
     compiled = compile_query(query)
-    many = compiled.match is not None and finds_many(connection, compiled.match)
+    share = FIRST_ROWS_MANY if first_rows else MANY
+    many = compiled.match is not None and finds_many(connection, compiled.match, share)
     return _positional_postgresql(found_many=many, first_rows=first_rows)
 
 
