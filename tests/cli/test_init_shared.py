@@ -38,7 +38,8 @@ def test_a_library_without_the_lists_index_gets_it_and_says_so(
     _, again, _ = run("init-shared", "--json", postgres_database.url)
 
     assert (code, err) == (0, "")
-    assert out.strip().endswith("added the index its lists of found papers are read by.")
+    said = "added what its searches are read by (the lists' index, the word pairs of phrases)."
+    assert out.strip().endswith(said)
     assert json.loads(again)["amended"] is False
 
 

@@ -55,7 +55,7 @@ def _said(outcome: "InitOutcome") -> list[str]:
     if outcome.amended:
         return [
             f"{outcome.address} is a shared library already (schema {outcome.version}); "
-            "added the index its lists of found papers are read by."
+            "added what its searches are read by (the lists' index, the word pairs of phrases)."
         ]
     if not outcome.created:
         return [

@@ -62,7 +62,7 @@ class InitOutcome:
     created: bool  # False: it was a shared library already
     member_role_created: bool
     upgraded_from: int | None = None  # it was at this older version
-    amended: bool = False  # it was at this version, without search_ddl.SORTING
+    amended: bool = False  # it was at this version, without a search_ddl.AMENDMENTS
 
 
 def init_shared(address: SharedAddress) -> InitOutcome:
@@ -108,23 +108,31 @@ def _upgrade(address: SharedAddress, connection: "psycopg.Connection[Any]", vers
 
 
 def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> bool:
-    """Add what a library made at this version lacks (`search_ddl.SORTING`, the lists'
-    index); whether anything was. Refused, changing nothing, for a role that does not own
-    the tables, as an upgrade is."""
+    """Add what a library made at this version lacks (`search_ddl.AMENDMENTS`: the lists'
+    index, the word pairs of phrases), in one transaction; whether anything was. Refused,
+    changing nothing, for a role that does not own the tables, as an upgrade is."""
     import psycopg
 
-    found = connection.execute(search_ddl.HAS_SORTING).fetchone()
-    if found is not None and found[0]:
+    missing = [
+        statements for has, statements in search_ddl.AMENDMENTS if not _holds(connection, has)
+    ]
+    if not missing:
         return False
     try:
         with connection.transaction():
-            connection.execute(search_ddl.SORTING.encode())
+            for statements in missing:
+                connection.execute(statements.encode())
     except psycopg.errors.InsufficientPrivilege:
         raise SharedLibraryError(
-            f"{address} lacks the index its lists are read by: only the role that owns its "
+            f"{address} lacks what its searches are read by: only the role that owns its "
             "tables may add it (run init-shared as that role); nothing was changed"
         ) from None
     return True
+
+
+def _holds(connection: "psycopg.Connection[Any]", question: str) -> bool:
+    found = connection.execute(question.encode()).fetchone()
+    return found is not None and bool(found[0])
 
 
 def read_version(connection: "psycopg.Connection[Any]") -> int | None:
@@ -138,14 +146,22 @@ def read_version(connection: "psycopg.Connection[Any]") -> int | None:
 
 def check_version(address: SharedAddress) -> int:
     """The version of the shared library at `address`, refused (SharedLibraryError) when
-    it is none, or newer than this readinglist knows."""
+    it is none, newer than this readinglist knows, or made at this version before its
+    phrases were read through word pairs (`search_ddl.HAS_PAIRS`: its statements name
+    them), until its owner's init-shared adds them."""
     with _connected(address) as connection:
         version = read_version(connection)
+        paired = version is None or _holds(connection, search_ddl.HAS_PAIRS)
     if version is None:
         raise SharedLibraryError(
             f"{address} is not a shared library: make one with `readinglist init-shared`"
         )
     _refuse_newer(address, version)
+    if version == SHARED_VERSION and not paired:
+        raise SharedLibraryError(
+            f"{address} was made before its phrases were searched through word pairs: its "
+            f"owner adds them with `readinglist init-shared {address}`; nothing was changed"
+        )
     return version
 
 
