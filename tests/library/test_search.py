@@ -134,6 +134,22 @@ def sound(library: Library) -> bool:
         ('"revisited tim"', []),  # no phrase across fields (the title's end, then the authors)
         ("c++", ["2403.00003", "2312.10042"]),  # + is no letter: c, a prefix (chain, cache)
         ('"chain of thought"', ["2403.00003"]),
+        ('"planning for agents"', ["2403.00003"]),  # three words: pairs, then checked
+        ('"of thought plan"', ["2403.00003"]),  # the last word a prefix
+        ('"thought planning for agents"', ["2403.00003"]),
+        ('"chain of thou planning"', []),  # only the last word is a prefix
+        ('"chain thought"', []),  # both words in the paper, not side by side
+        ('"planning agents for"', []),
+        ('"데이터셋은 대규모 언어"', ["2403.00001"]),
+        ('"데이터셋은 대규모 언어 모델을 평가"', ["2403.00001"]),
+        ('"언어 대규모"', []),
+        ('"models jürgen"', []),  # the title's end, then the authors
+        ('"korean models"', ["2403.00001"]),
+        ('"sparse atten"', ["2312.10042"]),
+        ('-"chain of thought"', ["2403.00001", "2403.00002", "2312.10042"]),
+        ('"gpt-4o" -"video generation"', ["2403.00001"]),
+        ('"a video gen" OR plan', ["2403.00002", "2403.00003"]),
+        ('"video gen" 데이터셋', ["2403.00002"]),
         ("video -diffusion", []),
         ("video OR agents", ["2403.00002", "2403.00003"]),
         ("-video", ["2403.00001", "2403.00003", "2312.10042"]),

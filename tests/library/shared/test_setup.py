@@ -14,6 +14,7 @@ from readinglist.library.shared.amending import Amended, SharedRule
 from readinglist.library.shared.opening import open_shared
 from readinglist.library.shared.setup import (
     SHARED_VERSION,
+    InitOutcome,
     SharedLibraryError,
     check_version,
     init_shared,
@@ -79,16 +80,22 @@ def test_an_older_shared_library_is_upgraded_by_its_owner_alone(
     monkeypatch.setitem(setup.STEPS, SHARED_VERSION, step)
     member = SharedAddress.parse(shared.url_as(members[0]))
 
-    with pytest.raises(SharedLibraryError, match="its owner upgrades it with `readinglist init"):
-        open_shared(member)
-    with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
-        init_shared(member)
-    upgraded = init_shared(SharedAddress.parse(shared.url))
+    upgraded = owners_init(shared, member, "its owner upgrades it with `readinglist init")
 
     assert (upgraded.upgraded_from, upgraded.version) == (SHARED_VERSION, SHARED_VERSION + 1)
     open_shared(member).close()
     with psycopg.connect(shared.url) as connection:
         connection.execute("SELECT later FROM paper_records")  # the step ran
+
+
+def owners_init(shared: PostgresDatabase, member: SharedAddress, refusal: str) -> InitOutcome:
+    """The owner's init-shared, after the member's readinglist refused the library (saying
+    `refusal`) and the member's init-shared was refused, changing nothing."""
+    with pytest.raises(SharedLibraryError, match=refusal):
+        open_shared(member)
+    with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
+        init_shared(member)
+    return init_shared(SharedAddress.parse(shared.url))
 
 
 def test_a_library_made_before_the_lists_index_gets_it_from_its_owner(
@@ -155,6 +162,38 @@ def test_a_library_made_before_the_rule_check_gets_it_naming_the_rules_in_its_wa
             "SELECT convalidated FROM pg_constraint WHERE conname = %s", [check]
         )
         assert validated.fetchall() == [(True,)]
+
+
+def test_a_library_made_before_the_word_pairs_gets_them_from_its_owner(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    """A shared library at this version made without search_ddl.PHRASES (as those made
+    before it): a member's readinglist refuses it (its searches name the pairs) and a
+    member's init-shared changes nothing; its owner's adds the pairs of the papers there
+    and of those to come."""
+    before = add_paper(shared, "2403.00001", title="Chain of Thought Prompting")
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        admin.execute("DROP INDEX paper_search_pairs")
+        admin.execute("ALTER TABLE paper_search DROP COLUMN pairs, DROP COLUMN pairs_complete")
+        # The indexer such a library has writes no pairs (a stand-in: words are there).
+        admin.execute(
+            "CREATE OR REPLACE FUNCTION readinglist_index(paper bigint) RETURNS void "
+            "LANGUAGE plpgsql AS $$ BEGIN END $$"
+        )
+    member = SharedAddress.parse(shared.url_as(members[0]))
+
+    amended = owners_init(shared, member, "its owner adds them with `readinglist init-shared")
+    after = add_paper(shared, "2403.00002", title="Chains of Thought, Again")
+
+    assert amended.amended
+    open_shared(member).close()
+    with psycopg.connect(shared.url) as connection:
+        rows = connection.execute(
+            "SELECT rowid FROM paper_search WHERE pairs @@ readinglist_pairs_query(%s) "
+            "AND pairs_complete ORDER BY rowid",
+            ["of thought"],
+        )
+        assert [row_id for (row_id,) in rows] == [before, after]
 
 
 def test_an_unreachable_server_is_named_without_its_password() -> None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import psycopg
 
 LISTS_INDEX = "the index its lists of found papers are read by"
+WORD_PAIRS = "the word pairs its phrases are looked up by"
 RULE_CHECK = "the database's check that a shared rule only tags"
 
 _RULE_CHECK_VALIDATED = (
@@ -40,6 +41,14 @@ _BREAKING_RULE_CHECK = (
 )
 
 
+# What the search reads (search_ddl): its name, whether it is there, the statements adding it
+# (the pairs filled in for the papers already there).
+_SEARCH_PARTS = (
+    (LISTS_INDEX, search_ddl.HAS_SORTING, search_ddl.SORTING),
+    (WORD_PAIRS, search_ddl.HAS_PAIRS, search_ddl.PAIRS),
+)
+
+
 class SharedRule(NamedTuple):
     """A shared rule, named: what keeps the rule check from the rules already there."""
 
@@ -49,7 +58,7 @@ class SharedRule(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Amended:
-    added: tuple[str, ...] = ()  # what was added, in words (`LISTS_INDEX`, `RULE_CHECK`)
+    added: tuple[str, ...] = ()  # what was added, in words (`LISTS_INDEX`, `RULE_CHECK`…)
     # Shared rules that do more than tag: the rule check holds for every write, not on them.
     blocking: tuple[SharedRule, ...] = ()
 
@@ -58,14 +67,15 @@ def amend(connection: "psycopg.Connection[Any]") -> Amended:
     """Add what the library lacks, in the transaction the caller holds; psycopg's
     InsufficientPrivilege when the role connected does not own the tables."""
     added: list[str] = []
-    if not _has(connection, search_ddl.HAS_SORTING):
-        connection.execute(search_ddl.SORTING.encode())
-        added.append(LISTS_INDEX)
+    for named, present, statements in _SEARCH_PARTS:
+        if not holds(connection, present):
+            connection.execute(statements.encode())
+            added.append(named)
     checked, blocking = _check_rules(connection)
     return Amended((*added, RULE_CHECK) if checked else tuple(added), blocking)
 
 
-def _has(connection: "psycopg.Connection[Any]", query: str) -> bool:
+def holds(connection: "psycopg.Connection[Any]", query: str) -> bool:
     found = connection.execute(query.encode()).fetchone()
     return found is not None and bool(found[0])
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from readinglist.library.errors import LibraryError
-from readinglist.library.shared import amending, ddl
+from readinglist.library.shared import amending, ddl, search_ddl
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.amending import Amended
 
@@ -124,9 +124,9 @@ def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> Ame
     except psycopg.errors.InsufficientPrivilege:
         raise SharedLibraryError(
             f"{address} lacks what this readinglist adds to a shared library at schema "
-            f"{SHARED_VERSION} (its lists' index, the check that a shared rule only tags): only "
-            "the role that owns its tables may add it (run init-shared as that role); nothing "
-            "was changed"
+            f"{SHARED_VERSION} (its lists' index, the word pairs of its phrases, the check that a "
+            "shared rule only tags): only the role that owns its tables may add it (run "
+            "init-shared as that role); nothing was changed"
         ) from None
 
 
@@ -141,14 +141,22 @@ def read_version(connection: "psycopg.Connection[Any]") -> int | None:
 
 def check_version(address: SharedAddress) -> int:
     """The version of the shared library at `address`, refused (SharedLibraryError) when
-    it is none, or newer than this readinglist knows."""
+    it is none, newer than this readinglist knows, or made at this version before its
+    phrases were read through word pairs (`search_ddl.HAS_PAIRS`: its statements name
+    them), until its owner's init-shared adds them."""
     with _connected(address) as connection:
         version = read_version(connection)
+        paired = version is None or amending.holds(connection, search_ddl.HAS_PAIRS)
     if version is None:
         raise SharedLibraryError(
             f"{address} is not a shared library: make one with `readinglist init-shared`"
         )
     _refuse_newer(address, version)
+    if version == SHARED_VERSION and not paired:
+        raise SharedLibraryError(
+            f"{address} was made before its phrases were searched through word pairs: its "
+            f"owner adds them with `readinglist init-shared {address}`; nothing was changed"
+        )
     return version
 
 
