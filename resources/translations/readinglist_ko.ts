@@ -962,6 +962,10 @@ Name:</source>
         <translation>&lt;h2&gt;가져오는 중…&lt;/h2&gt;&lt;p&gt;논문이 도착하는 대로 여기에 표시됩니다.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>세는 중…</translation>
+    </message>
+    <message>
         <source>No papers match this search here.</source>
         <translation>여기에는 이 검색과 일치하는 논문이 없습니다.</translation>
     </message>

@@ -6,10 +6,11 @@ import json
 import psycopg
 import pytest
 
-from readinglist.library.shared import setup
+from readinglist.library.shared import ddl, setup
 from readinglist.library.shared.setup import SHARED_VERSION
 from tests.helpers.cli import RunCli
 from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.shared_library import connected_as
 
 
 def test_init_shared_makes_the_library_and_says_how_to_add_members(
@@ -38,9 +39,41 @@ def test_a_library_without_the_lists_index_gets_it_and_says_so(
     _, again, _ = run("init-shared", "--json", postgres_database.url)
 
     assert (code, err) == (0, "")
-    said = "added what its searches are read by (the lists' index, the word pairs of phrases)."
-    assert out.strip().endswith(said)
+    assert out.strip().endswith("added the index its lists of found papers are read by.")
     assert json.loads(again)["amended"] is False
+
+
+def test_shared_rules_in_the_way_of_the_rule_check_are_named(
+    run: RunCli, shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    """A library made before the check that a shared rule only tags, holding one that stars
+    (bob's): init-shared adds the check, names it, exits 0 (the library is usable, and the
+    database refuses any new one); again, it names it still, changing nothing."""
+    bob = members[1]
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        admin.execute(f"ALTER TABLE rules DROP CONSTRAINT {ddl.SHARED_RULE_CHECK_NAME}".encode())
+    with connected_as(shared, bob) as as_bob:
+        as_bob.execute(
+            "INSERT INTO rules (name, query, star, shared, created_at) "
+            "VALUES ('Starred', 'x', true, true, now())"
+        )
+
+    code, out, err = run("init-shared", shared.url)
+    _, again, _ = run("init-shared", "--json", shared.url)
+
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"{shared.url} is a shared library already (schema {SHARED_VERSION}); added the "
+        "database's check that a shared rule only tags.",
+        "Shared rules that do more than tag (a star, a status or first in Today): "
+        f"Starred ({bob}'s).",
+        "The database refuses any such rule from now on; it checks these once their owners "
+        "stop sharing them (`readinglist rules unshare NAME`) or remove them, and init-shared "
+        "is run again.",
+    ]
+    said = json.loads(again)
+    assert (said["amended"], said["added"]) == (False, [])
+    assert said["shared_rules_not_only_tagging"] == [{"name": "Starred", "owner": bob}]
 
 
 def test_a_password_in_the_url_is_never_printed(

@@ -1,8 +1,9 @@
 """`readinglist rules` and `set --shared-note` on a shared library: `--shared` shares a rule
-that only tags (one that stars, queues or comes first is refused), the list says whose each
-is and whether it is shared, another member's is theirs to change; a shared note is one's
-own note every member reads, replaced in one transaction, and never written over a save
-made elsewhere meanwhile. A library file has nothing to share: both are refused."""
+that only tags (one that stars, queues or comes first is refused), as `share` does and
+`unshare` undoes, the list says whose each is and whether it is shared, another member's is
+theirs to change; a shared note is one's own note every member reads, replaced in one
+transaction, and never written over a save made elsewhere meanwhile. A library file has
+nothing to share: both are refused."""
 
 import json
 
@@ -54,6 +55,64 @@ def test_a_shared_rule_is_listed_with_its_owner_and_only_its_owner_changes_it(
     mine = bob("rules")[1].splitlines()
     assert mine[1].split() == ["Robots", f"{members[1]},", "private", "robots", "->", "star"]
     assert bob("rules", "remove", "Robots") == (0, "removed rule Robots\n", "")
+
+
+def test_rules_share_and_unshare_one_of_ones_own(
+    shared: PostgresDatabase, members: tuple[str, str], capsys: Captured
+) -> None:
+    alice, bob = as_members(shared, members, capsys)
+    assert alice("rules", "add", "Robots", "robots", "--tag", "robotics")[0] == 0
+
+    shared_now = "rule Robots is shared with every member now: robots -> tag robotics\n"
+    assert alice("rules", "share", "robots") == (0, shared_now, "")
+    assert bob("rules")[1].splitlines()[0].split()[:3] == ["Robots", f"{members[0]},", "shared"]
+    code, out, _ = alice("rules", "share", "Robots", "--json")
+    assert code == 0
+    assert json.loads(out) == {
+        "rule": {
+            "name": "Robots",
+            "query": "robots",
+            "tags": ["robotics"],
+            "status": None,
+            "star": False,
+            "first": False,
+            "owner": members[0],
+            "shared": True,
+        },
+        "changed": False,
+    }
+    for action in ("share", "unshare"):  # another's: refused, naming its owner
+        code, out, err = bob("rules", action, "Robots")
+        assert (code, out) == (1, "")
+        assert err == (
+            f"readinglist: the rule Robots is {members[0]}'s, shared with you: only "
+            f"{members[0]} can change it\n"
+        )
+
+    said = json.loads(alice("rules", "unshare", "Robots", "--json")[1])
+    assert (said["rule"]["shared"], said["changed"]) == (False, True)
+    assert bob("rules")[1] == "0 rules\n"
+    assert alice("rules", "unshare", "Robots") == (
+        0,
+        "rule Robots is private already: robots -> tag robotics\n",
+        "",
+    )
+
+
+def test_rules_share_refuses_a_rule_that_does_more_than_tag_or_is_not_there(
+    shared: PostgresDatabase, members: tuple[str, str], capsys: Captured
+) -> None:
+    alice, _ = as_members(shared, members, capsys)
+    assert alice("rules", "add", "Starred", "robots", "--tag", "robotics", "--star")[0] == 0
+
+    code, out, err = alice("rules", "share", "Starred")
+
+    assert (code, out) == (1, "")
+    assert err.startswith("readinglist: a shared rule only adds tags: a star, a status")
+    assert "keep Starred's other actions in a private rule" in err
+    assert json.loads(alice("rules", "list", "--json")[1])["rules"][0]["shared"] is False
+    code, out, err = alice("rules", "share", "Nope", "--json")
+    assert (code, out, err) == (1, "", "readinglist: there is no rule named 'Nope'\n")
 
 
 def test_a_shared_note_is_written_read_by_the_other_and_replaced(
@@ -124,11 +183,19 @@ def test_a_library_file_has_no_shared_rules_or_notes(run_file: RunCli, filled: N
     code, out, err = run_file("rules", "add", "R", "r", "--tag", "x", "--shared")
     assert (code, out) == (1, "")
     assert "only a shared library's rules are shared" in err
+    assert run_file("rules", "add", "R", "r", "--tag", "x")[0] == 0
+    for action, name in (("share", "R"), ("unshare", "R"), ("share", "Nope")):
+        code, out, err = run_file("rules", action, name)
+        assert (code, out) == (1, "")
+        assert err == (
+            "readinglist: a library file has one person: only a shared library's rules are shared\n"
+        )
     code, out, err = run_file("set", "2403.00001", "--star", "--shared-note", "x")
     assert (code, out) == (1, "")
     assert "only a shared library's notes are shared (use --note)" in err
     assert json.loads(run_file("show", "--json", "2403.00001")[1])["starred"] is False
-    assert json.loads(run_file("rules", "list", "--json")[1]) == {"rules": []}
+    listed = json.loads(run_file("rules", "list", "--json")[1])["rules"]
+    assert [(rule["name"], rule["shared"]) for rule in listed] == [("R", False)]
 
 
 @pytest.fixture

@@ -1,10 +1,18 @@
 """Helpers for tests of a shared library: papers added as its owner, members connected."""
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 
 from tests.helpers.postgres import PostgresDatabase
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from readinglist.ui.window.main_window import MainWindow
 
 
 def connected_as(database: PostgresDatabase, role: str) -> "psycopg.Connection[Any]":
@@ -24,3 +32,24 @@ def add_paper(
         ).fetchone()
     assert row is not None
     return int(row[0])
+
+
+@contextmanager
+def window_as(
+    qtbot: "QtBot", database: PostgresDatabase, role: str, place: Path, monkeypatch: Any
+) -> Iterator["MainWindow"]:
+    """A window on the shared library as `role`, opened as start-up opens it (its settings
+    and media cache in `place`); closed after."""
+    from readinglist.library.shared.address import SharedAddress
+    from readinglist.library.shared.opening import open_shared
+    from readinglist.ui.live.updates import WINDOW_CLIENT
+    from tests.helpers.gui import open_window
+
+    monkeypatch.setenv("READINGLIST_CACHE", str(place / "media-cache"))
+    library = open_shared(SharedAddress.parse(database.url_as(role)), client=WINDOW_CLIENT)
+    window = open_window(qtbot, library, place / "settings.ini")
+    try:
+        yield window
+    finally:
+        window.close()
+        library.close()

@@ -74,10 +74,9 @@ def either(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> L
     many papers), or, "few found", look the found papers up (text_search.finds_many)."""
     if request.param == "sqlite":
         return cast(Library, request.getfixturevalue("library"))
-    if request.param == "postgresql, few found":
-        monkeypatch.setattr(text_search, "MANY", float("inf"))
-    else:
-        monkeypatch.setattr(text_search, "MANY", 0.0)
+    share = float("inf") if request.param == "postgresql, few found" else 0.0
+    monkeypatch.setattr(text_search, "MANY", share)
+    monkeypatch.setattr(text_search, "FIRST_ROWS_MANY", share)
     return cast(tuple[Library, Library], request.getfixturevalue("member_libraries"))[0]
 
 
@@ -94,9 +93,14 @@ def either_searched(either: Library, digests: DigestWriter) -> Library:
 
 
 def found(library: Library, text: str) -> list[str]:
-    """arXiv ids matching `text`, in the list's default order (newest digest, then import)."""
+    """arXiv ids matching `text`, in the list's default order (newest digest, then import);
+    the list's first rows (a shared library's first screen, its own statement) checked to
+    be the same papers."""
+    query = parse_query(text)
     with library.reading() as connection:
-        ids = store.find_paper_ids(connection, parse_query(text), SortKey.LAST_SEEN, False)
+        ids = store.find_paper_ids(connection, query, SortKey.LAST_SEEN, False)
+        first = store.find_paper_ids(connection, query, SortKey.LAST_SEEN, False, limit=2)
+        assert first == ids[:2]
         return [paper.arxiv_id for paper in store.load_papers(connection, ids)]
 
 

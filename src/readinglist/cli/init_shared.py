@@ -8,6 +8,7 @@ from readinglist.cli.output import EXIT_OK, UsageError, out, print_json
 from readinglist.cli.registry import Command
 
 if TYPE_CHECKING:
+    from readinglist.library.shared.amending import SharedRule
     from readinglist.library.shared.setup import InitOutcome
 
 
@@ -41,6 +42,10 @@ def _as_json(outcome: "InitOutcome") -> dict[str, object]:
         "upgraded_from": outcome.upgraded_from,
         "member_role_created": outcome.member_role_created,
         "amended": outcome.amended,
+        "added": list(outcome.amendments.added),
+        "shared_rules_not_only_tagging": [
+            {"name": rule.name, "owner": rule.owner} for rule in outcome.amendments.blocking
+        ],
     }
 
 
@@ -52,21 +57,31 @@ def _said(outcome: "InitOutcome") -> list[str]:
             f"Upgraded the shared library {outcome.address} from schema "
             f"{outcome.upgraded_from} to {outcome.version}."
         ]
-    if outcome.amended:
-        return [
-            f"{outcome.address} is a shared library already (schema {outcome.version}); "
-            "added what its searches are read by (the lists' index, the word pairs of phrases)."
-        ]
     if not outcome.created:
+        added = " and ".join(outcome.amendments.added)
+        done = f"added {added}" if added else "nothing was changed"
         return [
-            f"{outcome.address} is a shared library already (schema {outcome.version}); "
-            "nothing was changed."
+            f"{outcome.address} is a shared library already (schema {outcome.version}); {done}.",
+            *_blocking(outcome.amendments.blocking),
         ]
     role = f" and the role {MEMBER}" if outcome.member_role_created else ""
     return [
         f"Made the shared library {outcome.address} (schema {outcome.version}){role}.",
         f"Give each member a login role of their own and grant them {MEMBER}:",
         f"  CREATE ROLE alice LOGIN; GRANT {MEMBER} TO alice;",
+    ]
+
+
+def _blocking(rules: "tuple[SharedRule, ...]") -> list[str]:
+    """What keeps the check that a shared rule only tags from the rules already there."""
+    if not rules:
+        return []
+    named = ", ".join(f"{rule.name} ({rule.owner}'s)" for rule in rules)
+    return [
+        f"Shared rules that do more than tag (a star, a status or first in Today): {named}.",
+        "The database refuses any such rule from now on; it checks these once their owners "
+        "stop sharing them (`readinglist rules unshare NAME`) or remove them, and init-shared "
+        "is run again.",
     ]
 
 

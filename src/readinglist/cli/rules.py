@@ -1,9 +1,12 @@
 """`readinglist rules [list [--json] | add NAME QUERY [--tag T]... [--status S] [--star]
-[--first] [--shared] | remove NAME | apply NAME]`: what to do to new papers that match a query.
+[--first] [--shared] | remove NAME | apply NAME | share NAME [--json] | unshare NAME
+[--json]]`: what to do to new papers that match a query.
 
 On a shared library the list says whose each rule is and whether it is shared; `--shared`
-shares one with every member: it may only tag (a star, a status and first in Today are each
-member's own), and a library file has one person (both refused, as `saved` refuses)."""
+and `share` share one of one's own with every member, `unshare` makes it private again (the
+window's Share with Everyone / Stop Sharing: `rules.set_shared`). A shared rule may only tag
+(a star, a status and first in Today are each member's own), and a library file has one
+person (both refused, as `saved` refuses)."""
 
 import argparse
 from typing import TYPE_CHECKING
@@ -15,6 +18,7 @@ from readinglist.cli.registry import Command
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from readinglist.library.database import Library
     from readinglist.library.rules import Rule
 
 
@@ -45,6 +49,16 @@ def _add_arguments(command: argparse.ArgumentParser) -> None:
     remove.add_argument("name", metavar="NAME")
     apply = actions.add_parser("apply", help="run a rule on the papers already in the library")
     apply.add_argument("name", metavar="NAME")
+    for action, helped in _SHARING.items():
+        sharing = actions.add_parser(action, help=helped)
+        sharing.add_argument("--json", action="store_true", help="print the rule as JSON")
+        sharing.add_argument("name", metavar="NAME")
+
+
+_SHARING = {
+    "share": "on a shared library: share a rule of yours that only tags with every member",
+    "unshare": "on a shared library: make a rule of yours that you shared private again",
+}
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -61,6 +75,8 @@ def _run(args: argparse.Namespace) -> int:
             if args.action in (None, "list"):
                 with library.reading() as connection:
                     return _list(connection, getattr(args, "json", False))
+            if args.action in _SHARING:
+                return _share(library, args.name, args.action == "share", args.json)
             with writing(library) as connection:
                 lines = _change(connection, args)
         except QueryError as error:
@@ -110,8 +126,36 @@ def _rule_json(rule: "Rule") -> dict[str, object]:
     }
 
 
-def _change(connection: "Connection", args: argparse.Namespace) -> list[str]:
+def _share(library: "Library", name: str, shared: bool, as_json: bool) -> int:
+    """Share one's rule called `name`, or stop sharing it (said when it was so already)."""
+    from readinglist.library import rules
+
+    with writing(library) as connection:
+        rules.check_sharing(connection)
+        found = _found(connection, name)
+        unchanged = found.mine and found.shared == shared  # another's: refused, naming them
+        rule = found if unchanged else rules.set_shared(connection, found, shared)
+    if as_json:
+        print_json({"rule": _rule_json(rule), "changed": not unchanged})
+        return EXIT_OK
+    now = "shared with every member" if shared else "private"
+    done = f"rule {rule.name} is {now} {'already' if unchanged else 'now'}"
+    out([f"{done}: {rule.query_text} -> {', '.join(rule.actions())}"])
+    return EXIT_OK
+
+
+def _found(connection: "Connection", name: str) -> "Rule":
+    """The rule called `name` (`rules.find_rule`), or `RuleError` naming it."""
     from readinglist.core.translatable import Message
+    from readinglist.library import rules
+
+    found = rules.find_rule(connection, name)
+    if found is None:
+        raise rules.RuleError(Message(rules.NO_SUCH_RULE, name=name))
+    return found
+
+
+def _change(connection: "Connection", args: argparse.Namespace) -> list[str]:
     from readinglist.library import rules
     from readinglist.library.database import utc_now
 
@@ -123,9 +167,7 @@ def _change(connection: "Connection", args: argparse.Namespace) -> list[str]:
         rule = rules.add_rule(connection, wanted, utc_now())
         shared = " (shared)" if rule.shared else ""
         return [f"added rule {rule.name}{shared}: {rule.query_text} -> {', '.join(rule.actions())}"]
-    found = rules.find_rule(connection, args.name)
-    if found is None:
-        raise rules.RuleError(Message(rules.NO_SUCH_RULE, name=args.name))
+    found = _found(connection, args.name)
     if args.action == "remove":
         rules.remove_rule(connection, found.name)
         return [f"removed rule {found.name}"]

@@ -52,7 +52,7 @@ from readinglist.library.dialect import (
 )
 from readinglist.library.driver import Row, chunks, day, fetch, id_list, moment
 from readinglist.library.shared.notes import shared_notes_of
-from readinglist.library.sorting import EVERYTHING, find_paper_ids
+from readinglist.library.sorting import EVERYTHING, find_paper_ids, first_paper_ids
 
 __all__ = [
     "EVERYTHING",
@@ -60,6 +60,7 @@ __all__ = [
     "UserState",
     "add_tags",
     "find_paper_ids",
+    "first_paper_ids",
     "library_summary",
     "link_tags",
     "load_paper",

@@ -23,9 +23,11 @@ first in Today each member's own, and a role may write only its own per-person r
 and its hit (`rule_hits`, one per paper and rule) is true for every member who sees it. A
 rule with a star, a status or first in Today is refused as shared (`SHARED_PERSONAL`); a
 member who wants them makes a private copy (a rule of their own of the same name and query,
-with what they want). A shared rule stored with them anyway (raw SQL) acts by its tags
-alone (`Rule.acting`). Each member's rules run at their own imports: a paper another member
-imported meets the shared rules and the importer's private ones, not this member's.
+with what they want). The database refuses one too, whoever writes it and however
+(`shared.ddl.SHARED_RULE_CHECK`); one a library made before that check holds still acts
+by its tags alone (`Rule.acting`). Each member's rules run at their own imports: a paper
+another member imported meets the shared rules and the importer's private ones, not this
+member's.
 """
 
 import dataclasses
@@ -225,16 +227,22 @@ def set_shared(connection: Connection, rule: Rule, shared: bool) -> Rule:
     for sharing one that does more than tag."""
     if shared:
         _check_shareable(connection, rule)
-    elif not on_postgresql(connection):
-        raise RuleError(Message(NOT_SHARED_LIBRARY))
+    else:
+        check_sharing(connection)
     _check_mine(connection, rule)
     fetch(connection, "UPDATE rules SET shared = ? WHERE id = ? RETURNING id", [shared, rule.id])
     return _kept(connection, rule.id)
 
 
-def _check_shareable(connection: Connection, rule: Rule) -> None:
+def check_sharing(connection: Connection) -> None:
+    """`RuleError` on a library file: one person, nothing to share (said before a rule's name
+    is looked up, so `rules share` on a library file says that first)."""
     if not on_postgresql(connection):
         raise RuleError(Message(NOT_SHARED_LIBRARY))
+
+
+def _check_shareable(connection: Connection, rule: Rule) -> None:
+    check_sharing(connection)
     if rule.personal:
         raise RuleError(Message(SHARED_PERSONAL, name=rule.name))
 

@@ -34,7 +34,7 @@ from readinglist.core.query_terms import Added, Ago, And, FirstSeen, InDigest, N
 from readinglist.library import id_plans, tables
 from readinglist.library.driver import stored
 from readinglist.library.id_plans import IdPlan, Statement
-from readinglist.library.search import FOUND_MANY, compile_query
+from readinglist.library.search import FIRST_ROWS, FOUND_MANY, compile_query
 from readinglist.library.search import conditions as _conditions
 
 EVERYTHING = Query()
@@ -71,28 +71,64 @@ def find_paper_ids(
     return id_plan(connection, query, sort, descending, limit).ids(connection)[:limit]
 
 
+CANCELLED = "57014"  # PostgreSQL's query_canceled: a statement_timeout ran out
+
+
+def first_paper_ids(
+    connection: Connection,
+    query: Query,
+    sort: SortKey,
+    descending: bool,
+    *,
+    limit: int,
+    within_ms: int,
+) -> list[int] | None:
+    """The list's first `limit` ids; on a shared library None when the server takes longer
+    than `within_ms` for them, and stops (a shared library's window reads the whole list
+    beside them and shows that then). Read as their own statement (`search.FIRST_ROWS`):
+    a common word's first screen is the list's index walked in order, each paper tested,
+    which for words the planner thinks common and that are rare together (a phrase) would
+    test every paper; the bound keeps that to `within_ms` of the server's time."""
+    if connection.dialect.name != "postgresql":
+        return find_paper_ids(connection, query, sort, descending, limit)
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with connection.begin_nested():  # a statement stopped leaves the transaction usable
+            connection.exec_driver_sql(f"SET LOCAL statement_timeout = {int(within_ms)}")
+            ids = find_paper_ids(connection, query, sort, descending, limit)
+            connection.exec_driver_sql("SET LOCAL statement_timeout = DEFAULT")  # kept else
+            return ids
+    except OperationalError as error:
+        if getattr(error.orig, "sqlstate", None) == CANCELLED:
+            return None
+        raise
+
+
 def id_plan(
     connection: Connection, query: Query, sort: SortKey, descending: bool, limit: int | None = None
 ) -> IdPlan:
     """The statements `find_paper_ids` runs (a recent list's from `id_plans`)."""
     key = _key(query.as_term(), sort, descending, limit)
-    dialect = _dialect(connection, query)
+    dialect = _dialect(connection, query, first_rows=limit is not None)
     if dialect is not connection.dialect:  # a shared library's: which plan depends on it
         key = f"{key}, words find many: {getattr(dialect, FOUND_MANY)}"
     return id_plans.plan(connection, key, lambda: _plan(dialect, query, sort, descending, limit))
 
 
-def _dialect(connection: Connection, query: Query) -> Dialect:
+def _dialect(connection: Connection, query: Query, *, first_rows: bool) -> Dialect:
     """The dialect a list's statements are compiled in: the connection's for SQLite; for
     PostgreSQL, psycopg's with positional placeholders, told whether the query's words find
-    many papers (`search.FOUND_MANY`: the planner estimates them, shared/text_search.py)."""
+    many papers (`search.FOUND_MANY`: the planner estimates them, shared/text_search.py),
+    and whether only the list's first rows are wanted (`search.FIRST_ROWS`)."""
     if connection.dialect.name != "postgresql":
         return connection.dialect
-    from readinglist.library.shared.text_search import finds_many
+    from readinglist.library.shared.text_search import FIRST_ROWS_MANY, MANY, finds_many
 
     compiled = compile_query(query)
-    many = compiled.match is not None and finds_many(connection, compiled.match)
-    return _positional_postgresql(found_many=many)
+    share = FIRST_ROWS_MANY if first_rows else MANY
+    many = compiled.match is not None and finds_many(connection, compiled.match, share)
+    return _positional_postgresql(found_many=many, first_rows=first_rows)
 
 
 def _key(term: Term | None, sort: SortKey, descending: bool, limit: int | None) -> str:
@@ -231,12 +267,13 @@ def _compiled(
 
 
 @cache
-def _positional_postgresql(*, found_many: bool) -> Dialect:
+def _positional_postgresql(*, found_many: bool, first_rows: bool = False) -> Dialect:
     """psycopg's dialect with `%s` placeholders (its own are named), marked with
-    `found_many` for search.py's text conditions: loaded when a shared library first lists,
-    never on an SQLite library's way to the first paint."""
+    `found_many` and `first_rows` for search.py's text conditions: loaded when a shared
+    library first lists, never on an SQLite library's way to the first paint."""
     from sqlalchemy.dialects.postgresql.psycopg import dialect
 
     positional: Dialect = dialect(paramstyle="format")  # type: ignore[no-untyped-call]
     setattr(positional, FOUND_MANY, found_many)
+    setattr(positional, FIRST_ROWS, first_rows)
     return positional

@@ -58,6 +58,27 @@ def test_what_others_change_comes_and_the_windows_own_changes_do_not(
     assert second == Changed(frozenset({other}), frozenset())
 
 
+def test_a_change_before_the_first_look_comes_once_the_place_was_taken(
+    shared: PostgresDatabase,
+    members: tuple[str, str],
+    member_libraries: tuple[Library, Library],
+    bobs_window: Library,
+) -> None:
+    """The window takes its place before its first reads (`start_here`); its following
+    thread may look first long after: what came in between is not lost."""
+    alice, _ = member_libraries
+    paper = add_paper(shared, "2403.00004")
+    feed = ChangeFeed(bobs_window, SharedAddress.parse(shared.url_as(members[1])), WINDOW)
+    try:
+        feed.start_here()
+        write_in_parts(alice, AddTagEdit([paper], "robots"))  # before the thread's first look
+        first = feed.next(RING_BOUND_S)
+    finally:
+        feed.close()
+
+    assert first == Changed(frozenset({paper}), frozenset({"tag"}))
+
+
 def test_a_dropped_connection_is_said_and_the_next_look_catches_up(
     shared: PostgresDatabase,
     members: tuple[str, str],

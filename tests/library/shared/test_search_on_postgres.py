@@ -133,9 +133,9 @@ def test_the_planner_tells_words_that_find_many_papers(
     with psycopg.connect(shared.url, autocommit=True) as admin:
         admin.execute("ANALYZE paper_search")
     with alice.reading() as connection:
-        assert text_search.finds_many(connection, compile_match("common"))
-        assert not text_search.finds_many(connection, compile_match("robots"))
-        assert not text_search.finds_many(connection, compile_match("nowhere"))
+        assert text_search.finds_many(connection, compile_match("common"), text_search.MANY)
+        assert not text_search.finds_many(connection, compile_match("robots"), text_search.MANY)
+        assert not text_search.finds_many(connection, compile_match("nowhere"), text_search.MANY)
 
 
 def compile_match(text: str) -> TextMatch:

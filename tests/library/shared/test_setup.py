@@ -8,8 +8,9 @@ import pytest
 from psycopg import errors
 
 from readinglist.library import migrations
-from readinglist.library.shared import ddl, opening, setup
+from readinglist.library.shared import amending, ddl, opening, setup
 from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.amending import Amended, SharedRule
 from readinglist.library.shared.opening import open_shared
 from readinglist.library.shared.setup import (
     SHARED_VERSION,
@@ -121,6 +122,46 @@ def test_a_library_made_before_the_lists_index_gets_it_from_its_owner(
             "SELECT reloptions FROM pg_class WHERE oid = 'paper_search'::regclass"
         ).fetchone()
         assert options == (["toast_tuple_target=128"],)
+
+
+def test_a_library_made_before_the_rule_check_gets_it_naming_the_rules_in_its_way(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    """A shared library at this version made without the check that a shared rule only tags
+    (ddl.SHARED_RULE_CHECK), holding such a rule of bob's: its owner's init-shared adds the
+    check for every write from then on (a member's may not) and names the rule; bob stops
+    sharing it, and the next init-shared checks every rule."""
+    alice, bob = members
+    check = ddl.SHARED_RULE_CHECK_NAME
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        admin.execute(f"ALTER TABLE rules DROP CONSTRAINT {check}".encode())
+    insert = (
+        "INSERT INTO rules (name, query, star, shared, created_at) "
+        "VALUES (%s, 'x', true, true, now())"
+    )
+    with connected_as(shared, bob) as as_bob:
+        as_bob.execute(insert, ["Starred"])
+
+    with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
+        init_shared(SharedAddress.parse(shared.url_as(alice)))
+    amended = init_shared(SharedAddress.parse(shared.url)).amendments
+    again = init_shared(SharedAddress.parse(shared.url)).amendments
+
+    assert amended == Amended((amending.RULE_CHECK,), (SharedRule("Starred", bob),))
+    assert again == Amended((), (SharedRule("Starred", bob),))
+    with connected_as(shared, alice) as as_alice, pytest.raises(errors.CheckViolation):
+        as_alice.execute(insert, ["Another"])
+    with connected_as(shared, bob) as as_bob:
+        as_bob.execute("UPDATE rules SET shared = false WHERE name = 'Starred'")
+    assert init_shared(SharedAddress.parse(shared.url)).amendments == Amended(
+        (amending.RULE_CHECK,)
+    )
+    assert init_shared(SharedAddress.parse(shared.url)).amendments == Amended()
+    with psycopg.connect(shared.url) as connection:
+        validated = connection.execute(
+            "SELECT convalidated FROM pg_constraint WHERE conname = %s", [check]
+        )
+        assert validated.fetchall() == [(True,)]
 
 
 def test_a_library_made_before_the_word_pairs_gets_them_from_its_owner(

@@ -1,11 +1,14 @@
 """Rules on a shared library: a shared rule is seen by every member and changed by its owner
 alone, it only tags (a star, a status and first in Today are each member's own: refused when
 shared, and a shared rule stored with them anyway acts by its tags alone), whoever imports
-its tags land for everyone, and a private rule stays its owner's; names are each owner's."""
+its tags land for everyone, and a private rule stays its owner's; names are each owner's.
+The database refuses a shared rule that does more than tag, whatever SQL writes it."""
 
 import dataclasses
 
+import psycopg
 import pytest
+from psycopg import errors
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.library import papers as store
@@ -14,7 +17,10 @@ from readinglist.library.database import Library, utc_now
 from readinglist.library.driver import fetch
 from readinglist.library.importer import import_paths
 from readinglist.library.rules import Rule, RuleError, add_rule, list_rules, set_shared
+from readinglist.library.shared import ddl
 from tests.helpers.digests import DigestWriter, FakeEntry
+from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.shared_library import connected_as
 
 ROBOTS = FakeEntry("2403.00001", title="Robots fold cranes", votes=9)
 SPEECH = FakeEntry("2403.00002", title="Speech at scale", votes=2)
@@ -119,10 +125,46 @@ def test_whoever_imports_a_shared_rules_tags_land_for_everyone(
     assert looks(alice, SPEECH.arxiv_id) == (False, ReadingStatus.UNREAD, (), ())
 
 
-def test_a_shared_rule_stored_with_a_star_acts_by_its_tags_alone(
-    member_libraries: tuple[Library, Library], digests: DigestWriter
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "INSERT INTO rules (name, query, star, shared, created_at) "
+        "VALUES ('Starred', 'robots', true, true, now())",
+        "INSERT INTO rules (name, query, status, shared, created_at) "
+        "VALUES ('Queued', 'robots', 'queued', true, now())",
+        "INSERT INTO rules (name, query, first, shared, created_at) "
+        "VALUES ('First', 'robots', true, true, now())",
+        "UPDATE rules SET shared = true WHERE name = 'Mine'",
+        "UPDATE rules SET star = true WHERE name = 'Tagging'",
+        "UPDATE rules SET status = 'skipped' WHERE name = 'Tagging'",
+    ],
+)
+def test_the_database_refuses_a_shared_rule_that_does_more_than_tag(
+    shared: PostgresDatabase, members: tuple[str, str], statement: str
 ) -> None:
+    """Raw SQL as a member, past the app: the CHECK on `rules` refuses it."""
+    with connected_as(shared, members[0]) as alice:
+        alice.execute(
+            "INSERT INTO rules (name, query, tags, shared, created_at) VALUES "
+            "('Tagging', 'robots', '[\"robotics\"]', true, now()), "
+            "('Mine', 'speech', '[]', false, now())"
+        )
+        alice.execute("UPDATE rules SET star = true WHERE name = 'Mine'")  # private: its own
+
+        with pytest.raises(errors.CheckViolation, match=ddl.SHARED_RULE_CHECK_NAME):
+            alice.execute(statement)
+        kept = alice.execute("SELECT name, shared, star, status FROM rules ORDER BY id")
+        assert kept.fetchall() == [("Tagging", True, False, None), ("Mine", False, True, None)]
+
+
+def test_a_shared_rule_stored_with_a_star_acts_by_its_tags_alone(
+    shared: PostgresDatabase, member_libraries: tuple[Library, Library], digests: DigestWriter
+) -> None:
+    """As it may be in a library made before the database's check (ddl.SHARED_RULE_CHECK)
+    and not yet given it by `init-shared` (amending.py)."""
     alice, bob = member_libraries
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        admin.execute(f"ALTER TABLE rules DROP CONSTRAINT {ddl.SHARED_RULE_CHECK_NAME}".encode())
     added(alice, Rule(0, "Robots", "robots", ("robotics",), star=True))
     with alice.writing() as connection:  # past the library's refusal, in SQL by hand
         fetch(connection, "UPDATE rules SET shared = true RETURNING id")

@@ -12,12 +12,12 @@ from readinglist.library.database import Library, utc_now
 from readinglist.library.saved_searches import list_saved_searches, save_search
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.opening import open_shared
-from readinglist.ui.live.updates import WINDOW_CLIENT
 from readinglist.ui.qt import QMenu, QPoint
 from readinglist.ui.sidebar.entries import SAVED_GROUP, SAVED_PREFIX
 from readinglist.ui.window.main_window import MainWindow
-from tests.helpers.gui import open_window, settle
+from tests.helpers.gui import settle
 from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.shared_library import window_as
 
 LIVE_BOUND_MS = 10_000
 
@@ -30,12 +30,8 @@ def alices_window(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[MainWindow]:
-    monkeypatch.setenv("READINGLIST_CACHE", str(tmp_path / "media-cache"))
-    library = open_shared(SharedAddress.parse(shared.url_as(members[0])), client=WINDOW_CLIENT)
-    window = open_window(qtbot, library, tmp_path / "settings.ini")
-    yield window
-    window.close()
-    library.close()
+    with window_as(qtbot, shared, members[0], tmp_path, monkeypatch) as window:
+        yield window
 
 
 @pytest.fixture

@@ -140,6 +140,13 @@ class ChangeFeed:
         self._doorbell: Doorbell | None = None
         self._cursor: Cursor | None = None
 
+    def start_here(self) -> None:
+        """Take the log's place now, before the window's first reads: what is committed
+        after them is then read at the first look, however late the following thread's
+        first look comes (taken there, a change committed in between was lost). Raises
+        SharedLibraryError; the first look takes it then."""
+        self._cursor = self._read(cursor_now)
+
     def next(self, timeout_s: float, quiet_s: float = 0.05) -> Changed | None:
         """What changed, once a ring came within `timeout_s` and the rings have been quiet
         for `quiet_s`; None when none came, or only this window's own changes."""

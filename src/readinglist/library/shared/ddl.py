@@ -12,8 +12,9 @@ what is each person's split off and guarded by row-level security:
   role to its own rows): `paper_states`, `status_events`, `trash`, `triage_state`,
   `resurfacing`, watched folders and subscriptions (a machine's and a person's).
 - Shared, with an owner: saved searches and rules (`shared` marks those everyone sees;
-  only the owner changes them), and `shared_notes` (everyone reads them; only the author
-  changes one, `version` counts the changes, so a conflicting edit can be told).
+  only the owner changes them; a shared rule only tags, a CHECK), and `shared_notes`
+  (everyone reads them; only the author changes one, `version` counts the changes, so a
+  conflicting edit can be told).
 - Shared: digests, digest files, sightings, tags and which papers carry them.
 
 Every member role is granted `readinglist_member`, which holds the privileges; the owner
@@ -24,6 +25,11 @@ unless it is forced: it is, so the owner is a member like the others in the app.
 from readinglist.library.shared import search_ddl
 
 PERSON = "person name NOT NULL DEFAULT current_user"
+# A shared rule only tags (library/rules.py says why): held by the database, for whoever
+# writes the row and however (a CHECK binds the tables' owner and raw SQL alike). A library
+# made before it gets it from `init-shared` (setup.py's amendments).
+SHARED_RULE_CHECK_NAME = "rules_shared_only_tag"
+SHARED_RULE_CHECK = "NOT shared OR (status IS NULL AND NOT star AND NOT first)"
 
 TABLES = f"""
 CREATE TABLE readinglist_schema (
@@ -145,7 +151,8 @@ CREATE TABLE rules (
     status text,
     star boolean NOT NULL DEFAULT false,
     first boolean NOT NULL DEFAULT false,
-    created_at timestamptz NOT NULL
+    created_at timestamptz NOT NULL,
+    CONSTRAINT {SHARED_RULE_CHECK_NAME} CHECK ({SHARED_RULE_CHECK})
 );
 CREATE UNIQUE INDEX rules_name_nocase ON rules (owner, lower(name));
 CREATE TABLE rule_hits (

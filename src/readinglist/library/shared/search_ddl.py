@@ -298,9 +298,6 @@ ALTER TABLE paper_search SET (toast_tuple_target = 128);
 """
 # Whether a shared library has `SORTING` already.
 HAS_SORTING = "SELECT to_regclass('paper_records_last_seen_id') IS NOT NULL"
-# What was added to shared libraries after they were first made, each with the question
-# whether a library has it: its owner's init-shared adds what is missing (`setup._amend`).
-AMENDMENTS = ((HAS_SORTING, SORTING), (HAS_PAIRS, PAIRS))
 
 
 def schema(unaccent_schema: str) -> list[str]:

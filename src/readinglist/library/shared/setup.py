@@ -8,17 +8,19 @@ knows a library file: one written by a newer readinglist is refused, saying so.
 
 An older shared library is upgraded as a library file is, step by step in one transaction
 (`STEPS`), but not by whoever opens it: members may not change the schema. Its owner runs
-`init-shared` again; a member's readinglist refuses it until then, saying so.
+`init-shared` again; a member's readinglist refuses it until then, saying so. A library at
+this version made before a part of it was gets that part the same way (`amending`).
 """
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from readinglist.library.errors import LibraryError
-from readinglist.library.shared import ddl, search_ddl
+from readinglist.library.shared import amending, ddl, search_ddl
 from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.amending import Amended
 
 if TYPE_CHECKING:
     import psycopg
@@ -62,7 +64,11 @@ class InitOutcome:
     created: bool  # False: it was a shared library already
     member_role_created: bool
     upgraded_from: int | None = None  # it was at this older version
-    amended: bool = False  # it was at this version, without a search_ddl.AMENDMENTS
+    amendments: Amended = field(default_factory=Amended)  # at this version, it lacked these
+
+    @property
+    def amended(self) -> bool:
+        return bool(self.amendments.added)
 
 
 def init_shared(address: SharedAddress) -> InitOutcome:
@@ -76,8 +82,8 @@ def init_shared(address: SharedAddress) -> InitOutcome:
             if version < SHARED_VERSION:
                 _upgrade(address, connection, version)
                 return InitOutcome(address, SHARED_VERSION, False, False, upgraded_from=version)
-            amended = _amend(address, connection)
-            return InitOutcome(address, version, False, False, amended=amended)
+            amendments = _amend(address, connection)
+            return InitOutcome(address, version, False, False, amendments=amendments)
         _refuse_foreign_tables(address, connection)
         created_role = _ensure_member_role(address, connection)
         with connection.transaction():
@@ -107,32 +113,21 @@ def _upgrade(address: SharedAddress, connection: "psycopg.Connection[Any]", vers
         ) from None
 
 
-def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> bool:
-    """Add what a library made at this version lacks (`search_ddl.AMENDMENTS`: the lists'
-    index, the word pairs of phrases), in one transaction; whether anything was. Refused,
-    changing nothing, for a role that does not own the tables, as an upgrade is."""
+def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> Amended:
+    """Add what a library made at this version lacks (`amending`), in one transaction.
+    Refused, changing nothing, for a role that does not own the tables, as an upgrade is."""
     import psycopg
 
-    missing = [
-        statements for has, statements in search_ddl.AMENDMENTS if not _holds(connection, has)
-    ]
-    if not missing:
-        return False
     try:
         with connection.transaction():
-            for statements in missing:
-                connection.execute(statements.encode())
+            return amending.amend(connection)
     except psycopg.errors.InsufficientPrivilege:
         raise SharedLibraryError(
-            f"{address} lacks what its searches are read by: only the role that owns its "
-            "tables may add it (run init-shared as that role); nothing was changed"
+            f"{address} lacks what this readinglist adds to a shared library at schema "
+            f"{SHARED_VERSION} (its lists' index, the word pairs of its phrases, the check that a "
+            "shared rule only tags): only the role that owns its tables may add it (run "
+            "init-shared as that role); nothing was changed"
         ) from None
-    return True
-
-
-def _holds(connection: "psycopg.Connection[Any]", question: str) -> bool:
-    found = connection.execute(question.encode()).fetchone()
-    return found is not None and bool(found[0])
 
 
 def read_version(connection: "psycopg.Connection[Any]") -> int | None:
@@ -151,7 +146,7 @@ def check_version(address: SharedAddress) -> int:
     them), until its owner's init-shared adds them."""
     with _connected(address) as connection:
         version = read_version(connection)
-        paired = version is None or _holds(connection, search_ddl.HAS_PAIRS)
+        paired = version is None or amending.holds(connection, search_ddl.HAS_PAIRS)
     if version is None:
         raise SharedLibraryError(
             f"{address} is not a shared library: make one with `readinglist init-shared`"

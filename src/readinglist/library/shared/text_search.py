@@ -87,6 +87,12 @@ _SPACED = str.maketrans(string.punctuation, " " * len(string.punctuation))
 # ids (a hash table) rather than look each found one up (measured at 180,000 papers: equal
 # at 6,700 found, 4x faster at 150,000).
 MANY = 0.04
+# A list's first screen: its index walked in order, each paper tested (search.FIRST_ROWS),
+# pays when the words find more than 2.5% of the papers: a hundred rows in some 4,000
+# papers tested, about 35 ms (9 us a paper); fewer, and they are looked up. Not lower: the
+# planner guesses 2% for what it cannot estimate (`note:revisit`, found in 0.25%: walked,
+# 130 ms against 11).
+FIRST_ROWS_MANY = 0.025
 _PAPERS_ESTIMATED = text("SELECT reltuples FROM pg_class WHERE oid = 'paper_search'::regclass")
 # ts_rank's weights for D, C, B, A: FTS5's bm25 weights (summary 1, id/tags/note 2-8,
 # authors 4, title 8) over 8.
@@ -123,8 +129,8 @@ def shared_condition(
             )
 
 
-def finds_many(connection: Connection, match: TextMatch) -> bool:
-    """Whether `match` finds more than `MANY` of the library's papers, as the planner
+def finds_many(connection: Connection, match: TextMatch, share: float) -> bool:
+    """Whether `match` finds more than `share` of the library's papers, as the planner
     estimates from the words' statistics (EXPLAIN of the tsqueries it may see: 1-3 ms,
     no paper read). Lists then test papers against the found ids as a hash table rather
     than look each found paper up (search._tsquery_condition)."""
@@ -135,7 +141,7 @@ def finds_many(connection: Connection, match: TextMatch) -> bool:
     plan = connection.exec_driver_sql(explained, compiled.params).scalar_one()
     estimated = float(plan[0]["Plan"]["Plan Rows"])
     papers = connection.execute(_PAPERS_ESTIMATED).scalar_one()
-    return estimated > MANY * max(float(papers or 0), 0.0)
+    return estimated > share * max(float(papers or 0), 0.0)
 
 
 def _unseen(query: ColumnElement[str]) -> ColumnElement[str]:

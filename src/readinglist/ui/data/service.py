@@ -79,9 +79,7 @@ class LibraryService(QObject):
         queries.submit("rows", partial(browse.load_rows, ids=list(ids)), answer, failed=failed)
 
     def paper(self, paper_id: int) -> Paper | None:
-        none: list[Paper] = []
-        found = self._read(lambda connection: store.load_papers(connection, [paper_id]), none)
-        return found[0] if found else None
+        return self._read(partial(_paper_read, paper_id=paper_id), None)
 
     def paper_ids(self, query: "Query") -> list[int]:
         """The papers `query` matches, read at once (a tag's or a digest's: a few hundred)."""
@@ -208,32 +206,55 @@ LARGE_TEXT = 1_000_000  # characters in a paper's longest text: read off the GUI
 
 
 class PaperLoader(QObject):
-    """Reads a paper for the detail pane: on the GUI thread, at once, as always, when its
-    texts are of usual sizes; on a thread of its own when one is huge (a 20 MB summary took
-    0.24 s to read, SQLite and JSON), answering through `loaded` while the window paints.
-    Which it is, SQLite measures without reading the texts into Python (`field_sizes`)."""
+    """Reads a paper for the detail pane. From a library file: on the GUI thread, at once,
+    as always, when its texts are of usual sizes; on a thread of its own when one is huge (a
+    20 MB summary took 0.24 s to read, SQLite and JSON), answering through `loaded` while the
+    window paints. Which it is, SQLite measures without reading the texts into Python
+    (`field_sizes`). From a shared library (`queries` given): always on the query runner's
+    "paper" thread, since a server that went away holds a read for seconds; a read that
+    fails answers through `unreadable`, and the service's `read_failed` says why."""
 
     loaded = Signal(int, object)  # the request's serial, the Paper (None: gone)
+    unreadable = Signal(int)  # the request's serial: the paper could not be read
 
-    def __init__(self, service: LibraryService) -> None:
+    def __init__(self, service: LibraryService, queries: "QueryRunner | None" = None) -> None:
         super().__init__(service)
         self._service = service
+        self._queries = queries
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readinglist-paper")
         self._serial = 0
         self._waiting = False
         self._closed = False
 
     def load(self, paper_id: int) -> tuple[bool, Paper | None]:
-        """(True, the paper) when read at once; (False, None) when `loaded` will bring it.
-        Only the newest request is answered."""
+        """(True, the paper) when read at once; (False, None) when `loaded` (or
+        `unreadable`) will bring it. Only the newest request is answered."""
         self._serial += 1
         self._waiting = False
+        if self._queries is not None and not self._closed:
+            self._read_elsewhere(self._queries, paper_id)
+            return False, None
         if self._closed or self._service.longest_text(paper_id) <= LARGE_TEXT:
             return True, self._service.paper(paper_id)
         self._waiting = True
         future = self._pool.submit(self._service.paper, paper_id)
         future.add_done_callback(partial(self._deliver, self._serial))
         return False, None
+
+    def _read_elsewhere(self, queries: "QueryRunner", paper_id: int) -> None:
+        """On the query runner's thread: a newer request skips this one if not yet begun."""
+        self._waiting = True
+        serial = self._serial
+        queries.submit(
+            "paper",
+            partial(_paper_read, paper_id=paper_id),
+            lambda paper: self.loaded.emit(serial, paper),
+            failed=partial(self._failed, serial),
+        )
+
+    def _failed(self, serial: int, why: str) -> None:
+        self.unreadable.emit(serial)
+        self._service.read_failed.emit(why)
 
     def is_waiting(self) -> bool:
         return self._waiting
@@ -253,3 +274,8 @@ class PaperLoader(QObject):
         if newest:
             self._waiting = False
         return newest
+
+
+def _paper_read(connection: "Connection", paper_id: int) -> Paper | None:
+    found = store.load_papers(connection, [paper_id])
+    return found[0] if found else None

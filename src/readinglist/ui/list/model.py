@@ -164,6 +164,12 @@ class PaperTableModel(QAbstractTableModel):
             cached = self._cache.get(paper_id)
         return cached
 
+    def arxiv_id_at(self, row: int) -> str | None:
+        """Row `row`'s arXiv id (never edited: a row kept from before an edit tells it)."""
+        kept = self._cache.get(self._ids[row])
+        found = kept if kept is not None else self.row_at(row)
+        return found.arxiv_id if found is not None else None
+
     def _fetch_page_around(self, row: int) -> None:
         start = row - row % PAGE
         self._keep(self._load_rows(self._ids[start : start + PAGE]))
@@ -229,6 +235,9 @@ class PaperTableModel(QAbstractTableModel):
         ids = list(ids)
         if ids == self._ids:
             return
+        if self._ids and len(ids) > len(self._ids) and ids[: len(self._ids)] == self._ids:
+            self._append(ids[len(self._ids) :])  # the rest of a list shown by its first rows
+            return
         if self._only_insertions(ids):
             self._insert_new(ids)
             return
@@ -269,6 +278,14 @@ class PaperTableModel(QAbstractTableModel):
         self._cache.clear()
         self._stale.clear()
         self._missing.clear()
+        self._forget_pages()
+
+    def _append(self, ids: list[int]) -> None:
+        """Rows after the last: those shown, the selection and the scroll stay as they are."""
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(ids) - 1)
+        self._ids.extend(ids)
+        self.endInsertRows()
+        self._row_of = None
         self._forget_pages()
 
     def _only_insertions(self, ids: list[int]) -> bool:

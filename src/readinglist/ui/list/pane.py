@@ -218,6 +218,15 @@ class PaperListPane(QWidget):
     def refresh(self, paper_ids: list[int]) -> None:
         self.model.refresh(paper_ids)
 
+    def every_row_selected(self) -> bool:
+        """Whether the selection is every row (a few hundred at most: it counts them)."""
+        count = self.model.rowCount()
+        return count > 0 and len(self.view.selectionModel().selectedRows()) == count
+
+    def current_arxiv_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.arxiv_id_at(index.row()) if index.isValid() else None
+
     def current_id(self) -> int | None:
         index = self.view.currentIndex()
         return self.model.id_at(index.row()) if index.isValid() else None

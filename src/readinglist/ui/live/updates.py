@@ -15,6 +15,7 @@ colleague's change is a conflict the user never saw (docs/postgres-notes.md).
 
 import threading
 import uuid
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from readinglist.ui.i18n import tr
@@ -47,6 +48,12 @@ class LiveUpdates(QObject):
         self._thread = threading.Thread(target=self._follow, name="live-updates", daemon=True)
 
     def start(self) -> None:
+        """Follow from here: called before the window's first reads (a change committed
+        after them is never missed); a server not reached now is the thread's to say."""
+        from readinglist.library.shared.setup import SharedLibraryError
+
+        with suppress(SharedLibraryError):
+            self._feed.start_here()
         self._thread.start()
 
     def stop(self) -> None:

@@ -404,12 +404,16 @@ class Triage(QObject):
 
     def _note_now(self, paper_id: int) -> str | None:
         """The note as the edits made so far leave it; None when that is not known yet (an
-        edit still queued may change it: the new one is pushed, harmless if the same)."""
+        edit still queued may change it: the new one is pushed, harmless if the same), or
+        not read here: a shared library's is not read on the window's thread, where a server
+        gone away would hold the window."""
         last = self.undo_stack.command(self.undo_stack.index() - 1)
         if isinstance(last, NoteCommand) and last.edit.paper_id == paper_id:
             return None if last.isObsolete() else last.edit.note
         assert self.service is not None
-        return None if self.service.edits.is_busy() else self.service.note(paper_id)
+        if self.service.edits.is_busy() or self.service.library.shared:
+            return None
+        return self.service.note(paper_id)
 
 
 _COMMAND_MODIFIERS = (

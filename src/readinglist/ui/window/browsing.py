@@ -15,6 +15,7 @@ thread's time contending with the import for the GIL, the sidebar's 1,000 days m
 """
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SidebarCounts
@@ -43,6 +44,8 @@ EMPTY_LIBRARY = QT_TR_NOOP(
 
 IMPORTING = QT_TR_NOOP("<h2>Importing…</h2><p>The papers show here as they arrive.</p>")
 IMPORT_RELOAD_MS = 500  # the list and the counts, read again during an import at most this often
+FIRST = 100  # a shared library's list: its first rows are read, and shown, before the rest
+FIRST_WITHIN_MS = 150  # unless the server needs longer for them (then the whole list shows)
 
 
 class Browsing(QObject):
@@ -79,6 +82,10 @@ class Browsing(QObject):
         self._import_reload.setSingleShot(True)
         self._import_reload.setInterval(IMPORT_RELOAD_MS)
         self._import_reload.timeout.connect(self.reload)
+        self._reloads = 0  # the lists asked for
+        self._listed = 0  # the one whose whole list is shown
+        self._first_only = False  # the list shows its first rows only, the rest on their way
+        self._when_listed: list[Callable[[], object]] = []
         sidebar.query_changed.connect(lambda _: self._change_entry())
         search_box.query_changed.connect(lambda _: self.reload())
         list_pane.connect_sort(self.reload)
@@ -99,9 +106,7 @@ class Browsing(QObject):
     def remember(self) -> None:
         """The entry and the paper to start with next time."""
         keys.SIDEBAR_ENTRY.write(self._settings, self._sidebar.current_key())
-        paper_id = self._list.current_id()
-        paper = self._service.paper(paper_id) if self._service and paper_id is not None else None
-        keys.CURRENT_PAPER.write(self._settings, paper.arxiv_id if paper else "")
+        keys.CURRENT_PAPER.write(self._settings, self._list.current_arxiv_id() or "")
 
     def follow_imports(self, imports: "ImportController", recount: Callable[[], object]) -> None:
         """The list and the counts (`recount`) follow an import's files as they are stored."""
@@ -138,7 +143,7 @@ class Browsing(QObject):
         """Fetch the ids for the sidebar's entry in the list's order, off the GUI thread."""
         if self._queries is None or self._service is None:
             return
-        from readinglist.library.papers import find_paper_ids
+        from readinglist.library.papers import find_paper_ids, first_paper_ids
         from readinglist.ui.data.edits import why_not
 
         sort, descending = self._list.sort_order()
@@ -148,12 +153,49 @@ class Browsing(QObject):
             self._on_failed(why_not(error, self._service.library.location))
             return
         self.trash_shown.emit(query.lists_trash)
+        self._reloads += 1
+        if self._service.library.shared and self._shows_first_screen():
+            self._queries.submit(
+                "first ids",
+                lambda connection: first_paper_ids(
+                    connection, query, sort, descending, limit=FIRST, within_ms=FIRST_WITHIN_MS
+                ),
+                partial(self._show_first, self._reloads),
+                failed=lambda _why: None,  # the whole list's read says it
+            )
         self._queries.submit(
             "ids",
             lambda connection: find_paper_ids(connection, query, sort, descending),
-            self._show_ids,
+            partial(self._show_ids, reload=self._reloads),
             failed=self._on_failed,
         )
+
+    def _shows_first_screen(self) -> bool:
+        """Whether the first rows may show before the rest: not when a paper or every paper
+        is to be selected in the list (the whole list says where), nor during an import."""
+        return not (self._importing or self._select_all_next or self._paper_to_select)
+
+    def _show_first(self, reload: int, ids: list[int] | None) -> None:
+        """A shared library's first FIRST rows, while the rest are read: the list shows them
+        (what the user waits for on a key), the count waits for the whole list; not when
+        the whole list came first, nor when the server gave up on them (None: the whole
+        list shows when it comes). Fewer than FIRST: the whole list it is."""
+        if ids is None or reload != self._reloads or self._listed == reload:
+            return
+        if len(ids) < FIRST:
+            self._show_ids(ids, reload=reload)
+            return
+        self._list.show_ids(ids)
+        self._first_only = True
+        self.count_label.setText(tr("Counting…"))
+
+    def when_listed(self, then: Callable[[], object]) -> None:
+        """`then()` once the list shows every paper it lists: at once, unless a shared
+        library's first rows show alone (an export of the list waits for the rest)."""
+        if self._first_only:
+            self._when_listed.append(then)
+        else:
+            then()
 
     def save_view(self, saved_searches: "SavedSearchActions") -> None:
         """Save what the list shows (the sidebar's entry and the search) under a name."""
@@ -197,7 +239,8 @@ class Browsing(QObject):
         if paint:
             self._sidebar.paint_now()
 
-    def _show_ids(self, ids: list[int]) -> None:
+    def _show_ids(self, ids: list[int], *, reload: int = 0) -> None:
+        self._listed = reload
         if self._importing and self._imports is not None:
             self._imports.when_quiet(lambda: self._show_ids_now(ids, paint=True))
         else:
@@ -205,7 +248,10 @@ class Browsing(QObject):
 
     def _show_ids_now(self, ids: list[int], *, paint: bool = False) -> None:
         self._update_empty_message()
+        every_row_selected = self._first_only and self._list.every_row_selected()
         self._list.show_ids(ids)
+        if every_row_selected:  # Select All among the first rows: all of them, then
+            self._list.select_all()
         self.count_label.setText(count_papers(len(ids)))
         if self._paper_to_select is not None:
             self._select_listed(self._paper_to_select)
@@ -214,6 +260,10 @@ class Browsing(QObject):
             self._list.select_all()
         if paint:
             self._list.paint_now()
+        self._first_only = False
+        waiting, self._when_listed = self._when_listed, []
+        for then in waiting:
+            then()
 
     def _select_listed(self, paper_id: int) -> None:
         """Select the paper in the ids just shown; when it is not there and was asked for

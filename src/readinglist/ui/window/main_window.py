@@ -143,8 +143,8 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(service.library, self)
         self.triage.attach(service)
         self.copy_open.attach(service, self.queries)
-        self.shown.attach(service)
-        self.prefetch.attach(service, self.queries)
+        self.shown.attach(service, self.queries)
+        self.prefetch.attach(self.queries)
         counter = SidebarCounter(self.queries, self._show_counts)
         self.edits_shown = EditsShown(  # held: signals keep a weak reference to its methods
             self.list_pane, self.shown, counter, self.browsing, self.detail, self.status
@@ -218,9 +218,15 @@ class MainWindow(QMainWindow):
     def export(self, selection_first: bool = False) -> None:
         """File → Export…: the selection, or every paper the list shows, in its order;
         `selection_first` (Export Selected…): the selection is what the dialog offers first."""
-        if self.exports is not None:
-            ids, listed = self.list_pane.selected_ids(), self.list_pane.model.ids()
-            self.exports.export(ids, listed, selection_first=selection_first)
+        exports = self.exports
+        if exports is not None:
+            self.browsing.when_listed(
+                lambda: exports.export(
+                    self.list_pane.selected_ids(),
+                    self.list_pane.model.ids(),
+                    selection_first=selection_first,
+                )
+            )
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event.mimeData()):

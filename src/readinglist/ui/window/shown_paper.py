@@ -1,19 +1,26 @@
 """The paper the detail and media panes show: whatever the list's selection is.
 
 One paper selected: the detail pane and its teaser. Several: the selection panel. None:
-nothing. A paper with huge fields is read off the GUI thread (`PaperLoader`); only the newest
-request is shown, so a slow read never lands on the paper selected after it.
+nothing. A paper with huge fields, and every paper of a shared library, is read off the GUI
+thread (`PaperLoader`); only the newest request is shown, so a slow read never lands on the
+paper selected after it. Meanwhile the paper shown before stays (edits made in the pane go to
+it, the paper seen) until the new one comes, or "Loading…" shows after LOADING_SHOWN_AFTER_MS:
+a server's few milliseconds never flash an empty pane.
 """
 
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import Paper
-from readinglist.ui.qt import QObject
+from readinglist.ui.qt import QObject, QTimer
 
 if TYPE_CHECKING:
+    from readinglist.ui.data.queries import QueryRunner
     from readinglist.ui.data.service import LibraryService, PaperLoader
     from readinglist.ui.detail.stack import DetailStack
     from readinglist.ui.media.pane import MediaPane
+
+
+LOADING_SHOWN_AFTER_MS = 150  # a read slower than this says "Loading…"
 
 
 class ShownPaper(QObject):
@@ -24,13 +31,19 @@ class ShownPaper(QObject):
         self._service: LibraryService | None = None
         self._loader: PaperLoader | None = None
         self._wanted: int | None = None  # the paper shown, or about to be
+        self._loading_shown = QTimer(self)
+        self._loading_shown.setSingleShot(True)
+        self._loading_shown.setInterval(LOADING_SHOWN_AFTER_MS)
+        self._loading_shown.timeout.connect(self._show_loading)
 
-    def attach(self, service: "LibraryService") -> None:
+    def attach(self, service: "LibraryService", queries: "QueryRunner") -> None:
+        """`queries` reads a shared library's papers (a library file's are read at once)."""
         from readinglist.ui.data.service import PaperLoader
 
         self._service = service
-        self._loader = PaperLoader(service)
+        self._loader = PaperLoader(service, queries if service.library.shared else None)
         self._loader.loaded.connect(self._on_loaded)
+        self._loader.unreadable.connect(self._on_unreadable)
 
     def show_selection(self, ids: list[int]) -> None:
         if len(ids) > 1:
@@ -50,6 +63,7 @@ class ShownPaper(QObject):
         return self._loader is not None and self._loader.is_waiting()
 
     def shutdown(self) -> None:
+        self._loading_shown.stop()
         if self._loader is not None:
             self._loader.shutdown()
 
@@ -61,7 +75,11 @@ class ShownPaper(QObject):
         arrived, paper = self._loader.load(paper_id)
         if arrived:
             self._present(paper)
-        else:
+        elif not self._loading_shown.isActive():
+            self._loading_shown.start()
+
+    def _show_loading(self) -> None:
+        if self.is_waiting() and self._stack.detail.paper_id() != self._wanted:
             self._stack.detail.show_loading()
             self._media.show_media(None)
 
@@ -69,6 +87,15 @@ class ShownPaper(QObject):
         if self._loader is not None and self._loader.take(serial):
             self._present(paper)
 
+    def _on_unreadable(self, serial: int) -> None:
+        """The paper could not be read (the status bar says why): the one shown stays if it
+        is the one wanted (read again after an edit), else nothing is shown."""
+        if self._loader is None or not self._loader.take(serial):
+            return
+        if self._stack.detail.paper_id() != self._wanted:
+            self._present(None)
+
     def _present(self, paper: Paper | None) -> None:
+        self._loading_shown.stop()
         self._stack.detail.show_paper(paper)
         self._media.show_media(paper.media if paper else None)

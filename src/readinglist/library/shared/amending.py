@@ -1,0 +1,95 @@
+"""What `init-shared` adds to a shared library made at this schema version before a part of
+it was (`amend`): its owner runs init-shared again, and it is reported as amended.
+
+Not a schema step: the version numbers are an SQLite library's too (setup.py), and these
+parts are PostgreSQL's alone; a step would move every library file to a version that changes
+nothing in it, and shut every member out of the shared library until its owner upgraded it.
+A library without them works as before: the app keeps to what they hold (`rules.py` refuses
+to share a rule that does more than tag; a shared rule stored so acts by its tags alone).
+
+The check that a shared rule only tags (`ddl.SHARED_RULE_CHECK`) is added `NOT VALID`: the
+database refuses every insert and update that breaks it at once, and it is validated on the
+rules already there only when none breaks it. Those that do are named (their owners may
+change them, and the library's owner may not: the rules' policy); the next init-shared
+validates it once they stop being shared.
+"""
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from readinglist.library.shared import ddl, search_ddl
+
+if TYPE_CHECKING:
+    import psycopg
+
+LISTS_INDEX = "the index its lists of found papers are read by"
+WORD_PAIRS = "the word pairs its phrases are looked up by"
+RULE_CHECK = "the database's check that a shared rule only tags"
+
+_RULE_CHECK_VALIDATED = (
+    "SELECT convalidated FROM pg_constraint "
+    f"WHERE conrelid = 'rules'::regclass AND conname = '{ddl.SHARED_RULE_CHECK_NAME}'"
+)
+_ADD_RULE_CHECK = (
+    f"ALTER TABLE rules ADD CONSTRAINT {ddl.SHARED_RULE_CHECK_NAME} "
+    f"CHECK ({ddl.SHARED_RULE_CHECK}) NOT VALID"
+)
+_VALIDATE_RULE_CHECK = f"ALTER TABLE rules VALIDATE CONSTRAINT {ddl.SHARED_RULE_CHECK_NAME}"
+# Shared rules are every member's to read (the policy), the owner's among them.
+_BREAKING_RULE_CHECK = (
+    f"SELECT name, owner FROM rules WHERE NOT ({ddl.SHARED_RULE_CHECK}) ORDER BY owner, id"
+)
+
+
+# What the search reads (search_ddl): its name, whether it is there, the statements adding it
+# (the pairs filled in for the papers already there).
+_SEARCH_PARTS = (
+    (LISTS_INDEX, search_ddl.HAS_SORTING, search_ddl.SORTING),
+    (WORD_PAIRS, search_ddl.HAS_PAIRS, search_ddl.PAIRS),
+)
+
+
+class SharedRule(NamedTuple):
+    """A shared rule, named: what keeps the rule check from the rules already there."""
+
+    name: str
+    owner: str
+
+
+@dataclass(frozen=True, slots=True)
+class Amended:
+    added: tuple[str, ...] = ()  # what was added, in words (`LISTS_INDEX`, `RULE_CHECK`…)
+    # Shared rules that do more than tag: the rule check holds for every write, not on them.
+    blocking: tuple[SharedRule, ...] = ()
+
+
+def amend(connection: "psycopg.Connection[Any]") -> Amended:
+    """Add what the library lacks, in the transaction the caller holds; psycopg's
+    InsufficientPrivilege when the role connected does not own the tables."""
+    added: list[str] = []
+    for named, present, statements in _SEARCH_PARTS:
+        if not holds(connection, present):
+            connection.execute(statements.encode())
+            added.append(named)
+    checked, blocking = _check_rules(connection)
+    return Amended((*added, RULE_CHECK) if checked else tuple(added), blocking)
+
+
+def holds(connection: "psycopg.Connection[Any]", query: str) -> bool:
+    found = connection.execute(query.encode()).fetchone()
+    return found is not None and bool(found[0])
+
+
+def _check_rules(connection: "psycopg.Connection[Any]") -> tuple[bool, tuple[SharedRule, ...]]:
+    """The rule check added, or validated, if it was not: whether it was, and the shared
+    rules that keep it from being validated."""
+    found = connection.execute(_RULE_CHECK_VALIDATED.encode()).fetchone()
+    if found is not None and found[0]:
+        return False, ()
+    if found is None:
+        connection.execute(_ADD_RULE_CHECK.encode())
+    rows = connection.execute(_BREAKING_RULE_CHECK.encode()).fetchall()
+    if rows:
+        return found is None, tuple(SharedRule(str(name), str(owner)) for name, owner in rows)
+    connection.execute(_VALIDATE_RULE_CHECK.encode())
+    return True, ()
