@@ -26,7 +26,8 @@ list in the list's order, as the window asks, through the library layer as that 
 median of `--repeat` per query; then the median and 95th percentile over all (issue 17:
 under 50 ms / 150 ms), and the plans of common words.
 
-Run: python benchmarks/shared_bench.py [--papers N] [--repeat N] [--search [--digests N]]
+Run: python benchmarks/shared_bench.py [--papers N] [--repeat N]
+     [--search [--digests N] [--trash N]]
 """
 
 import argparse
@@ -118,11 +119,12 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--search", action="store_true", help="the search-box queries")
     parser.add_argument("--digests", type=int, default=10_000, help="--search's corpus")
+    parser.add_argument("--trash", type=int, default=0, help="--search: papers in the trash")
     args = parser.parse_args()
     if args.search:
         from shared_search import run_search
 
-        run_search(args.digests, args.repeat)
+        run_search(args.digests, args.repeat, args.trash)
         return
     with running_server() as server, fresh_database(server) as database:
         member = prepare(database, args.papers)

@@ -64,13 +64,15 @@ def progress(message: str) -> None:
     print(message, flush=True)
 
 
-def run_search(digests: int, repeat: int) -> None:
+def run_search(digests: int, repeat: int, trash: int = 0) -> None:
     from gui_bench import cached_library
 
     progress(f"the synthetic corpus ({digests} digests) in an SQLite library (kept once made)")
     path = cached_library(digests)
     with running_server() as server, fresh_database(server) as database:
         member = copy_to_shared(path, database)
+        if trash:
+            put_in_trash(database, member, trash)
         shared = open_shared(SharedAddress.parse(database.url_as(member)))
         try:
             measure(shared, repeat)
@@ -120,6 +122,20 @@ def copy_to_shared(path: Path, database: PostgresDatabase) -> str:
         progress(f"paper_search: table {table_size}, GIN indexes {index_size}")
     source.close()
     return member
+
+
+def put_in_trash(database: PostgresDatabase, member: str, papers: int) -> None:
+    """`papers` of the member's papers in their trash, spread over the library (every
+    search leaves the trash out: search.Compiled.leaves_out_trash)."""
+    with psycopg.connect(database.url_as(member), autocommit=True) as reader:
+        reader.execute(
+            "INSERT INTO trash (paper_id, trashed_at) SELECT id, now() FROM paper_records "
+            "WHERE id %% (SELECT count(*) / %s FROM paper_records) = 0 ORDER BY id LIMIT %s",
+            [papers, papers],
+        )
+    with psycopg.connect(database.url, autocommit=True) as admin:
+        admin.execute("ANALYZE trash")
+    progress(f"{papers:,} papers in the member's trash")
 
 
 def copy_rows(connection: psycopg.Connection[Any], rows: Any, table: str, columns: str) -> None:

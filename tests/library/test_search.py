@@ -22,6 +22,7 @@ from readinglist.library.importer import import_file, import_paths
 from readinglist.library.search import count_matching, ranked_ids
 from readinglist.library.search_index import index_is_sound, rebuild_index
 from readinglist.library.shared import text_search
+from readinglist.library.trash import move_to_trash
 from tests.helpers.digests import DigestWriter, FakeEntry
 from tests.helpers.paths import FIXTURES as FIXTURE_FOLDER
 
@@ -180,6 +181,22 @@ def sound(library: Library) -> bool:
 )
 def test_text_search(either_searched: Library, text: str, expected: list[str]) -> None:
     assert found(either_searched, text) == expected
+
+
+def test_the_trash_is_left_out_unless_asked_for(either_searched: Library) -> None:
+    """On a shared library as NOT EXISTS, or NOT IN when the words find many papers."""
+    with either_searched.writing() as connection:
+        trashed = store.find_paper_ids(connection, parse_query("2403.00002"))
+        move_to_trash(connection, trashed, utc_now())
+
+    kept = ["2403.00001", "2403.00003", "2312.10042"]
+    assert found(either_searched, "digest:2024-03-01") == kept
+    assert found(either_searched, "데이터셋") == ["2403.00001"]
+    assert found(either_searched, '"video generation"') == []
+    assert found(either_searched, "is:trashed") == ["2403.00002"]
+    with either_searched.reading() as connection:
+        assert count_matching(connection, parse_query("digest:2024-03-01")) == 3
+        assert count_matching(connection, parse_query("데이터셋")) == 1
 
 
 def test_field_filters_and_their_combinations(

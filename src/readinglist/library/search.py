@@ -17,7 +17,7 @@ from the text match. A range of dates that is not narrow costs at worst what a c
 word costs; a narrow one, looked up first, makes `word date:2024` 2-5x faster.
 Papers in the trash are left out (`trash.not_trashed`) unless the query asks for them: a
 lookup in a small table for each paper the list's index walk reaches, the covering index
-still enough (see `schema.TrashRecord`).
+still enough (see `schema.TrashRecord`); on a shared library an anti-join (`_NotTrashed`).
 Most papers are unread: never a place to start with other conditions. Alone (the Unread
 entry), SQLite walks the schema v4 index of the status and the list's sort column; several
 statuses with unread are tested as "not in the few that have the others".
@@ -37,6 +37,7 @@ from sqlalchemy import (
     String,
     and_,
     column,
+    exists,
     false,
     func,
     literal,
@@ -118,7 +119,7 @@ class Compiled:
 
     def other_conditions(self) -> list[ColumnElement[bool]]:
         """The conditions besides the text match, the trash's included."""
-        return [*self.conditions, not_trashed()] if self.leaves_out_trash else self.conditions
+        return [*self.conditions, _NotTrashed()] if self.leaves_out_trash else self.conditions
 
 
 def compile_query(
@@ -513,6 +514,35 @@ def _own_rows(element: _OwnState, compiler: SQLCompiler, **options: Any) -> str:
 def _own_column(element: _OwnState, compiler: SQLCompiler, **options: Any) -> str:
     on_papers = _on_papers(element.term)
     return compiler.process(not_(on_papers) if element.negated else on_papers, **options)
+
+
+class _NotTrashed(ColumnElement[bool]):
+    """A list's papers left out of the trash: on a library file `trash.not_trashed`; on a
+    shared library `NOT EXISTS` (an anti-join) unless the words find many papers. As NOT
+    IN, PostgreSQL walked every paper in the list's order testing each against the hashed
+    trash, then joined the few a filter picks (20,000 papers in the trash at 180,000:
+    `date:2016-05` 61 ms, `digest:2017-05-18` 64, `tag:robotics` 60; as NOT EXISTS 5, 2,
+    9). A list that tests every paper against the found ids anyway keeps the hashed test:
+    as an anti-join, common words were slower (데이터셋 238 against 370 ms)."""
+
+    inherit_cache = True
+    type = Boolean()
+    _is_implicitly_boolean = True
+    _traverse_internals: list[Any] = []  # noqa: RUF012  (SQLAlchemy's cache key: none)
+
+
+@compiles(_NotTrashed)
+def _not_in_trash(element: _NotTrashed, compiler: SQLCompiler, **options: Any) -> str:
+    if getattr(compiler.dialect, FOUND_MANY, False):
+        return compiler.process(not_trashed(), **options)
+    trash = tables.TRASH
+    kept = ~exists().where(trash.c.paper_id == tables.PAPERS.c.id)
+    return compiler.process(kept, **options)
+
+
+@compiles(_NotTrashed, "sqlite")
+def _not_in_trash_file(element: _NotTrashed, compiler: SQLCompiler, **options: Any) -> str:
+    return compiler.process(not_trashed(), **options)
 
 
 @dataclass(frozen=True, slots=True)
