@@ -52,7 +52,7 @@ def rest_held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
 
     monkeypatch.setattr(store, "find_paper_ids", held)
     yield let_go
-    let_go.set()  # the window's reader thread ends
+    let_go.set()  # (pytest-qt closes the window before this: each test lets go itself)
 
 
 def rows(window: MainWindow) -> int:
@@ -89,6 +89,24 @@ def test_select_all_among_the_first_rows_is_every_paper_once_they_come(
     rest_held.set()
     qtbot.waitUntil(lambda: rows(window) == PAPERS)
     assert len(window.list_pane.selected_ids()) == PAPERS
+
+
+def test_select_all_among_the_first_rows_is_not_carried_to_another_list(
+    qtbot: QtBot, window: MainWindow, rest_held: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every paper selected among one list's first rows, then another list comes whole at
+    once (fewer than a screen): only its current paper is selected, not all of it."""
+    window.browsing.reload()
+    qtbot.waitUntil(lambda: window.browsing.count_label.text() == "Counting…")
+    window.list_pane.select_all()
+
+    monkeypatch.setattr(browsing, "FIRST", PAPERS + 1)
+    window.browsing.reload()
+    qtbot.waitUntil(lambda: window.browsing.count_label.text() == f"{PAPERS} papers")
+    assert rows(window) == PAPERS
+    assert len(window.list_pane.selected_ids()) == 1
+    rest_held.set()  # before pytest-qt closes the window, which waits for its reads
+    settle(qtbot, window)
 
 
 def test_what_waits_for_the_whole_list_gets_it(

@@ -85,6 +85,7 @@ class Browsing(QObject):
         self._reloads = 0  # the lists asked for
         self._listed = 0  # the one whose whole list is shown
         self._first_only = False  # the list shows its first rows only, the rest on their way
+        self._first_for = 0  # the list whose first rows those are
         self._when_listed: list[Callable[[], object]] = []
         sidebar.query_changed.connect(lambda _: self._change_entry())
         search_box.query_changed.connect(lambda _: self.reload())
@@ -186,7 +187,7 @@ class Browsing(QObject):
             self._show_ids(ids, reload=reload)
             return
         self._list.show_ids(ids)
-        self._first_only = True
+        self._first_only, self._first_for = True, reload
         self.count_label.setText(tr("Counting…"))
 
     def when_listed(self, then: Callable[[], object]) -> None:
@@ -248,9 +249,10 @@ class Browsing(QObject):
 
     def _show_ids_now(self, ids: list[int], *, paint: bool = False) -> None:
         self._update_empty_message()
-        every_row_selected = self._first_only and self._list.every_row_selected()
+        rest_of_shown = self._first_only and self._first_for == self._listed
+        every_row_selected = rest_of_shown and self._list.every_row_selected()
         self._list.show_ids(ids)
-        if every_row_selected:  # Select All among the first rows: all of them, then
+        if every_row_selected:  # Select All among these first rows: all of them, then
             self._list.select_all()
         self.count_label.setText(count_papers(len(ids)))
         if self._paper_to_select is not None:
