@@ -16,8 +16,6 @@ the server back (`server_back`), rather than hold the window again at each row s
 
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -207,50 +205,47 @@ LARGE_TEXT = 1_000_000  # characters in a paper's longest text: read off the GUI
 
 class PaperLoader(QObject):
     """Reads a paper for the detail pane. From a library file: on the GUI thread, at once,
-    as always, when its texts are of usual sizes; on a thread of its own when one is huge (a
-    20 MB summary took 0.24 s to read, SQLite and JSON), answering through `loaded` while the
-    window paints. Which it is, SQLite measures without reading the texts into Python
-    (`field_sizes`). From a shared library (`queries` given): always on the query runner's
-    "paper" thread, since a server that went away holds a read for seconds; a read that
-    fails answers through `unreadable`, and the service's `read_failed` says why."""
+    as always, when its texts are of usual sizes; on the query runner's "paper" thread when
+    one is huge (a 20 MB summary took 0.24 s to read, SQLite and JSON), answering through
+    `loaded` while the window paints. Which it is, SQLite measures without reading the
+    texts into Python (`field_sizes`). From a shared library (`always_elsewhere`): always
+    on that thread, since a server that went away holds a read for seconds. A read there
+    that fails answers through `unreadable`, and the service's `read_failed` says why."""
 
     loaded = Signal(int, object)  # the request's serial, the Paper (None: gone)
     unreadable = Signal(int)  # the request's serial: the paper could not be read
 
-    def __init__(self, service: LibraryService, queries: "QueryRunner | None" = None) -> None:
+    def __init__(
+        self, service: LibraryService, queries: "QueryRunner", *, always_elsewhere: bool
+    ) -> None:
         super().__init__(service)
         self._service = service
         self._queries = queries
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readinglist-paper")
+        self._always_elsewhere = always_elsewhere
         self._serial = 0
         self._waiting = False
         self._closed = False
 
     def load(self, paper_id: int) -> tuple[bool, Paper | None]:
         """(True, the paper) when read at once; (False, None) when `loaded` (or
-        `unreadable`) will bring it. Only the newest request is answered."""
+        `unreadable`) will bring it. Only the newest request is answered: on the runner's
+        thread a newer request skips one not yet begun."""
         self._serial += 1
         self._waiting = False
-        if self._queries is not None and not self._closed:
-            self._read_elsewhere(self._queries, paper_id)
-            return False, None
-        if self._closed or self._service.longest_text(paper_id) <= LARGE_TEXT:
+        if self._closed or not self._reads_elsewhere(paper_id):
             return True, self._service.paper(paper_id)
         self._waiting = True
-        future = self._pool.submit(self._service.paper, paper_id)
-        future.add_done_callback(partial(self._deliver, self._serial))
-        return False, None
-
-    def _read_elsewhere(self, queries: "QueryRunner", paper_id: int) -> None:
-        """On the query runner's thread: a newer request skips this one if not yet begun."""
-        self._waiting = True
         serial = self._serial
-        queries.submit(
+        self._queries.submit(
             "paper",
             partial(_paper_read, paper_id=paper_id),
             lambda paper: self.loaded.emit(serial, paper),
             failed=partial(self._failed, serial),
         )
+        return False, None
+
+    def _reads_elsewhere(self, paper_id: int) -> bool:
+        return self._always_elsewhere or self._service.longest_text(paper_id) > LARGE_TEXT
 
     def _failed(self, serial: int, why: str) -> None:
         self.unreadable.emit(serial)
@@ -261,12 +256,6 @@ class PaperLoader(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def _deliver(self, serial: int, future: "Future[Paper | None]") -> None:
-        """On the reading thread: `loaded` reaches the GUI thread queued."""
-        with suppress(RuntimeError):  # the window has gone
-            self.loaded.emit(serial, future.result())
 
     def take(self, serial: int) -> bool:
         """Whether an answer is the newest request's (then nothing is awaited any more)."""

@@ -84,8 +84,7 @@ class Browsing(QObject):
         self._import_reload.timeout.connect(self.reload)
         self._reloads = 0  # the lists asked for
         self._listed = 0  # the one whose whole list is shown
-        self._first_only = False  # the list shows its first rows only, the rest on their way
-        self._first_for = 0  # the list whose first rows those are
+        self._first_for = 0  # the one whose first rows alone were shown (later: still so)
         self._when_listed: list[Callable[[], object]] = []
         sidebar.query_changed.connect(lambda _: self._change_entry())
         search_box.query_changed.connect(lambda _: self.reload())
@@ -187,13 +186,13 @@ class Browsing(QObject):
             self._show_ids(ids, reload=reload)
             return
         self._list.show_ids(ids)
-        self._first_only, self._first_for = True, reload
+        self._first_for = reload
         self.count_label.setText(tr("Counting…"))
 
     def when_listed(self, then: Callable[[], object]) -> None:
         """`then()` once the list shows every paper it lists: at once, unless a shared
         library's first rows show alone (an export of the list waits for the rest)."""
-        if self._first_only:
+        if self._first_for > self._listed:  # its first rows show alone
             self._when_listed.append(then)
         else:
             then()
@@ -249,7 +248,7 @@ class Browsing(QObject):
 
     def _show_ids_now(self, ids: list[int], *, paint: bool = False) -> None:
         self._update_empty_message()
-        rest_of_shown = self._first_only and self._first_for == self._listed
+        rest_of_shown = self._first_for == self._listed  # these ids follow its first rows
         every_row_selected = rest_of_shown and self._list.every_row_selected()
         self._list.show_ids(ids)
         if every_row_selected:  # Select All among these first rows: all of them, then
@@ -262,7 +261,6 @@ class Browsing(QObject):
             self._list.select_all()
         if paint:
             self._list.paint_now()
-        self._first_only = False
         waiting, self._when_listed = self._when_listed, []
         for then in waiting:
             then()

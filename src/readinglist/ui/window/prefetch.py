@@ -39,44 +39,40 @@ class MediaPrefetch(QObject):
         """The digest chosen in the sidebar, else the current paper's latest digest."""
         query = self._sidebar.current_query()
         if query.digests:
-            self._prefetch(lambda _connection: query, None)
+            self.papers_of(query)
             return
         paper_id = self._list.current_id()
         if paper_id is not None:
-            self._prefetch(partial(_latest_digest_of, paper_id=paper_id), None)
+            self._prefetch(partial(_latest_digests_papers, paper_id=paper_id))
 
     def papers_of(self, query: "Query") -> None:
         """The teasers of a digest, month or year (the sidebar's context menu)."""
-        self._prefetch(lambda _connection: query, None)
+        from readinglist.library.papers import find_paper_ids
+
+        self._prefetch(partial(find_paper_ids, query=query))
 
     def selection(self) -> None:
-        from readinglist.core.query import Query
+        ids = self._list.selected_ids()
+        self._prefetch(lambda _connection: ids)
 
-        self._prefetch(lambda _connection: Query(), self._list.selected_ids())
-
-    def _prefetch(
-        self, query_of: "Callable[[Connection], Query | None]", paper_ids: list[int] | None
-    ) -> None:
-        """The teasers of `paper_ids`, or else of the papers the query (read on the reader
-        thread: it may need the library) finds."""
+    def _prefetch(self, papers: "Callable[[Connection], list[int]]") -> None:
+        """The teasers of the papers `papers` reads (on the reader thread: it may need the
+        library)."""
         if self._queries is None:
             return
-        from readinglist.library.papers import find_paper_ids, load_papers
+        from readinglist.library.papers import load_papers
 
         def teasers(connection: "Connection") -> list[Media]:
-            if paper_ids is None:
-                query = query_of(connection)
-                ids = find_paper_ids(connection, query) if query is not None else []
-            else:
-                ids = paper_ids
-            return [p.media for p in load_papers(connection, ids) if p.media is not None]
+            found = load_papers(connection, papers(connection))
+            return [paper.media for paper in found if paper.media is not None]
 
         self._queries.submit("prefetch", teasers, self._media.prefetch)
 
 
-def _latest_digest_of(connection: "Connection", paper_id: int) -> "Query | None":
+def _latest_digests_papers(connection: "Connection", paper_id: int) -> list[int]:
+    """The papers of the digest the paper was last seen in (none when it is gone)."""
     from readinglist.core.query import Query
-    from readinglist.library.papers import load_papers
+    from readinglist.library.papers import find_paper_ids, load_papers
 
     found = load_papers(connection, [paper_id])
-    return Query(digests=(found[0].last_seen,)) if found else None
+    return find_paper_ids(connection, Query(digests=(found[0].last_seen,))) if found else []

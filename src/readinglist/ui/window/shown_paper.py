@@ -41,7 +41,7 @@ class ShownPaper(QObject):
         from readinglist.ui.data.service import PaperLoader
 
         self._service = service
-        self._loader = PaperLoader(service, queries if service.library.shared else None)
+        self._loader = PaperLoader(service, queries, always_elsewhere=service.library.shared)
         self._loader.loaded.connect(self._on_loaded)
         self._loader.unreadable.connect(self._on_unreadable)
 
