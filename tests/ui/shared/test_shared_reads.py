@@ -60,15 +60,15 @@ def test_reads_leave_a_server_gone_alone_for_a_while(
     service.read_failed.connect(said.append)
 
     with shut_out(shared, members[0]):
-        assert service.trashed_ids() == []  # failed: the server refused
-        assert service.trashed_ids() == []  # left alone: not asked
+        assert service.rows([1]) == {}  # failed: the server refused
+        assert service.rows([1]) == {}  # left alone: not asked
         assert (len(asked), len(said)) == (1, 1)
         clock.now += SERVER_REST_S
-        service.trashed_ids()  # the while is over: asked again, refused again
+        service.rows([1])  # the while is over: asked again, refused again
         assert (len(asked), len(said)) == (2, 2)
 
     service.server_back()  # the live updates found it back
-    assert service.trashed_ids() == []
+    assert service.rows([1]) == {}
     assert (len(asked), len(said)) == (3, 2)
 
 
@@ -81,7 +81,7 @@ def test_a_library_file_is_never_left_alone(
     service.read_failed.connect(said.append)
     library.close()  # every read now fails
 
-    service.trashed_ids()
-    service.trashed_ids()
+    service.rows([1])
+    service.rows([1])
 
     assert (len(asked), len(said)) == (2, 2)

@@ -10,21 +10,31 @@ goes to a writer thread, a part at a time
 so does every edit made while one is still queued, so that edits, undos and redos always
 reach the library in order, and every edit made while an import is writing.
 
+A command that acts on papers it must first find (a tag's papers to rename it, a month's to
+mark them read) reads them in the same turn (`read_in_turn`): after the edits made before it
+are written (a paper tagged a moment ago is renamed too), and, wherever edits go to the
+writer thread, there rather than on the GUI thread.
+
 An edit that cannot be written is reported as a `Failure`, in words a person understands:
 the window then shows the library as it is, and the undo history drops the edit.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from readinglist.core.translatable import Message
 from readinglist.ui.i18n import count_text, tr, tr_message
 from readinglist.ui.qt import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from readinglist.library.database import Library
     from readinglist.library.user_edits import Edit
+
+Read = Callable[["Connection"], Any]
 
 SYNC_LIMIT = 50  # papers an edit may touch and still be written on the GUI thread
 
@@ -59,11 +69,22 @@ def could_not_save(why: str) -> str:
     return tr("Could not save: {why}").format(why=why)
 
 
+def _read(library: "Library", job: Read) -> tuple[Any, str | None]:
+    """What `job` found in a read transaction, or (None, why) it could not read."""
+    try:
+        with library.reading() as connection:
+            return job(connection), None
+    except Exception as error:
+        return None, why_not(error, library.location)
+
+
 class _Writer(QObject):
     """Lives on the writer thread; runs edits in the order they were posted."""
 
     done = Signal(int)
     failed = Signal(int, str)
+    read = Signal(int, object)  # serial, what `read_in_turn`'s job found
+    read_failed = Signal(int, str)
 
     def __init__(self, library: "Library") -> None:
         super().__init__()
@@ -80,6 +101,14 @@ class _Writer(QObject):
             return
         self.done.emit(serial)
 
+    @Slot(int, object)
+    def run_read(self, serial: int, job: Read) -> None:
+        found, why = _read(self._library, job)
+        if why is None:
+            self.read.emit(serial, found)
+        else:
+            self.read_failed.emit(serial, why)
+
     @Slot(int, object, bool)
     def stop(self, *_: object) -> None:
         QThread.currentThread().quit()
@@ -91,12 +120,14 @@ class EditRunner(QObject):
     busy_changed = Signal(str)  # what is being saved, or "" when nothing is
 
     _post = Signal(int, object, bool)
+    _post_read = Signal(int, object)
     _post_stop = Signal(int, object, bool)
 
     def __init__(self, library: "Library", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._pending: dict[int, tuple[Edit, bool]] = {}
+        self._reads: dict[int, tuple[Callable[[Any], object], Callable[[str], object]]] = {}
         self._serial = 0
         self._thread: QThread | None = None
         self._writer: _Writer | None = None  # held here: a moved QObject has no parent
@@ -116,13 +147,36 @@ class EditRunner(QObject):
         self._announce_busy()
         return True
 
+    def read_in_turn(
+        self, job: Read, answer: Callable[[Any], object], failed: Callable[[str], object]
+    ) -> None:
+        """`answer(job(connection))` once the edits made before are written: at once, on the
+        GUI thread, where a small edit would be written so (none queued); else on the writer
+        thread, after them. `failed(why)` if the read fails."""
+        if not self._library.shared and not self._pending and not self._others_writing:
+            found, why = _read(self._library, job)
+            if why is None:
+                answer(found)
+            else:
+                failed(why)
+            return
+        self._serial += 1
+        self._reads[self._serial] = (answer, failed)
+        self._writer_thread()
+        self._post_read.emit(self._serial, job)
+
     def set_others_writing(self, writing: bool) -> None:
         """While an import holds the write lock a batch at a time, even a small edit would
         wait for it on the GUI thread: send every edit to the writer thread meanwhile."""
         self._others_writing = writing
 
     def is_busy(self) -> bool:
+        """Whether edits are queued (not yet written, or not yet known to be)."""
         return bool(self._pending)
+
+    def is_reading(self) -> bool:
+        """Whether a `read_in_turn` is yet to answer."""
+        return bool(self._reads)
 
     def finish(self) -> None:
         """Write everything queued and say how each went, then stop the writer thread (the
@@ -132,6 +186,7 @@ class EditRunner(QObject):
         self._post_stop.emit(0, None, False)  # queued behind every edit
         self._thread.wait()
         self._thread = self._writer = None
+        self._reads.clear()  # a command that would act on what they found comes too late
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall.value)
 
     # --- inside --------------------------------------------------------------------------
@@ -156,9 +211,12 @@ class EditRunner(QObject):
         writer.moveToThread(self._thread)
         self._thread.finished.connect(writer.deleteLater)
         self._post.connect(writer.run)
+        self._post_read.connect(writer.run_read)
         self._post_stop.connect(writer.stop)
         writer.done.connect(self._on_done)
         writer.failed.connect(self._on_failed)
+        writer.read.connect(self._on_read)
+        writer.read_failed.connect(self._on_read_failed)
         self._thread.start()
 
     def _on_done(self, serial: int) -> None:
@@ -170,6 +228,16 @@ class EditRunner(QObject):
         edit, undoing = self._pending.pop(serial)
         self._announce_busy()
         self.failed.emit(Failure(edit, undoing, why))
+
+    def _on_read(self, serial: int, found: object) -> None:
+        if serial in self._reads:
+            answer, _ = self._reads.pop(serial)
+            answer(found)
+
+    def _on_read_failed(self, serial: int, why: str) -> None:
+        if serial in self._reads:
+            _, failed = self._reads.pop(serial)
+            failed(why)
 
     def _announce_busy(self) -> None:
         papers = sum(len(edit.ids) for edit, _ in self._pending.values())

@@ -8,7 +8,8 @@ announce themselves the same way (`saved_searches_changed`).
 
 Reads for the panes run on the GUI thread (a page of rows, the paper shown: a millisecond on
 a library file); on a shared library the list's rows come from a reader thread
-(`rows_later`). There a server that went away holds such a read until the
+(`rows_later`). The papers a command acts on (a tag's, to rename it) are read in the edits'
+turn (`*_in_turn`): after the edits made before, on the writer thread wherever edits go there. There a server that went away holds such a read until the
 connection gives up (`CONNECTION_LIMITS`: about 10 s); after one has failed so, the reads
 on this thread answer "nothing" at once for `SERVER_REST_S`, or until the live updates find
 the server back (`server_back`), rather than hold the window again at each row scrolled.
@@ -79,20 +80,29 @@ class LibraryService(QObject):
     def paper(self, paper_id: int) -> Paper | None:
         return self._read(partial(_paper_read, paper_id=paper_id), None)
 
-    def paper_ids(self, query: "Query") -> list[int]:
-        """The papers `query` matches, read at once (a tag's or a digest's: a few hundred)."""
+    def paper_ids_in_turn(self, query: "Query", then: Callable[[list[int]], object]) -> None:
+        """`then(ids)` with the papers `query` matches (in no set order), read once the edits
+        made before are written (`EditRunner.read_in_turn`)."""
         from readinglist.library.sorting import find_paper_ids
 
-        return self._read(lambda connection: find_paper_ids(connection, query), [])
+        self._read_in_turn(lambda connection: find_paper_ids(connection, query), then)
 
-    def carrying_tag(self, tag: str) -> list[int]:
-        """Every paper tagged `tag`, those in the trash too (renaming a tag renames it there)."""
-        return self._read(lambda connection: store.carrying_tag(connection, tag), [])
+    def carrying_tag_in_turn(self, tag: str, then: Callable[[list[int]], object]) -> None:
+        """`then(ids)` with every paper tagged `tag`, those in the trash too (renaming a tag
+        renames it there), read once the edits made before are written."""
+        self._read_in_turn(lambda connection: store.carrying_tag(connection, tag), then)
 
-    def trashed_ids(self) -> list[int]:
+    def trashed_ids_in_turn(self, then: Callable[[list[int]], object]) -> None:
+        """`then(ids)` with the trash's papers, read once the edits made before are written."""
         from readinglist.library.trash import trashed_ids
 
-        return self._read(trashed_ids, [])
+        self._read_in_turn(trashed_ids, then)
+
+    def _read_in_turn(
+        self, read: Callable[["Connection"], list[int]], then: Callable[[list[int]], object]
+    ) -> None:
+        """A command's papers: a read that fails says why (`read_failed`) and does nothing."""
+        self.edits.read_in_turn(read, then, self.read_failed.emit)
 
     def paper_id(self, arxiv_id: str) -> int | None:
         return self._read(lambda connection: store.paper_id_for(connection, arxiv_id), None)

@@ -109,6 +109,7 @@ class DetailPane(QWidget):
         self._note_dirty = False
         self._authors_unfolded = False
         self._unsaved: dict[int, UnsavedNote] = {}
+        self._note_titles: dict[int, str] = {}  # the papers whose notes were edited
         self._offered: list[str] = []  # the suggested tags shown, by their link's index
         self._shared = False  # a shared library's: its members' shared notes shown
         self._build()
@@ -303,6 +304,11 @@ class DetailPane(QWidget):
     def unsaved_notes(self) -> list[UnsavedNote]:
         return list(self._unsaved.values())
 
+    def title_of_note(self, paper_id: int) -> str | None:
+        """The title of the paper whose note was edited here (asked at close, when reading
+        it from a shared library's server gone away would hold the window)."""
+        return self._note_titles.get(paper_id)
+
     def let_go_of_note(self, paper_id: int) -> None:
         """The user saved it elsewhere or discarded it: no more tries."""
         self._unsaved.pop(paper_id, None)
@@ -426,6 +432,7 @@ class DetailPane(QWidget):
         if self._note_dirty and self._paper is not None:
             self._note_dirty = False
             self._unsaved.pop(self._paper.id, None)  # a failure puts it back
+            self._note_titles[self._paper.id] = self._paper.title
             self.note_edited.emit(self._paper.id, self.note_edit.toPlainText())
             self._show_note_warning()
 

@@ -273,21 +273,29 @@ class Triage(QObject):
         # Tags ignore case: a rename by case alone would add nothing, then drop the tag.
         if self.service is None or not new or new.lower() == old.lower():
             return
-        ids = self.service.carrying_tag(old)
-        if ids:
-            self.undo_stack.push(rename_tag_command(self.service, ids, old, new, merge=merge))
+        service = self.service
+        renamed = self._pushed(lambda ids: rename_tag_command(service, ids, old, new, merge=merge))
+        service.carrying_tag_in_turn(old, renamed)
 
     def delete_tag(self, tag: str) -> None:
         """The tag off every paper that has it: one undo step."""
-        ids = self.service.carrying_tag(tag) if self.service is not None else []
-        if self.service is not None and ids:
-            self.undo_stack.push(remove_tag_command(self.service, ids, tag))
+        if (service := self.service) is not None:
+            deleted = self._pushed(lambda ids: remove_tag_command(service, ids, tag))
+            service.carrying_tag_in_turn(tag, deleted)
+
+    def _pushed(self, command: Callable[[list[int]], EditCommand]) -> Callable[[list[int]], None]:
+        """What a command does with its papers, once read: `command(ids)` pushed, unless none."""
+
+        def push(ids: list[int]) -> None:
+            if ids:
+                self.undo_stack.push(command(ids))
+
+        return push
 
     def set_status_where(self, query: "Query", status: ReadingStatus) -> None:
         """Every paper `query` matches (a digest's, a month's) given `status`: one step."""
-        ids = self.service.paper_ids(query) if self.service is not None else []
-        if ids:
-            self.set_status(status, ids)
+        if self.service is not None:
+            self.service.paper_ids_in_turn(query, partial(self.set_status, status))
 
     def set_status(self, status: ReadingStatus, ids: list[int] | None = None) -> None:
         targets = ids if ids is not None else self._targets()
@@ -340,12 +348,15 @@ class Triage(QObject):
         if self.service.library.shared:
             self.said.emit(tr(KEPT_WHEN_SHARED))
             return
-        ids = self.service.trashed_ids()
-        if not ids:
-            self.said.emit(tr("The Trash is empty."))
-            return
-        if self.confirm_empty(len(ids)):
-            self.service.apply(EmptyTrashEdit(ids))
+        service = self.service
+
+        def empty(ids: list[int]) -> None:
+            if not ids:
+                self.said.emit(tr("The Trash is empty."))
+            elif self.confirm_empty(len(ids)):
+                service.apply(EmptyTrashEdit(ids))
+
+        service.trashed_ids_in_turn(empty)
 
     def _said_written(self, edit: "Edit") -> None:
         from readinglist.library.user_edits import EmptyTrashEdit, SharedNoteEdit

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from readinglist.core.listing import SidebarCounts
+from readinglist.core.listing import SidebarCounts, SortKey
 from readinglist.ui import settings as keys
 from readinglist.ui.i18n import QT_TR_NOOP, count_papers, tr
 from readinglist.ui.imports.sources import IMPORT_FOLDER_LINK, SAMPLE_LINK
@@ -26,6 +26,8 @@ from readinglist.ui.qt import QLabel, QObject, QSettings, QTimer, Signal
 from readinglist.ui.sidebar.pane import ALL_PAPERS_KEY
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from readinglist.core.query import Query
     from readinglist.ui.data.queries import QueryRunner
     from readinglist.ui.data.service import LibraryService
@@ -71,6 +73,7 @@ class Browsing(QObject):
         self._queries: QueryRunner | None = None
         self._service: LibraryService | None = None
         self._paper_to_select: int | None = None  # once the list's ids arrive
+        self._arxiv_to_select = ""  # the last session's paper, looked up with the list's ids
         self._all_if_missing = False  # and if it is not among them, in All papers
         self._select_all_next = False  # every paper, once the list's ids arrive
         self._paper_total: int | None = None  # until the first counts arrive
@@ -94,8 +97,7 @@ class Browsing(QObject):
         """Show the library's papers, starting with the entry and paper of the last session."""
         self._service = service
         self._queries = queries
-        arxiv_id = keys.CURRENT_PAPER.read(self._settings)
-        self._paper_to_select = service.paper_id(arxiv_id) if arxiv_id else None
+        self._arxiv_to_select = keys.CURRENT_PAPER.read(self._settings)
         self._sidebar.set_current_key(keys.SIDEBAR_ENTRY.read(self._settings))
         self.reload()
 
@@ -143,7 +145,7 @@ class Browsing(QObject):
         """Fetch the ids for the sidebar's entry in the list's order, off the GUI thread."""
         if self._queries is None or self._service is None:
             return
-        from readinglist.library.papers import find_paper_ids, first_paper_ids
+        from readinglist.library.papers import first_paper_ids
         from readinglist.ui.data.edits import why_not
 
         sort, descending = self._list.sort_order()
@@ -165,15 +167,31 @@ class Browsing(QObject):
             )
         self._queries.submit(
             "ids",
-            lambda connection: find_paper_ids(connection, query, sort, descending),
-            partial(self._show_ids, reload=self._reloads),
+            partial(
+                _listed,
+                query=query,
+                sort=sort,
+                descending=descending,
+                arxiv_id=self._arxiv_to_select,
+            ),
+            partial(self._show_listed, self._reloads),
             failed=self._on_failed,
         )
 
     def _shows_first_screen(self) -> bool:
         """Whether the first rows may show before the rest: not when a paper or every paper
         is to be selected in the list (the whole list says where), nor during an import."""
-        return not (self._importing or self._select_all_next or self._paper_to_select)
+        to_select = self._paper_to_select or self._arxiv_to_select
+        return not (self._importing or self._select_all_next or to_select)
+
+    def _show_listed(self, reload: int, listed: "tuple[list[int], int | None]") -> None:
+        """The whole list, and the last session's paper (its id, once looked up) to select."""
+        ids, startup_paper = listed
+        if self._arxiv_to_select:
+            self._arxiv_to_select = ""
+            if self._paper_to_select is None:  # not one asked for since
+                self._paper_to_select = startup_paper
+        self._show_ids(ids, reload=reload)
 
     def _show_first(self, reload: int, ids: list[int] | None) -> None:
         """A shared library's first FIRST rows, while the rest are read: the list shows them
@@ -300,3 +318,14 @@ class Browsing(QObject):
         else:
             message = tr("No papers here.")
         self._list.set_empty_message(message)
+
+
+def _listed(
+    connection: "Connection", query: "Query", sort: SortKey, descending: bool, arxiv_id: str
+) -> tuple[list[int], int | None]:
+    """The list's ids in its order, and the paper `arxiv_id`'s id (None: none, or unknown):
+    read together off the GUI thread (a shared library's server may be slow to answer)."""
+    from readinglist.library.papers import find_paper_ids, paper_id_for
+
+    ids = find_paper_ids(connection, query, sort, descending)
+    return ids, paper_id_for(connection, arxiv_id) if arxiv_id else None

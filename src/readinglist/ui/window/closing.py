@@ -32,8 +32,8 @@ def notes_settled(window: "MainWindow") -> bool:
 
 
 def _title_of(window: "MainWindow", paper_id: int) -> str:
-    paper = window.service.paper(paper_id) if window.service else None
-    return clip(paper.title, TITLE_IN_QUESTIONS) if paper else tr("a paper")
+    title = window.detail.title_of_note(paper_id)
+    return clip(title, TITLE_IN_QUESTIONS) if title is not None else tr("a paper")
 
 
 def _save_again(window: "MainWindow", note: UnsavedNote) -> str | None:

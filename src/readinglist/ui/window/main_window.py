@@ -163,11 +163,12 @@ class MainWindow(QMainWindow):
             self.service.back_up_daily(self.queries, self.status.backup_not_made)
 
     def is_settled(self) -> bool:
-        """Nothing left to load: no library read running or queued for the panes, no paper
-        being read, no Markdown being rendered."""
+        """Nothing left to load: no library read running or queued for the panes or for a
+        command, no paper being read, no Markdown being rendered."""
         return (
             self.queries is not None
             and not self.queries.is_busy()
+            and not (self.service is not None and self.service.edits.is_reading())
             and not self.shown.is_waiting()
             and self.detail.is_settled()
         )

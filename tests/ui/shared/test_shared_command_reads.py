@@ -1,0 +1,138 @@
+"""What a command reads before it acts, on a shared library, never on the window's thread
+(where a server far away or gone would hold the window): the last session's paper, looked
+up at start with the list's ids; a tag's papers to rename or delete it; a month's papers to
+mark them read. Such a read comes after the edits made before it are written, so a paper
+tagged a moment ago is renamed too."""
+
+import threading
+import traceback
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from readinglist.core.paper import ReadingStatus
+from readinglist.core.query import parse_query
+from readinglist.library import papers as store
+from readinglist.library.database import Library
+from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.opening import open_shared
+from readinglist.ui.live.updates import WINDOW_CLIENT
+from readinglist.ui.window.main_window import MainWindow
+from tests.helpers.gui import open_window, settle
+from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.shared_library import add_paper
+
+ARXIV_IDS = ["2403.00001", "2403.00002", "2403.00003"]
+
+
+@pytest.fixture
+def library(shared: PostgresDatabase, members: tuple[str, str]) -> Iterator[Library]:
+    """Alice's shared library: three papers, the first two tagged llm."""
+    ids = [add_paper(shared, arxiv_id, title=f"Paper {arxiv_id}") for arxiv_id in ARXIV_IDS]
+    library = open_shared(SharedAddress.parse(shared.url_as(members[0])), client=WINDOW_CLIENT)
+    with library.writing() as connection:
+        store.add_tags(connection, ids[:2], ["llm"])
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def look(shared: PostgresDatabase, members: tuple[str, str]) -> Iterator[Library]:
+    """The library as alice sees it, for the test's own reads."""
+    library = open_shared(SharedAddress.parse(shared.url_as(members[0])))
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def reads_here(library: Library, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Where each read transaction the window's thread asked for was asked (a stack's last
+    lines), from the window's opening on; but the change log's place, taken as the window
+    opens the library, before its first reads (`ChangeFeed.start_here`)."""
+    asked: list[str] = []
+    reading = library.reading
+
+    def watched() -> AbstractContextManager[Any]:
+        stack = "".join(traceback.format_stack(limit=8))
+        if threading.current_thread() is threading.main_thread() and "start_here" not in stack:
+            asked.append(stack)
+        return reading()
+
+    monkeypatch.setattr(library, "reading", watched)
+    return asked
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot,
+    library: Library,
+    reads_here: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[MainWindow]:
+    """Alice's window, the last session's paper the second."""
+    monkeypatch.setenv("READINGLIST_CACHE", str(tmp_path / "media-cache"))
+    settings = tmp_path / "settings.ini"
+    settings.write_text(f"[list]\ncurrentPaper={ARXIV_IDS[1]}\n")
+    window = open_window(qtbot, library, settings)
+    yield window
+    window.close()
+
+
+def tags_of(library: Library) -> dict[str, list[str]]:
+    with library.reading() as connection:
+        found = {}
+        for arxiv_id in ARXIV_IDS:
+            paper = store.load_paper(connection, arxiv_id)
+            assert paper is not None
+            found[arxiv_id] = sorted(paper.tags)
+    return found
+
+
+def test_the_last_sessions_paper_is_looked_up_off_the_windows_thread(
+    qtbot: QtBot, window: MainWindow, reads_here: list[str]
+) -> None:
+    qtbot.waitUntil(lambda: window.list_pane.current_arxiv_id() == ARXIV_IDS[1])
+    settle(qtbot, window)
+    assert window.detail.title_label.text().endswith(f"Paper {ARXIV_IDS[1]}")
+    assert reads_here == []
+
+
+def test_a_tag_is_renamed_and_deleted_by_reads_off_the_windows_thread(
+    qtbot: QtBot, window: MainWindow, look: Library, reads_here: list[str]
+) -> None:
+    window.triage.rename_tag("llm", "language models")
+    qtbot.waitUntil(lambda: window.triage.undo_stack.count() == 1)
+    assert window.triage.undo_stack.undoText() == "Rename tag llm to language models"
+    qtbot.waitUntil(lambda: tags_of(look)[ARXIV_IDS[0]] == ["language models"])
+
+    window.triage.delete_tag("language models")
+    qtbot.waitUntil(lambda: tags_of(look)[ARXIV_IDS[1]] == [])
+    assert reads_here == []
+
+
+def test_a_tag_added_a_moment_before_a_rename_is_renamed_too(
+    qtbot: QtBot, window: MainWindow, look: Library
+) -> None:
+    with look.reading() as connection:
+        third = store.paper_id_for(connection, ARXIV_IDS[2])
+    assert third is not None
+    window.triage.tag_paper(third, "llm")  # queued for the writer thread
+    window.triage.rename_tag("llm", "language models")  # its papers read after that
+
+    qtbot.waitUntil(lambda: window.triage.undo_stack.count() == 2)
+    renamed = {arxiv_id: ["language models"] for arxiv_id in ARXIV_IDS}
+    qtbot.waitUntil(lambda: tags_of(look) == renamed)
+
+
+def test_a_months_papers_are_marked_read_by_a_read_off_the_windows_thread(
+    qtbot: QtBot, window: MainWindow, reads_here: list[str]
+) -> None:
+    window.triage.set_status_where(parse_query("tag:llm"), ReadingStatus.READ)
+    qtbot.waitUntil(lambda: window.triage.undo_stack.count() == 1)
+    assert window.triage.undo_stack.undoText() == "Mark 2 papers as read"
+    assert reads_here == []
