@@ -23,7 +23,7 @@ from readinglist.library.shared.opening import open_shared
 from readinglist.ui.live.updates import WINDOW_CLIENT
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.gui import open_window, settle
-from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.postgres import PostgresDatabase, shut_out
 from tests.helpers.shared_library import add_paper
 
 ARXIV_IDS = ["2403.00001", "2403.00002", "2403.00003"]
@@ -136,3 +136,15 @@ def test_a_months_papers_are_marked_read_by_a_read_off_the_windows_thread(
     qtbot.waitUntil(lambda: window.triage.undo_stack.count() == 1)
     assert window.triage.undo_stack.undoText() == "Mark 2 papers as read"
     assert reads_here == []
+
+
+def test_a_command_whose_papers_cannot_be_read_says_why_and_does_nothing(
+    qtbot: QtBot, window: MainWindow, shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    assert window.service is not None
+    with shut_out(shared, members[0]), qtbot.waitSignal(window.service.read_failed) as failed:
+        window.triage.rename_tag("llm", "language models")
+    assert "postgresql://" in failed.args[0]  # the library named
+    assert window.statusBar().currentMessage().startswith("Could not read the library: ")
+    qtbot.waitUntil(lambda: not window.service.edits.is_reading())  # type: ignore[union-attr]
+    assert window.triage.undo_stack.count() == 0
