@@ -237,9 +237,12 @@ def test_make_a_rule_prefills_the_form_with_the_saved_search(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     assert window.service is not None
-    search_id = window.service.save_search("Long context", "context votes:>5")
+    saved: list[int] = []
+    window.service.save_search(
+        "Long context", "context votes:>5", then=saved.append, failed=lambda e: pytest.fail(str(e))
+    )
     sidebar = window.sidebar
-    key = f"saved:{search_id}"
+    key = f"saved:{saved[0]}"  # written at once on a library file
     qtbot.waitUntil(lambda: sidebar.model.index_of(key).isValid())
     offered: list[str] = []
 

@@ -6,7 +6,7 @@ tagged a moment ago is renamed too."""
 
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,11 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import parse_query
 from readinglist.library import papers as store
 from readinglist.library.database import Library
+from readinglist.library.saved_searches import list_saved_searches
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.opening import open_shared
 from readinglist.ui.live.updates import WINDOW_CLIENT
+from readinglist.ui.search.saved_searches import Ask
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.gui import open_window, settle
 from tests.helpers.postgres import PostgresDatabase, shut_out
@@ -50,19 +52,22 @@ def look(shared: PostgresDatabase, members: tuple[str, str]) -> Iterator[Library
 
 @pytest.fixture
 def reads_here(library: Library, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Where each read transaction the window's thread asked for was asked (a stack's last
+    """Where each read or write transaction the window's thread asked for was asked (a stack's last
     lines), from the window's opening on; but the change log's place, taken as the window
     opens the library, before its first reads (`ChangeFeed.start_here`)."""
     asked: list[str] = []
-    reading = library.reading
 
-    def watched() -> AbstractContextManager[Any]:
-        stack = "".join(traceback.format_stack(limit=8))
-        if threading.current_thread() is threading.main_thread() and "start_here" not in stack:
-            asked.append(stack)
-        return reading()
+    def watched(transaction: Callable[[], AbstractContextManager[Any]]) -> Callable[..., Any]:
+        def asked_here() -> AbstractContextManager[Any]:
+            stack = "".join(traceback.format_stack(limit=8))
+            if threading.current_thread() is threading.main_thread() and "start_here" not in stack:
+                asked.append(stack)
+            return transaction()
 
-    monkeypatch.setattr(library, "reading", watched)
+        return asked_here
+
+    monkeypatch.setattr(library, "reading", watched(library.reading))
+    monkeypatch.setattr(library, "writing", watched(library.writing))
     return asked
 
 
@@ -146,5 +151,29 @@ def test_a_command_whose_papers_cannot_be_read_says_why_and_does_nothing(
         window.triage.rename_tag("llm", "language models")
     assert "postgresql://" in failed.args[0]  # the library named
     assert window.statusBar().currentMessage().startswith("Could not read the library: ")
-    qtbot.waitUntil(lambda: not window.service.edits.is_reading())  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.service.edits.is_answering())  # type: ignore[union-attr]
     assert window.triage.undo_stack.count() == 0
+
+
+def test_a_saved_search_is_saved_renamed_and_deleted_off_the_windows_thread(
+    qtbot: QtBot, window: MainWindow, look: Library, reads_here: list[str]
+) -> None:
+    actions = window.saved_searches
+    assert actions is not None
+    names = iter(["LLM", "LLM", "Language models"])
+    actions.ask = Ask(text=lambda *_: next(names), yes=lambda *_: True)
+
+    with qtbot.waitSignal(actions.saved) as saved:
+        actions.save("tag:llm", "All papers")
+    actions.save("tag:llm votes:>1", "All papers")  # the name is taken: replaced, once asked
+    qtbot.waitUntil(lambda: _saved(look) == [("LLM", "tag:llm votes:>1")])
+    actions.rename(saved.args[0], "LLM")
+    qtbot.waitUntil(lambda: _saved(look) == [("Language models", "tag:llm votes:>1")])
+    actions.delete(saved.args[0], "Language models")
+    qtbot.waitUntil(lambda: _saved(look) == [])
+    assert reads_here == []
+
+
+def _saved(library: Library) -> list[tuple[str, str]]:
+    with library.reading() as connection:
+        return [(found.name, found.query_text) for found in list_saved_searches(connection)]

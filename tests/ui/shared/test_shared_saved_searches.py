@@ -92,7 +92,9 @@ def test_my_saved_search_is_shared_from_its_menu(
 ) -> None:
     window = alices_window
     assert window.service is not None
-    window.service.save_search("Mine", "tag:mine")
+    window.service.save_search(
+        "Mine", "tag:mine", then=lambda _: None, failed=lambda error: pytest.fail(str(error))
+    )
     qtbot.waitUntil(lambda: saved_labels(window) == ["Mine"])
 
     entries = menu_of(qtbot, window, "Mine", pick="Share with Everyone in This Library")

@@ -11,9 +11,10 @@ so does every edit made while one is still queued, so that edits, undos and redo
 reach the library in order, and every edit made while an import is writing.
 
 A command that acts on papers it must first find (a tag's papers to rename it, a month's to
-mark them read) reads them in the same turn (`read_in_turn`): after the edits made before it
-are written (a paper tagged a moment ago is renamed too), and, wherever edits go to the
-writer thread, there rather than on the GUI thread.
+mark them read) reads them in the same turn (`in_turn`): after the edits made before it are
+written (a paper tagged a moment ago is renamed too), and, wherever edits go to the writer
+thread, there rather than on the GUI thread. So are the few writes that are not undoable
+edits (a saved search saved, renamed, shared or deleted), which answer with what they made.
 
 An edit that cannot be written is reported as a `Failure`, in words a person understands:
 the window then shows the library as it is, and the undo history drops the edit.
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from readinglist.library.database import Library
     from readinglist.library.user_edits import Edit
 
-Read = Callable[["Connection"], Any]
+Job = Callable[["Connection"], Any]  # a read, or a write that is not an undoable edit
 
 SYNC_LIMIT = 50  # papers an edit may touch and still be written on the GUI thread
 
@@ -69,13 +70,13 @@ def could_not_save(why: str) -> str:
     return tr("Could not save: {why}").format(why=why)
 
 
-def _read(library: "Library", job: Read) -> tuple[Any, str | None]:
-    """What `job` found in a read transaction, or (None, why) it could not read."""
+def _done(library: "Library", job: Job, writes: bool) -> tuple[Any, Exception | None]:
+    """What `job` answered, in a read (or a write) transaction; or (None, the error)."""
     try:
-        with library.reading() as connection:
+        with library.writing() if writes else library.reading() as connection:
             return job(connection), None
     except Exception as error:
-        return None, why_not(error, library.location)
+        return None, error
 
 
 class _Writer(QObject):
@@ -83,8 +84,8 @@ class _Writer(QObject):
 
     done = Signal(int)
     failed = Signal(int, str)
-    read = Signal(int, object)  # serial, what `read_in_turn`'s job found
-    read_failed = Signal(int, str)
+    answered = Signal(int, object)  # serial, what an `in_turn` job answered
+    not_answered = Signal(int, object)  # serial, the job's error
 
     def __init__(self, library: "Library") -> None:
         super().__init__()
@@ -101,13 +102,13 @@ class _Writer(QObject):
             return
         self.done.emit(serial)
 
-    @Slot(int, object)
-    def run_read(self, serial: int, job: Read) -> None:
-        found, why = _read(self._library, job)
-        if why is None:
-            self.read.emit(serial, found)
+    @Slot(int, object, bool)
+    def run_job(self, serial: int, job: Job, writes: bool) -> None:
+        answer, error = _done(self._library, job, writes)
+        if error is None:
+            self.answered.emit(serial, answer)
         else:
-            self.read_failed.emit(serial, why)
+            self.not_answered.emit(serial, error)
 
     @Slot(int, object, bool)
     def stop(self, *_: object) -> None:
@@ -120,14 +121,14 @@ class EditRunner(QObject):
     busy_changed = Signal(str)  # what is being saved, or "" when nothing is
 
     _post = Signal(int, object, bool)
-    _post_read = Signal(int, object)
+    _post_job = Signal(int, object, bool)
     _post_stop = Signal(int, object, bool)
 
     def __init__(self, library: "Library", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
         self._pending: dict[int, tuple[Edit, bool]] = {}
-        self._reads: dict[int, tuple[Callable[[Any], object], Callable[[str], object]]] = {}
+        self._jobs: dict[int, tuple[Callable[[Any], object], Callable[[Exception], object]]] = {}
         self._serial = 0
         self._thread: QThread | None = None
         self._writer: _Writer | None = None  # held here: a moved QObject has no parent
@@ -147,23 +148,29 @@ class EditRunner(QObject):
         self._announce_busy()
         return True
 
-    def read_in_turn(
-        self, job: Read, answer: Callable[[Any], object], failed: Callable[[str], object]
+    def in_turn(
+        self,
+        job: Job,
+        answer: Callable[[Any], object],
+        failed: Callable[[Exception], object],
+        *,
+        writes: bool = False,
     ) -> None:
         """`answer(job(connection))` once the edits made before are written: at once, on the
         GUI thread, where a small edit would be written so (none queued); else on the writer
-        thread, after them. `failed(why)` if the read fails."""
+        thread, after them. In a write transaction if it `writes`; `failed(error)` if the
+        job raised."""
         if not self._library.shared and not self._pending and not self._others_writing:
-            found, why = _read(self._library, job)
-            if why is None:
-                answer(found)
+            answered, error = _done(self._library, job, writes)
+            if error is None:
+                answer(answered)
             else:
-                failed(why)
+                failed(error)
             return
         self._serial += 1
-        self._reads[self._serial] = (answer, failed)
+        self._jobs[self._serial] = (answer, failed)
         self._writer_thread()
-        self._post_read.emit(self._serial, job)
+        self._post_job.emit(self._serial, job, writes)
 
     def set_others_writing(self, writing: bool) -> None:
         """While an import holds the write lock a batch at a time, even a small edit would
@@ -174,9 +181,9 @@ class EditRunner(QObject):
         """Whether edits are queued (not yet written, or not yet known to be)."""
         return bool(self._pending)
 
-    def is_reading(self) -> bool:
-        """Whether a `read_in_turn` is yet to answer."""
-        return bool(self._reads)
+    def is_answering(self) -> bool:
+        """Whether an `in_turn` job is yet to answer."""
+        return bool(self._jobs)
 
     def finish(self) -> None:
         """Write everything queued and say how each went, then stop the writer thread (the
@@ -186,7 +193,7 @@ class EditRunner(QObject):
         self._post_stop.emit(0, None, False)  # queued behind every edit
         self._thread.wait()
         self._thread = self._writer = None
-        self._reads.clear()  # a command that would act on what they found comes too late
+        self._jobs.clear()  # a command that would act on what they answered comes too late
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall.value)
 
     # --- inside --------------------------------------------------------------------------
@@ -211,12 +218,12 @@ class EditRunner(QObject):
         writer.moveToThread(self._thread)
         self._thread.finished.connect(writer.deleteLater)
         self._post.connect(writer.run)
-        self._post_read.connect(writer.run_read)
+        self._post_job.connect(writer.run_job)
         self._post_stop.connect(writer.stop)
         writer.done.connect(self._on_done)
         writer.failed.connect(self._on_failed)
-        writer.read.connect(self._on_read)
-        writer.read_failed.connect(self._on_read_failed)
+        writer.answered.connect(self._on_answered)
+        writer.not_answered.connect(self._on_not_answered)
         self._thread.start()
 
     def _on_done(self, serial: int) -> None:
@@ -229,15 +236,15 @@ class EditRunner(QObject):
         self._announce_busy()
         self.failed.emit(Failure(edit, undoing, why))
 
-    def _on_read(self, serial: int, found: object) -> None:
-        if serial in self._reads:
-            answer, _ = self._reads.pop(serial)
-            answer(found)
+    def _on_answered(self, serial: int, answered: object) -> None:
+        if serial in self._jobs:
+            answer, _ = self._jobs.pop(serial)
+            answer(answered)
 
-    def _on_read_failed(self, serial: int, why: str) -> None:
-        if serial in self._reads:
-            _, failed = self._reads.pop(serial)
-            failed(why)
+    def _on_not_answered(self, serial: int, error: Exception) -> None:
+        if serial in self._jobs:
+            _, failed = self._jobs.pop(serial)
+            failed(error)
 
     def _announce_busy(self) -> None:
         papers = sum(len(edit.ids) for edit, _ in self._pending.values())

@@ -8,11 +8,13 @@ announce themselves the same way (`saved_searches_changed`).
 
 Reads for the panes run on the GUI thread (a page of rows, the paper shown: a millisecond on
 a library file); on a shared library the list's rows come from a reader thread
-(`rows_later`). The papers a command acts on (a tag's, to rename it) are read in the edits'
-turn (`*_in_turn`): after the edits made before, on the writer thread wherever edits go there. There a server that went away holds such a read until the
-connection gives up (`CONNECTION_LIMITS`: about 10 s); after one has failed so, the reads
-on this thread answer "nothing" at once for `SERVER_REST_S`, or until the live updates find
-the server back (`server_back`), rather than hold the window again at each row scrolled.
+(`rows_later`). What a command acts on (a tag's papers, to rename it) is read in the edits'
+turn (`EditRunner.in_turn`): after the edits made before, on the writer thread wherever
+edits go there; so are saved searches written. There a server that went away holds a read
+on the GUI thread until the connection gives up (`CONNECTION_LIMITS`: about 10 s); after
+one has failed so, the reads on this thread answer "nothing" at once for `SERVER_REST_S`, or
+until the live updates find the server back (`server_back`), rather than hold the window
+again at each row scrolled.
 """
 
 import time
@@ -98,11 +100,14 @@ class LibraryService(QObject):
 
         self._read_in_turn(trashed_ids, then)
 
-    def _read_in_turn(
-        self, read: Callable[["Connection"], list[int]], then: Callable[[list[int]], object]
+    def _read_in_turn[T](
+        self, read: Callable[["Connection"], T], then: Callable[[T], object]
     ) -> None:
-        """A command's papers: a read that fails says why (`read_failed`) and does nothing."""
-        self.edits.read_in_turn(read, then, self.read_failed.emit)
+        """What a command acts on: a read that fails says why (`read_failed`), nothing more."""
+        self.edits.in_turn(read, then, self._say_read_failed)
+
+    def _say_read_failed(self, error: Exception) -> None:
+        self.read_failed.emit(why_not(error, self.library.location))
 
     def paper_id(self, arxiv_id: str) -> int | None:
         return self._read(lambda connection: store.paper_id_for(connection, arxiv_id), None)
@@ -169,45 +174,77 @@ class LibraryService(QObject):
 
     # --- saved searches --------------------------------------------------------------------
 
-    def save_search(self, name: str, query_text: str, replace: bool = False) -> int:
-        """Save under `name` (raises SavedSearchError or QueryError); the saved search's id."""
+    # Written in the edits' turn (`EditRunner.in_turn`); `failed(error)` when refused (a
+    # SavedSearchError, a QueryError) or not written (a storage error).
+
+    def save_search(
+        self,
+        name: str,
+        query_text: str,
+        *,
+        replace: bool = False,
+        then: Callable[[int], object],
+        failed: Callable[[Exception], object],
+    ) -> None:
+        """Save under `name`; `then(the saved search's id)`."""
         from readinglist.library import saved_searches  # SQLModel: not before the first rows
 
-        with self.library.writing() as connection:
-            saved = saved_searches.save_search(
+        def save(connection: "Connection") -> int:
+            found = saved_searches.save_search(
                 connection, name, query_text, utc_now(), replace=replace
             )
-        self.saved_searches_changed.emit()
-        return saved.id
+            return found.id
 
-    def saved_search_named(self, name: str) -> str | None:
-        """The query text saved under `name` (any case), or None."""
+        self._saved_search_written(save, then, failed)
+
+    def saved_search_named(self, name: str, then: Callable[[str | None], object]) -> None:
+        """`then(the query text saved under name (any case), or None)`, in the edits' turn."""
         from readinglist.library import saved_searches
 
-        found = self._read(lambda c: saved_searches.find_saved_search(c, name), None)
-        return found.query_text if found else None
+        def named(connection: "Connection") -> str | None:
+            found = saved_searches.find_saved_search(connection, name)
+            return found.query_text if found else None
 
-    def rename_saved_search(self, search_id: int, name: str) -> None:
+        self._read_in_turn(named, then)
+
+    def rename_saved_search(
+        self, search_id: int, name: str, failed: Callable[[Exception], object]
+    ) -> None:
         from readinglist.library import saved_searches
 
-        with self.library.writing() as connection:
-            saved_searches.rename_saved_search(connection, search_id, name)
-        self.saved_searches_changed.emit()
+        rename = partial(saved_searches.rename_saved_search, search_id=search_id, name=name)
+        self._saved_search_written(rename, _ignored, failed)
 
-    def share_saved_search(self, search_id: int, shared: bool) -> None:
+    def share_saved_search(
+        self, search_id: int, shared: bool, failed: Callable[[Exception], object]
+    ) -> None:
         """A shared library's saved search of mine shared with every member, or no more."""
         from readinglist.library import saved_searches
 
-        with self.library.writing() as connection:
-            saved_searches.set_shared(connection, search_id, shared)
-        self.saved_searches_changed.emit()
+        share = partial(saved_searches.set_shared, search_id=search_id, shared=shared)
+        self._saved_search_written(share, _ignored, failed)
 
-    def delete_saved_search(self, search_id: int) -> None:
+    def delete_saved_search(self, search_id: int, failed: Callable[[Exception], object]) -> None:
         from readinglist.library import saved_searches
 
-        with self.library.writing() as connection:
-            saved_searches.delete_saved_search(connection, search_id)
-        self.saved_searches_changed.emit()
+        delete = partial(saved_searches.delete_saved_search, search_id=search_id)
+        self._saved_search_written(delete, _ignored, failed)
+
+    def _saved_search_written[T](
+        self,
+        write: Callable[["Connection"], T],
+        then: Callable[[T], object],
+        failed: Callable[[Exception], object],
+    ) -> None:
+        def written(answer: T) -> None:
+            self.saved_searches_changed.emit()
+            then(answer)
+
+        self.edits.in_turn(write, written, failed, writes=True)
+
+
+def _ignored(_: object) -> None:
+    """What a write answers, when nothing follows it."""
 
 
 LARGE_TEXT = 1_000_000  # characters in a paper's longest text: read off the GUI thread

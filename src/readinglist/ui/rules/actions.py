@@ -78,7 +78,9 @@ class RuleActions(QObject):
 
     def make_rule_of(self, name: str) -> None:
         """The Add form, prefilled with the saved search `name`'s name and query."""
-        query = self._service.saved_search_named(name)
+        self._service.saved_search_named(name, partial(self._add_made_of, name))
+
+    def _add_made_of(self, name: str, query: str | None) -> None:
         if query is not None:
             self.show().add(name, query)
 

@@ -6,6 +6,7 @@ a dialog. A saved search is the query the list shows: the sidebar's entry and th
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.query import QueryError
@@ -95,50 +96,56 @@ class SavedSearchActions(QObject):
         what = tr("What the list shows under “{entry}”, saved as the query:\n{query}\n\nName:")
         label = what.format(entry=entry_name, query=clip(query_text, QUERY_SHOWN))
         name = self.ask.text(tr("Save search"), label, "")
-        if name is None or not name.strip():
-            return
-        existing = self._service.saved_search_named(name)
+        if name is not None and name.strip():
+            self._service.saved_search_named(name, partial(self._save_named, name, query_text))
+
+    def _save_named(self, name: str, query_text: str, existing: str | None) -> None:
+        """Save `query_text` as `name`, once the user says so if `name` is taken."""
         replace = existing is not None
         question = tr("There is already a saved search named “{name}”. Replace its query?")
         if replace and not self.ask.yes(tr("Save search"), question.format(name=name.strip())):
             return
-        self._try(lambda: self.saved.emit(self._service.save_search(name, query_text, replace)))
+        self._service.save_search(
+            name, query_text, replace=replace, then=self.saved.emit, failed=self._say_not_done
+        )
 
     def rename(self, search_id: int, name: str) -> None:
         new_name = self.ask.text(tr("Rename saved search"), tr("Name:"), name)
         if new_name is not None and new_name.strip() and new_name.strip() != name:
-            self._try(lambda: self._service.rename_saved_search(search_id, new_name))
+            self._service.rename_saved_search(search_id, new_name, self._say_not_done)
 
     def edit(self, name: str) -> None:
         """Ask for a new query text for the saved search `name` (a malformed one is refused,
         with the reason in the status bar)."""
-        text = self._service.saved_search_named(name)
+        self._service.saved_search_named(name, partial(self._edit_query, name))
+
+    def _edit_query(self, name: str, text: str | None) -> None:
         if text is None:
             return
         new_text = self.ask.text(tr("Edit saved search"), tr("Query:"), text)
         if new_text is not None and new_text.strip() and new_text.strip() != text:
-            self._try(lambda: self._service.save_search(name, new_text, replace=True))
+            self._service.save_search(
+                name, new_text, replace=True, then=lambda _: None, failed=self._say_not_done
+            )
 
     def share(self, search_id: int, shared: bool) -> None:
         """Share a saved search with everyone in a shared library, or stop sharing it."""
-        self._try(lambda: self._service.share_saved_search(search_id, shared))
+        self._service.share_saved_search(search_id, shared, self._say_not_done)
 
     def delete(self, search_id: int, name: str) -> None:
         question = tr("Delete the saved search “{name}”? Its papers stay in the library.")
         if self.ask.yes(tr("Delete saved search"), question.format(name=name)):
-            self._try(lambda: self._service.delete_saved_search(search_id))
+            self._service.delete_saved_search(search_id, self._say_not_done)
 
-    def _try(self, action: Callable[[], object]) -> None:
-        from readinglist.library.failures import storage_errors
+    def _say_not_done(self, error: Exception) -> None:
+        """Why a saved search was not written: the user's mistake in their words, or the
+        library's refusal in words, not SQL."""
         from readinglist.library.saved_searches import SavedSearchError
+        from readinglist.ui.data.edits import could_not_save, why_not
 
-        try:
-            action()
-        except QueryError as error:
+        if isinstance(error, QueryError):
             self.failed.emit(tr_message(error.described))
-        except SavedSearchError as error:
+        elif isinstance(error, SavedSearchError):
             self.failed.emit(str(error))
-        except storage_errors() as error:  # locked, read-only, full: in words, not SQL
-            from readinglist.ui.data.edits import could_not_save, why_not
-
+        else:
             self.failed.emit(could_not_save(why_not(error, self._service.library.location)))

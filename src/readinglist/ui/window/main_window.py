@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         return (
             self.queries is not None
             and not self.queries.is_busy()
-            and not (self.service is not None and self.service.edits.is_reading())
+            and not (self.service is not None and self.service.edits.is_answering())
             and not self.shown.is_waiting()
             and self.detail.is_settled()
         )
