@@ -24,6 +24,7 @@ from readinglist.library.shared.opening import open_shared
 from readinglist.ui.live.updates import WINDOW_CLIENT
 from readinglist.ui.search.saved_searches import Ask
 from readinglist.ui.window.main_window import MainWindow
+from tests.helpers.browser import fake_browser
 from tests.helpers.gui import open_window, settle
 from tests.helpers.postgres import PostgresDatabase, shut_out
 from tests.helpers.shared_library import add_paper
@@ -177,3 +178,13 @@ def test_a_saved_search_is_saved_renamed_and_deleted_off_the_windows_thread(
 def _saved(library: Library) -> list[tuple[str, str]]:
     with library.reading() as connection:
         return [(found.name, found.query_text) for found in list_saved_searches(connection)]
+
+
+def test_a_papers_page_is_opened_with_no_read_on_the_windows_thread(
+    qtbot: QtBot, window: MainWindow, reads_here: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browser = fake_browser(monkeypatch)
+    qtbot.waitUntil(lambda: window.list_pane.current_arxiv_id() == ARXIV_IDS[1])
+    window.triage.open_action.trigger()
+    qtbot.waitUntil(lambda: browser.opened == [f"https://arxiv.org/abs/{ARXIV_IDS[1]}"])
+    assert reads_here == []

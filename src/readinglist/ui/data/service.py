@@ -94,6 +94,13 @@ class LibraryService(QObject):
         renames it there), read once the edits made before are written."""
         self._read_in_turn(lambda connection: store.carrying_tag(connection, tag), then)
 
+    def rows_in_turn(
+        self, ids: Sequence[int], then: Callable[[dict[int, browse.PaperRow]], object]
+    ) -> None:
+        """`then(rows)` with the rows of `ids`, read once the edits made before are written
+        (at once on a library file; off the window's thread on a shared library)."""
+        self._read_in_turn(partial(browse.load_rows, ids=list(ids)), then)
+
     def trashed_ids_in_turn(self, then: Callable[[list[int]], object]) -> None:
         """`then(ids)` with the trash's papers, read once the edits made before are written."""
         from readinglist.library.trash import trashed_ids

@@ -4,13 +4,15 @@ web browser. Triage's Copy and Open actions ask for it; this does it.
 Both act on what every action acts on: the selection, in the list's order. The copied text is
 made on a reader thread from whole papers (BibTeX needs their links and tags), as an export is,
 so Ctrl+A, Ctrl+C on a large library never stalls the window; the clipboard is filled when the
-text is ready. Opening needs only the papers' arXiv ids, read at once; more than `ASK_ABOVE`
-pages at a time are opened only once the user says so. Only http and https links leave the
-app, and when no browser starts the status bar says so.
+text is ready. Opening needs only the papers' arXiv ids, read at once on a library file, off
+the window's thread on a shared library (`LibraryService.rows_in_turn`); more than
+`ASK_ABOVE` pages at a time are opened only once the user says so. Only http and https
+links leave the app, and when no browser starts the status bar says so.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.arxiv import PaperPage
@@ -30,6 +32,7 @@ from readinglist.ui.qt import (
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from readinglist.library.browse import PaperRow
     from readinglist.ui.data.queries import QueryRunner
     from readinglist.ui.data.service import LibraryService
 
@@ -107,7 +110,9 @@ class CopyOpen(QObject):
             return
         if len(ids) > ASK_ABOVE and not self.questions.open_many(len(ids)):
             return
-        rows = self._service.rows(ids)
+        self._service.rows_in_turn(ids, partial(self._open_pages, page, ids))
+
+    def _open_pages(self, page: PaperPage, ids: list[int], rows: "dict[int, PaperRow]") -> None:
         for paper_id in ids:
             row = rows.get(paper_id)
             if row is not None and not self.open_link(page.url(row.arxiv_id)):
