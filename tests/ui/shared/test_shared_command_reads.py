@@ -17,11 +17,13 @@ from pytestqt.qtbot import QtBot
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import parse_query
 from readinglist.library import papers as store
-from readinglist.library.database import Library
+from readinglist.library.database import Library, utc_now
+from readinglist.library.rules import Rule, add_rule
 from readinglist.library.saved_searches import list_saved_searches
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.opening import open_shared
 from readinglist.ui.live.updates import WINDOW_CLIENT
+from readinglist.ui.rules.dialog import RulesDialog
 from readinglist.ui.search.saved_searches import Ask
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.browser import fake_browser
@@ -187,4 +189,16 @@ def test_a_papers_page_is_opened_with_no_read_on_the_windows_thread(
     qtbot.waitUntil(lambda: window.list_pane.current_arxiv_id() == ARXIV_IDS[1])
     window.triage.open_action.trigger()
     qtbot.waitUntil(lambda: browser.opened == [f"https://arxiv.org/abs/{ARXIV_IDS[1]}"])
+    assert reads_here == []
+
+
+def test_the_rules_dialog_reads_its_rules_off_the_windows_thread(
+    qtbot: QtBot, window: MainWindow, look: Library, reads_here: list[str]
+) -> None:
+    with look.writing() as connection:
+        add_rule(connection, Rule(0, "Robots", "robots", ("robotics",)), utc_now())
+    window.menu_actions.rules.trigger()
+    dialog = window.findChild(RulesDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: [rule.name for rule in dialog.rules()] == ["Robots"])
     assert reads_here == []

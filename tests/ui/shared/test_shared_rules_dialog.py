@@ -48,8 +48,9 @@ def dialog(
     window.menu_actions.rules.trigger()
     actions = window.findChild(RuleActions)
     assert actions is not None and actions.dialog is not None
-    qtbot.waitUntil(actions.dialog.isVisible)
-    yield actions.dialog
+    shown = actions.dialog
+    qtbot.waitUntil(lambda: shown.isVisible() and shown.rules() != [])
+    yield shown
     window.close()
     windows.close()
 
@@ -70,6 +71,12 @@ def rows(dialog: RulesDialog) -> list[tuple[str, str]]:
     ]
 
 
+def reload_selecting(qtbot: QtBot, dialog: RulesDialog, name: str) -> None:
+    """The rules read again (off the window's thread), `name` selected."""
+    dialog.reload(select=name)
+    qtbot.waitUntil(lambda: getattr(dialog.selected_rule(), "name", None) == name)
+
+
 def seen_by(library: Library) -> list[tuple[str, bool]]:
     with library.reading() as connection:
         return [(rule.name, rule.shared) for rule in list_rules(connection)]
@@ -81,7 +88,7 @@ def test_another_members_shared_rule_is_read_only_and_copied_as_ones_own(
     assert rows(dialog) == [("Robots", f"Shared by {members[1]}"), ("Mine", "Private")]
     assert not dialog.table.isColumnHidden(WHOSE_COLUMN)
 
-    dialog.reload(select="Robots")
+    reload_selecting(qtbot, dialog, "Robots")
     layout = dialog.layout()
     assert layout is not None
     layout.activate()  # the message's lines given their room before the picture
@@ -102,7 +109,7 @@ def test_another_members_shared_rule_is_read_only_and_copied_as_ones_own(
     assert not form.share_box.isChecked()
     form.star_box.setChecked(True)
     form.accept()
-    qtbot.waitUntil(lambda: not form.isVisible())
+    qtbot.waitUntil(lambda: "Added the rule Robots." in dialog.message.text())
 
     assert rows(dialog) == [
         ("Robots", f"Shared by {members[1]}"),
@@ -117,7 +124,7 @@ def test_sharing_ones_rule_only_tags_and_the_other_member_sees_it(
     qtbot: QtBot, dialog: RulesDialog, member_libraries: tuple[Library, Library]
 ) -> None:
     _, bob = member_libraries
-    dialog.reload(select="Mine")
+    reload_selecting(qtbot, dialog, "Mine")
     assert dialog.share_button.text() == "Share with Everyone"
     dialog.share_button.click()
     qtbot.waitUntil(lambda: "a shared rule only adds tags" in dialog.message.text())
@@ -132,7 +139,7 @@ def test_sharing_ones_rule_only_tags_and_the_other_member_sees_it(
     assert form.shared_note.isVisibleTo(form)
     form.grab().save(str(FORM_PNG))
     form.accept()
-    qtbot.waitUntil(lambda: not form.isVisible())
+    qtbot.waitUntil(lambda: "Added the rule Tagged." in dialog.message.text())
     assert rows(dialog)[-1] == ("Tagged", "Shared")
     assert ("Tagged", True) in seen_by(bob)
 
@@ -150,7 +157,7 @@ def test_a_rule_another_member_shares_shows_in_the_open_dialog(
     members: tuple[str, str],
 ) -> None:
     _, bob = member_libraries
-    dialog.reload(select="Mine")
+    reload_selecting(qtbot, dialog, "Mine")
     with bob.writing() as connection:
         add_rule(connection, Rule(0, "Speech", "speech", ("audio",), shared=True), utc_now())
 

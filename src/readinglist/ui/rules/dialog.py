@@ -17,6 +17,7 @@ rule is the window's undoable edit: the dialog only asks for it (`apply_requeste
 
 import html
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import ReadingStatus
@@ -155,23 +156,23 @@ class RulesDialog(QDialog):
 
     # --- what it shows ---------------------------------------------------------------------
 
-    def reload(self, select: str | None = None) -> None:
-        """The rules as the library holds them, in the order they run; `select` one by name."""
-        from readinglist.library.failures import storage_errors
+    def reload(self, select: str | None = None, said: str | None = None) -> None:
+        """The rules as the library holds them, in the order they run; `select` one by name,
+        then say `said`. Read in the edits' turn (a rule just added is there): at once on a
+        library file, off the window's thread on a shared library."""
         from readinglist.library.rules import list_rules
 
-        try:
-            with self.library.reading() as connection:
-                self._shown = list_rules(connection)
-        except storage_errors() as error:
-            from readinglist.ui.data.edits import why_not
+        shown = partial(self._show, select, said)
+        self.service.edits.in_turn(list_rules, shown, self._unreadable)
 
-            self._shown = []
-            self.say(
-                tr("Could not read the rules: {why}").format(
-                    why=why_not(error, self.library.location)
-                )
-            )
+    def _unreadable(self, error: Exception) -> None:
+        from readinglist.ui.data.edits import why_not
+
+        why = why_not(error, self.library.location)
+        self._show(None, tr("Could not read the rules: {why}").format(why=why), [])
+
+    def _show(self, select: str | None, said: str | None, rules: list["Rule"]) -> None:
+        self._shown = rules
         self.table.clear()
         items: dict[str, QTreeWidgetItem] = {}  # by name: one's own before another's
         for rule in self._shown:
@@ -187,6 +188,8 @@ class RulesDialog(QDialog):
         if select in items:
             self.table.setCurrentItem(items[select])
         self._enable()
+        if said is not None:
+            self.say(said)
 
     def rules(self) -> list["Rule"]:
         return list(self._shown)
@@ -225,9 +228,8 @@ class RulesDialog(QDialog):
 
     def _added(self, form: "RuleForm") -> None:
         name = form.added.name if form.added is not None else None
-        self.reload(select=name)
-        if name is not None:
-            self.say(tr("Added the rule {name}.").format(name=name))
+        said = tr("Added the rule {name}.").format(name=name) if name is not None else None
+        self.reload(select=name, said=said)
 
     def remove_selected(self) -> None:
         """Forget the selected rule (what it did stays done), as `rules remove` does: after
@@ -245,8 +247,7 @@ class RulesDialog(QDialog):
         if why is None and edit.refused is not None:
             why = tr_message(edit.refused)
         done = tr("Removed the rule {name}; what it did stays done.").format(name=edit.name)
-        self.say(done if why is None else why)
-        self.reload()
+        self.reload(said=done if why is None else why)
 
     def copy_selected(self) -> "RuleForm | None":
         """Make a Private Copy…: the Add form with another member's shared rule's name,
@@ -277,8 +278,7 @@ class RulesDialog(QDialog):
             why = tr("Shared the rule {name}: it tags everyone's new papers.").format(name=name)
         elif why is None:
             why = tr("The rule {name} is yours alone again.").format(name=name)
-        self.reload(select=name)
-        self.say(why)
+        self.reload(select=name, said=why)
 
     def _apply_selected(self) -> None:
         rule = self.selected_rule()
