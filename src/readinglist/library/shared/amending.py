@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 LISTS_INDEX = "the index its lists of found papers are read by"
 WORD_PAIRS = "the word pairs its phrases are looked up by"
 RULE_CHECK = "the database's check that a shared rule only tags"
+RULES_CATCH_UP = "what members' private rules have seen of the papers others import"
 
 _RULE_CHECK_VALIDATED = (
     "SELECT convalidated FROM pg_constraint "
@@ -71,6 +72,9 @@ def amend(connection: "psycopg.Connection[Any]") -> Amended:
         if not holds(connection, present):
             connection.execute(statements.encode())
             added.append(named)
+    if not holds(connection, ddl.HAS_RULE_CATCH_UP):  # until then no rule catches up
+        connection.execute(ddl.rule_catch_up_amendment().encode())
+        added.append(RULES_CATCH_UP)
     checked, blocking = _check_rules(connection)
     return Amended((*added, RULE_CHECK) if checked else tuple(added), blocking)
 
