@@ -83,12 +83,11 @@ def _rules_catch_up(library: "Library") -> None:
     is the command's own, JSON for some). A rule this readinglist cannot read is a warning:
     the command goes on."""
     from readinglist.core.query import QueryError
-    from readinglist.library.database import utc_now
-    from readinglist.library.shared.rules_catch_up import catch_up
+    from readinglist.library.shared.rules_catch_up import catch_up_now
 
     try:
         with writing(library) as connection:
-            done = catch_up(connection, utc_now())
+            done = catch_up_now(connection)
     except QueryError as error:
         say(f"warning: your rules could not act on the papers others imported: {error}")
         return

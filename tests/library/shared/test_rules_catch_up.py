@@ -17,7 +17,9 @@ from readinglist.library.importer import import_paths
 from readinglist.library.rules import Rule, add_rule
 from readinglist.library.shared import amending
 from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.opening import CLIENT as CLIENT_OF_COMMANDS
 from readinglist.library.shared.opening import open_shared
+from readinglist.library.shared.rules_catch_up import CLIENT as RULES_CLIENT
 from readinglist.library.shared.rules_catch_up import CaughtUp, catch_up
 from readinglist.library.shared.setup import (
     SHARED_VERSION,
@@ -250,3 +252,23 @@ def test_a_library_made_before_the_catch_up_works_without_it_until_its_owner_add
     assert (amended.added, again.added) == ((amending.RULES_CATCH_UP,), ())
     assert caught_up(bob).counts() == {"Quiet": 1}
     assert check_version(SharedAddress.parse(shared.url_as(members[1]))) == SHARED_VERSION
+
+
+def test_what_the_rules_do_is_logged_as_theirs_and_the_transaction_keeps_its_name(
+    alice_bob: tuple[Library, Library], digests: DigestWriter
+) -> None:
+    """Every window of bob's, the one that caught up too, shows it as another's change
+    (changes.client); the rest of the caller's transaction is the caller's own."""
+    alice, bob = alice_bob
+    added(bob, QUIET)
+    import_paths(alice, [digests.write("a.md", "2024-03-01", [SURVEY])])
+
+    with bob.writing() as connection:
+        catch_up(connection, utc_now())
+        [(name,)] = connection.exec_driver_sql("SELECT current_setting('application_name')")
+        logged = connection.exec_driver_sql(
+            "SELECT DISTINCT client FROM changes WHERE kind = 'paper' AND person = current_user"
+        ).all()
+
+    assert name == CLIENT_OF_COMMANDS
+    assert logged == [(RULES_CLIENT,)]

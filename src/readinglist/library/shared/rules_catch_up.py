@@ -27,12 +27,16 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from readinglist.library import rules
+from readinglist.library.database import utc_now
 from readinglist.library.dialect import on_postgresql
 from readinglist.library.driver import fetch
 from readinglist.library.shared import ddl
 
 CLIENT = "readinglist-rules"
-_NAMED = f"SET LOCAL application_name = '{CLIENT}'"
+# The connection named `CLIENT` for the catch-up's statements (the changes log reads it), as
+# it was after them: the rest of the caller's transaction is the caller's own.
+_NAMED = "SELECT current_setting('application_name'), set_config('application_name', ?, true)"
+_NAMED_BACK = "SELECT set_config('application_name', ?, true)"
 _MARK = "SELECT seen::text FROM rule_catch_up WHERE person = current_user FOR UPDATE"
 _FIRST_MARK = (
     "INSERT INTO rule_catch_up (seen, at) VALUES (pg_current_snapshot(), ?) "
@@ -83,7 +87,13 @@ def catch_up(connection: Connection, now: dt.datetime) -> CaughtUp:
     and acts on nothing: rules start from now."""
     if not on_postgresql(connection) or not fetch(connection, ddl.HAS_RULE_CATCH_UP)[0][0]:
         return CaughtUp()
-    connection.exec_driver_sql(_NAMED)
+    [(named, _)] = fetch(connection, _NAMED, [CLIENT])
+    done = _catch_up(connection, now)  # a failure rolls the name back with the rest
+    fetch(connection, _NAMED_BACK, [named])
+    return done
+
+
+def _catch_up(connection: Connection, now: dt.datetime) -> CaughtUp:
     marked = fetch(connection, _MARK)
     if not marked:
         fetch(connection, _FIRST_MARK, [now])
@@ -93,6 +103,11 @@ def catch_up(connection: Connection, now: dt.datetime) -> CaughtUp:
     caught = _act(connection, [int(paper_id) for paper_id in arrived], now)
     fetch(connection, _MOVE_MARK, [snapshot, now])
     return CaughtUp(tuple(arrived), caught)
+
+
+def catch_up_now(connection: Connection) -> CaughtUp:
+    """`catch_up` at this moment (a window's, on its query runner)."""
+    return catch_up(connection, utc_now())
 
 
 def _act(
