@@ -5,7 +5,8 @@ Not a schema step: the version numbers are an SQLite library's too (setup.py), a
 parts are PostgreSQL's alone; a step would move every library file to a version that changes
 nothing in it, and shut every member out of the shared library until its owner upgraded it.
 A library without them works as before: the app keeps to what they hold (`rules.py` refuses
-to share a rule that does more than tag; a shared rule stored so acts by its tags alone).
+to share a rule that does more than tag; a shared rule stored so acts by its tags alone;
+without `ddl.RULE_CATCH_UP` a member's private rules run at their own imports alone).
 
 The check that a shared rule only tags (`ddl.SHARED_RULE_CHECK`) is added `NOT VALID`: the
 database refuses every insert and update that breaks it at once, and it is validated on the
