@@ -240,6 +240,7 @@ def test_a_library_made_before_the_catch_up_works_without_it_until_its_owner_add
             "ALTER TABLE paper_records DROP COLUMN arrived, DROP COLUMN arrived_by"
         )
     added(bob, QUIET)
+    open_shared(SharedAddress.parse(shared.url_as(members[1]))).close()
     assert caught_up(bob) == CaughtUp()
     with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
         init_shared(SharedAddress.parse(shared.url_as(members[0])))
