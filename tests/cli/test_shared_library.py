@@ -113,3 +113,27 @@ def test_searches_rules_trash_and_export_work_on_a_shared_library(
     assert json.loads(run(capsys, alice, "list", "--json", "is:trashed")[1])[0]["arxiv_id"] == (
         "2403.00001"
     )
+
+
+def test_a_members_private_rule_acts_on_what_another_imported_at_their_next_command(
+    member_urls: tuple[str, str], digests: DigestWriter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bob's "Quiet" skips the surveys alice imports, at bob's next command (said on stderr,
+    once): triaged in bob's Today, not in alice's."""
+    alice, bob = member_urls
+    rule = ["rules", "add", "Quiet", "survey", "--status", "skipped"]
+    assert run(capsys, bob, *rule)[0] == 0
+    day = [FakeEntry("2403.00001", title="A survey"), FakeEntry("2403.00002", title="Robots")]
+    assert run(capsys, alice, "import", str(digests.write("a.md", "2024-03-01", day)))[0] == 0
+
+    code, out, err = run(capsys, bob, "today", "--json")
+    again = run(capsys, bob, "list", "--json", "status:skipped")
+    alices = json.loads(run(capsys, alice, "today", "--json")[1])
+
+    said = "readinglist: your rules acted on 1 paper others imported (Quiet 1)\n"
+    assert (code, err) == (0, said)
+    bobs = json.loads(out)
+    assert [paper["status"] for paper in bobs["papers"]] == ["skipped", "unread"]
+    assert (bobs["triaged"], alices["triaged"]) == (1, 0)
+    assert (again[2], [paper["arxiv_id"] for paper in json.loads(again[1])]) == ("", ["2403.00001"])
+    assert [paper["status"] for paper in alices["papers"]] == ["unread", "unread"]

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from readinglist.cli.output import CommandFailed, say
+from readinglist.cli.output import CommandFailed, count_papers, say
 from readinglist.library.errors import LibraryError
 
 if TYPE_CHECKING:
@@ -72,7 +72,29 @@ def opened(args: argparse.Namespace) -> Iterator["Library"]:
     if library.open_report.backup_warning is not None:
         say(f"warning: {library.open_report.backup_warning}")
     with library, failures_said("read", library.location):
+        if library.shared:
+            _rules_catch_up(library)
         yield library
+
+
+def _rules_catch_up(library: "Library") -> None:
+    """A shared library's: the member's private rules act on the papers others imported
+    since they last did (`rules_catch_up`), said in a line on stderr when one acted (stdout
+    is the command's own, JSON for some). A rule this readinglist cannot read is a warning:
+    the command goes on."""
+    from readinglist.core.query import QueryError
+    from readinglist.library.shared.rules_catch_up import catch_up_now
+
+    try:
+        with writing(library) as connection:
+            done = catch_up_now(connection)
+    except QueryError as error:
+        say(f"warning: your rules could not act on the papers others imported: {error}")
+        return
+    if done.caught:
+        counts = ", ".join(f"{name} {count}" for name, count in done.counts().items())
+        papers = count_papers(len(done.paper_ids))
+        say(f"your rules acted on {papers} others imported ({counts})")
 
 
 def refuse_shared(library: "Library", why: str) -> None:

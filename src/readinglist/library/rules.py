@@ -25,9 +25,9 @@ rule with a star, a status or first in Today is refused as shared (`SHARED_PERSO
 member who wants them makes a private copy (a rule of their own of the same name and query,
 with what they want). The database refuses one too, whoever writes it and however
 (`shared.ddl.SHARED_RULE_CHECK`); one a library made before that check holds still acts
-by its tags alone (`Rule.acting`). Each member's rules run at their own imports: a paper
-another member imported meets the shared rules and the importer's private ones, not this
-member's.
+by its tags alone (`Rule.acting`). At an import the shared rules run and the importer's
+private ones; another member's private rules meet those papers at that member's next
+command or in their open window (`shared.rules_catch_up`), once, as they would here.
 """
 
 import dataclasses

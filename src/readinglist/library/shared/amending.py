@@ -5,7 +5,8 @@ Not a schema step: the version numbers are an SQLite library's too (setup.py), a
 parts are PostgreSQL's alone; a step would move every library file to a version that changes
 nothing in it, and shut every member out of the shared library until its owner upgraded it.
 A library without them works as before: the app keeps to what they hold (`rules.py` refuses
-to share a rule that does more than tag; a shared rule stored so acts by its tags alone).
+to share a rule that does more than tag; a shared rule stored so acts by its tags alone;
+without `ddl.RULE_CATCH_UP` a member's private rules run at their own imports alone).
 
 The check that a shared rule only tags (`ddl.SHARED_RULE_CHECK`) is added `NOT VALID`: the
 database refuses every insert and update that breaks it at once, and it is validated on the
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 LISTS_INDEX = "the index its lists of found papers are read by"
 WORD_PAIRS = "the word pairs its phrases are looked up by"
 RULE_CHECK = "the database's check that a shared rule only tags"
+RULES_CATCH_UP = "what members' private rules have seen of the papers others import"
 
 _RULE_CHECK_VALIDATED = (
     "SELECT convalidated FROM pg_constraint "
@@ -71,6 +73,9 @@ def amend(connection: "psycopg.Connection[Any]") -> Amended:
         if not holds(connection, present):
             connection.execute(statements.encode())
             added.append(named)
+    if not holds(connection, ddl.HAS_RULE_CATCH_UP):  # until then no rule catches up
+        connection.execute(ddl.rule_catch_up_amendment().encode())
+        added.append(RULES_CATCH_UP)
     checked, blocking = _check_rules(connection)
     return Amended((*added, RULE_CHECK) if checked else tuple(added), blocking)
 

@@ -16,6 +16,8 @@ what is each person's split off and guarded by row-level security:
   (everyone reads them; only the author changes one, `version` counts the changes, so a
   conflicting edit can be told).
 - Shared: digests, digest files, sightings, tags and which papers carry them.
+- What each member's private rules have seen (`RULE_CATCH_UP`): a paper's arrival (the
+  transaction and the role that brought it in), each rule's start, and each person's mark.
 
 Every member role is granted `readinglist_member`, which holds the privileges; the owner
 (the role that ran `init-shared`) owns the tables, and owners bypass row-level security
@@ -383,6 +385,29 @@ def change_triggers() -> str:
     return "\n".join(statements)
 
 
+# A member's private rules act on the papers others bring in at that member's next command
+# (library/shared/rules_catch_up.py): a paper keeps the transaction that inserted it
+# (`arrived`) and who ran it (`arrived_by`: their own rules ran then), a rule the snapshot it
+# was made in (`since`: it acts on papers committed after it), a person the snapshot their
+# rules last caught up at (`rule_catch_up.seen`). The columns are added without a default
+# first, then given one: a library's papers so are not rewritten, and those already there
+# have none (they arrived before any mark). The same statements make a new library's
+# (`schema`) and amend one made before them (amending.py).
+RULE_CATCH_UP = f"""
+ALTER TABLE paper_records ADD COLUMN arrived xid8, ADD COLUMN arrived_by name;
+ALTER TABLE paper_records ALTER COLUMN arrived SET DEFAULT pg_current_xact_id(),
+    ALTER COLUMN arrived_by SET DEFAULT current_user;
+CREATE INDEX paper_records_arrived ON paper_records (arrived);
+ALTER TABLE rules ADD COLUMN since pg_snapshot;
+ALTER TABLE rules ALTER COLUMN since SET DEFAULT pg_current_snapshot();
+CREATE TABLE rule_catch_up (
+    {PERSON} PRIMARY KEY,
+    seen pg_snapshot NOT NULL,
+    at timestamptz NOT NULL
+);
+"""
+HAS_RULE_CATCH_UP = "SELECT to_regclass('rule_catch_up') IS NOT NULL"
+
 # Tables whose rows are each person's: a role sees and changes only its own.
 PERSONAL = (
     "paper_states",
@@ -392,9 +417,10 @@ PERSONAL = (
     "resurfacing",
     "watch_folders",
     "subscriptions",
+    "rule_catch_up",
 )
 # Of those, the ones keyed by (person, …): an upsert names the person in its conflict target.
-KEYED_BY_PERSON = ("paper_states", "trash", "triage_state", "resurfacing")
+KEYED_BY_PERSON = ("paper_states", "trash", "triage_state", "resurfacing", "rule_catch_up")
 # Tables of rows with an owner: shared ones are seen by all, changed by the owner alone.
 OWNED = {"saved_searches": "owner", "rules": "owner", "shared_notes": "author"}
 # Tables a row of which belongs to a row of another (a folder's files, a rule's hits).
@@ -419,11 +445,7 @@ def policies() -> str:
     """Row-level security for every table that is not wholly shared, forced on the owner."""
     statements: list[str] = []
     for table in PERSONAL:
-        statements += _secured(table)
-        statements.append(
-            f"CREATE POLICY own_rows ON {table} "
-            "USING (person = current_user) WITH CHECK (person = current_user);"
-        )
+        statements += _own_rows(table)
     for table, owner in OWNED.items():
         statements += _secured(table)
         seen = "true" if table == "shared_notes" else f"shared OR {owner} = current_user"
@@ -445,6 +467,22 @@ def policies() -> str:
             f"CREATE POLICY belongs ON {table} USING ({belongs}) WITH CHECK ({belongs});"
         )
     return "\n".join(statements)
+
+
+def _own_rows(table: str) -> list[str]:
+    """A personal table secured: a role sees and changes only its own rows."""
+    return [
+        *_secured(table),
+        f"CREATE POLICY own_rows ON {table} "
+        "USING (person = current_user) WITH CHECK (person = current_user);",
+    ]
+
+
+def rule_catch_up_amendment() -> str:
+    """`RULE_CATCH_UP` for a library made before it, its table secured and granted as a new
+    library's (`policies`, `grants`)."""
+    granted = f"GRANT SELECT, INSERT, UPDATE, DELETE ON rule_catch_up TO {MEMBER};"
+    return "\n".join([RULE_CATCH_UP, *_own_rows("rule_catch_up"), granted])
 
 
 def _secured(table: str) -> list[str]:
@@ -478,6 +516,7 @@ def schema(version: int, unaccent_schema: str = "public") -> list[str]:
         PAPERS_VIEW,
         CHANGES,
         change_triggers(),
+        RULE_CATCH_UP,
         policies(),
         grants(),
         f"INSERT INTO readinglist_schema (version) VALUES ({int(version)});",

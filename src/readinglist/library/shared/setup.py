@@ -125,7 +125,8 @@ def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> Ame
         raise SharedLibraryError(
             f"{address} lacks what this readinglist adds to a shared library at schema "
             f"{SHARED_VERSION} (its lists' index, the word pairs of its phrases, the check that a "
-            "shared rule only tags): only the role that owns its tables may add it (run "
+            "shared rule only tags, the mark of what each member's rules have seen): only the "
+            "role that owns its tables may add it (run "
             "init-shared as that role); nothing was changed"
         ) from None
 

@@ -1,6 +1,11 @@
 """A shared library's window shows what other members change (`ui.live`): their papers'
 rows, the paper shown and every count are read again; a server that cannot be reached is
-shown in the status bar until it is back. A library file has no one else: nothing to do."""
+shown in the status bar until it is back. A library file has no one else: nothing to do.
+
+The member's private rules catch up on the papers others imported (`rules_catch_up`) when
+the window opens and whenever others' papers change, on the query runner's thread; what
+they do is written as the rules' own changes, not this window's, and so comes back here
+like another member's."""
 
 from typing import TYPE_CHECKING
 
@@ -28,6 +33,7 @@ def follow(window: "MainWindow", service: "LibraryService") -> None:
     live.back.connect(service.server_back)
     window.live = live
     live.start()
+    catch_up_rules(window)
 
 
 def show(window: "MainWindow", changed: "Changed") -> None:
@@ -42,7 +48,19 @@ def show(window: "MainWindow", changed: "Changed") -> None:
     if changed.everything:
         ids += window.list_pane.selected_ids()
     window.edits_shown.reload_lists(ids)
+    window.list_pane.refresh(ids)  # the list's ids may be the same: their rows are not
     window.reading.refresh()
     rules = window.findChild(RuleActions)
     if rules is not None and (changed.everything or "rule" in changed.kinds):
         rules.others_changed()
+    if ids:  # a paper another member imported among them, perhaps
+        catch_up_rules(window)
+
+
+def catch_up_rules(window: "MainWindow") -> None:
+    """The member's private rules act on the papers others imported since they last did,
+    off the GUI thread, after what the user waits for (`background`); nothing to answer."""
+    from readinglist.library.shared.rules_catch_up import catch_up_now
+
+    if window.queries is not None:
+        window.queries.submit("rules catch-up", catch_up_now, lambda _: None, background=True)
