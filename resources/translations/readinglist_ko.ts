@@ -2128,8 +2128,8 @@ The teaser is on {host}.</source>
         <translation>규칙은 새 논문을 가져올 때 적용됩니다: 규칙의 쿼리에 맞는 논문은 그 태그, 상태(읽지 않은 논문에만), 별표를 받거나 오늘의 맨 앞에 놓입니다. 라이브러리에 이미 있는 논문은 규칙을 직접 적용할 때만 바뀝니다.</translation>
     </message>
     <message>
-        <source>In this shared library a shared rule adds its tags to everyone&apos;s new papers, whoever imports them; a star, a status and first in Today come from each member&apos;s own rules, at their own imports.</source>
-        <translation>이 공유 라이브러리에서 공유 규칙은 누가 가져오든 모두의 새 논문에 태그를 붙입니다. 별표, 상태, 오늘 맨 앞은 각 구성원이 직접 가져올 때 자신의 규칙으로 정해집니다.</translation>
+        <source>In this shared library a shared rule adds its tags to everyone&apos;s new papers, whoever imports them; a star, a status and first in Today come from each member&apos;s own rules, which act on every new paper, whoever imports it.</source>
+        <translation>이 공유 라이브러리에서 공유 규칙은 누가 가져오든 모두의 새 논문에 태그를 붙입니다. 별표, 상태, 오늘 맨 앞은 각 구성원의 자기 규칙으로 정해지며, 그 규칙은 누가 가져오든 모든 새 논문에 적용됩니다.</translation>
     </message>
     <message>
         <source>Could not read the rules: {why}</source>

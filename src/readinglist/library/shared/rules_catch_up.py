@@ -1,4 +1,4 @@
-"""A member's private rules on the papers others brought into a shared library (issue 16).
+"""A member's private rules on the papers others brought into a shared library (issue 17).
 
 At an import the importer's rules run on its new papers (`rules.apply_to_new`): the shared
 rules, whoever imports, and the importer's private ones. A private rule of another member's

@@ -122,7 +122,8 @@ class RulesDialog(QDialog):
                 + tr(
                     "In this shared library a shared rule adds its tags to everyone's new "
                     "papers, whoever imports them; a star, a status and first in Today come "
-                    "from each member's own rules, at their own imports."
+                    "from each member's own rules, which act on every new paper, whoever "
+                    "imports it."
                 )
             )
         buttons = QHBoxLayout()
