@@ -2,6 +2,7 @@
 notes, trash), what another member changes shows in it as it is committed, their statuses
 never do, the server going away is shown and the window catches up when it is back."""
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,10 +14,12 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.library.database import Library
 from readinglist.library.importer import import_paths
 from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.changes import Changed
 from readinglist.library.shared.opening import open_shared
 from readinglist.library.user_edits import AddTagEdit, StatusEdit, write_in_parts
 from readinglist.ui.list.columns import Column
 from readinglist.ui.live.updates import WINDOW_CLIENT, ServerIndicator
+from readinglist.ui.qt import QCoreApplication
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digests import DigestWriter, entries
 from tests.helpers.gui import import_by_drop, open_window, settle
@@ -147,3 +150,23 @@ def test_the_lists_rows_are_read_off_the_windows_thread(
         return [model.index(row, Column.TITLE).data() for row in range(model.rowCount())]
 
     qtbot.waitUntil(lambda: len(titles()) == 2 and None not in titles())
+
+
+def test_a_change_seen_as_the_window_closes_is_not_shown(
+    qtbot: QtBot, alices_window: MainWindow
+) -> None:
+    """Shown after the window's threads ended, it would read and start threads again (a
+    Rules dialog open then started the writer's, destroyed running: the process aborted)."""
+    live = alices_window.live
+    assert live is not None
+    shown: list[Changed] = []
+    live.changed.connect(shown.append)
+    seen = Changed(frozenset({1}), frozenset({"rule"}))
+
+    live.stop()
+    thread = threading.Thread(target=lambda: live._seen.emit(seen))  # as its thread says it
+    thread.start()
+    thread.join()
+    QCoreApplication.sendPostedEvents()  # the queued call, delivered (or not) now
+
+    assert shown == []

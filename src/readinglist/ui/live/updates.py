@@ -19,12 +19,12 @@ from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from readinglist.ui.i18n import tr
-from readinglist.ui.qt import QLabel, QObject, QWidget, Signal
+from readinglist.ui.qt import QLabel, QObject, QWidget, Signal, Slot
 
 if TYPE_CHECKING:
     from readinglist.library.database import Library
     from readinglist.library.shared.address import SharedAddress
-    from readinglist.library.shared.changes import ChangeFeed
+    from readinglist.library.shared.changes import Changed, ChangeFeed
 
 WINDOW_CLIENT = f"readinglist-window-{uuid.uuid4().hex[:12]}"  # this window's connections
 LOOK_S = 0.25  # how long the thread waits for a ring before it looks whether to stop
@@ -36,6 +36,7 @@ class LiveUpdates(QObject):
     changed = Signal(object)  # a library.shared.changes.Changed
     lost = Signal(str)  # why the server cannot be reached
     back = Signal()
+    _seen = Signal(object)  # the thread's: `changed` once on the GUI thread, unless stopped
 
     def __init__(
         self, library: "Library", address: "SharedAddress", parent: QObject | None = None
@@ -46,6 +47,7 @@ class LiveUpdates(QObject):
         self._feed = ChangeFeed(library, address, WINDOW_CLIENT)
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._follow, name="live-updates", daemon=True)
+        self._seen.connect(self._deliver)
 
     def start(self) -> None:
         """Follow from here: called before the window's first reads (a change committed
@@ -84,8 +86,16 @@ class LiveUpdates(QObject):
         if lost:
             self.back.emit()
         if changed is not None:
-            self.changed.emit(changed)
+            self._seen.emit(changed)
         return False, RETRY_FIRST_S
+
+    @Slot(object)
+    def _deliver(self, changed: "Changed") -> None:
+        """A change seen, said on the GUI thread; not once stopped: a change the thread saw
+        as the window closed would read (and start threads) after the window's last one
+        ended (`closing.shut_down`)."""
+        if not self._stopping.is_set():
+            self.changed.emit(changed)
 
 
 class ServerIndicator(QLabel):
