@@ -1972,6 +1972,10 @@ The teaser is on {host}.</source>
         <translation>제거</translation>
     </message>
     <message>
+        <source>Could not read the subscriptions: {why}</source>
+        <translation>구독 목록을 읽지 못했습니다: {why}</translation>
+    </message>
+    <message>
         <source>Add Subscription</source>
         <translation>구독 추가</translation>
     </message>

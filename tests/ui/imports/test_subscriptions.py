@@ -16,6 +16,7 @@ from readinglist.library.database import Library, utc_now
 from readinglist.library.subscriptions import add_subscription, list_subscriptions
 from readinglist.library.web_fetch import FetchLimits
 from readinglist.ui import settings as keys
+from readinglist.ui.data.service import LibraryService
 from readinglist.ui.imports.subscription_list import SubscriptionList
 from readinglist.ui.imports.subscriptions import OFFLINE, SubscriptionChecker
 from readinglist.ui.qt import QDate, QSettings
@@ -183,3 +184,16 @@ def test_preferences_list_adds_and_removes_subscriptions(
     with library.reading() as connection:
         assert list_subscriptions(connection) == []
     dialog.reject()
+
+
+def test_a_list_the_library_cannot_give_says_so_under_it(qtbot: QtBot, library: Library) -> None:
+    service = LibraryService(library)
+    library.close()  # every read now fails
+
+    listed = SubscriptionList(service, back_days=3)
+    qtbot.addWidget(listed)
+
+    assert listed.table.rowCount() == 0
+    assert listed.problem.isVisibleTo(listed)
+    assert listed.problem.text().startswith("Could not read the subscriptions: ")
+    assert str(library.location) in listed.problem.text()

@@ -4,6 +4,7 @@ up at start with the list's ids; a tag's papers to rename or delete it; a month'
 mark them read. Such a read comes after the edits made before it are written, so a paper
 tagged a moment ago is renamed too."""
 
+import datetime as dt
 import threading
 import traceback
 from collections.abc import Callable, Iterator
@@ -22,6 +23,8 @@ from readinglist.library.rules import Rule, add_rule
 from readinglist.library.saved_searches import list_saved_searches
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.opening import open_shared
+from readinglist.library.subscriptions import add_subscription
+from readinglist.ui.imports.subscription_list import SubscriptionList
 from readinglist.ui.live.updates import WINDOW_CLIENT
 from readinglist.ui.rules.dialog import RulesDialog
 from readinglist.ui.search.saved_searches import Ask
@@ -32,6 +35,7 @@ from tests.helpers.postgres import PostgresDatabase, shut_out
 from tests.helpers.shared_library import add_paper
 
 ARXIV_IDS = ["2403.00001", "2403.00002", "2403.00003"]
+TODAY = dt.date.today()
 
 
 @pytest.fixture
@@ -62,7 +66,7 @@ def reads_here(library: Library, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     def watched(transaction: Callable[[], AbstractContextManager[Any]]) -> Callable[..., Any]:
         def asked_here() -> AbstractContextManager[Any]:
-            stack = "".join(traceback.format_stack(limit=8))
+            stack = "".join(traceback.format_stack(limit=12))
             if threading.current_thread() is threading.main_thread() and "start_here" not in stack:
                 asked.append(stack)
             return transaction()
@@ -202,3 +206,23 @@ def test_the_rules_dialog_reads_its_rules_off_the_windows_thread(
     assert dialog is not None
     qtbot.waitUntil(lambda: [rule.name for rule in dialog.rules()] == ["Robots"])
     assert reads_here == []
+
+
+def test_preferences_list_the_subscriptions_off_the_windows_thread(
+    qtbot: QtBot, window: MainWindow, look: Library, reads_here: list[str]
+) -> None:
+    with look.writing() as connection:
+        add_subscription(
+            connection,
+            "daily",
+            "http://127.0.0.1:9/{yyyy}-{mm}-{dd}.md",
+            format_name=None,
+            since=TODAY,
+            now=utc_now(),
+        )
+    dialog = window.preferences.open()
+    listed = dialog.findChild(SubscriptionList)
+    assert listed is not None
+    qtbot.waitUntil(lambda: listed.table.rowCount() == 1)
+    # (the watched folders' panel beside it still reads its rows here: README, Working together)
+    assert [stack for stack in reads_here if "subscription_list.py" in stack] == []

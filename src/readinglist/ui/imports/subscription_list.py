@@ -1,7 +1,10 @@
 """Preferences → Subscriptions: the subscriptions listed, with Add… and Remove, written to the
-library at once (as the command line's `readinglist sources` does)."""
+library at once (as the command line's `readinglist sources` does). Read and written in the
+edits' turn (`EditRunner.in_turn`): off the window's thread on a shared library; a library
+that cannot be read or written says so under the list, naming the file."""
 
 import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING
 
 from readinglist.core.sources.registry import ADAPTERS
@@ -28,8 +31,10 @@ from readinglist.ui.qt import (
 )
 
 if TYPE_CHECKING:
-    from readinglist.library.database import Library
+    from sqlalchemy import Connection
+
     from readinglist.library.subscriptions import Subscription
+    from readinglist.ui.data.service import LibraryService
 
 EXAMPLE = "https://example.org/{yyyy}/{mm}/{dd}.md"
 _MINIMUM_WIDTH = 640  # px: room for a template beside its name, format and first day
@@ -50,9 +55,11 @@ class SubscriptionList(QWidget):
 
     added = Signal()
 
-    def __init__(self, library: "Library", back_days: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: "LibraryService", back_days: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._library, self._back_days = library, back_days
+        self._service, self._back_days = service, back_days
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([tr("Name"), tr("Format"), tr("Since"), tr("URL")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -87,8 +94,21 @@ class SubscriptionList(QWidget):
     def reload(self) -> None:
         from readinglist.library.subscriptions import list_subscriptions
 
-        with self._library.reading() as connection:
-            self._shown = list_subscriptions(connection)
+        self._service.edits.in_turn(list_subscriptions, self._show, self._unreadable)
+
+    def _unreadable(self, error: Exception) -> None:
+        from readinglist.ui.data.edits import why_not
+
+        self._show([])
+        why = why_not(error, self._service.library.location)
+        self._say(tr("Could not read the subscriptions: {why}").format(why=why))
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    def _show(self, subscriptions: "list[Subscription]") -> None:
+        self._shown = subscriptions
         self.table.setRowCount(len(self._shown))
         for row, subscription in enumerate(self._shown):
             cells = (
@@ -106,23 +126,20 @@ class SubscriptionList(QWidget):
 
     def ask_to_add(self) -> "AddSubscriptionDialog":
         """The Add dialog, shown window-modal (returns at once)."""
-        dialog = AddSubscriptionDialog(self._library, self._back_days, self)
+        dialog = AddSubscriptionDialog(self._service, self._back_days, self)
         dialog.accepted.connect(self._on_added)
         dialog.open()
         return dialog
 
     def remove_selected(self) -> None:
-        from readinglist.library.failures import storage_errors
-        from readinglist.library.subscriptions import remove_subscription
-
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        try:
-            with self._library.writing() as connection:
-                for row in rows:
-                    remove_subscription(connection, self._shown[row].id)
-        except storage_errors() as error:
-            self.problem.setText(_could_not_save(self._library, error))
-            self.problem.show()
+        removed = partial(_remove, ids=[self._shown[row].id for row in rows])
+        self._service.edits.in_turn(
+            removed, lambda _: self.reload(), self._not_removed, writes=True
+        )
+
+    def _not_removed(self, error: Exception) -> None:
+        self._say(_could_not_save(self._service, error))
         self.reload()
 
     def _on_added(self) -> None:
@@ -137,10 +154,12 @@ class AddSubscriptionDialog(QDialog):
     """Name, URL template, format (the registry's) and first day; OK adds it, or says why
     not and stays open."""
 
-    def __init__(self, library: "Library", back_days: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: "LibraryService", back_days: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Add Subscription"))
-        self._library = library
+        self._service = service
         self.name_edit = QLineEdit(self)
         self.template_edit = QLineEdit(self)
         self.template_edit.setPlaceholderText(EXAMPLE)
@@ -177,33 +196,44 @@ class AddSubscriptionDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        """Add it, then close; or say why not and stay open."""
         from readinglist.library.database import utc_now
-        from readinglist.library.failures import storage_errors
-        from readinglist.library.subscriptions import SubscriptionError, add_subscription
+        from readinglist.library.subscriptions import add_subscription
 
         since = self.since_edit.date()
-        try:
-            with self._library.writing() as connection:
-                add_subscription(
-                    connection,
-                    self.name_edit.text(),
-                    self.template_edit.text(),
-                    format_name=self.format_box.currentData(),
-                    since=dt.date(since.year(), since.month(), since.day()),
-                    now=utc_now(),
-                )
-        except SubscriptionError as error:
+        name, template = self.name_edit.text(), self.template_edit.text()
+        format_name = self.format_box.currentData()
+
+        def add(connection: "Connection") -> None:
+            first = dt.date(since.year(), since.month(), since.day())
+            add_subscription(
+                connection, name, template, format_name=format_name, since=first, now=utc_now()
+            )
+
+        self._service.edits.in_turn(add, self._added, self._refused, writes=True)
+
+    def _added(self, _: None) -> None:
+        super().accept()
+
+    def _refused(self, error: Exception) -> None:
+        from readinglist.library.subscriptions import SubscriptionError
+
+        if isinstance(error, SubscriptionError):
             self.problem.setText(str(error))  # in English, as the command line says it
-        except storage_errors() as error:
-            self.problem.setText(_could_not_save(self._library, error))
         else:
-            super().accept()
-            return
+            self.problem.setText(_could_not_save(self._service, error))
         self.problem.show()
 
 
-def _could_not_save(library: "Library", error: Exception) -> str:
+def _remove(connection: "Connection", ids: list[int]) -> None:
+    from readinglist.library.subscriptions import remove_subscription
+
+    for subscription_id in ids:
+        remove_subscription(connection, subscription_id)
+
+
+def _could_not_save(service: "LibraryService", error: Exception) -> str:
     """Why the library did not take the change (locked, read-only, full), in words."""
     from readinglist.ui.data.edits import could_not_save, why_not
 
-    return could_not_save(why_not(error, library.location))
+    return could_not_save(why_not(error, service.library.location))

@@ -273,9 +273,7 @@ def subscriptions(
     checker.finished.connect(brought)
 
     def rows() -> tuple[str, QWidget]:
-        listed = SubscriptionList(
-            service.library, keys.SUBSCRIPTION_DAYS_BACK.read(window.settings)
-        )
+        listed = SubscriptionList(service, keys.SUBSCRIPTION_DAYS_BACK.read(window.settings))
         listed.added.connect(checker.check)
         return "", listed
 
