@@ -208,3 +208,15 @@ def member_libraries(
     yield opened[0], opened[1]
     for library in opened:
         library.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def either_library(request: pytest.FixtureRequest, library_path: Path) -> Iterator[Library]:
+    """A library file, or the shared library as its first member (alice) sees it: a test on
+    both engines, that gives both the same data, expects the same answers."""
+    if request.param == "postgresql":
+        alice, _ = request.getfixturevalue("member_libraries")
+        yield alice
+        return
+    with open_library(library_path) as opened:
+        yield opened

@@ -6,9 +6,7 @@ history, give the same figures."""
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -16,7 +14,7 @@ from sqlalchemy import text
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.stats import ReadingStats
 from readinglist.library import papers as store
-from readinglist.library.database import Library, open_library
+from readinglist.library.database import Library
 from readinglist.library.importer import import_paths
 from readinglist.library.stats import library_stats
 from readinglist.library.trash import move_to_trash
@@ -28,20 +26,10 @@ NOW = dt.datetime(2026, 12, 2, 12, tzinfo=UTC)  # a Wednesday
 IDS = [f"2403.{n:05d}" for n in range(1, 11)]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
-def library(engine: str, library_path: Path, request: pytest.FixtureRequest) -> Iterator[Library]:
+def library(either_library: Library) -> Library:
     """A library file, or the shared library as its first member (alice) sees it."""
-    if engine == "postgresql":
-        alice, _ = request.getfixturevalue("member_libraries")
-        yield alice
-        return
-    with open_library(library_path) as opened:
-        yield opened
+    return either_library
 
 
 def at(moment: str) -> dt.datetime:

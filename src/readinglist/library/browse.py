@@ -13,8 +13,8 @@ from sqlalchemy import Connection, func, select
 from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts, SourceCount
 from readinglist.core.paper import ReadingStatus
 from readinglist.library import tables, today
-from readinglist.library.driver import Row, day, fetch, id_list
-from readinglist.library.trash import not_trashed, trashed_count
+from readinglist.library.driver import Row, day, fetch, id_list, on_postgresql
+from readinglist.library.trash import NotTrashed, not_trashed, not_trashed_sql, trashed_count
 
 __all__ = ["DigestCount", "PaperRow", "SidebarCounts", "load_rows", "sidebar_counts"]
 
@@ -56,15 +56,42 @@ def _row(row: Row) -> PaperRow:
 def status_counts(connection: Connection) -> dict[ReadingStatus, int]:
     """How many papers have each status (every status present, zeros included), the trash's
     left out."""
-    status = tables.PAPERS.c.status
-    per_status = select(status, func.count()).where(not_trashed()).group_by(status)
-    counts = {str(value): int(count) for value, count in connection.execute(per_status)}
+    if on_postgresql(connection):
+        counts = _own_status_counts(connection)
+    else:
+        status = tables.PAPERS.c.status
+        per_status = select(status, func.count()).where(NotTrashed()).group_by(status)
+        counts = {str(value): int(count) for value, count in connection.execute(per_status)}
     return {status: counts.get(status.value, 0) for status in ReadingStatus}
 
 
+# A shared library's statuses other than unread, from the reader's own states (a few percent
+# of the papers); the papers less those in the trash (no state joined: the view's join goes).
+_OWN_STATUSES = (
+    "SELECT s.status, count(*) FROM paper_states AS s WHERE s.person = current_user "
+    f"AND s.status <> 'unread' AND {not_trashed_sql('s.paper_id', postgresql=True)} "
+    "GROUP BY s.status"
+)
+_KEPT_PAPERS = "SELECT (SELECT count(*) FROM papers) - (SELECT count(*) FROM trash)"
+
+
+def _own_status_counts(connection: Connection) -> dict[str, int]:
+    """Each status's papers on a shared library, unread the rest: the view's status of every
+    paper joined each paper's state (180,000 papers, 68,000 states, 20,000 in the trash:
+    126 against 213 ms, median of 7, load 4.7)."""
+    counts = {str(status): int(n) for status, n in fetch(connection, _OWN_STATUSES)}
+    [(kept,)] = fetch(connection, _KEPT_PAPERS)
+    return {**counts, ReadingStatus.UNREAD.value: int(kept) - sum(counts.values())}
+
+
 def starred_count(connection: Connection) -> int:
-    starred = select(func.count()).where(tables.PAPERS.c.starred, not_trashed())
-    return int(connection.execute(starred).scalar_one())
+    """`is:starred`'s count: on a shared library from the reader's own states, not the view's
+    star of every paper (180,000 papers: 23 against 129 ms, load 6)."""
+    from readinglist.core.query import Query
+    from readinglist.core.query_terms import Starred
+    from readinglist.library.search import count_matching
+
+    return count_matching(connection, Query(terms=Starred()))
 
 
 def sidebar_counts(
@@ -159,7 +186,8 @@ def _papers_by_source(connection: Connection) -> dict[str, int]:
     """Each source's papers (seen in it at least once), the trash's left out."""
     digests, sightings = tables.DIGESTS, tables.SIGHTINGS
     a = sightings.c
-    listed = func.count(a.paper_id.distinct()).filter(not_trashed(a.paper_id))
+    kept = not_trashed(a.paper_id)  # NOT IN: in a FILTER (`_digest_counts` says why)
+    listed = func.count(a.paper_id.distinct()).filter(kept)
     statement = (
         select(digests.c.source, listed)
         .select_from(digests)
@@ -177,7 +205,7 @@ def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:
     statement = (
         select(tags.c.name, carried)
         .join(links, links.c.tag_id == tags.c.id)
-        .where(not_trashed(links.c.paper_id))
+        .where(NotTrashed(links.c.paper_id))
         .group_by(tags.c.id)
         .having(carried > 0)
         .order_by(func.lower(tags.c.name))
@@ -188,7 +216,10 @@ def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:
 def _digest_counts(connection: Connection, papers: Sequence[int] | None) -> tuple[DigestCount, ...]:
     digests, sightings, everyone = tables.DIGESTS, tables.SIGHTINGS, tables.PAPERS
     a = sightings.c
-    kept = not_trashed(a.paper_id)
+    # In a FILTER PostgreSQL joins nothing: NOT IN hashes the trash once for every sighting,
+    # NOT EXISTS looks each up (every source's papers: 865 against 227 ms with 20,000 in the
+    # trash, load 5); for the few days an edit recounts, the lookups win (1.6 against 28 ms).
+    kept = not_trashed(a.paper_id) if papers is None else NotTrashed(a.paper_id)
     listed = func.count(a.paper_id.distinct())  # a day's papers, in one source or several
     unread = listed.filter(everyone.c.status == ReadingStatus.UNREAD.value, kept)
     statement = (

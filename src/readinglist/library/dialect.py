@@ -121,6 +121,12 @@ def among_names(column: ColumnElement[str], names: Iterable[str]) -> ColumnEleme
     return func.lower(column).in_([name.lower() for name in names])
 
 
+# An attribute of the dialect a shared library's list is compiled in: its words find many
+# papers (library/sorting.py sets it from the planner's estimate; search.py and trash.py
+# shape the list's conditions by it).
+FOUND_MANY = "readinglist_found_many"
+
+
 class unindexed(FunctionElement[Any]):
     """`+value` on SQLite: equal to `value`, but looked up in no index; `value` elsewhere."""
 

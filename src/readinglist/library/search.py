@@ -17,7 +17,7 @@ from the text match. A range of dates that is not narrow costs at worst what a c
 word costs; a narrow one, looked up first, makes `word date:2024` 2-5x faster.
 Papers in the trash are left out (`trash.not_trashed`) unless the query asks for them: a
 lookup in a small table for each paper the list's index walk reaches, the covering index
-still enough (see `schema.TrashRecord`); on a shared library an anti-join (`_NotTrashed`).
+still enough (see `schema.TrashRecord`); on a shared library an anti-join (`trash.NotTrashed`).
 Most papers are unread: never a place to start with other conditions. Alone (the Unread
 entry), SQLite walks the schema v4 index of the status and the list's sort column; several
 statuses with unread are tested as "not in the few that have the others".
@@ -37,7 +37,6 @@ from sqlalchemy import (
     String,
     and_,
     column,
-    exists,
     false,
     func,
     literal,
@@ -78,10 +77,10 @@ from readinglist.core.query_terms import (
     asks_for_trash,
 )
 from readinglist.library import tables
-from readinglist.library.dialect import on_postgresql, same_name, unindexed
+from readinglist.library.dialect import FOUND_MANY, on_postgresql, same_name, unindexed
 from readinglist.library.text_match import TextMatch, all_of, any_of, fts5
 from readinglist.library.today import in_today
-from readinglist.library.trash import not_trashed, trashed
+from readinglist.library.trash import NotTrashed, trashed
 
 
 # The FTS5 table of schema v3 (see migrations.py); `paper_search` is also its hidden column.
@@ -119,7 +118,7 @@ class Compiled:
 
     def other_conditions(self) -> list[ColumnElement[bool]]:
         """The conditions besides the text match, the trash's included."""
-        return [*self.conditions, _NotTrashed()] if self.leaves_out_trash else self.conditions
+        return [*self.conditions, NotTrashed()] if self.leaves_out_trash else self.conditions
 
 
 def compile_query(
@@ -205,8 +204,7 @@ def matching_text(match: TextMatch, index: TableClause = SEARCH_INDEX) -> Column
 
 _ON_INDEX, _ON_PAPERS, _TESTED, _PICKED = "index", "papers", "tested", "picked"
 # Attributes of the dialect a shared library's list is compiled in: its words find many
-# papers; only its first rows are wanted (see `_tsquery_condition`).
-FOUND_MANY = "readinglist_found_many"
+# papers (`dialect.FOUND_MANY`); only its first rows are wanted (see `_tsquery_condition`).
 FIRST_ROWS = "readinglist_first_rows"
 
 
@@ -514,35 +512,6 @@ def _own_rows(element: _OwnState, compiler: SQLCompiler, **options: Any) -> str:
 def _own_column(element: _OwnState, compiler: SQLCompiler, **options: Any) -> str:
     on_papers = _on_papers(element.term)
     return compiler.process(not_(on_papers) if element.negated else on_papers, **options)
-
-
-class _NotTrashed(ColumnElement[bool]):
-    """A list's papers left out of the trash: on a library file `trash.not_trashed`; on a
-    shared library `NOT EXISTS` (an anti-join) unless the words find many papers. As NOT
-    IN, PostgreSQL walked every paper in the list's order testing each against the hashed
-    trash, then joined the few a filter picks (20,000 papers in the trash at 180,000:
-    `date:2016-05` 61 ms, `digest:2017-05-18` 64, `tag:robotics` 60; as NOT EXISTS 5, 2,
-    9). A list that tests every paper against the found ids anyway keeps the hashed test:
-    as an anti-join, common words were slower (데이터셋 238 against 370 ms)."""
-
-    inherit_cache = True
-    type = Boolean()
-    _is_implicitly_boolean = True
-    _traverse_internals: list[Any] = []  # noqa: RUF012  (SQLAlchemy's cache key: none)
-
-
-@compiles(_NotTrashed)
-def _not_in_trash(element: _NotTrashed, compiler: SQLCompiler, **options: Any) -> str:
-    if getattr(compiler.dialect, FOUND_MANY, False):
-        return compiler.process(not_trashed(), **options)
-    trash = tables.TRASH
-    kept = ~exists().where(trash.c.paper_id == tables.PAPERS.c.id)
-    return compiler.process(kept, **options)
-
-
-@compiles(_NotTrashed, "sqlite")
-def _not_in_trash_file(element: _NotTrashed, compiler: SQLCompiler, **options: Any) -> str:
-    return compiler.process(not_trashed(), **options)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,9 +32,10 @@ from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, Term
 from readinglist.core.query_terms import Added, Ago, And, FirstSeen, InDigest, Not, Or
 from readinglist.library import id_plans, tables
+from readinglist.library.dialect import FOUND_MANY
 from readinglist.library.driver import stored
 from readinglist.library.id_plans import IdPlan, Statement
-from readinglist.library.search import FIRST_ROWS, FOUND_MANY, compile_query
+from readinglist.library.search import FIRST_ROWS, compile_query
 from readinglist.library.search import conditions as _conditions
 
 EVERYTHING = Query()
@@ -119,7 +120,7 @@ def id_plan(
 def _dialect(connection: Connection, query: Query, *, first_rows: bool) -> Dialect:
     """The dialect a list's statements are compiled in: the connection's for SQLite; for
     PostgreSQL, psycopg's with positional placeholders, told whether the query's words find
-    many papers (`search.FOUND_MANY`: the planner estimates them, shared/text_search.py),
+    many papers (`dialect.FOUND_MANY`: the planner estimates them, shared/text_search.py),
     and whether only the list's first rows are wanted (`search.FIRST_ROWS`)."""
     if connection.dialect.name != "postgresql":
         return connection.dialect

@@ -10,11 +10,25 @@ go too.
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, delete, exists, func, not_, select
+from sqlalchemy import (
+    Boolean,
+    ColumnElement,
+    Connection,
+    Select,
+    delete,
+    exists,
+    func,
+    not_,
+    select,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from readinglist.library import tables
-from readinglist.library.dialect import insert, unindexed
+from readinglist.library.dialect import FOUND_MANY, insert, unindexed
 from readinglist.library.driver import chunks
 
 _WRITE_CHUNK = 20_000  # ids per statement: SQLite's bound-variable limit can be 32,766
@@ -31,6 +45,55 @@ def not_trashed(paper_id: ColumnElement[int] | None = None) -> ColumnElement[boo
     index (which holds the id) and tests each paper it reaches."""
     value = tables.PAPERS.c.id if paper_id is None else paper_id
     return not_(unindexed(value).in_(trashed()))
+
+
+class NotTrashed(ColumnElement[bool]):
+    """`paper_id` (a list's `papers.id` unless given) not in the reader's trash: on a library
+    file `not_trashed`; on a shared library `NOT EXISTS` (an anti-join), unless a list's
+    words find many papers. As NOT IN, PostgreSQL walked every paper in the list's order
+    testing each against the hashed trash, then joined the few a filter picks (20,000
+    papers in the trash at 180,000: `date:2016-05` 61 ms, `digest:2017-05-18` 64,
+    `tag:robotics` 60; as NOT EXISTS 5, 2, 9). A list that tests every paper against the
+    found ids anyway keeps the hashed test: as an anti-join, common words were slower
+    (데이터셋 238 against 370 ms). The sidebar's counts, Today and the Reading view's
+    figures leave the trash out so too, except in a FILTER, where PostgreSQL joins nothing
+    and looks the trash up for each row (browse.py's `_digest_counts`)."""
+
+    inherit_cache = True
+    type = Boolean()
+    _is_implicitly_boolean = True
+    _traverse_internals = [  # noqa: RUF012  (SQLAlchemy's cache key: the paper's id)
+        ("paper_id", InternalTraversal.dp_clauseelement),
+    ]
+
+    def __init__(self, paper_id: ColumnElement[int] | None = None) -> None:
+        self.paper_id = tables.PAPERS.c.id if paper_id is None else paper_id
+
+    @property
+    def _from_objects(self) -> list[Any]:
+        return self.paper_id._from_objects
+
+
+@compiles(NotTrashed)
+def _not_in_trash(element: NotTrashed, compiler: SQLCompiler, **options: Any) -> str:
+    if getattr(compiler.dialect, FOUND_MANY, False):
+        return compiler.process(not_trashed(element.paper_id), **options)
+    kept = ~exists().where(tables.TRASH.c.paper_id == element.paper_id)
+    return compiler.process(kept, **options)
+
+
+@compiles(NotTrashed, "sqlite")
+def _not_in_trash_file(element: NotTrashed, compiler: SQLCompiler, **options: Any) -> str:
+    return compiler.process(not_trashed(element.paper_id), **options)
+
+
+def not_trashed_sql(paper_id: str, *, postgresql: bool) -> str:
+    """`NotTrashed` in the words of statements written as SQL (library/stats.py): on SQLite
+    `NOT IN`, on PostgreSQL `NOT EXISTS`. `paper_id` is qualified by its table: inside
+    the subquery a bare `paper_id` would be the trash's own."""
+    if postgresql:
+        return f"NOT EXISTS (SELECT FROM trash WHERE trash.paper_id = {paper_id})"
+    return f"{paper_id} NOT IN (SELECT paper_id FROM trash)"
 
 
 def move_to_trash(connection: Connection, ids: Iterable[int], now: dt.datetime) -> None:
