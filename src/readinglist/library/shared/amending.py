@@ -42,10 +42,14 @@ _BREAKING_RULE_CHECK = (
 
 
 # What the search reads (search_ddl): its name, whether it is there, the statements adding it
-# (the pairs filled in for the papers already there).
+# (the pairs filled in for the papers already there, members given them as the rest).
 _SEARCH_PARTS = (
     (LISTS_INDEX, search_ddl.HAS_SORTING, search_ddl.SORTING),
-    (WORD_PAIRS, search_ddl.HAS_PAIRS, search_ddl.PAIRS),
+    (
+        WORD_PAIRS,
+        search_ddl.HAS_PAIRS,
+        f"{search_ddl.PAIRS}\nGRANT SELECT, INSERT, UPDATE, DELETE ON paper_pairs TO {ddl.MEMBER};",
+    ),
 )
 
 
@@ -73,6 +77,15 @@ def amend(connection: "psycopg.Connection[Any]") -> Amended:
             added.append(named)
     checked, blocking = _check_rules(connection)
     return Amended((*added, RULE_CHECK) if checked else tuple(added), blocking)
+
+
+def drop_old_pairs(connection: "psycopg.Connection[Any]") -> None:
+    """The word pairs as the fourth pass kept them (in `paper_search`), once `paper_pairs`
+    holds them: in a transaction of its own, after `amend`'s, since dropping them locks
+    `paper_search` against reads (for a moment: no row is rewritten) and a member's write
+    that waited on `amend`'s lock may hold a read of it."""
+    if holds(connection, search_ddl.HAS_OLD_PAIRS):
+        connection.execute(search_ddl.OLD_PAIRS.encode())
 
 
 def holds(connection: "psycopg.Connection[Any]", query: str) -> bool:

@@ -120,7 +120,10 @@ def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> Ame
 
     try:
         with connection.transaction():
-            return amending.amend(connection)
+            amended = amending.amend(connection)
+        with connection.transaction():
+            amending.drop_old_pairs(connection)
+        return amended
     except psycopg.errors.InsufficientPrivilege:
         raise SharedLibraryError(
             f"{address} lacks what this readinglist adds to a shared library at schema "

@@ -59,9 +59,8 @@ PAPER_SEARCH = table(
     column("authors"),
     column("arxiv_id"),
     column("notes"),
-    column("pairs"),
-    column("pairs_complete"),
 )
+PAPER_PAIRS = table("paper_pairs", column("rowid"), column("pairs"), column("complete"))
 _STATES = table(
     "paper_states",
     column("person"),
@@ -81,6 +80,20 @@ _COLUMNS = {
     TextField.ARXIV_ID: "arxiv_id",
     TextField.NOTE: "notes",
 }
+# The weights of a field's word pairs (search_ddl.PAIRS), and the fields whose pairs are
+# theirs alone (a phrase of two words found there needs no check on its words; the id's and
+# a note's are among the tags', weight c).
+_PAIR_FIELDS = {
+    TextField.ANY: "abcd",
+    TextField.TITLE: "a",
+    TextField.AUTHORS: "b",
+    TextField.ARXIV_ID: "c",
+    TextField.NOTE: "c",
+    TextField.SUMMARY: "d",
+}
+# The fields a phrase may find in the reader's own note.
+_IN_NOTES = frozenset({TextField.ANY, TextField.NOTE})
+_OWN_PAIRS = frozenset({TextField.ANY, TextField.TITLE, TextField.AUTHORS, TextField.SUMMARY})
 # ASCII punctuation as spaces, as a shared library cuts words (search_ddl.readinglist_words).
 _SPACED = str.maketrans(string.punctuation, " " * len(string.punctuation))
 # Of the library's papers: found by more, a list tests each paper it reads against the found
@@ -164,29 +177,30 @@ def _one_column(match: TextMatch) -> str | None:
 
 def _by_pairs(phrase: Text) -> bool:
     """Whether a phrase is looked up by its word pairs: of several words (cut as a shared
-    library cuts them: ASCII punctuation is a space, search_ddl.readinglist_words), in any
-    field (`search`; a named field's phrases are checked on its own, shorter, column). A
+    library cuts them: ASCII punctuation is a space, search_ddl.readinglist_words). A
     misjudged count costs time, never papers: `_paired` finds a word alone too."""
-    if phrase.field is not TextField.ANY:
-        return False
     words = phrase.value.translate(_SPACED).split()
     return sum(any(character.isalnum() for character in word) for word in words) > 1
 
 
 def _paired(phrase: Text, index: NamedFromClause, *, seen: bool) -> ColumnElement[bool]:
-    """A phrase's papers through its word pairs (search_ddl.PAIRS): those whose `pairs`
-    hold the phrase's pairs, then, unless the pairs alone say it (two words, on a paper
-    whose pairs are all there), its words checked in order on `search`, which decompresses
-    each candidate's words (0.6-0.9 s for `GPT-4o` at 180,000 papers, where the pairs'
-    lookup reads none)."""
+    """A phrase's papers through its word pairs in its field (search_ddl.PAIRS): those whose
+    `paper_pairs` hold the phrase's pairs, then, unless the pairs alone say it (two words,
+    in a field whose pairs are its own, on a paper whose pairs are all there), its words
+    checked in order on the field's column, which reads each candidate's words (0.6-0.9 s
+    for `GPT-4o` at 180,000 papers, where the pairs' lookup reads none). An EXISTS, which
+    PostgreSQL joins as a semi-join where it stands alone (the pairs' candidates looked up,
+    and only theirs checked), and tests paper by paper elsewhere (a list's first screen)."""
     words = phrase.value
-    pairs = _hidden(func.readinglist_pairs_query(words), seen)
-    exact = _hidden(func.readinglist_pairs_exact(words, type_=Boolean), seen)
-    checked = index.c.search.op("@@")(_hidden(tsquery(phrase), seen))
-    return and_(
-        index.c.pairs.op("@@")(pairs),
-        or_(and_(exact, index.c.pairs_complete), checked),
+    pairs = PAPER_PAIRS.alias("paired")
+    query = _hidden(func.readinglist_pairs_query(words, _PAIR_FIELDS[phrase.field]), seen)
+    checked: ColumnElement[bool] = index.c[_COLUMNS[phrase.field]].op("@@")(
+        _hidden(tsquery(phrase), seen)
     )
+    if phrase.field in _OWN_PAIRS:
+        exact = _hidden(func.readinglist_pairs_exact(words, type_=Boolean), seen)
+        checked = or_(and_(exact, pairs.c.complete), checked)
+    return exists().where(pairs.c.rowid == index.c.rowid, pairs.c.pairs.op("@@")(query), checked)
 
 
 def _hidden(value: ColumnElement[Any], seen: bool) -> ColumnElement[Any]:
@@ -224,7 +238,7 @@ def noted_condition(
         case Text(_, field):
             query = _unseen(tsquery(match))
             shared = index.c[_COLUMNS[field]].op("@@")(query)
-            if field in (TextField.ANY, TextField.NOTE):
+            if field in _IN_NOTES:
                 return or_(shared, states.c[_NOTE_SEARCH].op("@@")(query))
             return shared
         case AnyOf(options):
@@ -236,12 +250,19 @@ def noted_condition(
             )
 
 
-def found(match: TextMatch, *, once: bool = False) -> CompoundSelect[tuple[Any]]:
+def found(
+    match: TextMatch, *, once: bool = False
+) -> Select[tuple[Any]] | CompoundSelect[tuple[Any]]:
     """The ids of the papers `match` finds, for the person connected; each `once` (for a
-    count), else a paper with a note may come twice."""
+    count), else a paper with a note may come twice. A match that looks in no field a note
+    is in (`author:"anna rossi"`) on the shared words alone: the papers with a note of the
+    reader's are not checked twice (their check read every candidate's authors again
+    through their index, 100 ms of 180-250 at 180,000 papers)."""
     index = PAPER_SEARCH.alias("found")
     notes = _STATES.alias("found_note")
     unnoted = select(index.c.rowid).where(shared_condition(match, index))
+    if not _reads_notes(match):
+        return unnoted
     if once or _excludes(match):  # a word of a paper's note may leave it out
         unnoted = unnoted.where(~exists().where(_noted(notes), notes.c.paper_id == index.c.rowid))
     noted_index = PAPER_SEARCH.alias("noted")
@@ -252,6 +273,11 @@ def found(match: TextMatch, *, once: bool = False) -> CompoundSelect[tuple[Any]]
         .where(_noted(states), noted_condition(match, noted_index, states))
     )
     return union_all(unnoted, noted)
+
+
+def _reads_notes(match: TextMatch) -> bool:
+    """Whether a phrase of `match` looks in the reader's note (any field, or `note:`)."""
+    return any(phrase.field in _IN_NOTES for phrase in all_phrases(match))
 
 
 def _excludes(match: TextMatch) -> bool:
