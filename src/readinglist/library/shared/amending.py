@@ -12,6 +12,15 @@ database refuses every insert and update that breaks it at once, and it is valid
 rules already there only when none breaks it. Those that do are named (their owners may
 change them, and the library's owner may not: the rules' policy); the next init-shared
 validates it once they stop being shared.
+
+The word pairs (`WORD_PAIRS`, search_ddl.PAIRS) are worked out for every paper there, from its
+words, with `paper_search` locked in SHARE mode: members' searches go on, their writes that
+rework a paper's words (an import, a tag, a shared note) wait until it commits (434 s at
+180,002 papers, on a machine at load 5-6; docs/postgres-notes.md), and members who open the
+library meanwhile are refused until then (check_version). A library that kept them in
+`paper_search` (the fourth pass) has those columns dropped afterwards, in a transaction of
+their own: a moment's lock, no row rewritten (their bytes go as its papers change, or at
+once with `VACUUM FULL paper_search`, which locks it).
 """
 
 from dataclasses import dataclass

@@ -267,11 +267,13 @@ def found(
         unnoted = unnoted.where(~exists().where(_noted(notes), notes.c.paper_id == index.c.rowid))
     noted_index = PAPER_SEARCH.alias("noted")
     states = _STATES.alias("noted_state")
-    noted = (
-        select(states.c.paper_id)
-        .join(noted_index, noted_index.c.rowid == states.c.paper_id)
-        .where(_noted(states), noted_condition(match, noted_index, states))
+    # Each of the reader's noted papers (a few hundred) looked up and checked, a scalar
+    # subquery never made a join: as a join, PostgreSQL read every paper's row to hash it
+    # against them (60-90 ms at 180,000 papers, at load 5).
+    its_row = select(noted_condition(match, noted_index, states)).where(
+        noted_index.c.rowid == states.c.paper_id
     )
+    noted = select(states.c.paper_id).where(_noted(states), its_row.scalar_subquery().is_(true()))
     return union_all(unnoted, noted)
 
 
