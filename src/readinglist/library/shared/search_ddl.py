@@ -176,13 +176,16 @@ $$;
 # check of a phrase reads, stay as compact as they were (534 MB at 180,000 papers, 1,324
 # with the pairs among them). Written so that running it again changes nothing but the
 # rows' pairs, worked out again (`amending` adds it to an older library: `paper_search`
-# locked against writes, never reads, while the papers there get their pairs).
+# locked against writes, never reads, while the papers there get their pairs). Never read
+# in parallel: the planner, which does not count what reading a row's pairs from TOAST
+# costs, chose a parallel scan of every row's pairs over their index for a join that
+# parallel workers made look cheaper (2.3-2.8 s for `"anna rossi"` at 180,000 papers).
 PAIRS = f"""
 CREATE TABLE IF NOT EXISTS paper_pairs (
     rowid bigint PRIMARY KEY REFERENCES paper_search (rowid) ON DELETE CASCADE,
     pairs tsvector NOT NULL,
     complete boolean NOT NULL
-) WITH (toast_tuple_target = 128);
+) WITH (toast_tuple_target = 128, parallel_workers = 0);
 
 -- A paper's word pairs (as `pairs` holds them; NULL where it holds '{_GAP}').
 CREATE OR REPLACE FUNCTION readinglist_pairs(words tsvector) RETURNS tsvector
