@@ -179,8 +179,21 @@ def _by_pairs(phrase: Text) -> bool:
     """Whether a phrase is looked up by its word pairs: of several words (cut as a shared
     library cuts them: ASCII punctuation is a space, search_ddl.readinglist_words). A
     misjudged count costs time, never papers: `_paired` finds a word alone too."""
+    return _words(phrase) > 1
+
+
+def _pairs_say(phrase: Text) -> bool:
+    """Whether the pairs alone say which papers hold a phrase (two words in a field whose
+    pairs are its own; search_ddl.readinglist_pairs_exact says it for sure). Its papers are
+    then read from the pairs alone (`_paired_ids`); a longer phrase's candidates, each
+    checked on its words, are joined with the words' rows (`_paired`): looking each up
+    took longer (132,500 candidates of `"chain of thought"`)."""
+    return phrase.field in _OWN_PAIRS and _words(phrase) == 2
+
+
+def _words(phrase: Text) -> int:
     words = phrase.value.translate(_SPACED).split()
-    return sum(any(character.isalnum() for character in word) for word in words) > 1
+    return sum(any(character.isalnum() for character in word) for word in words)
 
 
 def _paired(phrase: Text, index: NamedFromClause, *, seen: bool) -> ColumnElement[bool]:
@@ -191,16 +204,42 @@ def _paired(phrase: Text, index: NamedFromClause, *, seen: bool) -> ColumnElemen
     for `GPT-4o` at 180,000 papers, where the pairs' lookup reads none). An EXISTS, which
     PostgreSQL joins as a semi-join where it stands alone (the pairs' candidates looked up,
     and only theirs checked), and tests paper by paper elsewhere (a list's first screen)."""
-    words = phrase.value
     pairs = PAPER_PAIRS.alias("paired")
+    held = _pairs_hold(phrase, pairs, index, seen=seen)
+    return exists().where(pairs.c.rowid == index.c.rowid, held)
+
+
+def _paired_ids(phrase: Text) -> Select[tuple[Any]]:
+    """The ids of a lone phrase's papers, from its word pairs (`_paired`'s), each candidate
+    whose pairs do not say it alone checked on its own row of words: no join with every
+    paper's row (`GPT-4o`, 134,463 found by the pairs alone, read no words at all)."""
+    pairs = PAPER_PAIRS.alias("paired")
+    index = PAPER_SEARCH.alias("checked")
+    return select(pairs.c.rowid).where(_pairs_hold(phrase, pairs, index, seen=False, own=True))
+
+
+def _pairs_hold(
+    phrase: Text,
+    pairs: NamedFromClause,
+    index: NamedFromClause,
+    *,
+    seen: bool,
+    own: bool = False,
+) -> ColumnElement[bool]:
+    """Whether `pairs`' row holds the phrase: its pairs found, then exact or checked on the
+    words (`index`'s row: the paper's own, looked up when `own`)."""
+    words = phrase.value
     query = _hidden(func.readinglist_pairs_query(words, _PAIR_FIELDS[phrase.field]), seen)
     checked: ColumnElement[bool] = index.c[_COLUMNS[phrase.field]].op("@@")(
         _hidden(tsquery(phrase), seen)
     )
+    if own:
+        its_row = select(checked).where(index.c.rowid == pairs.c.rowid)
+        checked = its_row.scalar_subquery().is_(true())
     if phrase.field in _OWN_PAIRS:
         exact = _hidden(func.readinglist_pairs_exact(words, type_=Boolean), seen)
         checked = or_(and_(exact, pairs.c.complete), checked)
-    return exists().where(pairs.c.rowid == index.c.rowid, pairs.c.pairs.op("@@")(query), checked)
+    return and_(pairs.c.pairs.op("@@")(query), checked)
 
 
 def _hidden(value: ColumnElement[Any], seen: bool) -> ColumnElement[Any]:
@@ -260,11 +299,15 @@ def found(
     through their index, 100 ms of 180-250 at 180,000 papers)."""
     index = PAPER_SEARCH.alias("found")
     notes = _STATES.alias("found_note")
-    unnoted = select(index.c.rowid).where(shared_condition(match, index))
+    if isinstance(match, Text) and _pairs_say(match):
+        unnoted = _paired_ids(match)
+    else:
+        unnoted = select(index.c.rowid).where(shared_condition(match, index))
     if not _reads_notes(match):
         return unnoted
     if once or _excludes(match):  # a word of a paper's note may leave it out
-        unnoted = unnoted.where(~exists().where(_noted(notes), notes.c.paper_id == index.c.rowid))
+        its_id = unnoted.selected_columns[0]
+        unnoted = unnoted.where(~exists().where(_noted(notes), notes.c.paper_id == its_id))
     noted_index = PAPER_SEARCH.alias("noted")
     states = _STATES.alias("noted_state")
     # Each of the reader's noted papers (a few hundred) looked up and checked, a scalar
