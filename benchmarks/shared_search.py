@@ -57,7 +57,15 @@ STATES = (
     "SELECT id, starred = 1, status, note FROM papers "
     "WHERE starred OR status <> 'unread' OR note <> ''"
 )
-COMMON = ["모델", "데이터셋", '"대규모 언어 모델"', "title:video", "transformer"]
+COMMON = [
+    "모델",
+    "데이터셋",
+    '"대규모 언어 모델"',
+    '"chain of thought"',
+    'author:"anna rossi"',
+    "title:video",
+    "transformer",
+]
 
 
 def progress(message: str) -> None:
@@ -114,12 +122,13 @@ def copy_to_shared(path: Path, database: PostgresDatabase) -> str:
             f"words of {count:,} papers built in {took:.1f} s ({took / count * 1e3:.2f} ms each)"
         )
         admin.execute("VACUUM ANALYZE")
-        sizes = admin.execute(
-            "SELECT pg_size_pretty(pg_table_size('paper_search')), "
-            "pg_size_pretty(pg_indexes_size('paper_search'))"
-        ).fetchone()
-        table_size, index_size = sizes if sizes else ("?", "?")
-        progress(f"paper_search: table {table_size}, GIN indexes {index_size}")
+        for table in ("paper_search", "paper_pairs"):
+            sizes = admin.execute(
+                f"SELECT pg_size_pretty(pg_table_size('{table}')), "
+                f"pg_size_pretty(pg_indexes_size('{table}'))"
+            ).fetchone()
+            table_size, index_size = sizes if sizes else ("?", "?")
+            progress(f"{table}: table {table_size}, indexes {index_size}")
     source.close()
     return member
 

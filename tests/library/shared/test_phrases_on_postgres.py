@@ -51,6 +51,21 @@ PHRASES = [
 ]
 
 
+# A named field's phrases, looked up in that field's own pairs, against its words in order:
+# (query, the field's column, its words, papers found).
+FIELD_PHRASES = [
+    ('author:"anna rossi"', "authors", "anna rossi", 1),
+    ('author:"rossi anna"', "authors", "rossi anna", 0),
+    ('author:"anna ro"', "authors", "anna ro", 1),
+    ('author:"rossi bo lee"', "authors", "rossi bo lee", 1),  # across two authors
+    ('title:"chain of thought"', "title", "chain of thought", 1),
+    ('title:"of a"', "title", "of a", 1),
+    ('title:"study 1"', "title", "study 1", 1),
+    ('title:"we study"', "title", "we study", 0),  # a summary's words, not a title's
+    ('id:"2403.00101"', "arxiv_id", "2403.00101", 1),
+]
+
+
 def found(library: Library, text: str) -> set[str]:
     with library.reading() as connection:
         ids = store.find_paper_ids(connection, parse_query(text))
@@ -82,6 +97,29 @@ def test_a_phrase_finds_what_its_words_in_order_find(
     assert len(found(imported, text)) == papers
 
 
+@pytest.mark.parametrize("case", FIELD_PHRASES)
+def test_a_fields_phrase_finds_what_its_words_in_order_find_there(
+    shared: PostgresDatabase,
+    imported: Library,
+    digests: DigestWriter,
+    case: tuple[str, str, str, int],
+) -> None:
+    text, column, words, papers = case
+    authored = FakeEntry("2403.00300", title="Authored", authors=("Anna Rossi", "Bo Lee"))
+    credited = FakeEntry("2403.00301", title="Credited", summary=("anna rossi wrote it",))
+    import_file(imported, digests.write("f.md", "2024-03-03", [authored, credited]))
+    with psycopg.connect(shared.url) as connection:
+        rows = connection.execute(
+            "SELECT r.arxiv_id FROM paper_search s JOIN paper_records r ON r.id = rowid "
+            f"WHERE s.{column} @@ readinglist_phrase(%s)",
+            [words],
+        )
+        by_its_words = {str(arxiv_id) for (arxiv_id,) in rows}
+
+    assert found(imported, text) == by_its_words
+    assert len(by_its_words) == papers
+
+
 def test_a_paper_past_the_pairs_limits_is_checked_on_its_words(
     shared: PostgresDatabase, imported: Library, digests: DigestWriter
 ) -> None:
@@ -94,7 +132,7 @@ def test_a_paper_past_the_pairs_limits_is_checked_on_its_words(
             [FILLER, long.arxiv_id],
         )
         exact = connection.execute(
-            "SELECT pairs_complete FROM paper_search JOIN paper_records r ON r.id = rowid "
+            "SELECT complete FROM paper_pairs JOIN paper_records r ON r.id = rowid "
             "WHERE r.arxiv_id = %s",
             [long.arxiv_id],
         )
@@ -118,7 +156,7 @@ def test_pairs_that_a_tsvector_cannot_hold_are_none(shared: PostgresDatabase) ->
             "SELECT readinglist_pairs(readinglist_words('a b c d'))::text"
         ).fetchone()
     assert row == (True,)
-    assert small == ("'a b' 'b c' 'c d' 'd'",)
+    assert small == ("'d a b' 'd b c' 'd c d' 'd d'",)  # a summary's (weight d)
 
 
 def test_pairs_follow_tags_and_shared_notes(

@@ -8,7 +8,7 @@ import pytest
 from psycopg import errors
 
 from readinglist.library import migrations
-from readinglist.library.shared import amending, ddl, opening, setup
+from readinglist.library.shared import amending, ddl, opening, search_ddl, setup
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.amending import Amended, SharedRule
 from readinglist.library.shared.opening import open_shared
@@ -167,14 +167,18 @@ def test_a_library_made_before_the_rule_check_gets_it_naming_the_rules_in_its_wa
 def test_a_library_made_before_the_word_pairs_gets_them_from_its_owner(
     shared: PostgresDatabase, members: tuple[str, str]
 ) -> None:
-    """A shared library at this version made without search_ddl.PHRASES (as those made
-    before it): a member's readinglist refuses it (its searches name the pairs) and a
-    member's init-shared changes nothing; its owner's adds the pairs of the papers there
-    and of those to come."""
+    """A shared library at this version made without `paper_pairs` (as those made before
+    it, the latest keeping their pairs among `paper_search`'s words): a member's readinglist
+    refuses it (its searches name the pairs) and a member's init-shared changes nothing; its
+    owner's adds the pairs of the papers there and of those to come, and drops the old."""
     before = add_paper(shared, "2403.00001", title="Chain of Thought Prompting")
     with psycopg.connect(shared.url, autocommit=True) as admin:
-        admin.execute("DROP INDEX paper_search_pairs")
-        admin.execute("ALTER TABLE paper_search DROP COLUMN pairs, DROP COLUMN pairs_complete")
+        admin.execute("DROP TABLE paper_pairs")
+        admin.execute(  # as the fourth pass kept them
+            "ALTER TABLE paper_search ADD COLUMN pairs tsvector NOT NULL DEFAULT '''!''', "
+            "ADD COLUMN pairs_complete boolean NOT NULL DEFAULT false"
+        )
+        admin.execute("CREATE INDEX paper_search_pairs ON paper_search USING gin (pairs)")
         # The indexer such a library has writes no pairs (a stand-in: words are there).
         admin.execute(
             "CREATE OR REPLACE FUNCTION readinglist_index(paper bigint) RETURNS void "
@@ -189,11 +193,12 @@ def test_a_library_made_before_the_word_pairs_gets_them_from_its_owner(
     open_shared(member).close()
     with psycopg.connect(shared.url) as connection:
         rows = connection.execute(
-            "SELECT rowid FROM paper_search WHERE pairs @@ readinglist_pairs_query(%s) "
-            "AND pairs_complete ORDER BY rowid",
+            "SELECT rowid FROM paper_pairs WHERE pairs @@ readinglist_pairs_query(%s, 'a') "
+            "AND complete ORDER BY rowid",
             ["of thought"],
         )
         assert [row_id for (row_id,) in rows] == [before, after]
+        assert connection.execute(search_ddl.HAS_OLD_PAIRS).fetchone() == (False,)
 
 
 def test_an_unreachable_server_is_named_without_its_password() -> None:

@@ -13,6 +13,15 @@ database refuses every insert and update that breaks it at once, and it is valid
 rules already there only when none breaks it. Those that do are named (their owners may
 change them, and the library's owner may not: the rules' policy); the next init-shared
 validates it once they stop being shared.
+
+The word pairs (`WORD_PAIRS`, search_ddl.PAIRS) are worked out for every paper there, from its
+words, with `paper_search` locked in SHARE mode: members' searches go on, their writes that
+rework a paper's words (an import, a tag, a shared note) wait until it commits (434 s at
+180,002 papers, on a machine at load 5-6; docs/postgres-notes.md), and members who open the
+library meanwhile are refused until then (check_version). A library that kept them in
+`paper_search` (the fourth pass) has those columns dropped afterwards, in a transaction of
+their own: a moment's lock, no row rewritten (their bytes go as its papers change, or at
+once with `VACUUM FULL paper_search`, which locks it).
 """
 
 from dataclasses import dataclass
@@ -44,10 +53,14 @@ _BREAKING_RULE_CHECK = (
 
 
 # What the search reads (search_ddl): its name, whether it is there, the statements adding it
-# (the pairs filled in for the papers already there).
+# (the pairs filled in for the papers already there, members given them as the rest).
 _SEARCH_PARTS = (
     (LISTS_INDEX, search_ddl.HAS_SORTING, search_ddl.SORTING),
-    (WORD_PAIRS, search_ddl.HAS_PAIRS, search_ddl.PAIRS),
+    (
+        WORD_PAIRS,
+        search_ddl.HAS_PAIRS,
+        f"{search_ddl.PAIRS}\nGRANT SELECT, INSERT, UPDATE, DELETE ON paper_pairs TO {ddl.MEMBER};",
+    ),
 )
 
 
@@ -78,6 +91,15 @@ def amend(connection: "psycopg.Connection[Any]") -> Amended:
         added.append(RULES_CATCH_UP)
     checked, blocking = _check_rules(connection)
     return Amended((*added, RULE_CHECK) if checked else tuple(added), blocking)
+
+
+def drop_old_pairs(connection: "psycopg.Connection[Any]") -> None:
+    """The word pairs as the fourth pass kept them (in `paper_search`), once `paper_pairs`
+    holds them: in a transaction of its own, after `amend`'s, since dropping them locks
+    `paper_search` against reads (for a moment: no row is rewritten) and a member's write
+    that waited on `amend`'s lock may hold a read of it."""
+    if holds(connection, search_ddl.HAS_OLD_PAIRS):
+        connection.execute(search_ddl.OLD_PAIRS.encode())
 
 
 def holds(connection: "psycopg.Connection[Any]", query: str) -> bool:

@@ -495,7 +495,7 @@ def _secured(table: str) -> list[str]:
 def grants() -> str:
     """What `readinglist_member` may do: read and write every table and the view (the
     policies say which rows), use their sequences; the schema version is read only."""
-    tables = [*PERSONAL, *OWNED, *BELONGING, *SHARED[1:], "papers", "paper_search"]
+    tables = [*PERSONAL, *OWNED, *BELONGING, *SHARED[1:], "papers", "paper_search", "paper_pairs"]
     return "\n".join(
         [
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON {', '.join(tables)} TO {MEMBER};",

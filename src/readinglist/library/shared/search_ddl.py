@@ -19,9 +19,9 @@ A person's private note is theirs: `paper_states.note_search`, searched with the
 words of that person's papers that have a note (library/shared/text_search.py).
 
 Fields never run together: the pieces of `search` are joined with a gap, so a phrase finds
-words side by side in one field, as FTS5's columns do. `paper_search.pairs` holds those words
-two by two as they stand side by side (`PAIRS`), so that a phrase is looked up rather than
-its words' positions checked on every paper holding them (library/shared/text_search.py).
+words side by side in one field, as FTS5's columns do. `paper_pairs` holds those words two by
+two as they stand side by side in each field (`PAIRS`), so that a phrase is looked up rather
+than its words' positions checked on every paper holding them (library/shared/text_search.py).
 A field's words past its first 100,000 characters (a hostile digest's) are not searched,
 where FTS5 takes them all.
 """
@@ -88,23 +88,27 @@ CREATE INDEX paper_states_noted ON paper_states (person, paper_id) WHERE note <>
 """
 
 # A paper's word pairs, from its words (the tsvector `{words}`): each word with the one that
-# follows it side by side, as one lexeme (`chain of`), or alone where none does (a field's
-# last word), each word cut to its first PAIR_WORD characters. NULL where they cannot stand
-# for every phrase of the words: a position at the tsvector's last one (16,383, which the
-# words past it share) or more pairs than a tsvector holds (a hostile digest's); that
-# paper's phrases are then checked on its words (`pairs_complete`). A subquery written into
-# the statements that keep them, so it is planned with them, not once per paper.
+# follows it side by side, as one lexeme after its field's weight (`d chain of`: a summary's),
+# or alone where none does (`b rossi`, a field's last word), each word cut to its first
+# PAIR_WORD characters. The weight says which field a pair is in (title a, authors b, the id,
+# tags and shared notes c, summaries d): a named field's phrase is looked up in its own
+# pairs. NULL where they cannot stand for every phrase of the words: a position at the
+# tsvector's last one (16,383, which the words past it share) or more pairs than a tsvector
+# holds (a hostile digest's); that paper's phrases are then checked on its words
+# (`paper_pairs.complete`). A subquery written into the statements that keep them, so it is
+# planned with them, not once per paper.
 _PAIRS_OF = f"""(
     SELECT CASE
         WHEN max(at) >= 16383 OR sum(octet_length(pair) + 4) > {PAIRS_BYTES} THEN NULL
         ELSE coalesce(array_to_tsvector(array_agg(pair)), '') END
     FROM (
-        SELECT at, word || CASE WHEN next_at = at + 1 THEN ' ' || next ELSE '' END AS pair
+        SELECT at, field || ' ' || word
+            || CASE WHEN next_at = at + 1 THEN ' ' || next ELSE '' END AS pair
         FROM (
-            SELECT at, word, lead(word) OVER side AS next, lead(at) OVER side AS next_at
+            SELECT at, field, word, lead(word) OVER side AS next, lead(at) OVER side AS next_at
             FROM (
-                SELECT left(w.lexeme, {PAIR_WORD}) AS word, p.at
-                FROM unnest({{words}}) AS w, unnest(w.positions) AS p (at)
+                SELECT left(w.lexeme, {PAIR_WORD}) AS word, p.at, lower(p.weight) AS field
+                FROM unnest({{words}}) AS w, unnest(w.positions, w.weights) AS p (at, weight)
             ) AS placed
             WINDOW side AS (ORDER BY at)
         ) AS followed
@@ -118,83 +122,106 @@ def _pairs_of(words: str) -> str:
 
 # Each paper's words worked out afresh from what they come from: the title (weight A), the
 # authors (B), the id, tags and shared notes (C), then every sighting's summary, Korean title
-# and abstract (D, the default), in the order they came; and its word pairs (`_PAIRS_OF`).
+# and abstract (D, the default), in the order they came; and its word pairs (`_PAIRS_OF`)
+# from the words written, in `paper_pairs`.
 INDEXING = f"""
 CREATE OR REPLACE FUNCTION readinglist_index(paper bigint) RETURNS void
 LANGUAGE sql AS $$
-    UPDATE paper_search
-    SET (search, title, authors, arxiv_id, notes, pairs, pairs_complete) = (
-        SELECT search, t, a, i, n, coalesce(pairs, '''{_GAP}'''), pairs IS NOT NULL
-        FROM (
-            SELECT search, t, a, i, n, {_pairs_of("worded.search")} AS pairs
+    WITH worded AS (
+        UPDATE paper_search SET (search, title, authors, arxiv_id, notes) = (
+            SELECT ts_delete(setweight(t, 'A') || gap || setweight(a, 'B') || gap
+                    || setweight(i, 'C') || gap || setweight(g, 'C') || gap
+                    || setweight(n, 'C') || gap || s, '{_GAP}'),
+                t, a, i, n
             FROM (
-                SELECT ts_delete(setweight(t, 'A') || gap || setweight(a, 'B') || gap
-                        || setweight(i, 'C') || gap || setweight(g, 'C') || gap
-                        || setweight(n, 'C') || gap || s, '{_GAP}') AS search,
-                    t, a, i, n
-                FROM (
-                    SELECT readinglist_words(r.title) AS t, readinglist_words(r.authors) AS a,
-                        readinglist_words(r.arxiv_id) AS i,
-                        readinglist_words((SELECT string_agg(tags.name, ' ') FROM paper_tags
-                            JOIN tags ON tags.id = paper_tags.tag_id
-                            WHERE paper_tags.paper_id = r.id)) AS g,
-                        readinglist_words((SELECT string_agg(shared_notes.text, ' ' ORDER BY
-                            shared_notes.id) FROM shared_notes
-                            WHERE shared_notes.paper_id = r.id)) AS n,
-                        readinglist_words((SELECT string_agg(sightings.summary
-                            || coalesce(' ' || sightings.title_ko, '')
-                            || coalesce(' ' || sightings.abstract, ''), ' '
-                            ORDER BY sightings.id)
-                            FROM sightings WHERE sightings.paper_id = r.id)) AS s,
-                        '''{_GAP}'':1'::tsvector AS gap
-                    FROM paper_records r WHERE r.id = paper
-                    OFFSET 0  -- each field's words worked out once, not once per use
-                ) AS words
-                OFFSET 0  -- the paper's words worked out once, for its pairs too
-            ) AS worded
-            OFFSET 0  -- the pairs worked out once, for both their uses
-        ) AS paired
+                SELECT readinglist_words(r.title) AS t, readinglist_words(r.authors) AS a,
+                    readinglist_words(r.arxiv_id) AS i,
+                    readinglist_words((SELECT string_agg(tags.name, ' ') FROM paper_tags
+                        JOIN tags ON tags.id = paper_tags.tag_id
+                        WHERE paper_tags.paper_id = r.id)) AS g,
+                    readinglist_words((SELECT string_agg(shared_notes.text, ' ' ORDER BY
+                        shared_notes.id) FROM shared_notes
+                        WHERE shared_notes.paper_id = r.id)) AS n,
+                    readinglist_words((SELECT string_agg(sightings.summary
+                        || coalesce(' ' || sightings.title_ko, '')
+                        || coalesce(' ' || sightings.abstract, ''), ' '
+                        ORDER BY sightings.id)
+                        FROM sightings WHERE sightings.paper_id = r.id)) AS s,
+                    '''{_GAP}'':1'::tsvector AS gap
+                FROM paper_records r WHERE r.id = paper
+                OFFSET 0  -- each field's words worked out once, not once per use
+            ) AS words
+        )
+        WHERE rowid = paper
+        RETURNING rowid, search
     )
-    WHERE rowid = paper
+    INSERT INTO paper_pairs (rowid, pairs, complete)
+    SELECT rowid, coalesce(pairs, '''{_GAP}'''), pairs IS NOT NULL
+    FROM worded, LATERAL (
+        SELECT {_pairs_of("worded.search")} AS pairs
+        OFFSET 0  -- the pairs worked out once, for both their uses
+    ) AS paired
+    ON CONFLICT (rowid) DO UPDATE SET pairs = excluded.pairs, complete = excluded.complete
 $$;
 """
 
-# Word pairs (the fourth pass on search, docs/postgres-notes.md): each paper's adjacent
-# words two by two (`_PAIRS_OF`), kept by `readinglist_index` in `paper_search.pairs` with
-# a GIN index of their own. A phrase of two words (`GPT-4o`: `'gpt 4o':*`) is then one
-# prefix lookup there, exact, where `search @@ 'gpt' <-> '4o':*` rechecks the positions of
-# every paper holding both words, decompressing each one's `search` (0.6-0.9 s for common
-# words at 180,000 papers); a longer one is narrowed to the papers holding each of its
-# pairs, then checked on `search`. Written so that running it again changes nothing but
-# the rows' pairs, worked out again (`setup.init_shared` adds it to an older library).
+# Word pairs (the fourth pass on search, docs/postgres-notes.md; a table of their own since
+# the fifth): each paper's adjacent words two by two (`_PAIRS_OF`), kept by
+# `readinglist_index` in `paper_pairs`, GIN-indexed. A phrase of two words (`GPT-4o`:
+# `'d gpt 4o':*` and the other fields') is then one prefix lookup there, exact, where
+# `search @@ 'gpt' <-> '4o':*` rechecks the positions of every paper holding both words,
+# reading each one's `search` (0.6-0.9 s for common words at 180,000 papers); a longer one
+# is narrowed to the papers holding each of its pairs in one field, then checked on its
+# words. A table of its own: `paper_search`'s words, which every other search and every
+# check of a phrase reads, stay as compact as they were (534 MB at 180,000 papers, 1,324
+# with the pairs among them). Written so that running it again changes nothing but the
+# rows' pairs, worked out again (`amending` adds it to an older library: `paper_search`
+# locked against writes, never reads, while the papers there get their pairs). Never read
+# in parallel: the planner, which does not count what reading a row's pairs from TOAST
+# costs, chose a parallel scan of every row's pairs over their index for a join that
+# parallel workers made look cheaper (2.3-2.8 s for `"anna rossi"` at 180,000 papers).
 PAIRS = f"""
+CREATE TABLE IF NOT EXISTS paper_pairs (
+    rowid bigint PRIMARY KEY REFERENCES paper_search (rowid) ON DELETE CASCADE,
+    pairs tsvector NOT NULL,
+    complete boolean NOT NULL
+) WITH (toast_tuple_target = 128, parallel_workers = 0);
+
 -- A paper's word pairs (as `pairs` holds them; NULL where it holds '{_GAP}').
 CREATE OR REPLACE FUNCTION readinglist_pairs(words tsvector) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT {_pairs_of("words")} $$;
 
--- A query term's words as pairs: one or two words, one lexeme whose last word is a prefix
--- (`'gpt 4o':*`); more, every two side by side, the last a prefix (`'chain of' & 'of
--- thought':*`: the papers that may hold the phrase); or a paper whose pairs are not all
--- there (`'{_GAP}'`). Words that are all punctuation: those papers alone (their words find
+-- A query term's words as pairs in one of `fields` (weights: 'abcd' any, 'b' the authors):
+-- one or two words, one lexeme whose last word is a prefix (`'d gpt 4o':*`); more, every
+-- two side by side, the last a prefix (`'d chain of' & 'd of thought':*`: the papers that
+-- may hold the phrase), in one field; or a paper whose pairs are not all there
+-- (`'{_GAP}'`). Words that are all punctuation: those papers alone (their words find
 -- nothing, readinglist_phrase).
-CREATE OR REPLACE FUNCTION readinglist_pairs_query(words text) RETURNS tsquery
+DROP FUNCTION IF EXISTS readinglist_pairs_query(text);
+CREATE OR REPLACE FUNCTION readinglist_pairs_query(words text, fields text) RETURNS tsquery
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT (coalesce(string_agg(
-        '''' || replace(replace(pair, '\\', '\\\\'), '''', '''''') || ''''
-            || CASE WHEN n = last THEN ':*' ELSE '' END,
-        ' & ' ORDER BY n) || ' | ', '') || '''{_GAP}''')::tsquery
+    SELECT (coalesce(string_agg('(' || pairs || ')', ' | ') || ' | ', '')
+        || '''{_GAP}''')::tsquery
     FROM (
-        SELECT n, max(n) OVER () AS last, concat_ws(' ', word, next) AS pair
+        SELECT string_agg(
+            '''' || replace(replace(field || ' ' || pair, '\\', '\\\\'), '''', '''''') || ''''
+                || CASE WHEN n = last THEN ':*' ELSE '' END,
+            ' & ' ORDER BY n) AS pairs
         FROM (
-            SELECT n, word, lead(word) OVER (ORDER BY n) AS next, count(*) OVER () AS words
+            SELECT n, max(n) OVER () AS last, concat_ws(' ', word, next) AS pair
             FROM (
-                SELECT left(w.lexeme, {PAIR_WORD}) AS word,
-                    row_number() OVER (ORDER BY p.position) AS n
-                FROM unnest(readinglist_words(words)) AS w, unnest(w.positions) AS p (position)
-            ) AS placed
-        ) AS followed
-        WHERE n = 1 OR n < words
-    ) AS paired
+                SELECT n, word, lead(word) OVER (ORDER BY n) AS next, count(*) OVER () AS words
+                FROM (
+                    SELECT left(w.lexeme, {PAIR_WORD}) AS word,
+                        row_number() OVER (ORDER BY p.position) AS n
+                    FROM unnest(readinglist_words(words)) AS w,
+                        unnest(w.positions) AS p (position)
+                ) AS placed
+            ) AS followed
+            WHERE n = 1 OR n < words
+        ) AS paired, unnest(string_to_array(fields, NULL)) AS field
+        GROUP BY field
+    ) AS in_fields
 $$;
 
 -- Whether readinglist_pairs_query(words) finds the papers holding the phrase and no others
@@ -205,20 +232,27 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT count(*) BETWEEN 1 AND 2 AND coalesce(max(length(w.lexeme)), 0) < {PAIR_WORD}
     FROM unnest(readinglist_words(words)) AS w, unnest(w.positions) AS p (position)
 $$;
-
-ALTER TABLE paper_search
-    ADD COLUMN IF NOT EXISTS pairs tsvector NOT NULL DEFAULT '''{_GAP}''',
-    ADD COLUMN IF NOT EXISTS pairs_complete boolean NOT NULL DEFAULT false;
 {INDEXING}
--- The papers there already (before their index: one build, not one insert per paper).
-UPDATE paper_search SET (pairs, pairs_complete) = (
-    SELECT coalesce(pairs, '''{_GAP}'''), pairs IS NOT NULL
-    FROM (SELECT {_pairs_of("paper_search.search")} AS pairs) AS paired
-);
-CREATE INDEX IF NOT EXISTS paper_search_pairs ON paper_search USING gin (pairs);
+-- The papers there already (before their index: one build, not one insert per paper),
+-- their words kept from changing meanwhile: members' searches go on, their writes wait.
+LOCK TABLE paper_search IN SHARE MODE;
+INSERT INTO paper_pairs (rowid, pairs, complete)
+SELECT rowid, coalesce(p.pairs, '''{_GAP}'''), p.pairs IS NOT NULL
+FROM paper_search, LATERAL (SELECT {_pairs_of("paper_search.search")} AS pairs OFFSET 0) AS p
+ON CONFLICT (rowid) DO UPDATE SET pairs = excluded.pairs, complete = excluded.complete;
+CREATE INDEX IF NOT EXISTS paper_pairs_pairs ON paper_pairs USING gin (pairs);
 """
 # Whether a shared library has `PAIRS` already.
-HAS_PAIRS = "SELECT to_regclass('paper_search_pairs') IS NOT NULL"
+HAS_PAIRS = "SELECT to_regclass('paper_pairs_pairs') IS NOT NULL"
+# The pairs as the fourth pass kept them, among `paper_search`'s words (their index goes
+# with them): dropped once `PAIRS` is there, in a transaction of its own (`amending`).
+OLD_PAIRS = (
+    "ALTER TABLE paper_search DROP COLUMN IF EXISTS pairs, DROP COLUMN IF EXISTS pairs_complete"
+)
+HAS_OLD_PAIRS = (
+    "SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'paper_search'::regclass "
+    "AND attname = 'pairs' AND NOT attisdropped)"
+)
 
 TRIGGERS = """
 CREATE FUNCTION paper_search_paper() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -114,13 +114,17 @@ def _upgrade(address: SharedAddress, connection: "psycopg.Connection[Any]", vers
 
 
 def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> Amended:
-    """Add what a library made at this version lacks (`amending`), in one transaction.
-    Refused, changing nothing, for a role that does not own the tables, as an upgrade is."""
+    """Add what a library made at this version lacks (`amending`), in one transaction (then
+    the word pairs as the fourth pass kept them dropped, in one of their own). Refused,
+    changing nothing, for a role that does not own the tables, as an upgrade is."""
     import psycopg
 
     try:
         with connection.transaction():
-            return amending.amend(connection)
+            amended = amending.amend(connection)
+        with connection.transaction():
+            amending.drop_old_pairs(connection)
+        return amended
     except psycopg.errors.InsufficientPrivilege:
         raise SharedLibraryError(
             f"{address} lacks what this readinglist adds to a shared library at schema "

@@ -59,9 +59,8 @@ PAPER_SEARCH = table(
     column("authors"),
     column("arxiv_id"),
     column("notes"),
-    column("pairs"),
-    column("pairs_complete"),
 )
+PAPER_PAIRS = table("paper_pairs", column("rowid"), column("pairs"), column("complete"))
 _STATES = table(
     "paper_states",
     column("person"),
@@ -81,6 +80,20 @@ _COLUMNS = {
     TextField.ARXIV_ID: "arxiv_id",
     TextField.NOTE: "notes",
 }
+# The weights of a field's word pairs (search_ddl.PAIRS), and the fields whose pairs are
+# theirs alone (a phrase of two words found there needs no check on its words; the id's and
+# a note's are among the tags', weight c).
+_PAIR_FIELDS = {
+    TextField.ANY: "abcd",
+    TextField.TITLE: "a",
+    TextField.AUTHORS: "b",
+    TextField.ARXIV_ID: "c",
+    TextField.NOTE: "c",
+    TextField.SUMMARY: "d",
+}
+# The fields a phrase may find in the reader's own note.
+_IN_NOTES = frozenset({TextField.ANY, TextField.NOTE})
+_OWN_PAIRS = frozenset({TextField.ANY, TextField.TITLE, TextField.AUTHORS, TextField.SUMMARY})
 # ASCII punctuation as spaces, as a shared library cuts words (search_ddl.readinglist_words).
 _SPACED = str.maketrans(string.punctuation, " " * len(string.punctuation))
 # Of the library's papers: found by more, a list tests each paper it reads against the found
@@ -164,29 +177,69 @@ def _one_column(match: TextMatch) -> str | None:
 
 def _by_pairs(phrase: Text) -> bool:
     """Whether a phrase is looked up by its word pairs: of several words (cut as a shared
-    library cuts them: ASCII punctuation is a space, search_ddl.readinglist_words), in any
-    field (`search`; a named field's phrases are checked on its own, shorter, column). A
+    library cuts them: ASCII punctuation is a space, search_ddl.readinglist_words). A
     misjudged count costs time, never papers: `_paired` finds a word alone too."""
-    if phrase.field is not TextField.ANY:
-        return False
+    return _words(phrase) > 1
+
+
+def _pairs_say(phrase: Text) -> bool:
+    """Whether the pairs alone say which papers hold a phrase (two words in a field whose
+    pairs are its own; search_ddl.readinglist_pairs_exact says it for sure). Its papers are
+    then read from the pairs alone (`_paired_ids`); a longer phrase's candidates, each
+    checked on its words, are joined with the words' rows (`_paired`): looking each up
+    took longer (132,500 candidates of `"chain of thought"`)."""
+    return phrase.field in _OWN_PAIRS and _words(phrase) == 2
+
+
+def _words(phrase: Text) -> int:
     words = phrase.value.translate(_SPACED).split()
-    return sum(any(character.isalnum() for character in word) for word in words) > 1
+    return sum(any(character.isalnum() for character in word) for word in words)
 
 
 def _paired(phrase: Text, index: NamedFromClause, *, seen: bool) -> ColumnElement[bool]:
-    """A phrase's papers through its word pairs (search_ddl.PAIRS): those whose `pairs`
-    hold the phrase's pairs, then, unless the pairs alone say it (two words, on a paper
-    whose pairs are all there), its words checked in order on `search`, which decompresses
-    each candidate's words (0.6-0.9 s for `GPT-4o` at 180,000 papers, where the pairs'
-    lookup reads none)."""
+    """A phrase's papers through its word pairs in its field (search_ddl.PAIRS): those whose
+    `paper_pairs` hold the phrase's pairs, then, unless the pairs alone say it (two words,
+    in a field whose pairs are its own, on a paper whose pairs are all there), its words
+    checked in order on the field's column, which reads each candidate's words (0.6-0.9 s
+    for `GPT-4o` at 180,000 papers, where the pairs' lookup reads none). An EXISTS, which
+    PostgreSQL joins as a semi-join where it stands alone (the pairs' candidates looked up,
+    and only theirs checked), and tests paper by paper elsewhere (a list's first screen)."""
+    pairs = PAPER_PAIRS.alias("paired")
+    held = _pairs_hold(phrase, pairs, index, seen=seen)
+    return exists().where(pairs.c.rowid == index.c.rowid, held)
+
+
+def _paired_ids(phrase: Text) -> Select[tuple[Any]]:
+    """The ids of a lone phrase's papers, from its word pairs (`_paired`'s), each candidate
+    whose pairs do not say it alone checked on its own row of words: no join with every
+    paper's row (`GPT-4o`, 134,463 found by the pairs alone, read no words at all)."""
+    pairs = PAPER_PAIRS.alias("paired")
+    index = PAPER_SEARCH.alias("checked")
+    return select(pairs.c.rowid).where(_pairs_hold(phrase, pairs, index, seen=False, own=True))
+
+
+def _pairs_hold(
+    phrase: Text,
+    pairs: NamedFromClause,
+    index: NamedFromClause,
+    *,
+    seen: bool,
+    own: bool = False,
+) -> ColumnElement[bool]:
+    """Whether `pairs`' row holds the phrase: its pairs found, then exact or checked on the
+    words (`index`'s row: the paper's own, looked up when `own`)."""
     words = phrase.value
-    pairs = _hidden(func.readinglist_pairs_query(words), seen)
-    exact = _hidden(func.readinglist_pairs_exact(words, type_=Boolean), seen)
-    checked = index.c.search.op("@@")(_hidden(tsquery(phrase), seen))
-    return and_(
-        index.c.pairs.op("@@")(pairs),
-        or_(and_(exact, index.c.pairs_complete), checked),
+    query = _hidden(func.readinglist_pairs_query(words, _PAIR_FIELDS[phrase.field]), seen)
+    checked: ColumnElement[bool] = index.c[_COLUMNS[phrase.field]].op("@@")(
+        _hidden(tsquery(phrase), seen)
     )
+    if own:
+        its_row = select(checked).where(index.c.rowid == pairs.c.rowid)
+        checked = its_row.scalar_subquery().is_(true())
+    if phrase.field in _OWN_PAIRS:
+        exact = _hidden(func.readinglist_pairs_exact(words, type_=Boolean), seen)
+        checked = or_(and_(exact, pairs.c.complete), checked)
+    return and_(pairs.c.pairs.op("@@")(query), checked)
 
 
 def _hidden(value: ColumnElement[Any], seen: bool) -> ColumnElement[Any]:
@@ -224,7 +277,7 @@ def noted_condition(
         case Text(_, field):
             query = _unseen(tsquery(match))
             shared = index.c[_COLUMNS[field]].op("@@")(query)
-            if field in (TextField.ANY, TextField.NOTE):
+            if field in _IN_NOTES:
                 return or_(shared, states.c[_NOTE_SEARCH].op("@@")(query))
             return shared
         case AnyOf(options):
@@ -236,22 +289,40 @@ def noted_condition(
             )
 
 
-def found(match: TextMatch, *, once: bool = False) -> CompoundSelect[tuple[Any]]:
+def found(
+    match: TextMatch, *, once: bool = False
+) -> Select[tuple[Any]] | CompoundSelect[tuple[Any]]:
     """The ids of the papers `match` finds, for the person connected; each `once` (for a
-    count), else a paper with a note may come twice."""
+    count), else a paper with a note may come twice. A match that looks in no field a note
+    is in (`author:"anna rossi"`) on the shared words alone: the papers with a note of the
+    reader's are not checked twice (their check read every candidate's authors again
+    through their index, 100 ms of 180-250 at 180,000 papers)."""
     index = PAPER_SEARCH.alias("found")
     notes = _STATES.alias("found_note")
-    unnoted = select(index.c.rowid).where(shared_condition(match, index))
+    if isinstance(match, Text) and _pairs_say(match):
+        unnoted = _paired_ids(match)
+    else:
+        unnoted = select(index.c.rowid).where(shared_condition(match, index))
+    if not _reads_notes(match):
+        return unnoted
     if once or _excludes(match):  # a word of a paper's note may leave it out
-        unnoted = unnoted.where(~exists().where(_noted(notes), notes.c.paper_id == index.c.rowid))
+        its_id = unnoted.selected_columns[0]
+        unnoted = unnoted.where(~exists().where(_noted(notes), notes.c.paper_id == its_id))
     noted_index = PAPER_SEARCH.alias("noted")
     states = _STATES.alias("noted_state")
-    noted = (
-        select(states.c.paper_id)
-        .join(noted_index, noted_index.c.rowid == states.c.paper_id)
-        .where(_noted(states), noted_condition(match, noted_index, states))
+    # Each of the reader's noted papers (a few hundred) looked up and checked, a scalar
+    # subquery never made a join: as a join, PostgreSQL read every paper's row to hash it
+    # against them (60-90 ms at 180,000 papers, at load 5).
+    its_row = select(noted_condition(match, noted_index, states)).where(
+        noted_index.c.rowid == states.c.paper_id
     )
+    noted = select(states.c.paper_id).where(_noted(states), its_row.scalar_subquery().is_(true()))
     return union_all(unnoted, noted)
+
+
+def _reads_notes(match: TextMatch) -> bool:
+    """Whether a phrase of `match` looks in the reader's note (any field, or `note:`)."""
+    return any(phrase.field in _IN_NOTES for phrase in all_phrases(match))
 
 
 def _excludes(match: TextMatch) -> bool:
