@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from readinglist.core.listing import SavedSearchCount, SidebarCounts
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import QueryError, parse_query
-from readinglist.library.database import Library
+from readinglist.library.database import Library, open_library
+from readinglist.library.errors import LibraryError
 from readinglist.library.failures import DISK_FULL, describe
 from readinglist.library.importer import import_paths
 from readinglist.ui.data.edits import why_not
@@ -120,3 +121,14 @@ def test_why_a_library_failed_shows_translated(qapp: QApplication, tmp_path: Pat
         said = why_not(full, library)
     assert said == f"디스크가 가득 찼습니다 ({library})"
     assert describe(full) == "the disk is full"  # what the command line prints
+
+
+def test_a_closed_library_is_named_once(qapp: QApplication, tmp_path: Path) -> None:
+    library = open_library(tmp_path / "library.sqlite", daily_backup=False)
+    library.close()
+    with pytest.raises(LibraryError) as closed, library.reading():
+        pass
+
+    said = why_not(closed.value, library.location)
+
+    assert said == f"the library {library.location} is closed"

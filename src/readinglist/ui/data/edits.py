@@ -62,6 +62,8 @@ def why_not(error: BaseException, library: str | Path) -> str:
         words = str(error)  # our own errors are written for people
     if words is None:
         words = tr("an unexpected error ({kind})").format(kind=type(error).__name__)
+    if str(library) in words:
+        return words  # our own error named it already ("the library … is closed")
     return tr("{reason} ({file})").format(reason=words, file=library)
 
 
