@@ -502,6 +502,10 @@ Name:</source>
         <translation>저장된 검색 삭제</translation>
     </message>
     <message>
+        <source>Could not read the watched folders: {why}</source>
+        <translation>지켜보는 폴더 목록을 읽지 못했습니다: {why}</translation>
+    </message>
+    <message>
         <source>{path} is not a folder.</source>
         <translation>{path}은(는) 폴더가 아닙니다.</translation>
     </message>

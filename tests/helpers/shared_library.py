@@ -1,17 +1,21 @@
 """Helpers for tests of a shared library: papers added as its owner, members connected."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import psycopg
+import pytest
 
 from tests.helpers.postgres import PostgresDatabase
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
+    from readinglist.library.database import Library
     from readinglist.ui.window.main_window import MainWindow
 
 
@@ -35,6 +39,20 @@ def add_paper(
 
 
 @contextmanager
+def library_as(database: PostgresDatabase, role: str) -> Iterator["Library"]:
+    """The shared library as `role` sees it (for a test's own reads and writes); closed
+    after."""
+    from readinglist.library.shared.address import SharedAddress
+    from readinglist.library.shared.opening import open_shared
+
+    library = open_shared(SharedAddress.parse(database.url_as(role)))
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+@contextmanager
 def window_as(
     qtbot: "QtBot", database: PostgresDatabase, role: str, place: Path, monkeypatch: Any
 ) -> Iterator["MainWindow"]:
@@ -53,3 +71,23 @@ def window_as(
     finally:
         window.close()
         library.close()
+
+
+def transactions_asked_here(library: "Library", monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Where each read or write transaction the window's thread asks `library` for is asked
+    (a stack's last lines), from now on; but the change log's place, taken as the window
+    opens the library, before its first reads (`ChangeFeed.start_here`)."""
+    asked: list[str] = []
+
+    def watched(transaction: Callable[[], AbstractContextManager[Any]]) -> Callable[..., Any]:
+        def asked_here() -> AbstractContextManager[Any]:
+            stack = "".join(traceback.format_stack(limit=12))
+            if threading.current_thread() is threading.main_thread() and "start_here" not in stack:
+                asked.append(stack)
+            return transaction()
+
+        return asked_here
+
+    monkeypatch.setattr(library, "reading", watched(library.reading))
+    monkeypatch.setattr(library, "writing", watched(library.writing))
+    return asked

@@ -5,12 +5,8 @@ mark them read. Such a read comes after the edits made before it are written, so
 tagged a moment ago is renamed too."""
 
 import datetime as dt
-import threading
-import traceback
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -32,7 +28,7 @@ from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.browser import fake_browser
 from tests.helpers.gui import open_window, settle
 from tests.helpers.postgres import PostgresDatabase, shut_out
-from tests.helpers.shared_library import add_paper
+from tests.helpers.shared_library import add_paper, transactions_asked_here
 
 ARXIV_IDS = ["2403.00001", "2403.00002", "2403.00003"]
 TODAY = dt.date.today()
@@ -59,23 +55,9 @@ def look(shared: PostgresDatabase, members: tuple[str, str]) -> Iterator[Library
 
 @pytest.fixture
 def reads_here(library: Library, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Where each read or write transaction the window's thread asked for was asked (a stack's last
-    lines), from the window's opening on; but the change log's place, taken as the window
-    opens the library, before its first reads (`ChangeFeed.start_here`)."""
-    asked: list[str] = []
-
-    def watched(transaction: Callable[[], AbstractContextManager[Any]]) -> Callable[..., Any]:
-        def asked_here() -> AbstractContextManager[Any]:
-            stack = "".join(traceback.format_stack(limit=12))
-            if threading.current_thread() is threading.main_thread() and "start_here" not in stack:
-                asked.append(stack)
-            return transaction()
-
-        return asked_here
-
-    monkeypatch.setattr(library, "reading", watched(library.reading))
-    monkeypatch.setattr(library, "writing", watched(library.writing))
-    return asked
+    """Where each read or write transaction the window's thread asked for was asked, from
+    the window's opening on."""
+    return transactions_asked_here(library, monkeypatch)
 
 
 @pytest.fixture
@@ -224,5 +206,4 @@ def test_preferences_list_the_subscriptions_off_the_windows_thread(
     listed = dialog.findChild(SubscriptionList)
     assert listed is not None
     qtbot.waitUntil(lambda: listed.table.rowCount() == 1)
-    # (the watched folders' panel beside it still reads its rows here: README, Working together)
-    assert [stack for stack in reads_here if "subscription_list.py" in stack] == []
+    assert reads_here == []

@@ -10,16 +10,18 @@ Reads for the panes run on the GUI thread (a page of rows, the paper shown: a mi
 a library file); on a shared library the list's rows come from a reader thread
 (`rows_later`). What a command acts on (a tag's papers, to rename it) is read in the edits'
 turn (`EditRunner.in_turn`): after the edits made before, on the writer thread wherever
-edits go there; so are saved searches written. There a server that went away holds a read
-on the GUI thread until the connection gives up (`CONNECTION_LIMITS`: about 10 s); after
-one has failed so, the reads on this thread answer "nothing" at once for `SERVER_REST_S`, or
-until the live updates find the server back (`server_back`), rather than hold the window
-again at each row scrolled.
+edits go there; so are saved searches written, and watched folders read and written. There
+a server that went away holds a read on the GUI thread until the connection gives up
+(`CONNECTION_LIMITS`: about 10 s); after one has failed so, the reads on this thread answer
+"nothing" at once for `SERVER_REST_S`, or until the live updates find the server back
+(`server_back`), rather than hold the window again at each row scrolled.
 """
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.paper import Paper
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from readinglist.core.query import Query
+    from readinglist.library.watch_folders import WatchFolder
     from readinglist.ui.data.queries import QueryRunner
 
 
@@ -248,6 +251,50 @@ class LibraryService(QObject):
             then(answer)
 
         self.edits.in_turn(write, written, failed, writes=True)
+
+    # --- watched folders -------------------------------------------------------------------
+
+    # Read and written in the edits' turn; each answers with the folders as they then are.
+    # `failed(error)`: the library could not be read or written, or (adding) the path is not
+    # a folder (a WatchFolderError).
+
+    def watched_folders_in_turn(
+        self, then: Callable[[list["WatchFolder"]], object], failed: Callable[[Exception], object]
+    ) -> None:
+        from readinglist.library.watch_folders import list_folders
+
+        self.edits.in_turn(list_folders, then, failed)
+
+    def watch_folder_in_turn(
+        self,
+        path: Path,
+        then: Callable[[list["WatchFolder"]], object],
+        failed: Callable[[Exception], object],
+    ) -> None:
+        """Watch `path` (a folder watched already stays as it was)."""
+        from readinglist.library import watch_folders
+
+        def watch(connection: "Connection") -> list["WatchFolder"]:
+            watch_folders.add_folder(connection, path, utc_now())
+            return watch_folders.list_folders(connection)
+
+        self.edits.in_turn(watch, then, failed, writes=True)
+
+    def unwatch_folder_in_turn(
+        self,
+        path: Path,
+        then: Callable[[list["WatchFolder"]], object],
+        failed: Callable[[Exception], object],
+    ) -> None:
+        """Stop watching `path` (its papers stay); a folder not watched (any more) is no error."""
+        from readinglist.library import watch_folders
+
+        def unwatch(connection: "Connection") -> list["WatchFolder"]:
+            with suppress(watch_folders.WatchFolderError):
+                watch_folders.remove_folder(connection, path)
+            return watch_folders.list_folders(connection)
+
+        self.edits.in_turn(unwatch, then, failed, writes=True)
 
 
 def _ignored(_: object) -> None:

@@ -1,7 +1,9 @@
 """The watched folders in Preferences (a list, Add… and Remove), and File → Watch a Folder….
 
 Adding or removing a folder acts at once, as the library's own row does: the folders are
-the library's, not settings that OK writes.
+the library's, not settings that OK writes. The list shows what the watcher knows, then what
+it reads as the panel opens (off the window's thread on a shared library); a library that
+cannot be read or written says so under the list, naming it.
 """
 
 from collections.abc import Callable
@@ -25,12 +27,11 @@ type ChooseFolder = Callable[[str], Path | None]  # a folder dialog with this ca
 
 
 def watch_a_folder(watcher: FolderWatcher, choose: ChooseFolder) -> None:
-    """File → Watch a Folder…: ask for a folder and watch it (why not, in the status bar)."""
+    """File → Watch a Folder…: ask for a folder and watch it (why not: `watcher.refused`,
+    which the window says in the status bar)."""
     folder = choose(tr("Watch a folder of digests"))
     if folder is not None:
-        why_not = watcher.add(folder)
-        if why_not is not None:
-            watcher.said.emit(why_not)
+        watcher.add(folder)
 
 
 class WatchFoldersPanel(QWidget):
@@ -53,7 +54,10 @@ class WatchFoldersPanel(QWidget):
         self.remove_button.clicked.connect(self._remove)
         self.list.currentRowChanged.connect(lambda _: self._enable())
         watcher.folders_changed.connect(self.refresh)
+        watcher.unreadable.connect(self._say)
+        watcher.refused.connect(self._say)
         self.refresh()
+        watcher.read_folders()
 
     def _lay_out(self) -> None:
         buttons = QVBoxLayout()
@@ -74,7 +78,7 @@ class WatchFoldersPanel(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        for folder in self._watcher.folders():
+        for folder in self._watcher.folders() or []:
             shown = for_display(str(folder.path))
             text = tr("{folder} (missing)").format(folder=shown) if folder.missing else shown
             item = QListWidgetItem(text, self.list)
@@ -88,13 +92,15 @@ class WatchFoldersPanel(QWidget):
     def _add(self) -> None:
         folder = self._choose(tr("Watch a folder of digests"))
         if folder is not None:
-            self._say(self._watcher.add(folder))
+            self.message.hide()
+            self._watcher.add(folder)
 
     def _remove(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self._say(self._watcher.remove(Path(item.data(Qt.ItemDataRole.UserRole))))
+            self.message.hide()
+            self._watcher.remove(Path(item.data(Qt.ItemDataRole.UserRole)))
 
-    def _say(self, why_not: str | None) -> None:
-        self.message.setText(why_not or "")
-        self.message.setVisible(why_not is not None)
+    def _say(self, why_not: str) -> None:
+        self.message.setText(why_not)
+        self.message.show()

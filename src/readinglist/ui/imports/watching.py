@@ -9,18 +9,22 @@ look. A rename into place is a change of the folder like any other. A scan also 
 start-up (after the first reads: what arrived while the window was closed), every
 `RESCAN_MS` (a change a watcher cannot see: a file rewritten in place on some systems, a
 drive plugged back), and when a folder is added. A folder that is missing is said once, in
-the status bar, and stays watched.
+the status bar, and stays watched. The folders are read as Preferences opens, added and
+removed in the edits' turn (`LibraryService.watch_folder_in_turn`): on a shared library off
+the GUI thread, where a server gone away would hold the window.
 """
 
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.import_report import ImportReport
 from readinglist.core.text import for_display
+from readinglist.ui.data.edits import could_not_save, why_not
 from readinglist.ui.i18n import tr
 from readinglist.ui.imports.controller import ImportController, ImportJob
 from readinglist.ui.qt import QFileSystemWatcher, QObject, QTimer, Signal
@@ -28,6 +32,7 @@ from readinglist.ui.qt import QFileSystemWatcher, QObject, QTimer, Signal
 if TYPE_CHECKING:
     from readinglist.library.database import Library
     from readinglist.library.watch_folders import Change, FileState, Scan, WatchFolder
+    from readinglist.ui.data.service import LibraryService
 
 SETTLE_MS = 2_000  # after the last change, before a look
 RESCAN_MS = 5 * 60_000
@@ -35,19 +40,21 @@ RESCAN_MS = 5 * 60_000
 
 class FolderWatcher(QObject):
     said = Signal(str)  # for the status bar
-    folders_changed = Signal()  # added, removed, gone missing or back
+    folders_changed = Signal()  # read, added, removed, gone missing or back
+    unreadable = Signal(str)  # why the folders could not be read (Preferences says it)
+    refused = Signal(str)  # why a folder was not added or removed
     looked = Signal()  # a scan's result was taken in (tests wait on it)
     _scanned = Signal(object)  # a Scan, or why it failed (str), from the scanning thread
 
     def __init__(
         self,
-        library: "Library",
+        service: "LibraryService",
         imports: ImportController,
         parent: QObject | None = None,
         settle_ms: int = SETTLE_MS,
     ) -> None:
         super().__init__(parent)
-        self._library, self._imports = library, imports
+        self._service, self._library, self._imports = service, service.library, imports
         self._system = QFileSystemWatcher(self)
         self._system.directoryChanged.connect(self._changed)
         self._settle = _timer(self, settle_ms, self.look, once=True)
@@ -58,54 +65,57 @@ class FolderWatcher(QObject):
         self._seen: dict[Path, FileState] = {}  # the last look's unsettled files
         self._handed: dict[Path, FileState] = {}  # given to an import not over yet
         self._said_missing: set[int] = set()
-        self._folders: list[WatchFolder] = []
+        self._folders: list[WatchFolder] | None = None  # None: not read or scanned yet
         self._scanned.connect(self._take)
 
-    # --- the folders (read and written on the GUI thread: a few rows) -------------------
+    # --- the folders (read and written in the edits' turn: on a shared library, off the GUI
+    # thread, where a server gone away would hold the window) ---------------------------
 
-    def folders(self) -> "list[WatchFolder]":
-        """The watched folders as the last scan left them (or as read now, before one)."""
-        if not self._folders:
-            from readinglist.library.watch_folders import list_folders
+    def folders(self) -> "list[WatchFolder] | None":
+        """The watched folders as the last scan, read or change left them; None before any."""
+        return None if self._folders is None else list(self._folders)
 
-            with suppress(*_storage_errors()), self._library.reading() as connection:
-                self._folders = list_folders(connection)
-        return list(self._folders)
+    def read_folders(self) -> None:
+        """Read the folders: `folders_changed` once they are in, else `unreadable`."""
+        self._service.watched_folders_in_turn(self._took, self._not_listed)
 
-    def add(self, path: Path) -> str | None:
-        """Watch `path` and scan it now; None when done, else why not (for people)."""
-        from readinglist.library import watch_folders as watch
-        from readinglist.library.database import utc_now
+    def add(self, path: Path) -> None:
+        """Watch `path` and scan it (`folders_changed`), or say why not (`refused`)."""
+        self._service.watch_folder_in_turn(
+            path, self._took_then_look, partial(self._not_added, path)
+        )
 
-        try:
-            with self._library.writing() as connection:
-                watch.add_folder(connection, path, utc_now())
-        except watch.WatchFolderError:
-            return tr("{path} is not a folder.").format(path=for_display(str(path)))
-        except _storage_errors() as error:
-            return _not_saved(self._library, error)
-        self._folders = []
+    def remove(self, path: Path) -> None:
+        """Stop watching `path`, its papers staying (`folders_changed`), or say why not."""
+        self._service.unwatch_folder_in_turn(path, self._removed, self._not_saved)
+
+    def _took(self, folders: "list[WatchFolder]") -> None:
+        self._folders = folders
         self.folders_changed.emit()
+
+    def _took_then_look(self, folders: "list[WatchFolder]") -> None:
+        self._took(folders)
         self.look()
-        return None
 
-    def remove(self, path: Path) -> str | None:
-        """Stop watching `path` (its papers stay); None when done, else why not."""
-        from readinglist.library import watch_folders as watch
-
-        try:
-            with self._library.writing() as connection:
-                watch.remove_folder(connection, path)
-        except watch.WatchFolderError:
-            return None  # not watched (any more): nothing to do
-        except _storage_errors() as error:
-            return _not_saved(self._library, error)
-        self._folders = []
+    def _removed(self, folders: "list[WatchFolder]") -> None:
         if self._system.directories():  # the next look watches those of the others again
             self._system.removePaths(self._system.directories())
-        self.folders_changed.emit()
-        self.look()
-        return None
+        self._took_then_look(folders)
+
+    def _not_listed(self, error: Exception) -> None:
+        why = why_not(error, self._library.location)
+        self.unreadable.emit(tr("Could not read the watched folders: {why}").format(why=why))
+
+    def _not_added(self, path: Path, error: Exception) -> None:
+        from readinglist.library.watch_folders import WatchFolderError
+
+        if isinstance(error, WatchFolderError):
+            self.refused.emit(tr("{path} is not a folder.").format(path=for_display(str(path))))
+        else:
+            self._not_saved(error)
+
+    def _not_saved(self, error: Exception) -> None:
+        self.refused.emit(could_not_save(why_not(error, self._library.location)))
 
     # --- scanning -----------------------------------------------------------------------
 
@@ -174,9 +184,9 @@ class FolderWatcher(QObject):
         self._said_missing = {folder.id for folder in found.missing}
         if missing:
             self.said.emit(_missing_text(missing))
-        before = [(folder.id, folder.missing) for folder in self._folders]
+        before = None if self._folders is None else _looks(self._folders)
         self._folders = found.folders
-        if before != [(folder.id, folder.missing) for folder in found.folders]:
+        if before != _looks(found.folders):
             self.folders_changed.emit()
 
     def _settled(self, changes: "list[Change]") -> "tuple[list[Change], list[Change]]":
@@ -220,6 +230,11 @@ def _missing_text(folders: "list[WatchFolder]") -> str:
     return tr("The watched folders {folders} are missing: they stay watched.").format(folders=names)
 
 
+def _looks(folders: "list[WatchFolder]") -> list[tuple[int, bool]]:
+    """What Preferences shows of the folders: which, and whether each is missing."""
+    return [(folder.id, folder.missing) for folder in folders]
+
+
 def _storage_errors() -> tuple[type[Exception], ...]:
     from readinglist.library.failures import storage_errors
 
@@ -227,14 +242,6 @@ def _storage_errors() -> tuple[type[Exception], ...]:
 
 
 def _not_read(library: "Library", error: Exception) -> str:
-    from readinglist.ui.data.edits import why_not
-
     return tr("Could not scan the watched folders: {why}").format(
         why=why_not(error, library.location)
     )
-
-
-def _not_saved(library: "Library", error: Exception) -> str:
-    from readinglist.ui.data.edits import could_not_save, why_not
-
-    return could_not_save(why_not(error, library.location))

@@ -233,8 +233,9 @@ def watch_folders(window: "MainWindow", service: "LibraryService") -> None:
     from readinglist.ui.imports.watching import FolderWatcher
 
     assert window.imports is not None
-    watcher = FolderWatcher(service.library, window.imports, window)
+    watcher = FolderWatcher(service, window.imports, window)
     watcher.said.connect(lambda text: window.status.say(text, SAID_FOR_MS))
+    watcher.refused.connect(lambda text: window.status.say(text, SAID_FOR_MS))
     dialogs = FileDialogs(window, window.settings)
     menus.on_trigger(
         window.menu_actions.watch_folder,
