@@ -147,6 +147,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as is_alive  # a Qt object not deleted yet (its dialog open)
 
 if TYPE_CHECKING:  # at run time, `__getattr__` below
     from PySide6.QtMultimedia import (
@@ -405,6 +406,7 @@ __all__ = [
     "QtMsgType",
     "Signal",
     "Slot",
+    "is_alive",
     "multimedia_problem",
     "qInstallMessageHandler",
     "qVersion",

@@ -3,11 +3,12 @@
 fetched when fetching is off; the report shown as an import's, the papers listed."""
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from readinglist.core.import_report import FileStatus, ImportReport
@@ -19,7 +20,8 @@ from readinglist.ui import settings as keys
 from readinglist.ui.data.service import LibraryService
 from readinglist.ui.imports.subscription_list import SubscriptionList
 from readinglist.ui.imports.subscriptions import OFFLINE, SubscriptionChecker
-from readinglist.ui.qt import QDate, QSettings
+from readinglist.ui.qt import QDate, QSettings, QWidget
+from readinglist.ui.rules.dialog import RulesDialog
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.digest_server import DigestServer, ago, closed_port, day_digest, day_path
 from tests.helpers.gui import row_titles, settle
@@ -197,3 +199,27 @@ def test_a_list_the_library_cannot_give_says_so_under_it(qtbot: QtBot, library: 
     assert listed.problem.isVisibleTo(listed)
     assert listed.problem.text().startswith("Could not read the subscriptions: ")
     assert str(library.location) in listed.problem.text()
+
+
+@pytest.mark.parametrize(
+    "opened",
+    [
+        lambda service: SubscriptionList(service, back_days=3),
+        lambda service: RulesDialog(service, lambda text, error: text),
+    ],
+    ids=["subscriptions", "rules"],
+)
+def test_a_list_closed_before_its_answer_came_is_left_alone(
+    qtbot: QtBot, library: Library, opened: Callable[[LibraryService], QWidget]
+) -> None:
+    """Preferences or the Rules dialog closed while its list is read (a shared library's, or
+    behind an import): the answer reaches no deleted widget (a RuntimeError into Qt, before)."""
+    service = LibraryService(library)
+    service.edits.set_others_writing(True)  # the read waits its turn on the writer thread
+    listed = opened(service)
+    assert service.edits.is_answering()
+
+    shiboken6.delete(listed)  # as a dialog is deleted on closing
+    qtbot.waitUntil(lambda: not service.edits.is_answering())
+
+    service.edits.finish()

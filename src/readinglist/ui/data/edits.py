@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from readinglist.core.translatable import Message
 from readinglist.ui.i18n import count_text, tr, tr_message
-from readinglist.ui.qt import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
+from readinglist.ui.qt import QCoreApplication, QEvent, QObject, QThread, Signal, Slot, is_alive
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -36,6 +36,19 @@ if TYPE_CHECKING:
     from readinglist.library.user_edits import Edit
 
 Job = Callable[["Connection"], Any]  # a read, or a write that is not an undoable edit
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """Who waits for an `in_turn` job's answer."""
+
+    answer: Callable[[Any], object]
+    failed: Callable[[Exception], object]
+    receiver: QObject | None  # when deleted (its dialog closed), nobody waits any more
+
+    def still_wanted(self) -> bool:
+        return self.receiver is None or is_alive(self.receiver)
+
 
 SYNC_LIMIT = 50  # papers an edit may touch and still be written on the GUI thread
 
@@ -130,7 +143,7 @@ class EditRunner(QObject):
         super().__init__(parent)
         self._library = library
         self._pending: dict[int, tuple[Edit, bool]] = {}
-        self._jobs: dict[int, tuple[Callable[[Any], object], Callable[[Exception], object]]] = {}
+        self._jobs: dict[int, _Asked] = {}
         self._serial = 0
         self._thread: QThread | None = None
         self._writer: _Writer | None = None  # held here: a moved QObject has no parent
@@ -157,11 +170,13 @@ class EditRunner(QObject):
         failed: Callable[[Exception], object],
         *,
         writes: bool = False,
+        receiver: QObject | None = None,
     ) -> None:
         """`answer(job(connection))` once the edits made before are written: at once, on the
         GUI thread, where a small edit would be written so (none queued); else on the writer
         thread, after them. In a write transaction if it `writes`; `failed(error)` if the
-        job raised."""
+        job raised. Neither is called once `receiver` (the dialog that asked) is deleted: a
+        dialog closed before its answer came."""
         if not self._library.shared and not self._pending and not self._others_writing:
             answered, error = _done(self._library, job, writes)
             if error is None:
@@ -170,7 +185,7 @@ class EditRunner(QObject):
                 failed(error)
             return
         self._serial += 1
-        self._jobs[self._serial] = (answer, failed)
+        self._jobs[self._serial] = _Asked(answer, failed, receiver)
         self._writer_thread()
         self._post_job.emit(self._serial, job, writes)
 
@@ -239,14 +254,14 @@ class EditRunner(QObject):
         self.failed.emit(Failure(edit, undoing, why))
 
     def _on_answered(self, serial: int, answered: object) -> None:
-        if serial in self._jobs:
-            answer, _ = self._jobs.pop(serial)
-            answer(answered)
+        asked = self._jobs.pop(serial, None)
+        if asked is not None and asked.still_wanted():
+            asked.answer(answered)
 
     def _on_not_answered(self, serial: int, error: Exception) -> None:
-        if serial in self._jobs:
-            _, failed = self._jobs.pop(serial)
-            failed(error)
+        asked = self._jobs.pop(serial, None)
+        if asked is not None and asked.still_wanted():
+            asked.failed(error)
 
     def _announce_busy(self) -> None:
         papers = sum(len(edit.ids) for edit, _ in self._pending.values())

@@ -94,7 +94,7 @@ class SubscriptionList(QWidget):
     def reload(self) -> None:
         from readinglist.library.subscriptions import list_subscriptions
 
-        self._service.edits.in_turn(list_subscriptions, self._show, self._unreadable)
+        self._service.edits.in_turn(list_subscriptions, self._show, self._unreadable, receiver=self)
 
     def _unreadable(self, error: Exception) -> None:
         from readinglist.ui.data.edits import why_not
@@ -135,7 +135,7 @@ class SubscriptionList(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         removed = partial(_remove, ids=[self._shown[row].id for row in rows])
         self._service.edits.in_turn(
-            removed, lambda _: self.reload(), self._not_removed, writes=True
+            removed, lambda _: self.reload(), self._not_removed, writes=True, receiver=self
         )
 
     def _not_removed(self, error: Exception) -> None:
@@ -210,7 +210,7 @@ class AddSubscriptionDialog(QDialog):
                 connection, name, template, format_name=format_name, since=first, now=utc_now()
             )
 
-        self._service.edits.in_turn(add, self._added, self._refused, writes=True)
+        self._service.edits.in_turn(add, self._added, self._refused, writes=True, receiver=self)
 
     def _added(self, _: None) -> None:
         super().accept()

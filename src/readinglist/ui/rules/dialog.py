@@ -164,7 +164,7 @@ class RulesDialog(QDialog):
         from readinglist.library.rules import list_rules
 
         shown = partial(self._show, select, said)
-        self.service.edits.in_turn(list_rules, shown, self._unreadable)
+        self.service.edits.in_turn(list_rules, shown, self._unreadable, receiver=self)
 
     def _unreadable(self, error: Exception) -> None:
         from readinglist.ui.data.edits import why_not
