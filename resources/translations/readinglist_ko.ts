@@ -2279,5 +2279,17 @@ The teaser is on {host}.</source>
         <source>Edit this one</source>
         <translation>이 메모 편집</translation>
     </message>
+    <message>
+        <source>Your rules could not act on the papers others imported: {why}</source>
+        <translation>다른 구성원이 가져온 논문에 내 규칙을 적용하지 못했습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Your rules acted on 1 new paper ({rules})</source>
+        <translation>내 규칙이 새 논문 1편에 적용되었습니다 ({rules})</translation>
+    </message>
+    <message>
+        <source>Your rules acted on {n} new papers ({rules})</source>
+        <translation>내 규칙이 새 논문 {n}편에 적용되었습니다 ({rules})</translation>
+    </message>
 </context>
 </TS>

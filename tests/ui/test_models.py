@@ -4,6 +4,7 @@ import datetime as dt
 import functools
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -19,6 +20,9 @@ from readinglist.ui.list.model import PaperTableModel
 from readinglist.ui.qt import QModelIndex, QModelRoleData, QModelRoleDataSpan, Qt
 from readinglist.ui.sidebar.entries import DIGESTS_GROUP, SAVED_GROUP, TAGS_GROUP
 from readinglist.ui.sidebar.model import QUERY_ROLE, SidebarModel, _runs
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 def counts(
@@ -270,6 +274,34 @@ def test_a_failing_read_is_reported_not_raised(qtbot: QtBot, library: Library) -
         runner.stop()
     assert failed.args == [f"an unexpected error (RuntimeError) ({library.path})"]
     assert answers == []
+
+
+def test_a_channel_that_writes_runs_its_jobs_in_a_write_transaction(
+    qtbot: QtBot, library: Library
+) -> None:
+    """`writes`: `Library.writing` (the write lock taken at BEGIN on a library file), on a
+    channel that only writes; the others read."""
+    runner = QueryRunner(library)
+    answers: list[tuple[str, bool]] = []
+
+    def transaction(name: str, connection: "Connection") -> tuple[str, bool]:
+        return name, bool(connection.get_execution_options().get("readinglist_immediate"))
+
+    try:
+        with qtbot.waitSignal(runner.settled, timeout=5_000):
+            runner.submit("ids", functools.partial(transaction, "ids"), answers.append)
+            runner.submit(
+                "catch-up",
+                functools.partial(transaction, "catch-up"),
+                answers.append,
+                background=True,
+                writes=True,
+            )
+        with pytest.raises(AssertionError, match="reads or writes"):
+            runner.submit("catch-up", functools.partial(transaction, "read"), answers.append)
+    finally:
+        runner.stop()
+    assert sorted(answers) == [("catch-up", True), ("ids", False)]
 
 
 def test_saved_searches_come_go_and_are_renamed_in_place(qtmodeltester: object) -> None:

@@ -55,7 +55,7 @@ def test_what_others_change_comes_and_the_windows_own_changes_do_not(
         feed.close()
 
     assert first == Changed(frozenset({paper}), frozenset({"tag"}))
-    assert second == Changed(frozenset({other}), frozenset())
+    assert second == Changed(frozenset({other}), frozenset(), own_only=frozenset({other}))
 
 
 def test_a_change_before_the_first_look_comes_once_the_place_was_taken(

@@ -12,6 +12,7 @@ import pytest
 
 from readinglist.core.paper import ReadingStatus
 from readinglist.library import papers as store
+from readinglist.library import trash
 from readinglist.library.database import Library, utc_now
 from readinglist.library.importer import import_paths
 from readinglist.library.rules import Rule, add_rule
@@ -54,6 +55,13 @@ def seen(library: Library, arxiv_id: str) -> tuple[bool, ReadingStatus, tuple[st
         paper = store.load_paper(connection, arxiv_id)
         assert paper is not None
         return paper.starred, paper.status, paper.rules
+
+
+def tags_of(library: Library, arxiv_id: str) -> list[str]:
+    with library.reading() as connection:
+        paper = store.load_paper(connection, arxiv_id)
+        assert paper is not None
+        return list(paper.tags)
 
 
 def set_status(library: Library, arxiv_id: str, status: ReadingStatus) -> None:
@@ -154,15 +162,60 @@ def test_a_rule_made_after_a_paper_arrived_leaves_it_alone(
     assert seen(bob, SURVEY_TOO.arxiv_id)[1] is ReadingStatus.SKIPPED
 
 
-def test_a_members_first_catch_up_starts_from_now(
+def test_a_members_first_catch_up_catches_what_arrived_since_their_rules_were_made(
+    member_libraries: tuple[Library, Library], digests: DigestWriter
+) -> None:
+    """Bob's rule made, alice's import, then bob's first command: his rule meets it then
+    (it started from when it was made, not from bob's first catch-up)."""
+    alice, bob = member_libraries
+    import_paths(alice, [digests.write("a.md", "2024-03-01", [SURVEY])])
+    added(bob, QUIET)
+    import_paths(alice, [digests.write("b.md", "2024-03-02", [SURVEY_TOO])])
+
+    done = caught_up(bob)
+
+    assert done.counts() == {"Quiet": 1}
+    assert seen(bob, SURVEY.arxiv_id)[1] is ReadingStatus.UNREAD
+    assert seen(bob, SURVEY_TOO.arxiv_id)[1] is ReadingStatus.SKIPPED
+    assert caught_up(bob) == CaughtUp()
+
+
+def test_a_member_with_no_private_rule_starts_from_now(
     member_libraries: tuple[Library, Library], digests: DigestWriter
 ) -> None:
     alice, bob = member_libraries
-    added(bob, QUIET)  # made before any catch-up: a library amended with rules in it
     import_paths(alice, [digests.write("a.md", "2024-03-01", [SURVEY])])
 
     assert caught_up(bob) == CaughtUp()
+    added(bob, QUIET)
+    assert caught_up(bob) == CaughtUp()
     assert seen(bob, SURVEY.arxiv_id)[1] is ReadingStatus.UNREAD
+
+
+def test_a_paper_in_the_members_trash_is_left_alone(
+    alice_bob: tuple[Library, Library], digests: DigestWriter
+) -> None:
+    """As at an import, where a new paper is never in the trash: no status, star, tag or
+    hit, even from a rule that asks for the trash; restored, it is as it was (the rules do
+    not come back to it)."""
+    alice, bob = alice_bob
+    added(bob, Rule(0, "Quiet", "survey", star=True, status=ReadingStatus.SKIPPED, tags=("q",)))
+    added(bob, Rule(0, "Binned", "survey is:trashed", status=ReadingStatus.READ))
+    import_paths(alice, [digests.write("a.md", "2024-03-01", [SURVEY, SURVEY_TOO])])
+    with bob.writing() as connection:
+        trashed = store.paper_id_for(connection, SURVEY.arxiv_id)
+        assert trashed is not None
+        trash.move_to_trash(connection, [trashed], utc_now())
+
+    done = caught_up(bob)
+    with bob.writing() as connection:
+        trash.restore(connection, [trashed])
+
+    assert done.counts() == {"Quiet": 1}
+    assert seen(bob, SURVEY.arxiv_id) == (False, ReadingStatus.UNREAD, ())
+    assert seen(bob, SURVEY_TOO.arxiv_id) == (True, ReadingStatus.SKIPPED, ("Quiet",))
+    assert caught_up(bob) == CaughtUp()
+    assert tags_of(bob, SURVEY.arxiv_id) == []
 
 
 def test_an_import_committed_after_the_mark_with_smaller_ids_is_caught(
@@ -232,7 +285,8 @@ def test_a_library_made_before_the_catch_up_works_without_it_until_its_owner_add
 ) -> None:
     """As those made before it: members open it and their rules run at their own imports
     alone; a member's init-shared may not add it, changing nothing; its owner's adds it once,
-    and from then on bob's rules catch up."""
+    and bob's rules catch up from then on: on what arrived between the amendment and his
+    first command too, never on what came before it."""
     alice, bob = member_libraries
     with psycopg.connect(shared.url, autocommit=True) as admin:
         admin.execute(
@@ -245,13 +299,15 @@ def test_a_library_made_before_the_catch_up_works_without_it_until_its_owner_add
     with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
         init_shared(SharedAddress.parse(shared.url_as(members[0])))
 
+    import_paths(alice, [digests.write("a.md", "2024-03-01", [SURVEY])])  # before: never
     amended = init_shared(SharedAddress.parse(shared.url)).amendments
     again = init_shared(SharedAddress.parse(shared.url)).amendments
-    assert caught_up(bob) == CaughtUp()  # the mark: from now on
-    import_paths(alice, [digests.write("a.md", "2024-03-01", [SURVEY])])
+    import_paths(alice, [digests.write("b.md", "2024-03-02", [SURVEY_TOO])])  # before bob's
 
     assert (amended.added, again.added) == ((amending.RULES_CATCH_UP,), ())
-    assert caught_up(bob).counts() == {"Quiet": 1}
+    assert caught_up(bob).counts() == {"Quiet": 1}  # his first: from the amendment
+    assert seen(bob, SURVEY.arxiv_id)[1] is ReadingStatus.UNREAD
+    assert seen(bob, SURVEY_TOO.arxiv_id)[1] is ReadingStatus.SKIPPED
     assert check_version(SharedAddress.parse(shared.url_as(members[1]))) == SHARED_VERSION
 
 

@@ -35,7 +35,8 @@ CATCH_UP_LIMIT = 10_000  # changes read at once; a window away longer reads ever
 QUIET_LIMIT_S = 1.0  # a stream of commits is read at least this often
 _SNAPSHOT = "SELECT pg_current_snapshot()::text"
 _SINCE = (
-    "SELECT seq, kind, row_id, person, client FROM changes WHERE seq > ? OR (xid >= "
+    "SELECT seq, kind, row_id, person, client, person = current_user FROM changes "
+    "WHERE seq > ? OR (xid >= "
     "pg_snapshot_xmin(?::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, ?::pg_snapshot)) "
     "ORDER BY seq LIMIT ?"
 )
@@ -48,6 +49,7 @@ class Change:
     row_id: int
     person: str  # who made it
     client: str  # where: the application_name of the connection that made it
+    mine: bool = False  # made by the member reading (elsewhere: another window, their rules)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +75,8 @@ def changes_since(
     [(snapshot,)] = fetch(connection, _SNAPSHOT)
     rows = fetch(connection, _SINCE, [cursor.seq, cursor.snapshot, cursor.snapshot, limit])
     found = [
-        Change(int(seq), str(kind), int(row), str(who), str(where))
-        for seq, kind, row, who, where in rows
+        Change(int(seq), str(kind), int(row), str(who), str(where), bool(mine))
+        for seq, kind, row, who, where, mine in rows
     ]
     last = max([cursor.seq, *(change.seq for change in found)])
     return found, Cursor(last, str(snapshot))
@@ -121,11 +123,19 @@ class Doorbell:
 class Changed:
     """What others changed since the last look: the papers (their rows, tags, notes,
     sightings, or a person's own state changed elsewhere) and the other kinds of things
-    ("tag", "saved_search", "rule"). `everything`: too much to name, read it all again."""
+    ("tag", "saved_search", "rule"). `everything`: too much to name, read it all again.
+    `own_only`: those of the papers the member alone changed (in another window, by the
+    command line, their rules' catch-up): none of them arrived from another member."""
 
     paper_ids: frozenset[int]
     kinds: frozenset[str]
     everything: bool = False
+    own_only: frozenset[int] = frozenset()
+
+    @property
+    def others_papers(self) -> frozenset[int]:
+        """The papers another member changed: one they imported among them, perhaps."""
+        return self.paper_ids - self.own_only
 
 
 class ChangeFeed:
@@ -176,9 +186,11 @@ class ChangeFeed:
         others = [change for change in found if change.client != self._client]
         if not others and not everything:
             return None
-        papers = frozenset(change.row_id for change in others if change.kind == "paper")
+        papered = [change for change in others if change.kind == "paper"]
+        papers = frozenset(change.row_id for change in papered)
+        by_others = frozenset(change.row_id for change in papered if not change.mine)
         kinds = frozenset(change.kind for change in others if change.kind != "paper")
-        return Changed(papers, kinds, everything)
+        return Changed(papers, kinds, everything, papers - by_others)
 
     def _since(self, connection: Connection) -> list[Change]:
         assert self._cursor is not None

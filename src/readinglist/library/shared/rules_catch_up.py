@@ -6,7 +6,8 @@ meets those papers here, at that member's next look: `catch_up` runs each of the
 rules, once, on every paper that arrived since their rules last caught up, whoever imported
 it, and does what an import would (`rules.act`: a status given only to a paper still unread,
 the hits kept for the detail pane's "Rules:"). Papers the member imported are left out: their
-rules ran then. A rule acts only on papers that arrived after it was made (`rules.since`),
+rules ran then, and so are those in the member's trash: left alone, as a trashed paper is by
+everything else. A rule acts only on papers that arrived after it was made (`rules.since`),
 as at an import; `rules apply` is for the papers before.
 
 "Since" is a snapshot, not a number: ids are given as papers are inserted, not as imports
@@ -31,6 +32,7 @@ from readinglist.library.database import utc_now
 from readinglist.library.dialect import on_postgresql
 from readinglist.library.driver import fetch
 from readinglist.library.shared import ddl
+from readinglist.library.trash import not_trashed_sql
 
 CLIENT = "readinglist-rules"
 # The connection named `CLIENT` for the catch-up's statements (the changes log reads it), as
@@ -38,9 +40,18 @@ CLIENT = "readinglist-rules"
 _NAMED = "SELECT current_setting('application_name'), set_config('application_name', ?, true)"
 _NAMED_BACK = "SELECT set_config('application_name', ?, true)"
 _MARK = "SELECT seen::text FROM rule_catch_up WHERE person = current_user FOR UPDATE"
+# A member's first mark: before the papers their oldest private rule may act on (those not
+# visible in its `since`), so what arrived between the rule (or the owner's amendment) and
+# this first catch-up is caught. A rule made before the amendment has no `since`: it starts
+# at the amendment, before every paper with an `arrived` ('1:1:', no transaction visible).
+# No private rule: the moment itself, nothing to catch. Another window's first mark, made
+# meanwhile, wins (nothing returned: `_MARK` then waits for it).
 _FIRST_MARK = (
-    "INSERT INTO rule_catch_up (seen, at) VALUES (pg_current_snapshot(), ?) "
-    "ON CONFLICT (person) DO NOTHING RETURNING person"
+    "INSERT INTO rule_catch_up (seen, at) SELECT coalesce(CASE WHEN bool_or(since IS NULL) "
+    "THEN '1:1:'::pg_snapshot ELSE (min(pg_snapshot_xmin(since)) || ':' || "
+    "min(pg_snapshot_xmin(since)) || ':')::pg_snapshot END, pg_current_snapshot()), ? "
+    "FROM rules WHERE owner = current_user AND NOT shared "
+    "ON CONFLICT (person) DO NOTHING RETURNING seen::text"
 )
 # The papers others brought in since the mark, and the snapshot they were read in.
 _ARRIVED = (
@@ -49,11 +60,14 @@ _ARRIVED = (
     "AND NOT pg_visible_in_snapshot(arrived, ?::pg_snapshot) "
     "AND arrived_by <> current_user ORDER BY id)"
 )
-# Which of them each of the member's private rules was made before.
+# Which of them each of the member's private rules was made before, those in the member's
+# trash left out: a trashed paper is left alone, as by every other edit (restored, it is as
+# it was; the rules do not come back to it).
 _AFTER_RULES = (
     "SELECT r.id, p.id FROM rules r JOIN paper_records p ON p.id = ANY(?::bigint[]) "
     "WHERE r.owner = current_user AND NOT r.shared "
-    "AND (r.since IS NULL OR NOT pg_visible_in_snapshot(p.arrived, r.since))"
+    "AND (r.since IS NULL OR NOT pg_visible_in_snapshot(p.arrived, r.since)) "
+    f"AND {not_trashed_sql('p.id', postgresql=True)}"
 )
 _MOVE_MARK = (
     "UPDATE rule_catch_up SET seen = ?::pg_snapshot, at = ? WHERE person = current_user "
@@ -83,8 +97,9 @@ def catch_up(connection: Connection, now: dt.datetime) -> CaughtUp:
     """Run the member's private rules on the papers others brought in since their last
     catch-up, in the caller's transaction; nothing on a library file (its one person
     imports everything), nor on a shared library made before the catch-up (until its
-    owner's init-shared adds it: amending.py). A member's first catch-up marks the moment
-    and acts on nothing: rules start from now."""
+    owner's init-shared adds it: amending.py). A member's first catch-up starts from their
+    oldest private rule (`_FIRST_MARK`): what others imported since it was made, or since the
+    owner's amendment for a rule made before it, is caught then."""
     if not on_postgresql(connection) or not fetch(connection, ddl.HAS_RULE_CATCH_UP)[0][0]:
         return CaughtUp()
     [(named, _)] = fetch(connection, _NAMED, [CLIENT])
@@ -94,10 +109,9 @@ def catch_up(connection: Connection, now: dt.datetime) -> CaughtUp:
 
 
 def _catch_up(connection: Connection, now: dt.datetime) -> CaughtUp:
-    marked = fetch(connection, _MARK)
-    if not marked:
-        fetch(connection, _FIRST_MARK, [now])
-        return CaughtUp()
+    marked = fetch(connection, _MARK) or fetch(connection, _FIRST_MARK, [now])
+    if not marked:  # another window of the member's made the first mark meanwhile
+        marked = fetch(connection, _MARK)
     seen = marked[0][0]
     [(snapshot, arrived)] = fetch(connection, _ARRIVED, [seen, seen])
     caught = _act(connection, [int(paper_id) for paper_id in arrived], now)

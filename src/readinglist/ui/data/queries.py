@@ -1,5 +1,8 @@
 """Library reads that may take a while (the list's ids, the sidebar's counts) run here,
 on a worker thread per channel, so the window keeps painting while SQLite sorts 200k papers.
+So do the few writes that are not the user's edits and may take as long (a shared library's
+rules catching up: 8.6 s after 5,000 papers), each on a channel that writes (`writes`): the
+user's edits (`edits.EditRunner`) never wait behind one, nor do the other channels' reads.
 
 Requests go by channel; on each channel only the newest request counts: an older one still
 queued is skipped, and an older answer arriving late is dropped. Background requests (the
@@ -31,12 +34,17 @@ class _QueryWorker(QObject):
     skipped = Signal(int)
 
     def __init__(
-        self, channel: str, library: "Library", is_newest: Callable[[str, int], bool]
+        self,
+        channel: str,
+        library: "Library",
+        is_newest: Callable[[str, int], bool],
+        writes: bool,
     ) -> None:
         super().__init__()
         self._channel = channel
         self._library = library
         self._is_newest = is_newest
+        self._transaction = library.writing if writes else library.reading
 
     @Slot(int, object)
     def run(self, serial: int, job: Job) -> None:
@@ -44,7 +52,7 @@ class _QueryWorker(QObject):
             self.skipped.emit(serial)
             return
         try:
-            with self._library.reading() as connection:
+            with self._transaction() as connection:
                 result = job(connection)
         except Exception as error:
             from readinglist.ui.data.edits import why_not
@@ -87,6 +95,7 @@ class QueryRunner(QObject):
         self._pending = 0
         self._foreground: set[int] = set()  # serials of requests not in the background
         self._held: dict[str, tuple[int, Job]] = {}  # background requests, newest per channel
+        self._writing: set[str] = set()  # the channels whose jobs run in a write transaction
 
     def submit(
         self,
@@ -96,12 +105,18 @@ class QueryRunner(QObject):
         *,
         background: bool = False,
         failed: Callable[[str], None] | None = None,
+        writes: bool = False,
     ) -> None:
         """Run `job(connection)` off the GUI thread; `answer(result)` on it, if still newest;
         if it fails, `failed(why)`, or else the `failed` signal.
 
-        A `background` job starts once no other job is running or queued.
+        A `background` job starts once no other job is running or queued. A job that
+        `writes` does so in a write transaction (`Library.writing`), committed when it
+        returns; its channel writes, always (a channel is made for reads or for writes).
         """
+        if writes and channel not in self._channels:
+            self._writing.add(channel)
+        assert (channel in self._writing) == writes, f"the channel {channel} reads or writes"
         self._serial += 1
         self._newest[channel] = self._serial
         self._answers[channel] = answer
@@ -130,7 +145,7 @@ class QueryRunner(QObject):
 
     def _channel(self, name: str) -> _Channel:
         if name not in self._channels:
-            worker = _QueryWorker(name, self._library, self._is_newest)
+            worker = _QueryWorker(name, self._library, self._is_newest, name in self._writing)
             worker.answered.connect(self._on_answered)
             worker.failed.connect(self._on_failed)
             worker.skipped.connect(self._one_done)
