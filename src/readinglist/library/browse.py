@@ -183,8 +183,9 @@ _OTHER_STATUSES_BY_SOURCE = (
     "AND papers.id NOT IN (SELECT paper_id FROM trash) GROUP BY digests.source"
 )
 # A shared library's: from the reader's own states (the view's status hid them from the
-# planner, which joined every paper's state: 400-460 against 160-300 ms, 180,000 papers,
-# 66,686 states, 20,000 in the trash, shared_counts.py --hold, load 4).
+# planner, which joined every paper's state: in psql 400-460 against 160-300 ms, 180,000
+# papers, 66,686 states, 20,000 in the trash, shared_counts.py --hold, load 4; through the
+# library within the noise at load 6-8, docs/postgres-notes.md).
 _OWN_OTHER_STATUSES_BY_SOURCE = (
     "SELECT digests.source, count(DISTINCT s.paper_id) FROM paper_states AS s "
     "JOIN sightings ON sightings.paper_id = s.paper_id "
@@ -247,8 +248,9 @@ def _digest_counts(connection: Connection, papers: Sequence[int] | None) -> tupl
 # count distinct papers, which sorts their sightings. The trash is an anti-join, unread the
 # papers with no state of the reader's saying otherwise (a hashed join): not the view,
 # whose join hides the states from the planner. As `_day_counts` below it sorted every
-# sighting by date and tested each against the trash twice: 450-750 against 250-380 ms
-# (180,000 papers, 66,686 states, 20,000 in the trash, shared_counts.py --hold, load 4).
+# sighting by date and tested each against the trash twice: 450-750 against 250-380 ms in
+# psql, 800-1,005 against 479-519 through the library (180,000 papers, 66,686 states,
+# 20,000 in the trash, shared_counts.py --hold, load 4-8).
 _OWN_DAY_COUNTS = """
 WITH kept AS NOT MATERIALIZED (
     SELECT s.digest_id, s.paper_id, own.paper_id IS NULL AS unread FROM sightings AS s
