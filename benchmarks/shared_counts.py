@@ -40,7 +40,6 @@ from readinglist.core.query import parse_query
 from readinglist.core.stats import default_since, week_start
 from readinglist.library import browse, today
 from readinglist.library.database import Library
-from readinglist.library.driver import fetch
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.opening import open_shared
 from readinglist.library.sorting import find_paper_ids
@@ -58,10 +57,6 @@ def _stats(since: dt.date) -> Measure:
     return lambda connection: library_stats(connection, since, NOW, dt.UTC, beside=False)
 
 
-def _other_statuses(connection: Connection) -> object:
-    return fetch(connection, browse._OTHER_STATUSES_BY_SOURCE, browse._OTHERS)
-
-
 MEASURES: dict[str, Measure] = {
     "status counts": browse.status_counts,
     "starred count": browse.starred_count,
@@ -69,7 +64,7 @@ MEASURES: dict[str, Measure] = {
     "days' counts, every day": lambda c: browse._digest_counts(c, None),
     "days' counts, one paper's days": lambda c: browse._digest_counts(c, [1]),
     "papers by source (several sources)": browse._papers_by_source,
-    "other statuses by source (several)": _other_statuses,
+    "other statuses by source (several)": browse._other_statuses_by_source,
     "added today": browse.added_today_counts,
     "Today's counts (progress)": today.progress,
     "Today's papers to do": today.untriaged_ids,

@@ -77,9 +77,9 @@ def test_sql_kept_by_other_code_is_compiled_afresh(
     compiled = []
     plan = sorting._plan
 
-    def counted(*args: Any) -> id_plans.IdPlan:
+    def counted(*args: Any, **options: Any) -> id_plans.IdPlan:
         compiled.append(args)
-        return plan(*args)
+        return plan(*args, **options)
 
     monkeypatch.setattr(sorting, "_plan", counted)
     assert _ids(filled) == shown

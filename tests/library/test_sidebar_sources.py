@@ -1,6 +1,7 @@
 """The sidebar's Sources and New today counts: papers and unread papers per source format
-(the trash's left out), one library of one source counted from its statuses alone, and
-after an edit the same from the papers the last full count found."""
+(the trash's left out; on both engines), one library of one source counted from its
+statuses alone, and after an edit the same from the papers the last full count found; the
+days' counts of a day of several sources' digests."""
 
 from pathlib import Path
 
@@ -15,7 +16,10 @@ from tests.helpers.digests import DigestWriter, entries
 from tests.helpers.sources import several_sightings
 
 
-def test_each_source_counts_its_papers_and_their_unread(library: Library, tmp_path: Path) -> None:
+def test_each_source_counts_its_papers_and_their_unread(
+    either_library: Library, tmp_path: Path
+) -> None:
+    library = either_library  # a shared library counts from the reader's own states
     import_paths(library, several_sightings(tmp_path / "sources"))
     with library.writing() as connection:
         cranes, lanterns = (store.paper_id_for(connection, i) for i in ("2503.00101", "2503.00102"))
@@ -35,6 +39,9 @@ def test_each_source_counts_its_papers_and_their_unread(library: Library, tmp_pa
     markdown = by_name["daily-papers-md"]
     assert (markdown.papers, markdown.unread) == (counts.total, counts.total - 1)
     assert (counts.added_today, counts.added_today_unread) == (counts.total, counts.total - 1)
+    days = [(count.date.isoformat(), count.papers, count.unread) for count in counts.digests]
+    assert days == [("2025-03-06", 1, 0), ("2025-03-04", 1, 0), ("2025-03-03", 4, 3)]  # cranes
+    assert after_an_edit.digests == counts.digests  # seen on each day, in 3 sources on the 3rd
 
 
 def test_a_library_of_one_source_counts_it_from_the_statuses(

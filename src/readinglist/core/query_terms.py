@@ -234,6 +234,15 @@ def asks_for_trash(term: Term | None) -> bool:
     return any(isinstance(part, Trashed) for part in parts)
 
 
+def mentions_today(term: Term | None) -> bool:
+    """Whether `term` has `is:today` anywhere in it (negated or among alternatives too)."""
+    if isinstance(term, Not):
+        return mentions_today(term.term)
+    if isinstance(term, And | Or):
+        return any(mentions_today(part) for part in term.terms)
+    return isinstance(term, InToday)
+
+
 def all_of(*terms: Term | None) -> Term | None:
     """The terms joined by AND (nested ANDs flattened); None for no terms at all."""
     return _joined(And, terms)

@@ -5,10 +5,12 @@ and scroll, the first screen before SQLModel has loaded (see `id_plans.py`). A s
 rows of a 200,000-paper library took 0.4 ms so, 1.3 ms through SQLAlchemy Core.
 """
 
+import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from readinglist.core.listing import DigestCount, PaperRow, SidebarCounts, SourceCount
 from readinglist.core.paper import ReadingStatus
@@ -160,7 +162,7 @@ def source_counts(
         counted = {name: (sum(by_status.values()), by_status[ReadingStatus.UNREAD])}
     else:
         papers = known_papers if known_papers is not None else _papers_by_source(connection)
-        others: dict[str, int] = dict(fetch(connection, _OTHER_STATUSES_BY_SOURCE, _OTHERS))
+        others = _other_statuses_by_source(connection)
         counted = {name: (n, n - others.get(name, 0)) for name, n in papers.items()}
     order = {name: index for index, name in enumerate(FORMATS)}
     return tuple(
@@ -180,6 +182,24 @@ _OTHER_STATUSES_BY_SOURCE = (
     f"AND papers.status IN ({', '.join('?' for _ in _OTHERS)}) "
     "AND papers.id NOT IN (SELECT paper_id FROM trash) GROUP BY digests.source"
 )
+# A shared library's: from the reader's own states (the view's status hid them from the
+# planner, which joined every paper's state: in psql 400-460 against 160-300 ms, 180,000
+# papers, 66,686 states, 20,000 in the trash, shared_counts.py --hold, load 4; through the
+# library within the noise at load 6-8, docs/postgres-notes.md).
+_OWN_OTHER_STATUSES_BY_SOURCE = (
+    "SELECT digests.source, count(DISTINCT s.paper_id) FROM paper_states AS s "
+    "JOIN sightings ON sightings.paper_id = s.paper_id "
+    "JOIN digests ON digests.id = sightings.digest_id "
+    f"WHERE s.person = current_user AND s.status IN ({', '.join('?' for _ in _OTHERS)}) "
+    f"AND {not_trashed_sql('s.paper_id', postgresql=True)} GROUP BY digests.source"
+)
+
+
+def _other_statuses_by_source(connection: Connection) -> dict[str, int]:
+    """Each source's papers with a status other than unread, the trash's left out."""
+    on_postgres = on_postgresql(connection)
+    sql = _OWN_OTHER_STATUSES_BY_SOURCE if on_postgres else _OTHER_STATUSES_BY_SOURCE
+    return {str(name): int(n) for name, n in fetch(connection, sql, _OTHERS)}
 
 
 def _papers_by_source(connection: Connection) -> dict[str, int]:
@@ -214,6 +234,45 @@ def all_tags(connection: Connection) -> tuple[tuple[str, int], ...]:
 
 
 def _digest_counts(connection: Connection, papers: Sequence[int] | None) -> tuple[DigestCount, ...]:
+    """Each day's papers and unread papers: every day's, or those of the days `papers` were
+    seen on."""
+    if papers is None and on_postgresql(connection):
+        rows: Iterable[Sequence[Any]] = fetch(connection, _OWN_DAY_COUNTS)
+    else:
+        rows = connection.execute(_day_counts(papers))
+    return tuple(DigestCount(date, int(n), int(u)) for date, n, u in rows)
+
+
+# Every day's counts on a shared library. A date's papers are its one digest's sightings
+# (unique by paper), counted as they come (hashed by digest); only days of several digests
+# count distinct papers, which sorts their sightings. The trash is an anti-join, unread the
+# papers with no state of the reader's saying otherwise (a hashed join): not the view,
+# whose join hides the states from the planner. As `_day_counts` below it sorted every
+# sighting by date and tested each against the trash twice: 450-750 against 250-380 ms in
+# psql, 800-1,005 against 479-519 through the library (180,000 papers, 66,686 states,
+# 20,000 in the trash, shared_counts.py --hold, load 4-8).
+_OWN_DAY_COUNTS = """
+WITH kept AS NOT MATERIALIZED (
+    SELECT s.digest_id, s.paper_id, own.paper_id IS NULL AS unread FROM sightings AS s
+    LEFT JOIN paper_states AS own ON own.person = current_user AND own.paper_id = s.paper_id
+        AND own.status <> 'unread'
+    WHERE NOT EXISTS (SELECT FROM trash WHERE trash.paper_id = s.paper_id)),
+several AS (SELECT date FROM digests GROUP BY date HAVING count(*) > 1),
+each_digest AS (
+    SELECT digest_id, count(*) AS listed, count(*) FILTER (WHERE unread) AS unread FROM kept
+    GROUP BY digest_id)
+SELECT d.date, coalesce(sum(c.listed), 0), coalesce(sum(c.unread), 0) FROM digests AS d
+LEFT JOIN each_digest AS c ON c.digest_id = d.id
+WHERE d.date NOT IN (SELECT date FROM several) GROUP BY d.date
+UNION ALL
+SELECT d.date, count(DISTINCT k.paper_id), count(DISTINCT k.paper_id) FILTER (WHERE k.unread)
+FROM digests AS d LEFT JOIN kept AS k ON k.digest_id = d.id
+WHERE d.date IN (SELECT date FROM several) GROUP BY d.date
+ORDER BY 1 DESC
+"""
+
+
+def _day_counts(papers: Sequence[int] | None) -> Select[tuple[dt.date, int, int]]:
     digests, sightings, everyone = tables.DIGESTS, tables.SIGHTINGS, tables.PAPERS
     a = sightings.c
     # In a FILTER PostgreSQL joins nothing: NOT IN hashes the trash once for every sighting,
@@ -239,4 +298,4 @@ def _digest_counts(connection: Connection, papers: Sequence[int] | None) -> tupl
             .correlate(None)
         )
         statement = statement.where(digests.c.date.in_(touched))
-    return tuple(DigestCount(date, int(n), int(u)) for date, n, u in connection.execute(statement))
+    return statement

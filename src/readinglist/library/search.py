@@ -79,7 +79,7 @@ from readinglist.core.query_terms import (
 from readinglist.library import tables
 from readinglist.library.dialect import FOUND_MANY, on_postgresql, same_name, unindexed
 from readinglist.library.text_match import TextMatch, all_of, any_of, fts5
-from readinglist.library.today import in_today
+from readinglist.library.today import Since, in_today, listed_since
 from readinglist.library.trash import NotTrashed, trashed
 
 
@@ -128,6 +128,7 @@ def compile_query(
     status_leads: bool = True,
     among_few: bool = False,
     index: TableClause = SEARCH_INDEX,
+    today_since: Since = None,
 ) -> Compiled:
     """`status_leads`: an index begins with the status and goes on with the list's sort
     column (schema v4 has one for every column the window sorts by, not for last_seen).
@@ -135,26 +136,32 @@ def compile_query(
     papers), as among papers picked by hand: every range is a test of the paper's row.
     `index`: the FTS5 table the text is matched in (`text_index`; rules match an import's
     new papers in one of their own, see `search_index.new_papers_indexed`; a shared
-    library has its one table of words)."""
+    library has its one table of words). `today_since`: when Today began, for `is:today`
+    (`today.listed_since`; None: the stored start, read where the statement runs)."""
     term = query.as_term()
     if term is None:
         return Compiled(None, [], leaves_out_trash=True, index=index)
-    compiler = _Compiler(today or dt.date.today(), status_leads, among_few, index)
+    compiler = _Compiler(today or dt.date.today(), status_leads, among_few, index, today_since)
     parts = term.terms if isinstance(term, And) else (term,)
     compiled = compiler.conjunction(parts)
     return replace(compiled, leaves_out_trash=not asks_for_trash(term))
 
 
 def conditions(
-    query: Query, today: dt.date | None = None, *, status_leads: bool = True
+    query: Query,
+    today: dt.date | None = None,
+    *,
+    status_leads: bool = True,
+    today_since: Since = None,
 ) -> list[ColumnElement[bool]]:
     """WHERE conditions on `papers` for `query` (ANDed); none for `Query()`."""
-    return compile_query(query, today, status_leads=status_leads).all_conditions()
+    compiled = compile_query(query, today, status_leads=status_leads, today_since=today_since)
+    return compiled.all_conditions()
 
 
 def count_matching(connection: Connection, query: Query) -> int:
     """How many papers match (the sidebar's counts of saved searches)."""
-    compiled = compile_query(query)
+    compiled = compile_query(query, today_since=listed_since(connection, query.as_term()))
     if compiled.match is not None and not compiled.conditions and on_postgresql(connection):
         from readinglist.library.shared.text_search import found
 
@@ -175,7 +182,7 @@ def count_matching(connection: Connection, query: Query) -> int:
 def ranked_ids(connection: Connection, query: Query, limit: int | None = None) -> list[int] | None:
     """Matching ids, best first by bm25 (title and authors weigh most); None if the query
     searches no text that every result contains, so there is nothing to rank by."""
-    compiled = compile_query(query)
+    compiled = compile_query(query, today_since=listed_since(connection, query.as_term()))
     if compiled.match is None:
         return None
     if on_postgresql(connection):
@@ -298,11 +305,13 @@ class _Compiler:
         status_leads: bool = True,
         among_few: bool = False,
         index: TableClause = SEARCH_INDEX,
+        today_since: Since = None,
     ) -> None:
         self.today = today
         self.status_leads = status_leads
         self.among_few = among_few
         self.index = index
+        self.today_since = today_since
 
     def conjunction(self, terms: tuple[Term, ...]) -> Compiled:
         """Side-by-side text terms (and exclusions) as one MATCH; the rest as conditions.
@@ -368,7 +377,7 @@ class _Compiler:
             case Status() | Starred():
                 return _own_state(term)
             case Trashed() | InToday():
-                return _marked(term)
+                return _marked(term, self.today_since)
             case Votes(op, value) | Seen(op, value):
                 return _by_index(_compare(_counted(_indexed(), term), op, value))
             case FirstSeen() | Added():
@@ -442,6 +451,12 @@ class _Compiler:
                 return date <= when.last
 
 
+def _marked(term: Trashed | InToday, today_since: Since) -> ColumnElement[bool]:
+    if isinstance(term, Trashed):
+        return tables.PAPERS.c.id.in_(trashed())
+    return in_today(today_since)
+
+
 def _utc_midnight(day: dt.date, *, after: bool = False) -> dt.datetime:
     """The start of `day` (or of the day after it) in local time, in UTC; the calendar's
     ends where that falls outside it."""
@@ -451,12 +466,6 @@ def _utc_midnight(day: dt.date, *, after: bool = False) -> dt.datetime:
     except OverflowError:
         end = dt.datetime.max if after or day.year > 1 else dt.datetime.min
         return end.replace(tzinfo=dt.UTC)
-
-
-def _marked(term: Trashed | InToday) -> ColumnElement[bool]:
-    if isinstance(term, Trashed):
-        return tables.PAPERS.c.id.in_(trashed())
-    return in_today()
 
 
 def _own_state(term: Status | Starred) -> ColumnElement[bool]:

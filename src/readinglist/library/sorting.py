@@ -31,12 +31,13 @@ from readinglist.core.listing import SortKey
 from readinglist.core.paper import ReadingStatus
 from readinglist.core.query import Query, Term
 from readinglist.core.query_terms import Added, Ago, And, FirstSeen, InDigest, Not, Or
-from readinglist.library import id_plans, tables
+from readinglist.library import id_plans, tables, today
 from readinglist.library.dialect import FOUND_MANY
 from readinglist.library.driver import stored
 from readinglist.library.id_plans import IdPlan, Statement
 from readinglist.library.search import FIRST_ROWS, compile_query
 from readinglist.library.search import conditions as _conditions
+from readinglist.library.today import Since
 
 EVERYTHING = Query()
 _TEXT_SORTS = frozenset({SortKey.TITLE, SortKey.AUTHORS})  # indexed as lower(column)
@@ -114,7 +115,12 @@ def id_plan(
     dialect = _dialect(connection, query, first_rows=limit is not None)
     if dialect is not connection.dialect:  # a shared library's: which plan depends on it
         key = f"{key}, words find many: {getattr(dialect, FOUND_MANY)}"
-    return id_plans.plan(connection, key, lambda: _plan(dialect, query, sort, descending, limit))
+    since = today.listed_since(connection, query.as_term())
+    if since is not None:  # a value in the plan: another Today's is another plan
+        key = f"{key}, Today since {since.value!r}"
+    return id_plans.plan(
+        connection, key, lambda: _plan(dialect, query, sort, descending, limit, today_since=since)
+    )
 
 
 def _dialect(connection: Connection, query: Query, *, first_rows: bool) -> Dialect:
@@ -153,9 +159,16 @@ def _counts_from_today(term: Term | None) -> bool:
 
 
 def _plan(
-    dialect: Dialect, query: Query, sort: SortKey, descending: bool, limit: int | None
+    dialect: Dialect,
+    query: Query,
+    sort: SortKey,
+    descending: bool,
+    limit: int | None,
+    *,
+    today_since: Since = None,
 ) -> IdPlan:
-    conditions = _conditions(query, status_leads=sort is not SortKey.LAST_SEEN)
+    leads = sort is not SortKey.LAST_SEEN
+    conditions = _conditions(query, status_leads=leads, today_since=today_since)
     if sort is SortKey.TAGS:
         return _by_tags(dialect, conditions, descending)
     if sort in _VALUES_IN_ORDER:

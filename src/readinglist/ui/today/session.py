@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.listing import SortKey, TodayProgress
 from readinglist.core.paper import ReadingStatus
-from readinglist.core.query_terms import And, InToday, Not, Or
+from readinglist.core.query_terms import mentions_today
 from readinglist.core.today import TodayOrder
 from readinglist.ui import settings as keys
 from readinglist.ui.qt import QObject, QSettings, QTimer, Signal
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
     from readinglist.core.listing import PaperRow
     from readinglist.core.query import Query
-    from readinglist.core.query_terms import Term
     from readinglist.library.user_edits import Clock, Edit
     from readinglist.ui.data.queries import QueryRunner
     from readinglist.ui.data.service import LibraryService
@@ -145,12 +144,4 @@ def _roll_due(clock: "Clock", connection: "Connection") -> bool:
 
 def lists_today(query: "Query") -> bool:
     """Whether a list of `query` holds Today's papers (`is:today` anywhere in it)."""
-    return _mentions_today(query.as_term())
-
-
-def _mentions_today(term: "Term | None") -> bool:
-    if isinstance(term, Not):
-        return _mentions_today(term.term)
-    if isinstance(term, And | Or):
-        return any(_mentions_today(part) for part in term.terms)
-    return isinstance(term, InToday)
+    return mentions_today(query.as_term())
