@@ -207,23 +207,35 @@ def test_the_members_own_changes_made_elsewhere_start_no_catch_up(
         qtbot.waitUntil(lambda: catch_ups.runs == 1, timeout=LIVE_BOUND_MS)
 
 
-def test_a_rule_this_version_cannot_read_is_said_and_the_window_goes_on(
+def test_a_rule_this_version_cannot_read_is_said_once_and_the_window_goes_on(
     qtbot: QtBot,
+    shared: PostgresDatabase,
     quiet_bob: tuple[Library, Library],
     bobs_window: BobsWindow,
-    digests: DigestWriter,
+    catch_ups: CatchUps,
 ) -> None:
     """A rule a newer readinglist made (a field this one does not know): the status bar
     says the rules could not act, and why, as the command line warns; not that the library
-    could not be read."""
-    alice, bob = quiet_bob
+    could not be read. The next change fails the same way and is not said again."""
+    _, bob = quiet_bob
     with bob.writing() as connection:
         connection.exec_driver_sql(
             "INSERT INTO rules (name, query, created_at) VALUES ('Future', 'future:thing', now())"
         )
     with bobs_window() as window:
-        import_paths(alice, [digests.write("a.md", "2024-03-01", [SURVEY])])
+        survey = add_paper(shared, "2403.00001", title="A survey of surveys")
 
         qtbot.waitUntil(lambda: "future:" in said(window), timeout=LIVE_BOUND_MS)
         assert said(window).startswith("Your rules could not act on the papers others imported: ")
-        assert status_shown(window, survey_id(alice)) is ReadingStatus.UNREAD
+        assert status_shown(window, survey) is ReadingStatus.UNREAD
+
+        rules = window.findChild(RulesCatchUp)
+        assert rules is not None
+        qtbot.waitUntil(lambda: not rules.is_running(), timeout=LIVE_BOUND_MS)
+        window.statusBar().clearMessage()
+        catch_ups.count_from_here()
+        add_paper(shared, "2403.00011", title="Robots, once more")
+        qtbot.waitUntil(lambda: catch_ups.runs == 1, timeout=LIVE_BOUND_MS)
+        qtbot.waitUntil(lambda: not rules.is_running(), timeout=LIVE_BOUND_MS)
+        settle(qtbot, window)
+        assert said(window) == ""

@@ -31,6 +31,7 @@ class RulesCatchUp(QObject):
         self._queries = queries
         self._running = False
         self._again = False  # asked while one was running: once more after it
+        self._failed_why: str | None = None  # said once, until it acts or fails otherwise
 
     def catch_up(self) -> None:
         """The rules act on what others imported since they last did: now, or once the
@@ -54,13 +55,18 @@ class RulesCatchUp(QObject):
         return self._running
 
     def _caught_up(self, done: "CaughtUp") -> None:
+        self._failed_why = None
         if done.caught:
             self.said.emit(acted_text(done))
         self._next()
 
     def _not_caught_up(self, why: str) -> None:
-        text = tr("Your rules could not act on the papers others imported: {why}")
-        self.said.emit(text.format(why=why))
+        """Said once: the mark stays where it was, so every change another member makes
+        fails the same way until the rule is mended."""
+        if why != self._failed_why:
+            text = tr("Your rules could not act on the papers others imported: {why}")
+            self.said.emit(text.format(why=why))
+        self._failed_why = why
         self._next()
 
     def _next(self) -> None:
