@@ -27,7 +27,7 @@ median of `--repeat` per query; then the median and 95th percentile over all (is
 under 50 ms / 150 ms), and the plans of common words.
 
 Run: python benchmarks/shared_bench.py [--papers N] [--repeat N]
-     [--search [--digests N] [--trash N]]
+     [--search [--digests N] [--trash N] [--hold FILE | --on ADDRESS]]
 """
 
 import argparse
@@ -120,11 +120,16 @@ def main() -> None:
     parser.add_argument("--search", action="store_true", help="the search-box queries")
     parser.add_argument("--digests", type=int, default=10_000, help="--search's corpus")
     parser.add_argument("--trash", type=int, default=0, help="--search: papers in the trash")
+    parser.add_argument("--hold", type=Path, help="--search: keep the server while FILE exists")
+    parser.add_argument("--on", help="--search: measure the library held at this address")
     args = parser.parse_args()
     if args.search:
-        from shared_search import run_search
+        from shared_search import measure_held, run_search
 
-        run_search(args.digests, args.repeat, args.trash)
+        if args.on:
+            measure_held(args.on, args.repeat)
+        else:
+            run_search(args.digests, args.repeat, args.trash, args.hold)
         return
     with running_server() as server, fresh_database(server) as database:
         member = prepare(database, args.papers)

@@ -6,6 +6,10 @@ list's order (`find_paper_ids`, as the list model asks for them), through the li
 layer as a member. The SQLite library it copies is gui_bench's (imported once, kept in
 benchmarks/.cache). At the end, the plans of common words and where their time goes: the
 server's (EXPLAIN ANALYZE, its own overhead included) against the whole call.
+
+Building the words takes 450-1,000 s: `--hold FILE` keeps the server running once measured,
+while FILE exists, and prints the member's address; `--on ADDRESS` measures a library held
+so (its plans tried in psql, its indexes changed) without building one.
 """
 
 import sqlite3
@@ -72,7 +76,7 @@ def progress(message: str) -> None:
     print(message, flush=True)
 
 
-def run_search(digests: int, repeat: int, trash: int = 0) -> None:
+def run_search(digests: int, repeat: int, trash: int = 0, hold: Path | None = None) -> None:
     from gui_bench import cached_library
 
     progress(f"the synthetic corpus ({digests} digests) in an SQLite library (kept once made)")
@@ -81,12 +85,23 @@ def run_search(digests: int, repeat: int, trash: int = 0) -> None:
         member = copy_to_shared(path, database)
         if trash:
             put_in_trash(database, member, trash)
-        shared = open_shared(SharedAddress.parse(database.url_as(member)))
-        try:
-            measure(shared, repeat)
-            explain(shared, database, member)
-        finally:
-            shared.close()
+        measure_held(database.url_as(member), repeat)
+        if hold is not None:
+            progress(f"holding: --on '{database.url_as(member)}' (admin: {database.url});")
+            progress(f"rm {hold} to stop")
+            while hold.exists():
+                time.sleep(1)  # a person at psql, not an event to wait on
+
+
+def measure_held(address: str, repeat: int) -> None:
+    """The queries and the plans of common words on the shared library at `address` (a
+    member's)."""
+    shared = open_shared(SharedAddress.parse(address))
+    try:
+        measure(shared, repeat)
+        explain(shared, address)
+    finally:
+        shared.close()
 
 
 def copy_to_shared(path: Path, database: PostgresDatabase) -> str:
@@ -209,12 +224,12 @@ def timed_call[T](call: Callable[..., T], *args: Any) -> tuple[float, T]:
     return (time.perf_counter() - began) * 1000, answer
 
 
-def explain(shared: Any, database: PostgresDatabase, member: str) -> None:
+def explain(shared: Any, address: str) -> None:
     """The plans of common words: how `paper_search` is read, and the server's time (with
     EXPLAIN ANALYZE's own) against the whole call through the library layer."""
     with (
         shared.reading() as connection,
-        psycopg.connect(database.url_as(member), options=SESSION_OPTIONS) as reader,
+        psycopg.connect(address, options=SESSION_OPTIONS) as reader,
     ):
         for text in COMMON:
             query = parse_query(text)

@@ -225,6 +225,10 @@ def test_field_filters_and_their_combinations(
     assert found(filled, "is:unread status:queued") == found(filled, "")  # either: all
     assert found(filled, "note:appendix") == ["2403.00003"]
     assert found(filled, "appendix") == ["2403.00003"]
+    assert found(filled, "appendix OR zzyzx") == ["2403.00003"]  # the note's alone
+    assert found(filled, '"appendix first"') == ["2403.00003"]  # a phrase in the note
+    assert found(filled, '"first appendix"') == []
+    assert found(filled, "appendix OR share") == ["2402.00001", "2403.00001", "2403.00003"]
     assert found(filled, "votes:>100") == ["2402.00002"]
     assert found(filled, "votes:<=10") == ["2403.00001", "2403.00002", "2403.00003"]
     assert found(filled, "-votes:>=10") == ["2402.00001"]  # no votes: not 10 or more

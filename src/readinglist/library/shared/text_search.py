@@ -308,6 +308,8 @@ def found(
     if once or _excludes(match):  # a word of a paper's note may leave it out
         its_id = unnoted.selected_columns[0]
         unnoted = unnoted.where(~exists().where(_noted(notes), notes.c.paper_id == its_id))
+    elif _any_phrase(match):
+        return union_all(unnoted, _in_own_notes(match))
     noted_index = PAPER_SEARCH.alias("noted")
     states = _STATES.alias("noted_state")
     # Each of the reader's noted papers (a few hundred) looked up and checked, a scalar
@@ -318,6 +320,32 @@ def found(
     )
     noted = select(states.c.paper_id).where(_noted(states), its_row.scalar_subquery().is_(true()))
     return union_all(unnoted, noted)
+
+
+def _any_phrase(match: TextMatch) -> bool:
+    """Whether `match` is one phrase or a choice of phrases (no AND, no NOT)."""
+    match match:
+        case Text():
+            return True
+        case AnyOf(options):
+            return all(_any_phrase(option) for option in options)
+        case AllOf():
+            return False
+
+
+def _in_own_notes(match: TextMatch) -> Select[tuple[Any]]:
+    """The reader's papers whose own note holds a phrase of `match` (one phrase or a choice
+    of them, beside the papers their shared words find, noted or not). A paper its shared
+    words match is found by those; so each noted paper's note alone is tested, not its
+    shared words again (their row read from TOAST for each of the reader's 900 notes:
+    30 ms of 데이터셋's 250 at 180,000 papers, load 4)."""
+    states = _STATES.alias("noted_state")
+    held = [
+        states.c[_NOTE_SEARCH].op("@@")(_unseen(tsquery(phrase)))
+        for phrase in all_phrases(match)
+        if phrase.field in _IN_NOTES
+    ]
+    return select(states.c.paper_id).where(_noted(states), or_(*held))
 
 
 def _reads_notes(match: TextMatch) -> bool:
