@@ -124,29 +124,6 @@ def test_a_library_made_before_the_lists_index_gets_it_from_its_owner(
         assert options == (["toast_tuple_target=128"],)
 
 
-def test_a_library_made_before_its_words_were_compressed_with_lz4_gets_it_from_its_owner(
-    shared: PostgresDatabase,
-) -> None:
-    """A new library's words are compressed with lz4 (search_ddl.COMPRESSED_WORDS); one made
-    before gets it from its owner's init-shared, once."""
-    compression = (
-        "SELECT attcompression FROM pg_attribute "
-        "WHERE attrelid = 'paper_search'::regclass AND attname = 'search'"
-    )
-    with psycopg.connect(shared.url, autocommit=True) as admin:
-        made = admin.execute(compression).fetchone()
-        admin.execute("ALTER TABLE paper_search ALTER COLUMN search SET COMPRESSION default")
-
-    amended = init_shared(SharedAddress.parse(shared.url)).amendments
-    again = init_shared(SharedAddress.parse(shared.url)).amendments
-
-    assert made == ("l",)
-    assert amended.added == (amending.COMPRESSED_WORDS,)
-    assert again.added == ()
-    with psycopg.connect(shared.url) as connection:
-        assert connection.execute(compression).fetchone() == ("l",)
-
-
 def test_a_library_made_before_the_rule_check_gets_it_naming_the_rules_in_its_way(
     shared: PostgresDatabase, members: tuple[str, str]
 ) -> None:

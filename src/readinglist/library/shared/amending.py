@@ -36,7 +36,6 @@ LISTS_INDEX = "the index its lists of found papers are read by"
 WORD_PAIRS = "the word pairs its phrases are looked up by"
 RULE_CHECK = "the database's check that a shared rule only tags"
 RULES_CATCH_UP = "what members' private rules have seen of the papers others import"
-COMPRESSED_WORDS = "the papers' words compressed with lz4, for phrases"
 
 _RULE_CHECK_VALIDATED = (
     "SELECT convalidated FROM pg_constraint "
@@ -57,7 +56,6 @@ _BREAKING_RULE_CHECK = (
 # (the pairs filled in for the papers already there, members given them as the rest).
 _SEARCH_PARTS = (
     (LISTS_INDEX, search_ddl.HAS_SORTING, search_ddl.SORTING),
-    (COMPRESSED_WORDS, search_ddl.HAS_COMPRESSED_WORDS, search_ddl.COMPRESSED_WORDS),
     (
         WORD_PAIRS,
         search_ddl.HAS_PAIRS,

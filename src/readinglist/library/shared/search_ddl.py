@@ -333,28 +333,8 @@ ALTER TABLE paper_search SET (toast_tuple_target = 128);
 # Whether a shared library has `SORTING` already.
 HAS_SORTING = "SELECT to_regclass('paper_records_last_seen_id') IS NOT NULL"
 
-# Every paper's words compressed with lz4 rather than PostgreSQL's own pglz: a phrase is
-# checked in each candidate's words, each read from the TOAST table and decompressed, and
-# lz4 decompresses faster (`"chain of thought"`'s check of every paper 1.29-1.39 s against
-# 2.11-2.65, 180,002 papers, a copy of the library, load 6.6; docs/postgres-notes.md). A
-# server built without lz4 keeps pglz, said so (the method is then set, and this is not
-# tried again). It holds for the words written from then on: an older library's as its
-# papers change.
-COMPRESSED_WORDS = """
-DO $$ BEGIN
-    ALTER TABLE paper_search ALTER COLUMN search SET COMPRESSION lz4;
-EXCEPTION WHEN feature_not_supported THEN
-    ALTER TABLE paper_search ALTER COLUMN search SET COMPRESSION pglz;
-END $$;
-"""
-# Whether a shared library's words have their compression set already.
-HAS_COMPRESSED_WORDS = (
-    "SELECT attcompression <> '' FROM pg_attribute "
-    "WHERE attrelid = 'paper_search'::regclass AND attname = 'search'"
-)
-
 
 def schema(unaccent_schema: str) -> list[str]:
     """The statements that make the search, `unaccent` being in `unaccent_schema`."""
     functions = FUNCTIONS.replace("{unaccent}", unaccent_schema)
-    return [functions, TABLE, PAIRS, TRIGGERS, SORTING, COMPRESSED_WORDS]
+    return [functions, TABLE, PAIRS, TRIGGERS, SORTING]
