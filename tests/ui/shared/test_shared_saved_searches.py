@@ -3,7 +3,6 @@ with their name and is read only, their private ones are not listed, and one's o
 shared from its menu (the other member then sees it)."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -17,21 +16,8 @@ from readinglist.ui.sidebar.entries import SAVED_GROUP, SAVED_PREFIX
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.gui import settle
 from tests.helpers.postgres import PostgresDatabase
-from tests.helpers.shared_library import window_as
 
 LIVE_BOUND_MS = 10_000
-
-
-@pytest.fixture
-def alices_window(
-    qtbot: QtBot,
-    shared: PostgresDatabase,
-    members: tuple[str, str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[MainWindow]:
-    with window_as(qtbot, shared, members[0], tmp_path, monkeypatch) as window:
-        yield window
 
 
 @pytest.fixture

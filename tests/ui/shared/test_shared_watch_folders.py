@@ -13,20 +13,12 @@ from readinglist.library.watch_folders import add_folder, list_folders
 from readinglist.ui.imports.watch_panel import WatchFoldersPanel
 from readinglist.ui.window.main_window import MainWindow
 from tests.helpers.postgres import PostgresDatabase, shut_out
-from tests.helpers.shared_library import library_as, transactions_asked_here, window_as
+from tests.helpers.shared_library import library_as, transactions_asked_here
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot,
-    shared: PostgresDatabase,
-    members: tuple[str, str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Iterator[MainWindow]:
-    """Alice's window on the shared library."""
-    with window_as(qtbot, shared, members[0], tmp_path, monkeypatch) as window:
-        yield window
+def window(alices_window: MainWindow) -> MainWindow:
+    return alices_window
 
 
 @pytest.fixture
