@@ -127,7 +127,9 @@ def copy_to_shared(path: Path, database: PostgresDatabase) -> str:
         progress(f"copied in {time.perf_counter() - began:.1f} s")
         admin.execute("SET session_replication_role = DEFAULT")
         began = time.perf_counter()
-        admin.execute("INSERT INTO paper_search (rowid) SELECT id FROM paper_records")
+        admin.execute(
+            "INSERT INTO paper_search (rowid, last_seen) SELECT id, last_seen FROM paper_records"
+        )
         admin.execute("DO $$ BEGIN PERFORM readinglist_index(id) FROM paper_records; END $$")
         admin.execute("UPDATE paper_states SET note = note")
         papers = admin.execute("SELECT count(*) FROM paper_records").fetchone()

@@ -76,6 +76,7 @@ from readinglist.core.query_terms import (
     Votes,
     asks_for_trash,
 )
+from readinglist.core.query_terms import all_of as join_terms
 from readinglist.library import tables
 from readinglist.library.dialect import FOUND_MANY, on_postgresql, same_name, unindexed
 from readinglist.library.text_match import TextMatch, all_of, any_of, fts5
@@ -157,6 +158,36 @@ def conditions(
     """WHERE conditions on `papers` for `query` (ANDed); none for `Query()`."""
     compiled = compile_query(query, today, status_leads=status_leads, today_since=today_since)
     return compiled.all_conditions()
+
+
+@dataclass(frozen=True, slots=True)
+class WordsAlone:
+    """A query of words and nothing else but, perhaps, statuses among which unread (as most
+    papers are): its `match`, and the reader's `other_statuses` that leave a paper out."""
+
+    match: TextMatch
+    other_statuses: tuple[str, ...] = ()
+
+
+def words_alone(query: Query) -> WordsAlone | None:
+    """The query's words when it asks for nothing else (no filter, the trash left out) but
+    one choice of statuses with unread among them (`is:unread 데이터셋`)."""
+    term = query.as_term()
+    parts = term.terms if isinstance(term, And) else (term,)
+    unread = [part for part in parts if isinstance(part, Status) and _with_unread(part)]
+    rest = Query(terms=join_terms(*(part for part in parts if part not in unread)))
+    compiled = compile_query(rest)
+    if len(unread) > 1 or compiled.match is None or compiled.match_tested:
+        return None
+    if compiled.conditions or not compiled.leaves_out_trash:
+        return None
+    wanted = unread[0].statuses if unread else tuple(ReadingStatus)
+    others = tuple(status.value for status in ReadingStatus if status not in wanted)
+    return WordsAlone(compiled.match, others)
+
+
+def _with_unread(term: Status) -> bool:
+    return ReadingStatus.UNREAD in term.statuses
 
 
 def count_matching(connection: Connection, query: Query) -> int:

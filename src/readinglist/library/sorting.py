@@ -35,11 +35,12 @@ from readinglist.library import id_plans, tables, today
 from readinglist.library.dialect import FOUND_MANY
 from readinglist.library.driver import stored
 from readinglist.library.id_plans import IdPlan, Statement
-from readinglist.library.search import FIRST_ROWS, compile_query
+from readinglist.library.search import FIRST_ROWS, compile_query, words_alone
 from readinglist.library.search import conditions as _conditions
 from readinglist.library.today import Since
 
 EVERYTHING = Query()
+_WORDS_DATED = "readinglist_words_dated"  # a shared library's dialect: see _positional_postgresql
 _TEXT_SORTS = frozenset({SortKey.TITLE, SortKey.AUTHORS})  # indexed as lower(column)
 # Sorts whose ties follow the sort's direction: rare ties (text), or ties so many (most
 # papers are seen once and have no rising) that sorting them by id in the other direction
@@ -113,7 +114,8 @@ def id_plan(
     key = _key(query.as_term(), sort, descending, limit)
     dialect = _dialect(connection, query, first_rows=limit is not None)
     if dialect is not connection.dialect:  # a shared library's: which plan depends on it
-        key = f"{key}, words find many: {getattr(dialect, FOUND_MANY)}"
+        many, dated = getattr(dialect, FOUND_MANY), getattr(dialect, _WORDS_DATED)
+        key = f"{key}, words find many: {many}, words dated: {dated}"
     since = today.listed_since(connection, query.as_term())
     if since is not None:  # a value in the plan: another Today's is another plan
         key = f"{key}, Today since {since.value!r}"
@@ -129,12 +131,18 @@ def _dialect(connection: Connection, query: Query, *, first_rows: bool) -> Diale
     and whether only the list's first rows are wanted (`search.FIRST_ROWS`)."""
     if connection.dialect.name != "postgresql":
         return connection.dialect
-    from readinglist.library.shared.text_search import FIRST_ROWS_MANY, MANY, finds_many
+    from readinglist.library.shared.text_search import (
+        FIRST_ROWS_MANY,
+        MANY,
+        finds_many,
+        words_dated,
+    )
 
     compiled = compile_query(query)
     share = FIRST_ROWS_MANY if first_rows else MANY
     many = compiled.match is not None and finds_many(connection, compiled.match, share)
-    return _positional_postgresql(found_many=many, first_rows=first_rows)
+    dated = not first_rows and compiled.match is not None and words_dated(connection)
+    return _positional_postgresql(found_many=many, first_rows=first_rows, words_dated=dated)
 
 
 def _key(term: Term | None, sort: SortKey, descending: bool, limit: int | None) -> str:
@@ -166,6 +174,15 @@ def _plan(
     *,
     today_since: Since = None,
 ) -> IdPlan:
+    if getattr(dialect, _WORDS_DATED, False) and sort is SortKey.LAST_SEEN and limit is None:
+        from readinglist.library.shared.text_search import in_list_order
+
+        words = words_alone(query)
+        listed = None
+        if words is not None:
+            listed = in_list_order(words.match, descending, words.other_statuses)
+        if listed is not None:
+            return IdPlan(_statements(dialect, listed, whole=True))
     leads = sort is not SortKey.LAST_SEEN
     conditions = _conditions(query, status_leads=leads, today_since=today_since)
     if sort is SortKey.TAGS:
@@ -280,13 +297,18 @@ def _compiled(
 
 
 @cache
-def _positional_postgresql(*, found_many: bool, first_rows: bool = False) -> Dialect:
+def _positional_postgresql(
+    *, found_many: bool, first_rows: bool = False, words_dated: bool = False
+) -> Dialect:
     """psycopg's dialect with `%s` placeholders (its own are named), marked with
-    `found_many` and `first_rows` for search.py's text conditions: loaded when a shared
-    library first lists, never on an SQLite library's way to the first paint."""
+    `found_many` and `first_rows` for search.py's text conditions, and `words_dated` when a
+    whole list of words alone may be read from the found rows in order
+    (text_search.in_list_order): loaded when a shared library first lists, never on an
+    SQLite library's way to the first paint."""
     from sqlalchemy.dialects.postgresql.psycopg import dialect
 
     positional: Dialect = dialect(paramstyle="format")  # type: ignore[no-untyped-call]
     setattr(positional, FOUND_MANY, found_many)
     setattr(positional, FIRST_ROWS, first_rows)
+    setattr(positional, _WORDS_DATED, words_dated)
     return positional

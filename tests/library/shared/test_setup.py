@@ -7,7 +7,8 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from readinglist.library import migrations
+from readinglist.core.query import parse_query
+from readinglist.library import migrations, sorting
 from readinglist.library.shared import amending, ddl, opening, search_ddl, setup
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.amending import Amended, SharedRule
@@ -20,7 +21,7 @@ from readinglist.library.shared.setup import (
     init_shared,
 )
 from tests.helpers.postgres import PostgresDatabase
-from tests.helpers.shared_library import add_paper, connected_as
+from tests.helpers.shared_library import add_paper, connected_as, library_as
 
 
 def test_its_version_is_an_sqlite_librarys_at_the_same_tables() -> None:
@@ -199,6 +200,44 @@ def test_a_library_made_before_the_word_pairs_gets_them_from_its_owner(
         )
         assert [row_id for (row_id,) in rows] == [before, after]
         assert connection.execute(search_ddl.HAS_OLD_PAIRS).fetchone() == (False,)
+
+
+def test_a_library_made_before_the_dates_beside_the_words_gets_them_from_its_owner(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    """A shared library at this version made without search_ddl.LISTED_ORDER (as those made
+    before it): a member's searches list as before, a member's init-shared changes nothing;
+    its owner's gives every paper's row of words its date, and the papers to come theirs."""
+    before = add_paper(shared, "2403.00001", title="Robots that fold")
+    with psycopg.connect(shared.url, autocommit=True) as admin:
+        admin.execute("DROP TRIGGER paper_search_last_seen ON paper_records")
+        admin.execute("ALTER TABLE paper_search DROP COLUMN last_seen")
+        admin.execute(  # the row as such a library made it
+            "CREATE OR REPLACE FUNCTION paper_search_paper() RETURNS trigger LANGUAGE plpgsql "
+            "AS $$ BEGIN IF TG_OP = 'INSERT' THEN INSERT INTO paper_search (rowid) "
+            "VALUES (NEW.id); END IF; PERFORM readinglist_index(NEW.id); RETURN NULL; END $$"
+        )
+    made_before = add_paper(shared, "2403.00002", title="Robots at sea")
+    member = SharedAddress.parse(shared.url_as(members[0]))
+    with library_as(shared, members[0]) as library, library.reading() as connection:
+        assert sorted(sorting.find_paper_ids(connection, parse_query("robots"))) == [
+            before,
+            made_before,
+        ]
+    with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
+        init_shared(member)
+
+    amended = init_shared(SharedAddress.parse(shared.url)).amendments
+    after = add_paper(shared, "2403.00003", title="Robots, again")
+
+    assert amended.added == (amending.LISTED_ORDER,)
+    with psycopg.connect(shared.url) as connection:
+        dated = connection.execute(
+            "SELECT s.rowid FROM paper_search s JOIN paper_records r ON r.id = s.rowid "
+            "WHERE s.last_seen = r.last_seen ORDER BY s.rowid"
+        )
+        assert [row_id for (row_id,) in dated] == [before, made_before, after]
+        assert connection.execute(search_ddl.HAS_LISTED_ORDER).fetchone() == (True,)
 
 
 def test_an_unreachable_server_is_named_without_its_password() -> None:

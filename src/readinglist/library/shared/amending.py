@@ -36,6 +36,7 @@ LISTS_INDEX = "the index its lists of found papers are read by"
 WORD_PAIRS = "the word pairs its phrases are looked up by"
 RULE_CHECK = "the database's check that a shared rule only tags"
 RULES_CATCH_UP = "what members' private rules have seen of the papers others import"
+LISTED_ORDER = "the papers' dates beside their words, which lists of found papers are sorted by"
 
 _RULE_CHECK_VALIDATED = (
     "SELECT convalidated FROM pg_constraint "
@@ -61,6 +62,7 @@ _SEARCH_PARTS = (
         search_ddl.HAS_PAIRS,
         f"{search_ddl.PAIRS}\nGRANT SELECT, INSERT, UPDATE, DELETE ON paper_pairs TO {ddl.MEMBER};",
     ),
+    (LISTED_ORDER, search_ddl.HAS_LISTED_ORDER, search_ddl.LISTED_ORDER),
 )
 
 

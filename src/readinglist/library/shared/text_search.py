@@ -17,6 +17,7 @@ values: `plan_cache_mode = force_custom_plan`, library/shared/opening.py).
 """
 
 import string
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -43,6 +44,7 @@ from sqlalchemy.sql.functions import current_user
 from sqlalchemy.sql.selectable import NamedFromClause
 
 from readinglist.core.query_terms import Text, TextField
+from readinglist.library.shared import search_ddl
 from readinglist.library.text_match import (
     AllOf,
     AnyOf,
@@ -54,6 +56,7 @@ from readinglist.library.text_match import (
 PAPER_SEARCH = table(
     "paper_search",
     column("rowid"),
+    column("last_seen"),
     column("search"),
     column("title"),
     column("authors"),
@@ -155,6 +158,20 @@ def finds_many(connection: Connection, match: TextMatch, share: float) -> bool:
     estimated = float(plan[0]["Plan"]["Plan Rows"])
     papers = connection.execute(_PAPERS_ESTIMATED).scalar_one()
     return estimated > share * max(float(papers or 0), 0.0)
+
+
+_DATED: dict[str, bool] = {}  # by library address: whether its words hold their dates
+
+
+def words_dated(connection: Connection) -> bool:
+    """Whether the shared library's rows of words hold their papers' dates
+    (search_ddl.LISTED_ORDER, which `in_list_order` reads): a library made before them
+    lists as before until its owner's init-shared adds them. Asked once a run per library."""
+    address = connection.engine.url.render_as_string()
+    if address not in _DATED:
+        holds = connection.exec_driver_sql(search_ddl.HAS_LISTED_ORDER).scalar_one()
+        _DATED[address] = bool(holds)
+    return _DATED[address]
 
 
 def _unseen(query: ColumnElement[str]) -> ColumnElement[str]:
@@ -290,26 +307,29 @@ def noted_condition(
 
 
 def found(
-    match: TextMatch, *, once: bool = False
+    match: TextMatch, *, once: bool = False, dated: bool = False
 ) -> Select[tuple[Any]] | CompoundSelect[tuple[Any]]:
     """The ids of the papers `match` finds, for the person connected; each `once` (for a
     count), else a paper with a note may come twice. A match that looks in no field a note
     is in (`author:"anna rossi"`) on the shared words alone: the papers with a note of the
     reader's are not checked twice (their check read every candidate's authors again
-    through their index, 100 ms of 180-250 at 180,000 papers)."""
+    through their index, 100 ms of 180-250 at 180,000 papers). `dated`: each id with its
+    paper's `last_seen` (`in_list_order`; not for a phrase its pairs alone say)."""
     index = PAPER_SEARCH.alias("found")
     notes = _STATES.alias("found_note")
     if isinstance(match, Text) and _pairs_say(match):
         unnoted = _paired_ids(match)
     else:
         unnoted = select(index.c.rowid).where(shared_condition(match, index))
+        if dated:
+            unnoted = unnoted.add_columns(index.c.last_seen)
     if not _reads_notes(match):
         return unnoted
     if once or _excludes(match):  # a word of a paper's note may leave it out
         its_id = unnoted.selected_columns[0]
         unnoted = unnoted.where(~exists().where(_noted(notes), notes.c.paper_id == its_id))
     elif _any_phrase(match):
-        return union_all(unnoted, _in_own_notes(match))
+        return union_all(unnoted, _with_date(_in_own_notes(match), dated))
     noted_index = PAPER_SEARCH.alias("noted")
     states = _STATES.alias("noted_state")
     # Each of the reader's noted papers (a few hundred) looked up and checked, a scalar
@@ -319,7 +339,49 @@ def found(
         noted_index.c.rowid == states.c.paper_id
     )
     noted = select(states.c.paper_id).where(_noted(states), its_row.scalar_subquery().is_(true()))
-    return union_all(unnoted, noted)
+    return union_all(unnoted, _with_date(noted, dated))
+
+
+def in_list_order(
+    match: TextMatch, descending: bool, other_statuses: Sequence[str] = ()
+) -> Select[tuple[Any]] | None:
+    """The ids of the papers `match` finds, out of the reader's trash and without one of the
+    reader's `other_statuses` (`is:unread 데이터셋`: a test against their own rows, hashed
+    once), in the list's default
+    order (`last_seen`, newest first when `descending`, then by id), from the found rows of
+    words alone: each carries its paper's date (search_ddl.LISTED_ORDER), so they are sorted
+    as they are read. A common word's list otherwise walked every paper's entry in the
+    list's index, testing each against a hash of the found ids, and a few found papers were
+    each looked up for their date (docs/postgres-notes.md, seventh pass). A paper found twice
+    (by its shared words and by the reader's note) comes once. None for a phrase its word
+    pairs alone say (`_paired_ids`: those rows hold no date)."""
+    if isinstance(match, Text) and _pairs_say(match):
+        return None
+    from sqlalchemy.dialects.postgresql import distinct_on
+
+    from readinglist.library.trash import trashed
+
+    listed = found(match, dated=True).subquery("listed")
+    paper_id, date = listed.c.rowid, listed.c.last_seen
+    kept = [not_(paper_id.in_(trashed()))]
+    if other_statuses:
+        kept.append(paper_id.not_in(own_states(list(other_statuses))))
+    return (
+        select(paper_id)
+        .ext(distinct_on(date, paper_id))
+        .where(*kept)
+        .order_by(date.desc() if descending else date, paper_id)
+    )
+
+
+def _with_date(ids: Select[tuple[Any]], dated: bool) -> Select[tuple[Any]]:
+    """`ids` (of the reader's noted papers: a few hundred) each with its paper's date, from
+    its row of words, when `dated`."""
+    if not dated:
+        return ids
+    dates = PAPER_SEARCH.alias("dated")
+    its_date = select(dates.c.last_seen).where(dates.c.rowid == ids.selected_columns[0])
+    return ids.add_columns(its_date.scalar_subquery().label("last_seen"))
 
 
 def _any_phrase(match: TextMatch) -> bool:
