@@ -359,18 +359,3 @@ def test_the_lists_show_rows_with_their_buttons_beside_at_the_smallest_size(
     for pressed in (panel.add_button, panel.remove_button):
         assert not pressed.geometry().intersects(panel.list.geometry())
     button(dialog, QDialogButtonBox.StandardButton.Cancel)
-
-
-@pytest.mark.qt_log_ignore("does not support raise")  # offscreen: open() raises the open dialog
-def test_preferences_open_on_the_page_asked_for(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = window.preferences.open(keys.SUBSCRIPTIONS_SECTION)
-    qtbot.waitUntil(lambda: exposed(dialog))
-    assert dialog.pages.tabText(dialog.pages.currentIndex()) == "Subscriptions"
-
-    assert window.preferences.open(keys.WATCH_SECTION) is dialog  # open already: turned
-    assert dialog.pages.tabText(dialog.pages.currentIndex()) == "Watch folders"
-    assert window.preferences.open() is dialog
-    assert dialog.pages.tabText(dialog.pages.currentIndex()) == "Watch folders"
-    button(dialog, QDialogButtonBox.StandardButton.Cancel)
-
-    assert open_preferences(qtbot, window).pages.currentIndex() == 0  # nothing remembered

@@ -20,7 +20,7 @@ from readinglist.ui.qt import (
     QWidget,
     Signal,
 )
-from readinglist.ui.settings import LIBRARY_SECTION, THEME, Section, Setting
+from readinglist.ui.settings import LIBRARY_SECTION, THEME, Setting
 
 if TYPE_CHECKING:
     from readinglist.ui.preferences.dialog import PreferencesDialog
@@ -43,17 +43,13 @@ class Preferences(QObject):
         self.action.triggered.connect(lambda *_: self.open())
         self.changed.connect(self._apply)
 
-    def open(self, section: Section | None = None) -> "PreferencesDialog":
-        """The dialog, shown window-modal (returns at once), on `section`'s page when named
-        (a feature's own way in), else on the page it shows (the first, when it opens)."""
-        dialog = self.dialog
-        if dialog is None:
-            dialog = self._new_dialog()
-        else:
-            dialog.raise_()
-        if section is not None:
-            dialog.show_section(section)
-        return dialog
+    def open(self) -> "PreferencesDialog":
+        """The dialog, shown window-modal (returns at once) on its first page; raised, on the
+        page it shows, when it is open already."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return self.dialog
+        return self._new_dialog()
 
     def _new_dialog(self) -> "PreferencesDialog":
         rows = {LIBRARY_SECTION.title: [(tr("Location"), self._library_row())]}
