@@ -26,8 +26,11 @@ from tests.helpers.postgres import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pytestqt.qtbot import QtBot
 
+    from readinglist.ui.data.service import LibraryService
     from readinglist.ui.window.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -103,6 +106,31 @@ def no_stray_qt_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
     stray.messages.clear()
     if left:
         pytest.fail("Qt printed warnings outside the test's capture:\n" + "\n".join(left))
+
+
+@pytest.fixture
+def window_less_service(qapp: object) -> "Iterator[Callable[[Library], LibraryService]]":
+    """Makes a `LibraryService` without a window; each is finished and deleted on this, the
+    window's, thread after the test. Left to Python's collector, a service and its children
+    (a folder watcher's inotify notifier among them) were deleted on whichever thread
+    collected them: a database worker's in a later test, where the notifier, deleted off its
+    thread, crashed that test's event loop (1 run in 2 of the imports' tests before a shared
+    window's)."""
+    import shiboken6
+
+    from readinglist.ui.data.service import LibraryService
+
+    made: list[LibraryService] = []
+
+    def make(library: Library) -> LibraryService:
+        made.append(LibraryService(library))
+        return made[-1]
+
+    yield make
+    for service in made:
+        if shiboken6.isValid(service):
+            service.edits.finish()
+            shiboken6.delete(service)
 
 
 @pytest.fixture

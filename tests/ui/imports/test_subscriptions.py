@@ -188,8 +188,10 @@ def test_preferences_list_adds_and_removes_subscriptions(
     dialog.reject()
 
 
-def test_a_list_the_library_cannot_give_says_so_under_it(qtbot: QtBot, library: Library) -> None:
-    service = LibraryService(library)
+def test_a_list_the_library_cannot_give_says_so_under_it(
+    qtbot: QtBot, library: Library, window_less_service: Callable[[Library], LibraryService]
+) -> None:
+    service = window_less_service(library)
     library.close()  # every read now fails
 
     listed = SubscriptionList(service, back_days=3)
@@ -210,11 +212,14 @@ def test_a_list_the_library_cannot_give_says_so_under_it(qtbot: QtBot, library: 
     ids=["subscriptions", "rules"],
 )
 def test_a_list_closed_before_its_answer_came_is_left_alone(
-    qtbot: QtBot, library: Library, opened: Callable[[LibraryService], QWidget]
+    qtbot: QtBot,
+    library: Library,
+    opened: Callable[[LibraryService], QWidget],
+    window_less_service: Callable[[Library], LibraryService],
 ) -> None:
     """Preferences or the Rules dialog closed while its list is read (a shared library's, or
     behind an import): the answer reaches no deleted widget (a RuntimeError into Qt, before)."""
-    service = LibraryService(library)
+    service = window_less_service(library)
     service.edits.set_others_writing(True)  # the read waits its turn on the writer thread
     listed = opened(service)
     assert service.edits.is_answering()

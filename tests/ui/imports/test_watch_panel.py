@@ -2,7 +2,7 @@
 and removed kept in the library, a refusal and an unreadable library said under the list,
 File → Watch a Folder…'s refusal in the status bar."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -103,9 +103,14 @@ def test_watch_a_folder_says_a_refusal_in_the_status_bar(
 
 
 @pytest.fixture
-def closed(qtbot: QtBot, library: Library, folder: Path) -> Iterator[WatchFoldersPanel]:
+def closed(
+    qtbot: QtBot,
+    library: Library,
+    folder: Path,
+    window_less_service: Callable[[Library], LibraryService],
+) -> Iterator[WatchFoldersPanel]:
     """The panel on a library that cannot be read or written any more."""
-    service = LibraryService(library)
+    service = window_less_service(library)
     watcher = FolderWatcher(service, ImportController(library, service), service)
     library.close()  # every read and write now fails
     panel = panel_choosing(qtbot, watcher, folder)

@@ -4,7 +4,7 @@ for a while, rather than each hold the window until the connection gives up, and
 server again after that while, or as soon as the live updates find it back. A library file
 is never left alone so."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -47,13 +47,13 @@ def counting_reads(library: Library, monkeypatch: pytest.MonkeyPatch) -> list[No
 
 
 def test_reads_leave_a_server_gone_alone_for_a_while(
-    qtbot: QtBot,
     alices_library: Library,
     shared: PostgresDatabase,
     members: tuple[str, str],
     monkeypatch: pytest.MonkeyPatch,
+    window_less_service: Callable[[Library], LibraryService],
 ) -> None:
-    service = LibraryService(alices_library)
+    service = window_less_service(alices_library)
     clock = service.monotonic = Clock()
     asked = counting_reads(alices_library, monkeypatch)
     said: list[str] = []
@@ -73,9 +73,12 @@ def test_reads_leave_a_server_gone_alone_for_a_while(
 
 
 def test_a_library_file_is_never_left_alone(
-    qtbot: QtBot, library: Library, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+    window_less_service: Callable[[Library], LibraryService],
 ) -> None:
-    service = LibraryService(library)
+    service = window_less_service(library)
     asked = counting_reads(library, monkeypatch)
     said: list[str] = []
     service.read_failed.connect(said.append)
