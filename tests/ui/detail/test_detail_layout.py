@@ -13,8 +13,8 @@ def shown_pane(qtbot: QtBot, width: int = 390, height: int = 420) -> DetailPane:
     pane = DetailPane()
     qtbot.addWidget(pane)
     pane.resize(width, height)
-    pane.show()
-    qtbot.waitExposed(pane)
+    with qtbot.waitExposed(pane):
+        pane.show()
     return pane
 
 

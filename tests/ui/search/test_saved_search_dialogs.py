@@ -34,8 +34,8 @@ def test_the_edit_dialog_is_wide_enough_for_its_query(qtbot: QtBot) -> None:
     qtbot.addWidget(parent)
     dialog = text_dialog(parent, "Edit saved search", "Query:", LONG_QUERY)
     qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
 
     field = dialog.findChild(QLineEdit)
     assert field is not None and field.text() == LONG_QUERY
