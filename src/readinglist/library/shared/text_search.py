@@ -315,8 +315,8 @@ def found(
     count), else a paper with a note may come twice. A match that looks in no field a note
     is in (`author:"anna rossi"`) on the shared words alone: the papers with a note of the
     reader's are not checked twice (their check read every candidate's authors again
-    through their index, 100 ms of 180-250 at 180,000 papers). `dated`: each id with its
-    paper's `last_seen` (`in_list_order`; not for a phrase its pairs alone say)."""
+    through their index, 100 ms of 180-250 at 180,000 papers). `dated`: each id once, with
+    its paper's `last_seen` (`in_list_order`; not for a phrase its pairs alone say)."""
     index = PAPER_SEARCH.alias("found")
     notes = _STATES.alias("found_note")
     if isinstance(match, Text) and _pairs_say(match):
@@ -333,7 +333,8 @@ def found(
         its_id = unnoted.selected_columns[0]
         unnoted = unnoted.where(~exists().where(_noted(notes), notes.c.paper_id == its_id))
     elif _any_phrase(match):
-        return union_all(unnoted, _with_date(_in_own_notes(match, states), dated))
+        in_notes = _in_own_notes(match, states)
+        return union_all(unnoted, _with_date(_once(in_notes, match, states, dated), dated))
     noted_index = PAPER_SEARCH.alias("noted")
     # Each of the reader's noted papers (a few hundred) looked up and checked, a scalar
     # subquery never made a join: as a join, PostgreSQL read every paper's row to hash it
@@ -343,8 +344,22 @@ def found(
     )
     noted = select(states.c.paper_id).where(_noted(states), its_row.scalar_subquery().is_(true()))
     if not apart:  # a paper whose note holds no phrase of the match: its shared words say
-        noted = noted.where(_in_note(match, states))
+        noted = _once(noted.where(_in_note(match, states)), match, states, dated)
     return union_all(unnoted, _with_date(noted, dated))
+
+
+def _once(
+    noted: Select[tuple[Any]], match: TextMatch, states: NamedFromClause, dated: bool
+) -> Select[tuple[Any]]:
+    """The reader's noted papers (`states`' rows) that `match` finds beside those its shared
+    words find, when `dated` (a list, which then needs no DISTINCT: 10-20 ms of a common
+    word's 130 at 180,000 papers): those their shared words find left out, each looked up
+    (a few: their note holds a phrase of the match)."""
+    if not dated:
+        return noted
+    index = PAPER_SEARCH.alias("shared_too")
+    found_so = exists().where(index.c.rowid == states.c.paper_id, shared_condition(match, index))
+    return noted.where(~found_so)
 
 
 def in_list_order(
@@ -357,9 +372,9 @@ def in_list_order(
     (search_ddl.LISTED_ORDER), so they are sorted as they are read. A common word's list
     otherwise walked every paper's entry in the list's index, testing each against a hash of
     the found ids, and a few found papers were each looked up for their date
-    (docs/postgres-notes.md, seventh pass). A paper found twice (by its shared words and by
-    the reader's note) comes once. None for a phrase its word pairs alone say (`_paired_ids`:
-    those rows hold no date).
+    (docs/postgres-notes.md, seventh pass). A paper its shared words and the reader's note
+    both find comes once (`found(dated=True)`). None for a phrase its word pairs alone say
+    (`_paired_ids`: those rows hold no date).
 
     Sorted as one number a paper (`_packed`: its date, then its id), which PostgreSQL sorts
     as bare values rather than rows: 20-30 ms less of a common word's 130-150."""
@@ -375,7 +390,6 @@ def in_list_order(
     packed = _packed(listed.c.last_seen, paper_id, descending).label("packed")
     in_order = (
         select(packed)
-        .distinct()
         .where(*kept)
         .order_by(packed.desc() if descending else packed)
         .subquery("in_order")
