@@ -178,10 +178,8 @@ def _plan(
         from readinglist.library.shared.text_search import in_list_order
 
         words = words_alone(query)
-        listed = None
         if words is not None:
             listed = in_list_order(words.match, descending, words.other_statuses)
-        if listed is not None:
             return IdPlan(_statements(dialect, listed, whole=True))
     leads = sort is not SortKey.LAST_SEEN
     conditions = _conditions(query, status_leads=leads, today_since=today_since)

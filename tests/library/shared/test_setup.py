@@ -211,7 +211,9 @@ def test_a_library_made_before_the_dates_beside_the_words_gets_them_from_its_own
     before = add_paper(shared, "2403.00001", title="Robots that fold")
     with psycopg.connect(shared.url, autocommit=True) as admin:
         admin.execute("DROP TRIGGER paper_search_last_seen ON paper_records")
+        admin.execute(search_ddl.indexing(dated=False).encode())  # as such a library has it
         admin.execute("ALTER TABLE paper_search DROP COLUMN last_seen")
+        admin.execute("ALTER TABLE paper_pairs DROP COLUMN last_seen")
         admin.execute(  # the row as such a library made it
             "CREATE OR REPLACE FUNCTION paper_search_paper() RETURNS trigger LANGUAGE plpgsql "
             "AS $$ BEGIN IF TG_OP = 'INSERT' THEN INSERT INTO paper_search (rowid) "
@@ -232,11 +234,12 @@ def test_a_library_made_before_the_dates_beside_the_words_gets_them_from_its_own
 
     assert amended.added == (amending.LISTED_ORDER,)
     with psycopg.connect(shared.url) as connection:
-        dated = connection.execute(
-            "SELECT s.rowid FROM paper_search s JOIN paper_records r ON r.id = s.rowid "
-            "WHERE s.last_seen = r.last_seen ORDER BY s.rowid"
-        )
-        assert [row_id for (row_id,) in dated] == [before, made_before, after]
+        for table in ("paper_search", "paper_pairs"):
+            dated = connection.execute(
+                f"SELECT t.rowid FROM {table} t JOIN paper_records r ON r.id = t.rowid "
+                "WHERE t.last_seen = r.last_seen ORDER BY t.rowid"
+            )
+            assert [row_id for (row_id,) in dated] == [before, made_before, after]
         assert connection.execute(search_ddl.HAS_LISTED_ORDER).fetchone() == (True,)
 
 

@@ -123,8 +123,9 @@ def _pairs_of(words: str) -> str:
 # Each paper's words worked out afresh from what they come from: the title (weight A), the
 # authors (B), the id, tags and shared notes (C), then every sighting's summary, Korean title
 # and abstract (D, the default), in the order they came; and its word pairs (`_PAIRS_OF`)
-# from the words written, in `paper_pairs`.
-INDEXING = f"""
+# from the words written, in `paper_pairs`, with the paper's date when the rows hold one
+# (`LISTED_ORDER`; `{dated}` and `{dating}` below).
+_INDEXING = f"""
 CREATE OR REPLACE FUNCTION readinglist_index(paper bigint) RETURNS void
 LANGUAGE sql AS $$
     WITH worded AS (
@@ -153,17 +154,27 @@ LANGUAGE sql AS $$
             ) AS words
         )
         WHERE rowid = paper
-        RETURNING rowid, search
+        RETURNING rowid, search{{dated}}
     )
-    INSERT INTO paper_pairs (rowid, pairs, complete)
-    SELECT rowid, coalesce(pairs, '''{_GAP}'''), pairs IS NOT NULL
+    INSERT INTO paper_pairs (rowid, pairs, complete{{dated}})
+    SELECT rowid, coalesce(pairs, '''{_GAP}'''), pairs IS NOT NULL{{dated}}
     FROM worded, LATERAL (
         SELECT {_pairs_of("worded.search")} AS pairs
         OFFSET 0  -- the pairs worked out once, for both their uses
     ) AS paired
-    ON CONFLICT (rowid) DO UPDATE SET pairs = excluded.pairs, complete = excluded.complete
+    ON CONFLICT (rowid) DO UPDATE SET pairs = excluded.pairs, complete = excluded.complete{{dating}}
 $$;
 """
+
+
+def indexing(*, dated: bool) -> str:
+    """`readinglist_index`, writing the paper's date into its row of pairs when `dated`
+    (a library with `LISTED_ORDER`: the function's SQL is checked against the tables as it
+    is made, so a library gets the dated one once the column is there)."""
+    date = ", last_seen" if dated else ""
+    dating = ", last_seen = excluded.last_seen" if dated else ""
+    return _INDEXING.replace("{dated}", date).replace("{dating}", dating)
+
 
 # Word pairs (the fourth pass on search, docs/postgres-notes.md; a table of their own since
 # the fifth): each paper's adjacent words two by two (`_PAIRS_OF`), kept by
@@ -232,7 +243,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT count(*) BETWEEN 1 AND 2 AND coalesce(max(length(w.lexeme)), 0) < {PAIR_WORD}
     FROM unnest(readinglist_words(words)) AS w, unnest(w.positions) AS p (position)
 $$;
-{INDEXING}
+{indexing(dated=False)}
 -- The papers there already (before their index: one build, not one insert per paper),
 -- their words kept from changing meanwhile: members' searches go on, their writes wait.
 LOCK TABLE paper_search IN SHARE MODE;
@@ -338,20 +349,25 @@ ALTER TABLE paper_search SET (toast_tuple_target = 128);
 # Whether a shared library has `SORTING` already.
 HAS_SORTING = "SELECT to_regclass('paper_records_last_seen_id') IS NOT NULL"
 
-# The list's default order kept with each paper's words: `paper_search.last_seen`, the
-# paper's, so that a search's whole list is its found rows sorted (text_search.in_list_order)
-# rather than every paper's entry in the list's index walked and tested against a hash of the
-# found ids, and each found paper looked up for its date (measured at 180,002 papers,
-# docs/postgres-notes.md). Set as a paper's row of words is made, and as its last_seen changes
-# (an import seeing it again). Written so that running it again changes nothing; an older
-# library gets it from its owner's init-shared (`amending`): every row of `paper_search` is
-# written once, the table locked against searches meanwhile (about 20 s at 180,000 papers).
+# The list's default order kept with each paper's words and word pairs: `last_seen`, the
+# paper's, in `paper_search` and `paper_pairs`, so that a search's whole list is its found
+# rows sorted (text_search.in_list_order) rather than every paper's entry in the list's index
+# walked and tested against a hash of the found ids, and each found paper looked up for its
+# date (measured at 180,002 papers, docs/postgres-notes.md). Set as a paper's rows are made
+# (the pairs' by `indexing(dated=True)`), and as its last_seen changes (an import seeing it
+# again). Written so that running it again changes nothing; an older library gets it from
+# its owner's init-shared (`amending`): every row of both tables is written once, with their
+# indexes' entries, the tables locked against searches meanwhile (120 s for the pairs at
+# 180,002 papers, load 1; about 20 s for the words).
 LISTED_ORDER = f"""
 ALTER TABLE paper_search ADD COLUMN IF NOT EXISTS last_seen date;
+ALTER TABLE paper_pairs ADD COLUMN IF NOT EXISTS last_seen date;
 {_PAPER_ROW}
+{indexing(dated=True)}
 CREATE OR REPLACE FUNCTION paper_search_last_seen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE paper_search SET last_seen = NEW.last_seen WHERE rowid = NEW.id;
+    UPDATE paper_pairs SET last_seen = NEW.last_seen WHERE rowid = NEW.id;
     RETURN NULL;
 END $$;
 DROP TRIGGER IF EXISTS paper_search_last_seen ON paper_records;
@@ -360,12 +376,15 @@ CREATE TRIGGER paper_search_last_seen AFTER UPDATE OF last_seen ON paper_records
     EXECUTE FUNCTION paper_search_last_seen();
 UPDATE paper_search SET last_seen = r.last_seen FROM paper_records r
     WHERE r.id = paper_search.rowid AND paper_search.last_seen IS DISTINCT FROM r.last_seen;
+UPDATE paper_pairs SET last_seen = r.last_seen FROM paper_records r
+    WHERE r.id = paper_pairs.rowid AND paper_pairs.last_seen IS DISTINCT FROM r.last_seen;
 ALTER TABLE paper_search ALTER COLUMN last_seen SET NOT NULL;
+ALTER TABLE paper_pairs ALTER COLUMN last_seen SET NOT NULL;
 """
 # Whether a shared library has `LISTED_ORDER` already.
 HAS_LISTED_ORDER = (
-    "SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'paper_search'::regclass "
-    "AND attname = 'last_seen' AND attnotnull AND NOT attisdropped)"
+    "SELECT count(*) = 2 FROM pg_attribute WHERE attrelid IN ('paper_search'::regclass, "
+    "'paper_pairs'::regclass) AND attname = 'last_seen' AND attnotnull AND NOT attisdropped"
 )
 
 

@@ -65,7 +65,9 @@ PAPER_SEARCH = table(
     column("arxiv_id"),
     column("notes"),
 )
-PAPER_PAIRS = table("paper_pairs", column("rowid"), column("pairs"), column("complete"))
+PAPER_PAIRS = table(
+    "paper_pairs", column("rowid"), column("pairs"), column("complete"), column("last_seen")
+)
 _STATES = table(
     "paper_states",
     column("person"),
@@ -228,13 +230,16 @@ def _paired(phrase: Text, index: NamedFromClause, *, seen: bool) -> ColumnElemen
     return exists().where(pairs.c.rowid == index.c.rowid, held)
 
 
-def _paired_ids(phrase: Text) -> Select[tuple[Any]]:
+def _paired_ids(phrase: Text, *, dated: bool = False) -> Select[tuple[Any]]:
     """The ids of a lone phrase's papers, from its word pairs (`_paired`'s), each candidate
     whose pairs do not say it alone checked on its own row of words: no join with every
-    paper's row (`GPT-4o`, 134,463 found by the pairs alone, read no words at all)."""
+    paper's row (`GPT-4o`, 134,463 found by the pairs alone, read no words at all); each
+    with its paper's date when `dated`."""
     pairs = PAPER_PAIRS.alias("paired")
     index = PAPER_SEARCH.alias("checked")
-    return select(pairs.c.rowid).where(_pairs_hold(phrase, pairs, index, seen=False, own=True))
+    held = _pairs_hold(phrase, pairs, index, seen=False, own=True)
+    ids = select(pairs.c.rowid).where(held)
+    return ids.add_columns(pairs.c.last_seen) if dated else ids
 
 
 def _pairs_hold(
@@ -316,11 +321,11 @@ def found(
     is in (`author:"anna rossi"`) on the shared words alone: the papers with a note of the
     reader's are not checked twice (their check read every candidate's authors again
     through their index, 100 ms of 180-250 at 180,000 papers). `dated`: each id once, with
-    its paper's `last_seen` (`in_list_order`; not for a phrase its pairs alone say)."""
+    its paper's `last_seen` (`in_list_order`)."""
     index = PAPER_SEARCH.alias("found")
     notes = _STATES.alias("found_note")
     if isinstance(match, Text) and _pairs_say(match):
-        unnoted = _paired_ids(match)
+        unnoted = _paired_ids(match, dated=dated)
     else:
         unnoted = select(index.c.rowid).where(shared_condition(match, index))
         if dated:
@@ -364,7 +369,7 @@ def _once(
 
 def in_list_order(
     match: TextMatch, descending: bool, other_statuses: Sequence[str] = ()
-) -> Select[tuple[Any]] | None:
+) -> Select[tuple[Any]]:
     """The ids of the papers `match` finds, out of the reader's trash and without one of the
     reader's `other_statuses` (`is:unread 데이터셋`: a test against their own rows, hashed
     once), in the list's default order (`last_seen`, newest first when `descending`, then by
@@ -373,13 +378,10 @@ def in_list_order(
     otherwise walked every paper's entry in the list's index, testing each against a hash of
     the found ids, and a few found papers were each looked up for their date
     (docs/postgres-notes.md, seventh pass). A paper its shared words and the reader's note
-    both find comes once (`found(dated=True)`). None for a phrase its word pairs alone say
-    (`_paired_ids`: those rows hold no date).
+    both find comes once (`found(dated=True)`).
 
     Sorted as one number a paper (`_packed`: its date, then its id), which PostgreSQL sorts
     as bare values rather than rows: 20-30 ms less of a common word's 130-150."""
-    if isinstance(match, Text) and _pairs_say(match):
-        return None
     from readinglist.library.trash import trashed
 
     listed = found(match, dated=True).subquery("listed")
