@@ -103,7 +103,7 @@ def test_a_search_is_listed_in_order_from_its_found_rows(
 ) -> None:
     in_order = {query: listed(alice, query, descending) for query in QUERIES}
     assert all(read_in_order(alice, query, descending) for query in QUERIES)
-    monkeypatch.setitem(text_search._DATED, alice_address(alice), False)  # as before the dates
+    monkeypatch.setattr(text_search, "words_dated", lambda _: False)  # as before the dates
     through_papers = {query: listed(alice, query, descending) for query in QUERIES}
 
     assert not any(read_in_order(alice, query, descending) for query in QUERIES)
@@ -140,8 +140,3 @@ def test_every_row_of_words_holds_its_papers_date(alice: Library, shared: Postgr
             ).fetchone()
             rows = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
             assert (unlike, rows) == ((0,), (9,))
-
-
-def alice_address(library: Library) -> str:
-    with library.reading() as connection:
-        return connection.engine.url.render_as_string()
