@@ -82,6 +82,24 @@ _REWRITES = (
 )
 
 
+def fetch_binary(connection: Connection, sql: str, parameters: Sequence[object]) -> list[Row]:
+    """Every row of `sql`, a shared library's statement as psycopg takes it, read in
+    PostgreSQL's binary format: a list's ids as one bigint array, which psycopg reads in half
+    the time it takes to parse the text of it (156,000 ids: 17 ms against 32, beside the
+    server's 10 to make them). Through psycopg's own cursor, in the connection's transaction;
+    a failure is raised as `fetch` raises it (SQLAlchemy's wrapper of the driver's error)."""
+    import psycopg
+
+    found = connection.connection.driver_connection
+    assert isinstance(found, psycopg.Connection)
+    try:
+        with found.cursor(binary=True) as cursor:
+            cursor.execute(sql.encode(), tuple(parameters))
+            return cursor.fetchall()
+    except psycopg.Error as error:
+        raise DBAPIError.instance(sql, parameters, error, psycopg.Error) from error
+
+
 def fetch_many(connection: Connection, sql: str, rows: Sequence[Sequence[object]]) -> None:
     """`sql` once for each of `rows` (an import's bulk inserts). SQLite's failures are the
     driver's own, as an import tells a busy library by them."""

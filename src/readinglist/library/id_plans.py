@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 import readinglist
-from readinglist.library.driver import fetch, on_postgresql
+from readinglist.library.driver import fetch, fetch_binary, on_postgresql
 from readinglist.library.migrations import latest_version
 
 KEEP = 32  # plans kept: the sidebar's entries and sorts a reader moves between, and searches
@@ -55,6 +55,8 @@ class IdPlan:
             tagged, matching = found
             known = set(tagged)
             ids = tagged + sorted(paper for paper in matching if paper not in known)
+        elif len(found) == 1:
+            ids = found[0]
         else:
             ids = [paper for part in found for paper in part]
         return ids[::-1] if self.reverse else ids
@@ -62,13 +64,14 @@ class IdPlan:
 
 def _ids(connection: Connection, sql: str, parameters: tuple[object, ...]) -> list[int]:
     """One statement's ids: SQLite's as one JSON array; PostgreSQL's (compiled for psycopg
-    by `sorting`) as one array, NULL for none, or one a row."""
+    by `sorting`) as one array, NULL for none, or one a row, read in binary (`fetch_binary`)."""
     if not on_postgresql(connection):
         found: list[int] = json.loads(fetch(connection, sql, parameters)[0][0])
         return found
-    rows = connection.exec_driver_sql(sql, parameters).all()
+    rows = fetch_binary(connection, sql, parameters)
     if len(rows) == 1 and (rows[0][0] is None or isinstance(rows[0][0], list)):
-        return list(rows[0][0] or [])  # an id is never NULL: this is the array's row
+        ids: list[int] = rows[0][0] or []  # an id is never NULL: this is the array's row
+        return ids
     return [int(row[0]) for row in rows]
 
 

@@ -70,7 +70,8 @@ def find_paper_ids(
     index instead of sorting the whole library (`_TIES_FOLLOW`). Papers without votes (or
     without rising) come last when descending, first when ascending: SQLite's NULL is least.
     """
-    return id_plan(connection, query, sort, descending, limit).ids(connection)[:limit]
+    ids = id_plan(connection, query, sort, descending, limit).ids(connection)
+    return ids if limit is None else ids[:limit]
 
 
 CANCELLED = "57014"  # PostgreSQL's query_canceled: a statement_timeout ran out

@@ -11,6 +11,7 @@ from readinglist.core.listing import SortKey
 from readinglist.core.query import Query, parse_query
 from readinglist.library import sorting
 from readinglist.library.database import Library
+from readinglist.library.driver import fetch_binary
 from tests.helpers.postgres import PostgresDatabase
 from tests.helpers.shared_library import add_paper
 
@@ -45,7 +46,7 @@ def test_a_first_screen_the_server_gives_up_on_leaves_the_reading_as_it_was(
     alice, _ = member_libraries
 
     def slow(connection: Connection, *_: Any) -> list[int]:
-        connection.exec_driver_sql("SELECT pg_sleep(5)")
+        fetch_binary(connection, "SELECT pg_sleep(5)", ())  # as the lists' ids are read
         return []
 
     with alice.reading() as connection:

@@ -2,6 +2,7 @@
 list's rows, whole papers and the sidebar's counts, each as the member reading sees them."""
 
 import pytest
+from sqlalchemy.exc import ProgrammingError
 
 from readinglist.core.listing import SortKey
 from readinglist.core.paper import ReadingStatus
@@ -9,6 +10,7 @@ from readinglist.core.query import parse_query
 from readinglist.library import browse
 from readinglist.library import papers as store
 from readinglist.library.database import Library
+from readinglist.library.driver import fetch_binary
 from readinglist.library.user_edits import AddTagEdit, StarEdit, StatusEdit, write_in_parts
 from tests.helpers.postgres import PostgresDatabase
 from tests.helpers.shared_library import add_paper
@@ -71,3 +73,21 @@ def test_rows_papers_and_counts_are_the_members(
     )
     assert (counts.total, counts.by_status[ReadingStatus.READ]) == (4, 1)
     assert theirs.status is ReadingStatus.UNREAD and theirs.tags == ("robots",)
+
+
+def test_ids_read_in_binary_are_the_servers_values_and_its_errors_sqlalchemys(
+    member_libraries: tuple[Library, Library],
+) -> None:
+    alice, _ = member_libraries
+    big = 2**40 + 7
+    with alice.reading() as connection:
+        rows = fetch_binary(connection, "SELECT ARRAY[1, %s, 3]::bigint[], NULL::bigint[]", [big])
+        assert rows == [([1, big, 3], None)]
+        assert fetch_binary(connection, "SELECT generate_series(1, 3)::bigint", ()) == [
+            (1,),
+            (2,),
+            (3,),
+        ]
+        with pytest.raises(ProgrammingError) as raised:
+            fetch_binary(connection, "SELECT no_such_column FROM paper_records", ())
+        assert "no_such_column" in str(raised.value)
