@@ -7,6 +7,9 @@ layer as a member. The SQLite library it copies is gui_bench's (imported once, k
 benchmarks/.cache). At the end, the plans of common words and where their time goes: the
 server's (EXPLAIN ANALYZE, its own overhead included) against the whole call.
 
+The server has PostgreSQL's stock 128 MB of shared_buffers, as a lab's would from Debian's
+package (tests.helpers.postgres.STOCK_MEMORY), not the tests' 32 MB.
+
 Building the words takes 450-1,000 s: `--hold FILE` keeps the server running once measured,
 while FILE exists, and prints the member's address; `--on ADDRESS` measures a library held
 so (its plans tried in psql, its indexes changed) without building one.
@@ -21,7 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from tests.helpers.postgres import PostgresDatabase, fresh_database, running_server
+from tests.helpers.postgres import (
+    STOCK_MEMORY,
+    PostgresDatabase,
+    fresh_database,
+    running_server,
+)
 
 from readinglist.core.listing import SortKey
 from readinglist.core.query import parse_query
@@ -81,7 +89,7 @@ def run_search(digests: int, repeat: int, trash: int = 0, hold: Path | None = No
 
     progress(f"the synthetic corpus ({digests} digests) in an SQLite library (kept once made)")
     path = cached_library(digests)
-    with running_server() as server, fresh_database(server) as database:
+    with running_server(STOCK_MEMORY) as server, fresh_database(server) as database:
         member = copy_to_shared(path, database)
         if trash:
             put_in_trash(database, member, trash)
@@ -98,6 +106,9 @@ def measure_held(address: str, repeat: int) -> None:
     member's)."""
     shared = open_shared(SharedAddress.parse(address))
     try:
+        with shared.reading() as connection:
+            memory = connection.exec_driver_sql("SHOW shared_buffers").scalar_one()
+        progress(f"the server's shared_buffers: {memory}")
         measure(shared, repeat)
         explain(shared, address)
     finally:
