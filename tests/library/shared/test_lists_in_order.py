@@ -35,6 +35,7 @@ QUERIES = [
     "nothing-holds-this",
     "is:unread robots",  # words and unread: the reader's other statuses left out
     "robots is:unread -arm",
+    "is:unread gripper",  # a noted paper found by its note alone, read, and one in the trash
 ]
 DAYS = {  # digest date: (arxiv id, title); one before 2000, the lists' dates counted from
     "1999-12-31": [("2403.00009", "Robots of the last century")],
@@ -46,14 +47,15 @@ DAYS = {  # digest date: (arxiv id, title); one before 2000, the lists' dates co
         ("2403.00006", "Language models"),
     ],
     "2024-03-03": [("2403.00007", "Robots, again"), ("2403.00008", "Gripper design")],
+    "2024-03-05": [("2403.00010", "Pliers"), ("2403.00011", "Tongs")],
 }
 
 
 @pytest.fixture
 def alice(member_libraries: tuple[Library, Library], digests: DigestWriter) -> Iterator[Library]:
-    """Alice's library of three days' digests, with a note of hers on a paper its words do
+    """Alice's library of four days' digests, with a note of hers on a paper its words do
     not otherwise find by (`gripper`), another on one they do (`arm`), one in her trash and
-    one read."""
+    one read; and two found by their notes alone (`gripper`), one in her trash, one read."""
     library, _ = member_libraries
     paths = [
         digests.write(f"{day}.md", day, [FakeEntry(arxiv_id, title) for arxiv_id, title in found])
@@ -66,6 +68,10 @@ def alice(member_libraries: tuple[Library, Library], digests: DigestWriter) -> I
         store.set_note(connection, paper(connection, "2403.00004"), "arm again", now)
         trash.move_to_trash(connection, [paper(connection, "2403.00005")], now)
         store.set_status(connection, [paper(connection, "2403.00007")], ReadingStatus.READ, now)
+        store.set_note(connection, paper(connection, "2403.00010"), "gripper pliers", now)
+        trash.move_to_trash(connection, [paper(connection, "2403.00010")], now)
+        store.set_note(connection, paper(connection, "2403.00011"), "gripper tongs", now)
+        store.set_status(connection, [paper(connection, "2403.00011")], ReadingStatus.READ, now)
     yield library
 
 
@@ -113,11 +119,13 @@ def test_a_search_is_listed_in_order_from_its_found_rows(
         assert len(ids) == len(set(ids))
     with alice.reading() as connection:
         robots = {paper(connection, f"2403.0000{n}") for n in (1, 3, 7, 9)}
-        gripper = {paper(connection, "2403.00003"), paper(connection, "2403.00008")}
+        gripper = {paper(connection, f"2403.000{n}") for n in ("03", "08", "11")}
         read = paper(connection, "2403.00007")
+        noted_and_read = paper(connection, "2403.00011")
     assert set(in_order["robots"]) == robots  # 2403.00005, in the trash, left out
-    assert set(in_order["gripper"]) == gripper  # by the note and by the title
+    assert set(in_order["gripper"]) == gripper  # by notes and by the title; not the trash's
     assert set(in_order["is:unread robots"]) == robots - {read}
+    assert set(in_order["is:unread gripper"]) == gripper - {noted_and_read}
 
 
 def test_a_paper_seen_again_moves_up_its_searches(alice: Library, digests: DigestWriter) -> None:
@@ -139,4 +147,4 @@ def test_every_row_of_words_holds_its_papers_date(alice: Library, shared: Postgr
                 "WHERE t.last_seen IS DISTINCT FROM r.last_seen"
             ).fetchone()
             rows = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
-            assert (unlike, rows) == ((0,), (9,))
+            assert (unlike, rows) == ((0,), (11,))
