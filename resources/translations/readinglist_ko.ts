@@ -1820,6 +1820,38 @@ The teaser is on {host}.</source>
         <translation>디스크가 읽기 전용입니다</translation>
     </message>
     <message>
+        <source>the server cannot be reached, or the connection to it was lost</source>
+        <translation>서버에 연결할 수 없거나 서버와의 연결이 끊겼습니다</translation>
+    </message>
+    <message>
+        <source>the server&apos;s disk is full</source>
+        <translation>서버의 디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>the server is out of connections or memory: try again later, or ask its administrator</source>
+        <translation>서버의 연결 또는 메모리가 부족합니다: 나중에 다시 시도하거나 서버 관리자에게 문의하세요</translation>
+    </message>
+    <message>
+        <source>the server is shutting down or starting up: try again in a moment</source>
+        <translation>서버가 종료 중이거나 시작 중입니다: 잠시 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>the server is read-only (a standby): connect to the primary</source>
+        <translation>서버가 읽기 전용입니다(대기 서버): 주 서버에 연결하세요</translation>
+    </message>
+    <message>
+        <source>the server refused it: your role may not change this</source>
+        <translation>서버가 거부했습니다: 이 역할로는 변경할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>another member&apos;s change to the same papers came first: try again</source>
+        <translation>다른 구성원이 같은 논문을 먼저 변경했습니다: 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>the server stopped it: it took too long</source>
+        <translation>너무 오래 걸려 서버가 중단했습니다</translation>
+    </message>
+    <message>
         <source>GitHub</source>
         <translation>GitHub</translation>
     </message>

@@ -1,7 +1,8 @@
-"""What went wrong with a library file, in words a person understands.
+"""What went wrong with a library, in words a person understands.
 
-SQLite and the operating system name failures by code (`SQLITE_FULL`, `ENOSPC`), and
-SQLAlchemy's message for them carries the SQL and its parameters (a note's text, say).
+SQLite, PostgreSQL and the operating system name failures by code (`SQLITE_FULL`, SQLSTATE
+53100, `ENOSPC`), and SQLAlchemy's message for them carries the SQL and its parameters (a
+note's text, say).
 Whoever tells a person that something failed (the command line, the window) says it with
 `reason`: never a traceback, never SQL. The words are declared with `QT_TR_NOOP`: the
 window shows them in its language (`tr(words)`), the command line as they are.
@@ -21,6 +22,17 @@ IO_ERROR = QT_TR_NOOP("the disk could not read or write it (an input/output erro
 DENIED = QT_TR_NOOP("permission denied: this user may not read or write it")
 QUOTA = QT_TR_NOOP("the disk quota is used up")
 DISK_READ_ONLY = QT_TR_NOOP("the disk is read-only")
+# A shared library's server (PostgreSQL), by SQLSTATE.
+OUT_OF_REACH = QT_TR_NOOP("the server cannot be reached, or the connection to it was lost")
+SERVER_DISK_FULL = QT_TR_NOOP("the server's disk is full")
+SERVER_BUSY = QT_TR_NOOP(
+    "the server is out of connections or memory: try again later, or ask its administrator"
+)
+SERVER_STOPPING = QT_TR_NOOP("the server is shutting down or starting up: try again in a moment")
+SERVER_READ_ONLY = QT_TR_NOOP("the server is read-only (a standby): connect to the primary")
+NOT_ALLOWED = QT_TR_NOOP("the server refused it: your role may not change this")
+CONFLICT = QT_TR_NOOP("another member's change to the same papers came first: try again")
+TOO_LONG = QT_TR_NOOP("the server stopped it: it took too long")
 
 
 # By SQLite's primary result code (the name's first part: SQLITE_READONLY_DIRECTORY is
@@ -49,6 +61,21 @@ _BY_SQLITE_MESSAGE = {
     "unable to open database file": CANNOT_OPEN,
     "disk i/o error": IO_ERROR,
 }
+# By SQLSTATE, whole or by its class (the first two characters).
+_BY_SQLSTATE = {
+    "53100": SERVER_DISK_FULL,
+    "53": SERVER_BUSY,  # insufficient resources: memory, connections
+    "08": OUT_OF_REACH,  # connection exceptions
+    "57P01": OUT_OF_REACH,  # the connection ended by a shutdown or by an administrator
+    "57P02": OUT_OF_REACH,  # by another server process's crash
+    "57P03": SERVER_STOPPING,  # cannot connect now
+    "57014": TOO_LONG,  # query cancelled (the statement timeout)
+    "25006": SERVER_READ_ONLY,
+    "42501": NOT_ALLOWED,  # insufficient privilege, a row-level security policy among them
+    "40001": CONFLICT,  # serialization failure
+    "40P01": CONFLICT,  # deadlock
+    "55P03": CONFLICT,  # lock not available (the lock timeout)
+}
 _BY_ERRNO = {
     errno.ENOSPC: DISK_FULL,
     errno.EDQUOT: QUOTA,
@@ -60,11 +87,13 @@ _BY_ERRNO = {
 }
 
 
-def driver_error(error: BaseException) -> sqlite3.Error | OSError | None:
-    """The sqlite3 or operating-system error behind `error` (SQLAlchemy wraps the driver's
-    errors), or None when `error` is not a failure of a file or a database."""
+def driver_error(error: BaseException) -> Exception | None:
+    """The sqlite3, psycopg or operating-system error behind `error` (SQLAlchemy wraps the
+    driver's errors), or None when `error` is not a failure of a file or a database."""
     for candidate in (error, getattr(error, "orig", None)):
-        if isinstance(candidate, sqlite3.Error | OSError):
+        if isinstance(candidate, Exception) and (
+            isinstance(candidate, sqlite3.Error | OSError) or _is_psycopgs(candidate)
+        ):
             return candidate
     return None
 
@@ -76,16 +105,39 @@ def reason(error: BaseException) -> str | None:
     return None if cause is None else describe(cause)
 
 
-def describe(cause: sqlite3.Error | OSError) -> str:
+def describe(cause: BaseException) -> str:
     """A driver's or the operating system's error in words."""
     if isinstance(cause, OSError):
         return _BY_ERRNO.get(cause.errno or 0) or cause.strerror or str(cause)
+    if _is_psycopgs(cause):
+        return _server_words(cause)
     code = getattr(cause, "sqlite_errorname", None) or ""
     for name, words in _BY_SQLITE_CODE.items():
         if code == name or code.startswith(name + "_"):
             return words
     message = str(cause)
     return _BY_SQLITE_MESSAGE.get(message.lower(), message)
+
+
+def _is_psycopgs(error: BaseException) -> bool:
+    """Whether `error` is psycopg's (told by its module: psycopg is not imported for it)."""
+    return type(error).__module__.startswith("psycopg")
+
+
+def _server_words(error: BaseException) -> str:
+    """A PostgreSQL server's failure, or psycopg's, in words: by its SQLSTATE; else the
+    server's own first line (it never holds the SQL); a connection that failed or broke has
+    no SQLSTATE, only the client's class for it."""
+    state = getattr(error, "sqlstate", None) or ""
+    words = _BY_SQLSTATE.get(state) or _BY_SQLSTATE.get(state[:2])
+    if words is not None:
+        return words
+    if not state and type(error).__name__ in ("OperationalError", "InterfaceError"):
+        return OUT_OF_REACH
+    diagnosis = getattr(error, "diag", None)
+    primary = getattr(diagnosis, "message_primary", None)
+    said = str(primary or error)
+    return said.splitlines()[0] if said else OUT_OF_REACH
 
 
 def is_damage(error: BaseException) -> bool:

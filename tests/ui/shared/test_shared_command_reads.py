@@ -138,6 +138,7 @@ def test_a_command_whose_papers_cannot_be_read_says_why_and_does_nothing(
     assert window.service is not None
     with shut_out(shared, members[0]), qtbot.waitSignal(window.service.read_failed) as failed:
         window.triage.rename_tag("llm", "language models")
+    assert failed.args[0].startswith("the server cannot be reached")  # words, not a class
     assert "postgresql://" in failed.args[0]  # the library named
     assert window.statusBar().currentMessage().startswith("Could not read the library: ")
     qtbot.waitUntil(lambda: not window.service.edits.is_answering())  # type: ignore[union-attr]

@@ -47,15 +47,8 @@ def said_as(place: Path | SharedAddress, doing: str) -> Iterator[None]:
 
     try:
         yield
-    except psycopg.Error as error:
-        raise CopyError(f"{doing} {place} failed: {_first_line(error)}") from error
-    except (sqlite3.Error, OSError) as error:
+    except (psycopg.Error, sqlite3.Error, OSError) as error:
         raise CopyError(f"{doing} {place} failed: {failures.describe(error)}") from error
-
-
-def _first_line(error: Exception) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0]
 
 
 class SqliteReader:
