@@ -7,12 +7,13 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from readinglist.cli import main
 from readinglist.library.location import library_place
-from readinglist.library.shared.copy_sides import SqliteWriter
+from readinglist.library.shared.copy_sides import PostgresWriter, SqliteWriter
 from readinglist.library.shared.copying import CopyError, copy_library
 from tests.helpers.digests import DigestWriter, FakeEntry
 from tests.helpers.postgres import PostgresDatabase
@@ -202,3 +203,45 @@ def test_a_failure_half_way_into_a_file_leaves_no_file(
         copy_library(alice, dest)
 
     assert list(dest.parent.iterdir()) == []
+
+
+def test_a_copy_into_a_shared_library_that_does_not_count_as_its_source_is_not_committed(
+    mine: Path, shared: PostgresDatabase, members: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = PostgresWriter.write
+
+    def one_tag_short(self: PostgresWriter, part: object, batches: Any) -> None:
+        if getattr(part, "name", "") == "paper_tags":
+            batches = (list(rows)[1:] for rows in batches)
+        written(self, part, batches)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PostgresWriter, "write", one_tag_short)
+
+    with pytest.raises(CopyError, match=r"did not count as its source \(paper_tags 2 against 1"):
+        copy_library(mine, library_place(shared.url_as(members[0])))
+
+    with connected_as(shared, members[0]) as alice:
+        for table in ("paper_records", "paper_tags", "paper_states", "changes"):
+            assert alice.execute(f"SELECT count(*) FROM {table}".encode()).fetchone() == (0,)
+
+
+def test_a_copy_into_a_shared_library_with_a_paper_out_of_its_search_is_not_committed(
+    mine: Path, shared: PostgresDatabase, members: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    advanced = PostgresWriter.advance_sequences
+
+    def losing_a_row_of_words(self: PostgresWriter, tables: list[str]) -> None:
+        advanced(self, tables)
+        self.connection.execute(
+            "DELETE FROM paper_search WHERE rowid = (SELECT min(id) FROM paper_records)"
+        )
+
+    monkeypatch.setattr(PostgresWriter, "advance_sequences", losing_a_row_of_words)
+
+    with pytest.raises(
+        CopyError, match=r"left 1 of its papers out of its search; nothing was copied"
+    ):
+        copy_library(mine, library_place(shared.url_as(members[0])))
+
+    with connected_as(shared, members[0]) as alice:
+        assert alice.execute(b"SELECT count(*) FROM paper_records").fetchone() == (0,)

@@ -8,7 +8,8 @@ searches and rules private: sharing one is that person's choice, made later). Fr
 library, what everyone shares and the SOURCE role's own data become the new file's; what
 others wrote (shared notes, saved searches and rules others share) is counted, not copied.
 
-All or nothing: a shared DEST is written in one transaction; a file DEST is built beside
+All or nothing: a shared DEST is written in one transaction, committed only once its counts
+read in it are the source's (`_refuse_short`); a file DEST is built beside
 where it goes, checked as `readinglist check --reindex` checks a library (its full-text
 index built then), and moved into place only when sound. Ids are kept, so sightings, tags
 and history point to the same papers; the shared library's id sequences are moved past
@@ -93,7 +94,7 @@ def copy_library(source: LibraryPlace, dest: LibraryPlace) -> CopyOutcome:
         before = _counts(reader)
         left_out = _left_out(reader)
         if isinstance(dest, SharedAddress):
-            dest_person = _into_shared(reader, dest)
+            dest_person = _into_shared(reader, dest, before)
             health = None
         else:
             dest = dest.expanduser().absolute()
@@ -234,8 +235,9 @@ def _with_rule_ids(batches: Batches, rule_ids: dict[Any, int]) -> Batches:
         yield [(paper_id, rule_ids[rule_id], at) for paper_id, rule_id, at in rows]
 
 
-def _into_shared(reader: "Reader", dest: SharedAddress) -> str:
-    """Everything into the empty shared library at `dest`, in one transaction."""
+def _into_shared(reader: "Reader", dest: SharedAddress, source_counts: dict[str, int]) -> str:
+    """Everything into the empty shared library at `dest`, in one transaction, committed
+    only once its counts, read in that transaction, are the source's."""
     with said_as(dest, "writing"):
         connection = _connect(dest)
     with connection, said_as(dest, "writing"):
@@ -247,8 +249,46 @@ def _into_shared(reader: "Reader", dest: SharedAddress) -> str:
         writer = PostgresWriter(connection)
         _write_all(reader, writer)
         writer.advance_sequences(_numbered_tables())
+        _refuse_short(dest, source_counts, _counts(PostgresReader(connection, dest)))
+        _refuse_unindexed(dest, connection)
         writer.commit()
     return person
+
+
+# Papers without their row of words or of word pairs, which every search reads (the tables'
+# triggers make them as the papers are written): a shared library's `check --reindex`.
+_UNINDEXED = (
+    "SELECT count(*) FROM paper_records AS r "
+    "WHERE NOT EXISTS (SELECT FROM paper_search AS s WHERE s.rowid = r.id) "
+    "OR NOT EXISTS (SELECT FROM paper_pairs AS p WHERE p.rowid = r.id)"
+)
+
+
+def _refuse_unindexed(dest: SharedAddress, connection: "psycopg.Connection[Any]") -> None:
+    found = connection.execute(_UNINDEXED.encode()).fetchone()
+    unindexed = int(found[0]) if found is not None else 0
+    if unindexed:
+        raise CopyError(
+            f"the copy into {dest} left {unindexed} of its papers out of its search; "
+            "nothing was copied"
+        )
+
+
+def _refuse_short(
+    dest: SharedAddress, source_counts: dict[str, int], written: dict[str, int]
+) -> None:
+    """CopyError when what was written does not count as the source does (the transaction
+    is then rolled back: nothing was copied)."""
+    differ = [
+        f"{name} {n} against {written[name]}"
+        for name, n in source_counts.items()
+        if written[name] != n
+    ]
+    if differ:
+        raise CopyError(
+            f"the copy into {dest} did not count as its source ({', '.join(differ)}); "
+            "nothing was copied"
+        )
 
 
 def _numbered_tables() -> list[str]:
