@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -124,6 +125,33 @@ def test_a_server_out_of_reach_is_shown_and_the_window_catches_up_when_it_is_bac
 
     qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=RECONNECT_BOUND_MS)
     qtbot.waitUntil(lambda: len(listed(window)) == 1, timeout=LIVE_BOUND_MS)
+
+
+def test_an_edit_made_while_the_server_is_out_of_reach_is_undone_saying_why(
+    qtbot: QtBot, alices_window: MainWindow, digests: DigestWriter, lab: Lab
+) -> None:
+    """The window keeps what it showed; an edit it cannot write is undone on screen and the
+    status bar says why in words, naming the library (not queued: see the README)."""
+    window = alices_window
+    import_by_drop(qtbot, window, [digests.write("d.md", "2024-03-01", entries("2403.00001"))])
+    [paper] = listed(window)
+    window.list_pane.select_paper(paper)
+    indicator = window.findChild(ServerIndicator)
+    assert indicator is not None and window.service is not None
+    with shut_out(lab.database, lab.alice):
+        qtbot.waitUntil(indicator.isVisible, timeout=LIVE_BOUND_MS)
+        with qtbot.waitSignal(window.service.edits.failed, timeout=RECONNECT_BOUND_MS):
+            window.triage.toggle_star()
+        said = window.statusBar().currentMessage()
+        assert listed(window) == [paper]  # what it showed, kept
+        assert not window.detail.star_button.isChecked()
+        assert window.list_pane.model.index(0, Column.STAR).data() == ""
+        qtbot.waitUntil(lambda: window.triage.undo_stack.count() == 0)
+
+    assert said.startswith("Could not save: ") and "unexpected" not in said, said
+    assert lab.database.url_as(lab.alice).split("?")[0] in said
+    with psycopg.connect(lab.database.url) as owner:  # every member's rows
+        assert owner.execute("SELECT count(*) FROM paper_states WHERE starred").fetchone() == (0,)
 
 
 def test_the_lists_rows_are_read_off_the_windows_thread(
