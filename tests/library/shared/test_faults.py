@@ -102,10 +102,20 @@ def test_a_server_killed_mid_import_leaves_the_file_out_and_reads_again_once_bac
         assert arxiv_ids(library) == ["2403.00001", "2403.00002", "2403.00003"]
 
 
+# A readinglist client killed in the middle of an edit: its library layer's write of a status
+# and a star, as the window's writer thread makes it, not committed.
 _HALF_EDIT = """
-import sys, psycopg
-with psycopg.connect(sys.argv[1]) as connection:
-    connection.execute("UPDATE papers SET status = 'read', starred = true")
+import sys
+from readinglist.core.paper import ReadingStatus
+from readinglist.library import papers as store
+from readinglist.library.database import utc_now
+from readinglist.library.shared.address import SharedAddress
+from readinglist.library.shared.opening import open_shared
+library = open_shared(SharedAddress.parse(sys.argv[1]))
+with library.writing() as connection:
+    ids = [int(row[0]) for row in connection.exec_driver_sql("SELECT id FROM papers")]
+    store.set_status(connection, ids, ReadingStatus.READ, utc_now())
+    store.set_starred(connection, ids, True)
     print("changed", flush=True)
     sys.stdin.read()  # until killed
 """

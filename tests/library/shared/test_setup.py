@@ -271,6 +271,60 @@ def test_each_member_sees_only_their_own_reading_state(
         assert as_alice.execute(query, [paper]).fetchone() == ("read", True, "mine")
 
 
+def test_every_table_not_wholly_shared_has_its_rows_secured_by_the_database(
+    shared: PostgresDatabase,
+) -> None:
+    """Row-level security, forced on the tables' owner too, on every table of a person's
+    rows (each its own), of an owner's (shared ones read by all) and of rows belonging to
+    those; the change log's rows are read by whom they concern."""
+    with psycopg.connect(shared.url) as admin:
+        secured = admin.execute(
+            "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace "
+            "AND relkind = 'r' AND relrowsecurity AND relforcerowsecurity"
+        ).fetchall()
+        own_rows = admin.execute(
+            "SELECT tablename, cmd, qual, with_check FROM pg_policies WHERE policyname = 'own_rows'"
+        ).fetchall()
+
+    assert {name for (name,) in secured} == {
+        *ddl.PERSONAL,
+        *ddl.OWNED,
+        *ddl.BELONGING,
+        "changes",
+    }
+    mine = "(person = CURRENT_USER)"
+    assert sorted(own_rows) == sorted((table, "ALL", mine, mine) for table in ddl.PERSONAL)
+
+
+def test_raw_sql_cannot_read_or_change_another_members_trash_or_today(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    alice, bob = members
+    paper = add_paper(shared, "2403.00003")
+    with connected_as(shared, alice) as as_alice, connected_as(shared, bob) as as_bob:
+        as_alice.execute("INSERT INTO trash (paper_id, trashed_at) VALUES (%s, now())", [paper])
+        as_alice.execute("INSERT INTO triage_state (id, today_since) VALUES (1, now())")
+        seen = [
+            as_bob.execute(f"SELECT count(*) FROM {table}".encode()).fetchone()
+            for table in ("trash", "triage_state")
+        ]
+        deleted = [
+            as_bob.execute(f"DELETE FROM {table} WHERE person = %s".encode(), [alice]).rowcount
+            for table in ("trash", "triage_state")
+        ]
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            as_bob.execute(
+                "INSERT INTO trash (person, paper_id, trashed_at) VALUES (%s, %s, now())",
+                [alice, paper],
+            )
+        kept = [
+            as_alice.execute(f"SELECT count(*) FROM {table}".encode()).fetchone()
+            for table in ("trash", "triage_state")
+        ]
+
+    assert (seen, deleted, kept) == ([(0,), (0,)], [0, 0], [(1,), (1,)])
+
+
 def test_raw_sql_cannot_change_another_members_rows(
     shared: PostgresDatabase, members: tuple[str, str]
 ) -> None:
