@@ -176,6 +176,16 @@ def postgres_server(request: pytest.FixtureRequest) -> Iterator[PostgresServer]:
 
 
 @pytest.fixture
+def crashable_server(postgres_server: PostgresServer) -> Iterator[PostgresServer]:
+    """A server for this test alone, which it crashes and starts again (`postgres_server`
+    only for its mark, and its skip or failure without server binaries)."""
+    from tests.helpers.postgres import CRASHABLE
+
+    with running_server(CRASHABLE) as server:
+        yield server
+
+
+@pytest.fixture
 def postgres_database(postgres_server: PostgresServer) -> Iterator[PostgresDatabase]:
     """A fresh database of this test's own on the session's server, dropped afterwards."""
     with fresh_database(postgres_server) as database:

@@ -1,4 +1,5 @@
-"""Helpers for tests of a shared library: papers added as its owner, members connected."""
+"""Helpers for tests of a shared library: papers added as its owner, members connected, a
+library of its own on a server a test crashes."""
 
 import threading
 import traceback
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import psycopg
 import pytest
 
-from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.postgres import PostgresDatabase, PostgresServer, fresh_database
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -91,3 +92,24 @@ def transactions_asked_here(library: "Library", monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(library, "reading", watched(library.reading))
     monkeypatch.setattr(library, "writing", watched(library.writing))
     return asked
+
+
+@contextmanager
+def library_on(server: PostgresServer, tablespace: str | None = None) -> "Iterator[Library]":
+    """A new shared library on `server` (in `tablespace`), opened by its owner: for a test
+    that crashes its own server (`crashable_server`)."""
+    from readinglist.library.shared.address import SharedAddress
+    from readinglist.library.shared.opening import open_shared
+    from readinglist.library.shared.setup import init_shared
+
+    with fresh_database(server) as database:
+        if tablespace is not None:
+            with psycopg.connect(server.url(), autocommit=True) as admin:
+                admin.execute(f'ALTER DATABASE "{database.name}" SET TABLESPACE {tablespace}')
+        address = SharedAddress.parse(database.url)
+        init_shared(address)
+        library = open_shared(address)
+        try:
+            yield library
+        finally:
+            library.close()

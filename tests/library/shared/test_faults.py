@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -21,44 +21,13 @@ from readinglist.library import importer, ingest
 from readinglist.library.database import Library
 from readinglist.library.importer import FileStatus, import_paths
 from readinglist.library.shared.address import SharedAddress
-from readinglist.library.shared.opening import open_shared
-from readinglist.library.shared.setup import init_shared
 from readinglist.library.user_edits import StatusEdit, write_in_parts
 from tests.helpers.digests import DigestWriter, entries
-from tests.helpers.postgres import (
-    CRASHABLE,
-    PostgresServer,
-    crash,
-    fresh_database,
-    running_server,
-    start_again,
-)
+from tests.helpers.postgres import PostgresServer, crash, start_again
+from tests.helpers.shared_library import library_on
 
 pytestmark = pytest.mark.usefixtures("postgres_server")  # skipped, with the reason, without one
 KILLED_CLIENT_BOUND_S = 10.0  # a bound: the server ends a dead client's session at once
-
-
-@pytest.fixture
-def own_server() -> Iterator[PostgresServer]:
-    """A server for this test alone: it is crashed and started again."""
-    with running_server(CRASHABLE) as server:
-        yield server
-
-
-@contextmanager
-def shared_library(server: PostgresServer, tablespace: str | None = None) -> Iterator[Library]:
-    """A new shared library on `server` (in `tablespace`), opened by its owner."""
-    with fresh_database(server) as database:
-        if tablespace is not None:
-            with psycopg.connect(server.url(), autocommit=True) as admin:
-                admin.execute(f'ALTER DATABASE "{database.name}" SET TABLESPACE {tablespace}')
-        address = SharedAddress.parse(database.url)
-        init_shared(address)
-        library = open_shared(address)
-        try:
-            yield library
-        finally:
-            library.close()
 
 
 def arxiv_ids(library: Library) -> list[str]:
@@ -82,20 +51,20 @@ def crashing_after(papers_stored: int, server: PostgresServer) -> Callable[..., 
 
 
 def test_a_server_killed_mid_import_leaves_the_file_out_and_reads_again_once_back(
-    own_server: PostgresServer, digests: DigestWriter, monkeypatch: pytest.MonkeyPatch
+    crashable_server: PostgresServer, digests: DigestWriter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = digests.write("a.md", "2024-03-01", entries("2403.00001"))
     second = digests.write("b.md", "2024-03-02", entries("2403.00002", "2403.00003"))
-    with shared_library(own_server) as library:
+    with library_on(crashable_server) as library:
         import_paths(library, [first])
-        monkeypatch.setattr(ingest, "store_reading", crashing_after(2, own_server))
+        monkeypatch.setattr(ingest, "store_reading", crashing_after(2, crashable_server))
 
         report = import_paths(library, [second])
 
         [failed] = report.files
         assert failed.status is FileStatus.REJECTED and failed.path == second
         assert failed.error is not None and importer.is_library_failure(failed)
-        start_again(own_server)
+        start_again(crashable_server)
         assert arxiv_ids(library) == ["2403.00001"]  # the same Library reconnects
         monkeypatch.undo()
         import_paths(library, [second])
@@ -122,12 +91,14 @@ with library.writing() as connection:
 
 
 def test_a_client_killed_mid_edit_leaves_nothing_and_holds_nothing(
-    own_server: PostgresServer, digests: DigestWriter
+    crashable_server: PostgresServer, digests: DigestWriter
 ) -> None:
-    with shared_library(own_server) as library:
+    with library_on(crashable_server) as library:
         import_paths(library, [digests.write("a.md", "2024-03-01", entries("2403.00001"))])
         assert isinstance(library.place, SharedAddress)
-        with psycopg.connect(own_server.url(), autocommit=True) as admin:  # a bound, not a wait
+        with psycopg.connect(
+            crashable_server.url(), autocommit=True
+        ) as admin:  # a bound, not a wait
             admin.execute(f"ALTER ROLE postgres SET lock_timeout = '{KILLED_CLIENT_BOUND_S:.0f}s'")
         with subprocess.Popen(
             [sys.executable, "-c", _HALF_EDIT, library.place.url],
@@ -153,7 +124,7 @@ def test_a_client_killed_mid_edit_leaves_nothing_and_holds_nothing(
 
 
 @pytest.fixture
-def tiny_disk(own_server: PostgresServer) -> Iterator[str]:
+def tiny_disk(crashable_server: PostgresServer) -> Iterator[str]:
     """A tablespace on a 12 MB filesystem (a tmpfs: root may mount one; else skipped)."""
     folder = Path(tempfile.mkdtemp(prefix="readinglist-tiny-"))
     mounted = subprocess.run(
@@ -167,26 +138,29 @@ def tiny_disk(own_server: PostgresServer) -> Iterator[str]:
     try:
         data = folder / "data"
         data.mkdir()
-        owner = own_server.data_dir.stat()
+        owner = crashable_server.data_dir.stat()
         os.chown(data, owner.st_uid, owner.st_gid)
-        with psycopg.connect(own_server.url(), autocommit=True) as admin:
+        with psycopg.connect(crashable_server.url(), autocommit=True) as admin:
             admin.execute(f"CREATE TABLESPACE tiny LOCATION '{data}'")
         yield "tiny"
     finally:
-        with suppress(psycopg.Error), psycopg.connect(own_server.url(), autocommit=True) as admin:
+        with (
+            suppress(psycopg.Error),
+            psycopg.connect(crashable_server.url(), autocommit=True) as admin,
+        ):
             admin.execute("DROP TABLESPACE IF EXISTS tiny")
         subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
         shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_full_disk_fails_the_file_that_filled_it_and_keeps_the_others(
-    own_server: PostgresServer, tiny_disk: str, digests: DigestWriter
+    crashable_server: PostgresServer, tiny_disk: str, digests: DigestWriter
 ) -> None:
     small = digests.write("a.md", "2024-03-01", entries("2403.00001"))
     huge = [
         digests.write(f"big{n}.md", f"2024-04-{n + 1:02d}", entries(*big_ids(n))) for n in range(20)
     ]
-    with shared_library(own_server, tiny_disk) as library:
+    with library_on(crashable_server, tiny_disk) as library:
         import_paths(library, [small])
         report = import_paths(library, huge)
 
