@@ -3,6 +3,8 @@ a database that holds something else or a newer schema, upgrades an older one (i
 only), and the database itself keeps each member's reading state to that member, whatever
 SQL they send."""
 
+import uuid
+
 import psycopg
 import pytest
 from psycopg import errors
@@ -20,7 +22,7 @@ from readinglist.library.shared.setup import (
     check_version,
     init_shared,
 )
-from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.postgres import PostgresDatabase, PostgresServer
 from tests.helpers.shared_library import add_paper, connected_as, library_as
 
 
@@ -43,6 +45,25 @@ def test_init_makes_the_schema_once(postgres_database: PostgresDatabase) -> None
             "SELECT count(*) FROM pg_roles WHERE rolname = %s", [ddl.MEMBER]
         ).fetchall()
     assert (versions, role) == (1, 1)
+
+
+def test_a_database_not_in_utf8_is_refused_saying_how_to_make_one(
+    postgres_server: PostgresServer,
+) -> None:
+    name = f"ascii_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+        admin.execute(
+            f"CREATE DATABASE {name} ENCODING 'SQL_ASCII' TEMPLATE template0 "
+            "LC_COLLATE 'C' LC_CTYPE 'C'".encode()
+        )
+    try:
+        with pytest.raises(SharedLibraryError, match=r"in SQL_ASCII: a shared library needs UTF8"):
+            init_shared(SharedAddress.parse(postgres_server.url(name)))
+        with psycopg.connect(postgres_server.url(name)) as connection:
+            assert setup.read_version(connection) is None  # nothing made
+    finally:
+        with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)".encode())
 
 
 def test_a_database_holding_other_tables_is_left_alone(

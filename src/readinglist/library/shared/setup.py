@@ -85,6 +85,7 @@ def init_shared(address: SharedAddress) -> InitOutcome:
             amendments = _amend(address, connection)
             return InitOutcome(address, version, False, False, amendments=amendments)
         _refuse_foreign_tables(address, connection)
+        _refuse_other_encoding(address, connection)
         created_role = _ensure_member_role(address, connection)
         with connection.transaction():
             unaccent = _unaccent_schema(address, connection)
@@ -183,6 +184,21 @@ def _refuse_foreign_tables(address: SharedAddress, connection: "psycopg.Connecti
         raise SharedLibraryError(
             f"{address} already holds tables that are not a readinglist library ({names}…): "
             "give init-shared an empty database; nothing was changed"
+        )
+
+
+def _refuse_other_encoding(address: SharedAddress, connection: "psycopg.Connection[Any]") -> None:
+    """A database not in UTF8 (SQL_ASCII, say: what a cluster made under the C locale gets)
+    would keep a title's Korean as bytes that search cannot split into words."""
+    found = connection.execute(
+        "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()"
+    ).fetchone()
+    said = found[0] if found is not None else b""
+    encoding = said.decode("ascii") if isinstance(said, bytes) else str(said)  # SQL_ASCII's
+    if encoding != "UTF8":
+        raise SharedLibraryError(
+            f"{address} is a database in {encoding}: a shared library needs UTF8 (make it with "
+            "`createdb --encoding UTF8 --template template0 …`); nothing was changed"
         )
 
 
