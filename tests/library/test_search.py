@@ -255,62 +255,64 @@ def test_field_filters_and_their_combinations(
 
 
 def test_seen_counts_the_sightings_of_any_source_and_day(
-    filled: Library, digests: DigestWriter
+    either_filled: Library, digests: DigestWriter
 ) -> None:
     """2403.00001 seen on three days, 2403.00002 on two, 2403.00003 once."""
     first, second = PAPERS[0], PAPERS[1]
-    import_file(filled, digests.write("e.md", "2024-03-02", [first, second]))
-    import_file(filled, digests.write("f.md", "2024-03-03", [first]))
-    with filled.writing() as connection:
+    import_file(either_filled, digests.write("e.md", "2024-03-02", [first, second]))
+    import_file(either_filled, digests.write("f.md", "2024-03-03", [first]))
+    with either_filled.writing() as connection:
         starred = store.paper_id_for(connection, "2403.00002")
         assert starred is not None
         store.set_starred(connection, [starred], True)
 
-    assert found(filled, "seen:>1") == ["2403.00002", "2403.00001"]  # by last seen
-    assert found(filled, "seen:3") == ["2403.00001"]
-    assert found(filled, "seen:>=2 seen:<3") == ["2403.00002"]
-    assert found(filled, "seen:<=1") == ["2403.00003"]
-    assert found(filled, "-seen:>1") == ["2403.00003"]
-    assert found(filled, "seen:>1 is:starred") == ["2403.00002"]
-    assert found(filled, "seen:>1 데이터셋") == ["2403.00002", "2403.00001"]
-    assert found(filled, "seen:>2 OR agents") == ["2403.00003", "2403.00001"]
-    assert found(filled, "seen:>1 date:2024-03 votes:>1") == ["2403.00002", "2403.00001"]
+    assert found(either_filled, "seen:>1") == ["2403.00002", "2403.00001"]  # by last seen
+    assert found(either_filled, "seen:3") == ["2403.00001"]
+    assert found(either_filled, "seen:>=2 seen:<3") == ["2403.00002"]
+    assert found(either_filled, "seen:<=1") == ["2403.00003"]
+    assert found(either_filled, "-seen:>1") == ["2403.00003"]
+    assert found(either_filled, "seen:>1 is:starred") == ["2403.00002"]
+    assert found(either_filled, "seen:>1 데이터셋") == ["2403.00002", "2403.00001"]
+    assert found(either_filled, "seen:>2 OR agents") == ["2403.00003", "2403.00001"]
+    assert found(either_filled, "seen:>1 date:2024-03 votes:>1") == ["2403.00002", "2403.00001"]
 
 
 def test_a_conjunction_finds_what_its_terms_find_apart(
-    filled: Library, digests: DigestWriter
+    either_filled: Library, digests: DigestWriter
 ) -> None:
     """Where a query starts (a tag, a status, a star, the text, or walking the sort index
-    past unread papers) changes how SQLite reads the library, never what it finds."""
-    import_file(filled, digests.write("e.md", "2024-03-02", [FakeEntry("2403.00004")]))
-    with filled.writing() as connection:
+    past unread papers) changes how SQLite or PostgreSQL reads the library, never what it finds."""
+    import_file(either_filled, digests.write("e.md", "2024-03-02", [FakeEntry("2403.00004")]))
+    with either_filled.writing() as connection:
         ids = store.find_paper_ids(connection, Query(), SortKey.LAST_SEEN, False)
         store.add_tags(connection, ids[1:3], ["picked"])
         store.set_starred(connection, ids[:2], True)
         store.set_status(connection, ids[2:3], ReadingStatus.QUEUED, utc_now())
         store.set_status(connection, ids[3:], ReadingStatus.READ, utc_now())
-    with filled.reading() as connection:
+    with either_filled.reading() as connection:
         status_of = {p.arxiv_id: p.status for p in store.load_papers(connection, ids)}
     unread = [arxiv_id for arxiv_id, status in status_of.items() if status is ReadingStatus.UNREAD]
-    assert found(filled, "is:unread") == unread == ["2403.00001", "2403.00002"]
+    assert found(either_filled, "is:unread") == unread == ["2403.00001", "2403.00002"]
     statuses = ["is:unread", "status:unread,queued", "status:queued"]  # two: either (an OR)
     others = ["is:starred", "-is:starred", "tag:picked", "데이터셋", "video OR agents", "-video"]
     others += ["votes:>1", "date:2024-03"]
     pairs = [*itertools.product(statuses, others), *itertools.combinations(others, 2)]
     for first, second in pairs:
-        apart = set(found(filled, second))
-        assert found(filled, f"{first} {second}") == [i for i in found(filled, first) if i in apart]
+        apart = set(found(either_filled, second))
+        assert found(either_filled, f"{first} {second}") == [
+            i for i in found(either_filled, first) if i in apart
+        ]
     for triple in [
         ("is:unread", "votes:>1", "video OR agents"),
         ("votes:>1", "date:2024", "-video"),
     ]:
-        alone = [set(found(filled, text)) for text in triple]
-        assert set(found(filled, " ".join(triple))) == set.intersection(*alone)
+        alone = [set(found(either_filled, text)) for text in triple]
+        assert set(found(either_filled, " ".join(triple))) == set.intersection(*alone)
 
 
-def test_a_text_match_keeps_the_lists_sort(filled: Library) -> None:
+def test_a_text_match_keeps_the_lists_sort(either_filled: Library) -> None:
     query = parse_query("데이터셋 OR agents")
-    with filled.reading() as connection:
+    with either_filled.reading() as connection:
         for key in SortKey:
             for descending in (True, False):
                 everything = store.find_paper_ids(connection, Query(), key, descending)
@@ -449,9 +451,9 @@ def test_the_command_line_lists_what_a_sidebar_entry_and_a_query_select(
         assert listed
 
 
-def test_every_sidebar_entry_sorts_every_way(filled: Library) -> None:
+def test_every_sidebar_entry_sorts_every_way(either_filled: Library) -> None:
     """Before v3 a tag's entry sorted by tags failed (a correlated EXISTS lost its FROM)."""
-    with filled.writing() as connection:
+    with either_filled.writing() as connection:
         ids = store.find_paper_ids(connection)
         store.add_tags(connection, ids[:2], ["b-tag"])
         store.add_tags(connection, ids[1:], ["a-tag"])
@@ -464,7 +466,7 @@ def test_every_sidebar_entry_sorts_every_way(filled: Library) -> None:
         Query(digests=(dt.date(2024, 3, 1),)),
         Query(tags=("a-tag",)).and_(parse_query("데이터셋 OR agents")),
     ]
-    with filled.reading() as connection:
+    with either_filled.reading() as connection:
         for entry in entries:
             for key in SortKey:
                 for descending in (True, False):
