@@ -4,6 +4,7 @@ state their own; what is not there (emptying the trash, checking) says so in a l
 a traceback."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -45,10 +46,12 @@ def test_what_is_not_on_shared_libraries_yet_says_so(
     shared: PostgresDatabase,
     members: tuple[str, str],
     capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     alice = shared.url_as(members[0])
 
-    for args in (["empty-trash", "--yes"], ["check"]):
+    backup = tmp_path / "backup.sqlite"
+    for args in (["empty-trash", "--yes"], ["check"], ["restore", str(backup)]):
         code, out, err = run(capsys, alice, *args)
         assert (code, out) == (1, ""), args
         assert "shared librar" in err and "Traceback" not in err, err

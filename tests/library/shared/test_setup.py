@@ -66,6 +66,30 @@ def test_a_database_not_in_utf8_is_refused_saying_how_to_make_one(
             admin.execute(f"DROP DATABASE {name} WITH (FORCE)".encode())
 
 
+def test_an_owner_who_may_not_create_the_member_role_is_told_what_to_ask_for(
+    crashable_server: PostgresServer,
+) -> None:
+    """On a server of its own, where `readinglist_member` is not there yet."""
+    server = crashable_server
+    with psycopg.connect(server.url(), autocommit=True) as admin:
+        admin.execute("CREATE ROLE labadmin LOGIN")  # no CREATEROLE
+        admin.execute("CREATE DATABASE lab OWNER labadmin")
+
+    with pytest.raises(
+        SharedLibraryError, match=r"your role may not create it: ask .* `CREATE ROLE"
+    ):
+        init_shared(SharedAddress.parse(server.url("lab", "labadmin")))
+    with psycopg.connect(server.url("lab")) as connection:
+        assert setup.read_version(connection) is None  # nothing made
+        assert connection.execute(
+            "SELECT count(*) FROM pg_roles WHERE rolname = %s", [ddl.MEMBER]
+        ).fetchone() == (0,)
+
+    with psycopg.connect(server.url(), autocommit=True) as admin:  # as the message says
+        admin.execute(f"CREATE ROLE {ddl.MEMBER} NOLOGIN".encode())
+    assert init_shared(SharedAddress.parse(server.url("lab", "labadmin"))).created
+
+
 def test_a_database_holding_other_tables_is_left_alone(
     postgres_database: PostgresDatabase,
 ) -> None:
