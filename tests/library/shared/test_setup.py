@@ -4,6 +4,8 @@ only), and the database itself keeps each member's reading state to that member,
 SQL they send."""
 
 import uuid
+from collections.abc import Iterator
+from typing import Any
 
 import psycopg
 import pytest
@@ -248,11 +250,12 @@ def test_a_library_made_before_the_word_pairs_gets_them_from_its_owner(
 
 
 def test_a_library_made_before_the_dates_beside_the_words_gets_them_from_its_owner(
-    shared: PostgresDatabase, members: tuple[str, str]
+    shared: PostgresDatabase, members: tuple[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A shared library at this version made without search_ddl.LISTED_ORDER (as those made
     before it): a member's searches list as before, a member's init-shared changes nothing;
-    its owner's gives every paper's row of words its date, and the papers to come theirs."""
+    its owner's gives every paper's row of words its date, a part at a time with a member's
+    search going on between the parts, and the papers to come theirs."""
     before = add_paper(shared, "2403.00001", title="Robots that fold")
     with psycopg.connect(shared.url, autocommit=True) as admin:
         admin.execute("DROP TRIGGER paper_search_last_seen ON paper_records")
@@ -273,6 +276,7 @@ def test_a_library_made_before_the_dates_beside_the_words_gets_them_from_its_own
         ]
     with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
         init_shared(member)
+    found_meanwhile = searching_between_parts(shared, members[0], monkeypatch)
 
     amended = init_shared(SharedAddress.parse(shared.url)).amendments
     after = add_paper(shared, "2403.00003", title="Robots, again")
@@ -286,6 +290,27 @@ def test_a_library_made_before_the_dates_beside_the_words_gets_them_from_its_own
             )
             assert [row_id for (row_id,) in dated] == [before, made_before, after]
         assert connection.execute(search_ddl.HAS_LISTED_ORDER).fetchone() == (True,)
+    assert found_meanwhile == [[before, made_before]] * 2  # a part a paper; no lock waited on
+
+
+def searching_between_parts(
+    shared: PostgresDatabase, member: str, monkeypatch: pytest.MonkeyPatch
+) -> list[list[int]]:
+    """What a member's search finds after each part of `amending.fill_listed_order` (a paper
+    a part), through a connection that gives up on any lock held for more than 2 s."""
+    found: list[list[int]] = []
+    parts = amending._id_parts
+
+    def with_a_search_after_each(connection: psycopg.Connection[Any]) -> Iterator[tuple[int, int]]:
+        for part in parts(connection):
+            yield part
+            with library_as(shared, member) as library, library.reading() as reading:
+                reading.exec_driver_sql("SET LOCAL lock_timeout = '2s'")
+                found.append(sorted(sorting.find_paper_ids(reading, parse_query("robots"))))
+
+    monkeypatch.setattr(amending, "FILL_PART", 1)
+    monkeypatch.setattr(amending, "_id_parts", with_a_search_after_each)
+    return found
 
 
 def test_an_unreachable_server_is_named_without_its_password() -> None:

@@ -62,8 +62,11 @@ _SEARCH_PARTS = (
         search_ddl.HAS_PAIRS,
         f"{search_ddl.PAIRS}\nGRANT SELECT, INSERT, UPDATE, DELETE ON paper_pairs TO {ddl.MEMBER};",
     ),
-    (LISTED_ORDER, search_ddl.HAS_LISTED_ORDER, search_ddl.LISTED_ORDER),
+    (LISTED_ORDER, search_ddl.HAS_LISTED_ORDER, search_ddl.LISTED_ORDER_KEPT),
 )
+# Papers whose rows of words and word pairs `fill_listed_order` dates in one transaction: each
+# part's rows are locked for a moment, never a whole table.
+FILL_PART = 5_000
 
 
 class SharedRule(NamedTuple):
@@ -93,6 +96,50 @@ def amend(connection: "psycopg.Connection[Any]") -> Amended:
         added.append(RULES_CATCH_UP)
     checked, blocking = _check_rules(connection)
     return Amended((*added, RULE_CHECK) if checked else tuple(added), blocking)
+
+
+def fill_listed_order(connection: "psycopg.Connection[Any]") -> None:
+    """Every row of `paper_search` and `paper_pairs` given its paper's date (`LISTED_ORDER`,
+    its columns and what keeps them made by `amend`), then the dates required: with the
+    connection in autocommit, each step in a transaction of its own, so that members'
+    searches go on throughout (lists are read as before until the dates are required:
+    text_search.words_dated). A part read before an import changed a paper's date may
+    write the old one (its trigger wrote the new): all are put right, the papers' dates held
+    still meanwhile, before they are required. Run again after a failure, it goes on."""
+    if holds(connection, search_ddl.HAS_LISTED_ORDER):
+        return
+    for first, last in _id_parts(connection):
+        with connection.transaction():
+            for table in search_ddl.LISTED_ORDER_TABLES:
+                filling = search_ddl.listed_order_fill(table, in_parts=True)
+                connection.execute(filling.encode(), {"first": first, "last": last})
+    for table in search_ddl.LISTED_ORDER_TABLES:  # checked on what is written from now on
+        with connection.transaction():
+            connection.execute(
+                f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {table}_dated".encode()
+            )
+            connection.execute(
+                f"ALTER TABLE {table} ADD CONSTRAINT {table}_dated CHECK (last_seen IS NOT NULL) "
+                "NOT VALID".encode()
+            )
+    with connection.transaction():
+        connection.execute(b"LOCK TABLE paper_records IN SHARE MODE")  # imports wait, not reads
+        for table in search_ddl.LISTED_ORDER_TABLES:
+            connection.execute(search_ddl.listed_order_fill(table, in_parts=False).encode())
+            connection.execute(f"ALTER TABLE {table} VALIDATE CONSTRAINT {table}_dated".encode())
+    with connection.transaction():  # the valid check spares NOT NULL its scan: a moment's lock
+        for table in search_ddl.LISTED_ORDER_TABLES:
+            connection.execute(f"ALTER TABLE {table} ALTER COLUMN last_seen SET NOT NULL".encode())
+            connection.execute(f"ALTER TABLE {table} DROP CONSTRAINT {table}_dated".encode())
+
+
+def _id_parts(connection: "psycopg.Connection[Any]") -> list[tuple[int, int]]:
+    """The papers' ids, from the first to the last, in parts of `FILL_PART`."""
+    found = connection.execute(b"SELECT min(id), max(id) FROM paper_records").fetchone()
+    if found is None or found[0] is None:
+        return []
+    first, last = int(found[0]), int(found[1])
+    return [(start, start + FILL_PART - 1) for start in range(first, last + 1, FILL_PART)]
 
 
 def drop_old_pairs(connection: "psycopg.Connection[Any]") -> None:

@@ -356,10 +356,11 @@ HAS_SORTING = "SELECT to_regclass('paper_records_last_seen_id') IS NOT NULL"
 # date (measured at 180,002 papers, docs/postgres-notes.md). Set as a paper's rows are made
 # (the pairs' by `indexing(dated=True)`), and as its last_seen changes (an import seeing it
 # again). Written so that running it again changes nothing; an older library gets it from
-# its owner's init-shared (`amending`): every row of both tables is written once, with their
-# indexes' entries, the tables locked against searches meanwhile (120 s for the pairs at
-# 180,002 papers, load 1; about 20 s for the words).
-LISTED_ORDER = f"""
+# its owner's init-shared (`amending.fill_listed_order`): the columns and what keeps them in a
+# moment's lock, then every row of both tables written once in parts of their own, searches
+# going on (120 s for the pairs at 180,002 papers, load 1, when it was one locked statement).
+# The columns and what keeps them (a paper's rows made with its date, a trigger as it changes).
+LISTED_ORDER_KEPT = f"""
 ALTER TABLE paper_search ADD COLUMN IF NOT EXISTS last_seen date;
 ALTER TABLE paper_pairs ADD COLUMN IF NOT EXISTS last_seen date;
 {_PAPER_ROW}
@@ -374,13 +375,31 @@ DROP TRIGGER IF EXISTS paper_search_last_seen ON paper_records;
 CREATE TRIGGER paper_search_last_seen AFTER UPDATE OF last_seen ON paper_records
     FOR EACH ROW WHEN (OLD.last_seen IS DISTINCT FROM NEW.last_seen)
     EXECUTE FUNCTION paper_search_last_seen();
-UPDATE paper_search SET last_seen = r.last_seen FROM paper_records r
-    WHERE r.id = paper_search.rowid AND paper_search.last_seen IS DISTINCT FROM r.last_seen;
-UPDATE paper_pairs SET last_seen = r.last_seen FROM paper_records r
-    WHERE r.id = paper_pairs.rowid AND paper_pairs.last_seen IS DISTINCT FROM r.last_seen;
-ALTER TABLE paper_search ALTER COLUMN last_seen SET NOT NULL;
-ALTER TABLE paper_pairs ALTER COLUMN last_seen SET NOT NULL;
 """
+LISTED_ORDER_TABLES = ("paper_search", "paper_pairs")
+
+
+def listed_order_fill(table: str, *, in_parts: bool) -> str:
+    """`table`'s rows given their paper's date where they lack it or hold another; `in_parts`:
+    those of ids from %(first)s to %(last)s (`amending` fills a library's rows so)."""
+    within = f"AND {table}.rowid BETWEEN %(first)s AND %(last)s " if in_parts else ""
+    return (
+        f"UPDATE {table} SET last_seen = r.last_seen FROM paper_records r "
+        f"WHERE r.id = {table}.rowid {within}AND {table}.last_seen IS DISTINCT FROM r.last_seen"
+    )
+
+
+# A new library's (its tables empty): kept, filled, required.
+LISTED_ORDER = "\n".join(
+    [
+        LISTED_ORDER_KEPT,
+        *(f"{listed_order_fill(table, in_parts=False)};" for table in LISTED_ORDER_TABLES),
+        *(
+            f"ALTER TABLE {table} ALTER COLUMN last_seen SET NOT NULL;"
+            for table in LISTED_ORDER_TABLES
+        ),
+    ]
+)
 # Whether a shared library has `LISTED_ORDER` already.
 HAS_LISTED_ORDER = (
     "SELECT count(*) = 2 FROM pg_attribute WHERE attrelid IN ('paper_search'::regclass, "

@@ -125,6 +125,7 @@ def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> Ame
             amended = amending.amend(connection)
         with connection.transaction():
             amending.drop_old_pairs(connection)
+        amending.fill_listed_order(connection)
         return amended
     except psycopg.errors.InsufficientPrivilege:
         raise SharedLibraryError(
