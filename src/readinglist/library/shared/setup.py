@@ -116,8 +116,9 @@ def _upgrade(address: SharedAddress, connection: "psycopg.Connection[Any]", vers
 
 def _amend(address: SharedAddress, connection: "psycopg.Connection[Any]") -> Amended:
     """Add what a library made at this version lacks (`amending`), in one transaction (then
-    the word pairs as the fourth pass kept them dropped, in one of their own). Refused,
-    changing nothing, for a role that does not own the tables, as an upgrade is."""
+    the word pairs as the fourth pass kept them dropped, in one of their own, and the papers'
+    dates filled in parts, `amending.fill_listed_order`). Refused, changing nothing, for a
+    role that does not own the tables, as an upgrade is."""
     import psycopg
 
     try:
