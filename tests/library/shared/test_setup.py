@@ -3,8 +3,11 @@ a database that holds something else or a newer schema, upgrades an older one (i
 only), and the database itself keeps each member's reading state to that member, whatever
 SQL they send."""
 
+import threading
+import time
 import uuid
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import psycopg
@@ -13,7 +16,7 @@ from psycopg import errors
 
 from readinglist.core.query import parse_query
 from readinglist.library import migrations, sorting
-from readinglist.library.shared import amending, ddl, opening, search_ddl, setup
+from readinglist.library.shared import amending, ddl, opening, search_ddl, setup, text_search
 from readinglist.library.shared.address import SharedAddress
 from readinglist.library.shared.amending import Amended, SharedRule
 from readinglist.library.shared.opening import open_shared
@@ -276,7 +279,7 @@ def test_a_library_made_before_the_dates_beside_the_words_gets_them_from_its_own
         ]
     with pytest.raises(SharedLibraryError, match="only the role that owns its tables"):
         init_shared(member)
-    found_meanwhile = searching_between_parts(shared, members[0], monkeypatch)
+    found_meanwhile, pauses = searching_between_parts(shared, members[0], monkeypatch)
 
     amended = init_shared(SharedAddress.parse(shared.url)).amendments
     after = add_paper(shared, "2403.00003", title="Robots, again")
@@ -290,27 +293,62 @@ def test_a_library_made_before_the_dates_beside_the_words_gets_them_from_its_own
             )
             assert [row_id for (row_id,) in dated] == [before, made_before, after]
         assert connection.execute(search_ddl.HAS_LISTED_ORDER).fetchone() == (True,)
+        left = connection.execute("SELECT count(*) FROM pg_constraint WHERE conname LIKE '%_dated'")
+        assert left.fetchone() == (0,)  # the checks that required the dates, gone
     assert found_meanwhile == [[before, made_before]] * 2  # a part a paper; no lock waited on
+    assert pauses  # gave way to the lock held on the second part's row
 
 
 def searching_between_parts(
     shared: PostgresDatabase, member: str, monkeypatch: pytest.MonkeyPatch
-) -> list[list[int]]:
+) -> tuple[list[list[int]], list[float]]:
     """What a member's search finds after each part of `amending.fill_listed_order` (a paper
-    a part), through a connection that gives up on any lock held for more than 2 s."""
+    a part), through a connection that gives up on any lock held for more than 2 s; and the
+    pauses the fill made giving way. The first part's date is then made stale, as a part
+    that read a paper's date before an import changed it writes it (the fill puts it right);
+    the second part's row is held locked for 0.6 s by another transaction (the fill gives
+    way to it, and tries again)."""
     found: list[list[int]] = []
+    pauses: list[float] = []
     parts = amending._id_parts
+    monkeypatch.setattr(text_search, "_DATED", {})  # asked again at each search
 
     def with_a_search_after_each(connection: psycopg.Connection[Any]) -> Iterator[tuple[int, int]]:
-        for part in parts(connection):
+        for number, part in enumerate(parts(connection)):
+            if number == 1:
+                hold_locked(shared, part[0], for_s=0.6)
             yield part
+            if number == 0:
+                with psycopg.connect(shared.url, autocommit=True) as admin:
+                    admin.execute(
+                        "UPDATE paper_search SET last_seen = '1999-01-01' WHERE rowid = %s",
+                        [part[0]],
+                    )
+            text_search._DATED.clear()
             with library_as(shared, member) as library, library.reading() as reading:
                 reading.exec_driver_sql("SET LOCAL lock_timeout = '2s'")
                 found.append(sorted(sorting.find_paper_ids(reading, parse_query("robots"))))
 
+    def pause(seconds: float) -> None:
+        pauses.append(seconds)
+        time.sleep(seconds)
+
     monkeypatch.setattr(amending, "FILL_PART", 1)
     monkeypatch.setattr(amending, "_id_parts", with_a_search_after_each)
-    return found
+    monkeypatch.setattr(amending, "time", SimpleNamespace(sleep=pause))
+    return found, pauses
+
+
+def hold_locked(shared: PostgresDatabase, paper: int, *, for_s: float) -> None:
+    """The paper's row of words locked by a transaction of another connection for `for_s`."""
+    holder = psycopg.connect(shared.url)
+    holder.execute("SELECT 1 FROM paper_search WHERE rowid = %s FOR UPDATE", [paper])
+
+    def release() -> None:
+        holder.commit()
+        holder.close()
+
+    threading.Timer(for_s, release).start()
 
 
 def test_an_unreachable_server_is_named_without_its_password() -> None:

@@ -24,6 +24,8 @@ their own: a moment's lock, no row rewritten (their bytes go as its papers chang
 once with `VACUUM FULL paper_search`, which locks it).
 """
 
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -101,36 +103,73 @@ def amend(connection: "psycopg.Connection[Any]") -> Amended:
 def fill_listed_order(connection: "psycopg.Connection[Any]") -> None:
     """Every row of `paper_search` and `paper_pairs` given its paper's date (`LISTED_ORDER`,
     its columns and what keeps them made by `amend`), then the dates required: with the
-    connection in autocommit, each step in a transaction of its own, so that members'
-    searches go on throughout (lists are read as before until the dates are required:
-    text_search.words_dated). A part read before an import changed a paper's date may
-    write the old one (its trigger wrote the new): all are put right, the papers' dates held
-    still meanwhile, before they are required. Run again after a failure, it goes on."""
+    connection in autocommit, each step in a transaction of its own (`_giving_way`), so that
+    members' searches and imports go on throughout (a member's lists are read as before until
+    the dates are required and that member's readinglist starts again: text_search.words_dated).
+    A part read before an import changed a paper's date may write the old one (its trigger
+    wrote the new): all are put right, the papers' dates held still meanwhile, before they are
+    required. Run again after a failure, it goes on."""
     if holds(connection, search_ddl.HAS_LISTED_ORDER):
         return
+    tables = search_ddl.LISTED_ORDER_TABLES
     for first, last in _id_parts(connection):
-        with connection.transaction():
-            for table in search_ddl.LISTED_ORDER_TABLES:
-                filling = search_ddl.listed_order_fill(table, in_parts=True)
-                connection.execute(filling.encode(), {"first": first, "last": last})
-    for table in search_ddl.LISTED_ORDER_TABLES:  # checked on what is written from now on
-        with connection.transaction():
-            connection.execute(
-                f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {table}_dated".encode()
-            )
-            connection.execute(
-                f"ALTER TABLE {table} ADD CONSTRAINT {table}_dated CHECK (last_seen IS NOT NULL) "
-                "NOT VALID".encode()
-            )
-    with connection.transaction():
-        connection.execute(b"LOCK TABLE paper_records IN SHARE MODE")  # imports wait, not reads
-        for table in search_ddl.LISTED_ORDER_TABLES:
-            connection.execute(search_ddl.listed_order_fill(table, in_parts=False).encode())
-            connection.execute(f"ALTER TABLE {table} VALIDATE CONSTRAINT {table}_dated".encode())
-    with connection.transaction():  # the valid check spares NOT NULL its scan: a moment's lock
-        for table in search_ddl.LISTED_ORDER_TABLES:
-            connection.execute(f"ALTER TABLE {table} ALTER COLUMN last_seen SET NOT NULL".encode())
-            connection.execute(f"ALTER TABLE {table} DROP CONSTRAINT {table}_dated".encode())
+        fills = [search_ddl.listed_order_fill(table, in_parts=True) for table in tables]
+        _giving_way(connection, [(fill, {"first": first, "last": last}) for fill in fills])
+    for table in tables:  # checked on what is written from now on
+        _giving_way(
+            connection,
+            [
+                (f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {table}_dated", None),
+                (
+                    f"ALTER TABLE {table} ADD CONSTRAINT {table}_dated "
+                    "CHECK (last_seen IS NOT NULL) NOT VALID",
+                    None,
+                ),
+            ],
+        )
+    held_still = [("LOCK TABLE paper_records IN SHARE MODE", None)]  # imports wait, not reads
+    for table in tables:
+        held_still += [
+            (search_ddl.listed_order_fill(table, in_parts=False), None),
+            (f"ALTER TABLE {table} VALIDATE CONSTRAINT {table}_dated", None),
+        ]
+    _giving_way(connection, held_still)
+    required = [("LOCK TABLE paper_search, paper_pairs IN ACCESS EXCLUSIVE MODE", None)]
+    for table in tables:  # the valid check spares NOT NULL its scan: a moment's lock
+        required += [
+            (f"ALTER TABLE {table} ALTER COLUMN last_seen SET NOT NULL", None),
+            (f"ALTER TABLE {table} DROP CONSTRAINT {table}_dated", None),
+        ]
+    _giving_way(connection, required)
+
+
+# How long a step of `fill_listed_order` waits for a lock before it gives way (its transaction
+# rolled back, tried again after a pause): under PostgreSQL's deadlock_timeout (1 s), so that
+# an import locking the same papers' rows in another order is never the one aborted, and
+# members' searches never queue long behind a table's lock.
+LOCK_WAIT = "200ms"
+GIVE_WAY_S = (0.1, 0.2, 0.5, 1.0, 2.0)  # the pauses, the last repeated
+GIVE_WAY_TRIES = 60
+
+
+def _giving_way(
+    connection: "psycopg.Connection[Any]", statements: "Sequence[tuple[str, dict[str, int] | None]]"
+) -> None:
+    """`statements` in one transaction, which gives way to whoever holds a lock it needs
+    (`LOCK_WAIT`) and is tried again; psycopg's LockNotAvailable after `GIVE_WAY_TRIES`."""
+    import psycopg
+
+    for attempt in range(GIVE_WAY_TRIES):
+        try:
+            with connection.transaction():
+                connection.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'".encode())
+                for sql, parameters in statements:
+                    connection.execute(sql.encode(), parameters)
+            return
+        except psycopg.errors.LockNotAvailable:
+            if attempt == GIVE_WAY_TRIES - 1:
+                raise
+            time.sleep(GIVE_WAY_S[min(attempt, len(GIVE_WAY_S) - 1)])
 
 
 def _id_parts(connection: "psycopg.Connection[Any]") -> list[tuple[int, int]]:

@@ -382,7 +382,11 @@ LISTED_ORDER_TABLES = ("paper_search", "paper_pairs")
 def listed_order_fill(table: str, *, in_parts: bool) -> str:
     """`table`'s rows given their paper's date where they lack it or hold another; `in_parts`:
     those of ids from %(first)s to %(last)s (`amending` fills a library's rows so)."""
-    within = f"AND {table}.rowid BETWEEN %(first)s AND %(last)s " if in_parts else ""
+    within = (
+        f"AND {table}.rowid BETWEEN %(first)s AND %(last)s AND r.id BETWEEN %(first)s AND %(last)s "
+        if in_parts
+        else ""
+    )
     return (
         f"UPDATE {table} SET last_seen = r.last_seen FROM paper_records r "
         f"WHERE r.id = {table}.rowid {within}AND {table}.last_seen IS DISTINCT FROM r.last_seen"
