@@ -1836,20 +1836,24 @@ The teaser is on {host}.</source>
         <translation>서버가 종료 중이거나 시작 중입니다: 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <source>the server is read-only (a standby): connect to the primary</source>
-        <translation>서버가 읽기 전용입니다(대기 서버): 주 서버에 연결하세요</translation>
+        <source>the server is read-only (a standby, or set so by its administrator)</source>
+        <translation>서버가 읽기 전용입니다(대기 서버이거나 관리자가 그렇게 설정했습니다)</translation>
     </message>
     <message>
-        <source>the server refused it: your role may not change this</source>
-        <translation>서버가 거부했습니다: 이 역할로는 변경할 수 없습니다</translation>
+        <source>the server refused it: your role may not do this</source>
+        <translation>서버가 거부했습니다: 이 역할로는 할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the server stopped it: it took too long, or its administrator cancelled it</source>
+        <translation>서버가 중단했습니다: 너무 오래 걸렸거나 관리자가 취소했습니다</translation>
+    </message>
+    <message>
+        <source>another member&apos;s work holds what this needs: try again in a moment</source>
+        <translation>다른 구성원의 작업이 필요한 부분을 사용 중입니다: 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
         <source>another member&apos;s change to the same papers came first: try again</source>
         <translation>다른 구성원이 같은 논문을 먼저 변경했습니다: 다시 시도하세요</translation>
-    </message>
-    <message>
-        <source>the server stopped it: it took too long</source>
-        <translation>너무 오래 걸려 서버가 중단했습니다</translation>
     </message>
     <message>
         <source>GitHub</source>

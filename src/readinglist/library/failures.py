@@ -29,10 +29,11 @@ SERVER_BUSY = QT_TR_NOOP(
     "the server is out of connections or memory: try again later, or ask its administrator"
 )
 SERVER_STOPPING = QT_TR_NOOP("the server is shutting down or starting up: try again in a moment")
-SERVER_READ_ONLY = QT_TR_NOOP("the server is read-only (a standby): connect to the primary")
-NOT_ALLOWED = QT_TR_NOOP("the server refused it: your role may not change this")
+SERVER_READ_ONLY = QT_TR_NOOP("the server is read-only (a standby, or set so by its administrator)")
+NOT_ALLOWED = QT_TR_NOOP("the server refused it: your role may not do this")
 CONFLICT = QT_TR_NOOP("another member's change to the same papers came first: try again")
-TOO_LONG = QT_TR_NOOP("the server stopped it: it took too long")
+TOO_LONG = QT_TR_NOOP("the server stopped it: it took too long, or its administrator cancelled it")
+HELD = QT_TR_NOOP("another member's work holds what this needs: try again in a moment")
 
 
 # By SQLite's primary result code (the name's first part: SQLITE_READONLY_DIRECTORY is
@@ -69,12 +70,12 @@ _BY_SQLSTATE = {
     "57P01": OUT_OF_REACH,  # the connection ended by a shutdown or by an administrator
     "57P02": OUT_OF_REACH,  # by another server process's crash
     "57P03": SERVER_STOPPING,  # cannot connect now
-    "57014": TOO_LONG,  # query cancelled (the statement timeout)
+    "57014": TOO_LONG,  # query cancelled (the statement timeout, or an administrator)
     "25006": SERVER_READ_ONLY,
     "42501": NOT_ALLOWED,  # insufficient privilege, a row-level security policy among them
     "40001": CONFLICT,  # serialization failure
     "40P01": CONFLICT,  # deadlock
-    "55P03": CONFLICT,  # lock not available (the lock timeout)
+    "55P03": HELD,  # lock not available (the lock timeout: the owner's init-shared, say)
 }
 _BY_ERRNO = {
     errno.ENOSPC: DISK_FULL,
@@ -99,8 +100,9 @@ def driver_error(error: BaseException) -> Exception | None:
 
 
 def reason(error: BaseException) -> str | None:
-    """What went wrong, in words (without SQL); None when `error` is not a file's or a
-    database's failure (a bug, which should not be dressed up as one)."""
+    """What went wrong, in words (without SQL, though a server's own words may quote a
+    value); None when `error` is not a file's or a database's failure (a bug, which should
+    not be dressed up as one)."""
     cause = driver_error(error)
     return None if cause is None else describe(cause)
 
@@ -133,7 +135,10 @@ def _server_words(error: BaseException) -> str:
     if words is not None:
         return words
     if not state and type(error).__name__ in ("OperationalError", "InterfaceError"):
-        return OUT_OF_REACH
+        # Refused as it connected (a password, pg_hba, a role that may not log in, too many
+        # clients): the server's own words, which psycopg gives without a SQLSTATE.
+        _, fatal, said = str(error).partition("FATAL:")
+        return said.strip().splitlines()[0] if fatal and said.strip() else OUT_OF_REACH
     diagnosis = getattr(error, "diag", None)
     primary = getattr(diagnosis, "message_primary", None)
     said = str(primary or error)

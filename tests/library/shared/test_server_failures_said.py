@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from readinglist.library import failures
 from readinglist.library.database import Library
-from tests.helpers.postgres import PostgresDatabase
+from tests.helpers.postgres import PostgresDatabase, shut_out
 from tests.helpers.shared_library import add_paper, connected_as
 
 
@@ -47,6 +47,15 @@ def test_a_server_not_there_says_it_cannot_be_reached(tmp_path: Path) -> None:
     with pytest.raises(psycopg.OperationalError) as raised:
         psycopg.connect(f"postgresql://nobody@/none?host={tmp_path}", connect_timeout=2)
     assert failures.reason(raised.value) == failures.OUT_OF_REACH
+
+
+def test_a_login_the_server_refuses_is_said_in_the_servers_words(
+    shared: PostgresDatabase, members: tuple[str, str]
+) -> None:
+    alice, _ = members
+    with shut_out(shared, alice), pytest.raises(psycopg.OperationalError) as raised:
+        psycopg.connect(shared.url_as(alice))
+    assert failures.reason(raised.value) == f'role "{alice}" is not permitted to log in'
 
 
 def test_a_connection_ended_by_the_server_says_it_was_lost(

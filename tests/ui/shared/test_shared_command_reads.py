@@ -138,7 +138,8 @@ def test_a_command_whose_papers_cannot_be_read_says_why_and_does_nothing(
     assert window.service is not None
     with shut_out(shared, members[0]), qtbot.waitSignal(window.service.read_failed) as failed:
         window.triage.rename_tag("llm", "language models")
-    assert failed.args[0].startswith("the server cannot be reached")  # words, not a class
+    refused = ("the server cannot be reached", f'role "{members[0]}" is not permitted to log in')
+    assert failed.args[0].startswith(refused), failed.args[0]  # words, not a class's name
     assert "postgresql://" in failed.args[0]  # the library named
     assert window.statusBar().currentMessage().startswith("Could not read the library: ")
     qtbot.waitUntil(lambda: not window.service.edits.is_answering())  # type: ignore[union-attr]

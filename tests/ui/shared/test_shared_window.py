@@ -150,6 +150,8 @@ def test_an_edit_made_while_the_server_is_out_of_reach_is_undone_saying_why(
 
     assert said.startswith("Could not save: ") and "unexpected" not in said, said
     assert lab.database.url_as(lab.alice).split("?")[0] in said
+    qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=RECONNECT_BOUND_MS)
+    window.service.edits.finish()  # nothing queued to be written once it is back
     with psycopg.connect(lab.database.url) as owner:  # every member's rows
         assert owner.execute("SELECT count(*) FROM paper_states WHERE starred").fetchone() == (0,)
 
