@@ -113,7 +113,8 @@ def writing(library: "Library") -> Iterator["Connection"]:
 
 @contextmanager
 def failures_said(doing: str, path: str | Path) -> Iterator[None]:
-    """SQLite's failures in the block as one line naming the library, in words."""
+    """The library's failures in the block (SQLite's, or a shared library's server's) as one
+    line naming the library, in words."""
     from readinglist.library.failures import driver_error, reason
 
     try:

@@ -122,8 +122,13 @@ def describe(cause: BaseException) -> str:
 
 
 def _is_psycopgs(error: BaseException) -> bool:
-    """Whether `error` is psycopg's (told by its module: psycopg is not imported for it)."""
-    return type(error).__module__.startswith("psycopg")
+    """Whether `error` is psycopg's (told by its module: psycopg is not imported for it),
+    other than a statement the server could not take as written (SQLSTATE class 42, but a
+    role refused): that is a bug, not the library's failure."""
+    if not type(error).__module__.startswith("psycopg"):
+        return False
+    state = getattr(error, "sqlstate", None) or ""
+    return not state.startswith("42") or state == "42501"
 
 
 def _server_words(error: BaseException) -> str:

@@ -87,3 +87,11 @@ def raised_by(library: Library, job: Callable[[Connection], Any]) -> BaseExcepti
     with pytest.raises(DBAPIError) as raised, library.writing() as connection:
         job(connection)
     return raised.value
+
+
+def test_a_statement_the_server_cannot_take_as_written_is_a_bug_not_a_failure(
+    member_libraries: tuple[Library, Library],
+) -> None:
+    alice, _ = member_libraries
+    error = failure_of(alice, "SELECT no_such_column FROM paper_records")
+    assert failures.reason(error) is None  # said as unexpected, and raised on the command line
