@@ -92,10 +92,10 @@ def driver_error(error: BaseException) -> Exception | None:
     """The sqlite3, psycopg or operating-system error behind `error` (SQLAlchemy wraps the
     driver's errors), or None when `error` is not a failure of a file or a database."""
     for candidate in (error, getattr(error, "orig", None)):
-        if isinstance(candidate, Exception) and (
-            isinstance(candidate, sqlite3.Error | OSError) or _is_psycopgs(candidate)
-        ):
+        if isinstance(candidate, sqlite3.Error | OSError):
             return candidate
+        if isinstance(candidate, Exception) and _is_psycopgs(candidate):
+            return None if _is_a_bug(candidate) else candidate
     return None
 
 
@@ -122,13 +122,15 @@ def describe(cause: BaseException) -> str:
 
 
 def _is_psycopgs(error: BaseException) -> bool:
-    """Whether `error` is psycopg's (told by its module: psycopg is not imported for it),
-    other than a statement the server could not take as written (SQLSTATE class 42, but a
-    role refused): that is a bug, not the library's failure."""
-    if not type(error).__module__.startswith("psycopg"):
-        return False
+    """Whether `error` is psycopg's (told by its module: psycopg is not imported for it)."""
+    return type(error).__module__.startswith("psycopg")
+
+
+def _is_a_bug(error: BaseException) -> bool:
+    """A statement the server could not take as written (SQLSTATE class 42, but a role
+    refused): the app's bug, not the library's failure."""
     state = getattr(error, "sqlstate", None) or ""
-    return not state.startswith("42") or state == "42501"
+    return state.startswith("42") and state != "42501"
 
 
 def _server_words(error: BaseException) -> str:

@@ -412,25 +412,28 @@ def test_raw_sql_cannot_read_or_change_another_members_trash_or_today(
     with connected_as(shared, alice) as as_alice, connected_as(shared, bob) as as_bob:
         as_alice.execute("INSERT INTO trash (paper_id, trashed_at) VALUES (%s, now())", [paper])
         as_alice.execute("INSERT INTO triage_state (id, today_since) VALUES (1, now())")
-        seen = [
-            as_bob.execute(f"SELECT count(*) FROM {table}".encode()).fetchone()
-            for table in ("trash", "triage_state")
-        ]
+        seen = rows_in(as_bob, TRASH_AND_TODAY)
         deleted = [
             as_bob.execute(f"DELETE FROM {table} WHERE person = %s".encode(), [alice]).rowcount
-            for table in ("trash", "triage_state")
+            for table in TRASH_AND_TODAY
         ]
         with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
             as_bob.execute(
                 "INSERT INTO trash (person, paper_id, trashed_at) VALUES (%s, %s, now())",
                 [alice, paper],
             )
-        kept = [
-            as_alice.execute(f"SELECT count(*) FROM {table}".encode()).fetchone()
-            for table in ("trash", "triage_state")
-        ]
+        kept = rows_in(as_alice, TRASH_AND_TODAY)
 
-    assert (seen, deleted, kept) == ([(0,), (0,)], [0, 0], [(1,), (1,)])
+    assert (seen, deleted, kept) == ([0, 0], [0, 0], [1, 1])
+
+
+TRASH_AND_TODAY = ("trash", "triage_state")
+
+
+def rows_in(connection: psycopg.Connection[Any], tables: tuple[str, ...]) -> list[int]:
+    """How many rows of each table the connection's role sees."""
+    counted = [connection.execute(f"SELECT count(*) FROM {t}".encode()).fetchone() for t in tables]
+    return [int(row[0]) if row is not None else 0 for row in counted]
 
 
 def test_raw_sql_cannot_change_another_members_rows(
