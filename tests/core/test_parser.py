@@ -505,8 +505,8 @@ def test_long_runs_of_continuation_lines_stay_linear() -> None:
     """80,000 continuation lines (4 MB) once took 4 s: each `+=` copied the whole bullet."""
     text = "## Daily Papers (2024-01-02)\n### [T](https://arxiv.org/abs/2401.00001)\n- start\n"
     data = (text + "a continuation line of a bullet that goes on and on\n" * 80_000).encode()
-    started = time.perf_counter()
+    started = time.process_time()  # this process's work, not a busy machine's other load
     (found,) = parse_digest(data, "long.md").entries
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert len(found.summary) == 1
     assert found.summary[0].startswith("start a continuation line")

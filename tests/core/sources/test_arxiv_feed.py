@@ -82,11 +82,11 @@ PARAMETER = b"""<?xml version="1.0"?><!DOCTYPE rss SYSTEM "http://127.0.0.1:9/ev
     ],
 )
 def test_dtds_and_entities_are_refused_before_parsing(data: bytes, line: int) -> None:
-    start = time.perf_counter()
+    start = time.process_time()  # this process's work, not the other processes' on the cores
     error = read_error(FORMAT, data)
     assert error.message.startswith("the feed declares a DTD or entities")
     assert error.line == line
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
 
 
 def test_an_undeclared_entity_is_an_error_not_a_lookup() -> None:
@@ -115,9 +115,9 @@ def test_deep_nesting_and_many_items_read_in_linear_time() -> None:
     def seconds(count: int) -> float:
         item = "<item><link>https://arxiv.org/abs/2503.{:05d}</link><title>T</title></item>"
         data = RSS.format(items="".join(item.format(index) for index in range(count))).encode()
-        start = time.perf_counter()
+        start = time.process_time()  # as the JSON sources' linear-time test
         assert len(adapter_named(FORMAT).read(data, "f.xml", today=TODAY).sightings) == count
-        return time.perf_counter() - start
+        return time.process_time() - start
 
-    small, large = min(seconds(2_000) for _ in range(3)), min(seconds(20_000) for _ in range(2))
+    small, large = min(seconds(2_000) for _ in range(3)), min(seconds(20_000) for _ in range(3))
     assert large < 30 * small

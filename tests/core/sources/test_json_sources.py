@@ -156,11 +156,14 @@ def test_a_gbdata365_file_without_a_date_takes_the_day_given() -> None:
 
 
 def test_a_large_list_reads_in_linear_time() -> None:
+    """The process's own CPU time, not the clock's: other processes on a busy machine (a CI
+    run beside two busy loops: 0.96 s against 30 x 0.025) do not count against it."""
+
     def seconds(count: int) -> float:
         data = json.dumps([hf_item(id=f"2503.{index:05d}") for index in range(count)]).encode()
-        start = time.perf_counter()
+        start = time.process_time()
         adapter_named(HF).read(data, "big.json", day=TODAY, today=TODAY)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
-    small, large = min(seconds(2_000) for _ in range(3)), min(seconds(20_000) for _ in range(2))
+    small, large = min(seconds(2_000) for _ in range(3)), min(seconds(20_000) for _ in range(3))
     assert large < 30 * small  # 10x the items: linear is 10x, quadratic 100x
